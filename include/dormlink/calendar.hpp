@@ -1,0 +1,73 @@
+#pragma once
+// Dates, semesters and teaching weeks. Pure: "today" is always a parameter.
+// REQUIREMENTS glossary: teaching week 1 starts on the semester's first Monday.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dormlink {
+
+using Date = std::chrono::year_month_day;
+
+// Parses a strict "YYYY-MM-DD" calendar date; nullopt when malformed or not a real day.
+std::optional<Date> parse_iso_date(std::string_view text);
+
+// Formats as "YYYY-MM-DD".
+std::string format_date(Date date);
+
+// Days since 1970-01-01, for arithmetic and ordering.
+inline std::chrono::sys_days to_days(Date date) { return std::chrono::sys_days{date}; }
+
+// One semester of the college calendar (config [[calendar.semester]]).
+struct Semester {
+  std::string id;                  // e.g. "2026-autumn"; used on the command line
+  std::string name;                // e.g. "2026—2027学年第一学期"; used in reports
+  Date first_monday{};             // Monday of teaching week 1
+  int teaching_weeks = 0;          // number of teaching weeks, 1..30
+  std::vector<int> holiday_weeks;  // weeks without duties: holidays
+  std::vector<int> exam_weeks;     // weeks without duties: exams
+
+  // The Sunday that ends the last teaching week.
+  Date last_day() const;
+  // True when the date falls in teaching week 1..teaching_weeks.
+  bool contains(Date date) const;
+  // Teaching week (1-based) of a date inside the semester; nullopt outside it.
+  std::optional<int> teaching_week(Date date) const;
+  // True when the week carries duties (not a holiday or exam week).
+  bool has_duties(int week) const;
+  // The academic year the semester belongs to: the year of first_monday when it is in
+  // August or later (autumn), otherwise the year before (spring, summer).
+  int academic_year() const;
+
+  bool operator==(const Semester&) const = default;
+};
+
+// The semesters of the config, in date order (the config loader sorts and checks them).
+struct Calendar {
+  std::vector<Semester> semesters;
+
+  // The semester with this id, or nullptr.
+  const Semester* find(std::string_view id) const;
+  // The semester whose teaching weeks contain the date, or nullptr.
+  const Semester* containing(Date date) const;
+  // The semester containing the date, else the next one to start, else the last one to end;
+  // nullptr only when there are no semesters.
+  const Semester* current_or_nearest(Date date) const;
+
+  bool operator==(const Calendar&) const = default;
+};
+
+// A first draft of the academic year containing `today` for `dormlink init`: autumn from the
+// first Monday of September, spring from the first Monday of March, 18 teaching weeks each,
+// the weeks of 1 October and 1 May as holidays, weeks 17-18 for exams. Staff correct it.
+Calendar draft_calendar(Date today);
+
+// Year of study (1 = first-year) of a cohort (enrolment year, e.g. 2024) in a semester.
+int year_of_study(int cohort, const Semester& semester);
+// The cohort whose students are in the given year of study during the semester.
+int cohort_of_year(int year_of_study, const Semester& semester);
+
+}  // namespace dormlink

@@ -1,0 +1,125 @@
+#pragma once
+// The rules of the scheme, loaded from TOML (docs/config.md). Every default lives here, once;
+// examples/dormlink.toml and the file `dormlink init` writes are rendered from / tested
+// against these values.
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "dormlink/calendar.hpp"
+#include "dormlink/language.hpp"
+
+namespace dormlink {
+
+// How often something recurs: REQUIREMENTS §2 talk period.
+enum class Period { week, biweek, month, semester };
+
+// Whether "one activity / one symposium per semester" counts per dorm or per member.
+enum class DutyScope { dorm, member };
+
+// [college]
+struct CollegeConfig {
+  std::string name = "外国语学院";
+  std::string time_zone = "Asia/Shanghai";  // IANA name; "today" is computed in this zone
+  Language language = Language::zh;
+
+  bool operator==(const CollegeConfig&) const = default;
+};
+
+// [assignment] REQUIREMENTS §1 and the assign model (issue "assign").
+struct AssignmentConfig {
+  int min_dorms = 2;                   // 一人两至三间寝室
+  int max_dorms = 3;
+  int senior_from_grade = 3;           // grades >= this are senior (高年级)
+  bool candidates_take_dorms = true;   // 发展对象 may contact dorms
+  int w_major = 30;                    // penalty: majors differ (专业对口)
+  int w_junior_same_grade = 20;        // penalty: junior dorm, member of the same grade
+  int w_building = 3;                  // penalty: member lives in another building
+  int w_continuity = 10;               // bonus: member had this dorm last semester
+
+  bool operator==(const AssignmentConfig&) const = default;
+};
+
+// [duties] REQUIREMENTS §2.
+struct DutiesConfig {
+  int visits_per_week = 2;                     // "二个一、二个二": visits per dorm per teaching week
+  Period talk_period = Period::week;           // every resident talked to once per period
+  Period attention_talk_period = Period::week; // attention students: at least this often
+  int activities_per_semester = 1;             // dorm activities joined ("二个一")
+  int symposiums_per_semester = 1;             // symposiums convened ("二个一")
+  DutyScope activity_scope = DutyScope::dorm;  // per dorm or per member
+  int incident_report_hours = 24;              // 第一时间: report to the counselor within
+  int orientation_weeks = 2;                   // 新生入学教育: first-year dorms, first N autumn weeks
+  int work_plan_due_week = 2;                  // 工作计划 due by the end of this teaching week
+
+  bool operator==(const DutiesConfig&) const = default;
+};
+
+// Days of the week, ISO numbering (Monday = 1).
+enum class Weekday { monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday };
+
+// [reporting] REQUIREMENTS §3.
+struct ReportingConfig {
+  int period_weeks = 2;                              // feedback form every two weeks
+  Weekday member_form_due = Weekday::monday;         // the weekday after the period
+  Weekday counselor_summary_due = Weekday::tuesday;  // summary to the committee
+
+  bool operator==(const ReportingConfig&) const = default;
+};
+
+// [assessment] REQUIREMENTS §4: component weights (sum 100) and grade bands.
+struct AssessmentConfig {
+  std::map<std::string, int> weights = {
+      {"visits", 30},     {"talks", 25},           {"activities", 10}, {"symposiums", 10},
+      {"forms_on_time", 10}, {"incidents_on_time", 5}, {"plan_and_summary", 5},
+      {"inspection", 5}};
+  int excellent_from = 90;   // 优秀
+  int pass_from = 75;        // 合格
+  int basic_pass_from = 60;  // 基本合格; below: 不合格
+
+  bool operator==(const AssessmentConfig&) const = default;
+};
+
+// [privacy] REQUIREMENTS §5: what the committee may see.
+struct PrivacyConfig {
+  bool committee_sees_attention_names = false;  // attention categories of named students
+  int small_count_threshold = 3;                // counts below are shown as "<3"
+  bool mask_phones = true;                      // phone numbers masked unless asked for
+
+  bool operator==(const PrivacyConfig&) const = default;
+};
+
+// The whole configuration.
+struct Config {
+  CollegeConfig college;
+  Calendar calendar;  // [[calendar.semester]]; empty by default
+  AssignmentConfig assignment;
+  DutiesConfig duties;
+  ReportingConfig reporting;
+  AssessmentConfig assessment;
+  PrivacyConfig privacy;
+
+  bool operator==(const Config&) const = default;
+};
+
+// Parses and validates a whole config text. Every problem (syntax, unknown key, wrong type,
+// out-of-range value, inconsistent semesters) is collected; throws ConfigError listing all of
+// them as "source:line:col: message". Never aborts on malformed input.
+Config parse_config(std::string_view text, const std::string& source_name);
+
+// Reads and parses a config file. Throws NotFoundError when it does not exist, IoError or
+// PermissionError when it cannot be read, ConfigError when it is invalid.
+Config load_config_file(const std::string& path);
+
+// The commented config `dormlink init` writes: every key with its default and a one-line
+// comment in English with the Chinese term; parses back to a Config equal to `config`.
+std::string render_config(const Config& config);
+
+// Canonical spellings used in the config and in messages.
+std::string_view to_string(Language language);
+std::string_view to_string(Period period);
+std::string_view to_string(DutyScope scope);
+std::string_view to_string(Weekday weekday);
+
+}  // namespace dormlink

@@ -1,0 +1,60 @@
+#pragma once
+// The dormlink SQLite file: creation, opening, migrations, one transaction per command.
+// SQLiteCpp stays behind this interface (only src/store includes it).
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace dormlink::store {
+
+// PRAGMA application_id of a dormlink database: "DLNK".
+inline constexpr int k_application_id = 0x444C4E4B;
+// The schema version this build writes (PRAGMA user_version); see docs/schema.md.
+inline constexpr int k_schema_version = 1;
+// How long a command waits for another writer before giving up with exit 75.
+inline constexpr int k_busy_timeout_ms = 5000;
+
+// How a command opens the database.
+enum class OpenMode {
+  read_only,   // never writes, never migrates
+  read_write,  // migrates an older schema inside the command's transaction
+};
+
+// An open dormlink database.
+class Database {
+ public:
+  ~Database();
+  Database(Database&&) noexcept;
+  Database& operator=(Database&&) noexcept;
+
+  // Creates a new database file (mode 0600) with the current schema. Throws
+  // CantCreateError when the path exists, IoError/PermissionError when it cannot be made.
+  static Database create(const std::string& path);
+
+  // Opens an existing dormlink database. Throws NotFoundError when missing, DataError when
+  // the file is empty, not SQLite, another application's SQLite file, damaged, or newer than
+  // this build; PermissionError when it cannot be read (or written, for read_write).
+  static Database open(const std::string& path, OpenMode mode);
+
+  // Opens an in-memory database with the current schema (tests).
+  static Database in_memory();
+
+  // Runs `work` inside one transaction (BEGIN IMMEDIATE for read_write, a read transaction
+  // for read_only), committing when it returns and rolling back when it throws. SQLite
+  // errors become typed errors (busy -> BusyError, full disk -> IoError, ...).
+  void transaction(const std::function<void()>& work);
+
+  const std::string& path() const;
+  OpenMode mode() const;
+
+  // The implementation (SQLiteCpp); used only inside src/store.
+  struct Impl;
+  Impl& impl();
+
+ private:
+  explicit Database(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace dormlink::store

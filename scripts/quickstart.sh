@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Quick start, step 1 of 2: installs what is missing, builds dormlink, and runs the main job
+# on the bundled example college in ./run/ (init, import the rosters, print the summary).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./scripts/setup-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j2 --target dormlink
+
+dl="$PWD/build/src/dormlink"
+rm -rf run && mkdir -p run && cd run
+cp ../examples/dormlink.toml dormlink.toml
+as_of=2026-09-07   # week 1 of the example college's autumn semester
+
+set -x
+"$dl" --as-of "$as_of" init
+"$dl" --as-of "$as_of" import dorms ../examples/college/dorms.csv
+"$dl" --as-of "$as_of" import staff ../examples/college/staff.csv
+"$dl" --as-of "$as_of" import students ../examples/college/students.csv
+"$dl" --as-of "$as_of" roster

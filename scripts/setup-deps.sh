@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages that dormlink needs to build, test and benchmark.
+# Idempotent: asks apt only for what is missing, and does nothing when all is present.
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config          # toolchain
+  libcli11-dev                       # command-line parsing (src/cli only)
+  libsqlitecpp-dev libsqlite3-dev    # storage (src/store only)
+  libfmt-dev                         # all output
+  libtomlplusplus-dev                # config parsing (src/config.cpp only)
+  libicu-dev                         # NFKC normalisation, time zones, later pinyin collation
+  doctest-dev                        # unit and end-to-end tests
+  sqlite3                            # tests inspect databases; bench baseline
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "setup-deps: installing ${missing[*]}"
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,124 @@
+#include "cli/app.hpp"
+
+#include <new>
+
+#include <CLI/CLI.hpp>
+#include <fmt/ostream.h>
+#include <unistd.h>
+
+#include "cli/context.hpp"
+#include "dormlink/error.hpp"
+#include "dormlink/store/database.hpp"
+
+namespace dormlink::cli {
+namespace {
+
+constexpr const char* k_footer = R"(Environment:
+  DORMLINK_DB       database path when --db is not given (default ./dormlink.db)
+  DORMLINK_CONFIG   config path when --config is not given (default ./dormlink.toml)
+
+Exit codes: 0 ok, 1 findings, 64 usage, 65 bad data, 66 missing input, 70 internal,
+73 cannot create, 74 I/O, 75 busy (retry), 77 permission, 78 config (docs/exit-codes.md).
+
+Examples:
+  dormlink init
+  dormlink import dorms dorms.csv
+  dormlink import students students.csv --dry-run
+  dormlink roster --as-of 2026-09-07)";
+
+void add_global_options(CLI::App& root, GlobalOptions& options) {
+  root.add_option("--db", options.db_path, "SQLite database file (env DORMLINK_DB)")
+      ->type_name("PATH");
+  root.add_option("--config", options.config_path, "TOML rules file (env DORMLINK_CONFIG)")
+      ->type_name("PATH");
+  root.add_option("--as-of", options.as_of, "Act as if today were this date (YYYY-MM-DD)")
+      ->type_name("DATE");
+  root.add_option("--lang", options.lang, "Output language: zh or en (default: the config's)")
+      ->check(CLI::IsMember({"zh", "en"}));
+  root.add_flag("-q,--quiet", options.quiet, "Print only errors and findings");
+  root.set_version_flag("--version", fmt::format("dormlink {} (schema {})", DORMLINK_VERSION,
+                                                 store::k_schema_version));
+}
+
+// Prints every located problem, then the one-line error, to stderr.
+int report_error(const Error& e, std::ostream& err) {
+  for (const auto& p : e.problems()) {
+    if (p.location.empty()) {
+      fmt::print(err, "{}\n", p.message);
+    } else {
+      fmt::print(err, "{}: {}\n", p.location, p.message);
+    }
+  }
+  fmt::print(err, "dormlink: error: {}\n", e.what());
+  return static_cast<int>(e.code());
+}
+
+// The one domain-error handler: every runner runs inside it.
+int run_guarded(const Runner& runner, Context& context) {
+  try {
+    return runner(context);
+  } catch (const Error& e) {
+    return report_error(e, context.err());
+  } catch (const std::bad_alloc&) {
+    fmt::print(context.err(), "dormlink: error: out of memory\n");
+    return static_cast<int>(ExitCode::internal);
+  } catch (const std::exception& e) {
+    fmt::print(context.err(), "dormlink: internal error: {}\n", e.what());
+    return static_cast<int>(ExitCode::internal);
+  }
+}
+
+// CLI11 reports help and version as "errors" with code 0; everything else is a usage error.
+int parse_failure(CLI::App& root, const CLI::ParseError& e, std::ostream& out, std::ostream& err) {
+  root.exit(e, out, err);
+  return e.get_exit_code() == 0 ? 0 : static_cast<int>(ExitCode::usage);
+}
+
+const Command* chosen(const std::vector<Command>& commands) {
+  const Command* found = nullptr;
+  for (const auto& c : commands) {
+    if (c.app->parsed()) found = &c;  // the deepest parsed subcommand is registered last
+  }
+  return found;
+}
+
+}  // namespace
+
+bool stdin_is_terminal() { return ::isatty(STDIN_FILENO) == 1; }
+
+int run(const std::vector<std::string>& args, const Environment& env, std::ostream& out,
+        std::ostream& err) {
+  CLI::App root{"dormlink: student Party members contact dormitories (学生党员联系寝室)"};
+  root.name("dormlink");
+  root.footer(k_footer);
+  root.fallthrough();
+  root.require_subcommand(1);
+  GlobalOptions options;
+  add_global_options(root, options);
+  std::vector<Command> commands;
+  add_init_command(root, commands);
+  add_import_command(root, commands);
+  add_roster_command(root, commands);
+  add_migrate_command(root, commands);
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 2.1.2 wants it reversed
+  try {
+    root.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    return parse_failure(root, e, out, err);
+  }
+  const Command* command = chosen(commands);
+  if (command == nullptr) {
+    fmt::print(err, "dormlink: error: choose a command; see dormlink --help\n");
+    return static_cast<int>(ExitCode::usage);
+  }
+  Context context(std::move(options), env, out, err);
+  return run_guarded(command->run, context);
+}
+
+int run(int argc, char** argv, const Environment& env, std::ostream& out, std::ostream& err) {
+  std::vector<std::string> args(argv, argv + argc);
+  return run(args, env, out, err);
+}
+
+}  // namespace dormlink::cli

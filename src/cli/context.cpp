@@ -1,0 +1,71 @@
+#include "cli/context.hpp"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "dormlink/error.hpp"
+#include "dormlink/util/timezone.hpp"
+
+namespace dormlink::cli {
+namespace {
+
+std::string from_option_env_default(const std::string& option, const Environment& env,
+                                    const char* variable, const char* fallback) {
+  if (!option.empty()) return option;
+  if (auto value = env.read_env(variable); value && !value->empty()) return *value;
+  return fallback;
+}
+
+}  // namespace
+
+Context::Context(GlobalOptions options, const Environment& env, std::ostream& out, std::ostream& err)
+    : m_options(std::move(options)), m_env(env), m_out(out), m_err(err) {
+  m_options.db_path = from_option_env_default(m_options.db_path, env, "DORMLINK_DB", "dormlink.db");
+  m_options.config_path =
+      from_option_env_default(m_options.config_path, env, "DORMLINK_CONFIG", "dormlink.toml");
+}
+
+const Config& Context::config() {
+  if (!m_config) m_config = std::make_unique<Config>(load_config_file(m_options.config_path));
+  return *m_config;
+}
+
+Date Context::today() {
+  if (!m_options.as_of.empty()) {
+    auto date = parse_iso_date(m_options.as_of);
+    if (!date) {
+      throw UsageError(fmt::format("--as-of \"{}\" is not a date; use YYYY-MM-DD, e.g. 2026-09-07",
+                                   m_options.as_of));
+    }
+    return *date;
+  }
+  return util::local_date(config().college.time_zone, m_env.now);
+}
+
+Language Context::language() {
+  if (m_options.lang == "en") return Language::en;
+  if (m_options.lang == "zh") return Language::zh;
+  return config().college.language;
+}
+
+store::Database Context::open_database(store::OpenMode mode) {
+  return store::Database::open(m_options.db_path, mode);
+}
+
+std::string Context::timestamp() {
+  return util::local_timestamp(config().college.time_zone, m_env.now);
+}
+
+std::string Context::user() const {
+  for (const char* name : {"DORMLINK_USER", "USER", "LOGNAME"}) {
+    if (auto value = m_env.read_env(name); value && !value->empty()) return *value;
+  }
+  if (const passwd* pw = ::getpwuid(::getuid()); pw != nullptr && pw->pw_name != nullptr) {
+    return pw->pw_name;
+  }
+  return fmt::format("uid {}", ::getuid());
+}
+
+}  // namespace dormlink::cli

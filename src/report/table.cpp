@@ -1,0 +1,91 @@
+#include "dormlink/report/table.hpp"
+
+#include <algorithm>
+
+#include "dormlink/util/text.hpp"
+
+namespace dormlink::report {
+namespace {
+
+std::vector<std::size_t> column_widths(const Table& table) {
+  std::vector<std::size_t> widths(table.header.size(), 0);
+  auto widen = [&widths](const std::vector<std::string>& row) {
+    for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
+      widths[i] = std::max(widths[i], util::display_width(row[i]));
+    }
+  };
+  widen(table.header);
+  for (const auto& row : table.rows) widen(row);
+  return widths;
+}
+
+void append_row(std::string& out, const std::vector<std::string>& row, const Table& table,
+                const std::vector<std::size_t>& widths, std::string_view indent) {
+  std::string line(indent);
+  for (std::size_t i = 0; i < widths.size(); ++i) {
+    const std::string& cell = i < row.size() ? row[i] : std::string();
+    std::string pad(widths[i] - util::display_width(cell), ' ');
+    bool right = i < table.align.size() && table.align[i] == Align::right;
+    if (i > 0) line += "  ";
+    line += right ? pad + cell : cell + (i + 1 < widths.size() ? pad : std::string());
+  }
+  out += line + "\n";
+}
+
+}  // namespace
+
+std::string render_text(const Table& table, std::string_view indent) {
+  auto widths = column_widths(table);
+  std::string out;
+  append_row(out, table.header, table, widths, indent);
+  std::vector<std::string> rule;
+  for (auto w : widths) rule.emplace_back(w, '-');
+  append_row(out, rule, table, widths, indent);
+  for (const auto& row : table.rows) append_row(out, row, table, widths, indent);
+  return out;
+}
+
+std::string escape_markdown_cell(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\r') continue;
+    if (c == '\n') {
+      out += "<br>";
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
+    } else if (c == '&') {
+      out += "&amp;";
+    } else if (std::string_view("|\\`*_[]#~").find(c) != std::string_view::npos) {
+      out += '\\';
+      out += c;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string render_markdown(const Table& table) {
+  std::string out = "|";
+  for (const auto& h : table.header) out += " " + escape_markdown_cell(h) + " |";
+  out += "\n|";
+  for (std::size_t i = 0; i < table.header.size(); ++i) {
+    bool right = i < table.align.size() && table.align[i] == Align::right;
+    out += right ? " ---: |" : " --- |";
+  }
+  out += "\n";
+  for (const auto& row : table.rows) {
+    out += "|";
+    for (std::size_t i = 0; i < table.header.size(); ++i) {
+      out += " " + escape_markdown_cell(i < row.size() ? row[i] : "") + " |";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace dormlink::report

@@ -1,0 +1,145 @@
+#include "columns.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "dormlink/util/text.hpp"
+
+namespace dormlink::roster::detail {
+namespace {
+
+// Header text in comparable form: NFKC, trimmed, ASCII lower-case, a trailing "*" dropped.
+std::string header_key(std::string_view text) {
+  auto key = util::normalize_code(text);
+  while (!key.empty() && key.back() == '*') key.pop_back();
+  key = std::string(util::trim(key));
+  std::transform(key.begin(), key.end(), key.begin(), [](char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  });
+  return key;
+}
+
+std::optional<std::size_t> find_spec(std::span<const ColumnSpec> specs, std::string_view key) {
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    if (specs[i].name == key) return i;
+    for (auto alias : specs[i].aliases) {
+      if (!alias.empty() && alias == key) return i;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+ColumnMap::ColumnMap(const util::CsvTable& table, std::span<const ColumnSpec> specs,
+                     const std::string& source, ProblemCollector& problems, ParseNotes* notes)
+    : m_specs(specs), m_position(specs.size()), m_header_text(specs.size()),
+      m_width(table.header.fields.size()) {
+  for (std::size_t i = 0; i < table.header.fields.size(); ++i) {
+    const auto& text = table.header.fields[i];
+    auto spec = find_spec(specs, header_key(text));
+    if (!spec) {
+      if (notes != nullptr && !util::trim(text).empty()) {
+        notes->ignored_columns.emplace_back(util::trim(text));
+      }
+      continue;
+    }
+    if (m_position[*spec]) {
+      problems.add(location(source, table.header.line),
+                   fmt::format("columns \"{}\" and \"{}\" both mean {}; keep one of them",
+                               m_header_text[*spec], util::trim(text), specs[*spec].name));
+      continue;
+    }
+    m_position[*spec] = i;
+    m_header_text[*spec] = std::string(util::trim(text));
+  }
+}
+
+std::string_view ColumnMap::cell(const util::CsvRecord& record, std::size_t column) const {
+  const auto& pos = m_position[column];
+  if (!pos || *pos >= record.fields.size()) return {};
+  return util::trim(record.fields[*pos]);
+}
+
+std::string ColumnMap::header(std::size_t column) const {
+  if (m_position[column]) return m_header_text[column];
+  return std::string(m_specs[column].name);
+}
+
+void require_columns(const ColumnMap& map, std::span<const ColumnSpec> specs,
+                     std::span<const std::size_t> required, const std::string& source,
+                     std::size_t header_line, ProblemCollector& problems) {
+  std::string missing;
+  for (auto column : required) {
+    if (map.has(column)) continue;
+    if (!missing.empty()) missing += ", ";
+    missing += fmt::format("{} ({})", specs[column].aliases[0], specs[column].name);
+  }
+  if (!missing.empty()) {
+    problems.add(location(source, header_line),
+                 fmt::format("missing column(s) {}; the header row must name them "
+                             "(see docs/import.md)", missing));
+  }
+}
+
+bool check_row_width(const ColumnMap& map, const util::CsvRecord& record,
+                     const std::string& source, ProblemCollector& problems) {
+  if (record.fields.size() <= map.width()) return true;
+  problems.add(location(source, record.line),
+               fmt::format("the row has {} fields but the header has {}; a value containing a "
+                           "comma must be quoted", record.fields.size(), map.width()));
+  return false;
+}
+
+void require_rows(const util::CsvTable& table, const std::string& source, ProblemCollector& problems) {
+  if (!table.records.empty()) return;
+  problems.add(location(source, table.header.line),
+               "the file has a header row but no data rows; export the roster again");
+}
+
+std::string location(const std::string& source, std::size_t line) {
+  return fmt::format("{}:{}", source, line);
+}
+
+std::vector<std::string> split_list(std::string_view cell) {
+  static constexpr std::array<std::string_view, 6> separators{";", "；", "、", ",", "，", "|"};
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  std::size_t pos = 0;
+  while (pos <= cell.size()) {
+    std::size_t sep_len = 0;
+    for (auto sep : separators) {
+      if (cell.substr(pos, sep.size()) == sep) sep_len = sep.size();
+    }
+    if (pos == cell.size() || sep_len > 0) {
+      auto part = util::trim(cell.substr(start, pos - start));
+      if (!part.empty()) parts.emplace_back(part);
+      pos += std::max<std::size_t>(sep_len, 1);
+      start = pos;
+    } else {
+      ++pos;
+    }
+  }
+  return parts;
+}
+
+std::optional<bool> parse_flag(std::string_view cell) {
+  static constexpr std::array<std::string_view, 8> yes{"是", "y", "yes", "1", "true", "√", "✓", "寝室长"};
+  static constexpr std::array<std::string_view, 7> no{"否", "n", "no", "0", "false", "×", "无"};
+  auto key = header_key(cell);
+  if (key.empty()) return false;
+  if (std::find(yes.begin(), yes.end(), key) != yes.end()) return true;
+  if (std::find(no.begin(), no.end(), key) != no.end()) return false;
+  return std::nullopt;
+}
+
+void throw_if_problems(ProblemCollector& problems, const std::string& source) {
+  if (problems.empty()) return;
+  auto count = problems.size();
+  throw DataError(fmt::format("{}: {} problem{}; nothing was imported", source, count,
+                              count == 1 ? "" : "s"),
+                  problems.take());
+}
+
+}  // namespace dormlink::roster::detail

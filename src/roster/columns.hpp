@@ -1,0 +1,71 @@
+#pragma once
+// Maps a roster's header row (canonical English or Chinese names) to known columns.
+// Private to src/roster.
+
+#include <array>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dormlink/error.hpp"
+#include "dormlink/roster/roster.hpp"
+#include "dormlink/util/csv.hpp"
+
+namespace dormlink::roster::detail {
+
+// A known column: canonical name and the Chinese / variant headers that mean it.
+struct ColumnSpec {
+  std::string_view name;
+  std::array<std::string_view, 7> aliases;
+};
+
+// The header row resolved against a list of ColumnSpec; indexes follow the spec order.
+class ColumnMap {
+ public:
+  // Resolves headers; duplicate columns are problems, unknown ones are noted.
+  ColumnMap(const util::CsvTable& table, std::span<const ColumnSpec> specs,
+            const std::string& source, ProblemCollector& problems, ParseNotes* notes);
+
+  // True when the file has the column.
+  bool has(std::size_t column) const { return m_position[column].has_value(); }
+  // The trimmed cell of a record; empty when the column is absent or the row is short.
+  std::string_view cell(const util::CsvRecord& record, std::size_t column) const;
+  // The header as written in the file, for messages: `column "性别"`.
+  std::string header(std::size_t column) const;
+  // The number of header fields.
+  std::size_t width() const { return m_width; }
+
+ private:
+  std::span<const ColumnSpec> m_specs;
+  std::vector<std::optional<std::size_t>> m_position;
+  std::vector<std::string> m_header_text;
+  std::size_t m_width = 0;
+};
+
+// Reports the required columns that are missing (one problem for all of them).
+void require_columns(const ColumnMap& map, std::span<const ColumnSpec> specs,
+                     std::span<const std::size_t> required, const std::string& source,
+                     std::size_t header_line, ProblemCollector& problems);
+
+// Adds a problem for a row that has more fields than the header.
+bool check_row_width(const ColumnMap& map, const util::CsvRecord& record,
+                     const std::string& source, ProblemCollector& problems);
+
+// Adds a problem when the file has a header but no data rows.
+void require_rows(const util::CsvTable& table, const std::string& source, ProblemCollector& problems);
+
+// "source:line".
+std::string location(const std::string& source, std::size_t line);
+
+// Splits a multi-value cell on ; ； 、 , ， and trims each part; empty parts dropped.
+std::vector<std::string> split_list(std::string_view cell);
+
+// Parses a yes/no cell (是/否/Y/N/yes/no/1/0/true/false/√/✓/×); empty is no.
+std::optional<bool> parse_flag(std::string_view cell);
+
+// Throws DataError when problems were collected: "<source>: N problems; nothing was imported".
+void throw_if_problems(ProblemCollector& problems, const std::string& source);
+
+}  // namespace dormlink::roster::detail

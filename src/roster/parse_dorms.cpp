@@ -1,0 +1,118 @@
+#include <charconv>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "columns.hpp"
+#include "dormlink/util/text.hpp"
+
+namespace dormlink::roster {
+namespace {
+
+using detail::ColumnSpec;
+
+enum Column : std::size_t { c_dorm, c_building, c_room, c_gender, c_capacity, c_grade, c_major, c_count };
+
+constexpr std::array<ColumnSpec, c_count> k_columns{{
+    {"dorm", {"寝室", "寝室号", "宿舍", "宿舍号", "寝室名称", "", ""}},
+    {"building", {"楼栋", "楼号", "宿舍楼", "", "", "", ""}},
+    {"room", {"房间号", "房间", "房号", "", "", "", ""}},
+    {"gender", {"性别", "sex", "", "", "", "", ""}},
+    {"capacity", {"容量", "床位数", "床位", "人数上限", "", "", ""}},
+    {"grade", {"年级", "", "", "", "", "", ""}},
+    {"major", {"专业", "", "", "", "", "", ""}},
+}};
+
+constexpr int k_max_capacity = 20;
+
+struct RowReader {
+  const detail::ColumnMap& map;
+  const ParseContext& context;
+  ProblemCollector& problems;
+  const util::CsvRecord* record = nullptr;
+
+  std::string_view cell(Column c) const { return map.cell(*record, c); }
+  void problem(Column c, const std::string& message) {
+    problems.add(detail::location(context.source_name, record->line),
+                 fmt::format("column \"{}\": {}", map.header(c), message));
+  }
+};
+
+std::optional<DormCode> read_code(RowReader& r) {
+  std::optional<DormCode> code;
+  if (!r.cell(c_dorm).empty()) {
+    code = parse_dorm_code(r.cell(c_dorm));
+    if (!code) r.problem(c_dorm, fmt::format("\"{}\" is not a dorm; write building-room like 8-305", r.cell(c_dorm)));
+  } else if (!r.cell(c_building).empty() || !r.cell(c_room).empty()) {
+    code = make_dorm_code(r.cell(c_building), r.cell(c_room));
+    if (!code) r.problem(c_room, fmt::format("building \"{}\" and room \"{}\" do not make a dorm",
+                                             r.cell(c_building), r.cell(c_room)));
+  } else {
+    r.problem(r.map.has(c_dorm) ? c_dorm : c_room, "is empty; every row needs a dorm");
+  }
+  return code;
+}
+
+void read_capacity(RowReader& r, DormFacts& f) {
+  auto text = util::normalize_code(r.cell(c_capacity));
+  if (text.empty()) return;
+  int value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || ptr != text.data() + text.size() || value < 1 || value > k_max_capacity) {
+    r.problem(c_capacity, fmt::format("\"{}\" is not a capacity; use a whole number 1-{}", text, k_max_capacity));
+    return;
+  }
+  f.capacity = value;
+}
+
+void read_values(RowReader& r, DormFacts& f) {
+  if (!r.cell(c_gender).empty()) {
+    f.gender = parse_gender(r.cell(c_gender));
+    if (!f.gender) r.problem(c_gender, fmt::format("unknown value \"{}\"; use 男, 女, M or F", r.cell(c_gender)));
+  }
+  read_capacity(r, f);
+  if (!r.cell(c_grade).empty()) {
+    std::string error;
+    f.cohort = parse_grade(r.cell(c_grade), r.context.semester, error);
+    if (!f.cohort) r.problem(c_grade, fmt::format("\"{}\": {}", r.cell(c_grade), error));
+  }
+  if (!r.cell(c_major).empty()) f.major = std::string(r.cell(c_major));
+}
+
+}  // namespace
+
+std::vector<DormRow> parse_dorms(const util::CsvTable& table, const ParseContext& context,
+                                 ParseNotes* notes) {
+  ProblemCollector problems;
+  detail::ColumnMap map(table, k_columns, context.source_name, problems, notes);
+  if (!map.has(c_dorm) && !(map.has(c_building) && map.has(c_room))) {
+    problems.add(detail::location(context.source_name, table.header.line),
+                 "missing column 寝室 (dorm), or 楼栋 (building) and 房间号 (room)");
+  }
+  detail::require_rows(table, context.source_name, problems);
+  detail::throw_if_problems(problems, context.source_name);
+
+  std::vector<DormRow> rows;
+  std::map<std::string, std::size_t> seen;
+  RowReader reader{map, context, problems};
+  for (const auto& record : table.records) {
+    if (!detail::check_row_width(map, record, context.source_name, problems)) continue;
+    reader.record = &record;
+    auto code = read_code(reader);
+    DormRow row;
+    row.line = record.line;
+    read_values(reader, row.facts);
+    if (!code) continue;
+    row.dorm = *code;
+    auto [it, inserted] = seen.emplace(code->code(), record.line);
+    if (!inserted) {
+      problems.add(detail::location(context.source_name, record.line),
+                   fmt::format("dorm {} is also on line {}; list each dorm once", code->code(), it->second));
+    }
+    rows.push_back(std::move(row));
+  }
+  detail::throw_if_problems(problems, context.source_name);
+  return rows;
+}
+
+}  // namespace dormlink::roster

@@ -1,0 +1,138 @@
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "columns.hpp"
+#include "dormlink/util/text.hpp"
+
+namespace dormlink::roster {
+namespace {
+
+using detail::ColumnSpec;
+
+enum Column : std::size_t { c_staff_id, c_name, c_role, c_phone, c_grades, c_classes, c_branch, c_count };
+
+constexpr std::array<ColumnSpec, c_count> k_columns{{
+    {"staff_id", {"工号", "教工号", "职工号", "编号", "", "", ""}},
+    {"name", {"姓名", "", "", "", "", "", ""}},
+    {"role", {"角色", "职务", "身份", "", "", "", ""}},
+    {"phone", {"联系方式", "手机", "手机号", "联系电话", "电话", "", ""}},
+    {"grades", {"负责年级", "年级", "", "", "", "", ""}},
+    {"classes", {"负责班级", "班级", "", "", "", "", ""}},
+    {"branch", {"党支部", "负责党支部", "支部", "", "", "", ""}},
+}};
+
+struct RowReader {
+  const detail::ColumnMap& map;
+  const ParseContext& context;
+  ProblemCollector& problems;
+  const util::CsvRecord* record = nullptr;
+
+  std::string_view cell(Column c) const { return map.cell(*record, c); }
+  void problem(Column c, const std::string& message) {
+    problems.add(detail::location(context.source_name, record->line),
+                 fmt::format("column \"{}\": {}", map.header(c), message));
+  }
+};
+
+void read_scope(RowReader& r, StaffFacts& f) {
+  for (const auto& item : detail::split_list(r.cell(c_grades))) {
+    std::string error;
+    if (auto cohort = parse_grade(item, r.context.semester, error)) {
+      f.cohorts.push_back(*cohort);
+    } else {
+      r.problem(c_grades, fmt::format("\"{}\": {}", item, error));
+    }
+  }
+  std::sort(f.cohorts.begin(), f.cohorts.end());
+  f.cohorts.erase(std::unique(f.cohorts.begin(), f.cohorts.end()), f.cohorts.end());
+  for (const auto& item : detail::split_list(r.cell(c_classes))) f.classes.push_back(util::normalize_code(item));
+  std::sort(f.classes.begin(), f.classes.end());
+  f.classes.erase(std::unique(f.classes.begin(), f.classes.end()), f.classes.end());
+  f.branch = std::string(r.cell(c_branch));
+}
+
+// Each role needs what it covers: REQUIREMENTS glossary (counselor, head teacher, branch).
+void check_scope(RowReader& r, StaffRole role, const StaffFacts& f) {
+  if (role == StaffRole::counselor && f.cohorts.empty() && f.classes.empty()) {
+    r.problem(c_grades, "is empty; a counselor must cover grades (负责年级) or classes (负责班级)");
+  }
+  if (role == StaffRole::head_teacher && f.classes.empty()) {
+    r.problem(c_classes, "is empty; a head teacher must cover at least one class");
+  }
+  if (role == StaffRole::branch_secretary && f.branch.empty()) {
+    r.problem(c_branch, "is empty; a branch secretary must name the branch");
+  }
+}
+
+std::optional<StaffRow> read_row(RowReader& r) {
+  StaffRow row;
+  row.line = r.record->line;
+  row.staff_id = util::normalize_code(r.cell(c_staff_id));
+  if (row.staff_id.empty()) r.problem(c_staff_id, "is empty; every staff member needs an id");
+  row.facts.name = std::string(r.cell(c_name));
+  if (row.facts.name.empty()) r.problem(c_name, "is empty");
+  auto role = parse_staff_role(r.cell(c_role));
+  if (!role) {
+    r.problem(c_role, fmt::format("unknown value \"{}\"; use 辅导员, 班主任, 支部书记 or 检查组", r.cell(c_role)));
+  }
+  if (!r.cell(c_phone).empty()) {
+    if (auto phone = normalize_phone(r.cell(c_phone))) {
+      row.facts.phone = *phone;
+    } else {
+      r.problem(c_phone, "is not a phone number (value not shown); use 11 digits such as 13800138000");
+    }
+  }
+  read_scope(r, row.facts);
+  if (!role) return std::nullopt;
+  row.role = *role;
+  check_scope(r, row.role, row.facts);
+  return row;
+}
+
+// One person per id (same name on every row), one row per (id, role).
+void check_people(const std::vector<StaffRow>& rows, const std::string& source, ProblemCollector& problems) {
+  std::map<std::string, const StaffRow*> person;
+  std::map<std::pair<std::string, StaffRole>, std::size_t> duty;
+  for (const auto& row : rows) {
+    if (row.staff_id.empty()) continue;
+    auto [p, new_person] = person.emplace(row.staff_id, &row);
+    if (!new_person && p->second->facts.name != row.facts.name) {
+      problems.add(detail::location(source, row.line),
+                   fmt::format("staff id \"{}\" is \"{}\" on line {} but \"{}\" here; one id is one person",
+                               row.staff_id, p->second->facts.name, p->second->line, row.facts.name));
+    }
+    auto [d, new_duty] = duty.emplace(std::make_pair(row.staff_id, row.role), row.line);
+    if (!new_duty) {
+      problems.add(detail::location(source, row.line),
+                   fmt::format("staff id \"{}\" is already a {} on line {}; merge the two rows",
+                               row.staff_id, label_zh(row.role), d->second));
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<StaffRow> parse_staff(const util::CsvTable& table, const ParseContext& context,
+                                  ParseNotes* notes) {
+  ProblemCollector problems;
+  detail::ColumnMap map(table, k_columns, context.source_name, problems, notes);
+  static constexpr std::array<std::size_t, 3> required{c_staff_id, c_name, c_role};
+  detail::require_columns(map, k_columns, required, context.source_name, table.header.line, problems);
+  detail::require_rows(table, context.source_name, problems);
+  detail::throw_if_problems(problems, context.source_name);
+
+  std::vector<StaffRow> rows;
+  RowReader reader{map, context, problems};
+  for (const auto& record : table.records) {
+    if (!detail::check_row_width(map, record, context.source_name, problems)) continue;
+    reader.record = &record;
+    if (auto row = read_row(reader)) rows.push_back(std::move(*row));
+  }
+  check_people(rows, context.source_name, problems);
+  detail::throw_if_problems(problems, context.source_name);
+  return rows;
+}
+
+}  // namespace dormlink::roster

@@ -1,0 +1,257 @@
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "columns.hpp"
+#include "dormlink/util/text.hpp"
+
+namespace dormlink::roster {
+namespace {
+
+using detail::ColumnSpec;
+
+enum Column : std::size_t {
+  c_student_id, c_name, c_gender, c_major, c_grade, c_class, c_dorm, c_building, c_room,
+  c_phone, c_status, c_branch, c_attention, c_dorm_head, c_count
+};
+
+// docs/import.md: canonical names first, then the Chinese headers rosters use.
+constexpr std::array<ColumnSpec, c_count> k_columns{{
+    {"student_id", {"学号", "学生学号", "学生编号", "studentid", "id", "", ""}},
+    {"name", {"姓名", "学生姓名", "名字", "", "", "", ""}},
+    {"gender", {"性别", "sex", "", "", "", "", ""}},
+    {"major", {"专业", "专业名称", "所学专业", "", "", "", ""}},
+    {"grade", {"年级", "入学年级", "", "", "", "", ""}},
+    {"class", {"班级", "行政班", "班级名称", "class_name", "", "", ""}},
+    {"dorm", {"寝室", "寝室号", "宿舍", "宿舍号", "寝室名称", "联系寝室名称", ""}},
+    {"building", {"楼栋", "楼号", "宿舍楼", "", "", "", ""}},
+    {"room", {"房间号", "房间", "房号", "", "", "", ""}},
+    {"phone", {"联系方式", "手机", "手机号", "手机号码", "联系电话", "电话", ""}},
+    {"political_status", {"政治面貌", "", "", "", "", "", ""}},
+    {"branch", {"党支部", "所在党支部", "支部", "", "", "", ""}},
+    {"attention", {"重点关注", "关注类别", "重点关注类别", "", "", "", ""}},
+    {"dorm_head", {"寝室长", "是否寝室长", "", "", "", "", ""}},
+}};
+
+// Shared state while the rows of one file are read.
+struct RowReader {
+  const detail::ColumnMap& map;
+  const ParseContext& context;
+  ProblemCollector& problems;
+  const util::CsvRecord* record = nullptr;
+
+  std::string_view cell(Column c) const { return map.cell(*record, c); }
+  void problem(Column c, const std::string& message) {
+    problems.add(detail::location(context.source_name, record->line),
+                 fmt::format("column \"{}\": {}", map.header(c), message));
+  }
+  // A required text cell; adds a problem when empty.
+  std::string required(Column c) {
+    auto value = cell(c);
+    if (value.empty()) problem(c, "is empty; every student needs one");
+    return std::string(value);
+  }
+};
+
+std::string read_id(RowReader& r) {
+  auto id = util::normalize_code(r.cell(c_student_id));
+  if (id.empty()) {
+    r.problem(c_student_id, "is empty; every student needs a student id");
+    return id;
+  }
+  bool ok = id.size() <= 32 && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_';
+  });
+  if (!ok) r.problem(c_student_id, fmt::format("\"{}\" is not a student id; use letters and digits only", id));
+  return id;
+}
+
+void read_dorm(RowReader& r, StudentFacts& f) {
+  std::optional<DormCode> code;
+  if (r.map.has(c_dorm) && !r.cell(c_dorm).empty()) {
+    code = parse_dorm_code(r.cell(c_dorm));
+    if (!code) {
+      r.problem(c_dorm, fmt::format("\"{}\" is not a dorm; write building-room like 8-305 or 8栋305",
+                                    r.cell(c_dorm)));
+      return;
+    }
+  } else if (!r.cell(c_building).empty() || !r.cell(c_room).empty()) {
+    code = make_dorm_code(r.cell(c_building), r.cell(c_room));
+    if (!code) {
+      r.problem(c_room, fmt::format("building \"{}\" and room \"{}\" do not make a dorm",
+                                    r.cell(c_building), r.cell(c_room)));
+      return;
+    }
+  } else {
+    r.problem(r.map.has(c_dorm) ? c_dorm : c_room, "is empty; every student needs a dorm");
+    return;
+  }
+  f.dorm = code->code();
+}
+
+void read_status(RowReader& r, StudentFacts& f) {
+  if (!r.cell(c_status).empty()) {
+    auto status = parse_political_status(r.cell(c_status));
+    if (!status) {
+      r.problem(c_status, fmt::format("unknown value \"{}\"; use 中共党员, 中共预备党员, 发展对象, "
+                                      "入党积极分子, 共青团员 or 群众", r.cell(c_status)));
+    } else {
+      f.status = *status;
+    }
+  }
+  f.branch = std::string(r.cell(c_branch));
+  bool needs_branch = is_member(f.status) || f.status == PoliticalStatus::candidate;
+  if (needs_branch && f.branch.empty()) {
+    r.problem(c_branch, fmt::format("is empty, but a {} must belong to a Party branch; fill in 党支部",
+                                    label_en(f.status)));
+  }
+}
+
+// Attention categories are sensitive: messages give the item's position, never its text.
+void read_attention(RowReader& r, StudentFacts& f) {
+  auto items = detail::split_list(r.cell(c_attention));
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    auto category = parse_attention_category(items[i]);
+    if (!category) {
+      r.problem(c_attention, fmt::format("item {} is not a known category (value not shown); use "
+                                         "{}", i + 1, attention_choices_zh()));
+      continue;
+    }
+    f.attention.push_back(*category);
+  }
+  std::sort(f.attention.begin(), f.attention.end());
+  f.attention.erase(std::unique(f.attention.begin(), f.attention.end()), f.attention.end());
+}
+
+void read_values(RowReader& r, StudentFacts& f) {
+  f.name = r.required(c_name);
+  if (auto g = parse_gender(r.cell(c_gender))) {
+    f.gender = *g;
+  } else {
+    r.problem(c_gender, fmt::format("unknown value \"{}\"; use 男, 女, M or F", r.cell(c_gender)));
+  }
+  f.major = r.required(c_major);
+  std::string error;
+  if (auto cohort = parse_grade(r.cell(c_grade), r.context.semester, error)) {
+    f.cohort = *cohort;
+  } else {
+    r.problem(c_grade, fmt::format("\"{}\": {}", r.cell(c_grade), error));
+  }
+  f.class_name = util::normalize_code(r.cell(c_class));
+  read_dorm(r, f);
+  if (!r.cell(c_phone).empty()) {
+    if (auto phone = normalize_phone(r.cell(c_phone))) {
+      f.phone = *phone;
+    } else {
+      r.problem(c_phone, "is not a phone number (value not shown); use 11 digits such as 13800138000");
+    }
+  }
+  read_status(r, f);
+  read_attention(r, f);
+  if (auto head = detail::parse_flag(r.cell(c_dorm_head))) {
+    f.dorm_head = *head;
+  } else {
+    r.problem(c_dorm_head, fmt::format("\"{}\" is not yes or no; use 是 or leave it empty",
+                                       r.cell(c_dorm_head)));
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// Names and free text must be one line of printable text.
+bool is_single_line(std::string_view text) {
+  return std::none_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  });
+}
+
+void check_text_cells(RowReader& r) {
+  for (auto c : {c_name, c_major, c_class, c_branch}) {
+    if (!is_single_line(r.cell(c))) r.problem(c, "contains a line break or control character");
+  }
+}
+
+// Two rows with one student id: both lines are named.
+void check_duplicate_ids(const std::vector<StudentRow>& rows, const std::string& source,
+                         ProblemCollector& problems) {
+  std::unordered_map<std::string_view, std::size_t> first_line;
+  first_line.reserve(rows.size());
+  for (const auto& row : rows) {
+    if (row.student_id.empty()) continue;
+    auto [it, inserted] = first_line.emplace(row.student_id, row.line);
+    if (!inserted) {
+      problems.add(detail::location(source, row.line),
+                   fmt::format("student id \"{}\" is also on line {}; each student must appear "
+                               "once", row.student_id, it->second));
+    }
+  }
+}
+
+// A dorm's residents must share one gender, and a dorm has at most one dorm head.
+void check_dorm_consistency(const std::vector<StudentRow>& rows, const std::string& source,
+                            ProblemCollector& problems) {
+  struct DormSeen {
+    std::size_t first_line = 0;
+    Gender gender = Gender::female;
+    std::size_t head_line = 0;
+  };
+  std::map<std::string_view, DormSeen> dorms;
+  for (const auto& row : rows) {
+    if (row.facts.dorm.empty()) continue;
+    auto [it, inserted] = dorms.emplace(row.facts.dorm, DormSeen{row.line, row.facts.gender, 0});
+    auto& seen = it->second;
+    if (!inserted && seen.gender != row.facts.gender) {
+      problems.add(detail::location(source, row.line),
+                   fmt::format("dorm {} has residents of both genders: line {} is {}, this line is "
+                               "{}; correct the gender or the dorm", row.facts.dorm, seen.first_line,
+                               label_zh(seen.gender), label_zh(row.facts.gender)));
+    }
+    if (row.facts.dorm_head && seen.head_line != 0) {
+      problems.add(detail::location(source, row.line),
+                   fmt::format("dorm {} already has a dorm head on line {}; a dorm has one",
+                               row.facts.dorm, seen.head_line));
+    } else if (row.facts.dorm_head) {
+      seen.head_line = row.line;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<StudentRow> parse_students(const util::CsvTable& table, const ParseContext& context,
+                                       ParseNotes* notes) {
+  ProblemCollector problems;
+  detail::ColumnMap map(table, k_columns, context.source_name, problems, notes);
+  static constexpr std::array<std::size_t, 5> required{c_student_id, c_name, c_gender, c_major, c_grade};
+  detail::require_columns(map, k_columns, required, context.source_name, table.header.line, problems);
+  if (!map.has(c_dorm) && !(map.has(c_building) && map.has(c_room))) {
+    problems.add(detail::location(context.source_name, table.header.line),
+                 "missing column 寝室 (dorm), or 楼栋 (building) and 房间号 (room)");
+  }
+  detail::require_rows(table, context.source_name, problems);
+  detail::throw_if_problems(problems, context.source_name);
+
+  std::vector<StudentRow> rows;
+  rows.reserve(table.records.size());
+  RowReader reader{map, context, problems};
+  for (const auto& record : table.records) {
+    if (!detail::check_row_width(map, record, context.source_name, problems)) continue;
+    reader.record = &record;
+    StudentRow row;
+    row.line = record.line;
+    row.student_id = read_id(reader);
+    check_text_cells(reader);
+    read_values(reader, row.facts);
+    rows.push_back(std::move(row));
+  }
+  check_duplicate_ids(rows, context.source_name, problems);
+  check_dorm_consistency(rows, context.source_name, problems);
+  detail::throw_if_problems(problems, context.source_name);
+  return rows;
+}
+
+}  // namespace dormlink::roster

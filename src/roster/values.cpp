@@ -1,0 +1,97 @@
+#include <array>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "dormlink/roster/roster.hpp"
+#include "dormlink/util/text.hpp"
+
+namespace dormlink::roster {
+namespace {
+
+constexpr int k_max_year_of_study = 6;
+
+std::optional<int> parse_int(std::string_view text) {
+  int value = 0;
+  if (text.empty() || text.size() > 9) return std::nullopt;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || ptr != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// "大一".."大六" and "研一" style words for a year of study.
+std::optional<int> parse_year_word(std::string_view text) {
+  static constexpr std::array<std::string_view, 6> words{"大一", "大二", "大三", "大四", "大五", "大六"};
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (text == words[i]) return static_cast<int>(i) + 1;
+  }
+  return std::nullopt;
+}
+
+std::string strip_suffix(std::string text, std::string_view suffix) {
+  if (text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    text.resize(text.size() - suffix.size());
+  }
+  return text;
+}
+
+// A cohort must put the student in year 1..6 of the semester when there is one.
+std::optional<int> check_cohort(int cohort, const Semester* semester, std::string& error) {
+  if (cohort < 1950 || cohort > 2100) {
+    error = "not a plausible enrolment year";
+    return std::nullopt;
+  }
+  if (semester != nullptr) {
+    auto year = year_of_study(cohort, *semester);
+    if (year < 1 || year > k_max_year_of_study) {
+      error = fmt::format("cohort {} is year {} of study in {}; expected years 1-{}", cohort, year,
+                          semester->id, k_max_year_of_study);
+      return std::nullopt;
+    }
+  }
+  return cohort;
+}
+
+}  // namespace
+
+std::optional<int> parse_grade(std::string_view text, const Semester* semester,
+                               std::string& error) {
+  auto normal = strip_suffix(strip_suffix(util::normalize_code(text), "年级"), "级");
+  std::optional<int> year = parse_year_word(normal);
+  auto number = parse_int(normal);
+  if (!year && number && *number >= 1000) return check_cohort(*number, semester, error);
+  if (!year && number) year = number;
+  if (!year) {
+    error = "not a grade; write a year of study 1-6 or a cohort such as 2023级";
+    return std::nullopt;
+  }
+  if (*year < 1 || *year > k_max_year_of_study) {
+    error = fmt::format("year of study {} is out of range; expected 1-{}", *year, k_max_year_of_study);
+    return std::nullopt;
+  }
+  if (semester == nullptr) {
+    error = "a year of study needs a semester to date it; add [[calendar.semester]] to the config "
+            "or write the cohort (e.g. 2023级)";
+    return std::nullopt;
+  }
+  return cohort_of_year(*year, *semester);
+}
+
+std::optional<std::string> normalize_phone(std::string_view text) {
+  auto normal = util::normalize_code(text);
+  std::string digits;
+  digits.reserve(normal.size());
+  for (char c : normal) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c != ' ' && c != '-' && c != '+' && c != '(' && c != ')') {
+      return std::nullopt;
+    }
+  }
+  if (digits.size() == 13 && digits.starts_with("86")) digits.erase(0, 2);
+  if (digits.size() == 11 && digits[0] == '1') return digits;
+  if (digits.size() >= 7 && digits.size() <= 12 && digits[0] != '1') return digits;
+  return std::nullopt;
+}
+
+}  // namespace dormlink::roster

@@ -1,0 +1,71 @@
+#include "codec.hpp"
+
+#include <charconv>
+
+namespace dormlink::store {
+namespace {
+
+std::vector<std::string> split(const std::string& text, char sep) {
+  std::vector<std::string> parts;
+  if (text.empty()) return parts;
+  std::size_t start = 0;
+  while (true) {
+    auto pos = text.find(sep, start);
+    parts.push_back(text.substr(start, pos - start));
+    if (pos == std::string::npos) break;
+    start = pos + 1;
+  }
+  return parts;
+}
+
+template <typename T, typename Fn>
+std::string join(const std::vector<T>& items, char sep, Fn to_text) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += sep;
+    out += to_text(item);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string encode_attention(const std::vector<AttentionCategory>& categories) {
+  return join(categories, ';', [](AttentionCategory c) { return std::string(key(c)); });
+}
+
+std::vector<AttentionCategory> decode_attention(const std::string& text) {
+  std::vector<AttentionCategory> out;
+  for (const auto& part : split(text, ';')) {
+    if (auto c = attention_from_key(part)) out.push_back(*c);
+  }
+  return out;
+}
+
+std::string encode_cohorts(const std::vector<int>& cohorts) {
+  return join(cohorts, ',', [](int c) { return std::to_string(c); });
+}
+
+std::vector<int> decode_cohorts(const std::string& text) {
+  std::vector<int> out;
+  for (const auto& part : split(text, ',')) {
+    int value = 0;
+    auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), value);
+    if (ec == std::errc{} && ptr == part.data() + part.size()) out.push_back(value);
+  }
+  return out;
+}
+
+std::string encode_list(const std::vector<std::string>& items) {
+  return join(items, ';', [](const std::string& s) { return s; });
+}
+
+std::vector<std::string> decode_list(const std::string& text) { return split(text, ';'); }
+
+DormCode split_dorm_code(const std::string& code) {
+  auto pos = code.rfind('-');
+  if (pos == std::string::npos) return DormCode{code, ""};
+  return DormCode{code.substr(0, pos), code.substr(pos + 1)};
+}
+
+}  // namespace dormlink::store

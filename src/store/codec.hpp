@@ -1,0 +1,26 @@
+#pragma once
+// Private to src/store: how roster facts are spelled in table columns.
+
+#include <string>
+#include <vector>
+
+#include "dormlink/model.hpp"
+
+namespace dormlink::store {
+
+// "family_hardship;psychological" <-> categories (sorted keys).
+std::string encode_attention(const std::vector<AttentionCategory>& categories);
+std::vector<AttentionCategory> decode_attention(const std::string& text);
+
+// "2023,2024" <-> cohorts.
+std::string encode_cohorts(const std::vector<int>& cohorts);
+std::vector<int> decode_cohorts(const std::string& text);
+
+// "英语2301;英语2302" <-> classes.
+std::string encode_list(const std::vector<std::string>& items);
+std::vector<std::string> decode_list(const std::string& text);
+
+// Splits a dorm code "8-305" at its last '-' into building and room.
+DormCode split_dorm_code(const std::string& code);
+
+}  // namespace dormlink::store

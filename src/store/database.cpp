@@ -1,0 +1,191 @@
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "dormlink/error.hpp"
+#include "impl.hpp"
+
+namespace dormlink::store {
+namespace {
+
+constexpr std::string_view k_sqlite_magic{"SQLite format 3\0", 16};
+
+// Creates the file itself with mode 0600 so personal data is never briefly world-readable.
+void create_private_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+    return;
+  }
+  int err = errno;
+  if (err == EEXIST) {
+    throw CantCreateError(fmt::format("{} already exists; init never overwrites a database "
+                                      "(choose another --db path)", path));
+  }
+  if (err == EACCES || err == EPERM || err == EROFS) {
+    throw PermissionError(fmt::format("cannot create {}: {}", path, std::strerror(err)));
+  }
+  throw IoError(fmt::format("cannot create {}: {}", path, std::strerror(err)));
+}
+
+// Refuses what is not a dormlink database before SQLite touches it.
+void check_file_header(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) {
+      throw NotFoundError(fmt::format("database {} does not exist; run `dormlink init` to create "
+                                      "it, or pass --db / set DORMLINK_DB", path));
+    }
+    throw IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+  }
+  if (S_ISDIR(st.st_mode)) throw DataError(fmt::format("{} is a directory, not a dormlink database", path));
+  if (st.st_size == 0) {
+    throw DataError(fmt::format("{} is an empty file, not a dormlink database; dormlink will not "
+                                "repair it (run `dormlink init` with a new --db path)", path));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw PermissionError(fmt::format("cannot read {}: permission denied", path));
+  std::string head(k_sqlite_magic.size(), '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  if (in.gcount() != static_cast<std::streamsize>(head.size()) || head != k_sqlite_magic) {
+    throw DataError(fmt::format("{} is not a SQLite database (is it a CSV or another file?); "
+                                "pass the dormlink database with --db", path));
+  }
+}
+
+void apply_connection_pragmas(SQLite::Database& db) {
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA synchronous = FULL");
+}
+
+// Refuses another application's SQLite file or a schema from a newer dormlink.
+void check_identity(SQLite::Database& db, const std::string& path, OpenMode mode) {
+  auto app = read_pragma(db, "application_id");
+  if (app != k_application_id) {
+    throw DataError(fmt::format("{} is a SQLite database of another application "
+                                "(application_id {:#x}), not a dormlink database; it was not "
+                                "changed", path, static_cast<unsigned>(app)));
+  }
+  auto version = read_pragma(db, "user_version");
+  if (version > k_schema_version) {
+    throw DataError(fmt::format("{} has schema version {}, newer than this dormlink ({}); "
+                                "upgrade dormlink", path, version, k_schema_version));
+  }
+  if (version < k_schema_version && mode == OpenMode::read_only) {
+    throw DataError(fmt::format("{} has schema version {}, older than this dormlink ({}); run "
+                                "`dormlink migrate` first", path, version, k_schema_version));
+  }
+}
+
+}  // namespace
+
+int read_pragma(SQLite::Database& db, const char* name) {
+  return db.execAndGet(fmt::format("PRAGMA {}", name)).getInt();
+}
+
+void migrate(SQLite::Database& db) {
+  for (int v = read_pragma(db, "user_version") + 1; v <= k_schema_version; ++v) {
+    db.exec(migration_sql(v));
+    db.exec(fmt::format("PRAGMA user_version = {}", v));
+  }
+}
+
+[[noreturn]] void rethrow_sqlite(const SQLite::Exception& e, const std::string& path) {
+  switch (e.getErrorCode() & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      throw BusyError(fmt::format("database {} is busy: another command is writing to it; "
+                                  "nothing was changed, retry in a moment", path));
+    case SQLITE_FULL:
+      throw IoError(fmt::format("disk full while writing {}; nothing was changed", path));
+    case SQLITE_IOERR:
+      throw IoError(fmt::format("I/O error on {}: {}; nothing was changed", path, e.getErrorStr()));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      throw DataError(fmt::format("{} is damaged ({}); restore it from a backup", path, e.getErrorStr()));
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      throw PermissionError(fmt::format("cannot write {}: it is read-only for this user", path));
+    case SQLITE_CANTOPEN:
+      throw PermissionError(fmt::format("cannot open {} (or its -wal/-shm files): check the "
+                                        "permissions of the file and its directory", path));
+    default:
+      throw Error(ExitCode::internal, fmt::format("database error on {}: {}", path, e.what()));
+  }
+}
+
+Database::Database(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Database::~Database() = default;
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+
+Database Database::create(const std::string& path) {
+  create_private_file(path);
+  try {
+    auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE);
+    impl->db.exec("PRAGMA journal_mode = WAL");
+    apply_connection_pragmas(impl->db);
+    impl->db.exec(fmt::format("PRAGMA application_id = {}", k_application_id));
+    SQLite::Transaction txn(impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+    migrate(impl->db);
+    txn.commit();
+    return Database(std::move(impl));
+  } catch (const SQLite::Exception& e) {
+    ::unlink(path.c_str());
+    rethrow_sqlite(e, path);
+  }
+}
+
+Database Database::open(const std::string& path, OpenMode mode) {
+  check_file_header(path);
+  if (mode == OpenMode::read_write && ::access(path.c_str(), W_OK) != 0) {
+    throw PermissionError(fmt::format("cannot write {}: it is read-only for this user", path));
+  }
+  try {
+    int flags = mode == OpenMode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+    auto impl = std::make_unique<Impl>(path, flags);
+    impl->mode = mode;
+    check_identity(impl->db, path, mode);
+    apply_connection_pragmas(impl->db);
+    return Database(std::move(impl));
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e, path);
+  }
+}
+
+Database Database::in_memory() {
+  auto impl = std::make_unique<Impl>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  apply_connection_pragmas(impl->db);
+  impl->db.exec(fmt::format("PRAGMA application_id = {}", k_application_id));
+  migrate(impl->db);
+  return Database(std::move(impl));
+}
+
+void Database::transaction(const std::function<void()>& work) {
+  try {
+    if (m_impl->mode == OpenMode::read_only) {
+      SQLite::Transaction txn(m_impl->db, SQLite::TransactionBehavior::DEFERRED);
+      work();
+      return;  // a read transaction: rolled back, nothing to commit
+    }
+    SQLite::Transaction txn(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (read_pragma(m_impl->db, "user_version") < k_schema_version) migrate(m_impl->db);
+    work();
+    txn.commit();
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e, m_impl->path);
+  }
+}
+
+const std::string& Database::path() const { return m_impl->path; }
+OpenMode Database::mode() const { return m_impl->mode; }
+Database::Impl& Database::impl() { return *m_impl; }
+
+}  // namespace dormlink::store

@@ -1,0 +1,44 @@
+#pragma once
+// Private to src/store: the SQLiteCpp handle behind store::Database and error translation.
+
+#include <string>
+
+#include <sqlite3.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <SQLiteCpp/VariadicBind.h>
+
+#include "dormlink/roster/plan.hpp"
+#include "dormlink/store/database.hpp"
+
+namespace dormlink::store {
+
+struct Database::Impl {
+  Impl(const std::string& file, int flags) : path(file), db(file, flags, k_busy_timeout_ms) {}
+  std::string path;
+  SQLite::Database db;
+  OpenMode mode = OpenMode::read_write;
+};
+
+// Turns a SQLite error into the matching dormlink error (busy, full, permission, damaged).
+[[noreturn]] void rethrow_sqlite(const SQLite::Exception& e, const std::string& path);
+
+// The SQL statements of each schema version, in order (src/store/schema.cpp).
+const char* migration_sql(int version);
+
+// Brings the schema from its current user_version up to k_schema_version.
+void migrate(SQLite::Database& db);
+
+struct ImportContext;
+
+// Refuses an import dated before the latest change already recorded in `table`.
+void check_effective_date(SQLite::Database& db, const char* table, const ImportContext& ctx);
+
+// Records an import (who, when, what file, the counts) and returns its id.
+std::int64_t insert_batch(SQLite::Database& db, const ImportContext& ctx,
+                          const roster::ImportSummary& summary);
+
+// Reads one integer pragma.
+int read_pragma(SQLite::Database& db, const char* name);
+
+}  // namespace dormlink::store

@@ -1,0 +1,105 @@
+#include "dormlink/store/roster_query.hpp"
+
+#include "codec.hpp"
+#include "impl.hpp"
+
+namespace dormlink::store {
+namespace {
+
+// A version is valid on D when valid_from <= D < valid_to (valid_to NULL: still valid).
+constexpr const char* k_valid_on = "valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)";
+
+std::vector<roster::StudentRow> load_students(SQLite::Database& db, const std::string& date) {
+  std::vector<roster::StudentRow> out;
+  SQLite::Statement q(db, std::string(
+      "SELECT student_id, name, gender, major, cohort, class_name, dorm_code, phone, "
+      "political_status, branch, attention, dorm_head FROM student_version WHERE status = 'current' AND ") +
+      k_valid_on + " ORDER BY student_id");
+  q.bind(1, date);
+  while (q.executeStep()) {
+    roster::StudentRow row;
+    row.student_id = q.getColumn(0).getString();
+    auto& f = row.facts;
+    f.name = q.getColumn(1).getString();
+    f.gender = gender_from_key(q.getColumn(2).getString()).value_or(Gender::female);
+    f.major = q.getColumn(3).getString();
+    f.cohort = q.getColumn(4).getInt();
+    f.class_name = q.getColumn(5).getString();
+    f.dorm = q.getColumn(6).getString();
+    f.phone = q.getColumn(7).getString();
+    f.status = political_status_from_key(q.getColumn(8).getString()).value_or(PoliticalStatus::masses);
+    f.branch = q.getColumn(9).getString();
+    f.attention = decode_attention(q.getColumn(10).getString());
+    f.dorm_head = q.getColumn(11).getInt() != 0;
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::vector<roster::DormRow> load_dorms(SQLite::Database& db, const std::string& date) {
+  std::vector<roster::DormRow> out;
+  SQLite::Statement q(db, std::string(
+      "SELECT d.code, d.building, d.room, v.gender, v.capacity, v.cohort, v.major FROM dorm d "
+      "LEFT JOIN (SELECT * FROM dorm_version WHERE ") + k_valid_on + ") v ON v.dorm_code = d.code "
+      "ORDER BY d.code");
+  q.bind(1, date);
+  while (q.executeStep()) {
+    roster::DormRow row;
+    row.dorm = DormCode{q.getColumn(1).getString(), q.getColumn(2).getString()};
+    if (!q.getColumn(3).isNull()) row.facts.gender = gender_from_key(q.getColumn(3).getString());
+    if (!q.getColumn(4).isNull()) row.facts.capacity = q.getColumn(4).getInt();
+    if (!q.getColumn(5).isNull()) row.facts.cohort = q.getColumn(5).getInt();
+    if (!q.getColumn(6).isNull()) row.facts.major = q.getColumn(6).getString();
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::vector<roster::StaffRow> load_staff(SQLite::Database& db, const std::string& date) {
+  std::vector<roster::StaffRow> out;
+  SQLite::Statement q(db, std::string(
+      "SELECT staff_id, role, name, phone, cohorts, classes, branch FROM staff_duty_version "
+      "WHERE status = 'current' AND ") + k_valid_on + " ORDER BY staff_id, role");
+  q.bind(1, date);
+  while (q.executeStep()) {
+    roster::StaffRow row;
+    row.staff_id = q.getColumn(0).getString();
+    row.role = staff_role_from_key(q.getColumn(1).getString()).value_or(StaffRole::inspector);
+    row.facts.name = q.getColumn(2).getString();
+    row.facts.phone = q.getColumn(3).getString();
+    row.facts.cohorts = decode_cohorts(q.getColumn(4).getString());
+    row.facts.classes = decode_list(q.getColumn(5).getString());
+    row.facts.branch = q.getColumn(6).getString();
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::vector<roster::ImportRecord> load_imports(SQLite::Database& db) {
+  std::vector<roster::ImportRecord> out;
+  SQLite::Statement q(db, "SELECT id, kind, source_name, encoding, effective_date, imported_at, "
+                          "imported_by, row_count FROM import_batch ORDER BY id");
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                   q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                   q.getColumn(6).getString(), q.getColumn(7).getInt64()});
+  }
+  return out;
+}
+
+}  // namespace
+
+roster::Snapshot load_roster(Database& database, Date date) {
+  roster::Snapshot snapshot;
+  database.transaction([&] {
+    auto& db = database.impl().db;
+    auto day = format_date(date);
+    snapshot.students = load_students(db, day);
+    snapshot.dorms = load_dorms(db, day);
+    snapshot.staff = load_staff(db, day);
+    snapshot.imports = load_imports(db);
+  });
+  return snapshot;
+}
+
+}  // namespace dormlink::store

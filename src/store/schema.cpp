@@ -1,0 +1,117 @@
+// The schema, as migrations keyed on PRAGMA user_version. A released migration is never
+// edited: a change is a new entry. docs/schema.md explains every table.
+#include <array>
+
+#include "impl.hpp"
+
+namespace dormlink::store {
+namespace {
+
+// Version 1: rosters with dated history.
+constexpr const char* k_v1 = R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE import_batch (
+  id             INTEGER PRIMARY KEY,
+  kind           TEXT NOT NULL CHECK (kind IN ('students', 'dorms', 'staff')),
+  source_name    TEXT NOT NULL,
+  encoding       TEXT NOT NULL,
+  semester_id    TEXT,
+  effective_date TEXT NOT NULL CHECK (effective_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  imported_at    TEXT NOT NULL,
+  imported_by    TEXT NOT NULL,
+  row_count      INTEGER NOT NULL,
+  added          INTEGER NOT NULL,
+  changed        INTEGER NOT NULL,
+  departed       INTEGER NOT NULL,
+  unchanged      INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE dorm (
+  code     TEXT PRIMARY KEY,
+  building TEXT NOT NULL,
+  room     TEXT NOT NULL,
+  batch_id INTEGER NOT NULL REFERENCES import_batch(id)
+) STRICT;
+
+CREATE TABLE dorm_version (
+  id         INTEGER PRIMARY KEY,
+  dorm_code  TEXT NOT NULL REFERENCES dorm(code),
+  gender     TEXT CHECK (gender IN ('male', 'female')),
+  capacity   INTEGER CHECK (capacity BETWEEN 1 AND 20),
+  cohort     INTEGER,
+  major      TEXT,
+  valid_from TEXT NOT NULL,
+  valid_to   TEXT,
+  batch_id   INTEGER NOT NULL REFERENCES import_batch(id),
+  CHECK (valid_to IS NULL OR valid_to >= valid_from)
+) STRICT;
+CREATE UNIQUE INDEX dorm_version_current ON dorm_version(dorm_code) WHERE valid_to IS NULL;
+
+CREATE TABLE student (
+  student_id TEXT PRIMARY KEY,
+  batch_id   INTEGER NOT NULL REFERENCES import_batch(id)
+) STRICT;
+
+CREATE TABLE student_version (
+  id               INTEGER PRIMARY KEY,
+  student_id       TEXT NOT NULL REFERENCES student(student_id),
+  status           TEXT NOT NULL CHECK (status IN ('current', 'left')),
+  name             TEXT NOT NULL,
+  gender           TEXT NOT NULL CHECK (gender IN ('male', 'female')),
+  major            TEXT NOT NULL,
+  cohort           INTEGER NOT NULL,
+  class_name       TEXT NOT NULL,
+  dorm_code        TEXT REFERENCES dorm(code),
+  phone            TEXT NOT NULL,
+  political_status TEXT NOT NULL CHECK (political_status IN ('party_member',
+                     'probationary_member', 'candidate', 'activist', 'league_member', 'masses')),
+  branch           TEXT NOT NULL,
+  attention        TEXT NOT NULL,
+  dorm_head        INTEGER NOT NULL CHECK (dorm_head IN (0, 1)),
+  valid_from       TEXT NOT NULL,
+  valid_to         TEXT,
+  batch_id         INTEGER NOT NULL REFERENCES import_batch(id),
+  CHECK (valid_to IS NULL OR valid_to >= valid_from),
+  CHECK ((status = 'left') = (dorm_code IS NULL))
+) STRICT;
+CREATE UNIQUE INDEX student_version_current ON student_version(student_id) WHERE valid_to IS NULL;
+CREATE INDEX student_version_dorm ON student_version(dorm_code, valid_from);
+CREATE INDEX student_version_history ON student_version(student_id, valid_from);
+
+CREATE TABLE staff (
+  staff_id TEXT PRIMARY KEY,
+  batch_id INTEGER NOT NULL REFERENCES import_batch(id)
+) STRICT;
+
+CREATE TABLE staff_duty_version (
+  id         INTEGER PRIMARY KEY,
+  staff_id   TEXT NOT NULL REFERENCES staff(staff_id),
+  role       TEXT NOT NULL CHECK (role IN ('counselor', 'head_teacher', 'branch_secretary', 'inspector')),
+  status     TEXT NOT NULL CHECK (status IN ('current', 'left')),
+  name       TEXT NOT NULL,
+  phone      TEXT NOT NULL,
+  cohorts    TEXT NOT NULL,
+  classes    TEXT NOT NULL,
+  branch     TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_to   TEXT,
+  batch_id   INTEGER NOT NULL REFERENCES import_batch(id),
+  CHECK (valid_to IS NULL OR valid_to >= valid_from)
+) STRICT;
+CREATE UNIQUE INDEX staff_duty_current ON staff_duty_version(staff_id, role) WHERE valid_to IS NULL;
+)sql";
+
+constexpr std::array<const char*, 1> k_migrations{k_v1};
+
+}  // namespace
+
+const char* migration_sql(int version) {
+  if (version < 1 || version > static_cast<int>(k_migrations.size())) return nullptr;
+  return k_migrations[static_cast<std::size_t>(version - 1)];
+}
+
+}  // namespace dormlink::store

@@ -1,0 +1,117 @@
+#include "harness.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace dormlink::e2e {
+namespace {
+
+std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Child side of run_program: redirect, set the environment, exec.
+[[noreturn]] void exec_child(const std::filesystem::path& dir, const std::string& program,
+                             const std::vector<std::string>& args, const std::vector<std::string>& env) {
+  if (::chdir(dir.c_str()) != 0) ::_exit(127);
+  int in = ::open("/dev/null", O_RDONLY);
+  int out = ::open(".stdout", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  int err = ::open(".stderr", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (in < 0 || out < 0 || err < 0) ::_exit(127);
+  ::dup2(in, 0);
+  ::dup2(out, 1);
+  ::dup2(err, 2);
+  std::vector<char*> argv{const_cast<char*>(program.c_str())};
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  std::vector<char*> envp;
+  for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
+  envp.push_back(nullptr);
+  ::execve(program.c_str(), argv.data(), envp.data());
+  ::_exit(127);
+}
+
+}  // namespace
+
+Sandbox::Sandbox() {
+  char pattern[] = "/tmp/dormlink-e2e-XXXXXX";
+  const char* made = ::mkdtemp(pattern);
+  REQUIRE(made != nullptr);
+  m_dir = made;
+}
+
+Sandbox::~Sandbox() {
+  std::error_code ec;
+  std::filesystem::remove_all(m_dir, ec);
+}
+
+Result Sandbox::run_program(const std::string& program, const std::vector<std::string>& args,
+                            const std::map<std::string, std::string>& extra) const {
+  std::map<std::string, std::string> env{{"PATH", "/usr/bin:/bin"}, {"TZ", "UTC"},
+                                         {"HOME", m_dir.string()}, {"USER", "tester"}};
+  for (const auto& [k, v] : extra) env[k] = v;
+  std::vector<std::string> flat;
+  for (const auto& [k, v] : env) flat.push_back(k + "=" + v);
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) exec_child(m_dir, program, args, flat);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  Result r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = slurp(m_dir / ".stdout");
+  r.err = slurp(m_dir / ".stderr");
+  return r;
+}
+
+Result Sandbox::run(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) const {
+  return run_program(DORMLINK_BINARY, args, env);
+}
+
+void Sandbox::write(const std::string& name, const std::string& bytes) const {
+  std::ofstream out(m_dir / name, std::ios::binary);
+  out << bytes;
+}
+
+std::string Sandbox::read(const std::string& name) const { return slurp(m_dir / name); }
+
+void Sandbox::copy_from_source(const std::string& relative, const std::string& name) const {
+  std::filesystem::copy_file(std::filesystem::path(DORMLINK_SOURCE_DIR) / relative, m_dir / name,
+                             std::filesystem::copy_options::overwrite_existing);
+}
+
+long long Sandbox::query_int(const std::string& db, const std::string& sql) const {
+  SQLite::Database raw(path(db), SQLite::OPEN_READONLY);
+  return raw.execAndGet(sql).getInt64();
+}
+
+void setup_example_college(const Sandbox& box) {
+  box.copy_from_source("examples/dormlink.toml", "dormlink.toml");
+  for (const char* f : {"students.csv", "dorms.csv", "staff.csv"}) {
+    box.copy_from_source(std::string("examples/college/") + f, f);
+  }
+  const std::vector<std::string> base{"--db", "college.db", "--as-of", "2026-09-07"};
+  auto with = [&base](std::vector<std::string> more) {
+    std::vector<std::string> all = base;
+    all.insert(all.end(), more.begin(), more.end());
+    return all;
+  };
+  REQUIRE(box.run(with({"init"})).exit_code == 0);
+  for (const char* kind : {"dorms", "staff", "students"}) {
+    auto r = box.run(with({"import", kind, std::string(kind) + ".csv"}));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+  }
+}
+
+}  // namespace dormlink::e2e

@@ -1,0 +1,56 @@
+#pragma once
+// Runs the real dormlink binary in a scratch directory and captures what it did.
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace dormlink::e2e {
+
+// What one run of the binary produced.
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// A temp directory with the example college's files copied in; removed afterwards.
+class Sandbox {
+ public:
+  Sandbox();
+  ~Sandbox();
+  Sandbox(const Sandbox&) = delete;
+  Sandbox& operator=(const Sandbox&) = delete;
+
+  // Runs dormlink with the arguments, in the sandbox, with a clean environment
+  // (TZ=UTC, no LANG, HOME in the sandbox, no stdin) plus `env`.
+  Result run(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {}) const;
+
+  // Runs any program (absolute path) the same way.
+  Result run_program(const std::string& program, const std::vector<std::string>& args,
+                     const std::map<std::string, std::string>& env = {}) const;
+
+  // Writes a file in the sandbox (bytes as given).
+  void write(const std::string& name, const std::string& bytes) const;
+  // Reads a file of the sandbox.
+  std::string read(const std::string& name) const;
+  // Copies a file of the source tree (relative to the repository root) into the sandbox.
+  void copy_from_source(const std::string& relative, const std::string& name) const;
+  // sha256-free fingerprint of a file: its bytes.
+  std::string bytes(const std::string& name) const { return read(name); }
+  // One integer from a SQL query against a database in the sandbox.
+  long long query_int(const std::string& db, const std::string& sql) const;
+
+  const std::filesystem::path& dir() const { return m_dir; }
+  std::string path(const std::string& name) const { return (m_dir / name).string(); }
+
+ private:
+  std::filesystem::path m_dir;
+};
+
+// The example college initialised and imported at --as-of 2026-09-07 (config, dorms, staff,
+// students) in the sandbox as college.db / dormlink.toml.
+void setup_example_college(const Sandbox& box);
+
+}  // namespace dormlink::e2e

@@ -1,0 +1,187 @@
+// End-to-end: importing rosters, and every class of bad input leaving the database as it was.
+#include <doctest/doctest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "harness.hpp"
+
+using dormlink::e2e::Result;
+using dormlink::e2e::Sandbox;
+
+namespace {
+
+const std::vector<std::string> k_base{"--db", "college.db", "--as-of", "2026-09-07"};
+
+std::vector<std::string> args(std::vector<std::string> more) {
+  auto all = k_base;
+  all.insert(all.end(), more.begin(), more.end());
+  return all;
+}
+
+// The database's bytes (main file and WAL): equal before and after means nothing was written.
+std::string fingerprint(const Sandbox& box) {
+  return box.read("college.db") + "|" + box.read("college.db-wal");
+}
+
+// A students roster header plus rows, UTF-8.
+std::string roster(const std::string& rows) {
+  return "学号,姓名,性别,专业,年级,班级,寝室,联系方式,政治面貌,党支部,重点关注,寝室长\n" + rows;
+}
+
+}  // namespace
+
+TEST_SUITE("e2e.import") {
+  TEST_CASE("the example college imports: GBK students, BOM dorms, staff") {
+    Sandbox box;
+    dormlink::e2e::setup_example_college(box);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM student") == 1200);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM dorm") == 250);
+    CHECK(box.query_int("college.db", "SELECT count(DISTINCT staff_id) FROM staff_duty_version") > 30);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM import_batch WHERE encoding = 'GBK/GB18030'") == 1);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM import_batch WHERE imported_by = 'tester'") == 3);
+    auto r = box.run(args({"roster"}));
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("学生 1200") != std::string::npos);
+    CHECK(r.out.find("第 1 教学周") != std::string::npos);
+  }
+
+  TEST_CASE("roster output is deterministic and never shows phones or categories") {
+    Sandbox box;
+    dormlink::e2e::setup_example_college(box);
+    auto a = box.run(args({"roster", "--format", "md"}));
+    auto b = box.run(args({"roster", "--format", "md"}));
+    CHECK(a.exit_code == 0);
+    CHECK(a.out == b.out);
+    for (const char* secret : {"家庭经济困难", "心理素质较差", "138", "139"}) {
+      CHECK(a.out.find(secret) == std::string::npos);
+    }
+  }
+
+  TEST_CASE("bad rows: every problem reported, exit 65, database unchanged") {
+    Sandbox box;
+    dormlink::e2e::setup_example_college(box);
+    box.write("bad.csv", roster("2023110101,张晨昕,X,英语,4,英语2301,10-106,12,共青团员,,心理素质较差;秘密,\n"
+                                "2099000001,新生,女,英语,9,,10-106,,中共党员,,,\n"));
+    auto before = fingerprint(box);
+    auto r = box.run(args({"import", "students", "bad.csv"}));
+    CHECK(r.exit_code == 65);
+    CHECK(r.err.find("bad.csv:2: column \"性别\": unknown value \"X\"") != std::string::npos);
+    CHECK(r.err.find("bad.csv:3: column \"年级\"") != std::string::npos);
+    CHECK(r.err.find("bad.csv:3: column \"党支部\"") != std::string::npos);
+    CHECK(r.err.find("dormlink: error: bad.csv: 5 problems; nothing was imported") != std::string::npos);
+    CHECK(r.err.find("秘密") == std::string::npos);
+    CHECK(r.err.find("心理") == r.err.find("心理素质较差、"));  // only in the list of allowed values
+    CHECK(fingerprint(box) == before);
+  }
+
+  TEST_CASE("files that are not rosters are refused with a hint, database unchanged") {
+    Sandbox box;
+    dormlink::e2e::setup_example_college(box);
+    auto before = fingerprint(box);
+    SUBCASE("binary") {
+      box.write("bin.csv", std::string("\x00\x01\xff\xfe\x80garbage\x00", 12));
+      auto r = box.run(args({"import", "students", "bin.csv", "--encoding", "utf-8"}));
+      CHECK(r.exit_code == 65);
+      CHECK(r.err.find("bin.csv") != std::string::npos);
+    }
+    SUBCASE("unterminated quote") {
+      box.write("q.csv", roster("2023110101,\"张晨昕,女,英语,4,英语2301,10-106,,共青团员,,,\n"));
+      auto r = box.run(args({"import", "students", "q.csv"}));
+      CHECK(r.exit_code == 65);
+      CHECK(r.err.find("q.csv:2:") != std::string::npos);
+    }
+    SUBCASE("missing file") {
+      auto r = box.run(args({"import", "students", "nope.csv"}));
+      CHECK(r.exit_code == 66);
+      CHECK(r.err == "dormlink: error: nope.csv does not exist\n");
+    }
+    SUBCASE("empty file") {
+      box.write("empty.csv", "");
+      auto r = box.run(args({"import", "students", "empty.csv"}));
+      CHECK(r.exit_code == 65);
+    }
+    SUBCASE("unknown --encoding") {
+      auto r = box.run(args({"import", "students", "students.csv", "--encoding", "latin9"}));
+      CHECK(r.exit_code == 64);
+    }
+    SUBCASE("unknown --semester") {
+      auto r = box.run(args({"import", "students", "students.csv", "--semester", "2030-autumn"}));
+      CHECK(r.exit_code == 64);
+      CHECK(r.err.find("known: 2026-spring, 2026-autumn, 2027-spring") != std::string::npos);
+    }
+    CHECK(fingerprint(box) == before);
+  }
+
+  TEST_CASE("--db pointing at something that is not a dormlink database is refused, never repaired") {
+    Sandbox box;
+    box.copy_from_source("examples/dormlink.toml", "dormlink.toml");
+    box.copy_from_source("examples/college/dorms.csv", "dorms.csv");
+    SUBCASE("a CSV") {
+      auto r = box.run({"--db", "dorms.csv", "import", "dorms", "dorms.csv"});
+      CHECK(r.exit_code == 65);
+      CHECK(r.err.find("is not a SQLite database") != std::string::npos);
+    }
+    SUBCASE("an empty file") {
+      box.write("empty.db", "");
+      auto r = box.run({"--db", "empty.db", "import", "dorms", "dorms.csv"});
+      CHECK(r.exit_code == 65);
+      CHECK(box.read("empty.db").empty());
+    }
+    SUBCASE("another application's SQLite file") {
+      { SQLite::Database other(box.path("other.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        other.exec("CREATE TABLE notes (x)"); }
+      auto before = box.read("other.db");
+      auto r = box.run({"--db", "other.db", "import", "dorms", "dorms.csv"});
+      CHECK(r.exit_code == 65);
+      CHECK(r.err.find("another application") != std::string::npos);
+      CHECK(box.read("other.db") == before);
+    }
+  }
+
+  TEST_CASE("a config with mistakes is reported whole, before any work (exit 78)") {
+    Sandbox box;
+    dormlink::e2e::setup_example_college(box);
+    box.write("bad.toml", "[duties]\nvists_per_week = 2\nvisits_per_week = \"two\"\n[assignment]\nmax_dorms = 0\n");
+    auto before = fingerprint(box);
+    auto r = box.run(args({"--config", "bad.toml", "import", "students", "students.csv"}));
+    CHECK(r.exit_code == 78);
+    CHECK(r.err.find("bad.toml:2:1:") != std::string::npos);
+    CHECK(r.err.find("bad.toml:3:") != std::string::npos);
+    CHECK(r.err.find("bad.toml:5:") != std::string::npos);
+    CHECK(fingerprint(box) == before);
+  }
+
+  TEST_CASE("a database locked by another writer gives exit 75 and writes nothing") {
+    Sandbox box;
+    dormlink::e2e::setup_example_college(box);
+    SQLite::Database holder(box.path("college.db"), SQLite::OPEN_READWRITE);
+    holder.exec("BEGIN IMMEDIATE");
+    auto r = box.run(args({"import", "dorms", "dorms.csv"}));
+    CHECK(r.exit_code == 75);
+    CHECK(r.err.find("is busy") != std::string::npos);
+    holder.exec("ROLLBACK");
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM import_batch") == 3);
+  }
+
+  TEST_CASE("next semester's roster: dry run lists moves and departures, then the import keeps history") {
+    Sandbox box;
+    dormlink::e2e::setup_example_college(box);
+    auto students = box.read("students.csv");  // GBK; rewrite a UTF-8 version with changes
+    box.write("next.csv", roster("2023110101,张晨昕,女,英语,4,英语2301,10-107,,共青团员,,,\n"));
+    auto dry = box.run({"--db", "college.db", "--as-of", "2027-02-20", "import", "students", "next.csv", "--dry-run"});
+    INFO(dry.err);
+    CHECK(dry.exit_code == 0);
+    CHECK(dry.out.find("试运行") == 0);
+    CHECK(dry.out.find("2023110101  张晨昕  10-106 -> 10-107") != std::string::npos);
+    CHECK(dry.out.find("标记为离开 (1199)") != std::string::npos);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM import_batch") == 3);
+
+    auto real = box.run({"--db", "college.db", "--as-of", "2027-02-20", "import", "students", "next.csv"});
+    CHECK(real.exit_code == 0);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM student_version WHERE valid_to IS NULL AND status = 'left'") == 1199);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM student_version WHERE student_id = '2023110101'") == 2);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM student") == 1200);
+    (void)students;
+  }
+}

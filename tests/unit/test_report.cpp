@@ -1,0 +1,89 @@
+#include <doctest/doctest.h>
+
+#include "dormlink/report/import_report.hpp"
+#include "dormlink/report/roster_summary.hpp"
+#include "dormlink/report/table.hpp"
+
+using namespace dormlink;
+using namespace dormlink::report;
+using namespace std::chrono;
+
+TEST_SUITE("report") {
+  TEST_CASE("text tables align Chinese names by terminal width") {
+    Table t{{"姓名", "n"}, {Align::left, Align::right}, {{"张三丰", "1"}, {"Li", "22"}}};
+    CHECK(render_text(t) ==
+          "姓名     n\n"
+          "------  --\n"
+          "张三丰   1\n"
+          "Li      22\n");
+  }
+
+  TEST_CASE("markdown cells cannot break the table") {
+    CHECK(escape_markdown_cell("a|b") == "a\\|b");
+    CHECK(escape_markdown_cell("# x\ny") == "\\# x<br>y");
+    CHECK(escape_markdown_cell("<script>") == "&lt;script&gt;");
+    CHECK(escape_markdown_cell("a\\b") == "a\\\\b");
+    Table t{{"h"}, {Align::left}, {{"x|y"}}};
+    CHECK(render_markdown(t) == "| h |\n| --- |\n| x\\|y |\n");
+  }
+
+  TEST_CASE("roster summary counts by grade, dorm grade is the highest resident grade") {
+    roster::Snapshot snap;
+    auto student = [](const char* id, Gender g, int cohort, const char* dorm, PoliticalStatus s, bool head) {
+      roster::StudentRow r;
+      r.student_id = id;
+      r.facts.name = id;
+      r.facts.gender = g;
+      r.facts.cohort = cohort;
+      r.facts.major = "英语";
+      r.facts.dorm = dorm;
+      r.facts.status = s;
+      r.facts.dorm_head = head;
+      return r;
+    };
+    snap.students = {student("1", Gender::female, 2023, "8-305", PoliticalStatus::party_member, true),
+                     student("2", Gender::female, 2024, "8-305", PoliticalStatus::masses, false),
+                     student("3", Gender::male, 2026, "11-101", PoliticalStatus::candidate, false)};
+    snap.students[1].facts.attention = {AttentionCategory::psychological};
+    Semester sem;
+    sem.id = "2026-autumn";
+    sem.name = "2026—2027学年第一学期";
+    sem.first_monday = Date{year{2026}, month{9}, day{7}};
+    sem.teaching_weeks = 18;
+    RosterSummaryOptions options{"外国语学院", &sem, 2, 3, true};
+    auto s = build_roster_summary(snap, options, Date{year{2026}, month{11}, day{27}});
+    CHECK(s.students == 3);
+    CHECK(s.teaching_week == 12);
+    CHECK(s.dorms_occupied == 2);
+    CHECK(s.dorms_mixed_grade == 1);
+    CHECK(s.dorms_without_head == 1);
+    CHECK(s.contacting_members == 2);
+    CHECK(s.attention_students == 1);
+    REQUIRE(s.grades.size() == 3);
+    CHECK(s.grades[0].cohort == 2026);
+    CHECK(s.grades[0].year == 1);
+    CHECK(s.grades[2].cohort == 2023);
+    CHECK(s.grades[2].dorms == 1);  // 8-305 counts as grade 4
+    CHECK(s.grades[1].dorms == 0);
+    auto text = render_roster_summary_text(s, Language::en);
+    CHECK(text.find("2026—2027学年第一学期 teaching week 12") != std::string::npos);
+    CHECK(text.find("psychological") == std::string::npos);
+  }
+
+  TEST_CASE("import summary lists changes only on a dry run") {
+    roster::ImportSummary s;
+    s.kind = "students";
+    s.source_name = "s.csv";
+    s.encoding = "UTF-8";
+    s.effective_date = "2026-09-07";
+    s.rows = 2;
+    s.changed = 1;
+    s.moves = {{"1", "张三", "8-305", "8-306"}};
+    auto real = render_import_summary(s, Language::en);
+    CHECK(real == "s.csv [UTF-8]: 2 rows, effective 2026-09-07\n  added 0, changed 1 (returned 0), left 0, unchanged 0\n");
+    s.dry_run = true;
+    auto dry = render_import_summary(s, Language::en);
+    CHECK(dry.find("dry run: nothing was written") == 0);
+    CHECK(dry.find("1  张三  8-305 -> 8-306") != std::string::npos);
+  }
+}

@@ -1,0 +1,113 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "dormlink/util/text.hpp"
+
+using namespace dormlink::util;
+
+TEST_SUITE("util.text") {
+  TEST_CASE("is_valid_utf8 accepts well-formed text") {
+    CHECK(is_valid_utf8(""));
+    CHECK(is_valid_utf8("plain ASCII"));
+    CHECK(is_valid_utf8("张三，男"));
+    CHECK(is_valid_utf8("\xF0\x9F\x98\x80"));     // U+1F600, four bytes
+    CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));     // U+10FFFF, the last code point
+    CHECK(is_valid_utf8("\xEF\xBF\xBD"));         // U+FFFD itself is valid
+  }
+
+  TEST_CASE("is_valid_utf8 rejects malformed sequences") {
+    SUBCASE("overlong two-byte slash") { CHECK_FALSE(is_valid_utf8("\xC0\xAF")); }
+    SUBCASE("overlong three-byte slash") { CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF")); }
+    SUBCASE("overlong four-byte") { CHECK_FALSE(is_valid_utf8("\xF0\x80\x80\xAF")); }
+    SUBCASE("high surrogate") { CHECK_FALSE(is_valid_utf8("\xED\xA0\x80")); }
+    SUBCASE("low surrogate") { CHECK_FALSE(is_valid_utf8("\xED\xBF\xBF")); }
+    SUBCASE("above U+10FFFF") { CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80")); }
+    SUBCASE("lead byte 0xF5") { CHECK_FALSE(is_valid_utf8("\xF5\x80\x80\x80")); }
+    SUBCASE("truncated at the end") { CHECK_FALSE(is_valid_utf8("ab\xE5\xBC")); }
+    SUBCASE("lone continuation byte") { CHECK_FALSE(is_valid_utf8("a\x80z")); }
+    SUBCASE("GBK bytes") { CHECK_FALSE(is_valid_utf8("\xD5\xC5\xC8\xFD")); }
+  }
+
+  TEST_CASE("trim removes ASCII, ideographic and no-break spaces at both ends") {
+    SUBCASE("ideographic spaces") { CHECK(trim("\u3000\u3000张三\u3000") == "张三"); }
+    SUBCASE("no-break spaces") { CHECK(trim("\u00A0123\u00A0") == "123"); }
+    SUBCASE("ASCII white space") { CHECK(trim(" \t\r\n李四 \r\n") == "李四"); }
+    SUBCASE("mixed") { CHECK(trim(" \u3000\u00A0 a b \u3000 ") == "a b"); }
+    SUBCASE("inner spaces stay") { CHECK(trim("张\u3000三") == "张\u3000三"); }
+    SUBCASE("only spaces") { CHECK(trim(" \u3000 ").empty()); }
+    SUBCASE("empty") { CHECK(trim("").empty()); }
+  }
+
+  TEST_CASE("nfkc turns full-width input from an IME into ASCII") {
+    SUBCASE("full-width digits") { CHECK(nfkc("１３８００１３８０００") == "13800138000"); }
+    SUBCASE("full-width letters") { CHECK(nfkc("ＡＢｃ－１２") == "ABc-12"); }
+    SUBCASE("ideographic space becomes a space") { CHECK(nfkc("\u3000") == " "); }
+    SUBCASE("Chinese is unchanged") { CHECK(nfkc("计算机学院") == "计算机学院"); }
+    SUBCASE("ASCII is unchanged") { CHECK(nfkc("2024-001 A") == "2024-001 A"); }
+    SUBCASE("empty") { CHECK(nfkc("").empty()); }
+  }
+
+  TEST_CASE("normalize_code applies nfkc and then trim") {
+    CHECK(normalize_code("\u3000１３８００１３８０００ ") == "13800138000");
+    CHECK(normalize_code(" ２０２４００１\u00A0") == "2024001");
+  }
+
+  TEST_CASE("display_width counts East Asian wide characters as two columns") {
+    SUBCASE("Chinese name") { CHECK(display_width("张三") == 4); }
+    SUBCASE("ASCII") { CHECK(display_width("abc") == 3); }
+    SUBCASE("mixed") { CHECK(display_width("3号楼A") == 6); }
+    SUBCASE("full-width letter and punctuation") { CHECK(display_width("Ａ，") == 4); }
+    SUBCASE("combining accent takes no column") { CHECK(display_width("e\u0301") == 1); }
+    SUBCASE("zero-width space takes no column") { CHECK(display_width("a\u200Bb") == 2); }
+    SUBCASE("empty") { CHECK(display_width("") == 0); }
+  }
+
+  TEST_CASE("next_code_point decodes and advances") {
+    const std::string text = "a张\xF0\x9F\x98\x80";
+    std::size_t pos = 0;
+    CHECK(next_code_point(text, pos) == U'a');
+    CHECK(pos == 1);
+    CHECK(next_code_point(text, pos) == U'张');
+    CHECK(pos == 4);
+    CHECK(next_code_point(text, pos) == U'\U0001F600');
+    CHECK(pos == 8);
+  }
+
+  TEST_CASE("next_code_point returns U+FFFD and skips one byte on malformed input") {
+    SUBCASE("overlong") {
+      std::size_t pos = 0;
+      CHECK(next_code_point("\xC0\xAF", pos) == U'\uFFFD');
+      CHECK(pos == 1);
+    }
+    SUBCASE("truncated") {
+      std::size_t pos = 0;
+      CHECK(next_code_point("\xE5\xBC", pos) == U'\uFFFD');
+      CHECK(pos == 1);
+    }
+    SUBCASE("at the end") {
+      std::size_t pos = 2;
+      CHECK(next_code_point("ab", pos) == U'\uFFFD');
+      CHECK(pos == 2);
+    }
+  }
+
+  TEST_CASE("append_utf8 encodes every length and replaces invalid code points") {
+    std::string out;
+    SUBCASE("one to four bytes") {
+      append_utf8(out, U'a');
+      append_utf8(out, U'\u00E9');
+      append_utf8(out, U'张');
+      append_utf8(out, U'\U0001F600');
+      CHECK(out == "a\u00E9张\xF0\x9F\x98\x80");
+    }
+    SUBCASE("surrogate") {
+      append_utf8(out, char32_t{0xD800});
+      CHECK(out == "\uFFFD");
+    }
+    SUBCASE("above U+10FFFF") {
+      append_utf8(out, char32_t{0x110000});
+      CHECK(out == "\uFFFD");
+    }
+  }
+}
