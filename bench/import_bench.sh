@@ -102,13 +102,16 @@ ascii_digits_sql() {
 # "8栋305" and "8号楼305室" to "8-305" inside an SQL expression.
 dorm_code_sql() { echo "replace(replace(replace(trim($1, ' 　'), '号楼', '-'), '栋', '-'), '室', '')"; }
 
-# The baseline's create step: the schema dumped from a dormlink database, in WAL mode.
+# The baseline's create step: the schema dumped from a dormlink database, created in WAL
+# mode in one transaction.
 write_baseline_init() {
   local schema_db=$1 file=$2
   {
     echo "PRAGMA journal_mode = WAL;"
+    echo "BEGIN IMMEDIATE;"
     sqlite3 "$schema_db" .schema
     echo "PRAGMA user_version = $(sqlite3 "$schema_db" 'PRAGMA user_version');"
+    echo "COMMIT;"
   } >"$file"
 }
 

@@ -290,29 +290,34 @@ std::vector<Branch> university_branches(const std::vector<Major>& majors) {
 
 // The built-in specification of a scale.
 ScaleSpec make_spec(Scale scale) {
-  ScaleSpec spec;
   if (scale == Scale::college) {
-    spec = {"college",
-            20260907,
-            1200,
-            250,
-            college_majors(),
-            college_branches(),
-            8,
-            3,
-            1,
-            {true, false, true},
-            {false, true, true},
-            {false, false, false}};
-  } else {
-    spec.name = "university";
-    spec.seed = 20260908;
-    spec.students = 40000;
-    spec.dorms = 10000;
-    spec.majors = university_majors();
-    spec.branches = university_branches(spec.majors);
+    return {.name = "college",
+            .seed = 20260907,
+            .students = 1200,
+            .dorms = 250,
+            .majors = college_majors(),
+            .branches = college_branches(),
+            .first_building = 8,  // women in 8, 9, 10; men in 11
+            .min_women_buildings = 3,
+            .min_men_buildings = 1,
+            .students_format = {.gb18030 = true, .bom = false, .crlf = true},
+            .dorms_format = {.gb18030 = false, .bom = true, .crlf = true},
+            .staff_format = {}};
   }
-  return spec;
+  std::vector<Major> majors = university_majors();
+  std::vector<Branch> branches = university_branches(majors);
+  return {.name = "university",
+          .seed = 20260908,
+          .students = 40000,
+          .dorms = 10000,
+          .majors = std::move(majors),
+          .branches = std::move(branches),
+          .first_building = 1,  // as many as needed, women's first
+          .min_women_buildings = 0,
+          .min_men_buildings = 0,
+          .students_format = {},  // UTF-8 without BOM, LF: the sqlite3 CLI reads them too
+          .dorms_format = {},
+          .staff_format = {}};
 }
 
 // Splits `total` in proportion to `weights` by the largest-remainder method.

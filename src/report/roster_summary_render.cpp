@@ -12,12 +12,11 @@ struct Labels {
   const char* title;
   const char* week;
   const char* no_semester;
-  const char* students;
-  const char* women;
-  const char* men;
+  const char* population;  // students, women, men, dorms, women's, men's, empty
+  const char* colon;
+  const char* comma;
+  const char* semicolon;
   const char* majors;
-  const char* dorms_occupied;
-  const char* dorms_empty;
   std::vector<std::string> grade_header;
   const char* total;
   const char* contacting;
@@ -34,19 +33,21 @@ struct Labels {
 
 const Labels& labels(Language language) {
   static const Labels zh{
-      "名单概况", "第 {} 教学周", "不在任何学期内", "学生", "女", "男", "专业",
-      "有人住的寝室", "空置", {"年级", "入学年份", "女", "男", "党员", "发展对象", "积极分子", "寝室"},
-      "合计", "联系寝室的党员", "平均每人 {:.2f} 间（规定 {}–{} 间）",
+      "名单概况", "第 {} 教学周", "不在任何学期内",
+      "学生 {} 人（女 {}，男 {}）；有人住的寝室 {} 间（女寝 {}，男寝 {}；空置 {} 间）", "：", "，", "；",
+      "专业", {"年级", "入学年份", "女", "男", "党员", "发展对象", "积极分子", "寝室"},
+      "合计", "联系寝室的党员（含发展对象）", "{} 人，平均每人 {:.2f} 间（规定 {}–{} 间）",
       "人数不足：{} 人最多联系 {} 间，需联系 {} 间", "人数偏多：{} 人至少联系 {} 间，只有 {} 间",
-      "跨年级寝室", "无寝室长的寝室", "重点关注学生（只显示人数）", "工作人员", "最近导入", "行"};
+      "跨年级寝室", "无寝室长的寝室", "重点关注学生（只显示人数）", "工作人员", "最近导入", "{} 行，生效 {}"};
   static const Labels en{
-      "roster summary", "teaching week {}", "outside any semester", "students", "women", "men",
-      "majors", "occupied dorms", "empty", {"year", "cohort", "women", "men", "members", "candidates",
-      "activists", "dorms"}, "total", "members contacting dorms", "{:.2f} dorms each on average (rule: {}-{})",
+      "roster summary", "teaching week {}", "outside any semester",
+      "students {} (women {}, men {}); occupied dorms {} (women's {}, men's {}; empty {})", ": ", ", ", "; ",
+      "majors", {"year", "cohort", "women", "men", "members", "candidates",
+      "activists", "dorms"}, "total", "members contacting dorms", "{}, {:.2f} dorms each on average (rule: {}-{})",
       "too few: {} members can take at most {} dorms, {} need one",
       "too many: {} members need at least {} dorms, there are {}",
       "mixed-grade dorms", "dorms without a dorm head", "attention students (count only)", "staff",
-      "latest imports", "rows"};
+      "latest imports", "{} rows, effective {}"};
   return language == Language::zh ? zh : en;
 }
 
@@ -74,16 +75,14 @@ Table grade_table(const RosterSummary& s, const Labels& l) {
 }
 
 std::string capacity_line(const RosterSummary& s, const Labels& l) {
-  auto line = fmt::format("{}: {}", l.contacting, s.contacting_members);
-  if (s.contacting_members > 0) {
-    double ratio = static_cast<double>(s.dorms_occupied) / s.contacting_members;
-    line += fmt::format(", {}", fmt::format(fmt::runtime(l.ratio), ratio, s.min_dorms, s.max_dorms));
-  }
+  double ratio = s.contacting_members > 0 ? static_cast<double>(s.dorms_occupied) / s.contacting_members : 0.0;
+  auto line = fmt::format("{}{}{}", l.contacting, l.colon,
+                          fmt::format(fmt::runtime(l.ratio), s.contacting_members, ratio, s.min_dorms, s.max_dorms));
   if (s.contacting_members * s.max_dorms < s.dorms_occupied) {
-    line += "; " + fmt::format(fmt::runtime(l.too_few), s.contacting_members,
+    line += l.semicolon + fmt::format(fmt::runtime(l.too_few), s.contacting_members,
                                s.contacting_members * s.max_dorms, s.dorms_occupied);
   } else if (s.contacting_members * s.min_dorms > s.dorms_occupied) {
-    line += "; " + fmt::format(fmt::runtime(l.too_many), s.contacting_members,
+    line += l.semicolon + fmt::format(fmt::runtime(l.too_many), s.contacting_members,
                                s.contacting_members * s.min_dorms, s.dorms_occupied);
   }
   return line;
@@ -93,19 +92,20 @@ std::string capacity_line(const RosterSummary& s, const Labels& l) {
 std::vector<std::string> detail_lines(const RosterSummary& s, const Labels& l, Language language) {
   std::vector<std::string> lines;
   lines.push_back(capacity_line(s, l));
-  lines.push_back(fmt::format("{}: {}; {}: {}", l.mixed, s.dorms_mixed_grade, l.no_head, s.dorms_without_head));
-  lines.push_back(fmt::format("{}: {}", l.attention, s.attention_students));
+  lines.push_back(fmt::format("{}{}{}{}{}{}{}", l.mixed, l.colon, s.dorms_mixed_grade, l.semicolon, l.no_head,
+                              l.colon, s.dorms_without_head));
+  lines.push_back(fmt::format("{}{}{}", l.attention, l.colon, s.attention_students));
   std::string majors;
-  for (const auto& [name, count] : s.majors) majors += fmt::format("{}{} {}", majors.empty() ? "" : ", ", name, count);
-  lines.push_back(fmt::format("{}: {}", l.majors, majors));
+  for (const auto& [name, count] : s.majors) majors += fmt::format("{}{} {}", majors.empty() ? "" : l.comma, name, count);
+  lines.push_back(fmt::format("{}{}{}", l.majors, l.colon, majors));
   std::string staff;
   for (const auto& [role, count] : s.staff) {
-    staff += fmt::format("{}{} {}", staff.empty() ? "" : ", ", role_label(role, language), count);
+    staff += fmt::format("{}{} {}", staff.empty() ? "" : l.comma, role_label(role, language), count);
   }
-  lines.push_back(fmt::format("{}: {}", l.staff, staff.empty() ? "-" : staff));
+  lines.push_back(fmt::format("{}{}{}", l.staff, l.colon, staff.empty() ? "-" : staff));
   for (const auto& r : s.last_imports) {
-    lines.push_back(fmt::format("{}: {} {} [{}], {} {}, {}", l.imports, r.kind, r.source_name, r.encoding,
-                                r.rows, l.rows, r.effective_date));
+    lines.push_back(fmt::format("{}{}{} {} [{}]{}{}", l.imports, l.colon, r.kind, r.source_name, r.encoding, l.comma,
+                                fmt::format(fmt::runtime(l.rows), r.rows, r.effective_date)));
   }
   return lines;
 }
@@ -114,13 +114,12 @@ std::string heading(const RosterSummary& s, const Labels& l) {
   auto when = s.semester_id.empty() ? std::string(l.no_semester)
               : s.teaching_week ? fmt::format("{} {}", s.semester_name, fmt::format(fmt::runtime(l.week), *s.teaching_week))
                                 : s.semester_name;
-  return fmt::format("{} {} — {}, {}", s.college_name, l.title, s.as_of, when);
+  return fmt::format("{} {} — {}{}{}", s.college_name, l.title, s.as_of, l.comma, when);
 }
 
 std::string population_line(const RosterSummary& s, const Labels& l) {
-  return fmt::format("{} {} ({} {}, {} {}); {} {} ({} {}, {} {}; {} {})", l.students, s.students,
-                     l.women, s.women, l.men, s.men, l.dorms_occupied, s.dorms_occupied, l.women,
-                     s.dorms_women, l.men, s.dorms_men, l.dorms_empty, s.dorms_known - s.dorms_occupied);
+  return fmt::format(fmt::runtime(l.population), s.students, s.women, s.men, s.dorms_occupied, s.dorms_women,
+                     s.dorms_men, s.dorms_known - s.dorms_occupied);
 }
 
 }  // namespace

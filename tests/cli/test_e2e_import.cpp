@@ -185,3 +185,51 @@ TEST_SUITE("e2e.import") {
     (void)students;
   }
 }
+
+namespace {
+
+// UTF-8 -> UTF-16LE with a BOM (BMP only), as Excel's "Unicode text" writes.
+std::string utf16le_with_bom(const std::string& utf8) {
+  std::string out("\xff\xfe", 2);
+  for (std::size_t i = 0; i < utf8.size();) {
+    auto c = static_cast<unsigned char>(utf8[i]);
+    unsigned cp = c;
+    std::size_t len = 1;
+    if (c >= 0xe0) { cp = c & 0x0fu; len = 3; } else if (c >= 0xc0) { cp = c & 0x1fu; len = 2; }
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3fu);
+    out += static_cast<char>(cp & 0xffu);
+    out += static_cast<char>(cp >> 8);
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("e2e.import") {
+  TEST_CASE("Excel Unicode text (UTF-16LE, tab-separated) imports") {
+    Sandbox box;
+    box.copy_from_source("examples/dormlink.toml", "dormlink.toml");
+    REQUIRE(box.run(args({"init"})).exit_code == 0);
+    box.write("u16.txt", utf16le_with_bom("学号\t姓名\t性别\t专业\t年级\t寝室\r\n"
+                                          "2024110101\t王小明\t男\t日语\t3\t11-201\r\n"));
+    auto r = box.run(args({"import", "students", "u16.txt"}));
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("[UTF-16LE]") != std::string::npos);
+    CHECK(box.query_int("college.db", "SELECT cohort FROM student_version WHERE student_id = '2024110101'") == 2024);
+  }
+
+  TEST_CASE("SQL-looking names and notes are stored untouched") {
+    Sandbox box;
+    box.copy_from_source("examples/dormlink.toml", "dormlink.toml");
+    REQUIRE(box.run(args({"init"})).exit_code == 0);
+    box.write("s.csv", roster("2024110101,\"'); DROP TABLE student;--\",男,%_日语,3,,11-201,,,,,\n"));
+    auto r = box.run(args({"import", "students", "s.csv"}));
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    SQLite::Database raw(box.path("college.db"), SQLite::OPEN_READONLY);
+    CHECK(raw.execAndGet("SELECT name FROM student_version").getString() == "'); DROP TABLE student;--");
+    CHECK(raw.execAndGet("SELECT major FROM student_version").getString() == "%_日语");
+  }
+}

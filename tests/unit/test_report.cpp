@@ -80,7 +80,7 @@ TEST_SUITE("report") {
     s.changed = 1;
     s.moves = {{"1", "张三", "8-305", "8-306"}};
     auto real = render_import_summary(s, Language::en);
-    CHECK(real == "s.csv [UTF-8]: 2 rows, effective 2026-09-07\n  added 0, changed 1 (returned 0), left 0, unchanged 0\n");
+    CHECK(real == "s.csv [UTF-8]: 2 rows, effective 2026-09-07\n  added 0, changed 1, left 0, unchanged 0\n");
     s.dry_run = true;
     auto dry = render_import_summary(s, Language::en);
     CHECK(dry.find("dry run: nothing was written") == 0);
