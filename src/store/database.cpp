@@ -62,6 +62,7 @@ void check_file_header(const std::string& path) {
 void apply_connection_pragmas(SQLite::Database& db) {
   db.exec("PRAGMA foreign_keys = ON");
   db.exec("PRAGMA synchronous = FULL");
+  db.exec("PRAGMA cache_size = -65536");  // 64 MiB: a university roster import stays in memory
 }
 
 // Refuses another application's SQLite file or a schema from a newer dormlink.

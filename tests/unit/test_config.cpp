@@ -254,9 +254,12 @@ exam_weeks = [18, 17]
   }
 
   TEST_CASE("semester ids, required keys and week lists") {
-    CHECK(problem_of(std::string(k_semester_block) + k_semester_block) ==
-          "t.toml:6:6: calendar.semester[2].id: \"2026-autumn\" is already the id of "
-          "calendar.semester[1]");
+    CHECK(problems_of(std::string(k_semester_block) + k_semester_block) ==
+          std::vector<std::string>{
+              "t.toml:5:1: calendar.semester[2]: semesters \"2026-autumn\" (2026-09-07 to "
+              "2027-01-10) and \"2026-autumn\" (2026-09-07 to 2027-01-10) overlap",
+              "t.toml:6:6: calendar.semester[2].id: \"2026-autumn\" is already the id of "
+              "calendar.semester[1]"});
     CHECK(problem_of("[[calendar.semester]]\nid = \"2026 autumn\"\nfirst_monday = 2026-09-07\n"
                      "teaching_weeks = 18\n") ==
           "t.toml:2:6: calendar.semester[1].id: \"2026 autumn\" may contain only ASCII letters, "
@@ -268,7 +271,7 @@ exam_weeks = [18, 17]
           std::vector<std::string>{
               "t.toml:5:18: calendar.semester[1].holiday_weeks: 0 is not between 1 and 18",
               "t.toml:5:24: calendar.semester[1].holiday_weeks: week 4 is listed twice",
-              "t.toml:6:19: calendar.semester[1].exam_weeks: 19 is not between 1 and 18"});
+              "t.toml:6:18: calendar.semester[1].exam_weeks: 19 is not between 1 and 18"});
     CHECK(problem_of(std::string(k_semester_block) + "holiday_weeks = [4]\nexam_weeks = [4]\n") ==
           "t.toml:6:14: calendar.semester[1]: week 4 is both a holiday week and an exam week");
     CHECK(problem_of("[calendar]\nsemester = 1\n") ==
@@ -316,8 +319,10 @@ exam_weeks = [18, 17]
 
   TEST_CASE("a TOML syntax error is one problem at toml++'s position") {
     CHECK(problem_of("[duties]\nvisits_per_week = = 2\n") ==
-          "t.toml:2:19: syntax error while parsing key-value pair: expected value, saw '='");
-    CHECK(problem_of("a = 1\na = 2\n").starts_with("t.toml:2:1: syntax error"));
+          "t.toml:2:19: syntax error while parsing value: could not determine value type");
+    CHECK(problem_of("a = 1\na = 2\n") ==
+          "t.toml:2:5: syntax error while parsing key-value pair: cannot redefine existing "
+          "integer 'a'");
   }
 
   TEST_CASE("inputs on which toml++ 3.3.0 aborts are problems, not crashes") {
@@ -361,7 +366,7 @@ exam_weeks = [18, 17]
     CHECK(problem_of("[duties]\nvisits_per_week \xEF\xBC\x9D 2\n") ==
           "t.toml:2:17: full-width \"\xEF\xBC\x9D\" (U+FF1D) outside a string; type the ASCII "
           "\"=\"");
-    CHECK(problem_of("\xE5\xAD\xA6\xE9\x99\xA2 = 1\n") ==
+    CHECK(problems_of("\xE5\xAD\xA6\xE9\x99\xA2 = 1\n").front() ==
           "t.toml:1:1: \"\xE5\xAD\xA6\" (U+5B66) outside a string or comment; only ASCII may "
           "appear there (put text in quotes)");
     CHECK(parse_config("[college]\nname = \"\xE5\xA4\x96\xE2\x80\x8B\" # \xE5\xAD\xA6\n", "t.toml")

@@ -1,0 +1,86 @@
+// Keeps the dependency rule of docs/architecture.md: each third-party library is included
+// only by the module that owns it, and the pure core never includes store or config.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct IncludeRule {
+  std::string needle;               // text of the #include
+  std::vector<std::string> owners;  // path prefixes (relative to the repo) allowed to include it
+};
+
+std::vector<std::pair<std::string, std::string>> source_files() {
+  std::vector<std::pair<std::string, std::string>> files;
+  fs::path root(DORMLINK_SOURCE_DIR);
+  for (const char* dir : {"src", "include"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(root / dir)) {
+      if (!entry.is_regular_file()) continue;
+      std::ifstream in(entry.path());
+      std::ostringstream text;
+      text << in.rdbuf();
+      files.emplace_back(fs::relative(entry.path(), root).string(), text.str());
+    }
+  }
+  return files;
+}
+
+bool owned(const std::string& path, const std::vector<std::string>& owners) {
+  for (const auto& owner : owners) {
+    if (path.rfind(owner, 0) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_SUITE("architecture") {
+  TEST_CASE("third-party libraries stay in their modules") {
+    const std::vector<IncludeRule> rules{
+        {"#include <SQLiteCpp/", {"src/store/"}},
+        {"#include <sqlite3.h>", {"src/store/"}},
+        {"#include <toml++/", {"src/config.cpp"}},
+        {"#include <CLI/", {"src/cli/"}},
+        {"#include <unicode/", {"src/util/"}},
+        {"#include <iconv.h>", {"src/util/encoding.cpp"}},
+    };
+    auto files = source_files();
+    CHECK(files.size() > 30);
+    for (const auto& [path, text] : files) {
+      for (const auto& rule : rules) {
+        INFO(path, " includes ", rule.needle);
+        CHECK((text.find(rule.needle) == std::string::npos || owned(path, rule.owners)));
+      }
+    }
+  }
+
+  TEST_CASE("the pure core includes neither store nor config, and never reads the clock") {
+    for (const auto& [path, text] : source_files()) {
+      bool core = path.rfind("src/roster/", 0) == 0 || path.rfind("src/report/", 0) == 0 ||
+                  path.rfind("include/dormlink/roster/", 0) == 0 ||
+                  path.rfind("include/dormlink/report/", 0) == 0 || path == "src/calendar.cpp" ||
+                  path == "src/model.cpp";
+      if (!core) continue;
+      INFO(path);
+      CHECK(text.find("dormlink/store/") == std::string::npos);
+      CHECK(text.find("dormlink/config.hpp") == std::string::npos);
+      CHECK(text.find("system_clock::now") == std::string::npos);
+    }
+  }
+
+  TEST_CASE("only main.cpp touches the process's standard streams") {
+    for (const auto& [path, text] : source_files()) {
+      if (path == "src/main.cpp") continue;
+      INFO(path);
+      CHECK(text.find("std::cout") == std::string::npos);
+      CHECK(text.find("std::cerr") == std::string::npos);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+// In-process tests of the command line through cli::run with string streams.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <map>
+#include <fstream>
+#include <unistd.h>
+#include <sstream>
+
+#include "cli/app.hpp"
+
+namespace fs = std::filesystem;
+using dormlink::cli::Environment;
+
+namespace {
+
+struct Outcome {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+// 2026-11-27 16:30 UTC is already 2026-11-28 00:30 in Asia/Shanghai.
+Environment test_environment(std::map<std::string, std::string> vars = {}) {
+  Environment env;
+  env.now = std::chrono::sys_days{std::chrono::year{2026} / 11 / 27} + std::chrono::hours{16} +
+            std::chrono::minutes{30};
+  env.read_env = [vars](const char* name) -> std::optional<std::string> {
+    auto it = vars.find(name);
+    if (it == vars.end()) return std::nullopt;
+    return it->second;
+  };
+  return env;
+}
+
+Outcome run(std::vector<std::string> args, const Environment& env = test_environment()) {
+  args.insert(args.begin(), "dormlink");
+  std::ostringstream out;
+  std::ostringstream err;
+  Outcome o;
+  o.code = dormlink::cli::run(args, env, out, err);
+  o.out = out.str();
+  o.err = err.str();
+  return o;
+}
+
+struct ScratchDir {
+  fs::path path = fs::temp_directory_path() / ("dormlink-cli-" + std::to_string(::getpid()));
+  ScratchDir() { fs::create_directories(path); }
+  ~ScratchDir() { fs::remove_all(path); }
+  std::string file(const char* name) const { return (path / name).string(); }
+};
+
+}  // namespace
+
+TEST_SUITE("cli") {
+  TEST_CASE("version and help") {
+    auto v = run({"--version"});
+    CHECK(v.code == 0);
+    CHECK(v.out == "dormlink 0.1.0 (schema 1)\n");
+    auto h = run({"roster", "--help"});
+    CHECK(h.code == 0);
+    CHECK(h.out.find("dormlink roster --as-of 2026-09-07 --format md > roster.md") != std::string::npos);
+  }
+
+  TEST_CASE("parse errors are usage errors (64) with CLI11's message on stderr") {
+    auto r = run({"import", "students"});
+    CHECK(r.code == 64);
+    CHECK(r.err.find("file is required") != std::string::npos);
+  }
+
+  TEST_CASE("today is the college's date, not the machine's") {
+    ScratchDir dir;
+    auto db = dir.file("t.db");
+    auto config = dir.file("t.toml");
+    REQUIRE(run({"--db", db, "--config", config, "init"}).code == 0);
+    auto r = run({"--db", db, "--config", config, "roster"});
+    INFO(r.err);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("2026-11-28") != std::string::npos);
+  }
+
+  TEST_CASE("environment variables name the files") {
+    ScratchDir dir;
+    auto env = test_environment({{"DORMLINK_DB", dir.file("env.db")}, {"DORMLINK_CONFIG", dir.file("env.toml")}});
+    auto r = run({"-q", "init"}, env);
+    CHECK(r.code == 0);
+    CHECK(r.out.empty());
+    CHECK(fs::exists(dir.file("env.db")));
+    CHECK(fs::exists(dir.file("env.toml")));
+  }
+
+  TEST_CASE("config errors exit 78 and list every problem with its position") {
+    ScratchDir dir;
+    auto config = dir.file("bad.toml");
+    {
+      std::ofstream f(config);
+      f << "[college]\ntime_zone = \"Mars/Olympus\"\n[duties]\nvisits_per_week = 9\n";
+    }
+    auto r = run({"--config", config, "--db", dir.file("x.db"), "init"});
+    CHECK(r.code == 78);
+    CHECK(r.err.find(config + ":2:") != std::string::npos);
+    CHECK(r.err.find(config + ":4:") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.file("x.db")));
+  }
+}
