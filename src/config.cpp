@@ -71,6 +71,7 @@ std::span<const EnumName<Period>> names_of(Period) { return k_period_names; }
 std::span<const EnumName<DutyScope>> names_of(DutyScope) { return k_scope_names; }
 std::span<const EnumName<Weekday>> names_of(Weekday) { return k_weekday_names; }
 
+// The config spelling of an enum value.
 template <class E>
 std::string_view enum_name(E value) {
   for (const auto& entry : names_of(value)) {
@@ -79,6 +80,7 @@ std::string_view enum_name(E value) {
   return "?";
 }
 
+// The enum value with this config spelling, if any.
 template <class E>
 std::optional<E> enum_from_name(std::string_view name) {
   for (const auto& entry : names_of(E{})) {
@@ -263,6 +265,7 @@ class PreCheck {
   std::vector<Located> m_problems;
 };
 
+// Scans the whole text; stops early once there are more problems than will be shown.
 std::vector<Located> PreCheck::run() {
   while (m_pos < m_text.size() && m_problems.size() <= k_max_problems) {
     Mark at{};
@@ -324,6 +327,7 @@ void PreCheck::report(Mark at, std::string message) {
   m_problems.push_back(Located{at.line, at.column, std::move(message)});
 }
 
+// One code point, by lexical mode; comments may hold any text but invisible characters.
 void PreCheck::step(char32_t c, Mark at) {
   switch (m_mode) {
     case Mode::code:
@@ -387,6 +391,7 @@ void PreCheck::step_code(char32_t c, Mark at) {
   }
 }
 
+// The first character of a line outside any value: a table header, a quoted or a bare key.
 void PreCheck::step_statement(char ch, Mark at) {
   if (ch == '[') {
     check_header(at);
@@ -398,6 +403,8 @@ void PreCheck::step_statement(char ch, Mark at) {
   }
 }
 
+// Where a value starts: a string, an array, an inline table, or an unquoted value that toml++
+// scans up to the next terminator.
 void PreCheck::step_value(char ch, Mark at) {
   switch (ch) {
     case '"':
@@ -423,12 +430,14 @@ void PreCheck::step_value(char ch, Mark at) {
   }
 }
 
+// After a value: "," leads to the next array element or inline-table key.
 void PreCheck::step_after_value(char ch, Mark at) {
   if (ch == ']' || ch == '}') return close_bracket(ch, at);
   if (ch != ',' || m_brackets.empty()) return;
   m_context = m_brackets.back() == Bracket::array ? Context::value : Context::key;
 }
 
+// Inside a one-line string; a line break ends it unterminated, as it does for toml++.
 void PreCheck::step_string(char32_t c) {
   const char32_t quote = m_mode == Mode::basic ? U'"' : U'\'';
   if (c == quote) {
@@ -455,6 +464,8 @@ void PreCheck::step_multi_line_string(char32_t c) {
   m_context = m_after_string;
 }
 
+// Enters a string at its opening quote (three quotes open a multi-line one); `after` is the
+// context once it closes.
 void PreCheck::open_string(char quote, Context after) {
   m_after_string = after;
   const bool triple = peek() == quote && peek(1) == quote;
@@ -571,10 +582,13 @@ void PreCheck::end_scalar(int terminator) {
   }
 }
 
+// A line break outside strings ends a statement unless an array or inline table is open.
 void PreCheck::on_newline() {
   if (m_brackets.empty()) m_context = Context::statement;
 }
 
+// A non-ASCII character outside strings (or an invisible one in a comment), naming the ASCII
+// character meant when it is a full-width stand-in.
 void PreCheck::report_outside_string(char32_t c, Mark at) {
   if (is_invisible_format(c)) {
     report(at, fmt::format("invisible character U+{:04X} outside a string; delete it",
@@ -905,6 +919,7 @@ class Validator {
   std::set<std::string> m_failed;  // paths whose value was rejected; cross-checks skip them
 };
 
+// Reads every section, then checks the keys that depend on each other.
 Config Validator::run(const toml::table& root) {
   const std::vector<std::string_view> sections(k_section_names.begin(), k_section_names.end());
   for (const auto& [key, node] : root) {
@@ -933,6 +948,7 @@ void Validator::add(const toml::source_region& where, std::string message) {
   m_problems.push_back(located(where, std::move(message)));
 }
 
+// Records a rejected value at its position; returns nullopt for the caller's optional.
 std::nullopt_t Validator::fail(const toml::node& node, const std::string& path,
                                std::string message) {
   add(node.source(), fmt::format("{}: {}", path, message));
@@ -987,6 +1003,7 @@ std::optional<E> Validator::read_enum(const toml::node& node, const std::string&
                                       allowed_names(E{})));
 }
 
+// Reads the keys of one [section] through its key table; a missing section keeps defaults.
 template <class Section>
 void Validator::read_section(const toml::table& root, const SectionSpec<Section>& spec,
                              Section& out) {
@@ -1012,6 +1029,7 @@ void Validator::read_section(const toml::table& root, const SectionSpec<Section>
   }
 }
 
+// Reads one value into the member its key names, by the member's type.
 template <class Section>
 void Validator::read_field(const KeySpec<Section>& spec, const toml::node& node,
                            const std::string& path, Section& out) {
@@ -1035,6 +1053,7 @@ void Validator::read_field(const KeySpec<Section>& spec, const toml::node& node,
       spec.field);
 }
 
+// [calendar]: the [[calendar.semester]] blocks, checked one by one and then together.
 void Validator::read_calendar(const toml::table& root, Calendar& calendar) {
   const toml::node* node = root.get("calendar");
   if (node == nullptr) return;
@@ -1071,6 +1090,7 @@ void Validator::read_calendar(const toml::table& root, Calendar& calendar) {
   for (auto& entry : entries) calendar.semesters.push_back(std::move(entry.semester));
 }
 
+// The node of a key a semester must have, or nullptr after reporting it missing.
 const toml::node* Validator::required(const toml::table& table, const std::string& path,
                                       std::string_view key) {
   const toml::node* node = table.get(key);
@@ -1081,6 +1101,7 @@ const toml::node* Validator::required(const toml::table& table, const std::strin
   return node;
 }
 
+// One [[calendar.semester]] block; nullopt when any of its keys was rejected.
 std::optional<Semester> Validator::read_semester(const toml::table& table,
                                                  const std::string& path) {
   const auto known = first_names(k_semester_keys);
@@ -1119,6 +1140,7 @@ std::optional<Semester> Validator::read_semester(const toml::table& table,
   return Semester{*id, name.value_or(*id), *first_monday, *weeks, *holidays, *exams};
 }
 
+// A TOML local date or a "YYYY-MM-DD" string.
 std::optional<Date> Validator::read_date(const toml::node& node, const std::string& path) {
   if (const auto* value = node.as_date()) {
     const toml::date& d = value->get();
@@ -1148,6 +1170,7 @@ std::optional<Date> Validator::read_first_monday(const toml::node& node, const s
                           k_english_weekdays[day.iso_encoding() - 1], format_date(monday)));
 }
 
+// holiday_weeks / exam_weeks: week numbers within the semester, each listed once.
 std::optional<std::vector<int>> Validator::read_weeks(const toml::node* node,
                                                       const std::string& path,
                                                       int teaching_weeks) {
@@ -1303,6 +1326,7 @@ std::string syntax_message(std::string_view description) {
   return fmt::format("syntax error: {}", description);
 }
 
+// Parses text that passed the pre-check; a TOML syntax error is thrown as one problem.
 toml::table parse_toml(std::string_view text, const std::string& source_name) {
   try {
     return toml::parse(text, std::string(source_name));
@@ -1343,6 +1367,7 @@ void append_line(std::string& out, std::string_view key, std::string_view value,
                  comment);
 }
 
+// A [section] with its comment and one commented line per key, from the key table.
 template <class Section>
 void render_section(std::string& out, const SectionSpec<Section>& spec, const Section& section) {
   fmt::format_to(std::back_inserter(out), "\n# {}\n[{}]\n", spec.comment, spec.name);
@@ -1392,6 +1417,7 @@ void render_calendar(std::string& out, const Calendar& calendar) {
   }
 }
 
+// [assessment.weights], the components in their fixed order.
 void render_weights(std::string& out, const AssessmentConfig& assessment) {
   out += "\n# Assessment components in points (考核权重); all eight, summing to 100\n"
          "[assessment.weights]\n";
