@@ -134,6 +134,35 @@ std::optional<bool> parse_flag(std::string_view cell) {
   return std::nullopt;
 }
 
+void RowReader::problem(std::size_t column, const std::string& message) {
+  problems.add(location(context.source_name, record->line),
+               fmt::format("column \"{}\": {}", map.header(column), message));
+}
+
+std::optional<DormCode> read_dorm_code(RowReader& r, DormColumns c, const char* who) {
+  std::optional<DormCode> code;
+  if (r.map.has(c.dorm) && !r.cell(c.dorm).empty()) {
+    code = parse_dorm_code(r.cell(c.dorm));
+    if (!code) {
+      r.problem(c.dorm, fmt::format("\"{}\" is not a dorm; write building-room like 8-305 or 8栋305",
+                                    r.cell(c.dorm)));
+    }
+  } else if (!r.cell(c.building).empty() || !r.cell(c.room).empty()) {
+    code = make_dorm_code(r.cell(c.building), r.cell(c.room));
+    if (!code) {
+      r.problem(c.room, fmt::format("building \"{}\" and room \"{}\" do not make a dorm",
+                                    r.cell(c.building), r.cell(c.room)));
+    }
+  } else {
+    r.problem(r.map.has(c.dorm) ? c.dorm : c.room, fmt::format("is empty; every {} needs a dorm", who));
+  }
+  return code;
+}
+
+bool has_dorm_columns(const ColumnMap& map, DormColumns c) {
+  return map.has(c.dorm) || (map.has(c.building) && map.has(c.room));
+}
+
 void throw_if_problems(ProblemCollector& problems, const std::string& source) {
   if (problems.empty()) return;
   auto count = problems.size();

@@ -65,6 +65,31 @@ std::vector<std::string> split_list(std::string_view cell);
 // Parses a yes/no cell (是/否/Y/N/yes/no/1/0/true/false/√/✓/×); empty is no.
 std::optional<bool> parse_flag(std::string_view cell);
 
+// Shared state while the rows of one file are read: the current record and where its
+// problems go, as "file:line: column "header": message".
+struct RowReader {
+  const ColumnMap& map;
+  const ParseContext& context;
+  ProblemCollector& problems;
+  const util::CsvRecord* record = nullptr;
+
+  std::string_view cell(std::size_t column) const { return map.cell(*record, column); }
+  void problem(std::size_t column, const std::string& message);
+};
+
+// Columns that name a dorm: one "dorm" column, or "building" + "room".
+struct DormColumns {
+  std::size_t dorm;
+  std::size_t building;
+  std::size_t room;
+};
+
+// Reads the dorm of a row; adds a problem (and returns nullopt) when it is missing or malformed.
+std::optional<DormCode> read_dorm_code(RowReader& reader, DormColumns columns, const char* who);
+
+// True when the header names a dorm column, or both building and room.
+bool has_dorm_columns(const ColumnMap& map, DormColumns columns);
+
 // Throws DataError when problems were collected: "<source>: N problems; nothing was imported".
 void throw_if_problems(ProblemCollector& problems, const std::string& source);
 

@@ -25,33 +25,9 @@ constexpr std::array<ColumnSpec, c_count> k_columns{{
 
 constexpr int k_max_capacity = 20;
 
-struct RowReader {
-  const detail::ColumnMap& map;
-  const ParseContext& context;
-  ProblemCollector& problems;
-  const util::CsvRecord* record = nullptr;
+using detail::RowReader;
 
-  std::string_view cell(Column c) const { return map.cell(*record, c); }
-  void problem(Column c, const std::string& message) {
-    problems.add(detail::location(context.source_name, record->line),
-                 fmt::format("column \"{}\": {}", map.header(c), message));
-  }
-};
-
-std::optional<DormCode> read_code(RowReader& r) {
-  std::optional<DormCode> code;
-  if (!r.cell(c_dorm).empty()) {
-    code = parse_dorm_code(r.cell(c_dorm));
-    if (!code) r.problem(c_dorm, fmt::format("\"{}\" is not a dorm; write building-room like 8-305", r.cell(c_dorm)));
-  } else if (!r.cell(c_building).empty() || !r.cell(c_room).empty()) {
-    code = make_dorm_code(r.cell(c_building), r.cell(c_room));
-    if (!code) r.problem(c_room, fmt::format("building \"{}\" and room \"{}\" do not make a dorm",
-                                             r.cell(c_building), r.cell(c_room)));
-  } else {
-    r.problem(r.map.has(c_dorm) ? c_dorm : c_room, "is empty; every row needs a dorm");
-  }
-  return code;
-}
+constexpr detail::DormColumns k_dorm_columns{c_dorm, c_building, c_room};
 
 void read_capacity(RowReader& r, DormFacts& f) {
   auto text = util::normalize_code(r.cell(c_capacity));
@@ -85,7 +61,7 @@ std::vector<DormRow> parse_dorms(const util::CsvTable& table, const ParseContext
                                  ParseNotes* notes) {
   ProblemCollector problems;
   detail::ColumnMap map(table, k_columns, context.source_name, problems, notes);
-  if (!map.has(c_dorm) && !(map.has(c_building) && map.has(c_room))) {
+  if (!detail::has_dorm_columns(map, k_dorm_columns)) {
     problems.add(detail::location(context.source_name, table.header.line),
                  "missing column 寝室 (dorm), or 楼栋 (building) and 房间号 (room)");
   }
@@ -94,11 +70,11 @@ std::vector<DormRow> parse_dorms(const util::CsvTable& table, const ParseContext
 
   std::vector<DormRow> rows;
   std::map<std::string, std::size_t> seen;
-  RowReader reader{map, context, problems};
+  RowReader reader{map, context, problems, nullptr};
   for (const auto& record : table.records) {
     if (!detail::check_row_width(map, record, context.source_name, problems)) continue;
     reader.record = &record;
-    auto code = read_code(reader);
+    auto code = detail::read_dorm_code(reader, k_dorm_columns, "row");
     DormRow row;
     row.line = record.line;
     read_values(reader, row.facts);

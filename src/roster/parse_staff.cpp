@@ -23,18 +23,7 @@ constexpr std::array<ColumnSpec, c_count> k_columns{{
     {"branch", {"党支部", "负责党支部", "支部", "", "", "", ""}},
 }};
 
-struct RowReader {
-  const detail::ColumnMap& map;
-  const ParseContext& context;
-  ProblemCollector& problems;
-  const util::CsvRecord* record = nullptr;
-
-  std::string_view cell(Column c) const { return map.cell(*record, c); }
-  void problem(Column c, const std::string& message) {
-    problems.add(detail::location(context.source_name, record->line),
-                 fmt::format("column \"{}\": {}", map.header(c), message));
-  }
-};
+using detail::RowReader;
 
 void read_scope(RowReader& r, StaffFacts& f) {
   for (const auto& item : detail::split_list(r.cell(c_grades))) {
@@ -124,7 +113,7 @@ std::vector<StaffRow> parse_staff(const util::CsvTable& table, const ParseContex
   detail::throw_if_problems(problems, context.source_name);
 
   std::vector<StaffRow> rows;
-  RowReader reader{map, context, problems};
+  RowReader reader{map, context, problems, nullptr};
   for (const auto& record : table.records) {
     if (!detail::check_row_width(map, record, context.source_name, problems)) continue;
     reader.record = &record;

@@ -35,25 +35,16 @@ constexpr std::array<ColumnSpec, c_count> k_columns{{
     {"dorm_head", {"寝室长", "是否寝室长", "", "", "", "", ""}},
 }};
 
-// Shared state while the rows of one file are read.
-struct RowReader {
-  const detail::ColumnMap& map;
-  const ParseContext& context;
-  ProblemCollector& problems;
-  const util::CsvRecord* record = nullptr;
+using detail::RowReader;
 
-  std::string_view cell(Column c) const { return map.cell(*record, c); }
-  void problem(Column c, const std::string& message) {
-    problems.add(detail::location(context.source_name, record->line),
-                 fmt::format("column \"{}\": {}", map.header(c), message));
-  }
-  // A required text cell; adds a problem when empty.
-  std::string required(Column c) {
-    auto value = cell(c);
-    if (value.empty()) problem(c, "is empty; every student needs one");
-    return std::string(value);
-  }
-};
+// A required text cell; adds a problem when empty.
+std::string required(RowReader& r, Column c) {
+  auto value = r.cell(c);
+  if (value.empty()) r.problem(c, "is empty; every student needs one");
+  return std::string(value);
+}
+
+constexpr detail::DormColumns k_dorm_columns{c_dorm, c_building, c_room};
 
 std::string read_id(RowReader& r) {
   auto id = util::normalize_code(r.cell(c_student_id));
@@ -69,26 +60,7 @@ std::string read_id(RowReader& r) {
 }
 
 void read_dorm(RowReader& r, StudentFacts& f) {
-  std::optional<DormCode> code;
-  if (r.map.has(c_dorm) && !r.cell(c_dorm).empty()) {
-    code = parse_dorm_code(r.cell(c_dorm));
-    if (!code) {
-      r.problem(c_dorm, fmt::format("\"{}\" is not a dorm; write building-room like 8-305 or 8栋305",
-                                    r.cell(c_dorm)));
-      return;
-    }
-  } else if (!r.cell(c_building).empty() || !r.cell(c_room).empty()) {
-    code = make_dorm_code(r.cell(c_building), r.cell(c_room));
-    if (!code) {
-      r.problem(c_room, fmt::format("building \"{}\" and room \"{}\" do not make a dorm",
-                                    r.cell(c_building), r.cell(c_room)));
-      return;
-    }
-  } else {
-    r.problem(r.map.has(c_dorm) ? c_dorm : c_room, "is empty; every student needs a dorm");
-    return;
-  }
-  f.dorm = code->code();
+  if (auto code = detail::read_dorm_code(r, k_dorm_columns, "student")) f.dorm = code->code();
 }
 
 void read_status(RowReader& r, StudentFacts& f) {
@@ -126,13 +98,13 @@ void read_attention(RowReader& r, StudentFacts& f) {
 }
 
 void read_values(RowReader& r, StudentFacts& f) {
-  f.name = r.required(c_name);
+  f.name = required(r, c_name);
   if (auto g = parse_gender(r.cell(c_gender))) {
     f.gender = *g;
   } else {
     r.problem(c_gender, fmt::format("unknown value \"{}\"; use 男, 女, M or F", r.cell(c_gender)));
   }
-  f.major = r.required(c_major);
+  f.major = required(r, c_major);
   std::string error;
   if (auto cohort = parse_grade(r.cell(c_grade), r.context.semester, error)) {
     f.cohort = *cohort;
@@ -228,7 +200,7 @@ std::vector<StudentRow> parse_students(const util::CsvTable& table, const ParseC
   detail::ColumnMap map(table, k_columns, context.source_name, problems, notes);
   static constexpr std::array<std::size_t, 5> required{c_student_id, c_name, c_gender, c_major, c_grade};
   detail::require_columns(map, k_columns, required, context.source_name, table.header.line, problems);
-  if (!map.has(c_dorm) && !(map.has(c_building) && map.has(c_room))) {
+  if (!detail::has_dorm_columns(map, k_dorm_columns)) {
     problems.add(detail::location(context.source_name, table.header.line),
                  "missing column 寝室 (dorm), or 楼栋 (building) and 房间号 (room)");
   }
@@ -237,7 +209,7 @@ std::vector<StudentRow> parse_students(const util::CsvTable& table, const ParseC
 
   std::vector<StudentRow> rows;
   rows.reserve(table.records.size());
-  RowReader reader{map, context, problems};
+  RowReader reader{map, context, problems, nullptr};
   for (const auto& record : table.records) {
     if (!detail::check_row_width(map, record, context.source_name, problems)) continue;
     reader.record = &record;

@@ -62,6 +62,23 @@ std::string encode_list(const std::vector<std::string>& items) {
 
 std::vector<std::string> decode_list(const std::string& text) { return split(text, ';'); }
 
+roster::StudentFacts read_student_facts(const SQLite::Statement& q, int first) {
+  auto col = [&q, first](int i) { return q.getColumn(first + i); };
+  roster::StudentFacts f;
+  f.name = col(0).getString();
+  f.gender = gender_from_key(col(1).getString()).value_or(Gender::female);
+  f.major = col(2).getString();
+  f.cohort = col(3).getInt();
+  f.class_name = col(4).getString();
+  f.dorm = col(5).isNull() ? "" : col(5).getString();
+  f.phone = col(6).getString();
+  f.status = political_status_from_key(col(7).getString()).value_or(PoliticalStatus::masses);
+  f.branch = col(8).getString();
+  f.attention = decode_attention(col(9).getString());
+  f.dorm_head = col(10).getInt() != 0;
+  return f;
+}
+
 DormCode split_dorm_code(const std::string& code) {
   auto pos = code.rfind('-');
   if (pos == std::string::npos) return DormCode{code, ""};

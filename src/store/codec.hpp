@@ -4,7 +4,11 @@
 #include <string>
 #include <vector>
 
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
+
 #include "dormlink/model.hpp"
+#include "dormlink/roster/roster.hpp"
 
 namespace dormlink::store {
 
@@ -19,6 +23,14 @@ std::vector<int> decode_cohorts(const std::string& text);
 // "英语2301;英语2302" <-> classes.
 std::string encode_list(const std::vector<std::string>& items);
 std::vector<std::string> decode_list(const std::string& text);
+
+// The student columns, in the order k_student_columns lists them.
+inline constexpr const char* k_student_columns =
+    "name, gender, major, cohort, class_name, dorm_code, phone, political_status, branch, "
+    "attention, dorm_head";
+
+// Reads the k_student_columns of the current row, starting at column `first`.
+roster::StudentFacts read_student_facts(const SQLite::Statement& q, int first);
 
 // Splits a dorm code "8-305" at its last '-' into building and room.
 DormCode split_dorm_code(const std::string& code);

@@ -11,26 +11,14 @@ constexpr const char* k_valid_on = "valid_from <= ?1 AND (valid_to IS NULL OR va
 
 std::vector<roster::StudentRow> load_students(SQLite::Database& db, const std::string& date) {
   std::vector<roster::StudentRow> out;
-  SQLite::Statement q(db, std::string(
-      "SELECT student_id, name, gender, major, cohort, class_name, dorm_code, phone, "
-      "political_status, branch, attention, dorm_head FROM student_version WHERE status = 'current' AND ") +
-      k_valid_on + " ORDER BY student_id");
+  SQLite::Statement q(db, std::string("SELECT student_id, ") + k_student_columns +
+                              " FROM student_version WHERE status = 'current' AND " + k_valid_on +
+                              " ORDER BY student_id");
   q.bind(1, date);
   while (q.executeStep()) {
     roster::StudentRow row;
     row.student_id = q.getColumn(0).getString();
-    auto& f = row.facts;
-    f.name = q.getColumn(1).getString();
-    f.gender = gender_from_key(q.getColumn(2).getString()).value_or(Gender::female);
-    f.major = q.getColumn(3).getString();
-    f.cohort = q.getColumn(4).getInt();
-    f.class_name = q.getColumn(5).getString();
-    f.dorm = q.getColumn(6).getString();
-    f.phone = q.getColumn(7).getString();
-    f.status = political_status_from_key(q.getColumn(8).getString()).value_or(PoliticalStatus::masses);
-    f.branch = q.getColumn(9).getString();
-    f.attention = decode_attention(q.getColumn(10).getString());
-    f.dorm_head = q.getColumn(11).getInt() != 0;
+    row.facts = read_student_facts(q, 1);
     out.push_back(std::move(row));
   }
   return out;

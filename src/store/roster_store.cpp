@@ -23,24 +23,10 @@ void close_version(SQLite::Statement& close, const std::string& id, const std::s
 
 std::unordered_map<std::string, Current<StudentFacts>> load_students(SQLite::Database& db) {
   std::unordered_map<std::string, Current<StudentFacts>> out;
-  SQLite::Statement q(db,
-      "SELECT student_id, status, name, gender, major, cohort, class_name, dorm_code, phone, "
-      "political_status, branch, attention, dorm_head FROM student_version WHERE valid_to IS NULL");
+  SQLite::Statement q(db, std::string("SELECT student_id, status, ") + k_student_columns +
+                              " FROM student_version WHERE valid_to IS NULL");
   while (q.executeStep()) {
-    Current<StudentFacts> c;
-    c.left = q.getColumn(1).getString() == "left";
-    auto& f = c.facts;
-    f.name = q.getColumn(2).getString();
-    f.gender = gender_from_key(q.getColumn(3).getString()).value_or(Gender::female);
-    f.major = q.getColumn(4).getString();
-    f.cohort = q.getColumn(5).getInt();
-    f.class_name = q.getColumn(6).getString();
-    f.dorm = q.getColumn(7).isNull() ? "" : q.getColumn(7).getString();
-    f.phone = q.getColumn(8).getString();
-    f.status = political_status_from_key(q.getColumn(9).getString()).value_or(PoliticalStatus::masses);
-    f.branch = q.getColumn(10).getString();
-    f.attention = decode_attention(q.getColumn(11).getString());
-    f.dorm_head = q.getColumn(12).getInt() != 0;
+    Current<StudentFacts> c{read_student_facts(q, 2), q.getColumn(1).getString() == "left"};
     out.emplace(q.getColumn(0).getString(), std::move(c));
   }
   return out;
