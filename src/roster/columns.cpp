@@ -163,12 +163,31 @@ bool has_dorm_columns(const ColumnMap& map, DormColumns c) {
   return map.has(c.dorm) || (map.has(c.building) && map.has(c.room));
 }
 
+namespace {
+
+// The line number of a "file:line" location, for ordering problems as the file reads.
+std::size_t line_of(const Problem& p) {
+  auto colon = p.location.rfind(':');
+  if (colon == std::string::npos) return 0;
+  std::size_t line = 0;
+  for (char c : std::string_view(p.location).substr(colon + 1)) {
+    if (c < '0' || c > '9') return 0;
+    line = line * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return line;
+}
+
+}  // namespace
+
 void throw_if_problems(ProblemCollector& problems, const std::string& source) {
   if (problems.empty()) return;
   auto count = problems.size();
+  auto list = problems.take();
+  std::stable_sort(list.begin(), list.end(),
+                   [](const Problem& a, const Problem& b) { return line_of(a) < line_of(b); });
   throw DataError(fmt::format("{}: {} problem{}; nothing was imported", source, count,
                               count == 1 ? "" : "s"),
-                  problems.take());
+                  std::move(list));
 }
 
 }  // namespace dormlink::roster::detail

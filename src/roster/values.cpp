@@ -19,11 +19,12 @@ std::optional<int> parse_int(std::string_view text) {
   return value;
 }
 
-// "大一".."大六" and "研一" style words for a year of study.
+// "三", "大三" and "三年级" style words for a year of study.
 std::optional<int> parse_year_word(std::string_view text) {
-  static constexpr std::array<std::string_view, 6> words{"大一", "大二", "大三", "大四", "大五", "大六"};
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (text == words[i]) return static_cast<int>(i) + 1;
+  static constexpr std::array<std::string_view, 6> numerals{"一", "二", "三", "四", "五", "六"};
+  if (text.starts_with("大")) text.remove_prefix(std::string_view("大").size());
+  for (std::size_t i = 0; i < numerals.size(); ++i) {
+    if (text == numerals[i]) return static_cast<int>(i) + 1;
   }
   return std::nullopt;
 }

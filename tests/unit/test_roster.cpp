@@ -64,6 +64,8 @@ TEST_SUITE("roster") {
     CHECK(parse_grade("２０２５", &k_semester, error) == 2025);
     CHECK(parse_grade("大三", &k_semester, error) == 2024);
     CHECK(parse_grade("3年级", &k_semester, error) == 2024);
+    CHECK(parse_grade("三", &k_semester, error) == 2024);
+    CHECK(parse_grade("三年级", &k_semester, error) == 2024);
     CHECK_FALSE(parse_grade("7", &k_semester, error).has_value());
     CHECK(error == "year of study 7 is out of range; expected 1-6");
     CHECK_FALSE(parse_grade("2015", &k_semester, error).has_value());
@@ -114,6 +116,16 @@ TEST_SUITE("roster") {
     CHECK(problems[0] == "students.csv:3: student id \"2023110101\" is also on line 2; each student must appear once");
     CHECK(problems[1] == "students.csv:4: dorm 8-305 has residents of both genders: line 2 is 男, this line is 女; correct the gender or the dorm");
     CHECK(problems[2] == "students.csv:6: dorm 8-306 already has a dorm head on line 5; a dorm has one");
+  }
+
+  TEST_CASE("problems are listed in file order, cross-row ones included") {
+    auto problems = student_problems(
+        "2023110101,张三,男,英语,4,,8-305,,群众,,,\n"
+        "2023110102,李四,女,英语,4,,8-305,,群众,,,\n"
+        "2023110103,王五,男,英语,三十,,8-306,,群众,,,\n");
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].starts_with("students.csv:3: dorm 8-305 has residents of both genders"));
+    CHECK(problems[1].starts_with("students.csv:4: column \"年级\""));
   }
 
   TEST_CASE("missing required columns are named in English and Chinese") {
