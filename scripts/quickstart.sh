@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start, step 1 of 2: installs what is missing, builds dormlink, and runs the main job
-# on the bundled example college in ./run/ (init, import the rosters, print the summary).
+# on the bundled example college in ./run/ (init, import the rosters, print the summary,
+# assign members to dorms for the autumn semester and print the 分配表).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,3 +20,4 @@ set -x
 "$dl" --as-of "$as_of" import staff ../examples/college/staff.csv
 "$dl" --as-of "$as_of" import students ../examples/college/students.csv
 "$dl" --as-of "$as_of" roster
+"$dl" --as-of "$as_of" assign --semester 2026-autumn

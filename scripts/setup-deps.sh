@@ -10,9 +10,14 @@ packages=(
   libfmt-dev                         # all output
   libtomlplusplus-dev                # config parsing (src/config.cpp only)
   libicu-dev                         # NFKC normalisation, time zones, later pinyin collation
+  liblemon-dev                       # min-cost flow (NetworkSimplex), header-only, src/assign only
   doctest-dev                        # unit and end-to-end tests
   sqlite3                            # tests inspect databases; bench baseline
 )
+# Baselines that only the benchmarks use: scripts/setup-deps.sh --bench
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(glpk-utils coinor-cbc hyperfine)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,6 +1,6 @@
 // dormlink-gen: writes a deterministic example college (students.csv, dorms.csv, staff.csv)
 // shaped like the rosters a college office exports from Excel, at college or university
-// scale. The same seed gives byte-identical files on every platform: all randomness comes
+// scale, or at the two scales of the assignment benchmark (bench/assign_bench.sh). The same seed gives byte-identical files on every platform: all randomness comes
 // from the xoshiro256** generator below, never from <random> distributions.
 
 #include <algorithm>
@@ -116,7 +116,7 @@ class Rng {
   std::array<std::uint64_t, 4> m_state{};
 };
 
-enum class Scale { college, university };
+enum class Scale { college, university, assign_university, assign_stress };
 
 // 政治面貌 as the roster spells it.
 enum class Status { party_member, probationary, candidate, activist, league, masses };
@@ -161,7 +161,7 @@ struct FileFormat {
   bool crlf = false;     // CRLF line ends
 };
 
-// Everything that differs between the college and the university scale.
+// Everything that differs between the scales.
 struct ScaleSpec {
   std::string name;
   std::uint64_t seed = 0;
@@ -288,28 +288,14 @@ std::vector<Branch> university_branches(const std::vector<Major>& majors) {
   return branches;
 }
 
-// The built-in specification of a scale.
-ScaleSpec make_spec(Scale scale) {
-  if (scale == Scale::college) {
-    return {.name = "college",
-            .seed = 20260907,
-            .students = 1200,
-            .dorms = 250,
-            .majors = college_majors(),
-            .branches = college_branches(),
-            .first_building = 8,  // women in 8, 9, 10; men in 11
-            .min_women_buildings = 3,
-            .min_men_buildings = 1,
-            .students_format = {.gb18030 = true, .bom = false, .crlf = true},
-            .dorms_format = {.gb18030 = false, .bom = true, .crlf = true},
-            .staff_format = {}};
-  }
+// A university-like scale: thirty majors, one branch each, UTF-8 files without BOM, LF.
+ScaleSpec university_spec(std::string name, std::uint64_t seed, int students, int dorms) {
   std::vector<Major> majors = university_majors();
   std::vector<Branch> branches = university_branches(majors);
-  return {.name = "university",
-          .seed = 20260908,
-          .students = 40000,
-          .dorms = 10000,
+  return {.name = std::move(name),
+          .seed = seed,
+          .students = students,
+          .dorms = dorms,
           .majors = std::move(majors),
           .branches = std::move(branches),
           .first_building = 1,  // as many as needed, women's first
@@ -317,6 +303,29 @@ ScaleSpec make_spec(Scale scale) {
           .min_men_buildings = 0,
           .students_format = {},  // UTF-8 without BOM, LF: the sqlite3 CLI reads them too
           .dorms_format = {},
+          .staff_format = {}};
+}
+
+// The built-in specification of a scale. The assignment scales keep four residents per dorm
+// and about one member or candidate per 2.6 dorms: about 3,000 members for 8,000 dorms, and
+// ten times that for the stress scale.
+ScaleSpec make_spec(Scale scale) {
+  if (scale == Scale::university) return university_spec("university", 20260908, 40000, 10000);
+  if (scale == Scale::assign_university)
+    return university_spec("assign-university", 20260909, 32000, 8000);
+  if (scale == Scale::assign_stress)
+    return university_spec("assign-stress", 20260910, 320000, 80000);
+  return {.name = "college",
+          .seed = 20260907,
+          .students = 1200,
+          .dorms = 250,
+          .majors = college_majors(),
+          .branches = college_branches(),
+          .first_building = 8,  // women in 8, 9, 10; men in 11
+          .min_women_buildings = 3,
+          .min_men_buildings = 1,
+          .students_format = {.gb18030 = true, .bom = false, .crlf = true},
+          .dorms_format = {.gb18030 = false, .bom = true, .crlf = true},
           .staff_format = {}};
 }
 
@@ -990,8 +999,8 @@ void run(const Options& options, std::ostream& out) {
 }
 
 constexpr std::string_view k_usage =
-    "usage: dormlink-gen --out DIR [--scale college|university] [--seed N] [--students N] "
-    "[--dorms N] [--utf8]\n";
+    "usage: dormlink-gen --out DIR [--scale college|university|assign-university|assign-stress] "
+    "[--seed N] [--students N] [--dorms N] [--utf8]\n";
 
 // Parses a positive decimal number; throws UsageError naming the option otherwise.
 template <class T>
@@ -1006,9 +1015,14 @@ T parse_number(std::string_view option, std::string_view text) {
 
 // Parses the scale name.
 Scale parse_scale(std::string_view text) {
-  if (text == "college") return Scale::college;
-  if (text == "university") return Scale::university;
-  throw UsageError(fmt::format("--scale: \"{}\" is not college or university", text));
+  static const std::map<std::string_view, Scale> scales = {
+      {"college", Scale::college},
+      {"university", Scale::university},
+      {"assign-university", Scale::assign_university},
+      {"assign-stress", Scale::assign_stress}};
+  if (const auto found = scales.find(text); found != scales.end()) return found->second;
+  throw UsageError(fmt::format(
+      "--scale: \"{}\" is not college, university, assign-university or assign-stress", text));
 }
 
 // Options that take a value, and what each does with it.

@@ -12,6 +12,7 @@ namespace dormlink {
 enum class ExitCode : int {
   ok = 0,            // success
   findings = 1,      // the command worked and found something (check: overdue items)
+  infeasible = 3,    // assign: no assignment satisfies the hard rules (see the diagnosis)
   usage = 64,        // EX_USAGE: bad command line
   data = 65,         // EX_DATAERR: bad input data (roster rows, a file that is not a dormlink db)
   no_input = 66,     // EX_NOINPUT: an input file or the database does not exist
@@ -90,6 +91,13 @@ class BusyError : public Error {
 class PermissionError : public Error {
  public:
   explicit PermissionError(const std::string& message) : Error(ExitCode::permission, message) {}
+};
+
+// No assignment satisfies the hard rules; problems carry the diagnosis (exit 3).
+class InfeasibleError : public Error {
+ public:
+  explicit InfeasibleError(const std::string& message, std::vector<Problem> problems = {})
+      : Error(ExitCode::infeasible, message, std::move(problems)) {}
 };
 
 // Collects located problems while a validator runs, then throws them all at once.

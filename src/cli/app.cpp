@@ -100,6 +100,8 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   add_import_command(root, commands);
   add_roster_command(root, commands);
   add_migrate_command(root, commands);
+  add_assign_command(root, commands);
+  add_export_command(root, commands);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 2.1.2 wants it reversed
   try {

@@ -29,6 +29,7 @@ void append_row(std::string& out, const std::vector<std::string>& row, const Tab
     if (i > 0) line += "  ";
     line += right ? pad + cell : cell + (i + 1 < widths.size() ? pad : std::string());
   }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
   out += line + "\n";
 }
 

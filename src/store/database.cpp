@@ -170,6 +170,15 @@ Database Database::in_memory() {
 }
 
 void Database::transaction(const std::function<void()>& work) {
+  if (m_impl->transaction_depth > 0) {
+    work();  // already inside the command's one transaction
+    return;
+  }
+  struct Depth {
+    int& depth;
+    explicit Depth(int& d) : depth(d) { ++depth; }
+    ~Depth() { --depth; }
+  } depth(m_impl->transaction_depth);
   try {
     if (m_impl->mode == OpenMode::read_only) {
       SQLite::Transaction txn(m_impl->db, SQLite::TransactionBehavior::DEFERRED);

@@ -18,6 +18,7 @@ struct Database::Impl {
   std::string path;
   SQLite::Database db;
   OpenMode mode = OpenMode::read_write;
+  int transaction_depth = 0;  // nested transaction() calls join the outer one
 };
 
 // Turns a SQLite error into the matching dormlink error (busy, full, permission, damaged).

@@ -105,7 +105,49 @@ CREATE TABLE staff_duty_version (
 CREATE UNIQUE INDEX staff_duty_current ON staff_duty_version(staff_id, role) WHERE valid_to IS NULL;
 )sql";
 
-constexpr std::array<const char*, 1> k_migrations{k_v1};
+// Version 2: member -> dorm assignments per semester, append-only, as a chain of versions.
+constexpr const char* k_v2 = R"sql(
+CREATE TABLE assignment (
+  id          INTEGER PRIMARY KEY,
+  semester_id TEXT NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('solve', 'best_effort', 'repair')),
+  valid_from  TEXT NOT NULL,
+  supersedes  INTEGER REFERENCES assignment(id),
+  total_cost  INTEGER NOT NULL,
+  created_at  TEXT NOT NULL,
+  created_by  TEXT NOT NULL,
+  note        TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX assignment_chain ON assignment(supersedes) WHERE supersedes IS NOT NULL;
+CREATE INDEX assignment_semester ON assignment(semester_id, id);
+
+CREATE TABLE assignment_pair (
+  assignment_id INTEGER NOT NULL REFERENCES assignment(id),
+  dorm_code     TEXT NOT NULL REFERENCES dorm(code),
+  member_id     TEXT NOT NULL REFERENCES student(student_id),
+  cost          INTEGER NOT NULL,
+  pinned        INTEGER NOT NULL CHECK (pinned IN (0, 1)),
+  PRIMARY KEY (assignment_id, dorm_code)
+) STRICT;
+CREATE INDEX assignment_pair_member ON assignment_pair(member_id, assignment_id);
+
+CREATE TABLE assignment_uncovered (
+  assignment_id INTEGER NOT NULL REFERENCES assignment(id),
+  dorm_code     TEXT NOT NULL REFERENCES dorm(code),
+  PRIMARY KEY (assignment_id, dorm_code)
+) STRICT;
+
+CREATE TRIGGER assignment_no_update BEFORE UPDATE ON assignment
+  BEGIN SELECT RAISE(ABORT, 'assignments are append-only'); END;
+CREATE TRIGGER assignment_no_delete BEFORE DELETE ON assignment
+  BEGIN SELECT RAISE(ABORT, 'assignments are append-only'); END;
+CREATE TRIGGER assignment_pair_no_update BEFORE UPDATE ON assignment_pair
+  BEGIN SELECT RAISE(ABORT, 'assignments are append-only'); END;
+CREATE TRIGGER assignment_pair_no_delete BEFORE DELETE ON assignment_pair
+  BEGIN SELECT RAISE(ABORT, 'assignments are append-only'); END;
+)sql";
+
+constexpr std::array<const char*, 2> k_migrations{k_v1, k_v2};
 
 }  // namespace
 

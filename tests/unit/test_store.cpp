@@ -11,6 +11,9 @@
 #include "dormlink/store/roster_query.hpp"
 #include "dormlink/store/roster_store.hpp"
 #include "dormlink/util/csv.hpp"
+#include "store/impl.hpp"
+
+#include <fmt/format.h>
 
 using namespace dormlink;
 using namespace std::chrono;
@@ -246,5 +249,26 @@ TEST_SUITE("store") {
     CHECK_THROWS_AS(store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n"), context_on(9, 1)),
                     PermissionError);
     CHECK(count(db, path, "SELECT count(*) FROM student") == 0);
+  }
+}
+
+TEST_SUITE("store") {
+  TEST_CASE("a version-1 database is migrated by a writing command, not by a reader") {
+    TempDir dir;
+    auto path = dir.file("v1.db");
+    {
+      SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      raw.exec(fmt::format("PRAGMA application_id = {}", store::k_application_id));
+      raw.exec("PRAGMA journal_mode = WAL");
+      raw.exec(store::migration_sql(1));
+      raw.exec("PRAGMA user_version = 1");
+    }
+    CHECK_THROWS_WITH_AS(store::Database::open(path, store::OpenMode::read_only),
+                         doctest::Contains("has schema version 1, older than this dormlink"), DataError);
+    auto db = store::Database::open(path, store::OpenMode::read_write);
+    db.transaction([] {});
+    SQLite::Database raw(path, SQLite::OPEN_READONLY);
+    CHECK(raw.execAndGet("PRAGMA user_version").getInt() == store::k_schema_version);
+    CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'assignment_pair'").getInt() == 1);
   }
 }

@@ -11,7 +11,7 @@ namespace dormlink::store {
 // PRAGMA application_id of a dormlink database: "DLNK".
 inline constexpr int k_application_id = 0x444C4E4B;
 // The schema version this build writes (PRAGMA user_version); see docs/schema.md.
-inline constexpr int k_schema_version = 1;
+inline constexpr int k_schema_version = 2;
 // How long a command waits for another writer before giving up with exit 75.
 inline constexpr int k_busy_timeout_ms = 5000;
 
@@ -42,7 +42,8 @@ class Database {
 
   // Runs `work` inside one transaction (BEGIN IMMEDIATE for read_write, a read transaction
   // for read_only), committing when it returns and rolling back when it throws. SQLite
-  // errors become typed errors (busy -> BusyError, full disk -> IoError, ...).
+  // errors become typed errors (busy -> BusyError, full disk -> IoError, ...). A call inside
+  // another call's work joins the outer transaction, so a command stays one transaction.
   void transaction(const std::function<void()>& work);
 
   const std::string& path() const;

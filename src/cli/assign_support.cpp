@@ -1,0 +1,199 @@
+#include "cli/assign_support.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "dormlink/error.hpp"
+#include "dormlink/store/roster_query.hpp"
+
+namespace dormlink::cli {
+namespace {
+
+assign::Rules rules_of(const Config& config) {
+  const auto& a = config.assignment;
+  return assign::Rules{a.min_dorms, a.max_dorms, a.senior_from_grade, a.w_major, a.w_junior_same_grade,
+                       a.w_building, a.w_continuity};
+}
+
+// The date whose rosters an assignment of the semester uses: today, kept inside the semester.
+Date roster_date(const Semester& semester, Date today) {
+  if (to_days(today) < to_days(semester.first_monday)) return semester.first_monday;
+  if (to_days(today) > to_days(semester.last_day())) return semester.last_day();
+  return today;
+}
+
+const Semester* previous_semester(const Calendar& calendar, const Semester& semester) {
+  const Semester* previous = nullptr;
+  for (const auto& s : calendar.semesters) {
+    if (to_days(s.first_monday) < to_days(semester.first_monday)) previous = &s;
+  }
+  return previous;
+}
+
+std::optional<std::size_t> find_member(const assign::Instance& instance, const std::string& who) {
+  std::optional<std::size_t> by_name;
+  int names = 0;
+  for (std::size_t i = 0; i < instance.members.size(); ++i) {
+    if (instance.members[i].id == who) return i;
+    if (instance.members[i].name == who) {
+      by_name = i;
+      ++names;
+    }
+  }
+  return names == 1 ? by_name : std::nullopt;
+}
+
+std::optional<std::size_t> find_dorm(const assign::Instance& instance, const std::string& text) {
+  auto code = parse_dorm_code(text);
+  if (!code) return std::nullopt;
+  for (std::size_t i = 0; i < instance.dorms.size(); ++i) {
+    if (instance.dorms[i].code == code->code()) return i;
+  }
+  return std::nullopt;
+}
+
+// Parses MEMBER:DORM against the instance; UsageError names the option and the part.
+assign::IdPair resolve_pair(const assign::Instance& instance, const std::string& text, const char* option) {
+  auto colon = text.rfind(':');
+  if (colon == std::string::npos) {
+    throw UsageError(fmt::format("{} \"{}\": write MEMBER:DORM, e.g. 2023110104:10-106", option, text));
+  }
+  auto member = find_member(instance, text.substr(0, colon));
+  auto dorm = find_dorm(instance, text.substr(colon + 1));
+  if (!member) {
+    throw UsageError(fmt::format("{} \"{}\": \"{}\" is not a member who takes dorms this semester (student id "
+                                 "or unique name)", option, text, text.substr(0, colon)));
+  }
+  if (!dorm) {
+    throw UsageError(fmt::format("{} \"{}\": \"{}\" is not a dorm in scope this semester", option, text,
+                                 text.substr(colon + 1)));
+  }
+  return {instance.members[*member].id, instance.dorms[*dorm].code};
+}
+
+std::map<std::string, std::string> as_map(const std::optional<store::AssignmentRecord>& record) {
+  std::map<std::string, std::string> out;
+  if (record) {
+    for (const auto& p : record->pairs) out[p.dorm_code] = p.member_id;
+  }
+  return out;
+}
+
+}  // namespace
+
+const Semester& choose_assign_semester(Context& ctx, const std::string& id) {
+  const auto& calendar = ctx.config().calendar;
+  if (!id.empty()) {
+    if (const auto* s = calendar.find(id)) return *s;
+    throw UsageError(fmt::format("--semester \"{}\" is not in the config", id));
+  }
+  if (const auto* s = calendar.current_or_nearest(ctx.today())) return *s;
+  throw UsageError("the config has no semester; add [[calendar.semester]] (see docs/config.md)");
+}
+
+AssignInputs load_assign_inputs(store::Database& db, const Config& config, const Semester& semester, Date today) {
+  AssignInputs in;
+  in.snapshot = store::load_roster(db, roster_date(semester, today));
+  in.current = store::load_current_assignment(db, semester.id);
+  if (const auto* prev = previous_semester(config.calendar, semester)) {
+    in.previous_semester_id = prev->id;
+    in.previous = store::load_current_assignment(db, prev->id);
+  }
+  return in;
+}
+
+assign::Instance make_instance(const AssignInputs& inputs, const Config& config, const Semester& semester,
+                               const AssignOptions& o) {
+  assign::BuildOptions options;
+  options.rules = rules_of(config);
+  options.candidates_take_dorms = config.assignment.candidates_take_dorms;
+  options.excluded.insert(o.excludes.begin(), o.excludes.end());
+  options.previous = as_map(inputs.previous);
+  auto instance = assign::build_instance(inputs.snapshot, semester, options);
+  for (const auto& p : o.pins) instance.pins.push_back(resolve_pair(instance, p, "--pin"));
+  for (const auto& f : o.forbids) instance.forbids.push_back(resolve_pair(instance, f, "--forbid"));
+  return instance;
+}
+
+std::vector<assign::IdPair> record_pairs(const store::AssignmentRecord& record) {
+  std::vector<assign::IdPair> out;
+  for (const auto& p : record.pairs) out.emplace_back(p.member_id, p.dorm_code);
+  return out;
+}
+
+assign::Solution solution_of(const assign::Instance& instance, const store::AssignmentRecord& record) {
+  std::map<std::string, std::size_t> members;
+  std::map<std::string, std::size_t> dorms;
+  for (std::size_t i = 0; i < instance.members.size(); ++i) members[instance.members[i].id] = i;
+  for (std::size_t i = 0; i < instance.dorms.size(); ++i) dorms[instance.dorms[i].code] = i;
+  assign::Solution s;
+  s.status = assign::Status::optimal;
+  for (const auto& p : record.pairs) {
+    auto m = members.find(p.member_id);
+    auto d = dorms.find(p.dorm_code);
+    if (m == members.end() || d == dorms.end()) continue;
+    s.pairs.push_back({m->second, d->second, p.cost});
+    s.total_cost += p.cost;
+  }
+  return s;
+}
+
+[[noreturn]] void throw_infeasible(const assign::Instance& instance) {
+  auto diagnosis = assign::diagnose(instance);
+  std::vector<Problem> problems;
+  for (const auto& f : diagnosis.findings) problems.push_back({"", f});
+  for (const auto& s : diagnosis.suggestions) problems.push_back({"", "suggestion: " + s});
+  throw InfeasibleError(fmt::format("no assignment satisfies the hard rules ({} members, {} dorms); nothing was "
+                                    "committed. --best-effort covers as many dorms as possible",
+                                    instance.members.size(), instance.dorms.size()),
+                        std::move(problems));
+}
+
+report::AssignmentReport make_report(const assign::Instance& instance, const assign::Solution& solution,
+                                     const AssignInputs& inputs, const Semester& semester, const AssignOptions& o) {
+  bool against_current = o.repair || (o.replace && inputs.current);
+  auto before = against_current ? as_map(inputs.current) : as_map(inputs.previous);
+  auto r = report::build_assignment_report(instance, solution, before, instance.pins);
+  r.semester_id = semester.id;
+  r.semester_name = semester.name;
+  r.kind = o.repair ? "repair" : solution.uncovered.empty() ? "solve" : "best_effort";
+  r.status = o.dry_run ? "dry run" : "";
+  if (against_current) {
+    r.before_label = fmt::format("#{}", inputs.current->id);
+  } else if (inputs.previous) {
+    r.before_label = inputs.previous_semester_id;
+  }
+  return r;
+}
+
+std::string commit(store::Database& db, Context& ctx, const assign::Instance& instance,
+                   const assign::Solution& solution, const AssignInputs& inputs, const Semester& semester,
+                   const AssignOptions& o, Date today) {
+  store::AssignmentRecord r;
+  r.semester_id = semester.id;
+  r.kind = o.repair ? "repair" : solution.uncovered.empty() ? "solve" : "best_effort";
+  r.valid_from = format_date(to_days(today) >= to_days(semester.first_monday) ? today : semester.first_monday);
+  if (inputs.current) r.supersedes = inputs.current->id;
+  r.total_cost = solution.total_cost;
+  r.created_at = ctx.timestamp();
+  r.created_by = ctx.user();
+  for (const auto& p : solution.pairs) {
+    const auto& m = instance.members[p.member].id;
+    const auto& d = instance.dorms[p.dorm].code;
+    bool pinned = std::find(instance.pins.begin(), instance.pins.end(), assign::IdPair{m, d}) != instance.pins.end();
+    r.pairs.push_back({d, m, p.cost, pinned});
+  }
+  for (auto i : solution.uncovered) r.uncovered.push_back(instance.dorms[i].code);
+  auto id = store::save_assignment(db, r);
+  return fmt::format("committed as #{}, valid from {}", id, r.valid_from);
+}
+
+std::string render(const report::AssignmentReport& report, const std::string& format, Language language) {
+  if (format == "md") return report::render_assignment_markdown(report, language);
+  if (format == "csv") return report::render_assignment_csv(report, language);
+  if (format == "json") return report::render_assignment_json(report);
+  return report::render_assignment_text(report, language);
+}
+
+}  // namespace dormlink::cli
