@@ -38,6 +38,8 @@ struct FlowAnswer {
   long long network_cost = 0;  // includes the uncovered penalties and the keep bonuses
   long long penalty = 0;       // the cost of one uncovered dorm (best effort)
   long long bonus = 0;         // the bonus of one kept pair (repair)
+  std::size_t nodes = 0;       // size of the network, for --stats and benchmarks
+  std::size_t arcs = 0;
 };
 
 // Builds and solves the network for the request. Deterministic.

@@ -405,6 +405,8 @@ FlowAnswer Builder::solve() {
   FlowAnswer answer;
   answer.penalty = m_penalty;
   answer.bonus = m_bonus;
+  answer.nodes = m_net.m_kind.size();
+  answer.arcs = m_net.m_arcs.size();
   Graph graph;
   std::vector<Graph::Node> nodes;
   for (std::size_t n = 0; n < m_net.m_kind.size(); ++n) nodes.push_back(graph.addNode());

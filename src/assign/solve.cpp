@@ -71,6 +71,8 @@ namespace {
 // The solution of a flow answer, with only the true pair costs in its total.
 Solution to_solution(detail::FlowAnswer answer) {
   Solution solution;
+  solution.network_nodes = answer.nodes;
+  solution.network_arcs = answer.arcs;
   if (!answer.feasible) return solution;
   solution.status = Status::optimal;
   solution.total_cost = std::accumulate(answer.pairs.begin(), answer.pairs.end(), 0LL,

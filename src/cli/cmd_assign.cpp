@@ -76,9 +76,9 @@ int run_assign(Context& ctx, const AssignOptions& o) {
     fmt::print(ctx.out(), "{}", render(report, o.format, ctx.language()));
     if (o.stats) {
       fmt::print(ctx.err(), "assign stats: load {:.1f} ms, build {:.1f} ms, solve {:.1f} ms, render {:.1f} ms; "
-                 "members {}, dorms {}, total cost {}\n", loaded, built, solved,
+                 "members {}, dorms {}, nodes {}, arcs {}, total cost {}\n", loaded, built, solved,
                  ms_since(start) - loaded - built - solved, instance.members.size(), instance.dorms.size(),
-                 solution.total_cost);
+                 solution.network_nodes, solution.network_arcs, solution.total_cost);
     }
     code = solution.uncovered.empty() ? 0 : static_cast<int>(ExitCode::infeasible);
   });

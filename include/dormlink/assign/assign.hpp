@@ -92,6 +92,8 @@ struct Solution {
   std::vector<Pair> pairs;
   long long total_cost = 0;
   std::vector<std::size_t> uncovered;
+  std::size_t network_nodes = 0;  // size of the flow network solved (for --stats)
+  std::size_t network_arcs = 0;
 };
 
 // The provably cheapest assignment meeting H1-H5, pins and forbids; infeasible when none.
