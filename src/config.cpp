@@ -610,8 +610,8 @@ void PreCheck::report_outside_string(char32_t c, Mark at) {
 // What a key of a section holds.
 template <class Section>
 using Field = std::variant<int Section::*, bool Section::*, std::string Section::*,
-                           Language Section::*, Period Section::*, DutyScope Section::*,
-                           Weekday Section::*>;
+                           std::vector<std::string> Section::*, Language Section::*,
+                           Period Section::*, DutyScope Section::*, Weekday Section::*>;
 
 // Checks a string value; returns the problem, or nullopt when the value is fine.
 using StringCheck = std::optional<std::string> (*)(const std::string& value);
@@ -665,7 +665,7 @@ constexpr std::array<KeySpec<C>, 3> k_college_keys{{
 
 // REQUIREMENTS §1: 一人两至三间寝室; the weights are the assign model's penalties, bonus.
 using A = AssignmentConfig;
-constexpr std::array<KeySpec<A>, 8> k_assignment_keys{{
+constexpr std::array<KeySpec<A>, 9> k_assignment_keys{{
     {"min_dorms", &A::min_dorms, "fewest dorms per member (一人两至三间寝室)", 1, 10},
     {"max_dorms", &A::max_dorms, "most dorms per member (一人两至三间寝室)", 1, 10},
     {"senior_from_grade", &A::senior_from_grade,
@@ -679,6 +679,7 @@ constexpr std::array<KeySpec<A>, 8> k_assignment_keys{{
     {"w_building", &A::w_building, "penalty: member lives in another building (楼栋)", 0, 1000},
     {"w_continuity", &A::w_continuity, "bonus: member had this dorm last semester (连续联系)",
      0, 1000},
+    {"exclude", &A::exclude, "student ids of members who take no dorms (e.g. on placement, 实习)"},
 }};
 
 // REQUIREMENTS §2: "二个一、二个二", 谈心, 重点关注, 第一时间, 新生入学教育
@@ -895,6 +896,7 @@ class Validator {
                                          StringCheck check);
   template <class E>
   std::optional<E> read_enum(const toml::node& node, const std::string& path);
+  std::optional<std::vector<std::string>> read_string_list(const toml::node& node, const std::string& path);
   template <class Section>
   void read_section(const toml::table& root, const SectionSpec<Section>& spec, Section& out);
   template <class Section>
@@ -994,6 +996,30 @@ std::optional<std::string> Validator::read_string(const toml::node& node, const 
   return value->get();
 }
 
+// An array of non-empty strings (student ids), each trimmed and NFKC-normalised.
+std::optional<std::vector<std::string>> Validator::read_string_list(const toml::node& node,
+                                                                     const std::string& path) {
+  const auto* array = node.as_array();
+  if (array == nullptr) return fail(node, path, "expected an array of strings, found " + found(node));
+  std::vector<std::string> out;
+  bool ok = true;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const auto* item = (*array)[i].as_string();
+    auto item_path = fmt::format("{}[{}]", path, i + 1);
+    if (item == nullptr) {
+      fail((*array)[i], item_path, "expected a string, found " + found((*array)[i]));
+      ok = false;
+    } else if (util::normalize_code(item->get()).empty()) {
+      fail((*array)[i], item_path, "it must not be empty");
+      ok = false;
+    } else {
+      out.push_back(util::normalize_code(item->get()));
+    }
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
 template <class E>
 std::optional<E> Validator::read_enum(const toml::node& node, const std::string& path) {
   const auto* value = node.as_string();
@@ -1046,6 +1072,8 @@ void Validator::read_field(const KeySpec<Section>& spec, const toml::node& node,
           }
         } else if constexpr (std::is_same_v<T, std::string>) {
           if (auto value = read_string(node, path, spec.check)) out.*member = std::move(*value);
+        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+          if (auto value = read_string_list(node, path)) out.*member = std::move(*value);
         } else {
           if (auto value = read_enum<T>(node, path)) out.*member = *value;
         }
@@ -1381,6 +1409,10 @@ void render_section(std::string& out, const SectionSpec<Section>& spec, const Se
             return section.*member ? "true" : "false";
           } else if constexpr (std::is_same_v<T, std::string>) {
             return toml_string(section.*member);
+          } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+            std::string list;
+            for (const auto& item : section.*member) list += (list.empty() ? "" : ", ") + toml_string(item);
+            return "[" + list + "]";
           } else {
             return fmt::format("\"{}\"", enum_name(section.*member));
           }

@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dormlink/calendar.hpp"
 #include "dormlink/language.hpp"
@@ -37,6 +38,7 @@ struct AssignmentConfig {
   int w_junior_same_grade = 20;        // penalty: junior dorm, member of the same grade
   int w_building = 3;                  // penalty: member lives in another building
   int w_continuity = 10;               // bonus: member had this dorm last semester
+  std::vector<std::string> exclude;    // members (student ids) who take no dorms this year
 
   bool operator==(const AssignmentConfig&) const = default;
 };

@@ -108,6 +108,7 @@ assign::Instance make_instance(const AssignInputs& inputs, const Config& config,
   assign::BuildOptions options;
   options.rules = rules_of(config);
   options.candidates_take_dorms = config.assignment.candidates_take_dorms;
+  options.excluded.insert(config.assignment.exclude.begin(), config.assignment.exclude.end());
   options.excluded.insert(o.excludes.begin(), o.excludes.end());
   options.previous = as_map(inputs.previous);
   auto instance = assign::build_instance(inputs.snapshot, semester, options);

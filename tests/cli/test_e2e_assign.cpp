@@ -157,3 +157,24 @@ TEST_SUITE("e2e.assign") {
     CHECK(rows == box.query_int("college.db", "SELECT count(DISTINCT member_id) FROM assignment_pair"));
   }
 }
+
+TEST_SUITE("e2e.assign") {
+  TEST_CASE("members excluded in the config or with --exclude take no dorms") {
+    Sandbox box;
+    dormlink::e2e::setup_example_college(box);
+    auto all = box.run(at("2026-09-07", {"assign", "--dry-run", "--format", "csv"}));
+    REQUIRE(all.exit_code == 0);
+    auto config = box.read("dormlink.toml");
+    auto pos = config.find("exclude = []");
+    REQUIRE(pos != std::string::npos);
+    config.replace(pos, 12, "exclude = [\"2023110104\"]");
+    box.write("ex.toml", config);
+    REQUIRE(all.out.find("2023110104") != std::string::npos);
+    auto r = box.run(at("2026-09-07", {"--config", "ex.toml", "assign", "--dry-run", "--format", "csv",
+                                       "--exclude", "2025110309"}));
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("2023110104") == std::string::npos);
+    CHECK(r.out.find("2025110309") == std::string::npos);
+  }
+}

@@ -447,3 +447,19 @@ exam_weeks = [18, 17]
     CHECK(to_string(Weekday::sunday) == "sunday");
   }
 }
+
+TEST_SUITE("config") {
+  TEST_CASE("assignment.exclude: an array of student ids, normalised, round-tripped") {
+    auto config = dormlink::parse_config("[assignment]\nexclude = [\"2023110104\", \" ２０２４１１０２０１ \"]\n", "t.toml");
+    CHECK(config.assignment.exclude == std::vector<std::string>{"2023110104", "2024110201"});
+    CHECK(dormlink::parse_config(dormlink::render_config(config), "r.toml") == config);
+    try {
+      dormlink::parse_config("[assignment]\nexclude = [\"\", 3]\n", "t.toml");
+      FAIL("expected a ConfigError");
+    } catch (const dormlink::ConfigError& e) {
+      REQUIRE(e.problems().size() == 2);
+      CHECK(e.problems()[0].message == "assignment.exclude[1]: it must not be empty");
+      CHECK(e.problems()[1].message == "assignment.exclude[2]: expected a string, found an integer");
+    }
+  }
+}
