@@ -11,6 +11,7 @@ packages=(
   libtomlplusplus-dev                # config parsing (src/config.cpp only)
   libicu-dev                         # NFKC normalisation, time zones, later pinyin collation
   liblemon-dev                       # min-cost flow (NetworkSimplex), header-only, src/assign only
+  libssl-dev                         # SHA-256 for the records' hash chain (src/records only)
   doctest-dev                        # unit and end-to-end tests
   sqlite3                            # tests inspect databases; bench baseline
 )

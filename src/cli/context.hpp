@@ -75,6 +75,8 @@ void add_roster_command(CLI::App& root, std::vector<Command>& commands);
 void add_migrate_command(CLI::App& root, std::vector<Command>& commands);
 void add_assign_command(CLI::App& root, std::vector<Command>& commands);
 void add_export_command(CLI::App& root, std::vector<Command>& commands);
+void add_log_visit_command(CLI::App& root, std::vector<Command>& commands);
+void add_verify_command(CLI::App& root, std::vector<Command>& commands);
 
 // Reads a whole input file; NotFoundError / PermissionError / IoError name the path.
 std::string read_input_file(const std::string& path);

@@ -53,6 +53,24 @@ std::optional<AssignmentRecord> load_current_assignment(Database& database, cons
   return out;
 }
 
+std::optional<AssignmentRecord> load_assignment_on(Database& database, const std::string& semester_id,
+                                                   const std::string& date) {
+  std::optional<AssignmentRecord> out;
+  database.transaction([&] {
+    auto& db = database.impl().db;
+    SQLite::Statement q(db, "SELECT id FROM assignment WHERE semester_id = ? AND valid_from <= ? "
+                            "ORDER BY valid_from DESC, id DESC LIMIT 1");
+    SQLite::bind(q, semester_id, date);
+    if (!q.executeStep()) return;
+    AssignmentRecord r;
+    r.id = q.getColumn(0).getInt64();
+    r.semester_id = semester_id;
+    load_pairs(db, r);
+    out = std::move(r);
+  });
+  return out;
+}
+
 std::int64_t save_assignment(Database& database, const AssignmentRecord& r) {
   std::int64_t id = 0;
   database.transaction([&] {

@@ -147,7 +147,64 @@ CREATE TRIGGER assignment_pair_no_delete BEFORE DELETE ON assignment_pair
   BEGIN SELECT RAISE(ABORT, 'assignments are append-only'); END;
 )sql";
 
-constexpr std::array<const char*, 2> k_migrations{k_v1, k_v2};
+// Version 3: records (visits, talks, incidents, plans...) in one hash chain (docs/records.md).
+constexpr const char* k_v3 = R"sql(
+CREATE TABLE record (
+  id             INTEGER PRIMARY KEY,
+  kind           TEXT NOT NULL CHECK (kind IN ('visit', 'talk', 'symposium', 'activity', 'orientation',
+                   'education', 'cultivation', 'other', 'excused', 'incident', 'plan', 'summary',
+                   'correction', 'withdrawal', 'purge')),
+  member_id      TEXT NOT NULL REFERENCES student(student_id),
+  dorm_code      TEXT REFERENCES dorm(code),
+  semester_id    TEXT NOT NULL,
+  happened_at    TEXT NOT NULL,
+  entered_at     TEXT NOT NULL,
+  entered_by     TEXT NOT NULL,
+  channel        TEXT CHECK (channel IN ('in_person', 'phone', 'wechat', 'other')),
+  corrects       INTEGER REFERENCES record(id),
+  reason         TEXT NOT NULL,
+  off_assignment INTEGER NOT NULL CHECK (off_assignment IN (0, 1)),
+  content_digest TEXT NOT NULL,
+  prev_hash      TEXT NOT NULL,
+  hash           TEXT NOT NULL UNIQUE
+) STRICT;
+CREATE INDEX record_member ON record(member_id, happened_at);
+CREATE INDEX record_dorm ON record(dorm_code, happened_at);
+CREATE INDEX record_corrects ON record(corrects) WHERE corrects IS NOT NULL;
+
+CREATE TABLE record_student (
+  record_id  INTEGER NOT NULL REFERENCES record(id),
+  student_id TEXT NOT NULL REFERENCES student(student_id),
+  PRIMARY KEY (record_id, student_id)
+) STRICT;
+CREATE INDEX record_student_by_student ON record_student(student_id);
+
+CREATE TABLE record_content (
+  record_id INTEGER PRIMARY KEY REFERENCES record(id),
+  progress  TEXT,
+  note      TEXT,
+  details   TEXT,
+  purged    INTEGER NOT NULL CHECK (purged IN (0, 1))
+) STRICT;
+
+CREATE TRIGGER record_no_update BEFORE UPDATE ON record
+  BEGIN SELECT RAISE(ABORT, 'records are append-only; add a correction'); END;
+CREATE TRIGGER record_no_delete BEFORE DELETE ON record
+  BEGIN SELECT RAISE(ABORT, 'records are append-only; add a withdrawal'); END;
+CREATE TRIGGER record_student_no_update BEFORE UPDATE ON record_student
+  BEGIN SELECT RAISE(ABORT, 'records are append-only; add a correction'); END;
+CREATE TRIGGER record_student_no_delete BEFORE DELETE ON record_student
+  BEGIN SELECT RAISE(ABORT, 'records are append-only; add a withdrawal'); END;
+CREATE TRIGGER record_content_no_delete BEFORE DELETE ON record_content
+  BEGIN SELECT RAISE(ABORT, 'records are append-only; add a purge'); END;
+CREATE TRIGGER record_content_purge_only BEFORE UPDATE ON record_content
+  WHEN NOT (NEW.purged = 1 AND NEW.progress IS NULL AND NEW.note IS NULL AND NEW.details IS NULL
+            AND NEW.record_id = OLD.record_id
+            AND EXISTS (SELECT 1 FROM record WHERE kind = 'purge' AND corrects = OLD.record_id))
+  BEGIN SELECT RAISE(ABORT, 'record content changes only by a purge record'); END;
+)sql";
+
+constexpr std::array<const char*, 3> k_migrations{k_v1, k_v2, k_v3};
 
 }  // namespace
 

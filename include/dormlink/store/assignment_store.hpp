@@ -36,6 +36,11 @@ struct AssignmentRecord {
 // The latest version of the semester's chain (the one nothing supersedes), or nullopt.
 std::optional<AssignmentRecord> load_current_assignment(Database& db, const std::string& semester_id);
 
+// The version of the semester's chain in force on `date` (YYYY-MM-DD): the newest whose
+// valid_from is on or before it; nullopt when none is.
+std::optional<AssignmentRecord> load_assignment_on(Database& db, const std::string& semester_id,
+                                                   const std::string& date);
+
 // Appends a version. `record.supersedes` must be the semester's current version (or empty
 // when it has none); otherwise DataError (someone committed in between). Returns the new id.
 std::int64_t save_assignment(Database& db, const AssignmentRecord& record);

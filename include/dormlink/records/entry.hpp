@@ -1,0 +1,51 @@
+#pragma once
+// Turning what a member typed into a record row: who, which dorm, whom they talked with,
+// and every check the regulation's trust needs (docs/records.md). Pure: the caller passes the
+// rosters and the assignment valid on the record's date, and "now".
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dormlink/calendar.hpp"
+#include "dormlink/records/record.hpp"
+#include "dormlink/roster/snapshot.hpp"
+#include "dormlink/when.hpp"
+
+namespace dormlink::records {
+
+// A record as typed: names may be ids, names or unique name prefixes; the dorm a code.
+struct EntryRequest {
+  Kind kind = Kind::visit;
+  std::string member;
+  std::optional<std::string> dorm;
+  LocalDateTime at;
+  std::vector<std::string> talked;
+  std::optional<Channel> channel;
+  Content content;
+  std::string reason;  // why the member recorded a dorm that is not theirs, or an excuse
+};
+
+// What the checks read.
+struct EntryContext {
+  const roster::Snapshot* snapshot = nullptr;                 // rosters valid on the record's date
+  const std::map<std::string, std::string>* assignment = nullptr;  // dorm -> member on that date
+  const Calendar* calendar = nullptr;
+  LocalDateTime now;  // the college's local time
+};
+
+// The row (id and entry fields left empty) and the member's name for the receipt.
+struct ResolvedEntry {
+  Row row;
+  std::string member_name;
+};
+
+// Resolves and checks a request. Throws DataError listing every problem: unknown or
+// ambiguous member, not a member, unknown dorm, a dorm not assigned to the member on that date
+// (allowed with a reason, then marked off_assignment), a student who does not live there, a
+// time in the future or outside every semester, a contact without a dorm, an excuse without
+// a reason.
+ResolvedEntry resolve_entry(const EntryRequest& request, const EntryContext& context);
+
+}  // namespace dormlink::records

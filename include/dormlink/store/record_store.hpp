@@ -1,0 +1,42 @@
+#pragma once
+// Records in the database: appending to the hash chain, duplicates, verification.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dormlink/records/chain.hpp"
+#include "dormlink/records/record.hpp"
+#include "dormlink/store/database.hpp"
+
+namespace dormlink::store {
+
+// What `log-visit` prints: the record's number and hash.
+struct Receipt {
+  std::int64_t id = 0;
+  std::string hash;        // 64 hex digits
+  std::string short_hash;  // 12 hex digits
+};
+
+// Appends a record at the end of the chain (its id is assigned here), inside the caller's
+// transaction or its own IMMEDIATE one.
+Receipt append_record(Database& db, records::Row row, const records::Content& content);
+
+// The id of an existing record with the same kind, member, dorm, time, students and text.
+std::optional<std::int64_t> find_duplicate(Database& db, const records::Row& row, const records::Content& content);
+
+// The result of walking the chain.
+struct VerifyReport {
+  std::size_t records = 0;
+  std::string head;  // hex hash of the last record; empty when there are none
+  std::optional<records::ChainFault> fault;
+};
+
+// Walks every record in id order: hashes, links and content digests (purged content skipped).
+VerifyReport verify_records(Database& db);
+
+// The hex hash of the last record, or the empty string.
+std::string chain_head(Database& db);
+
+}  // namespace dormlink::store

@@ -1,0 +1,207 @@
+#include "dormlink/records/chain.hpp"
+
+#include <initializer_list>
+#include <memory>
+
+#include <openssl/evp.h>
+
+#include <fmt/format.h>
+
+#include "dormlink/error.hpp"
+
+namespace dormlink::records {
+namespace {
+
+constexpr std::string_view k_hex_digits = "0123456789abcdef";
+constexpr std::size_t k_short_hash_length = 12;
+
+// Type bytes of the canonical encoding: one per kind of value.
+constexpr char k_type_text = 's';
+constexpr char k_type_integer = 'i';
+constexpr char k_type_digest = 'd';
+constexpr char k_type_null = 'n';
+
+[[noreturn]] void throw_openssl_failure(std::string_view step) {
+  throw Error(ExitCode::internal, fmt::format("SHA-256 failed in OpenSSL ({})", step));
+}
+
+// Appends the value as 8 bytes, most significant first.
+void append_be64(std::string& out, std::uint64_t value) {
+  for (int shift = 56; shift >= 0; shift -= 8) {
+    out.push_back(static_cast<char>((value >> shift) & 0xFFU));
+  }
+}
+
+// The value of one hex digit, or -1 when the character is not one.
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string_view as_bytes(const Digest& digest) {
+  return {reinterpret_cast<const char*>(digest.data()), digest.size()};
+}
+
+// The calling thread's Hasher, so that the free functions reuse one OpenSSL context.
+Hasher& thread_hasher() {
+  thread_local Hasher hasher;
+  return hasher;
+}
+
+}  // namespace
+
+// The OpenSSL state a Hasher keeps between calls: the fetched SHA-256 and one context.
+struct Hasher::Context {
+  std::unique_ptr<EVP_MD, decltype(&EVP_MD_free)> md{nullptr, &EVP_MD_free};
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx{nullptr, &EVP_MD_CTX_free};
+
+  // Starts a new digest, absorbs each part in order and returns the result.
+  Digest digest(std::initializer_list<std::string_view> parts) {
+    if (EVP_DigestInit_ex(ctx.get(), md.get(), nullptr) != 1) throw_openssl_failure("init");
+    for (std::string_view part : parts) {
+      if (EVP_DigestUpdate(ctx.get(), part.data(), part.size()) != 1) {
+        throw_openssl_failure("update");
+      }
+    }
+    Digest out{};
+    unsigned int length = 0;
+    if (EVP_DigestFinal_ex(ctx.get(), out.data(), &length) != 1 || length != out.size()) {
+      throw_openssl_failure("final");
+    }
+    return out;
+  }
+};
+
+Hasher::Hasher() : m_context(std::make_unique<Context>()) {
+  m_context->md.reset(EVP_MD_fetch(nullptr, "SHA256", nullptr));
+  if (!m_context->md) throw_openssl_failure("fetch");
+  m_context->ctx.reset(EVP_MD_CTX_new());
+  if (!m_context->ctx) throw_openssl_failure("new context");
+}
+
+Hasher::~Hasher() = default;
+Hasher::Hasher(Hasher&&) noexcept = default;
+Hasher& Hasher::operator=(Hasher&&) noexcept = default;
+
+Digest Hasher::sha256(std::string_view bytes) { return m_context->digest({bytes}); }
+
+Digest Hasher::link(const Digest& previous, std::string_view canonical) {
+  return m_context->digest({as_bytes(previous), canonical});
+}
+
+Digest sha256(std::string_view bytes) { return thread_hasher().sha256(bytes); }
+
+Digest link(const Digest& previous, std::string_view canonical) {
+  return thread_hasher().link(previous, canonical);
+}
+
+std::string to_hex(const Digest& digest) {
+  std::string hex;
+  hex.reserve(digest.size() * 2);
+  for (std::uint8_t byte : digest) {
+    hex.push_back(k_hex_digits[static_cast<std::size_t>(byte >> 4U)]);
+    hex.push_back(k_hex_digits[static_cast<std::size_t>(byte & 0x0FU)]);
+  }
+  return hex;
+}
+
+std::optional<Digest> from_hex(std::string_view hex) {
+  Digest digest{};
+  if (hex.size() != digest.size() * 2) return std::nullopt;
+  for (std::size_t i = 0; i < digest.size(); ++i) {
+    const int high = hex_value(hex[2 * i]);
+    const int low = hex_value(hex[2 * i + 1]);
+    if (high < 0 || low < 0) return std::nullopt;
+    digest[i] = static_cast<std::uint8_t>(high * 16 + low);
+  }
+  return digest;
+}
+
+std::string short_hash(const Digest& digest) {
+  return to_hex(digest).substr(0, k_short_hash_length);
+}
+
+void Canonical::append(char type, std::string_view name, std::string_view value) {
+  m_bytes.push_back(type);
+  append_be64(m_bytes, name.size());
+  m_bytes.append(name);
+  append_be64(m_bytes, value.size());
+  m_bytes.append(value);
+}
+
+Canonical& Canonical::field(std::string_view name, std::string_view value) {
+  append(k_type_text, name, value);
+  return *this;
+}
+
+Canonical& Canonical::field(std::string_view name, std::int64_t value) {
+  std::string bytes;
+  append_be64(bytes, static_cast<std::uint64_t>(value));
+  append(k_type_integer, name, bytes);
+  return *this;
+}
+
+Canonical& Canonical::field(std::string_view name, const Digest& value) {
+  append(k_type_digest, name, as_bytes(value));
+  return *this;
+}
+
+Canonical& Canonical::null_field(std::string_view name) {
+  append(k_type_null, name, {});
+  return *this;
+}
+
+std::optional<ChainFault> ChainVerifier::next(const ChainEntry& entry) {
+  if (m_fault) return m_fault;
+  m_fault = check(entry);
+  if (m_fault) return m_fault;
+  m_head = entry.stored_hash;
+  m_last_id = entry.id;
+  ++m_count;
+  return std::nullopt;
+}
+
+// Checks one entry against the last verified one: id order first, then the entry's own hash,
+// then its link to the entry before it.
+std::optional<ChainFault> ChainVerifier::check(const ChainEntry& entry) {
+  const std::int64_t id = entry.id;
+  if (m_last_id && id == *m_last_id) {
+    return ChainFault{id, fmt::format("record {} appears twice in the chain", id)};
+  }
+  if (m_last_id && id < *m_last_id) {
+    return ChainFault{id, fmt::format("record {} is out of order: it comes after record {}", id,
+                                      *m_last_id)};
+  }
+  if (!entry.stored_previous) {
+    // Without a stored previous hash, an alteration and a gap look the same.
+    if (m_hasher.link(m_head, entry.canonical) == entry.stored_hash) return std::nullopt;
+    return ChainFault{id, fmt::format("record {} does not match its hash: it was altered, or a "
+                                      "record before it was removed or reordered",
+                                      id)};
+  }
+  if (m_hasher.link(*entry.stored_previous, entry.canonical) != entry.stored_hash) {
+    return ChainFault{
+        id, fmt::format("record {} was altered: its content does not match its hash", id)};
+  }
+  if (*entry.stored_previous == m_head) return std::nullopt;
+  if (!m_last_id) {
+    return ChainFault{id, fmt::format("record {} does not start the chain: a record before it "
+                                      "was removed or reordered",
+                                      id)};
+  }
+  return ChainFault{id, fmt::format("record {} does not follow record {}: a record between them "
+                                    "was removed or reordered",
+                                    id, *m_last_id)};
+}
+
+std::optional<ChainFault> verify_chain(std::span<const ChainEntry> entries) {
+  ChainVerifier verifier;
+  for (const ChainEntry& entry : entries) {
+    if (auto fault = verifier.next(entry)) return fault;
+  }
+  return std::nullopt;
+}
+
+}  // namespace dormlink::records

@@ -1,0 +1,134 @@
+#include "dormlink/records/entry.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "dormlink/error.hpp"
+#include "dormlink/util/text.hpp"
+
+namespace dormlink::records {
+namespace {
+
+const roster::StudentRow* find_student(const roster::Snapshot& snap, const std::string& text, const char* option,
+                                       ProblemCollector& problems) {
+  auto wanted = util::normalize_code(text);
+  std::vector<const roster::StudentRow*> by_prefix;
+  for (const auto& s : snap.students) {
+    if (s.student_id == wanted || s.facts.name == wanted) return &s;
+    if (!wanted.empty() && s.facts.name.starts_with(wanted)) by_prefix.push_back(&s);
+  }
+  if (by_prefix.size() == 1) return by_prefix.front();
+  if (by_prefix.empty()) {
+    problems.add("", fmt::format("{} \"{}\": no current student has that id or name", option, text));
+    return nullptr;
+  }
+  std::string names;
+  for (std::size_t i = 0; i < by_prefix.size() && i < 5; ++i) {
+    names += fmt::format("{}{} {}", i ? ", " : "", by_prefix[i]->facts.name, by_prefix[i]->student_id);
+  }
+  problems.add("", fmt::format("{} \"{}\": {} students match ({}{}); give the student id", option, text,
+                               by_prefix.size(), names, by_prefix.size() > 5 ? ", ..." : ""));
+  return nullptr;
+}
+
+bool takes_dorms(PoliticalStatus status) {
+  return is_member(status) || status == PoliticalStatus::candidate;
+}
+
+void check_time(const EntryRequest& r, const EntryContext& c, ProblemCollector& problems, std::string& semester) {
+  if (c.now < r.at) {
+    problems.add("", fmt::format("--at \"{}\" is in the future (now {})", format_local(r.at), format_local(c.now)));
+  }
+  const auto* s = c.calendar != nullptr ? c.calendar->containing(r.at.date) : nullptr;
+  if (s == nullptr) {
+    problems.add("", fmt::format("--at \"{}\" is outside every semester of the config", format_local(r.at)));
+    return;
+  }
+  semester = s->id;
+}
+
+// The dorm must be the member's on that date, unless a reason is given (then it is marked).
+void check_assignment(const EntryRequest& r, const EntryContext& c, const std::string& member_id,
+                      const std::string& member_name, Row& row, ProblemCollector& problems) {
+  if (!row.dorm_code) return;
+  std::string holder;
+  if (c.assignment != nullptr) {
+    auto it = c.assignment->find(*row.dorm_code);
+    if (it != c.assignment->end()) holder = it->second;
+  }
+  if (holder == member_id) return;
+  row.off_assignment = true;
+  if (!r.reason.empty()) return;
+  problems.add("", c.assignment == nullptr
+      ? fmt::format("no assignment is committed for {} on {}; run `dormlink assign`, or pass --reason to "
+                    "record it anyway", row.semester_id, format_date(r.at.date))
+      : fmt::format("{} {} is not assigned to dorm {} on {}; pass --reason to record it anyway", member_name,
+                    member_id, *row.dorm_code, format_date(r.at.date)));
+}
+
+void resolve_talked(const EntryRequest& r, const EntryContext& c, Row& row, ProblemCollector& problems) {
+  for (const auto& who : r.talked) {
+    const auto* s = find_student(*c.snapshot, who, "--talked", problems);
+    if (s == nullptr) continue;
+    if (row.dorm_code && s->facts.dorm != *row.dorm_code) {
+      problems.add("", fmt::format("--talked \"{}\": {} {} does not live in dorm {} on {}", who, s->facts.name,
+                                   s->student_id, *row.dorm_code, format_date(r.at.date)));
+      continue;
+    }
+    row.students.push_back(s->student_id);
+  }
+  std::sort(row.students.begin(), row.students.end());
+  row.students.erase(std::unique(row.students.begin(), row.students.end()), row.students.end());
+}
+
+void resolve_dorm(const EntryRequest& r, const EntryContext& c, Row& row, ProblemCollector& problems) {
+  if (!r.dorm) {
+    if (is_contact(r.kind)) problems.add("", fmt::format("a {} needs --dorm", key(r.kind)));
+    return;
+  }
+  auto code = parse_dorm_code(*r.dorm);
+  bool known = code && std::any_of(c.snapshot->dorms.begin(), c.snapshot->dorms.end(),
+                                   [&code](const roster::DormRow& d) { return d.dorm.code() == code->code(); });
+  if (!known) {
+    problems.add("", fmt::format("--dorm \"{}\": no such dorm; write building-room like 8-305", *r.dorm));
+    return;
+  }
+  row.dorm_code = code->code();
+}
+
+}  // namespace
+
+ResolvedEntry resolve_entry(const EntryRequest& r, const EntryContext& c) {
+  ProblemCollector problems;
+  ResolvedEntry out;
+  auto& row = out.row;
+  row.kind = r.kind;
+  row.channel = r.channel;
+  row.reason = r.reason;
+  row.happened_at = format_local(r.at);
+  check_time(r, c, problems, row.semester_id);
+  const auto* member = find_student(*c.snapshot, r.member, "--member", problems);
+  if (member != nullptr && !takes_dorms(member->facts.status)) {
+    problems.add("", fmt::format("--member \"{}\": {} {} is {}, not a Party member or candidate", r.member,
+                                 member->facts.name, member->student_id, label_zh(member->facts.status)));
+    member = nullptr;
+  }
+  if (member != nullptr) {
+    row.member_id = member->student_id;
+    out.member_name = member->facts.name;
+  }
+  resolve_dorm(r, c, row, problems);
+  if (r.kind == Kind::excused && r.reason.empty()) {
+    problems.add("", "an excused record needs --reason (resident away, dorm empty, holiday, ill, placement...)");
+  }
+  if (member != nullptr && is_contact(r.kind)) check_assignment(r, c, row.member_id, out.member_name, row, problems);
+  resolve_talked(r, c, row, problems);
+  if (!problems.empty()) {
+    auto count = problems.size();
+    throw DataError(fmt::format("{} problem{}; nothing was saved", count, count == 1 ? "" : "s"), problems.take());
+  }
+  return out;
+}
+
+}  // namespace dormlink::records

@@ -1,0 +1,157 @@
+#include "dormlink/records/record.hpp"
+
+#include <array>
+
+#include "dormlink/records/chain.hpp"
+
+namespace dormlink::records {
+namespace {
+
+struct KindSpelling {
+  Kind kind;
+  std::string_view key;
+  std::string_view zh;
+  std::array<std::string_view, 3> variants;
+};
+
+constexpr std::array<KindSpelling, 15> k_kinds{{
+    {Kind::visit, "visit", "走访", {"走访寝室", "", ""}},
+    {Kind::talk, "talk", "谈心", {"个别交流", "谈心谈话", ""}},
+    {Kind::symposium, "symposium", "座谈会", {"座谈", "", ""}},
+    {Kind::activity, "activity", "参与寝室活动", {"寝室活动", "", ""}},
+    {Kind::orientation, "orientation", "新生入学教育", {"入学教育", "", ""}},
+    {Kind::education, "education", "知党爱党教育", {"政策宣传", "思想教育", ""}},
+    {Kind::cultivation, "cultivation", "培养入党积极分子", {"培养积极分子", "", ""}},
+    {Kind::other, "other", "其他", {"", "", ""}},
+    {Kind::excused, "excused", "因故未走访", {"请假", "寝室无人", ""}},
+    {Kind::incident, "incident", "特殊情况", {"突发事件", "", ""}},
+    {Kind::plan, "plan", "工作计划", {"计划", "", ""}},
+    {Kind::summary, "summary", "学期总结", {"总结", "", ""}},
+    {Kind::correction, "correction", "更正", {"", "", ""}},
+    {Kind::withdrawal, "withdrawal", "撤回", {"", "", ""}},
+    {Kind::purge, "purge", "隐私清除", {"", "", ""}},
+}};
+
+struct ChannelSpelling {
+  Channel channel;
+  std::string_view key;
+  std::string_view zh;
+  std::array<std::string_view, 3> variants;
+};
+
+constexpr std::array<ChannelSpelling, 4> k_channels{{
+    {Channel::in_person, "in_person", "当面", {"面谈", "现场", "in person"}},
+    {Channel::phone, "phone", "电话", {"", "", ""}},
+    {Channel::wechat, "wechat", "微信", {"QQ", "qq", ""}},
+    {Channel::other, "other", "其他", {"", "", ""}},
+}};
+
+}  // namespace
+
+std::string_view key(Kind kind) {
+  for (const auto& s : k_kinds) {
+    if (s.kind == kind) return s.key;
+  }
+  return "other";
+}
+
+std::string_view label_zh(Kind kind) {
+  for (const auto& s : k_kinds) {
+    if (s.kind == kind) return s.zh;
+  }
+  return "其他";
+}
+
+std::string_view key(Channel channel) {
+  for (const auto& s : k_channels) {
+    if (s.channel == channel) return s.key;
+  }
+  return "other";
+}
+
+std::string_view label_zh(Channel channel) {
+  for (const auto& s : k_channels) {
+    if (s.channel == channel) return s.zh;
+  }
+  return "其他";
+}
+
+std::optional<Kind> parse_kind(std::string_view text) {
+  for (const auto& s : k_kinds) {
+    if (text == s.key || text == s.zh) return s.kind;
+    for (auto v : s.variants) {
+      if (!v.empty() && text == v) return s.kind;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Channel> parse_channel(std::string_view text) {
+  for (const auto& s : k_channels) {
+    if (text == s.key || text == s.zh) return s.channel;
+    for (auto v : s.variants) {
+      if (!v.empty() && text == v) return s.channel;
+    }
+  }
+  return std::nullopt;
+}
+
+bool is_contact(Kind kind) {
+  switch (kind) {
+    case Kind::visit: case Kind::talk: case Kind::symposium: case Kind::activity:
+    case Kind::orientation: case Kind::education: case Kind::cultivation: case Kind::incident:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool points_at_record(Kind kind) {
+  return kind == Kind::correction || kind == Kind::withdrawal || kind == Kind::purge;
+}
+
+namespace {
+
+void optional_field(Canonical& c, std::string_view name, const std::optional<std::string>& value) {
+  if (value) {
+    c.field(name, *value);
+  } else {
+    c.null_field(name);
+  }
+}
+
+}  // namespace
+
+std::string canonical_content(const Content& content) {
+  Canonical c;
+  optional_field(c, "progress", content.progress);
+  optional_field(c, "note", content.note);
+  optional_field(c, "details", content.details);
+  return c.bytes();
+}
+
+std::string canonical_row(const Row& row, std::string_view content_digest_hex) {
+  Canonical c;
+  c.field("id", row.id);
+  c.field("kind", key(row.kind));
+  c.field("member_id", row.member_id);
+  optional_field(c, "dorm_code", row.dorm_code);
+  c.field("semester_id", row.semester_id);
+  c.field("happened_at", row.happened_at);
+  c.field("entered_at", row.entered_at);
+  c.field("entered_by", row.entered_by);
+  optional_field(c, "channel", row.channel ? std::optional<std::string>(std::string(key(*row.channel))) : std::nullopt);
+  if (row.corrects) {
+    c.field("corrects", *row.corrects);
+  } else {
+    c.null_field("corrects");
+  }
+  c.field("reason", row.reason);
+  c.field("off_assignment", static_cast<std::int64_t>(row.off_assignment ? 1 : 0));
+  c.field("students", static_cast<std::int64_t>(row.students.size()));
+  for (const auto& s : row.students) c.field("student", s);
+  c.field("content_digest", content_digest_hex);
+  return c.bytes();
+}
+
+}  // namespace dormlink::records

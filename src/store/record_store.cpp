@@ -1,0 +1,181 @@
+#include "dormlink/store/record_store.hpp"
+
+#include <fmt/format.h>
+
+#include "impl.hpp"
+
+namespace dormlink::store {
+namespace {
+
+using records::Row;
+
+std::optional<std::string> text_or_null(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getString();
+}
+
+void bind_optional(SQLite::Statement& q, int index, const std::optional<std::string>& value) {
+  if (value) q.bind(index, *value); else q.bind(index);
+}
+
+struct Tip {
+  std::int64_t id = 0;
+  records::Digest hash = records::k_genesis;
+};
+
+Tip chain_tip(SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT id, hash FROM record ORDER BY id DESC LIMIT 1");
+  Tip tip;
+  if (q.executeStep()) {
+    tip.id = q.getColumn(0).getInt64();
+    tip.hash = records::from_hex(q.getColumn(1).getString()).value_or(records::k_genesis);
+  }
+  return tip;
+}
+
+void insert_row(SQLite::Database& db, const Row& row, const std::string& digest, const std::string& prev,
+                const std::string& hash) {
+  SQLite::Statement q(db,
+      "INSERT INTO record (id, kind, member_id, dorm_code, semester_id, happened_at, entered_at, entered_by, "
+      "channel, corrects, reason, off_assignment, content_digest, prev_hash, hash) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, row.id);
+  q.bind(2, std::string(records::key(row.kind)));
+  q.bind(3, row.member_id);
+  bind_optional(q, 4, row.dorm_code);
+  q.bind(5, row.semester_id);
+  q.bind(6, row.happened_at);
+  q.bind(7, row.entered_at);
+  q.bind(8, row.entered_by);
+  bind_optional(q, 9, row.channel ? std::optional<std::string>(std::string(records::key(*row.channel))) : std::nullopt);
+  if (row.corrects) q.bind(10, *row.corrects); else q.bind(10);
+  q.bind(11, row.reason);
+  q.bind(12, row.off_assignment ? 1 : 0);
+  q.bind(13, digest);
+  q.bind(14, prev);
+  q.bind(15, hash);
+  q.exec();
+}
+
+void insert_details(SQLite::Database& db, const Row& row, const records::Content& content) {
+  SQLite::Statement s(db, "INSERT INTO record_student (record_id, student_id) VALUES (?, ?)");
+  for (const auto& student : row.students) {
+    s.reset();
+    SQLite::bind(s, row.id, student);
+    s.exec();
+  }
+  SQLite::Statement c(db, "INSERT INTO record_content (record_id, progress, note, details, purged) VALUES (?, ?, ?, ?, 0)");
+  c.bind(1, row.id);
+  bind_optional(c, 2, content.progress);
+  bind_optional(c, 3, content.note);
+  bind_optional(c, 4, content.details);
+  c.exec();
+}
+
+// Reads the hashed row of the statement's current record (columns as k_row_columns).
+constexpr const char* k_row_columns =
+    "r.id, r.kind, r.member_id, r.dorm_code, r.semester_id, r.happened_at, r.entered_at, r.entered_by, "
+    "r.channel, r.corrects, r.reason, r.off_assignment, r.content_digest, r.prev_hash, r.hash, "
+    "c.progress, c.note, c.details, c.purged, "
+    "(SELECT group_concat(student_id, char(31)) FROM (SELECT student_id FROM record_student s "
+    "WHERE s.record_id = r.id ORDER BY student_id))";
+
+Row read_row(const SQLite::Statement& q) {
+  Row row;
+  row.id = q.getColumn(0).getInt64();
+  row.kind = records::parse_kind(q.getColumn(1).getString()).value_or(records::Kind::other);
+  row.member_id = q.getColumn(2).getString();
+  row.dorm_code = text_or_null(q.getColumn(3));
+  row.semester_id = q.getColumn(4).getString();
+  row.happened_at = q.getColumn(5).getString();
+  row.entered_at = q.getColumn(6).getString();
+  row.entered_by = q.getColumn(7).getString();
+  if (auto channel = text_or_null(q.getColumn(8))) row.channel = records::parse_channel(*channel);
+  if (!q.getColumn(9).isNull()) row.corrects = q.getColumn(9).getInt64();
+  row.reason = q.getColumn(10).getString();
+  row.off_assignment = q.getColumn(11).getInt() != 0;
+  auto students = text_or_null(q.getColumn(19)).value_or("");
+  for (std::size_t start = 0; !students.empty() && start <= students.size();) {
+    auto end = students.find('\x1f', start);
+    row.students.push_back(students.substr(start, end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return row;
+}
+
+}  // namespace
+
+Receipt append_record(Database& database, Row row, const records::Content& content) {
+  Receipt receipt;
+  database.transaction([&] {
+    auto& db = database.impl().db;
+    auto tip = chain_tip(db);
+    row.id = tip.id + 1;
+    auto digest = records::to_hex(records::sha256(records::canonical_content(content)));
+    auto hash = records::link(tip.hash, records::canonical_row(row, digest));
+    insert_row(db, row, digest, records::to_hex(tip.hash), records::to_hex(hash));
+    insert_details(db, row, content);
+    receipt = {row.id, records::to_hex(hash), records::short_hash(hash)};
+  });
+  return receipt;
+}
+
+std::optional<std::int64_t> find_duplicate(Database& database, const Row& row, const records::Content& content) {
+  std::optional<std::int64_t> found;
+  database.transaction([&] {
+    auto& db = database.impl().db;
+    auto digest = records::to_hex(records::sha256(records::canonical_content(content)));
+    SQLite::Statement q(db, std::string("SELECT ") + k_row_columns +
+        " FROM record r JOIN record_content c ON c.record_id = r.id WHERE r.kind = ? AND r.member_id = ? "
+        "AND r.happened_at = ? AND r.dorm_code IS ? AND r.content_digest = ? ORDER BY r.id");
+    SQLite::bind(q, std::string(records::key(row.kind)), row.member_id, row.happened_at);
+    bind_optional(q, 4, row.dorm_code);
+    q.bind(5, digest);
+    while (!found && q.executeStep()) {
+      if (read_row(q).students == row.students) found = q.getColumn(0).getInt64();
+    }
+  });
+  return found;
+}
+
+VerifyReport verify_records(Database& database) {
+  VerifyReport report;
+  database.transaction([&] {
+    auto& db = database.impl().db;
+    SQLite::Statement q(db, std::string("SELECT ") + k_row_columns +
+                                " FROM record r LEFT JOIN record_content c ON c.record_id = r.id ORDER BY r.id");
+    records::ChainVerifier verifier;
+    records::Hasher hasher;
+    bool content_fault = false;
+    while (!report.fault && q.executeStep()) {
+      auto row = read_row(q);
+      auto digest = q.getColumn(12).getString();
+      records::ChainEntry entry{row.id, records::canonical_row(row, digest),
+                                records::from_hex(q.getColumn(14).getString()).value_or(records::Digest{}),
+                                records::from_hex(q.getColumn(13).getString())};
+      report.fault = verifier.next(entry);
+      bool purged = !q.getColumn(18).isNull() && q.getColumn(18).getInt() != 0;
+      records::Content content{text_or_null(q.getColumn(15)), text_or_null(q.getColumn(16)), text_or_null(q.getColumn(17))};
+      if (!report.fault && !purged && records::to_hex(hasher.sha256(records::canonical_content(content))) != digest) {
+        report.fault = records::ChainFault{row.id, fmt::format("record {} was altered: its text does not match its "
+                                                               "digest", row.id)};
+        content_fault = true;
+      }
+    }
+    report.records = verifier.count() - (content_fault ? 1u : 0u);
+    if (report.records > 0) report.head = records::to_hex(verifier.head());
+  });
+  return report;
+}
+
+std::string chain_head(Database& database) {
+  std::string head;
+  database.transaction([&] {
+    auto tip = chain_tip(database.impl().db);
+    if (tip.id > 0) head = records::to_hex(tip.hash);
+  });
+  return head;
+}
+
+}  // namespace dormlink::store

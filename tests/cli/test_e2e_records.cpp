@@ -1,0 +1,129 @@
+// End-to-end: log-visit receipts and checks, verify against edits behind dormlink's back,
+// and concurrent writers losing nothing.
+#include <doctest/doctest.h>
+
+#include <regex>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "harness.hpp"
+
+using dormlink::e2e::Sandbox;
+
+namespace {
+
+std::vector<std::string> at(const char* date, std::vector<std::string> more) {
+  std::vector<std::string> all{"--db", "college.db", "--as-of", date};
+  all.insert(all.end(), more.begin(), more.end());
+  return all;
+}
+
+// The example college with a committed assignment; returns one member and one of their dorms.
+std::pair<std::string, std::string> college_with_assignment(const Sandbox& box) {
+  dormlink::e2e::setup_example_college(box);
+  REQUIRE(box.run(at("2026-09-07", {"assign", "-q"})).exit_code == 0);
+  SQLite::Database raw(box.path("college.db"), SQLite::OPEN_READONLY);
+  SQLite::Statement q(raw, "SELECT member_id, dorm_code FROM assignment_pair ORDER BY member_id, dorm_code LIMIT 1");
+  REQUIRE(q.executeStep());
+  return {q.getColumn(0).getString(), q.getColumn(1).getString()};
+}
+
+std::string sqlite(const Sandbox& box, const std::string& sql) {
+  auto r = box.run_program("/usr/bin/sqlite3", {box.path("college.db"), sql});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return r.out;
+}
+
+// A shell loop that records `count` visits at distinct minutes, in the background; a failed
+// call makes the loop (and so `wait`'s caller) report it on stderr.
+std::string fmt_loop(int writer, int count, const std::string& member, const std::string& dorm) {
+  return "(i=0; while [ $i -lt " + std::to_string(count) + " ]; do " + std::string(DORMLINK_BINARY) +
+         " --db college.db --as-of 2026-09-14 -q log-visit --member " + member + " --dorm " + dorm +
+         " --at \"2026-09-" + std::to_string(writer + 10) + " $((10 + i / 60)):$(printf %02d $((i % 60)))\" || echo FAILED >&2; "
+         "i=$((i+1)); done) &\n";
+}
+
+}  // namespace
+
+TEST_SUITE("e2e.records") {
+  TEST_CASE("log-visit prints a receipt; duplicates and off-assignment records are refused") {
+    Sandbox box;
+    auto [member, dorm] = college_with_assignment(box);
+    auto r = box.run(at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm, "--at", "2026/9/10 19:30",
+                                       "--progress", "了解了新学期适应情况"}));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(std::regex_search(r.out, std::regex("^已保存记录 #1 · [0-9a-f]{12}  ")));
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM record") == 1);
+
+    auto before = box.read("college.db") + box.read("college.db-wal");
+    auto dup = box.run(at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm, "--at", "2026-09-10 19:30",
+                                         "--progress", "了解了新学期适应情况"}));
+    CHECK(dup.exit_code == 65);
+    CHECK(dup.err == "dormlink: error: an identical record already exists: #1; nothing was saved\n");
+    auto other = box.run(at("2026-09-14", {"log-visit", "--member", member, "--dorm", "11-101", "--at", "2026-09-10"}));
+    CHECK(other.exit_code == 65);
+    CHECK(other.err.find("is not assigned to dorm 11-101 on 2026-09-10; pass --reason") != std::string::npos);
+    CHECK(box.read("college.db") + box.read("college.db-wal") == before);
+
+    auto excused = box.run(at("2026-09-14", {"log-visit", "--member", member, "--dorm", "11-101", "--at", "2026-09-10",
+                                             "--reason", "代同学走访"}));
+    CHECK(excused.exit_code == 0);
+    CHECK(box.query_int("college.db", "SELECT off_assignment FROM record WHERE id = 2") == 1);
+  }
+
+  TEST_CASE("verify finds an edit, a removal and a text change made with the sqlite3 CLI") {
+    Sandbox box;
+    auto [member, dorm] = college_with_assignment(box);
+    for (const char* when : {"2026-09-08 19:00", "2026-09-09 19:00", "2026-09-10 19:00"}) {
+      REQUIRE(box.run(at("2026-09-14", {"-q", "log-visit", "--member", member, "--dorm", dorm, "--at", when,
+                                        "--note", "正常"})).exit_code == 0);
+    }
+    auto ok = box.run({"--db", "college.db", "verify"});
+    CHECK(ok.exit_code == 0);
+    CHECK(ok.out.find("verify: 3 records intact; chain head ") == 0);
+    SUBCASE("an edited row") {
+      sqlite(box, "DROP TRIGGER record_no_update; UPDATE record SET happened_at = '2026-09-09 20:00' WHERE id = 2;");
+      auto r = box.run({"--db", "college.db", "verify"});
+      CHECK(r.exit_code == 1);
+      CHECK(r.out.find("verify: FAILED at record 2: record 2 was altered") == 0);
+    }
+    SUBCASE("a removed row") {
+      sqlite(box, "DROP TRIGGER record_no_delete; DROP TRIGGER record_student_no_delete; DROP TRIGGER "
+                  "record_content_no_delete; DELETE FROM record_content WHERE record_id = 2; "
+                  "DELETE FROM record WHERE id = 2;");
+      auto r = box.run({"--db", "college.db", "verify"});
+      CHECK(r.exit_code == 1);
+      CHECK(r.out.find("verify: FAILED at record 3:") == 0);
+    }
+    SUBCASE("changed text") {
+      sqlite(box, "DROP TRIGGER record_content_purge_only; UPDATE record_content SET note = '改' WHERE record_id = 1;");
+      auto r = box.run({"--db", "college.db", "verify"});
+      CHECK(r.exit_code == 1);
+      CHECK(r.out.find("verify: FAILED at record 1: record 1 was altered: its text does not match its digest") == 0);
+    }
+    SUBCASE("the triggers refuse plain edits") {
+      auto r = box.run_program("/usr/bin/sqlite3", {box.path("college.db"), "UPDATE record SET reason = 'x'"});
+      CHECK(r.exit_code != 0);
+      CHECK(r.err.find("records are append-only") != std::string::npos);
+    }
+  }
+
+  TEST_CASE("4 writers at once lose nothing and the chain stays intact") {
+    Sandbox box;
+    auto [member, dorm] = college_with_assignment(box);
+    constexpr int k_writers = 4;
+    constexpr int k_each = 500;
+    std::string script;
+    for (int w = 0; w < k_writers; ++w) {
+      script += fmt_loop(w, k_each, member, dorm);
+    }
+    script += "wait\n";
+    auto r = box.run_program("/bin/sh", {"-c", script});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM record") == k_writers * k_each);
+    CHECK(box.run({"--db", "college.db", "verify"}).exit_code == 0);
+  }
+}

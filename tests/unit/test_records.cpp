@@ -1,0 +1,161 @@
+#include <doctest/doctest.h>
+
+#include "dormlink/error.hpp"
+#include "dormlink/records/entry.hpp"
+
+using namespace dormlink;
+using namespace dormlink::records;
+using namespace std::chrono;
+
+namespace {
+
+roster::StudentRow student(const char* id, const char* name, const char* dorm, PoliticalStatus status) {
+  roster::StudentRow s;
+  s.student_id = id;
+  s.facts.name = name;
+  s.facts.dorm = dorm;
+  s.facts.status = status;
+  return s;
+}
+
+struct Fixture {
+  roster::Snapshot snapshot;
+  std::map<std::string, std::string> assignment{{"8-305", "M1"}};
+  Calendar calendar;
+  Fixture() {
+    snapshot.students = {student("M1", "李晴紫", "9-101", PoliticalStatus::party_member),
+                         student("M2", "李晴", "9-102", PoliticalStatus::candidate),
+                         student("S1", "张三", "8-305", PoliticalStatus::masses),
+                         student("S2", "王五", "8-306", PoliticalStatus::masses)};
+    for (const char* code : {"8-305", "8-306", "9-101", "9-102"}) {
+      roster::DormRow d;
+      d.dorm = *parse_dorm_code(code);
+      snapshot.dorms.push_back(d);
+    }
+    Semester s;
+    s.id = "2026-autumn";
+    s.first_monday = Date{year{2026}, month{9}, day{7}};
+    s.teaching_weeks = 18;
+    calendar.semesters.push_back(s);
+  }
+  EntryContext context(bool with_assignment = true) {
+    return EntryContext{&snapshot, with_assignment ? &assignment : nullptr, &calendar,
+                        LocalDateTime{Date{year{2026}, month{10}, day{12}}, 21, 0, true}};
+  }
+};
+
+EntryRequest visit(const char* member, const char* dorm) {
+  EntryRequest r;
+  r.member = member;
+  r.dorm = dorm;
+  r.at = LocalDateTime{Date{year{2026}, month{10}, day{12}}, 19, 30, true};
+  return r;
+}
+
+std::vector<std::string> problems_of(const EntryRequest& r, const EntryContext& c) {
+  try {
+    resolve_entry(r, c);
+  } catch (const DataError& e) {
+    std::vector<std::string> out;
+    for (const auto& p : e.problems()) out.push_back(p.message);
+    return out;
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_SUITE("records.entry") {
+  TEST_CASE("a visit by the assigned member resolves ids, semester and time") {
+    Fixture f;
+    auto r = visit("李晴紫", "8栋305");
+    r.talked = {"张三"};
+    auto e = resolve_entry(r, f.context());
+    CHECK(e.row.member_id == "M1");
+    CHECK(e.member_name == "李晴紫");
+    CHECK(e.row.dorm_code == "8-305");
+    CHECK(e.row.semester_id == "2026-autumn");
+    CHECK(e.row.happened_at == "2026-10-12 19:30");
+    CHECK(e.row.students == std::vector<std::string>{"S1"});
+    CHECK_FALSE(e.row.off_assignment);
+  }
+
+  TEST_CASE("an exact name wins over a prefix; an ambiguous prefix is refused") {
+    Fixture f;
+    auto exact = visit("李晴", "8-305");
+    exact.reason = "代为走访";
+    CHECK(resolve_entry(exact, f.context()).row.member_id == "M2");
+    auto problems = problems_of(visit("李", "8-305"), f.context());
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0] == "--member \"李\": 2 students match (李晴紫 M1, 李晴 M2); give the student id");
+  }
+
+  TEST_CASE("every check has its message") {
+    Fixture f;
+    SUBCASE("not a member") {
+      CHECK(problems_of(visit("张三", "8-305"), f.context()) ==
+            std::vector<std::string>{"--member \"张三\": 张三 S1 is 群众, not a Party member or candidate"});
+    }
+    SUBCASE("unknown member and dorm") {
+      CHECK(problems_of(visit("nobody", "8-999"), f.context()) ==
+            std::vector<std::string>{"--member \"nobody\": no current student has that id or name",
+                                     "--dorm \"8-999\": no such dorm; write building-room like 8-305"});
+    }
+    SUBCASE("not assigned, and no assignment at all") {
+      CHECK(problems_of(visit("M1", "8-306"), f.context()) ==
+            std::vector<std::string>{"李晴紫 M1 is not assigned to dorm 8-306 on 2026-10-12; pass --reason to record it anyway"});
+      CHECK(problems_of(visit("M1", "8-305"), f.context(false)) ==
+            std::vector<std::string>{"no assignment is committed for 2026-autumn on 2026-10-12; run `dormlink assign`, "
+                                     "or pass --reason to record it anyway"});
+    }
+    SUBCASE("a resident of another dorm") {
+      auto r = visit("M1", "8-305");
+      r.talked = {"王五"};
+      CHECK(problems_of(r, f.context()) ==
+            std::vector<std::string>{"--talked \"王五\": 王五 S2 does not live in dorm 8-305 on 2026-10-12"});
+    }
+    SUBCASE("in the future, outside the semester") {
+      auto r = visit("M1", "8-305");
+      r.at = LocalDateTime{Date{year{2026}, month{10}, day{12}}, 21, 30, true};
+      CHECK(problems_of(r, f.context()) ==
+            std::vector<std::string>{"--at \"2026-10-12 21:30\" is in the future (now 2026-10-12 21:00)"});
+      r.at = LocalDateTime{Date{year{2026}, month{8}, day{1}}, 10, 0, true};
+      CHECK(problems_of(r, f.context()) ==
+            std::vector<std::string>{"--at \"2026-08-01 10:00\" is outside every semester of the config"});
+    }
+    SUBCASE("contacts need a dorm, excuses a reason") {
+      auto r = visit("M1", "8-305");
+      r.dorm.reset();
+      CHECK(problems_of(r, f.context()) == std::vector<std::string>{"a visit needs --dorm"});
+      r.kind = Kind::excused;
+      CHECK(problems_of(r, f.context()) ==
+            std::vector<std::string>{"an excused record needs --reason (resident away, dorm empty, holiday, ill, placement...)"});
+    }
+  }
+
+  TEST_CASE("a reason lets a member record a dorm that is not theirs, marked off-assignment") {
+    Fixture f;
+    auto r = visit("M1", "8-306");
+    r.reason = "代同学走访";
+    auto e = resolve_entry(r, f.context());
+    CHECK(e.row.off_assignment);
+    CHECK(e.row.reason == "代同学走访");
+  }
+
+  TEST_CASE("kinds and channels parse from keys and Chinese names; canonical rows differ by every field") {
+    CHECK(parse_kind("谈心") == Kind::talk);
+    CHECK(parse_kind("个别交流") == Kind::talk);
+    CHECK(parse_kind("visit") == Kind::visit);
+    CHECK_FALSE(parse_kind("闲聊").has_value());
+    CHECK(parse_channel("微信") == Channel::wechat);
+    Row a;
+    a.member_id = "M1";
+    Row b = a;
+    b.students = {"S1"};
+    CHECK(canonical_row(a, "d") != canonical_row(b, "d"));
+    CHECK(canonical_row(a, "d") != canonical_row(a, "e"));
+    Content empty;
+    Content blank{std::string(), std::nullopt, std::nullopt};
+    CHECK(canonical_content(empty) != canonical_content(blank));
+  }
+}
