@@ -104,6 +104,7 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   add_export_command(root, commands);
   add_log_visit_command(root, commands);
   add_verify_command(root, commands);
+  add_withdraw_commands(root, commands);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 2.1.2 wants it reversed
   try {

@@ -21,6 +21,8 @@ constexpr const char* k_examples = R"(Examples:
   dormlink log-visit --member 李晴紫 --dorm 10-107 --at today --reason "代同学走访"
   dormlink log-visit --member 李晴紫 --kind excused --reason "holiday" --at 2026-10-01
 
+  dormlink log-visit --corrects 12 --member 李晴紫 --dorm 10-106 --at "2026-10-12 20:30" --reason "时间记错"
+
 Kinds: visit 走访, talk 谈心, symposium 座谈会, activity 寝室活动, orientation 新生入学教育,
 education 知党爱党教育, cultivation 培养积极分子, excused 因故未走访, other 其他 (docs/records.md))";
 
@@ -34,6 +36,7 @@ struct LogVisitOptions {
   std::string progress;
   std::string note;
   std::string reason;
+  std::int64_t corrects = 0;
 };
 
 // "Now" in the college's zone; with --as-of, the end of that day.
@@ -77,6 +80,22 @@ std::map<std::string, std::string> assignment_map(store::Database& db, const std
   return out;
 }
 
+// A correction points at the latest version of a contact record, with a reason.
+std::int64_t check_correctable(store::Database& db, std::int64_t id, const std::string& reason) {
+  auto status = store::record_status(db, id);
+  if (!status.exists) throw DataError(fmt::format("--corrects {}: there is no record #{}", id, id));
+  if (status.superseded_by) {
+    throw DataError(fmt::format("--corrects {}: record #{} was already corrected or withdrawn by #{}; correct #{} "
+                                "instead", id, id, *status.superseded_by, *status.superseded_by));
+  }
+  auto kind = records::parse_kind(status.kind);
+  if (!kind || records::points_at_record(*kind)) {
+    throw DataError(fmt::format("--corrects {}: record #{} is a {}, which cannot be corrected", id, id, status.kind));
+  }
+  if (reason.empty()) throw UsageError("--corrects needs --reason: say what was wrong");
+  return id;
+}
+
 int run_log_visit(Context& ctx, const LogVisitOptions& o) {
   const auto& config = ctx.config();
   if (o.member.empty()) throw UsageError("--member is required (student id, name or unique name prefix)");
@@ -93,6 +112,7 @@ int run_log_visit(Context& ctx, const LogVisitOptions& o) {
     bool committed = semester != nullptr && store::load_assignment_on(db, semester->id, format_date(request.at.date));
     records::EntryContext context{&snapshot, committed ? &assignment : nullptr, &config.calendar, now};
     entry = records::resolve_entry(request, context);
+    if (o.corrects > 0) entry.row.corrects = check_correctable(db, o.corrects, o.reason);
     entry.row.entered_at = ctx.timestamp();
     entry.row.entered_by = ctx.user();
     if (auto existing = store::find_duplicate(db, entry.row, request.content)) {
@@ -125,7 +145,9 @@ void add_log_visit_command(CLI::App& root, std::vector<Command>& commands) {
   app->add_option("--channel", o->channel, "in_person, phone, wechat, other")->capture_default_str();
   app->add_option("--progress", o->progress, "Progress and effect (工作进展及成效)")->type_name("TEXT");
   app->add_option("--note", o->note, "Notes (说明)")->type_name("TEXT");
-  app->add_option("--reason", o->reason, "Why: a dorm not assigned to the member, or an excuse")->type_name("TEXT");
+  app->add_option("--reason", o->reason, "Why: a dorm not assigned to the member, an excuse, or a correction")
+      ->type_name("TEXT");
+  app->add_option("--corrects", o->corrects, "This record corrects record N (needs --reason)")->type_name("N");
   app->footer(k_examples);
   commands.push_back({app, [o](Context& ctx) { return run_log_visit(ctx, *o); }});
 }

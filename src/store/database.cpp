@@ -62,7 +62,8 @@ void check_file_header(const std::string& path) {
 void apply_connection_pragmas(SQLite::Database& db) {
   db.exec("PRAGMA foreign_keys = ON");
   db.exec("PRAGMA synchronous = FULL");
-  db.exec("PRAGMA cache_size = -65536");  // 64 MiB: a university roster import stays in memory
+  db.exec("PRAGMA cache_size = -65536");
+  db.exec("PRAGMA secure_delete = ON");  // purged or replaced text is overwritten, not left in free pages  // 64 MiB: a university roster import stays in memory
 }
 
 // Refuses another application's SQLite file or a schema from a newer dormlink.
@@ -189,6 +190,14 @@ void Database::transaction(const std::function<void()>& work) {
     if (read_pragma(m_impl->db, "user_version") < k_schema_version) migrate(m_impl->db);
     work();
     txn.commit();
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e, m_impl->path);
+  }
+}
+
+void Database::checkpoint() {
+  try {
+    m_impl->db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
   } catch (const SQLite::Exception& e) {
     rethrow_sqlite(e, m_impl->path);
   }

@@ -179,3 +179,37 @@ std::string chain_head(Database& database) {
 }
 
 }  // namespace dormlink::store
+
+namespace dormlink::store {
+
+RecordStatus record_status(Database& database, std::int64_t id) {
+  RecordStatus status;
+  database.transaction([&] {
+    auto& db = database.impl().db;
+    SQLite::Statement q(db, "SELECT r.kind, r.member_id, c.purged, r.semester_id, r.dorm_code FROM record r "
+                            "LEFT JOIN record_content c ON c.record_id = r.id WHERE r.id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return;
+    status.exists = true;
+    status.kind = q.getColumn(0).getString();
+    status.member_id = q.getColumn(1).getString();
+    status.purged = !q.getColumn(2).isNull() && q.getColumn(2).getInt() != 0;
+    status.semester_id = q.getColumn(3).getString();
+    status.dorm_code = text_or_null(q.getColumn(4));
+    SQLite::Statement s(db, "SELECT min(id) FROM record WHERE corrects = ? AND kind <> 'purge'");
+    s.bind(1, id);
+    if (s.executeStep() && !s.getColumn(0).isNull()) status.superseded_by = s.getColumn(0).getInt64();
+  });
+  return status;
+}
+
+void purge_content(Database& database, std::int64_t id) {
+  database.transaction([&] {
+    SQLite::Statement q(database.impl().db, "UPDATE record_content SET progress = NULL, note = NULL, "
+                                            "details = NULL, purged = 1 WHERE record_id = ?");
+    q.bind(1, id);
+    q.exec();
+  });
+}
+
+}  // namespace dormlink::store

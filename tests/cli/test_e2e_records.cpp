@@ -127,3 +127,38 @@ TEST_SUITE("e2e.records") {
     CHECK(box.run({"--db", "college.db", "verify"}).exit_code == 0);
   }
 }
+
+TEST_SUITE("e2e.records") {
+  TEST_CASE("corrections, withdrawals and purges are new records; the chain stays intact") {
+    Sandbox box;
+    auto [member, dorm] = college_with_assignment(box);
+    REQUIRE(box.run(at("2026-09-14", {"-q", "log-visit", "--member", member, "--dorm", dorm, "--at",
+                                      "2026-09-10 19:30", "--note", "家里经济有困难"})).exit_code == 0);
+    auto no_reason = box.run(at("2026-09-14", {"log-visit", "--corrects", "1", "--member", member, "--dorm", dorm,
+                                               "--at", "2026-09-10 20:30"}));
+    CHECK(no_reason.exit_code == 64);
+    auto fixed = box.run(at("2026-09-14", {"log-visit", "--corrects", "1", "--member", member, "--dorm", dorm,
+                                           "--at", "2026-09-10 20:30", "--reason", "时间记错"}));
+    INFO(fixed.err);
+    CHECK(fixed.exit_code == 0);
+    CHECK(box.query_int("college.db", "SELECT corrects FROM record WHERE id = 2") == 1);
+    auto twice = box.run(at("2026-09-14", {"log-visit", "--corrects", "1", "--member", member, "--dorm", dorm,
+                                           "--at", "2026-09-10 21:30", "--reason", "again"}));
+    CHECK(twice.exit_code == 65);
+    CHECK(twice.err.find("record #1 was already corrected or withdrawn by #2; correct #2 instead") != std::string::npos);
+
+    CHECK(box.run({"--db", "college.db", "withdraw", "2", "--reason", "重复录入"}).exit_code == 0);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM record WHERE kind = 'withdrawal' AND corrects = 2") == 1);
+
+    auto purge = box.run({"--db", "college.db", "purge", "1", "--reason", "学生申请"});
+    INFO(purge.err);
+    CHECK(purge.exit_code == 0);
+    CHECK(box.query_int("college.db", "SELECT purged FROM record_content WHERE record_id = 1") == 1);
+    CHECK((box.read("college.db") + box.read("college.db-wal")).find("家里经济有困难") == std::string::npos);
+    auto verify = box.run({"--db", "college.db", "verify"});
+    CHECK(verify.exit_code == 0);
+    CHECK(verify.out.find("verify: 4 records intact") == 0);
+    CHECK(box.run({"--db", "college.db", "purge", "1", "--reason", "again"}).exit_code == 65);
+    CHECK(box.run({"--db", "college.db", "withdraw", "99", "--reason", "x"}).exit_code == 65);
+  }
+}

@@ -46,6 +46,10 @@ class Database {
   // another call's work joins the outer transaction, so a command stays one transaction.
   void transaction(const std::function<void()>& work);
 
+  // Copies the WAL into the database file and truncates it, so overwritten text (a purge)
+  // leaves no old copy behind; outside any transaction.
+  void checkpoint();
+
   const std::string& path() const;
   OpenMode mode() const;
 

@@ -40,3 +40,25 @@ VerifyReport verify_records(Database& db);
 std::string chain_head(Database& db);
 
 }  // namespace dormlink::store
+
+namespace dormlink::store {
+
+// What a correction, withdrawal or purge may point at: the record, and why it may not.
+struct RecordStatus {
+  bool exists = false;
+  std::string kind;                     // the record's kind key
+  std::string member_id;
+  std::string semester_id;
+  std::optional<std::string> dorm_code;
+  std::optional<std::int64_t> superseded_by;  // a later correction or withdrawal of it
+  bool purged = false;
+};
+
+// The status of record `id` (exists = false when there is none).
+RecordStatus record_status(Database& db, std::int64_t id);
+
+// Blanks the personal text of record `id` after a purge record pointing at it was appended
+// (the schema's trigger allows nothing else).
+void purge_content(Database& db, std::int64_t id);
+
+}  // namespace dormlink::store

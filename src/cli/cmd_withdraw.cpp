@@ -1,0 +1,78 @@
+// dormlink withdraw N / dormlink purge N: records that withdraw a record, or erase its personal
+// text for privacy; both keep the hash chain intact and say why.
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/ostream.h>
+
+#include "cli/context.hpp"
+#include "dormlink/error.hpp"
+#include "dormlink/store/record_store.hpp"
+
+namespace dormlink::cli {
+namespace {
+
+struct FixOptions {
+  std::int64_t id = 0;
+  std::string reason;
+};
+
+records::Row pointer_row(const store::RecordStatus& status, records::Kind kind, std::int64_t id,
+                         const std::string& reason, Context& ctx) {
+  records::Row row;
+  row.kind = kind;
+  row.member_id = status.member_id;
+  row.dorm_code = status.dorm_code;
+  row.semester_id = status.semester_id;
+  row.entered_at = ctx.timestamp();
+  row.happened_at = row.entered_at.substr(0, 16);
+  row.entered_by = ctx.user();
+  row.corrects = id;
+  row.reason = reason;
+  return row;
+}
+
+int run_fix(Context& ctx, const FixOptions& o, records::Kind kind) {
+  if (o.reason.empty()) throw UsageError("--reason is required: say why");
+  auto db = ctx.open_database(store::OpenMode::read_write);
+  store::Receipt receipt;
+  db.transaction([&] {
+    auto status = store::record_status(db, o.id);
+    if (!status.exists) throw DataError(fmt::format("there is no record #{}", o.id));
+    if (kind == records::Kind::withdrawal && status.superseded_by) {
+      throw DataError(fmt::format("record #{} was already corrected or withdrawn by #{}", o.id, *status.superseded_by));
+    }
+    if (kind == records::Kind::purge && status.purged) throw DataError(fmt::format("record #{} is already purged", o.id));
+    receipt = store::append_record(db, pointer_row(status, kind, o.id, o.reason, ctx), records::Content{});
+    if (kind == records::Kind::purge) store::purge_content(db, o.id);
+  });
+  if (kind == records::Kind::purge) db.checkpoint();
+  if (!ctx.options().quiet) {
+    bool zh = ctx.language() == Language::zh;
+    fmt::print(ctx.out(), "{} #{} · {}  {} #{}\n", zh ? "已保存记录" : "saved record", receipt.id, receipt.short_hash,
+               zh ? records::label_zh(kind) : records::key(kind), o.id);
+  }
+  return 0;
+}
+
+void add_fix(CLI::App& root, std::vector<Command>& commands, records::Kind kind, const char* name,
+             const char* description, const char* examples) {
+  auto o = std::make_shared<FixOptions>();
+  auto* app = root.add_subcommand(name, description);
+  app->add_option("record", o->id, "The record's number (from its receipt)")->required()->type_name("N");
+  app->add_option("--reason", o->reason, "Why (required)")->type_name("TEXT");
+  app->footer(examples);
+  commands.push_back({app, [o, kind](Context& ctx) { return run_fix(ctx, *o, kind); }});
+}
+
+}  // namespace
+
+void add_withdraw_commands(CLI::App& root, std::vector<Command>& commands) {
+  add_fix(root, commands, records::Kind::withdrawal, "withdraw", "Withdraw a record (a new record says so and why)",
+          "Examples:\n  dormlink withdraw 12 --reason \"重复录入\"");
+  add_fix(root, commands, records::Kind::purge, "purge",
+          "Erase a record's personal text for privacy; the chain stays verifiable",
+          "Examples:\n  dormlink purge 12 --reason \"学生申请删除家庭情况描述\"");
+}
+
+}  // namespace dormlink::cli
