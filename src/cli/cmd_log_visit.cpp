@@ -6,7 +6,9 @@
 
 #include "cli/context.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/records/csv_entry.hpp"
 #include "dormlink/records/entry.hpp"
+#include "dormlink/util/encoding.hpp"
 #include "dormlink/store/assignment_store.hpp"
 #include "dormlink/store/record_store.hpp"
 #include "dormlink/store/roster_query.hpp"
@@ -23,6 +25,8 @@ constexpr const char* k_examples = R"(Examples:
 
   dormlink log-visit --corrects 12 --member 李晴紫 --dorm 10-106 --at "2026-10-12 20:30" --reason "时间记错"
 
+  dormlink log-visit --from-csv 反馈表.csv      # columns 党员姓名,联系寝室名称,时间,联系学生姓名及方式,工作进展及成效,说明
+
 Kinds: visit 走访, talk 谈心, symposium 座谈会, activity 寝室活动, orientation 新生入学教育,
 education 知党爱党教育, cultivation 培养积极分子, excused 因故未走访, other 其他 (docs/records.md))";
 
@@ -37,6 +41,8 @@ struct LogVisitOptions {
   std::string note;
   std::string reason;
   std::int64_t corrects = 0;
+  std::string from_csv;
+  std::string encoding;
 };
 
 // "Now" in the college's zone; with --as-of, the end of that day.
@@ -72,13 +78,45 @@ records::EntryRequest make_request(const LogVisitOptions& o, LocalDateTime now) 
   return r;
 }
 
-std::map<std::string, std::string> assignment_map(store::Database& db, const std::string& semester, Date date) {
-  std::map<std::string, std::string> out;
-  if (auto record = store::load_assignment_on(db, semester, format_date(date))) {
-    for (const auto& p : record->pairs) out[p.dorm_code] = p.member_id;
+// Rosters and assignments by date, loaded once per date inside the command's transaction.
+class EntryResolver {
+ public:
+  EntryResolver(store::Database& db, const Config& config, LocalDateTime now) : m_db(db), m_config(config), m_now(now) {}
+
+  // Resolves and checks one request against the rosters and assignment of its date.
+  records::ResolvedEntry resolve(const records::EntryRequest& request) {
+    auto& day = load(request.at.date);
+    records::EntryContext context{&day.snapshot, day.committed ? &day.assignment : nullptr, &m_config.calendar, m_now};
+    return records::resolve_entry(request, context);
   }
-  return out;
-}
+
+ private:
+  struct Day {
+    roster::Snapshot snapshot;
+    std::map<std::string, std::string> assignment;
+    bool committed = false;
+  };
+
+  Day& load(Date date) {
+    auto key = format_date(date);
+    auto it = m_days.find(key);
+    if (it != m_days.end()) return it->second;
+    Day day;
+    day.snapshot = store::load_roster(m_db, date);
+    if (const auto* semester = m_config.calendar.containing(date)) {
+      if (auto record = store::load_assignment_on(m_db, semester->id, key)) {
+        day.committed = true;
+        for (const auto& p : record->pairs) day.assignment[p.dorm_code] = p.member_id;
+      }
+    }
+    return m_days.emplace(key, std::move(day)).first->second;
+  }
+
+  store::Database& m_db;
+  const Config& m_config;
+  LocalDateTime m_now;
+  std::map<std::string, Day> m_days;
+};
 
 // A correction points at the latest version of a contact record, with a reason.
 std::int64_t check_correctable(store::Database& db, std::int64_t id, const std::string& reason) {
@@ -96,7 +134,15 @@ std::int64_t check_correctable(store::Database& db, std::int64_t id, const std::
   return id;
 }
 
-int run_log_visit(Context& ctx, const LogVisitOptions& o) {
+void print_receipt(Context& ctx, const store::Receipt& receipt, const records::ResolvedEntry& entry) {
+  if (ctx.options().quiet) return;
+  bool zh = ctx.language() == Language::zh;
+  fmt::print(ctx.out(), "{} #{} · {}  {} {} {} {}\n", zh ? "已保存记录" : "saved record", receipt.id, receipt.short_hash,
+             entry.member_name, zh ? records::label_zh(entry.row.kind) : records::key(entry.row.kind),
+             entry.row.dorm_code.value_or("-"), entry.row.happened_at);
+}
+
+int run_single(Context& ctx, const LogVisitOptions& o) {
   const auto& config = ctx.config();
   if (o.member.empty()) throw UsageError("--member is required (student id, name or unique name prefix)");
   auto now = now_of(ctx);
@@ -105,13 +151,8 @@ int run_log_visit(Context& ctx, const LogVisitOptions& o) {
   store::Receipt receipt;
   records::ResolvedEntry entry;
   db.transaction([&] {
-    auto snapshot = store::load_roster(db, request.at.date);
-    const auto* semester = config.calendar.containing(request.at.date);
-    auto assignment = semester != nullptr ? assignment_map(db, semester->id, request.at.date)
-                                          : std::map<std::string, std::string>{};
-    bool committed = semester != nullptr && store::load_assignment_on(db, semester->id, format_date(request.at.date));
-    records::EntryContext context{&snapshot, committed ? &assignment : nullptr, &config.calendar, now};
-    entry = records::resolve_entry(request, context);
+    EntryResolver resolver(db, config, now);
+    entry = resolver.resolve(request);
     if (o.corrects > 0) entry.row.corrects = check_correctable(db, o.corrects, o.reason);
     entry.row.entered_at = ctx.timestamp();
     entry.row.entered_by = ctx.user();
@@ -120,13 +161,70 @@ int run_log_visit(Context& ctx, const LogVisitOptions& o) {
     }
     receipt = store::append_record(db, entry.row, request.content);
   });
-  if (!ctx.options().quiet) {
+  print_receipt(ctx, receipt, entry);
+  return 0;
+}
+
+// Resolves every row; problems carry "file:line" and are reported together.
+std::vector<records::ResolvedEntry> resolve_rows(EntryResolver& resolver, store::Database& db,
+                                                 const std::vector<records::CsvEntry>& rows, const std::string& file) {
+  ProblemCollector problems;
+  std::vector<records::ResolvedEntry> out;
+  std::map<std::string, std::size_t> seen;
+  for (const auto& row : rows) {
+    auto where = fmt::format("{}:{}", file, row.line);
+    try {
+      auto entry = resolver.resolve(row.request);
+      auto key = records::canonical_row(entry.row, records::canonical_content(row.request.content));
+      if (auto [it, fresh] = seen.emplace(key, row.line); !fresh) {
+        problems.add(where, fmt::format("the same record as line {}", it->second));
+      } else if (auto existing = store::find_duplicate(db, entry.row, row.request.content)) {
+        problems.add(where, fmt::format("an identical record already exists: #{}", *existing));
+      }
+      out.push_back(std::move(entry));
+    } catch (const DataError& e) {
+      for (const auto& p : e.problems()) problems.add(where, p.message);
+    }
+  }
+  if (!problems.empty()) {
+    auto count = problems.size();
+    throw DataError(fmt::format("{}: {} problem{}; nothing was saved", file, count, count == 1 ? "" : "s"), problems.take());
+  }
+  return out;
+}
+
+int run_from_csv(Context& ctx, const LogVisitOptions& o) {
+  const auto& config = ctx.config();
+  auto now = now_of(ctx);
+  std::optional<util::Encoding> forced;
+  if (!o.encoding.empty() && !(forced = util::parse_encoding_name(o.encoding))) {
+    throw UsageError(fmt::format("--encoding \"{}\" is not known; use utf-8, gbk, gb18030 or utf-16", o.encoding));
+  }
+  auto decoded = util::decode_text(read_input_file(o.from_csv), o.from_csv, forced);
+  auto rows = records::parse_record_csv(util::parse_csv(decoded.utf8, o.from_csv), o.from_csv, now.date);
+  auto db = ctx.open_database(store::OpenMode::read_write);
+  std::vector<store::Receipt> receipts;
+  db.transaction([&] {
+    EntryResolver resolver(db, config, now);
+    auto entries = resolve_rows(resolver, db, rows, o.from_csv);
+    auto entered_at = ctx.timestamp();
+    auto user = ctx.user();
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      entries[i].row.entered_at = entered_at;
+      entries[i].row.entered_by = user;
+      receipts.push_back(store::append_record(db, entries[i].row, rows[i].request.content));
+    }
+  });
+  if (!ctx.options().quiet && !receipts.empty()) {
     bool zh = ctx.language() == Language::zh;
-    fmt::print(ctx.out(), "{} #{} · {}  {} {} {}{}\n", zh ? "已保存记录" : "saved record", receipt.id,
-               receipt.short_hash, entry.member_name, zh ? records::label_zh(entry.row.kind) : records::key(entry.row.kind),
-               entry.row.dorm_code.value_or("-"), " " + entry.row.happened_at);
+    fmt::print(ctx.out(), fmt::runtime(zh ? "已保存 {} 条记录 #{}–#{}；链头 {}\n" : "saved {} records #{}-#{}; chain head {}\n"),
+               receipts.size(), receipts.front().id, receipts.back().id, receipts.back().short_hash);
   }
   return 0;
+}
+
+int run_log_visit(Context& ctx, const LogVisitOptions& o) {
+  return o.from_csv.empty() ? run_single(ctx, o) : run_from_csv(ctx, o);
 }
 
 }  // namespace
@@ -148,6 +246,9 @@ void add_log_visit_command(CLI::App& root, std::vector<Command>& commands) {
   app->add_option("--reason", o->reason, "Why: a dorm not assigned to the member, an excuse, or a correction")
       ->type_name("TEXT");
   app->add_option("--corrects", o->corrects, "This record corrects record N (needs --reason)")->type_name("N");
+  app->add_option("--from-csv", o->from_csv, "Batch entry in the feedback form's columns; all or nothing")
+      ->type_name("FILE");
+  app->add_option("--encoding", o->encoding, "With --from-csv: force utf-8, gbk, gb18030 or utf-16")->type_name("NAME");
   app->footer(k_examples);
   commands.push_back({app, [o](Context& ctx) { return run_log_visit(ctx, *o); }});
 }

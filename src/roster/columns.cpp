@@ -1,4 +1,4 @@
-#include "columns.hpp"
+#include "dormlink/roster/columns.hpp"
 
 #include <algorithm>
 

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "columns.hpp"
+#include "dormlink/roster/columns.hpp"
 #include "dormlink/util/text.hpp"
 
 namespace dormlink::roster {

@@ -162,3 +162,28 @@ TEST_SUITE("e2e.records") {
     CHECK(box.run({"--db", "college.db", "withdraw", "99", "--reason", "x"}).exit_code == 65);
   }
 }
+
+TEST_SUITE("e2e.records") {
+  TEST_CASE("log-visit --from-csv is all or nothing") {
+    Sandbox box;
+    auto [member, dorm] = college_with_assignment(box);
+    std::string header = "党员姓名,联系寝室名称,时间,联系学生姓名及方式,工作进展及成效,说明\n";
+    std::string good = member + "," + dorm + ",2026-09-15 19:30,,了解新学期适应情况,\n" +
+                       member + "," + dorm + ",9月16日 19:30,,,\n";
+    box.write("bad.csv", header + good + member + ",10-999,2026-09-17 19:30,,,\n");
+    auto before = box.read("college.db") + box.read("college.db-wal");
+    auto bad = box.run(at("2026-09-20", {"log-visit", "--from-csv", "bad.csv"}));
+    CHECK(bad.exit_code == 65);
+    CHECK(bad.err.find("bad.csv:4: --dorm \"10-999\": no such dorm") != std::string::npos);
+    CHECK(box.read("college.db") + box.read("college.db-wal") == before);
+    box.write("good.csv", header + good);
+    auto ok = box.run(at("2026-09-20", {"log-visit", "--from-csv", "good.csv"}));
+    INFO(ok.err);
+    CHECK(ok.exit_code == 0);
+    CHECK(ok.out.find("已保存 2 条记录 #1–#2") == 0);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM record") == 2);
+    auto again = box.run(at("2026-09-20", {"log-visit", "--from-csv", "good.csv"}));
+    CHECK(again.exit_code == 65);
+    CHECK(again.err.find("an identical record already exists: #1") != std::string::npos);
+  }
+}

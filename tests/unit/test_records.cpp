@@ -159,3 +159,35 @@ TEST_SUITE("records.entry") {
     CHECK(canonical_content(empty) != canonical_content(blank));
   }
 }
+
+#include "dormlink/records/csv_entry.hpp"
+
+TEST_SUITE("records.csv") {
+  TEST_CASE("the feedback form's columns become requests; the channel may sit in brackets") {
+    auto table = util::parse_csv("党员姓名,联系寝室名称,时间,联系学生姓名及方式,工作进展及成效,说明\n"
+                                 "李晴紫,10-106,2026-09-15 19:30,张晨昕、黄佳菁（微信）,了解情况,无\n"
+                                 "李晴紫,10-107,昨天 20:00,,,\n", "form.csv");
+    auto rows = parse_record_csv(table, "form.csv", Date{year{2026}, month{9}, day{20}});
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].line == 2);
+    CHECK(rows[0].request.talked == std::vector<std::string>{"张晨昕", "黄佳菁"});
+    CHECK(rows[0].request.channel == Channel::wechat);
+    CHECK(rows[0].request.content.progress == "了解情况");
+    CHECK(format_local(rows[1].request.at) == "2026-09-19 20:00");
+    CHECK(rows[1].request.kind == Kind::visit);
+  }
+
+  TEST_CASE("bad cells are reported with file, line and column") {
+    auto table = util::parse_csv("党员姓名,时间,类型\n,2026-02-30,闲聊\n", "form.csv");
+    try {
+      parse_record_csv(table, "form.csv", Date{year{2026}, month{9}, day{20}});
+      FAIL("expected a DataError");
+    } catch (const DataError& e) {
+      REQUIRE(e.problems().size() == 3);
+      CHECK(e.problems()[0].location == "form.csv:2");
+      CHECK(e.problems()[0].message == "column \"党员姓名\": is empty; name the member (student id or name)");
+      CHECK(e.problems()[1].message == "column \"时间\": \"2026-02-30\" is not a real date");
+      CHECK(e.problems()[2].message == "column \"类型\": \"闲聊\" is not a kind of contact; use 走访, 谈心, 座谈会, 寝室活动, ...");
+    }
+  }
+}

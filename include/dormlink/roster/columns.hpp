@@ -1,6 +1,6 @@
 #pragma once
 // Maps a roster's header row (canonical English or Chinese names) to known columns.
-// Private to src/roster.
+// Shared by the roster parsers and the records CSV reader.
 
 #include <array>
 #include <optional>

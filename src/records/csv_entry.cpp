@@ -1,0 +1,94 @@
+#include "dormlink/records/csv_entry.hpp"
+
+#include <fmt/format.h>
+
+#include "dormlink/error.hpp"
+#include "dormlink/roster/columns.hpp"
+#include "dormlink/util/text.hpp"
+
+namespace dormlink::records {
+namespace {
+
+using roster::detail::ColumnSpec;
+
+enum Column : std::size_t { c_member, c_dorm, c_time, c_students, c_channel, c_kind, c_progress, c_note, c_reason, c_count };
+
+// REQUIREMENTS §3: the feedback form's columns, then the extra ones dormlink needs.
+constexpr std::array<ColumnSpec, c_count> k_columns{{
+    {"member", {"党员姓名", "党员", "学生党员", "姓名", "", "", ""}},
+    {"dorm", {"联系寝室名称", "联系寝室", "寝室", "", "", "", ""}},
+    {"at", {"时间", "联系时间", "日期", "time", "", "", ""}},
+    {"students", {"联系学生姓名及方式", "联系学生姓名", "联系学生", "talked", "", "", ""}},
+    {"channel", {"方式", "联系方式", "渠道", "", "", "", ""}},
+    {"kind", {"类型", "形式", "联系形式", "", "", "", ""}},
+    {"progress", {"工作进展及成效", "进展及成效", "工作进展", "", "", "", ""}},
+    {"note", {"说明", "备注", "", "", "", "", ""}},
+    {"reason", {"原因", "", "", "", "", "", ""}},
+}};
+
+// "张三、李四（当面）": the names, and the channel in trailing brackets if any.
+std::vector<std::string> split_students(std::string_view cell, std::string& channel) {
+  std::string text(util::trim(cell));
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}}) {
+    auto start = text.rfind(open);
+    if (start != std::string::npos && text.size() >= close.size() &&
+        text.compare(text.size() - close.size(), close.size(), close) == 0) {
+      channel = std::string(util::trim(std::string_view(text).substr(start + open.size(),
+                                                                     text.size() - close.size() - start - open.size())));
+      text.resize(start);
+      break;
+    }
+  }
+  return roster::detail::split_list(text);
+}
+
+std::optional<CsvEntry> read_row(roster::detail::RowReader& r, Date today) {
+  CsvEntry e;
+  e.line = r.record->line;
+  auto& q = e.request;
+  q.member = std::string(r.cell(c_member));
+  if (q.member.empty()) r.problem(c_member, "is empty; name the member (student id or name)");
+  if (!r.cell(c_dorm).empty()) q.dorm = std::string(r.cell(c_dorm));
+  auto when = parse_when(r.cell(c_time), today);
+  if (const auto* error = std::get_if<WhenError>(&when)) {
+    r.problem(c_time, error->message);
+  } else {
+    q.at = std::get<LocalDateTime>(when);
+  }
+  std::string channel(r.cell(c_channel));
+  q.talked = split_students(r.cell(c_students), channel);
+  q.channel = channel.empty() ? Channel::in_person : parse_channel(channel).value_or(Channel::other);
+  auto kind = r.cell(c_kind).empty() ? std::optional<Kind>(Kind::visit) : parse_kind(r.cell(c_kind));
+  if (!kind || points_at_record(*kind)) {
+    r.problem(c_kind, fmt::format("\"{}\" is not a kind of contact; use 走访, 谈心, 座谈会, 寝室活动, ...", r.cell(c_kind)));
+  } else {
+    q.kind = *kind;
+  }
+  if (!r.cell(c_progress).empty()) q.content.progress = std::string(r.cell(c_progress));
+  if (!r.cell(c_note).empty()) q.content.note = std::string(r.cell(c_note));
+  q.reason = std::string(r.cell(c_reason));
+  return e;
+}
+
+}  // namespace
+
+std::vector<CsvEntry> parse_record_csv(const util::CsvTable& table, const std::string& source, Date today) {
+  ProblemCollector problems;
+  roster::detail::ColumnMap map(table, k_columns, source, problems, nullptr);
+  static constexpr std::array<std::size_t, 2> required{c_member, c_time};
+  roster::detail::require_columns(map, k_columns, required, source, table.header.line, problems);
+  roster::detail::require_rows(table, source, problems);
+  roster::detail::throw_if_problems(problems, source);
+  roster::ParseContext context{source, nullptr};
+  roster::detail::RowReader reader{map, context, problems, nullptr};
+  std::vector<CsvEntry> out;
+  for (const auto& record : table.records) {
+    if (!roster::detail::check_row_width(map, record, source, problems)) continue;
+    reader.record = &record;
+    if (auto e = read_row(reader, today)) out.push_back(std::move(*e));
+  }
+  roster::detail::throw_if_problems(problems, source);
+  return out;
+}
+
+}  // namespace dormlink::records
