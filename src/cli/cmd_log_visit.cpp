@@ -22,13 +22,15 @@ constexpr const char* k_examples = R"(Examples:
                      --progress "了解了期中复习情况" --note "约定下周再谈"
   dormlink log-visit --member 李晴紫 --dorm 10-107 --at today --reason "代同学走访"
   dormlink log-visit --member 李晴紫 --kind excused --reason "holiday" --at 2026-10-01
+  dormlink log-visit --member 李晴紫 --kind 工作计划 --at 2026-09-08 --progress "每周二、四晚走访……"
 
   dormlink log-visit --corrects 12 --member 李晴紫 --dorm 10-106 --at "2026-10-12 20:30" --reason "时间记错"
 
   dormlink log-visit --from-csv 反馈表.csv      # columns 党员姓名,联系寝室名称,时间,联系学生姓名及方式,工作进展及成效,说明
 
 Kinds: visit 走访, talk 谈心, symposium 座谈会, activity 寝室活动, orientation 新生入学教育,
-education 知党爱党教育, cultivation 培养积极分子, excused 因故未走访, other 其他 (docs/records.md))";
+education 知党爱党教育, cultivation 培养积极分子, excused 因故未走访, plan 工作计划,
+summary 学期总结, other 其他 (docs/records.md))";
 
 struct LogVisitOptions {
   std::string member;
@@ -56,7 +58,7 @@ LocalDateTime now_of(Context& ctx) {
 records::EntryRequest make_request(const LogVisitOptions& o, LocalDateTime now) {
   records::EntryRequest r;
   auto kind = records::parse_kind(o.kind);
-  if (!kind || records::points_at_record(*kind) || *kind == records::Kind::plan || *kind == records::Kind::summary) {
+  if (!kind || records::points_at_record(*kind) || *kind == records::Kind::incident) {
     throw UsageError(fmt::format("--kind \"{}\" is not a kind log-visit records; see --help", o.kind));
   }
   r.kind = *kind;

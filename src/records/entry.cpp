@@ -119,6 +119,9 @@ ResolvedEntry resolve_entry(const EntryRequest& r, const EntryContext& c) {
     out.member_name = member->facts.name;
   }
   resolve_dorm(r, c, row, problems);
+  if ((r.kind == Kind::plan || r.kind == Kind::summary) && !r.content.progress && !r.content.note) {
+    problems.add("", fmt::format("a {} needs its text (--progress or --note)", key(r.kind)));
+  }
   if (r.kind == Kind::excused && r.reason.empty()) {
     problems.add("", "an excused record needs --reason (resident away, dorm empty, holiday, ill, placement...)");
   }

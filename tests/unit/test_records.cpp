@@ -133,6 +133,16 @@ TEST_SUITE("records.entry") {
     }
   }
 
+  TEST_CASE("plans and summaries need no dorm but need their text") {
+    Fixture f;
+    auto r = visit("M1", "8-305");
+    r.dorm.reset();
+    r.kind = Kind::plan;
+    CHECK(problems_of(r, f.context()) == std::vector<std::string>{"a plan needs its text (--progress or --note)"});
+    r.content.progress = "每周二、四晚走访";
+    CHECK_FALSE(resolve_entry(r, f.context()).row.dorm_code.has_value());
+  }
+
   TEST_CASE("a reason lets a member record a dorm that is not theirs, marked off-assignment") {
     Fixture f;
     auto r = visit("M1", "8-306");
