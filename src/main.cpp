@@ -14,5 +14,6 @@ int main(int argc, char** argv) {
     return std::string(value);
   };
   env.stdin_is_terminal = dormlink::cli::stdin_is_terminal();
+  env.in = &std::cin;
   return dormlink::cli::run(argc, argv, env, std::cout, std::cerr);
 }

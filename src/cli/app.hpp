@@ -5,6 +5,7 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@ struct Environment {
   std::function<std::optional<std::string>(const char*)> read_env =
       [](const char*) -> std::optional<std::string> { return std::nullopt; };
   bool stdin_is_terminal = false;
+  std::istream* in = nullptr;  // standard input, for prompts; nullptr when there is none
 };
 
 // True when standard input is a terminal.

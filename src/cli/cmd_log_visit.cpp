@@ -9,6 +9,7 @@
 #include "dormlink/records/csv_entry.hpp"
 #include "dormlink/records/entry.hpp"
 #include "dormlink/util/encoding.hpp"
+#include "cli/log_visit_prompt.hpp"
 #include "dormlink/store/assignment_store.hpp"
 #include "dormlink/store/record_store.hpp"
 #include "dormlink/store/roster_query.hpp"
@@ -17,6 +18,7 @@ namespace dormlink::cli {
 namespace {
 
 constexpr const char* k_examples = R"(Examples:
+  dormlink log-visit                              # at a terminal: asks, with your dorms and residents listed
   dormlink log-visit --member 2023110104 --dorm 10-106 --at "2026-10-12 19:30"
   dormlink log-visit --member 李晴紫 --dorm 10-106 --at "昨天 19:30" --kind talk --talked 张晨昕,黄佳菁 \
                      --progress "了解了期中复习情况" --note "约定下周再谈"
@@ -35,8 +37,8 @@ summary 学期总结, other 其他 (docs/records.md))";
 struct LogVisitOptions {
   std::string member;
   std::string dorm;
-  std::string at = "now";
-  std::string kind = "visit";
+  std::string at;
+  std::string kind;
   std::vector<std::string> talked;
   std::string channel = "in_person";
   std::string progress;
@@ -45,6 +47,7 @@ struct LogVisitOptions {
   std::int64_t corrects = 0;
   std::string from_csv;
   std::string encoding;
+  bool interactive = false;
 };
 
 // "Now" in the college's zone; with --as-of, the end of that day.
@@ -57,7 +60,7 @@ LocalDateTime now_of(Context& ctx) {
 
 records::EntryRequest make_request(const LogVisitOptions& o, LocalDateTime now) {
   records::EntryRequest r;
-  auto kind = records::parse_kind(o.kind);
+  auto kind = records::parse_kind(o.kind.empty() ? "visit" : o.kind);
   if (!kind || records::points_at_record(*kind) || *kind == records::Kind::incident) {
     throw UsageError(fmt::format("--kind \"{}\" is not a kind log-visit records; see --help", o.kind));
   }
@@ -66,7 +69,7 @@ records::EntryRequest make_request(const LogVisitOptions& o, LocalDateTime now) 
   if (!r.channel) throw UsageError(fmt::format("--channel \"{}\": use in_person, phone, wechat or other", o.channel));
   r.member = o.member;
   if (!o.dorm.empty()) r.dorm = o.dorm;
-  if (o.at == "now" || o.at == "现在") {
+  if (o.at.empty() || o.at == "now" || o.at == "现在") {
     r.at = now;
   } else {
     auto parsed = parse_when(o.at, now.date);
@@ -225,7 +228,52 @@ int run_from_csv(Context& ctx, const LogVisitOptions& o) {
   return 0;
 }
 
+// Fills missing fields at the terminal, shows what will be saved, and asks to confirm; the
+// prompts run outside the write transaction so other members are never kept waiting.
+std::optional<LogVisitOptions> prompt(Context& ctx, LogVisitOptions o) {
+  const auto& config = ctx.config();
+  auto now = now_of(ctx);
+  auto db = ctx.open_database(store::OpenMode::read_only);
+  std::optional<LogVisitOptions> out;
+  db.transaction([&] {
+    auto snapshot = store::load_roster(db, now.date);
+    std::map<std::string, std::string> assignment;
+    if (const auto* semester = config.calendar.containing(now.date)) {
+      if (auto record = store::load_assignment_on(db, semester->id, format_date(now.date))) {
+        for (const auto& p : record->pairs) assignment[p.dorm_code] = p.member_id;
+      }
+    }
+    PromptFields f{o.member, o.dorm, o.at, o.kind, o.talked, o.progress, o.note};
+    if (!prompt_missing(ctx, f, snapshot, assignment, now)) return;
+    o.member = f.member; o.dorm = f.dorm; o.at = f.at; o.kind = f.kind; o.talked = f.talked;
+    o.progress = f.progress; o.note = f.note;
+    auto request = make_request(o, now);
+    EntryResolver resolver(db, config, now);
+    auto entry = resolver.resolve(request);
+    std::string talked;
+    for (const auto& id : entry.row.students) talked += (talked.empty() ? "" : "、") + id;
+    auto summary = fmt::format("{} {} {} {}  学生 {}  {}", entry.member_name, records::label_zh(entry.row.kind),
+                               entry.row.dorm_code.value_or("-"), entry.row.happened_at, talked.empty() ? "-" : talked,
+                               o.progress);
+    if (confirm_save(ctx, summary)) out = o;
+  });
+  return out;
+}
+
+bool wants_prompts(const Context& ctx, const LogVisitOptions& o) {
+  if (!o.from_csv.empty()) return false;
+  return o.interactive || (ctx.env().stdin_is_terminal && (o.member.empty() || o.dorm.empty()));
+}
+
 int run_log_visit(Context& ctx, const LogVisitOptions& o) {
+  if (wants_prompts(ctx, o)) {
+    auto filled = prompt(ctx, o);
+    if (!filled) {
+      fmt::print(ctx.err(), "dormlink: nothing was saved\n");
+      return 0;
+    }
+    return run_single(ctx, *filled);
+  }
   return o.from_csv.empty() ? run_single(ctx, o) : run_from_csv(ctx, o);
 }
 
@@ -238,8 +286,8 @@ void add_log_visit_command(CLI::App& root, std::vector<Command>& commands) {
   app->add_option("--dorm", o->dorm, "The dorm, e.g. 8-305 or 8栋305")->type_name("DORM");
   app->add_option("--at", o->at, "When: 2026-10-12 19:30, 2026/10/12, 10月12日, today, 昨天 19:30 (default now)")
       ->type_name("WHEN");
-  app->add_option("--kind", o->kind, "visit, talk, symposium, activity, orientation, education, cultivation, "
-                                     "excused, other (or the Chinese names)")->capture_default_str();
+  app->add_option("--kind", o->kind, "visit (default), talk, symposium, activity, orientation, education, "
+                                     "cultivation, excused, plan, summary, other (or the Chinese names)");
   app->add_option("--talked", o->talked, "Residents contacted: ids or names, comma-separated")
       ->delimiter(',')->type_name("WHO,...");
   app->add_option("--channel", o->channel, "in_person, phone, wechat, other")->capture_default_str();
@@ -251,6 +299,8 @@ void add_log_visit_command(CLI::App& root, std::vector<Command>& commands) {
   app->add_option("--from-csv", o->from_csv, "Batch entry in the feedback form's columns; all or nothing")
       ->type_name("FILE");
   app->add_option("--encoding", o->encoding, "With --from-csv: force utf-8, gbk, gb18030 or utf-16")->type_name("NAME");
+  app->add_flag("-i,--interactive", o->interactive,
+                "Ask for missing fields (automatic at a terminal when --member or --dorm is missing)");
   app->footer(k_examples);
   commands.push_back({app, [o](Context& ctx) { return run_log_visit(ctx, *o); }});
 }

@@ -24,7 +24,7 @@ std::string slurp(const std::filesystem::path& path) {
 [[noreturn]] void exec_child(const std::filesystem::path& dir, const std::string& program,
                              const std::vector<std::string>& args, const std::vector<std::string>& env) {
   if (::chdir(dir.c_str()) != 0) ::_exit(127);
-  int in = ::open("/dev/null", O_RDONLY);
+  int in = ::open(::access(".stdin", R_OK) == 0 ? ".stdin" : "/dev/null", O_RDONLY);
   int out = ::open(".stdout", O_WRONLY | O_CREAT | O_TRUNC, 0600);
   int err = ::open(".stderr", O_WRONLY | O_CREAT | O_TRUNC, 0600);
   if (in < 0 || out < 0 || err < 0) ::_exit(127);
@@ -76,6 +76,13 @@ Result Sandbox::run_program(const std::string& program, const std::vector<std::s
 
 Result Sandbox::run(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) const {
   return run_program(DORMLINK_BINARY, args, env);
+}
+
+Result Sandbox::run_with_input(const std::vector<std::string>& args, const std::string& input) const {
+  write(".stdin", input);
+  auto result = run_program(DORMLINK_BINARY, args, {});
+  std::filesystem::remove(m_dir / ".stdin");
+  return result;
 }
 
 void Sandbox::write(const std::string& name, const std::string& bytes) const {

@@ -27,6 +27,9 @@ class Sandbox {
   // (TZ=UTC, no LANG, HOME in the sandbox, no stdin) plus `env`.
   Result run(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {}) const;
 
+  // Runs dormlink with `input` on standard input (a file, not a terminal).
+  Result run_with_input(const std::vector<std::string>& args, const std::string& input) const;
+
   // Runs any program (absolute path) the same way.
   Result run_program(const std::string& program, const std::vector<std::string>& args,
                      const std::map<std::string, std::string>& env = {}) const;

@@ -187,3 +187,23 @@ TEST_SUITE("e2e.records") {
     CHECK(again.err.find("an identical record already exists: #1") != std::string::npos);
   }
 }
+
+TEST_SUITE("e2e.records") {
+  TEST_CASE("log-visit -i asks for what is missing, lists the member's dorms and residents, confirms") {
+    Sandbox box;
+    auto [member, dorm] = college_with_assignment(box);
+    auto r = box.run_with_input(at("2026-09-20", {"log-visit", "-i"}),
+                                member + "\n1\n2026-09-16 19:00\n谈心\n1\n了解近况\n\n\n");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find("  1) " + dorm + "\n") != std::string::npos);
+    CHECK(r.err.find("保存 save? [Y/n]") != std::string::npos);
+    CHECK(r.out.find("已保存记录 #1") == 0);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM record_student") == 1);
+    auto no = box.run_with_input(at("2026-09-20", {"log-visit", "-i", "--member", member, "--dorm", dorm}),
+                                 "2026-09-17 19:00\n\n\n\n\nn\n");
+    CHECK(no.exit_code == 0);
+    CHECK(no.err.find("dormlink: nothing was saved") != std::string::npos);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM record") == 1);
+  }
+}
