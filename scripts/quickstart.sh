@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start, step 1 of 2: installs what is missing, builds dormlink, and runs the main job
 # on the bundled example college in ./run/ (init, import the rosters, print the summary,
-# assign members to dorms for the autumn semester and print the 分配表).
+# assign members to dorms for the autumn semester and print the 分配表, load a semester of
+# records and verify their hash chain).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,3 +22,6 @@ set -x
 "$dl" --as-of "$as_of" import students ../examples/college/students.csv
 "$dl" --as-of "$as_of" roster
 "$dl" --as-of "$as_of" assign --semester 2026-autumn
+# Weeks 1-11 of feedback-form records (generated, fixed seed), entered as of week 12.
+"$dl" --as-of 2026-11-27 log-visit --from-csv ../examples/college/records-2026-autumn.csv
+"$dl" verify

@@ -73,7 +73,7 @@ int run_assign(Context& ctx, const AssignOptions& o) {
     auto solved = ms_since(start) - loaded - built;
     auto report = make_report(instance, solution, inputs, semester, o);
     if (!o.dry_run) report.status = commit(db, ctx, instance, solution, inputs, semester, o, today);
-    fmt::print(ctx.out(), "{}", render(report, o.format, ctx.language()));
+    if (!ctx.options().quiet || o.dry_run) fmt::print(ctx.out(), "{}", render(report, o.format, ctx.language()));
     if (o.stats) {
       fmt::print(ctx.err(), "assign stats: load {:.1f} ms, build {:.1f} ms, solve {:.1f} ms, render {:.1f} ms; "
                  "members {}, dorms {}, nodes {}, arcs {}, total cost {}\n", loaded, built, solved,

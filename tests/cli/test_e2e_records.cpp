@@ -207,3 +207,16 @@ TEST_SUITE("e2e.records") {
     CHECK(box.query_int("college.db", "SELECT count(*) FROM record") == 1);
   }
 }
+
+TEST_SUITE("e2e.records") {
+  TEST_CASE("the example college's semester of records loads and verifies") {
+    Sandbox box;
+    college_with_assignment(box);
+    box.copy_from_source("examples/college/records-2026-autumn.csv", "records.csv");
+    auto r = box.run(at("2026-11-27", {"log-visit", "--from-csv", "records.csv"}));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("已保存 9395 条记录 #1–#9395") == 0);
+    CHECK(box.run({"--db", "college.db", "verify"}).exit_code == 0);
+  }
+}
