@@ -28,11 +28,13 @@ constexpr const char* k_examples = R"(Examples:
 
   dormlink log-visit --corrects 12 --member 李晴紫 --dorm 10-106 --at "2026-10-12 20:30" --reason "时间记错"
 
+  dormlink log-visit --member 李晴紫 --dorm 10-106 --kind incident --at "昨天 23:10" --category 使用违规电器 \
+                     --severity 一般 --reported-to 辅导员 --reported-at "昨天 23:40" --progress "已没收热得快"
   dormlink log-visit --from-csv 反馈表.csv      # columns 党员姓名,联系寝室名称,时间,联系学生姓名及方式,工作进展及成效,说明
 
 Kinds: visit 走访, talk 谈心, symposium 座谈会, activity 寝室活动, orientation 新生入学教育,
 education 知党爱党教育, cultivation 培养积极分子, excused 因故未走访, plan 工作计划,
-summary 学期总结, other 其他 (docs/records.md))";
+summary 学期总结, incident 特殊情况, other 其他 (docs/records.md))";
 
 struct LogVisitOptions {
   std::string member;
@@ -48,6 +50,10 @@ struct LogVisitOptions {
   std::string from_csv;
   std::string encoding;
   bool interactive = false;
+  std::string category;
+  std::string severity;
+  std::string reported_to;
+  std::string reported_at;
 };
 
 // "Now" in the college's zone; with --as-of, the end of that day.
@@ -58,10 +64,34 @@ LocalDateTime now_of(Context& ctx) {
   return LocalDateTime{date, std::stoi(stamp.substr(11, 2)), std::stoi(stamp.substr(14, 2)), true};
 }
 
+// The incident fields of the options; nullopt when no --category was given.
+std::optional<records::Incident> make_incident(const LogVisitOptions& o, LocalDateTime now) {
+  if (o.category.empty()) return std::nullopt;
+  records::Incident i;
+  auto category = records::parse_incident_category(o.category);
+  if (!category) {
+    throw UsageError(fmt::format("--category \"{}\": use 赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, "
+                                 "其他违纪 or 突发事件", o.category));
+  }
+  i.category = *category;
+  if (!o.severity.empty() && !(i.severity = records::parse_severity(o.severity))) {
+    throw UsageError(fmt::format("--severity \"{}\": use 轻, 一般 or 严重 (low, medium, high)", o.severity));
+  }
+  if (!o.reported_to.empty() && !(i.reported_to = parse_staff_role(o.reported_to))) {
+    throw UsageError(fmt::format("--reported-to \"{}\": use 辅导员, 班主任 or 支部书记", o.reported_to));
+  }
+  if (!o.reported_at.empty()) {
+    auto parsed = parse_when(o.reported_at, now.date);
+    if (const auto* error = std::get_if<WhenError>(&parsed)) throw UsageError("--reported-at " + error->message);
+    i.reported_at = format_local(std::get<LocalDateTime>(parsed));
+  }
+  return i;
+}
+
 records::EntryRequest make_request(const LogVisitOptions& o, LocalDateTime now) {
   records::EntryRequest r;
   auto kind = records::parse_kind(o.kind.empty() ? "visit" : o.kind);
-  if (!kind || records::points_at_record(*kind) || *kind == records::Kind::incident) {
+  if (!kind || records::points_at_record(*kind)) {
     throw UsageError(fmt::format("--kind \"{}\" is not a kind log-visit records; see --help", o.kind));
   }
   r.kind = *kind;
@@ -77,6 +107,8 @@ records::EntryRequest make_request(const LogVisitOptions& o, LocalDateTime now) 
     r.at = std::get<LocalDateTime>(parsed);
   }
   for (const auto& t : o.talked) r.talked.push_back(t);
+  r.incident = make_incident(o, now);
+  if (r.incident && r.kind != records::Kind::incident) throw UsageError("--category goes with --kind incident");
   if (!o.progress.empty()) r.content.progress = o.progress;
   if (!o.note.empty()) r.content.note = o.note;
   r.reason = o.reason;
@@ -299,6 +331,11 @@ void add_log_visit_command(CLI::App& root, std::vector<Command>& commands) {
   app->add_option("--from-csv", o->from_csv, "Batch entry in the feedback form's columns; all or nothing")
       ->type_name("FILE");
   app->add_option("--encoding", o->encoding, "With --from-csv: force utf-8, gbk, gb18030 or utf-16")->type_name("NAME");
+  app->add_option("--category", o->category, "Incident: 赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, "
+                                             "其他违纪, 突发事件")->type_name("WHAT");
+  app->add_option("--severity", o->severity, "Incident: 轻, 一般, 严重")->type_name("LEVEL");
+  app->add_option("--reported-to", o->reported_to, "Incident: 辅导员, 班主任, 支部书记")->type_name("WHOM");
+  app->add_option("--reported-at", o->reported_at, "Incident: when it was reported (same forms as --at)")->type_name("WHEN");
   app->add_flag("-i,--interactive", o->interactive,
                 "Ask for missing fields (automatic at a terminal when --member or --dorm is missing)");
   app->footer(k_examples);

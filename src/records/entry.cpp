@@ -119,6 +119,15 @@ ResolvedEntry resolve_entry(const EntryRequest& r, const EntryContext& c) {
     out.member_name = member->facts.name;
   }
   resolve_dorm(r, c, row, problems);
+  if (r.kind == Kind::incident && !r.incident) {
+    problems.add("", "an incident needs --category (赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, 其他违纪, 突发事件)");
+  }
+  if (r.kind == Kind::incident && r.incident && r.incident->reported_at &&
+      *r.incident->reported_at < row.happened_at) {
+    problems.add("", fmt::format("--reported-at \"{}\" is before the incident was found ({})", *r.incident->reported_at,
+                                 row.happened_at));
+  }
+  if (r.kind == Kind::incident) row.incident = r.incident;
   if ((r.kind == Kind::plan || r.kind == Kind::summary) && !r.content.progress && !r.content.note) {
     problems.add("", fmt::format("a {} needs its text (--progress or --note)", key(r.kind)));
   }

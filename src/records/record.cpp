@@ -96,6 +96,66 @@ std::optional<Channel> parse_channel(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+
+struct IncidentSpelling {
+  IncidentCategory category;
+  std::string_view key;
+  std::string_view zh;
+  std::string_view variant;
+};
+
+constexpr std::array<IncidentSpelling, 8> k_incidents{{
+    {IncidentCategory::gambling, "gambling", "赌博", ""},
+    {IncidentCategory::fighting, "fighting", "打架", "斗殴"},
+    {IncidentCategory::internet_addiction, "internet_addiction", "上网成瘾", "沉迷网络"},
+    {IncidentCategory::overnight_absence, "overnight_absence", "私自在外住宿", "夜不归宿"},
+    {IncidentCategory::banned_appliance, "banned_appliance", "使用违规电器", "违规电器"},
+    {IncidentCategory::unexcused_absence, "unexcused_absence", "无故旷课", "旷课"},
+    {IncidentCategory::other_violation, "other_violation", "其他违纪", "违反校纪校规"},
+    {IncidentCategory::emergency, "emergency", "突发事件", "一般性突发事件"},
+}};
+
+constexpr std::array<std::pair<Severity, std::array<std::string_view, 4>>, 3> k_severities{{
+    {Severity::low, {"low", "轻", "低", "轻微"}},
+    {Severity::medium, {"medium", "一般", "中", "较重"}},
+    {Severity::high, {"high", "严重", "高", "重"}},
+}};
+
+}  // namespace
+
+std::string_view key(IncidentCategory category) {
+  for (const auto& s : k_incidents) {
+    if (s.category == category) return s.key;
+  }
+  return "other_violation";
+}
+
+std::string_view label_zh(IncidentCategory category) {
+  for (const auto& s : k_incidents) {
+    if (s.category == category) return s.zh;
+  }
+  return "其他违纪";
+}
+
+std::string_view key(Severity severity) { return k_severities[static_cast<std::size_t>(severity)].second[0]; }
+
+std::optional<IncidentCategory> parse_incident_category(std::string_view text) {
+  for (const auto& s : k_incidents) {
+    if (text == s.key || text == s.zh || (!s.variant.empty() && text == s.variant)) return s.category;
+  }
+  return std::nullopt;
+}
+
+std::optional<Severity> parse_severity(std::string_view text) {
+  for (const auto& [severity, names] : k_severities) {
+    for (auto name : names) {
+      if (text == name) return severity;
+    }
+  }
+  return std::nullopt;
+}
+
 bool is_contact(Kind kind) {
   switch (kind) {
     case Kind::visit: case Kind::talk: case Kind::symposium: case Kind::activity:
@@ -150,6 +210,16 @@ std::string canonical_row(const Row& row, std::string_view content_digest_hex) {
   c.field("off_assignment", static_cast<std::int64_t>(row.off_assignment ? 1 : 0));
   c.field("students", static_cast<std::int64_t>(row.students.size()));
   for (const auto& s : row.students) c.field("student", s);
+  if (row.incident) {
+    const auto& i = *row.incident;
+    c.field("incident_category", key(i.category));
+    optional_field(c, "severity", i.severity ? std::optional<std::string>(std::string(key(*i.severity))) : std::nullopt);
+    optional_field(c, "reported_to", i.reported_to ? std::optional<std::string>(std::string(dormlink::key(*i.reported_to)))
+                                                   : std::nullopt);
+    optional_field(c, "reported_at", i.reported_at);
+  } else {
+    c.null_field("incident_category");
+  }
   c.field("content_digest", content_digest_hex);
   return c.bytes();
 }

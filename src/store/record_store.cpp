@@ -37,8 +37,8 @@ void insert_row(SQLite::Database& db, const Row& row, const std::string& digest,
                 const std::string& hash) {
   SQLite::Statement q(db,
       "INSERT INTO record (id, kind, member_id, dorm_code, semester_id, happened_at, entered_at, entered_by, "
-      "channel, corrects, reason, off_assignment, content_digest, prev_hash, hash) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "channel, corrects, reason, off_assignment, content_digest, prev_hash, hash, incident_category, severity, "
+      "reported_to, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, row.id);
   q.bind(2, std::string(records::key(row.kind)));
   q.bind(3, row.member_id);
@@ -54,6 +54,13 @@ void insert_row(SQLite::Database& db, const Row& row, const std::string& digest,
   q.bind(13, digest);
   q.bind(14, prev);
   q.bind(15, hash);
+  if (row.incident) {
+    const auto& i = *row.incident;
+    q.bind(16, std::string(records::key(i.category)));
+    bind_optional(q, 17, i.severity ? std::optional<std::string>(std::string(records::key(*i.severity))) : std::nullopt);
+    bind_optional(q, 18, i.reported_to ? std::optional<std::string>(std::string(key(*i.reported_to))) : std::nullopt);
+    bind_optional(q, 19, i.reported_at);
+  }
   q.exec();
 }
 
@@ -78,7 +85,8 @@ constexpr const char* k_row_columns =
     "r.channel, r.corrects, r.reason, r.off_assignment, r.content_digest, r.prev_hash, r.hash, "
     "c.progress, c.note, c.details, c.purged, "
     "(SELECT group_concat(student_id, char(31)) FROM (SELECT student_id FROM record_student s "
-    "WHERE s.record_id = r.id ORDER BY student_id))";
+    "WHERE s.record_id = r.id ORDER BY student_id)), "
+    "r.incident_category, r.severity, r.reported_to, r.reported_at";
 
 Row read_row(const SQLite::Statement& q) {
   Row row;
@@ -94,6 +102,14 @@ Row read_row(const SQLite::Statement& q) {
   if (!q.getColumn(9).isNull()) row.corrects = q.getColumn(9).getInt64();
   row.reason = q.getColumn(10).getString();
   row.off_assignment = q.getColumn(11).getInt() != 0;
+  if (auto category = text_or_null(q.getColumn(20))) {
+    records::Incident incident;
+    incident.category = records::parse_incident_category(*category).value_or(records::IncidentCategory::other_violation);
+    if (auto severity = text_or_null(q.getColumn(21))) incident.severity = records::parse_severity(*severity);
+    if (auto to = text_or_null(q.getColumn(22))) incident.reported_to = staff_role_from_key(*to);
+    incident.reported_at = text_or_null(q.getColumn(23));
+    row.incident = incident;
+  }
   auto students = text_or_null(q.getColumn(19)).value_or("");
   for (std::size_t start = 0; !students.empty() && start <= students.size();) {
     auto end = students.find('\x1f', start);

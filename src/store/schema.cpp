@@ -164,9 +164,16 @@ CREATE TABLE record (
   corrects       INTEGER REFERENCES record(id),
   reason         TEXT NOT NULL,
   off_assignment INTEGER NOT NULL CHECK (off_assignment IN (0, 1)),
+  incident_category TEXT CHECK (incident_category IN ('gambling', 'fighting', 'internet_addiction',
+                      'overnight_absence', 'banned_appliance', 'unexcused_absence', 'other_violation',
+                      'emergency')),
+  severity       TEXT CHECK (severity IN ('low', 'medium', 'high')),
+  reported_to    TEXT CHECK (reported_to IN ('counselor', 'head_teacher', 'branch_secretary', 'inspector')),
+  reported_at    TEXT,
   content_digest TEXT NOT NULL,
   prev_hash      TEXT NOT NULL,
-  hash           TEXT NOT NULL UNIQUE
+  hash           TEXT NOT NULL UNIQUE,
+  CHECK ((kind = 'incident') = (incident_category IS NOT NULL))
 ) STRICT;
 CREATE INDEX record_member ON record(member_id, happened_at);
 CREATE INDEX record_dorm ON record(dorm_code, happened_at);

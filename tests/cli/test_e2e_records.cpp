@@ -220,3 +220,22 @@ TEST_SUITE("e2e.records") {
     CHECK(box.run({"--db", "college.db", "verify"}).exit_code == 0);
   }
 }
+
+TEST_SUITE("e2e.records") {
+  TEST_CASE("an incident keeps its category, severity and report in the chain") {
+    Sandbox box;
+    auto [member, dorm] = college_with_assignment(box);
+    auto r = box.run(at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm, "--kind", "incident", "--at",
+                                       "2026-09-12 23:10", "--category", "使用违规电器", "--severity", "一般",
+                                       "--reported-to", "辅导员", "--reported-at", "2026-09-12 23:40",
+                                       "--progress", "已没收热得快"}));
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM record WHERE incident_category = 'banned_appliance' "
+                                      "AND reported_to = 'counselor' AND reported_at = '2026-09-12 23:40'") == 1);
+    CHECK(box.run({"--db", "college.db", "verify"}).exit_code == 0);
+    auto wrong = box.run(at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm, "--category", "赌博"}));
+    CHECK(wrong.exit_code == 64);
+    CHECK(wrong.err == "dormlink: error: --category goes with --kind incident\n");
+  }
+}

@@ -133,6 +133,26 @@ TEST_SUITE("records.entry") {
     }
   }
 
+  TEST_CASE("incidents need a category; a report cannot come before the finding") {
+    Fixture f;
+    auto r = visit("M1", "8-305");
+    r.kind = Kind::incident;
+    CHECK(problems_of(r, f.context()) ==
+          std::vector<std::string>{"an incident needs --category (赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, 其他违纪, 突发事件)"});
+    r.incident = Incident{IncidentCategory::banned_appliance, Severity::medium, StaffRole::counselor, "2026-10-12 19:00"};
+    CHECK(problems_of(r, f.context()) ==
+          std::vector<std::string>{"--reported-at \"2026-10-12 19:00\" is before the incident was found (2026-10-12 19:30)"});
+    r.incident->reported_at = "2026-10-12 20:00";
+    auto e = resolve_entry(r, f.context());
+    REQUIRE(e.row.incident.has_value());
+    CHECK(e.row.incident->category == IncidentCategory::banned_appliance);
+    CHECK(parse_incident_category("夜不归宿") == IncidentCategory::overnight_absence);
+    CHECK(parse_severity("严重") == Severity::high);
+    Row without = e.row;
+    without.incident->reported_at = "2026-10-12 21:00";
+    CHECK(canonical_row(e.row, "d") != canonical_row(without, "d"));
+  }
+
   TEST_CASE("plans and summaries need no dorm but need their text") {
     Fixture f;
     auto r = visit("M1", "8-305");

@@ -25,6 +25,7 @@ struct EntryRequest {
   std::optional<Channel> channel;
   Content content;
   std::string reason;  // why the member recorded a dorm that is not theirs, or an excuse
+  std::optional<Incident> incident;  // required for kind incident
 };
 
 // What the checks read.

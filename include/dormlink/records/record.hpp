@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "dormlink/model.hpp"
+
 namespace dormlink::records {
 
 // What a record is about. REQUIREMENTS §2-3: 走访, 谈心, 座谈会, 寝室活动, 新生入学教育,
@@ -36,6 +38,31 @@ bool is_contact(Kind kind);
 // Kinds that point at another record (correction, withdrawal, purge).
 bool points_at_record(Kind kind);
 
+// REQUIREMENTS §2 incidents to stop and report at once (第一时间).
+enum class IncidentCategory {
+  gambling, fighting, internet_addiction, overnight_absence, banned_appliance, unexcused_absence,
+  other_violation, emergency,
+};
+enum class Severity { low, medium, high };
+
+std::string_view key(IncidentCategory category);
+std::string_view label_zh(IncidentCategory category);
+std::string_view key(Severity severity);
+// From the key or Chinese name (赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, 其他违纪, 突发事件).
+std::optional<IncidentCategory> parse_incident_category(std::string_view text);
+// From low/medium/high or 轻/一般/严重 (also 低/中/高).
+std::optional<Severity> parse_severity(std::string_view text);
+
+// What an incident record adds: category, severity, to whom and when it was reported.
+struct Incident {
+  IncidentCategory category = IncidentCategory::other_violation;
+  std::optional<Severity> severity;
+  std::optional<StaffRole> reported_to;
+  std::optional<std::string> reported_at;  // local "YYYY-MM-DD HH:MM"
+
+  bool operator==(const Incident&) const = default;
+};
+
 // The hashed row of a record (everything but the personal text, which enters as a digest).
 struct Row {
   std::int64_t id = 0;
@@ -51,6 +78,7 @@ struct Row {
   std::string reason;
   bool off_assignment = false;
   std::vector<std::string> students;  // sorted, unique
+  std::optional<Incident> incident;   // exactly for kind incident; happened_at is when it was found
 };
 
 // The personal text of a record; purgeable without breaking the chain.
