@@ -102,6 +102,12 @@ long long Sandbox::query_int(const std::string& db, const std::string& sql) cons
   return raw.execAndGet(sql).getInt64();
 }
 
+std::vector<std::string> college_args(const char* date, std::vector<std::string> more) {
+  std::vector<std::string> all{"--db", "college.db", "--as-of", date};
+  all.insert(all.end(), more.begin(), more.end());
+  return all;
+}
+
 void setup_example_college(const Sandbox& box) {
   box.copy_from_source("examples/dormlink.toml", "dormlink.toml");
   for (const char* f : {"students.csv", "dorms.csv", "staff.csv"}) {

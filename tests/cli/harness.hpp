@@ -52,6 +52,9 @@ class Sandbox {
   std::filesystem::path m_dir;
 };
 
+// Arguments for the example college's database ("--db college.db --as-of DATE") plus `more`.
+std::vector<std::string> college_args(const char* date, std::vector<std::string> more);
+
 // The example college initialised and imported at --as-of 2026-09-07 (config, dorms, staff,
 // students) in the sandbox as college.db / dormlink.toml.
 void setup_example_college(const Sandbox& box);

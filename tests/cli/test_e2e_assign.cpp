@@ -12,9 +12,7 @@ using dormlink::e2e::Sandbox;
 namespace {
 
 std::vector<std::string> at(const char* date, std::vector<std::string> more) {
-  std::vector<std::string> all{"--db", "college.db", "--as-of", date};
-  all.insert(all.end(), more.begin(), more.end());
-  return all;
+  return dormlink::e2e::college_args(date, std::move(more));
 }
 
 // Hard-rule violations of the current assignment, counted in SQL against the rosters.

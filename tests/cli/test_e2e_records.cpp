@@ -13,9 +13,7 @@ using dormlink::e2e::Sandbox;
 namespace {
 
 std::vector<std::string> at(const char* date, std::vector<std::string> more) {
-  std::vector<std::string> all{"--db", "college.db", "--as-of", date};
-  all.insert(all.end(), more.begin(), more.end());
-  return all;
+  return dormlink::e2e::college_args(date, std::move(more));
 }
 
 // The example college with a committed assignment; returns one member and one of their dorms.
