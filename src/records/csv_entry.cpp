@@ -11,7 +11,10 @@ namespace {
 
 using roster::detail::ColumnSpec;
 
-enum Column : std::size_t { c_member, c_dorm, c_time, c_students, c_channel, c_kind, c_progress, c_note, c_reason, c_count };
+enum Column : std::size_t {
+  c_member, c_dorm, c_time, c_students, c_channel, c_kind, c_progress, c_note, c_reason,
+  c_category, c_severity, c_reported_to, c_reported_at, c_count
+};
 
 // REQUIREMENTS §3: the feedback form's columns, then the extra ones dormlink needs.
 constexpr std::array<ColumnSpec, c_count> k_columns{{
@@ -24,6 +27,10 @@ constexpr std::array<ColumnSpec, c_count> k_columns{{
     {"progress", {"工作进展及成效", "进展及成效", "工作进展", "", "", "", ""}},
     {"note", {"说明", "备注", "", "", "", "", ""}},
     {"reason", {"原因", "", "", "", "", "", ""}},
+    {"category", {"事件类别", "类别", "", "", "", "", ""}},
+    {"severity", {"严重程度", "", "", "", "", "", ""}},
+    {"reported_to", {"报告对象", "报告给", "", "", "", "", ""}},
+    {"reported_at", {"报告时间", "", "", "", "", "", ""}},
 }};
 
 // "张三、李四（当面）": the names, and the channel in trailing brackets if any.
@@ -40,6 +47,33 @@ std::vector<std::string> split_students(std::string_view cell, std::string& chan
     }
   }
   return roster::detail::split_list(text);
+}
+
+// The incident columns of a row; nullopt when it names no category.
+std::optional<Incident> read_incident(roster::detail::RowReader& r, Date today) {
+  if (r.cell(c_category).empty()) return std::nullopt;
+  Incident i;
+  if (auto category = parse_incident_category(r.cell(c_category))) {
+    i.category = *category;
+  } else {
+    r.problem(c_category, fmt::format("\"{}\": use 赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, 其他违纪 "
+                                      "or 突发事件", r.cell(c_category)));
+  }
+  if (!r.cell(c_severity).empty() && !(i.severity = parse_severity(r.cell(c_severity)))) {
+    r.problem(c_severity, fmt::format("\"{}\": use 轻, 一般 or 严重", r.cell(c_severity)));
+  }
+  if (!r.cell(c_reported_to).empty() && !(i.reported_to = parse_staff_role(r.cell(c_reported_to)))) {
+    r.problem(c_reported_to, fmt::format("\"{}\": use 辅导员, 班主任 or 支部书记", r.cell(c_reported_to)));
+  }
+  if (!r.cell(c_reported_at).empty()) {
+    auto when = parse_when(r.cell(c_reported_at), today);
+    if (const auto* error = std::get_if<WhenError>(&when)) {
+      r.problem(c_reported_at, error->message);
+    } else {
+      i.reported_at = format_local(std::get<LocalDateTime>(when));
+    }
+  }
+  return i;
 }
 
 std::optional<CsvEntry> read_row(roster::detail::RowReader& r, Date today) {
@@ -67,6 +101,8 @@ std::optional<CsvEntry> read_row(roster::detail::RowReader& r, Date today) {
   if (!r.cell(c_progress).empty()) q.content.progress = std::string(r.cell(c_progress));
   if (!r.cell(c_note).empty()) q.content.note = std::string(r.cell(c_note));
   q.reason = std::string(r.cell(c_reason));
+  q.incident = read_incident(r, today);
+  if (q.incident && q.kind != Kind::incident) r.problem(c_category, "is only for 类型 = 特殊情况 (incident)");
   return e;
 }
 

@@ -207,6 +207,19 @@ TEST_SUITE("records.csv") {
     CHECK(rows[1].request.kind == Kind::visit);
   }
 
+  TEST_CASE("incident columns become the incident's category, severity and report") {
+    auto table = util::parse_csv("党员姓名,联系寝室名称,时间,类型,事件类别,严重程度,报告对象,报告时间\n"
+                                 "李晴紫,10-106,2026-09-15 23:10,特殊情况,夜不归宿,严重,辅导员,2026-09-15 23:30\n", "form.csv");
+    auto rows = parse_record_csv(table, "form.csv", Date{year{2026}, month{9}, day{20}});
+    REQUIRE(rows.size() == 1);
+    REQUIRE(rows[0].request.incident.has_value());
+    CHECK(rows[0].request.kind == Kind::incident);
+    CHECK(rows[0].request.incident->category == IncidentCategory::overnight_absence);
+    CHECK(rows[0].request.incident->severity == Severity::high);
+    CHECK(rows[0].request.incident->reported_to == StaffRole::counselor);
+    CHECK(rows[0].request.incident->reported_at == "2026-09-15 23:30");
+  }
+
   TEST_CASE("bad cells are reported with file, line and column") {
     auto table = util::parse_csv("党员姓名,时间,类型\n,2026-02-30,闲聊\n", "form.csv");
     try {
