@@ -120,6 +120,12 @@ class EntryResolver {
  public:
   EntryResolver(store::Database& db, const Config& config, LocalDateTime now) : m_db(db), m_config(config), m_now(now) {}
 
+  // The rosters valid on a date.
+  const roster::Snapshot& snapshot(Date date) { return load(date).snapshot; }
+
+  // The committed assignment (dorm -> member) in force on a date; empty when none is.
+  const std::map<std::string, std::string>& assignment(Date date) { return load(date).assignment; }
+
   // Resolves and checks one request against the rosters and assignment of its date.
   records::ResolvedEntry resolve(const records::EntryRequest& request) {
     auto& day = load(request.at.date);
@@ -268,20 +274,12 @@ std::optional<LogVisitOptions> prompt(Context& ctx, LogVisitOptions o) {
   auto db = ctx.open_database(store::OpenMode::read_only);
   std::optional<LogVisitOptions> out;
   db.transaction([&] {
-    auto snapshot = store::load_roster(db, now.date);
-    std::map<std::string, std::string> assignment;
-    if (const auto* semester = config.calendar.containing(now.date)) {
-      if (auto record = store::load_assignment_on(db, semester->id, format_date(now.date))) {
-        for (const auto& p : record->pairs) assignment[p.dorm_code] = p.member_id;
-      }
-    }
+    EntryResolver resolver(db, config, now);
     PromptFields f{o.member, o.dorm, o.at, o.kind, o.talked, o.progress, o.note};
-    if (!prompt_missing(ctx, f, snapshot, assignment, now)) return;
+    if (!prompt_missing(ctx, f, resolver.snapshot(now.date), resolver.assignment(now.date), now)) return;
     o.member = f.member; o.dorm = f.dorm; o.at = f.at; o.kind = f.kind; o.talked = f.talked;
     o.progress = f.progress; o.note = f.note;
-    auto request = make_request(o, now);
-    EntryResolver resolver(db, config, now);
-    auto entry = resolver.resolve(request);
+    auto entry = resolver.resolve(make_request(o, now));
     std::string talked;
     for (const auto& id : entry.row.students) talked += (talked.empty() ? "" : "、") + id;
     auto summary = fmt::format("{} {} {} {}  学生 {}  {}", entry.member_name, records::label_zh(entry.row.kind),

@@ -185,15 +185,6 @@ VerifyReport verify_records(Database& database) {
   return report;
 }
 
-std::string chain_head(Database& database) {
-  std::string head;
-  database.transaction([&] {
-    auto tip = chain_tip(database.impl().db);
-    if (tip.id > 0) head = records::to_hex(tip.hash);
-  });
-  return head;
-}
-
 }  // namespace dormlink::store
 
 namespace dormlink::store {

@@ -40,8 +40,6 @@ class Sandbox {
   std::string read(const std::string& name) const;
   // Copies a file of the source tree (relative to the repository root) into the sandbox.
   void copy_from_source(const std::string& relative, const std::string& name) const;
-  // sha256-free fingerprint of a file: its bytes.
-  std::string bytes(const std::string& name) const { return read(name); }
   // One integer from a SQL query against a database in the sandbox.
   long long query_int(const std::string& db, const std::string& sql) const;
 

@@ -36,9 +36,6 @@ struct VerifyReport {
 // Walks every record in id order: hashes, links and content digests (purged content skipped).
 VerifyReport verify_records(Database& db);
 
-// The hex hash of the last record, or the empty string.
-std::string chain_head(Database& db);
-
 }  // namespace dormlink::store
 
 namespace dormlink::store {
