@@ -17,14 +17,17 @@ constexpr const char* k_footer = R"(Environment:
   DORMLINK_DB       database path when --db is not given (default ./dormlink.db)
   DORMLINK_CONFIG   config path when --config is not given (default ./dormlink.toml)
 
-Exit codes: 0 ok, 1 findings, 64 usage, 65 bad data, 66 missing input, 70 internal,
+Exit codes: 0 ok, 1 findings, 3 no feasible assignment, 64 usage, 65 bad data, 66 missing input, 70 internal,
 73 cannot create, 74 I/O, 75 busy (retry), 77 permission, 78 config (docs/exit-codes.md).
 
 Examples:
   dormlink init
   dormlink import dorms dorms.csv
   dormlink import students students.csv --dry-run
-  dormlink roster --as-of 2026-09-07)";
+  dormlink roster --as-of 2026-09-07
+  dormlink assign --dry-run
+  dormlink log-visit --member 李晴紫 --dorm 10-106 --at "昨天 19:30"
+  dormlink verify)";
 
 void add_global_options(CLI::App& root, GlobalOptions& options) {
   root.add_option("--db", options.db_path, "SQLite database file (env DORMLINK_DB)")
