@@ -187,7 +187,7 @@ void print_receipt(Context& ctx, const store::Receipt& receipt, const records::R
 
 int run_single(Context& ctx, const LogVisitOptions& o) {
   const auto& config = ctx.config();
-  if (o.member.empty()) throw UsageError("--member is required (student id, name or unique name prefix)");
+  if (o.member.empty()) throw UsageError("--member is required (student id, name, unique name prefix or pinyin)");
   auto now = now_of(ctx);
   auto request = make_request(o, now);
   auto db = ctx.open_database(store::OpenMode::read_write);
@@ -312,7 +312,7 @@ int run_log_visit(Context& ctx, const LogVisitOptions& o) {
 void add_log_visit_command(CLI::App& root, std::vector<Command>& commands) {
   auto o = std::make_shared<LogVisitOptions>();
   auto* app = root.add_subcommand("log-visit", "Record a visit, talk or other contact (append-only, hash-chained)");
-  app->add_option("--member", o->member, "The member: student id, name or unique name prefix")->type_name("WHO");
+  app->add_option("--member", o->member, "The member: student id, name, unique name prefix or pinyin (zhangsan, zs)")->type_name("WHO");
   app->add_option("--dorm", o->dorm, "The dorm, e.g. 8-305 or 8栋305")->type_name("DORM");
   app->add_option("--at", o->at, "When: 2026-10-12 19:30, 2026/10/12, 10月12日, today, 昨天 19:30 (default now)")
       ->type_name("WHEN");

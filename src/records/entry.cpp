@@ -5,30 +5,50 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "dormlink/util/pinyin.hpp"
 #include "dormlink/util/text.hpp"
 
 namespace dormlink::records {
 namespace {
 
+// Students whose name's pinyin matches Latin text the user typed ("zhangsan", "zs", "zhangs"),
+// best kind of match only: a full reading beats initials, initials beat a prefix.
+std::vector<const roster::StudentRow*> by_pinyin(const roster::Snapshot& snap, const std::string& wanted) {
+  std::vector<const roster::StudentRow*> best;
+  auto best_kind = util::PinyinMatch::none;
+  if (!util::is_pinyin_text(wanted)) return best;  // an id or a Chinese name: no pinyin search
+  for (const auto& s : snap.students) {
+    const auto kind = util::match_pinyin(wanted, util::pinyin(s.facts.name));
+    if (kind == util::PinyinMatch::none || kind < best_kind) continue;
+    if (best_kind < kind) {
+      best.clear();
+      best_kind = kind;
+    }
+    best.push_back(&s);
+  }
+  return best;
+}
+
 const roster::StudentRow* find_student(const roster::Snapshot& snap, const std::string& text, const char* option,
                                        ProblemCollector& problems) {
   auto wanted = util::normalize_code(text);
-  std::vector<const roster::StudentRow*> by_prefix;
+  std::vector<const roster::StudentRow*> matches;
   for (const auto& s : snap.students) {
     if (s.student_id == wanted || s.facts.name == wanted) return &s;
-    if (!wanted.empty() && s.facts.name.starts_with(wanted)) by_prefix.push_back(&s);
+    if (!wanted.empty() && s.facts.name.starts_with(wanted)) matches.push_back(&s);
   }
-  if (by_prefix.size() == 1) return by_prefix.front();
-  if (by_prefix.empty()) {
+  if (matches.empty()) matches = by_pinyin(snap, wanted);
+  if (matches.size() == 1) return matches.front();
+  if (matches.empty()) {
     problems.add("", fmt::format("{} \"{}\": no current student has that id or name", option, text));
     return nullptr;
   }
   std::string names;
-  for (std::size_t i = 0; i < by_prefix.size() && i < 5; ++i) {
-    names += fmt::format("{}{} {}", i ? ", " : "", by_prefix[i]->facts.name, by_prefix[i]->student_id);
+  for (std::size_t i = 0; i < matches.size() && i < 5; ++i) {
+    names += fmt::format("{}{} {}", i ? ", " : "", matches[i]->facts.name, matches[i]->student_id);
   }
   problems.add("", fmt::format("{} \"{}\": {} students match ({}{}); give the student id", option, text,
-                               by_prefix.size(), names, by_prefix.size() > 5 ? ", ..." : ""));
+                               matches.size(), names, matches.size() > 5 ? ", ..." : ""));
   return nullptr;
 }
 

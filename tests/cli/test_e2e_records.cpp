@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "dormlink/util/pinyin.hpp"
 #include "harness.hpp"
 
 using dormlink::e2e::Sandbox;
@@ -156,8 +157,25 @@ TEST_SUITE("e2e.records") {
     auto verify = box.run({"--db", "college.db", "verify"});
     CHECK(verify.exit_code == 0);
     CHECK(verify.out.find("verify: 4 records intact") == 0);
+    auto before = box.read("college.db") + box.read("college.db-wal");
     CHECK(box.run({"--db", "college.db", "purge", "1", "--reason", "again"}).exit_code == 65);
     CHECK(box.run({"--db", "college.db", "withdraw", "99", "--reason", "x"}).exit_code == 65);
+    CHECK(box.run({"--db", "college.db", "withdraw", "2", "--reason", "again"}).exit_code == 65);
+    CHECK(box.read("college.db") + box.read("college.db-wal") == before);
+  }
+
+  TEST_CASE("log-visit takes the member's name in pinyin") {
+    Sandbox box;
+    auto [member, dorm] = college_with_assignment(box);
+    SQLite::Database raw(box.path("college.db"), SQLite::OPEN_READONLY);
+    const auto name = raw.execAndGet("SELECT name FROM student_version WHERE student_id = '" + member + "'").getString();
+    const auto typed = dormlink::util::pinyin(name);  // e.g. "li qing zi"
+    REQUIRE_FALSE(typed.empty());
+    auto r = box.run(at("2026-09-14", {"log-visit", "--member", typed, "--dorm", dorm, "--at", "2026-09-10 19:30"}));
+    INFO(r.err);
+    // The example college (fixed seed) has no namesake of this member.
+    REQUIRE(r.exit_code == 0);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM record WHERE member_id = '" + member + "'") == 1);
   }
 }
 

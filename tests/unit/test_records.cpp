@@ -90,6 +90,20 @@ TEST_SUITE("records.entry") {
     CHECK(problems[0] == "--member \"李\": 2 students match (李晴紫 M1, 李晴 M2); give the student id");
   }
 
+  TEST_CASE("a member and residents can be typed in pinyin") {
+    Fixture f;
+    auto r = visit("liqingzi", "8-305");
+    r.talked = {"zs"};
+    auto e = resolve_entry(r, f.context());
+    CHECK(e.row.member_id == "M1");
+    CHECK(e.row.students == std::vector<std::string>{"S1"});
+    auto full = visit("li qing", "8-305");  // a full reading beats the prefix of 李晴紫
+    full.reason = "代为走访";
+    CHECK(resolve_entry(full, f.context()).row.member_id == "M2");
+    CHECK(problems_of(visit("liq", "8-305"), f.context()) ==
+          std::vector<std::string>{"--member \"liq\": 2 students match (李晴紫 M1, 李晴 M2); give the student id"});
+  }
+
   TEST_CASE("every check has its message") {
     Fixture f;
     SUBCASE("not a member") {

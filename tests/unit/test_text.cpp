@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "dormlink/util/pinyin.hpp"
 #include "dormlink/util/text.hpp"
 
 using namespace dormlink::util;
@@ -109,5 +110,30 @@ TEST_SUITE("util.text") {
       append_utf8(out, char32_t{0x110000});
       CHECK(out == "\uFFFD");
     }
+  }
+
+  TEST_CASE("pinyin reads names, surnames as surnames") {
+    CHECK(pinyin("张三") == "zhang san");
+    CHECK(pinyin("单雪") == "shan xue");  // 单 as a surname, not dan
+    CHECK(pinyin("曾小贤") == "zeng xiao xian");
+    CHECK(pinyin("欧阳娜娜") == "ou yang na na");
+    CHECK(pinyin("吕布") == "lu bu");  // ü folded to u, as typed on a keyboard
+    CHECK(pinyin("Anna 李") == "anna li");
+    CHECK(pinyin("") == "");
+  }
+
+  TEST_CASE("typed pinyin matches in full, by initials or as a prefix") {
+    CHECK(match_pinyin("zhangsan", "zhang san") == PinyinMatch::full);
+    CHECK(match_pinyin("Zhang San", "zhang san") == PinyinMatch::full);
+    CHECK(match_pinyin("zhang'san", "zhang san") == PinyinMatch::full);
+    CHECK(match_pinyin("zs", "zhang san") == PinyinMatch::initials);
+    CHECK(match_pinyin("zhangs", "zhang san") == PinyinMatch::prefix);
+    CHECK(match_pinyin("zhao", "zhang san") == PinyinMatch::none);
+    CHECK(match_pinyin("2023001", "zhang san") == PinyinMatch::none);
+    CHECK(match_pinyin("张三", "zhang san") == PinyinMatch::none);
+    CHECK(match_pinyin("", "zhang san") == PinyinMatch::none);
+    CHECK(is_pinyin_text("li qing"));
+    CHECK_FALSE(is_pinyin_text("M1"));
+    CHECK_FALSE(is_pinyin_text("李"));
   }
 }
