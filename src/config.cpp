@@ -684,7 +684,7 @@ constexpr std::array<KeySpec<A>, 9> k_assignment_keys{{
 
 // REQUIREMENTS §2: "二个一、二个二", 谈心, 重点关注, 第一时间, 新生入学教育
 using D = DutiesConfig;
-constexpr std::array<KeySpec<D>, 9> k_duties_keys{{
+constexpr std::array<KeySpec<D>, 10> k_duties_keys{{
     {"visits_per_week", &D::visits_per_week,
      "visits per dorm per teaching week (走访, \"二个二\")", 1, 7},
     {"talk_period", &D::talk_period,
@@ -703,6 +703,8 @@ constexpr std::array<KeySpec<D>, 9> k_duties_keys{{
      "first-year dorms: orientation in the first N autumn weeks (新生入学教育)", 0, 8},
     {"work_plan_due_week", &D::work_plan_due_week,
      "work plan due by the end of this teaching week (工作计划)", 1, 30},
+    {"excused_waives_week", &D::excused_waives_week,
+     "an excused record waives its dorm's visits and talks that week (因故未走访)"},
 }};
 
 // REQUIREMENTS §3: the form every two weeks, due Monday; the summary to the committee Tuesday.
@@ -714,6 +716,26 @@ constexpr std::array<KeySpec<R>, 3> k_reporting_keys{{
      "members' forms due on this weekday after the period (报送时间)"},
     {"counselor_summary_due", &R::counselor_summary_due,
      "counselor's summary to the committee on this weekday (学院党委)"},
+}};
+
+// docs/check.md: "due soon" and "at risk".
+using K = CheckConfig;
+constexpr std::array<KeySpec<K>, 2> k_check_keys{{
+    {"due_soon_days", &K::due_soon_days,
+     "list unmet duties this many days before they fall due (即将到期)", 1, 14},
+    {"at_risk_weeks", &K::at_risk_weeks,
+     "semester duties unmet with this few duty weeks left are at risk (有风险)", 0, 30},
+}};
+
+// REQUIREMENTS §4: 检查组 不定期检查.
+using I = InspectionConfig;
+constexpr std::array<KeySpec<I>, 3> k_inspection_keys{{
+    {"sample_percent", &I::sample_percent,
+     "members sampled by default, in percent (抽查比例)", 1, 100},
+    {"recent_days", &I::recent_days,
+     "a dorm with no record in this many days is weighted up (近期未走访)", 1, 120},
+    {"weight_up", &I::weight_up,
+     "low-compliance members and unvisited dorms are this many times as likely (加权)", 1, 20},
 }};
 
 // REQUIREMENTS §4: grade bands 优秀 >= 90, 合格 >= 75, 基本合格 >= 60.
@@ -744,6 +766,10 @@ constexpr SectionSpec<D> k_duties{"duties", "What each member does (工作职责
 constexpr SectionSpec<R> k_reporting{
     "reporting", "The feedback form (联系寝室情况反馈表) and the counselor's summary",
     k_reporting_keys};
+constexpr SectionSpec<K> k_check{"check", "What `dormlink check` lists before it is overdue (检查)",
+                                 k_check_keys};
+constexpr SectionSpec<I> k_inspection{"inspection", "The inspection group's spot checks (检查组)",
+                                      k_inspection_keys};
 constexpr SectionSpec<S> k_assessment{
     "assessment", "The branch's semester assessment (考核): grade bands, then weights",
     k_assessment_keys};
@@ -772,8 +798,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> k_semeste
     {"exam_weeks", "weeks without duties: exams (考试周)"},
 }};
 
-constexpr std::array<std::string_view, 7> k_section_names{
-    "college", "calendar", "assignment", "duties", "reporting", "assessment", "privacy"};
+constexpr std::array<std::string_view, 9> k_section_names{
+    "college", "calendar", "assignment", "duties", "reporting", "check", "inspection", "assessment", "privacy"};
 
 template <class Section>
 std::vector<std::string_view> key_names(const SectionSpec<Section>& spec) {
@@ -800,6 +826,8 @@ std::optional<std::string> owner_of(std::string_view key) {
   if (contains(key_names(k_assignment), key)) return "[assignment]";
   if (contains(key_names(k_duties), key)) return "[duties]";
   if (contains(key_names(k_reporting), key)) return "[reporting]";
+  if (contains(key_names(k_check), key)) return "[check]";
+  if (contains(key_names(k_inspection), key)) return "[inspection]";
   if (contains(key_names(k_assessment), key) || key == "weights") return "[assessment]";
   if (contains(key_names(k_privacy), key)) return "[privacy]";
   if (contains(first_names(k_weight_components), key)) return "[assessment.weights]";
@@ -933,6 +961,8 @@ Config Validator::run(const toml::table& root) {
   read_section(root, k_assignment, config.assignment);
   read_section(root, k_duties, config.duties);
   read_section(root, k_reporting, config.reporting);
+  read_section(root, k_check, config.check);
+  read_section(root, k_inspection, config.inspection);
   read_section(root, k_assessment, config.assessment);
   read_weights(root, config.assessment);
   read_section(root, k_privacy, config.privacy);
@@ -1527,6 +1557,8 @@ std::string render_config(const Config& config) {
   render_section(out, k_assignment, config.assignment);
   render_section(out, k_duties, config.duties);
   render_section(out, k_reporting, config.reporting);
+  render_section(out, k_check, config.check);
+  render_section(out, k_inspection, config.inspection);
   render_section(out, k_assessment, config.assessment);
   render_weights(out, config.assessment);
   render_section(out, k_privacy, config.privacy);

@@ -54,6 +54,7 @@ struct DutiesConfig {
   int incident_report_hours = 24;              // 第一时间: report to the counselor within
   int orientation_weeks = 2;                   // 新生入学教育: first-year dorms, first N autumn weeks
   int work_plan_due_week = 2;                  // 工作计划 due by the end of this teaching week
+  bool excused_waives_week = true;             // an excused record waives its dorm's week
 
   bool operator==(const DutiesConfig&) const = default;
 };
@@ -92,6 +93,23 @@ struct PrivacyConfig {
   bool operator==(const PrivacyConfig&) const = default;
 };
 
+// [check] docs/check.md: when an unmet obligation is listed before it is overdue.
+struct CheckConfig {
+  int due_soon_days = 2;  // due within this many days (the due day included): "due soon"
+  int at_risk_weeks = 3;  // semester obligations unmet with this few duty weeks left: "at risk"
+
+  bool operator==(const CheckConfig&) const = default;
+};
+
+// [inspection] REQUIREMENTS §4: the inspection group's spot checks.
+struct InspectionConfig {
+  int sample_percent = 10;  // members sampled when neither --size nor --rate is given
+  int recent_days = 14;     // a dorm with no record in this many days is weighted up
+  int weight_up = 3;        // low-compliance members and unvisited dorms: this many times as likely
+
+  bool operator==(const InspectionConfig&) const = default;
+};
+
 // The whole configuration.
 struct Config {
   CollegeConfig college;
@@ -99,6 +117,8 @@ struct Config {
   AssignmentConfig assignment;
   DutiesConfig duties;
   ReportingConfig reporting;
+  CheckConfig check;
+  InspectionConfig inspection;
   AssessmentConfig assessment;
   PrivacyConfig privacy;
 

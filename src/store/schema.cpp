@@ -211,7 +211,85 @@ CREATE TRIGGER record_content_purge_only BEFORE UPDATE ON record_content
   BEGIN SELECT RAISE(ABORT, 'record content changes only by a purge record'); END;
 )sql";
 
-constexpr std::array<const char*, 3> k_migrations{k_v1, k_v2, k_v3};
+// Version 4: submitted forms and summaries (what was handed in, frozen), and the inspection
+// group's samples and findings (docs/check.md, docs/inspect.md). All append-only.
+constexpr const char* k_v4 = R"sql(
+CREATE TABLE submission (
+  id              INTEGER PRIMARY KEY,
+  kind            TEXT NOT NULL CHECK (kind IN ('feedback', 'summary')),
+  subject_id      TEXT NOT NULL,
+  semester_id     TEXT NOT NULL,
+  period          INTEGER NOT NULL CHECK (period >= 1),
+  submitted_at    TEXT NOT NULL,
+  submitted_by    TEXT NOT NULL,
+  due_date        TEXT NOT NULL,
+  late            INTEGER NOT NULL CHECK (late IN (0, 1)),
+  language        TEXT NOT NULL,
+  format          TEXT NOT NULL,
+  document        TEXT NOT NULL,
+  document_sha256 TEXT NOT NULL,
+  chain_head      TEXT NOT NULL,
+  record_count    INTEGER NOT NULL
+) STRICT;
+CREATE INDEX submission_subject ON submission(semester_id, kind, subject_id, period);
+
+CREATE TABLE inspection_sample (
+  id          INTEGER PRIMARY KEY,
+  semester_id TEXT NOT NULL,
+  as_of       TEXT NOT NULL,
+  seed        INTEGER NOT NULL,
+  size        INTEGER NOT NULL,
+  method      TEXT NOT NULL,
+  drawn_at    TEXT NOT NULL,
+  drawn_by    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE inspection_sample_item (
+  sample_id INTEGER NOT NULL REFERENCES inspection_sample(id),
+  position  INTEGER NOT NULL,
+  member_id TEXT NOT NULL REFERENCES student(student_id),
+  dorm_code TEXT NOT NULL REFERENCES dorm(code),
+  weight    INTEGER NOT NULL,
+  PRIMARY KEY (sample_id, position)
+) STRICT;
+
+CREATE TABLE inspection_finding (
+  id          INTEGER PRIMARY KEY,
+  sample_id   INTEGER REFERENCES inspection_sample(id),
+  semester_id TEXT NOT NULL,
+  member_id   TEXT NOT NULL REFERENCES student(student_id),
+  dorm_code   TEXT NOT NULL REFERENCES dorm(code),
+  inspected_on TEXT NOT NULL,
+  inspector   TEXT NOT NULL,
+  record_id   INTEGER REFERENCES record(id),
+  student_id  TEXT REFERENCES student(student_id),
+  verdict     TEXT NOT NULL CHECK (verdict IN ('confirmed', 'contradicted')),
+  note        TEXT NOT NULL,
+  entered_at  TEXT NOT NULL,
+  entered_by  TEXT NOT NULL
+) STRICT;
+CREATE INDEX inspection_finding_member ON inspection_finding(semester_id, member_id);
+CREATE INDEX inspection_finding_record ON inspection_finding(record_id) WHERE record_id IS NOT NULL;
+
+CREATE TRIGGER submission_no_update BEFORE UPDATE ON submission
+  BEGIN SELECT RAISE(ABORT, 'submissions are append-only; submit again'); END;
+CREATE TRIGGER submission_no_delete BEFORE DELETE ON submission
+  BEGIN SELECT RAISE(ABORT, 'submissions are append-only; submit again'); END;
+CREATE TRIGGER inspection_sample_no_update BEFORE UPDATE ON inspection_sample
+  BEGIN SELECT RAISE(ABORT, 'inspection samples are append-only'); END;
+CREATE TRIGGER inspection_sample_no_delete BEFORE DELETE ON inspection_sample
+  BEGIN SELECT RAISE(ABORT, 'inspection samples are append-only'); END;
+CREATE TRIGGER inspection_sample_item_no_update BEFORE UPDATE ON inspection_sample_item
+  BEGIN SELECT RAISE(ABORT, 'inspection samples are append-only'); END;
+CREATE TRIGGER inspection_sample_item_no_delete BEFORE DELETE ON inspection_sample_item
+  BEGIN SELECT RAISE(ABORT, 'inspection samples are append-only'); END;
+CREATE TRIGGER inspection_finding_no_update BEFORE UPDATE ON inspection_finding
+  BEGIN SELECT RAISE(ABORT, 'inspection findings are append-only; record a new finding'); END;
+CREATE TRIGGER inspection_finding_no_delete BEFORE DELETE ON inspection_finding
+  BEGIN SELECT RAISE(ABORT, 'inspection findings are append-only; record a new finding'); END;
+)sql";
+
+constexpr std::array<const char*, 4> k_migrations{k_v1, k_v2, k_v3, k_v4};
 
 }  // namespace
 

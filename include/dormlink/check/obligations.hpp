@@ -1,0 +1,204 @@
+#pragma once
+// The one definition of "overdue" (docs/check.md): every obligation of a semester computed
+// from the rules (config), the calendar, the assignment history, the residents and the
+// records, as of one date. `check`, `report` and `export` all read this. Pure: no database,
+// no clock — the store loads a CheckInput (store/check_store.hpp), evaluate() does the rest.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dormlink/calendar.hpp"
+#include "dormlink/config.hpp"
+#include "dormlink/when.hpp"
+
+namespace dormlink::check {
+
+// What an obligation is about; the order is the order items are listed in.
+enum class Rule {
+  no_assignment,         // the semester has no assignment in force on the date
+  member_left,           // an assigned member left the college or is no longer a member
+  member_dorm_count,     // a member holds fewer than min_dorms or more than max_dorms dorms
+  dorm_without_member,   // a dorm with residents and no member
+  work_plan,             // 工作计划 by the end of duties.work_plan_due_week
+  visits,                // duties.visits_per_week visits per dorm per duty week
+  talks,                 // every resident once per duties.talk_period
+  attention_talks,       // attention students once per duties.attention_talk_period
+  orientation,           // first-year dorms, first duties.orientation_weeks autumn weeks
+  activity,              // duties.activities_per_semester (per dorm or per member)
+  symposium,             // duties.symposiums_per_semester (per dorm or per member)
+  incident_report,       // reported within duties.incident_report_hours of being found
+  feedback_form,         // each reporting period's form by reporting.member_form_due
+  counselor_summary,     // each reporting period's summary by reporting.counselor_summary_due
+  member_summary,        // 学期总结 by the semester's last day
+};
+
+// Where an obligation stands on the evaluation date.
+enum class Status {
+  met,        // fulfilled in time
+  met_late,   // fulfilled, but after its due date (a late form, a late incident report)
+  waived,     // an excused record waived it (duties.excused_waives_week)
+  pending,    // not yet fulfilled, due date more than check.due_soon_days away
+  due_soon,   // not yet fulfilled, due within check.due_soon_days days (today included)
+  at_risk,    // a semester obligation unmet with check.at_risk_weeks duty weeks or fewer left
+  overdue,    // not fulfilled and its due date has passed
+};
+
+std::string_view to_string(Rule rule);      // "visits", "talks", ... (JSON/CSV keys)
+std::string_view to_string(Status status);  // "met", "overdue", ...
+
+// ---- Input: what the store loads (all ids as strings; indices below point into these) ----
+
+// A student who matters to the semester: a resident, a member, or both.
+struct Person {
+  std::string id;
+  std::string name;
+  std::string class_name;
+  int cohort = 0;
+};
+
+// One stretch of a student living in one dorm: from <= D < to (to empty: still there).
+// Only stretches overlapping the semester are loaded; a student who left has none after.
+struct Residence {
+  int person = 0;  // index into CheckInput::people
+  int dorm = 0;    // index into CheckInput::dorms
+  Date from{};
+  std::optional<Date> to;
+  bool attention = false;  // has any attention category (the categories are never loaded)
+};
+
+// Whether a person can hold dorms on a date: a current student who is a member (or candidate
+// when assignment.candidates_take_dorms). One stretch per status change.
+struct Eligibility {
+  int person = 0;
+  Date from{};
+  std::optional<Date> to;
+  bool eligible = false;
+};
+
+// One committed assignment version: in force from valid_from until the next version's.
+struct AssignmentVersion {
+  Date valid_from{};
+  std::vector<std::pair<int, int>> pairs;  // (dorm index, member person index), sorted by dorm
+};
+
+// A counselor and what they cover (staff roster on the evaluation date).
+struct Counselor {
+  std::string staff_id;
+  std::string name;
+  std::vector<int> cohorts;
+  std::vector<std::string> classes;
+};
+
+// Effective records (not withdrawn, not replaced by a correction), aggregated.
+// Visits to a dorm in one teaching week, by anyone; `late` of them entered after the week.
+struct DormWeekVisits {
+  int dorm = 0;
+  int week = 0;
+  int visits = 0;
+  int late = 0;
+};
+
+// An excused record: for one dorm, or (dorm -1) for all the member's dorms, in one week.
+struct Excuse {
+  int member = 0;  // person index
+  int dorm = -1;
+  int week = 0;
+};
+
+// Teaching weeks in which a student was in at least one effective talk record: bit w (1..30).
+struct TalkWeeks {
+  int person = 0;
+  std::uint32_t weeks = 0;
+};
+
+// Effective records of a per-semester kind (activity, symposium, orientation, plan, summary):
+// one entry per record, with the dorm (-1 when none) and the member.
+enum class CountedKind { activity, symposium, orientation, plan, summary };
+struct KindRecord {
+  CountedKind kind = CountedKind::activity;
+  int member = 0;
+  int dorm = -1;
+  int week = 0;          // teaching week it happened in
+  Date entered{};        // date it was entered (local)
+  std::int64_t id = 0;
+};
+
+// An effective incident record.
+struct Incident {
+  std::int64_t id = 0;
+  int member = 0;
+  int dorm = -1;
+  LocalDateTime found{};                  // happened_at
+  std::optional<LocalDateTime> reported;  // reported_at, when reported at all
+};
+
+// A recorded submission of a feedback form (subject: member person id) or a counselor
+// summary (subject: staff id) for a reporting period.
+struct Submission {
+  bool summary = false;
+  std::string subject_id;
+  int period = 0;
+  Date submitted{};
+};
+
+struct CheckInput {
+  Semester semester;
+  std::vector<Person> people;         // sorted by id
+  std::vector<std::string> dorms;     // dorm codes, sorted
+  std::vector<Residence> residences;
+  std::vector<Eligibility> eligibility;
+  std::vector<AssignmentVersion> assignments;  // oldest first
+  std::vector<Counselor> counselors;           // sorted by staff id
+  std::vector<DormWeekVisits> visits;
+  std::vector<Excuse> excuses;
+  std::vector<TalkWeeks> talks;
+  std::vector<KindRecord> kind_records;
+  std::vector<Incident> incidents;
+  std::vector<Submission> submissions;
+};
+
+// ---- Output ----
+
+// One obligation and where it stands. Indices are -1 when not applicable.
+struct Obligation {
+  Rule rule = Rule::visits;
+  Status status = Status::pending;
+  int counselor = -1;  // index into CheckInput::counselors (the member's counselor)
+  int member = -1;     // person index of the responsible member
+  int dorm = -1;       // dorm index
+  int student = -1;    // person index of the resident (talks)
+  int period = 0;      // teaching week (visits, weekly talks), talk/reporting period number
+  std::int64_t record_id = 0;  // incident_report: the incident record
+  Date window_from{};  // the days the obligation covers
+  Date window_to{};
+  Date due{};          // the last day on which it is met in time
+  int expected = 0;
+  int found = 0;
+  int late = 0;        // of `found`, entered after `due`
+};
+
+struct EvaluateOptions {
+  bool keep_met = false;  // also return met, met_late, waived and pending obligations
+};
+
+// Every obligation of input.semester as of `as_of` (a local date; records dated up to it
+// count), sorted by counselor, member, rule, dorm, window, student, record. Config supplies
+// the numbers (duties, reporting, assignment.min/max_dorms, check).
+std::vector<Obligation> evaluate(const CheckInput& input, const Config& config, Date as_of,
+                                 const EvaluateOptions& options = {});
+
+// The reporting period (1-based) that contains teaching week `week`.
+int reporting_period_of_week(int week, const Config& config);
+// First and last teaching week of a reporting period (the last capped at teaching_weeks).
+std::pair<int, int> reporting_period_weeks(int period, const Semester& semester, const Config& config);
+// The date a member's form (or counselor's summary) for the period is due.
+Date form_due_date(int period, const Semester& semester, const Config& config, bool counselor_summary);
+
+// The counselor (index into input.counselors) of a person: one whose classes include the
+// person's class, else whose cohorts include the person's cohort (lowest staff id wins); -1.
+int counselor_of(const CheckInput& input, int person);
+
+}  // namespace dormlink::check
