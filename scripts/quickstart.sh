@@ -2,7 +2,7 @@
 # Quick start, step 1 of 2: installs what is missing, builds dormlink, and runs the main job
 # on the bundled example college in ./run/ (init, import the rosters, print the summary,
 # assign members to dorms for the autumn semester and print the 分配表, load a semester of
-# records and verify their hash chain).
+# records, verify their hash chain, and check what is overdue in week 12).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,3 +25,9 @@ set -x
 # Weeks 1-11 of feedback-form records (generated, fixed seed), entered as of week 12.
 "$dl" --as-of 2026-11-27 log-visit --from-csv ../examples/college/records-2026-autumn.csv
 "$dl" verify
+# What the evening cron job would mail on Tuesday of week 12 (exit 1: something is overdue;
+# the feedback forms are all overdue because none has been submitted yet).
+"$dl" --as-of 2026-11-24 check > check-2026-11-24.txt || [ $? -eq 1 ]
+set +x
+head -n 24 check-2026-11-24.txt
+echo "... the whole list: run/check-2026-11-24.txt ($(wc -l < check-2026-11-24.txt) lines)"

@@ -27,7 +27,8 @@ Examples:
   dormlink roster --as-of 2026-09-07
   dormlink assign --dry-run
   dormlink log-visit --member 李晴紫 --dorm 10-106 --at "昨天 19:30"
-  dormlink verify)";
+  dormlink verify
+  dormlink check --as-of 2026-10-14)";
 
 void add_global_options(CLI::App& root, GlobalOptions& options) {
   root.add_option("--db", options.db_path, "SQLite database file (env DORMLINK_DB)")
@@ -107,6 +108,8 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   add_export_command(root, commands);
   add_log_visit_command(root, commands);
   add_verify_command(root, commands);
+  add_check_command(root, commands);
+  add_inspect_command(root, commands);
   add_withdraw_commands(root, commands);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 2.1.2 wants it reversed

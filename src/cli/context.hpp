@@ -77,6 +77,8 @@ void add_assign_command(CLI::App& root, std::vector<Command>& commands);
 void add_export_command(CLI::App& root, std::vector<Command>& commands);
 void add_log_visit_command(CLI::App& root, std::vector<Command>& commands);
 void add_verify_command(CLI::App& root, std::vector<Command>& commands);
+void add_check_command(CLI::App& root, std::vector<Command>& commands);
+void add_inspect_command(CLI::App& root, std::vector<Command>& commands);
 void add_withdraw_commands(CLI::App& root, std::vector<Command>& commands);
 
 // Reads a whole input file; NotFoundError / PermissionError / IoError name the path.

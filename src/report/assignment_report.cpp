@@ -74,27 +74,6 @@ AssignmentReport build_assignment_report(const assign::Instance& instance, const
   return r;
 }
 
-std::string json_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
-
 std::string render_assignment_json(const AssignmentReport& r) {
   std::string out = "{\n";
   out += fmt::format("  \"semester\": \"{}\",\n  \"kind\": \"{}\",\n  \"status\": \"{}\",\n", json_escape(r.semester_id),

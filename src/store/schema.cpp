@@ -287,6 +287,13 @@ CREATE TRIGGER inspection_finding_no_update BEFORE UPDATE ON inspection_finding
   BEGIN SELECT RAISE(ABORT, 'inspection findings are append-only; record a new finding'); END;
 CREATE TRIGGER inspection_finding_no_delete BEFORE DELETE ON inspection_finding
   BEGIN SELECT RAISE(ABORT, 'inspection findings are append-only; record a new finding'); END;
+
+-- dormlink check (src/store/check_store.cpp) reads a semester's records from these two covering
+-- indexes, never from the wide rows: visits and talks in time order, and the kinds it lists one
+-- by one (the same list as k_listed_kinds there).
+CREATE INDEX record_check ON record(semester_id, kind, happened_at, dorm_code, entered_at);
+CREATE INDEX record_check_other ON record(semester_id, kind, happened_at, member_id, dorm_code, entered_at,
+  reported_at) WHERE kind IN ('excused', 'activity', 'symposium', 'orientation', 'plan', 'summary', 'incident');
 )sql";
 
 constexpr std::array<const char*, 4> k_migrations{k_v1, k_v2, k_v3, k_v4};

@@ -79,6 +79,18 @@ TEST_SUITE("architecture") {
     }
   }
 
+  TEST_CASE("the rules (check, inspect) read the config but never the store or the clock") {
+    for (const auto& [path, text] : source_files()) {
+      bool rules = path.rfind("src/check/", 0) == 0 || path.rfind("include/dormlink/check/", 0) == 0 ||
+                   path.rfind("src/inspect/", 0) == 0 || path.rfind("include/dormlink/inspect/", 0) == 0;
+      if (!rules) continue;
+      INFO(path);
+      CHECK(text.find("dormlink/store/") == std::string::npos);
+      CHECK(text.find("system_clock::now") == std::string::npos);
+      CHECK(text.find("getenv") == std::string::npos);
+    }
+  }
+
   TEST_CASE("only main.cpp touches the process's standard streams") {
     for (const auto& [path, text] : source_files()) {
       if (path == "src/main.cpp") continue;

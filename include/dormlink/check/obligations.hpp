@@ -57,6 +57,7 @@ struct Person {
   std::string name;
   std::string class_name;
   int cohort = 0;
+  std::string branch;  // Party branch (members); the inspection sample is stratified by it
 };
 
 // One stretch of a student living in one dorm: from <= D < to (to empty: still there).

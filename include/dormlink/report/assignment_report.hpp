@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dormlink/assign/assign.hpp"
+#include "dormlink/report/json.hpp"
 #include "dormlink/language.hpp"
 
 namespace dormlink::report {
@@ -64,8 +65,5 @@ std::string render_assignment_json(const AssignmentReport& report);
 // The 党员联系寝室分配表 for export: one row per member with their dorms and the residents'
 // count (RFC 4180, CRLF, a UTF-8 BOM so Excel opens Chinese correctly).
 std::string render_assignment_roster_csv(const AssignmentReport& report, Language language);
-
-// Escapes a string for a JSON string literal (without the quotes).
-std::string json_escape(std::string_view text);
 
 }  // namespace dormlink::report

@@ -1,0 +1,44 @@
+#pragma once
+// What `dormlink check` prints (docs/check.md): the obligations that are overdue, due soon or
+// at risk, grouped by counselor and member, as aligned text, JSON or CSV.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dormlink/check/obligations.hpp"
+#include "dormlink/language.hpp"
+
+namespace dormlink::report {
+
+// One check run: its input (for names), the obligations to list, and the date.
+struct CheckListing {
+  const check::CheckInput* input = nullptr;
+  std::vector<check::Obligation> items;  // already filtered and sorted
+  Date as_of{};
+  std::optional<int> week;  // teaching week of as_of, when inside the semester
+};
+
+struct CheckCounts {
+  int overdue = 0;
+  int due_soon = 0;
+  int at_risk = 0;
+  int pending = 0;
+};
+CheckCounts count_statuses(const std::vector<check::Obligation>& items);
+
+// Text for a terminal or a cron mail: a heading, the counts, then per counselor and member
+// an aligned table (status, rule, dorm, student, period, due, expected, found).
+std::string render_check_text(const CheckListing& listing, Language language);
+
+// JSON for scripts (stable; docs/check.md "JSON"). Keys are English whatever the language.
+std::string render_check_json(const CheckListing& listing);
+
+// CSV for scripts: one row per item, RFC 4180, CRLF, UTF-8 without BOM, English header.
+std::string render_check_csv(const CheckListing& listing);
+
+// Names of rules and statuses as the text output shows them.
+std::string rule_label(check::Rule rule, Language language);
+std::string status_label(check::Status status, Language language);
+
+}  // namespace dormlink::report

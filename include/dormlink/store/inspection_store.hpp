@@ -1,0 +1,113 @@
+#pragma once
+// The inspection group's samples and findings (docs/inspect.md; tables inspection_sample,
+// inspection_sample_item, inspection_finding of schema v4, all append-only), and what the
+// checklist and the findings read about records.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dormlink/store/database.hpp"
+
+namespace dormlink::store {
+
+// One member and dorm of a sample, in checklist order.
+struct SampleItemRow {
+  int position = 0;  // 1-based
+  std::string member_id;
+  std::string dorm_code;
+  int weight = 1;    // member weight x dorm weight (1, weight_up or weight_up squared)
+};
+
+// One recorded sample.
+struct SampleRow {
+  std::int64_t id = 0;       // assigned by save_sample
+  std::string semester_id;
+  std::string as_of;         // YYYY-MM-DD
+  std::int64_t seed = 0;
+  int size = 0;              // number of items
+  std::string method;        // how it was drawn (strata, weights), for the audit
+  std::string drawn_at;      // local "YYYY-MM-DD HH:MM:SS"
+  std::string drawn_by;
+  std::vector<SampleItemRow> items;  // by position
+};
+
+// Appends a sample and its items, inside the caller's transaction or its own; returns its id.
+std::int64_t save_sample(Database& db, const SampleRow& sample);
+
+// Sample `id` with its items; nullopt when there is none.
+std::optional<SampleRow> load_sample(Database& db, std::int64_t id);
+
+// What the inspectors found about one record (and, optionally, one of its students).
+enum class Verdict { confirmed, contradicted };
+
+// One finding row.
+struct FindingRow {
+  std::int64_t id = 0;  // assigned by save_findings
+  std::optional<std::int64_t> sample_id;
+  std::string semester_id;   // the semester of the record
+  std::string member_id;
+  std::string dorm_code;
+  std::string inspected_on;  // YYYY-MM-DD
+  std::string inspector;
+  std::optional<std::int64_t> record_id;
+  std::optional<std::string> student_id;
+  Verdict verdict = Verdict::confirmed;
+  std::string note;
+  std::string entered_at;    // local "YYYY-MM-DD HH:MM:SS"
+  std::string entered_by;
+};
+
+// "confirmed" / "contradicted" (the column's values).
+const char* key(Verdict verdict);
+
+// Appends findings in order, inside the caller's transaction or its own; returns their ids.
+std::vector<std::int64_t> save_findings(Database& db, const std::vector<FindingRow>& findings);
+
+// Every finding of the semester, by id.
+std::vector<FindingRow> load_findings(Database& db, const std::string& semester_id);
+
+// A member's inspected findings in a semester, for the assessment: the latest finding about
+// each (record, student) stands; `contradicted` of `total` are contradictions.
+struct Discrepancy {
+  std::string member_id;
+  int contradicted = 0;
+  int total = 0;
+};
+
+// Per member with findings in the semester, sorted by member id.
+std::vector<Discrepancy> discrepancy_rates(Database& db, const std::string& semester_id);
+
+// Records of the semester whose standing finding (latest per record and student) is a
+// contradiction, ascending.
+std::vector<std::int64_t> flagged_records(Database& db, const std::string& semester_id);
+
+// A student named on a record: id and latest roster name.
+struct NamedStudent {
+  std::string id;
+  std::string name;
+};
+
+// What a finding checks about a record.
+struct InspectedRecord {
+  std::int64_t id = 0;
+  std::string kind;  // the record's kind key
+  std::string member_id;
+  std::optional<std::string> dorm_code;
+  std::string semester_id;
+  std::string happened_at;  // local "YYYY-MM-DD HH:MM"
+  std::optional<std::int64_t> superseded_by;  // a later correction or withdrawal of it
+  std::vector<NamedStudent> students;         // sorted by id
+};
+
+// Record `id`, or nullopt when there is none.
+std::optional<InspectedRecord> inspected_record(Database& db, std::int64_t id);
+
+// Effective visit and talk records (neither withdrawn nor corrected) of a member for a dorm
+// that happened on days from..to (YYYY-MM-DD, inclusive), ordered by time then id.
+std::vector<InspectedRecord> recent_contacts(Database& db, const std::string& member_id,
+                                             const std::string& dorm_code, const std::string& from,
+                                             const std::string& to);
+
+}  // namespace dormlink::store

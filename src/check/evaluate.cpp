@@ -1,0 +1,93 @@
+// check::evaluate: the one definition of "overdue" (docs/check.md). The rules live in the
+// other files of src/check; this file names things, finds counselors and runs the rules.
+#include <algorithm>
+
+#include "context.hpp"
+
+namespace dormlink::check {
+
+std::string_view to_string(Rule rule) {
+  switch (rule) {
+    case Rule::no_assignment: return "no_assignment";
+    case Rule::member_left: return "member_left";
+    case Rule::member_dorm_count: return "member_dorm_count";
+    case Rule::dorm_without_member: return "dorm_without_member";
+    case Rule::work_plan: return "work_plan";
+    case Rule::visits: return "visits";
+    case Rule::talks: return "talks";
+    case Rule::attention_talks: return "attention_talks";
+    case Rule::orientation: return "orientation";
+    case Rule::activity: return "activity";
+    case Rule::symposium: return "symposium";
+    case Rule::incident_report: return "incident_report";
+    case Rule::feedback_form: return "feedback_form";
+    case Rule::counselor_summary: return "counselor_summary";
+    case Rule::member_summary: return "member_summary";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(Status status) {
+  switch (status) {
+    case Status::met: return "met";
+    case Status::met_late: return "met_late";
+    case Status::waived: return "waived";
+    case Status::pending: return "pending";
+    case Status::due_soon: return "due_soon";
+    case Status::at_risk: return "at_risk";
+    case Status::overdue: return "overdue";
+  }
+  return "unknown";
+}
+
+namespace {
+
+// The matching counselor with the lowest staff id, -1 when none matches.
+template <typename Matches>
+int lowest_matching(const CheckInput& input, Matches matches) {
+  int best = -1;
+  for (std::size_t i = 0; i < input.counselors.size(); ++i) {
+    const auto& c = input.counselors[i];
+    if (!matches(c)) continue;
+    if (best < 0 || c.staff_id < input.counselors[static_cast<std::size_t>(best)].staff_id) {
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+template <typename T>
+bool contains(const std::vector<T>& items, const T& item) {
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+}  // namespace
+
+int counselor_of(const CheckInput& input, int person) {
+  if (person < 0 || person >= static_cast<int>(input.people.size())) return -1;
+  const auto& p = input.people[static_cast<std::size_t>(person)];
+  // docs/check.md: the counselor of the member's class, else of the member's grade (cohort).
+  if (!p.class_name.empty()) {
+    const int by_class =
+        lowest_matching(input, [&](const Counselor& c) { return contains(c.classes, p.class_name); });
+    if (by_class >= 0) return by_class;
+  }
+  return lowest_matching(input, [&](const Counselor& c) { return contains(c.cohorts, p.cohort); });
+}
+
+std::vector<Obligation> evaluate(const CheckInput& input, const Config& config, Date as_of,
+                                 const EvaluateOptions& options) {
+  const detail::Context ctx(input, config, as_of);
+  detail::Sink sink(input, options);
+  detail::add_structure(ctx, sink);
+  detail::add_visits(ctx, sink);
+  detail::add_talks(ctx, sink);
+  detail::add_orientation(ctx, sink);
+  detail::add_semester_counts(ctx, sink);
+  detail::add_work_plans(ctx, sink);
+  detail::add_forms(ctx, sink);
+  detail::add_incidents(ctx, sink);
+  return sink.take_sorted();
+}
+
+}  // namespace dormlink::check

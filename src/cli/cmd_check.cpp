@@ -1,0 +1,136 @@
+// dormlink check: what is overdue, due soon or at risk (docs/check.md). Exit 1 when anything is
+// overdue, so a cron job mails only then (with -q it prints nothing otherwise).
+#include <algorithm>
+
+#include <CLI/CLI.hpp>
+#include <fmt/ostream.h>
+
+#include "cli/context.hpp"
+#include "dormlink/check/obligations.hpp"
+#include "dormlink/error.hpp"
+#include "dormlink/report/check_report.hpp"
+#include "dormlink/store/check_store.hpp"
+#include "dormlink/util/text.hpp"
+
+namespace dormlink::cli {
+namespace {
+
+struct CheckOptions {
+  std::string semester;
+  std::string member;
+  std::string counselor;
+  std::string format = "text";
+  bool all = false;
+};
+
+const Semester& choose_semester(Context& ctx, const CheckOptions& o, Date as_of, bool& in_progress) {
+  const auto& calendar = ctx.config().calendar;
+  if (!o.semester.empty()) {
+    const auto* s = calendar.find(o.semester);
+    if (s == nullptr) {
+      throw UsageError(fmt::format("--semester \"{}\": no such semester in {}", o.semester,
+                                   ctx.options().config_path));
+    }
+    in_progress = true;
+    return *s;
+  }
+  const auto* s = calendar.containing(as_of);
+  in_progress = s != nullptr;
+  if (s == nullptr) s = calendar.current_or_nearest(as_of);
+  if (s == nullptr) {
+    throw ConfigError(fmt::format("{}: the calendar has no semester; add a [[calendar.semester]] block",
+                                  ctx.options().config_path));
+  }
+  return *s;
+}
+
+int find_member(const check::CheckInput& input, const std::string& text) {
+  const auto wanted = util::normalize_code(text);
+  for (std::size_t i = 0; i < input.people.size(); ++i) {
+    if (input.people[i].id == wanted || input.people[i].name == wanted) return static_cast<int>(i);
+  }
+  throw UsageError(fmt::format("--member \"{}\": no member or resident of {} has that id or name", text,
+                               input.semester.id));
+}
+
+int find_counselor(const check::CheckInput& input, const std::string& text) {
+  const auto wanted = util::normalize_code(text);
+  for (std::size_t i = 0; i < input.counselors.size(); ++i) {
+    if (input.counselors[i].staff_id == wanted || input.counselors[i].name == wanted) return static_cast<int>(i);
+  }
+  throw UsageError(fmt::format("--counselor \"{}\": no counselor on the staff roster has that id or name", text));
+}
+
+// The listed statuses: overdue, due soon, at risk; with --all also pending.
+bool listed(check::Status status, bool all) {
+  using check::Status;
+  return status == Status::overdue || status == Status::due_soon || status == Status::at_risk ||
+         (all && status == Status::pending);
+}
+
+int run_check(Context& ctx, const CheckOptions& o) {
+  const Date as_of = ctx.today();
+  bool in_progress = false;
+  const Semester& semester = choose_semester(ctx, o, as_of, in_progress);
+  if (!in_progress) {
+    if (!ctx.options().quiet) {
+      fmt::print(ctx.out(), fmt::runtime(ctx.language() == Language::zh ? "{} 不在任何学期内，没有到期事项。\n"
+                                                                         : "{} is outside every semester; nothing is due.\n"),
+                 format_date(as_of));
+    }
+    return 0;
+  }
+  auto db = ctx.open_database(store::OpenMode::read_only);
+  const auto input = store::load_check_input(db, ctx.config(), semester, as_of);
+  const int member = o.member.empty() ? -1 : find_member(input, o.member);
+  const int counselor = o.counselor.empty() ? -1 : find_counselor(input, o.counselor);
+
+  check::EvaluateOptions options;
+  options.keep_met = o.all;
+  report::CheckListing listing;
+  listing.input = &input;
+  listing.as_of = as_of;
+  listing.week = semester.teaching_week(as_of);
+  for (auto& item : check::evaluate(input, ctx.config(), as_of, options)) {
+    if (!listed(item.status, o.all)) continue;
+    if (member >= 0 && item.member != member && item.student != member) continue;
+    if (counselor >= 0 && item.counselor != counselor) continue;
+    listing.items.push_back(item);
+  }
+  const auto counts = report::count_statuses(listing.items);
+  if (ctx.options().quiet && counts.overdue == 0) return 0;
+  if (o.format == "json") {
+    ctx.out() << report::render_check_json(listing);
+  } else if (o.format == "csv") {
+    ctx.out() << report::render_check_csv(listing);
+  } else {
+    ctx.out() << report::render_check_text(listing, ctx.language());
+  }
+  return counts.overdue > 0 ? static_cast<int>(ExitCode::findings) : 0;
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& root, std::vector<Command>& commands) {
+  auto o = std::make_shared<CheckOptions>();
+  auto* app = root.add_subcommand("check", "List what is overdue, due soon or at risk (exit 1 when overdue)");
+  app->add_option("--semester", o->semester, "Semester id (default: the one containing --as-of)")
+      ->type_name("ID");
+  app->add_option("--member", o->member, "Only this member (student id or name)")->type_name("WHO");
+  app->add_option("--counselor", o->counselor, "Only this counselor's members (staff id or name)")
+      ->type_name("WHO");
+  app->add_option("--format", o->format, "Output: text, json or csv")
+      ->check(CLI::IsMember({"text", "json", "csv"}));
+  app->add_flag("--all", o->all, "Also list obligations that are not yet due");
+  app->footer(
+      "Rules: docs/check.md. Days and weeks are the college's local time (college.time_zone).\n"
+      "Exit: 0 nothing overdue, 1 something overdue, other codes on errors.\n\n"
+      "Examples:\n"
+      "  dormlink check\n"
+      "  dormlink check --as-of 2026-10-14 --counselor T2024001\n"
+      "  out=$(dormlink -q check) || printf '%s\\n' \"$out\" | mail -s 'dormlink: overdue' counselor@example.edu\n"
+      "  dormlink check --format json > check.json");
+  commands.push_back({app, [o](Context& ctx) { return run_check(ctx, *o); }});
+}
+
+}  // namespace dormlink::cli

@@ -1,0 +1,504 @@
+// dormlink inspect sample / inspect record: the inspection group's spot checks (docs/inspect.md).
+// `sample` draws a reproducible, branch-stratified sample of members and dorms and prints the
+// checklist; `record` saves what the inspectors found about the records they checked.
+#include <algorithm>
+#include <charconv>
+#include <limits>
+#include <map>
+#include <memory>
+#include <tuple>
+
+#include <CLI/CLI.hpp>
+#include <fmt/ostream.h>
+
+#include "cli/context.hpp"
+#include "dormlink/check/obligations.hpp"
+#include "dormlink/error.hpp"
+#include "dormlink/inspect/sample.hpp"
+#include "dormlink/records/record.hpp"
+#include "dormlink/report/inspection_report.hpp"
+#include "dormlink/store/check_store.hpp"
+#include "dormlink/store/inspection_store.hpp"
+#include "dormlink/store/roster_query.hpp"
+#include "dormlink/util/text.hpp"
+
+namespace dormlink::cli {
+namespace {
+
+// Records the checklist lists for verification: the last two weeks, as_of included.
+constexpr int k_record_days = 14;
+
+struct SampleOptions {
+  int size = 0;
+  std::string rate;
+  std::string seed;
+  std::string semester;
+  bool dry_run = false;
+};
+
+const Semester& choose_semester(Context& ctx, const std::string& id, Date as_of) {
+  const auto& calendar = ctx.config().calendar;
+  if (!id.empty()) {
+    const auto* s = calendar.find(id);
+    if (s == nullptr) {
+      throw UsageError(fmt::format("--semester \"{}\": no such semester in {}", id, ctx.options().config_path));
+    }
+    return *s;
+  }
+  const auto* s = calendar.containing(as_of);
+  if (s == nullptr) {
+    throw UsageError(fmt::format("--as-of {} is outside every semester; pass --semester ID", format_date(as_of)));
+  }
+  return *s;
+}
+
+// --rate: a fraction 0 < R <= 1 ("0.1") or a percentage ("10%").
+double parse_rate(const std::string& text) {
+  auto t = util::normalize_code(text);
+  const bool percent = !t.empty() && t.back() == '%';
+  if (percent) t.pop_back();
+  double value = 0;
+  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+  if (percent) value /= 100;
+  if (ec != std::errc() || end != t.data() + t.size() || !(value > 0 && value <= 1)) {
+    throw UsageError(fmt::format("--rate \"{}\": use a fraction 0 < R <= 1 such as 0.1, or a percentage such as 10%",
+                                 text));
+  }
+  return value;
+}
+
+// --seed: a whole number 0 .. 2^63 - 1 (it is stored in an SQLite integer).
+std::uint64_t parse_seed(const std::string& text) {
+  auto t = util::normalize_code(text);
+  std::uint64_t value = 0;
+  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+  if (ec != std::errc() || end != t.data() + t.size() || t.empty() ||
+      value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+    throw UsageError(fmt::format("--seed \"{}\": use a whole number from 0 to 9223372036854775807", text));
+  }
+  return value;
+}
+
+bool lives_in(const check::Residence& r, int dorm, Date date) {
+  return r.dorm == dorm && r.from <= date && (!r.to || date < *r.to);
+}
+
+// Names of the dorm's residents on the date, the member excluded, in id order.
+std::vector<std::string> resident_names(const check::CheckInput& input, int dorm, int member, Date date) {
+  std::vector<int> people;
+  for (const auto& r : input.residences) {
+    if (r.person != member && lives_in(r, dorm, date)) people.push_back(r.person);
+  }
+  std::sort(people.begin(), people.end());
+  people.erase(std::unique(people.begin(), people.end()), people.end());
+  std::vector<std::string> names;
+  for (int p : people) names.push_back(input.people[static_cast<std::size_t>(p)].name);
+  return names;
+}
+
+std::vector<report::ChecklistRecord> records_to_verify(store::Database& db, const std::string& member,
+                                                       const std::string& dorm, Date from, Date to) {
+  std::vector<report::ChecklistRecord> out;
+  for (const auto& r : store::recent_contacts(db, member, dorm, format_date(from), format_date(to))) {
+    report::ChecklistRecord c{r.id, r.kind, r.happened_at, {}};
+    for (const auto& s : r.students) c.students.push_back(s.name);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+// What a sample run reads and decides, before it is rendered.
+struct SampleRun {
+  const check::CheckInput* input = nullptr;
+  Date as_of{};
+  std::uint64_t seed = 0;
+  bool seed_given = false;
+  int frame = 0;
+};
+
+report::InspectionChecklist build_checklist(store::Database& db, const SampleRun& run, const inspect::Sample& sample,
+                                            const Config& config) {
+  const auto& input = *run.input;
+  report::InspectionChecklist c;
+  c.semester = input.semester.name.empty() ? input.semester.id : input.semester.name;
+  c.as_of = run.as_of;
+  c.seed = run.seed;
+  c.seed_given = run.seed_given;
+  c.frame = run.frame;
+  c.requested = sample.requested;
+  c.size = sample.size;
+  c.raised = sample.raised;
+  c.capped = sample.capped;
+  c.weight_up = config.inspection.weight_up;
+  c.recent_days = config.inspection.recent_days;
+  c.records_from = Date{to_days(run.as_of) - std::chrono::days{k_record_days - 1}};
+  for (const auto& s : sample.strata) c.strata.push_back({s.branch, s.members, s.drawn});
+  int position = 0;
+  for (const auto& item : sample.items) {
+    const auto& person = input.people[static_cast<std::size_t>(item.person)];
+    const auto& dorm = input.dorms[static_cast<std::size_t>(item.dorm)];
+    report::ChecklistItem line;
+    line.position = ++position;
+    line.branch = item.branch;
+    line.member_name = person.name;
+    line.member_id = person.id;
+    line.dorm = dorm;
+    line.residents = resident_names(input, item.dorm, item.person, run.as_of);
+    line.records = records_to_verify(db, person.id, dorm, c.records_from, run.as_of);
+    line.met = item.compliance.met;
+    line.closed = item.compliance.closed;
+    line.low_compliance = inspect::low_compliance(item.compliance);
+    line.recently_visited = item.recently_visited;
+    c.items.push_back(std::move(line));
+  }
+  return c;
+}
+
+store::SampleRow sample_row(Context& ctx, const report::InspectionChecklist& c, const inspect::Sample& sample,
+                            const std::string& semester_id) {
+  store::SampleRow row;
+  row.semester_id = semester_id;
+  row.as_of = format_date(c.as_of);
+  row.seed = static_cast<std::int64_t>(c.seed);
+  row.size = static_cast<int>(sample.items.size());
+  row.method = fmt::format("branch strata (1 each, rest by largest remainder); weighted draw without replacement "
+                           "(splitmix64); member x{} below 80% compliance; dorm x{} without a visit in {} days; "
+                           "requested {} of {}",
+                           c.weight_up, c.weight_up, c.recent_days, c.requested, c.frame);
+  row.drawn_at = ctx.timestamp();
+  row.drawn_by = ctx.user();
+  for (std::size_t i = 0; i < sample.items.size(); ++i) {
+    const auto& item = sample.items[i];
+    row.items.push_back({static_cast<int>(i + 1), item.member_id, c.items[i].dorm,
+                         item.member_weight * item.dorm_weight});
+  }
+  return row;
+}
+
+[[noreturn]] void no_frame(const check::CheckInput& input, Date as_of) {
+  for (const auto& v : input.assignments) {
+    if (v.valid_from <= as_of) {
+      throw DataError(fmt::format("no member of the assignment in force on {} holds a dorm with residents; "
+                                  "nothing to inspect", format_date(as_of)));
+    }
+  }
+  throw DataError(fmt::format("{} has no assignment in force on {}; run dormlink assign first", input.semester.id,
+                              format_date(as_of)));
+}
+
+int run_sample(Context& ctx, const SampleOptions& o) {
+  const Date as_of = ctx.today();
+  const auto& config = ctx.config();
+  const Semester& semester = choose_semester(ctx, o.semester, as_of);
+  const auto rate = o.rate.empty() ? std::optional<double>() : parse_rate(o.rate);
+  SampleRun run;
+  run.as_of = as_of;
+  run.seed_given = !o.seed.empty();
+  run.seed = run.seed_given ? parse_seed(o.seed) : inspect::default_seed(as_of);
+  auto db = ctx.open_database(o.dry_run ? store::OpenMode::read_only : store::OpenMode::read_write);
+  report::InspectionChecklist checklist;
+  db.transaction([&] {
+    const auto input = store::load_check_input(db, config, semester, as_of);
+    check::EvaluateOptions options;
+    options.keep_met = true;
+    const auto obligations = check::evaluate(input, config, as_of, options);
+    inspect::SampleRequest request;
+    request.members = inspect::sampling_frame(input, obligations, as_of, config.inspection.recent_days);
+    if (request.members.empty()) no_frame(input, as_of);
+    run.input = &input;
+    run.frame = static_cast<int>(request.members.size());
+    request.size = o.size > 0 ? o.size
+                   : rate     ? inspect::size_for_rate(*rate, run.frame)
+                              : inspect::size_for_percent(config.inspection.sample_percent, run.frame);
+    request.seed = run.seed;
+    request.config = config.inspection;
+    const auto sample = inspect::draw_sample(request);
+    checklist = build_checklist(db, run, sample, config);
+    if (!o.dry_run) checklist.sample_id = store::save_sample(db, sample_row(ctx, checklist, sample, semester.id));
+  });
+  ctx.out() << report::render_checklist_text(checklist, ctx.language());
+  return 0;
+}
+
+}  // namespace
+}  // namespace dormlink::cli
+
+namespace dormlink::cli {
+namespace {
+
+struct RecordOptions {
+  std::string member;
+  std::string dorm;
+  std::int64_t sample = 0;
+  std::string inspector;
+  std::string on;
+  std::vector<std::string> confirmed;
+  std::vector<std::string> contradicted;
+  std::string note;
+};
+
+// One listed record (and, optionally, one of its students) with the verdict.
+struct Listed {
+  std::int64_t record = 0;
+  std::string student;  // as typed; empty: the record as a whole
+  bool contradicted = false;
+  std::string text;     // as typed, for messages
+};
+
+Listed parse_listed(const std::string& piece, bool contradicted, const char* option) {
+  Listed l;
+  l.contradicted = contradicted;
+  l.text = piece;
+  auto colon = piece.find(':');
+  std::string number(util::trim(piece.substr(0, colon)));
+  if (!number.empty() && number.front() == '#') number.erase(0, 1);
+  if (colon != std::string::npos) l.student = std::string(util::trim(piece.substr(colon + 1)));
+  auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), l.record);
+  if (number.empty() || ec != std::errc() || end != number.data() + number.size() || l.record <= 0 ||
+      (colon != std::string::npos && l.student.empty())) {
+    throw UsageError(fmt::format("{} \"{}\": use record numbers, each optionally with a student: 12,15:张三", option,
+                                 piece));
+  }
+  return l;
+}
+
+// Every --confirmed and --contradicted entry; a record (and student) listed twice is refused.
+std::vector<Listed> parse_all_listed(const RecordOptions& o) {
+  std::vector<Listed> all;
+  for (const auto& [values, contradicted, option] :
+       {std::tuple(&o.confirmed, false, "--confirmed"), std::tuple(&o.contradicted, true, "--contradicted")}) {
+    for (const auto& value : *values) {
+      const auto text = util::nfkc(value);  // full-width ，and ： become , and :
+      std::size_t start = 0;
+      for (auto comma = text.find(',', start);; comma = text.find(',', start)) {
+        all.push_back(parse_listed(text.substr(start, comma - start), contradicted, option));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
+    }
+  }
+  if (all.empty()) throw UsageError("list what the inspectors checked: --confirmed R[:STUDENT],... or --contradicted ...");
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (all[i].record == all[j].record && all[i].student == all[j].student) {
+        throw UsageError(fmt::format("record \"{}\" is listed twice", all[i].text));
+      }
+    }
+  }
+  return all;
+}
+
+Date inspection_date(Context& ctx, const std::string& text) {
+  const Date today = ctx.today();
+  if (text.empty()) return today;
+  auto on = parse_iso_date(util::normalize_code(text));
+  if (!on) throw UsageError(fmt::format("--on \"{}\" is not a date; use YYYY-MM-DD", text));
+  if (*on > today) throw UsageError(fmt::format("--on {} is after today ({})", format_date(*on), format_date(today)));
+  return *on;
+}
+
+// The student with this id or exact name on the roster of the date.
+const roster::StudentRow& find_student(const roster::Snapshot& snapshot, const std::string& text) {
+  const auto wanted = util::normalize_code(text);
+  std::vector<const roster::StudentRow*> found;
+  for (const auto& s : snapshot.students) {
+    if (s.student_id == wanted) return s;
+    if (s.facts.name == wanted) found.push_back(&s);
+  }
+  if (found.size() == 1) return *found.front();
+  if (found.empty()) throw UsageError(fmt::format("--member \"{}\": no current student has that id or name", text));
+  std::string ids;
+  for (const auto* s : found) ids += (ids.empty() ? "" : ", ") + s->student_id;
+  throw UsageError(fmt::format("--member \"{}\": several students have that name ({}); use the student id", text, ids));
+}
+
+// The student of the record a listed entry names; empty when it names none.
+std::optional<store::NamedStudent> listed_student(const store::InspectedRecord& r, const Listed& l,
+                                                  std::vector<std::string>& problems) {
+  if (l.student.empty()) return std::nullopt;
+  const auto wanted = util::normalize_code(l.student);
+  for (const auto& s : r.students) {
+    if (s.id == wanted || s.name == wanted) return s;
+  }
+  std::vector<std::string> names;
+  for (const auto& s : r.students) names.push_back(s.name);
+  problems.push_back(r.students.empty()
+                         ? fmt::format("record #{} names no students, so \"{}\" cannot confirm or deny it", r.id, l.student)
+                         : fmt::format("record #{}: \"{}\" is not among its students ({})", r.id, l.student,
+                                       fmt::join(names, "、")));
+  return std::nullopt;
+}
+
+// What a finding about record `r` needs: an effective contact by the member for the dorm,
+// on or before the inspection. Adds a message per problem.
+void check_record(const store::InspectedRecord& r, const roster::StudentRow& member, const std::string& dorm,
+                  Date on, std::vector<std::string>& problems) {
+  auto kind = records::parse_kind(r.kind);
+  if (r.superseded_by) {
+    problems.push_back(fmt::format("record #{} was corrected or withdrawn by #{}; inspect #{} instead", r.id,
+                                   *r.superseded_by, *r.superseded_by));
+  } else if (!kind || !records::is_contact(*kind)) {
+    problems.push_back(fmt::format("record #{} is a {} record, not a contact with a dorm", r.id, r.kind));
+  } else if (r.member_id != member.student_id) {
+    problems.push_back(fmt::format("record #{} was logged by {}, not by {} {}", r.id, r.member_id, member.facts.name,
+                                   member.student_id));
+  } else if (r.dorm_code != dorm) {
+    problems.push_back(fmt::format("record #{} is for dorm {}, not {}", r.id, r.dorm_code.value_or("-"), dorm));
+  } else if (r.happened_at.substr(0, 10) > format_date(on)) {
+    problems.push_back(fmt::format("record #{} happened on {}, after the inspection on {}", r.id,
+                                   r.happened_at.substr(0, 10), format_date(on)));
+  }
+}
+
+void check_sample(store::Database& db, std::int64_t id, const std::string& member, const std::string& dorm) {
+  auto sample = store::load_sample(db, id);
+  if (!sample) throw DataError(fmt::format("--sample {}: there is no inspection sample #{}", id, id));
+  for (const auto& item : sample->items) {
+    if (item.member_id == member && item.dorm_code == dorm) return;
+  }
+  throw DataError(fmt::format("--sample {}: member {} and dorm {} are not in sample #{}", id, member, dorm, id));
+}
+
+}  // namespace
+}  // namespace dormlink::cli
+
+namespace dormlink::cli {
+namespace {
+
+// The findings to save and the receipt lines, checked; throws DataError naming every bad record.
+struct Prepared {
+  std::vector<store::FindingRow> rows;
+  std::vector<report::FindingLine> lines;
+};
+
+Prepared prepare_findings(store::Database& db, const std::vector<Listed>& listed, const roster::StudentRow& member,
+                          const std::string& dorm, Date on) {
+  Prepared p;
+  std::vector<std::string> problems;
+  for (const auto& l : listed) {
+    auto r = store::inspected_record(db, l.record);
+    if (!r) {
+      problems.push_back(fmt::format("record #{}: there is no such record", l.record));
+      continue;
+    }
+    const auto before = problems.size();
+    check_record(*r, member, dorm, on, problems);
+    auto student = listed_student(*r, l, problems);
+    if (problems.size() != before) continue;
+    store::FindingRow f;
+    f.semester_id = r->semester_id;
+    f.member_id = member.student_id;
+    f.dorm_code = dorm;
+    f.inspected_on = format_date(on);
+    f.record_id = r->id;
+    if (student) f.student_id = student->id;
+    f.verdict = l.contradicted ? store::Verdict::contradicted : store::Verdict::confirmed;
+    p.rows.push_back(std::move(f));
+    p.lines.push_back({0, r->id, r->kind, r->happened_at, student ? student->name : std::string(), l.contradicted});
+  }
+  if (problems.size() == 1) throw DataError(problems.front() + "; nothing was recorded");
+  if (!problems.empty()) {
+    const auto summary = fmt::format("{} problems with the listed records; nothing was recorded", problems.size());
+    std::vector<Problem> located;
+    for (auto& m : problems) located.push_back({"", std::move(m)});
+    throw DataError(summary, std::move(located));
+  }
+  return p;
+}
+
+int run_record(Context& ctx, const RecordOptions& o) {
+  const auto listed = parse_all_listed(o);
+  const Date on = inspection_date(ctx, o.on);
+  const auto dorm_code = parse_dorm_code(util::normalize_code(o.dorm));
+  if (!dorm_code) throw UsageError(fmt::format("--dorm \"{}\" is not a dorm code such as 10-106", o.dorm));
+  const auto dorm = dorm_code->code();
+  const auto inspector = std::string(util::trim(o.inspector));
+  if (inspector.empty()) throw UsageError("--inspector is required: who inspected");
+  auto db = ctx.open_database(store::OpenMode::read_write);
+  report::FindingsReceipt receipt;
+  db.transaction([&] {
+    const auto snapshot = store::load_roster(db, on);
+    const auto& member = find_student(snapshot, o.member);
+    if (o.sample > 0) check_sample(db, o.sample, member.student_id, dorm);
+    auto prepared = prepare_findings(db, listed, member, dorm, on);
+    const auto entered_at = ctx.timestamp();
+    for (auto& f : prepared.rows) {
+      if (o.sample > 0) f.sample_id = o.sample;
+      f.inspector = inspector;
+      f.note = o.note;
+      f.entered_at = entered_at;
+      f.entered_by = ctx.user();
+    }
+    const auto ids = store::save_findings(db, prepared.rows);
+    for (std::size_t i = 0; i < ids.size(); ++i) prepared.lines[i].finding_id = ids[i];
+    receipt = {member.facts.name, member.student_id, dorm, format_date(on), inspector,
+               o.sample > 0 ? std::optional<std::int64_t>(o.sample) : std::nullopt, std::move(prepared.lines), {}};
+  });
+  for (const auto& line : receipt.lines) {
+    if (line.contradicted) receipt.flagged.push_back(line.record_id);
+  }
+  std::sort(receipt.flagged.begin(), receipt.flagged.end());
+  receipt.flagged.erase(std::unique(receipt.flagged.begin(), receipt.flagged.end()), receipt.flagged.end());
+  if (!ctx.options().quiet) ctx.out() << report::render_findings_receipt(receipt, ctx.language());
+  return 0;
+}
+
+constexpr const char* k_sample_footer = R"(The sample is stratified by branch (at least one member each) and weighted toward members
+below 80% compliance and dorms without a recent visit ([inspection] in the config). The same
+--as-of (or --seed) gives the same sample. docs/inspect.md.
+
+Examples:
+  dormlink inspect sample
+  dormlink inspect sample --as-of 2026-10-14 --size 8 --dry-run
+  dormlink inspect sample --rate 0.2 --seed 42)";
+
+constexpr const char* k_record_footer = R"(Each listed record must be an effective contact record of the member for the dorm; a student
+(id or name) must be one the record names. A contradiction flags the record and counts in the
+member's assessment. docs/inspect.md.
+
+Examples:
+  dormlink inspect record --member 李晴紫 --dorm 10-106 --inspector 王老师 --confirmed 12,15:张晨昕
+  dormlink inspect record --member 2023110104 --dorm 10-106 --sample 3 --inspector 王老师 --on 2026-10-14 \
+                          --confirmed 12 --contradicted 15:黄佳菁 --note "学生表示本周未谈心")";
+
+void add_sample(CLI::App& inspect, std::vector<Command>& commands) {
+  auto o = std::make_shared<SampleOptions>();
+  auto* app = inspect.add_subcommand("sample", "Draw members and dorms to spot-check; print the checklist and record it");
+  auto* size = app->add_option("--size", o->size, "Members to draw")->type_name("N")->check(CLI::PositiveNumber);
+  auto* rate = app->add_option("--rate", o->rate, "Share of members to draw: 0 < R <= 1, or a percentage")
+                   ->type_name("R");
+  size->excludes(rate);
+  app->add_option("--seed", o->seed, "Random seed (default: the --as-of date as yyyymmdd)")->type_name("S");
+  app->add_option("--semester", o->semester, "Semester id (default: the one containing --as-of)")->type_name("ID");
+  app->add_flag("--dry-run", o->dry_run, "Print the checklist without recording the sample");
+  app->footer(k_sample_footer);
+  commands.push_back({app, [o](Context& ctx) { return run_sample(ctx, *o); }});
+}
+
+void add_record(CLI::App& inspect, std::vector<Command>& commands) {
+  auto o = std::make_shared<RecordOptions>();
+  auto* app = inspect.add_subcommand("record", "Record what the inspectors found about a member's records");
+  app->add_option("--member", o->member, "The member (student id or name)")->required()->type_name("WHO");
+  app->add_option("--dorm", o->dorm, "The dorm inspected")->required()->type_name("DORM");
+  app->add_option("--sample", o->sample, "The sample this inspection belongs to")->type_name("N")
+      ->check(CLI::PositiveNumber);
+  app->add_option("--inspector", o->inspector, "Who inspected")->required()->type_name("NAME");
+  app->add_option("--on", o->on, "Date of the inspection (default: today)")->type_name("DATE");
+  app->add_option("--confirmed", o->confirmed, "Records the residents confirmed")->type_name("R[:STUDENT],...");
+  app->add_option("--contradicted", o->contradicted, "Records the residents contradicted")
+      ->type_name("R[:STUDENT],...");
+  app->add_option("--note", o->note, "What the inspectors noted")->type_name("TEXT");
+  app->footer(k_record_footer);
+  commands.push_back({app, [o](Context& ctx) { return run_record(ctx, *o); }});
+}
+
+}  // namespace
+
+void add_inspect_command(CLI::App& root, std::vector<Command>& commands) {
+  auto* inspect = root.add_subcommand("inspect", "The inspection group's spot checks (检查组抽查)");
+  inspect->require_subcommand(1);
+  add_sample(*inspect, commands);
+  add_record(*inspect, commands);
+}
+
+}  // namespace dormlink::cli
