@@ -105,14 +105,12 @@ std::string heading(const InspectionChecklist& c, const Labels& l) {
 Table item_table(const InspectionChecklist& c, const Labels& l) {
   Table t;
   t.header = l.item_header;
-  t.align = {Align::right, Align::left, Align::left, Align::left, Align::right, Align::left, Align::left, Align::left};
+  t.align = {Align::right, Align::left, Align::left, Align::left, Align::right, Align::left, Align::left, Align::right};
   for (const auto& item : c.items) {
-    std::vector<std::int64_t> ids;
-    for (const auto& r : item.records) ids.push_back(r.id);
     t.rows.push_back({std::to_string(item.position), branch_label(item.branch, l),
                       fmt::format("{} {}", item.member_name, item.member_id), item.dorm, compliance_label(item, l),
                       item.recently_visited ? l.yes : l.no, join(item.residents, l.list_separator, l.none),
-                      record_numbers(ids, " ", l.none)});
+                      std::to_string(item.records.size())});
   }
   return t;
 }
