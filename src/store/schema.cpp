@@ -271,6 +271,20 @@ CREATE TABLE inspection_finding (
 CREATE INDEX inspection_finding_member ON inspection_finding(semester_id, member_id);
 CREATE INDEX inspection_finding_record ON inspection_finding(record_id) WHERE record_id IS NOT NULL;
 
+-- Every report or export that included sensitive fields (--include-sensitive --reason).
+CREATE TABLE sensitive_access (
+  id          INTEGER PRIMARY KEY,
+  accessed_at TEXT NOT NULL,
+  accessed_by TEXT NOT NULL,
+  command     TEXT NOT NULL,
+  audience    TEXT NOT NULL,
+  reason      TEXT NOT NULL CHECK (length(reason) > 0)
+) STRICT;
+CREATE TRIGGER sensitive_access_no_update BEFORE UPDATE ON sensitive_access
+  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER sensitive_access_no_delete BEFORE DELETE ON sensitive_access
+  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+
 CREATE TRIGGER submission_no_update BEFORE UPDATE ON submission
   BEGIN SELECT RAISE(ABORT, 'submissions are append-only; submit again'); END;
 CREATE TRIGGER submission_no_delete BEFORE DELETE ON submission

@@ -3,6 +3,7 @@
 #include <memory>
 #include <mutex>
 
+#include <unicode/coll.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
@@ -46,7 +47,29 @@ std::string fold_typed(std::string_view typed) {
   return out;
 }
 
+// ICU's "zh" collator orders Han characters by pinyin; built once per process.
+icu::Collator& collator() {
+  static std::unique_ptr<icu::Collator> instance;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    UErrorCode status = U_ZERO_ERROR;
+    instance.reset(icu::Collator::createInstance(icu::Locale("zh"), status));
+    if (U_FAILURE(status) || !instance) {
+      throw Error(ExitCode::internal, fmt::format("ICU zh collator unavailable: {}", u_errorName(status)));
+    }
+  });
+  return *instance;
+}
+
 }  // namespace
+
+int compare_pinyin(std::string_view a, std::string_view b) {
+  UErrorCode status = U_ZERO_ERROR;
+  const auto result = collator().compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+                                             icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
+  if (U_FAILURE(status)) return a.compare(b) < 0 ? -1 : (a == b ? 0 : 1);
+  return result == UCOL_LESS ? -1 : (result == UCOL_EQUAL ? 0 : 1);
+}
 
 std::string pinyin(std::string_view name) {
   icu::UnicodeString text =

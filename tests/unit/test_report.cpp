@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "dormlink/report/import_report.hpp"
+#include "dormlink/report/privacy.hpp"
 #include "dormlink/report/roster_summary.hpp"
 #include "dormlink/report/table.hpp"
 
@@ -85,5 +86,34 @@ TEST_SUITE("report") {
     auto dry = render_import_summary(s, Language::en);
     CHECK(dry.find("dry run: nothing was written") == 0);
     CHECK(dry.find("1  张三  8-305 -> 8-306") != std::string::npos);
+  }
+
+  TEST_CASE("privacy: the committee sees counts only; phones masked unless sensitive fields are asked for") {
+    Privacy counselor;
+    CHECK(counselor.phones_shown());
+    CHECK_FALSE(counselor.phones_in_full());
+    CHECK_FALSE(counselor.attention_of_named());
+    CHECK(shown_count(1, counselor) == "1");
+    counselor.include_sensitive = true;
+    CHECK(counselor.phones_in_full());
+    CHECK(counselor.attention_of_named());
+
+    Privacy committee;
+    committee.audience = Audience::committee;
+    committee.include_sensitive = true;
+    CHECK_FALSE(committee.phones_shown());
+    CHECK_FALSE(committee.phones_in_full());
+    CHECK_FALSE(committee.attention_of_named());  // unless the config allows it
+    committee.committee_sees_attention_names = true;
+    CHECK(committee.attention_of_named());
+    CHECK(shown_count(0, committee) == "0");
+    CHECK(shown_count(2, committee) == "<3");
+    CHECK(shown_count(3, committee) == "3");
+
+    CHECK(mask_phone("13812345678") == "138****5678");
+    CHECK(mask_phone("12345") == "****");
+    CHECK(parse_audience("branch") == Audience::branch);
+    CHECK_FALSE(parse_audience("Committee"));
+    CHECK(to_string(Audience::committee) == "committee");
   }
 }

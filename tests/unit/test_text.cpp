@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <vector>
+
 #include <string>
 
 #include "dormlink/util/pinyin.hpp"
@@ -135,5 +138,14 @@ TEST_SUITE("util.text") {
     CHECK(is_pinyin_text("li qing"));
     CHECK_FALSE(is_pinyin_text("M1"));
     CHECK_FALSE(is_pinyin_text("李"));
+  }
+
+  TEST_CASE("names sort by pinyin, Latin after Han") {
+    std::vector<std::string> names{"张三", "李四", "王五", "阿明", "赵六", "欧阳娜娜", "Anna"};
+    std::sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return pinyin_less(a, b); });
+    CHECK(names == std::vector<std::string>{"阿明", "李四", "欧阳娜娜", "王五", "张三", "赵六", "Anna"});
+    CHECK(compare_pinyin("张三", "张三") == 0);
+    CHECK(compare_pinyin("李四", "张三") < 0);
+    CHECK(compare_pinyin("张三", "李四") > 0);
   }
 }

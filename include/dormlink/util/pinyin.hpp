@@ -22,4 +22,9 @@ enum class PinyinMatch { none, prefix, initials, full };
 // Typed text that is not Latin letters never matches.
 PinyinMatch match_pinyin(std::string_view typed, std::string_view name_pinyin);
 
+// Orders names as a Chinese reader expects: by pinyin (ICU's "zh" collator: 阿 < 李 < 张),
+// Latin after Han; equal names compare equal (callers break ties, e.g. by student id).
+int compare_pinyin(std::string_view a, std::string_view b);
+inline bool pinyin_less(std::string_view a, std::string_view b) { return compare_pinyin(a, b) < 0; }
+
 }  // namespace dormlink::util
