@@ -14,6 +14,7 @@ packages=(
   libssl-dev                         # SHA-256 for the records' hash chain (src/records only)
   doctest-dev                        # unit and end-to-end tests
   sqlite3                            # tests inspect databases; bench baseline
+  cmark-gfm                          # tests parse report Markdown with a real GFM parser
 )
 # Baselines that only the benchmarks use: scripts/setup-deps.sh --bench
 if [ "${1:-}" = "--bench" ]; then

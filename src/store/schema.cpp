@@ -229,7 +229,12 @@ CREATE TABLE submission (
   document        TEXT NOT NULL,
   document_sha256 TEXT NOT NULL,
   chain_head      TEXT NOT NULL,
-  record_count    INTEGER NOT NULL
+  record_count    INTEGER NOT NULL,
+  -- the real clock when the row was written (submitted_at follows --as-of), who the document
+  -- is for, and whether it holds sensitive fields (re-printing it is then audited)
+  recorded_at     TEXT NOT NULL DEFAULT '',
+  audience        TEXT NOT NULL DEFAULT 'counselor' CHECK (audience IN ('counselor', 'branch', 'committee')),
+  sensitive       INTEGER NOT NULL DEFAULT 0 CHECK (sensitive IN (0, 1))
 ) STRICT;
 CREATE INDEX submission_subject ON submission(semester_id, kind, subject_id, period);
 

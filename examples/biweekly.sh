@@ -1,0 +1,55 @@
+#!/bin/sh
+# The counselor's job every second Monday (REQUIREMENTS §3: forms on the Monday after each
+# reporting period, the summary to the committee on Tuesday): every member's feedback form and
+# the counselor's summary for the period that just ended (--period previous), written into a
+# dated folder, one file per document, named by id and period (never by a name):
+#
+#   reports/2026-11-16/feedback-2023110205-p5.md   one per member due a form
+#   reports/2026-11-16/summary-T2024001-p5.md      the summary for the committee
+#
+# Usage: biweekly.sh COUNSELOR [--submit] [--as-of YYYY-MM-DD] [--out DIR] [--force]
+#   COUNSELOR   staff id (or name) of the counselor
+#   --submit    also record every document as submitted (table submission), so that
+#               `dormlink check` counts the forms and the summary as handed in; use it once the
+#               forms were received and read
+#   --as-of     act as if today were this date (default: today in $DORMLINK_TZ, Asia/Shanghai)
+#   --out DIR   where the dated folders go (default: reports)
+#   --force     overwrite files of an earlier run of the same day
+# Environment: DORMLINK (the binary, default dormlink on PATH), DORMLINK_DB, DORMLINK_CONFIG.
+# Exit: 0 done; 64 bad arguments; otherwise dormlink's exit code (73: a file exists, see --force).
+set -eu
+dormlink=${DORMLINK:-dormlink}
+
+usage() {
+  echo "usage: $0 COUNSELOR [--submit] [--as-of YYYY-MM-DD] [--out DIR] [--force]" >&2
+  exit 64
+}
+
+[ $# -ge 1 ] || usage
+counselor=$1
+shift
+submit=""
+force=""
+as_of=""
+out=reports
+while [ $# -gt 0 ]; do
+  case $1 in
+    --submit) submit=--submit ;;
+    --force) force=--force ;;
+    --as-of) [ $# -ge 2 ] || usage; as_of=$2; shift ;;
+    --out) [ $# -ge 2 ] || usage; out=$2; shift ;;
+    *) usage ;;
+  esac
+  shift
+done
+# The folder and the reports use the same date: the college's today unless --as-of says.
+[ -n "$as_of" ] || as_of=$(TZ=${DORMLINK_TZ:-Asia/Shanghai} date +%F)
+
+dir=$out/$as_of
+mkdir -p "$dir"
+chmod 700 "$dir"
+"$dormlink" --as-of "$as_of" report feedback --all --counselor "$counselor" --period previous \
+  --out-dir "$dir" $submit $force
+"$dormlink" --as-of "$as_of" report summary --counselor "$counselor" --period previous \
+  --out-dir "$dir" $submit $force
+echo "$dir: $(ls "$dir" | wc -l) files"

@@ -1,0 +1,181 @@
+#pragma once
+// The feedback form (学生党员联系寝室情况反馈表, the attachment of the regulation; REQUIREMENTS
+// §3): one member's contacts of one reporting period, one row per contact in the form's five
+// columns, plus what the period required and what is missing, as check::evaluate decided it
+// (docs/report.md). Privacy is applied in build_feedback_form: the renderers print whatever
+// the form holds.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dormlink/check/obligations.hpp"
+#include "dormlink/language.hpp"
+#include "dormlink/model.hpp"
+#include "dormlink/report/privacy.hpp"
+
+namespace dormlink::report {
+
+// A reporting period of a semester: teaching weeks (p-1)*period_weeks+1 .. p*period_weeks,
+// with the due days check::form_due_date gives for the member's form and the counselor's
+// summary.
+struct ReportPeriod {
+  std::string semester_id;
+  std::string semester_name;
+  int number = 0;
+  int first_week = 0;
+  int last_week = 0;
+  Date first_day{};    // Monday of first_week
+  Date last_day{};     // Sunday of last_week
+  Date form_due{};     // reporting.member_form_due after the period
+  Date summary_due{};  // reporting.counselor_summary_due after the period
+};
+
+// The records' hash chain as a report cites it (docs/records.md "The chain").
+struct ChainHead {
+  std::string head;          // hex hash of the last record; empty when there are none
+  std::int64_t records = 0;  // records in the chain
+};
+
+// A student named on a record, as loaded (privacy not yet applied).
+struct ContactStudent {
+  std::string id;
+  std::string name;
+  std::string phone;
+  std::vector<AttentionCategory> attention;
+};
+
+// One effective record of a member (docs/records.md: neither withdrawn nor replaced by a
+// correction), as loaded by store::load_contacts.
+struct Contact {
+  std::int64_t id = 0;
+  std::string kind;         // record kind key (visit, talk, ..., excused, incident)
+  std::string dorm;         // dorm code; empty when none
+  std::string happened_at;  // local "YYYY-MM-DD HH:MM"
+  std::string entered_at;   // local "YYYY-MM-DD HH:MM:SS"
+  std::string channel;      // channel key; empty when none
+  std::vector<ContactStudent> students;
+  std::string progress;                  // 工作进展及成效
+  std::string note;                      // 说明
+  std::string details;                   // incident details
+  bool purged = false;                   // the personal text was erased (dormlink purge)
+  std::optional<std::int64_t> corrects;  // this record is the correction of that one
+  std::string reason;                    // why: the correction, the off-assignment contact, the excuse
+  bool off_assignment = false;
+  std::string incident_category;  // incident only: category key
+  std::string severity;           // low, medium, high or empty
+  std::string reported_to;        // staff role key or empty
+  std::string reported_at;        // local "YYYY-MM-DD HH:MM" or empty
+};
+
+// What build_feedback_form reads.
+struct FeedbackInput {
+  const check::CheckInput* check = nullptr;
+  // check::evaluate(*check, config, as_of, {.keep_met = true}): every obligation, any member.
+  const std::vector<check::Obligation>* obligations = nullptr;
+  int member = -1;  // person index into check->people
+  ReportPeriod period;
+  Date as_of{};  // the evaluation date, shown as the date the form is handed in (报送时间)
+  std::vector<Contact> contacts;
+  ChainHead chain;
+  std::string college;
+  Privacy privacy;
+};
+
+// A student on a row of the form, as the audience may see them.
+struct FormStudent {
+  std::string id;
+  std::string name;
+  std::string phone;                         // masked, in full, or empty (not shown)
+  std::vector<AttentionCategory> attention;  // empty unless privacy.attention_of_named()
+};
+
+// One row of the form.
+struct FormContact {
+  Contact record;              // students and phones cleared; see `students`
+  bool students_named = true;  // false for the committee: only student_count
+  int student_count = 0;
+  std::vector<FormStudent> students;  // sorted by pinyin, ties by id
+};
+
+// What the period required, aggregated per rule, dorm and window (talks: one line per dorm
+// and talk period, counting residents).
+struct FormRequirement {
+  check::Rule rule = check::Rule::visits;
+  check::Status status = check::Status::met;  // the worst status of the line's obligations
+  std::string dorm;
+  int period = 0;
+  std::int64_t record = 0;  // incident_report
+  Date from{};
+  Date to{};
+  Date due{};
+  int expected = 0;
+  int found = 0;
+  int late = 0;
+};
+
+// One obligation that is not met (pending, due soon, at risk or overdue).
+struct FormGap {
+  check::Rule rule = check::Rule::visits;
+  check::Status status = check::Status::overdue;
+  std::string dorm;
+  std::string student;  // the resident's name (talks); empty when not shown
+  int period = 0;
+  std::int64_t record = 0;
+  Date from{};
+  Date to{};
+  Date due{};
+  int expected = 0;
+  int found = 0;
+};
+
+// The form, privacy applied.
+struct FeedbackForm {
+  std::string college;
+  ReportPeriod period;
+  Date reported_on{};
+  std::string member_id;
+  std::string member_name;
+  std::string class_name;
+  std::string branch;
+  std::string counselor_id;  // empty: no counselor
+  std::string counselor_name;
+  Audience audience = Audience::counselor;
+  bool sensitive = false;  // --include-sensitive was given
+  bool phones_shown = false;
+  bool phones_in_full = false;
+  bool small_counts_hidden = false;
+  int small_count_threshold = 3;
+  std::vector<FormContact> contacts;  // by time, then record number
+  std::vector<FormRequirement> required;
+  std::vector<FormGap> missing;
+  int hidden_attention_gaps = 0;  // unmet attention talks whose students are not named
+  ChainHead chain;
+};
+
+// The form of input.member for input.period. Obligations count when they are the member's and
+// due within the period (the period's own form by its number; an incident by the day it was
+// found); semester obligations at risk are listed as missing too.
+FeedbackForm build_feedback_form(const FeedbackInput& input);
+
+// GitHub-flavoured Markdown laid out as the attachment: title, 党员姓名 and 报送时间, the
+// five-column table (every cell escaped), then what was required and what is missing.
+std::string render_feedback_markdown(const FeedbackForm& form, Language language);
+
+// The same data as one JSON object (keys English and stable; docs/report.md).
+std::string render_feedback_json(const FeedbackForm& form);
+
+// Dates as the college writes them: "2026年9月21日" (zh), "2026-09-21" (en).
+std::string report_date(Date date, Language language);
+// A local "YYYY-MM-DD HH:MM[...]" as "2026年9月21日 19:30" (zh) or "2026-09-21 19:30" (en).
+std::string report_time(std::string_view local, Language language);
+// The period as staff say it: "第3期（第5—6周，2026年10月5日—2026年10月18日）".
+std::string period_title(const ReportPeriod& period, Language language);
+// What an audience line says: who the document is for and what was left out.
+std::string audience_note(Audience audience, bool sensitive, bool phones_in_full, Language language);
+// The period as a JSON object: number, weeks, from, to, form_due, summary_due.
+std::string json_period(const ReportPeriod& period);
+
+}  // namespace dormlink::report

@@ -1,0 +1,149 @@
+#pragma once
+// The counselor's summary for the college Party committee (REQUIREMENTS §3: "辅导员汇总情况后，
+// 每周星期二将前两周基本情况书面报送学院党委"): per member and per dorm, visits and talks against
+// what was required, coverage of residents, forms received on time, incidents and how fast
+// they were reported, attention students as counts, what is still overdue, changes in the
+// assignment, and the records' chain head. Every status comes from check::evaluate; privacy
+// is applied in build_counselor_summary (docs/report.md).
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dormlink/check/obligations.hpp"
+#include "dormlink/language.hpp"
+#include "dormlink/model.hpp"
+#include "dormlink/report/feedback_report.hpp"
+#include "dormlink/report/privacy.hpp"
+
+namespace dormlink::report {
+
+// What build_counselor_summary reads.
+struct SummaryInput {
+  const check::CheckInput* check = nullptr;
+  // check::evaluate(*check, config, as_of, {.keep_met = true}): every obligation.
+  const std::vector<check::Obligation>* obligations = nullptr;
+  int counselor = -1;  // index into check->counselors
+  ReportPeriod period;
+  Date as_of{};  // the evaluation date, shown as the date the summary is handed in
+  ChainHead chain;
+  std::string college;
+  Privacy privacy;
+  // Attention categories by student id; read only when privacy.attention_of_named().
+  std::vector<std::pair<std::string, std::vector<AttentionCategory>>> attention;
+};
+
+// Done against required: `found` of `expected` (waived obligations count in neither).
+struct Tally {
+  int expected = 0;
+  int found = 0;
+  int late = 0;  // of found, made up after the due day
+};
+
+// One member of the counselor's, in the period.
+struct SummaryMember {
+  std::string id;
+  std::string name;
+  int dorms = 0;  // dorms held at the period's end (or the evaluation date)
+  Tally visits;
+  Tally talks;                        // residents x talk periods
+  Tally residents;                    // distinct residents due a talk, and those talked with
+  std::optional<check::Status> form;  // the period's feedback form; nullopt: none was due
+  int overdue = 0;                    // obligations of the member overdue on the evaluation date
+};
+
+// One dorm of the counselor's members, in the period.
+struct SummaryDorm {
+  std::string code;
+  std::string member;  // name of the member responsible at the period's end
+  Tally visits;
+  Tally talks;
+  Tally residents;
+};
+
+// Incidents found in the period and their reports.
+struct SummaryIncidents {
+  int found = 0;
+  int in_time = 0;
+  int late = 0;
+  int unreported = 0;
+  std::optional<double> median_hours;  // found -> reported, over the reported ones
+  std::optional<double> max_hours;
+};
+
+// An attention student by name (only when privacy.attention_of_named()).
+struct NamedAttention {
+  std::string id;
+  std::string name;
+  std::string dorm;
+  std::vector<AttentionCategory> categories;
+  Tally talks;
+};
+
+// Attention students of the counselor's dorms due a talk in the period.
+struct SummaryAttention {
+  int students = 0;
+  int talked = 0;  // every talk due in the period was held
+  int missed = 0;
+  std::vector<NamedAttention> named;
+};
+
+// One obligation still overdue (not for the committee, which sees counts by rule).
+struct OverdueLine {
+  check::Rule rule = check::Rule::visits;
+  std::string member;  // name
+  std::string dorm;
+  std::string student;  // name, when the audience may see it
+  int period = 0;
+  std::int64_t record = 0;
+  Date from{};
+  Date to{};
+  Date due{};
+};
+
+// A dorm whose member changed during the period.
+struct AssignmentChange {
+  Date from{};
+  std::string dorm;
+  std::string before;  // member name; empty: none
+  std::string after;
+};
+
+// The summary, privacy applied.
+struct CounselorSummary {
+  std::string college;
+  ReportPeriod period;
+  Date reported_on{};
+  std::string counselor_id;
+  std::string counselor_name;
+  std::optional<check::Status> own;  // this summary's obligation (counselor_summary)
+  Audience audience = Audience::committee;
+  bool sensitive = false;
+  bool phones_in_full = false;
+  bool small_counts_hidden = true;
+  int small_count_threshold = 3;
+  bool attention_named = false;        // attention.named may list students
+  std::vector<SummaryMember> members;  // by pinyin, ties by student id
+  std::vector<SummaryDorm> dorms;      // by code
+  Tally forms;                         // forms due (expected), received (found), of them late
+  SummaryIncidents incidents;
+  SummaryAttention attention;
+  std::vector<std::pair<check::Rule, int>> overdue_by_rule;  // in rule order
+  std::vector<OverdueLine> overdue;                          // empty for the committee
+  std::optional<Date> first_assignment;                      // the semester's first assignment began in the period
+  std::vector<AssignmentChange> changes;
+  ChainHead chain;
+};
+
+// The summary of input.counselor's members for input.period, as of input.as_of.
+CounselorSummary build_counselor_summary(const SummaryInput& input);
+
+// GitHub-flavoured Markdown: heading, members, dorms, forms, incidents, attention students,
+// what is still overdue, assignment changes, chain head. Every cell escaped.
+std::string render_summary_markdown(const CounselorSummary& summary, Language language);
+
+// The same data as one JSON object (keys English and stable; docs/report.md).
+std::string render_summary_json(const CounselorSummary& summary);
+
+}  // namespace dormlink::report

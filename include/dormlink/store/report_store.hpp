@@ -1,0 +1,84 @@
+#pragma once
+// What `dormlink report` reads and writes (docs/report.md): a member's effective records of a
+// period with the names of students and dorms, the records' chain head, attention categories
+// for named lists, submitted forms and summaries (table `submission`), and the audit trail of
+// sensitive reports (table `sensitive_access`). As check_store fills check::CheckInput, this
+// fills the report module's input types.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dormlink/calendar.hpp"
+#include "dormlink/model.hpp"
+#include "dormlink/report/feedback_report.hpp"
+#include "dormlink/store/database.hpp"
+
+namespace dormlink::store {
+
+// The hash of the last record and the number of records (docs/records.md "The chain").
+report::ChainHead load_chain_head(Database& db);
+
+// The member's effective records of the semester (neither withdrawn nor replaced by a
+// correction; corrections carry `corrects`) that happened on days from..to (inclusive):
+// contacts, excused and incident records; not plans, summaries, withdrawals or purges. In
+// time order, then by number. Students carry the name, phone and attention categories of
+// their roster version on `names_on` (the latest one begun by then, else the earliest).
+std::vector<report::Contact> load_contacts(Database& db, const std::string& member_id, const std::string& semester_id,
+                                           Date from, Date to, Date names_on);
+
+// Attention categories on `on` of the given students (those with none are left out), by id.
+std::vector<std::pair<std::string, std::vector<AttentionCategory>>> load_attention(
+    Database& db, const std::vector<std::string>& student_ids, Date on);
+
+// A submitted feedback form or counselor summary (table submission, append-only).
+struct SubmissionRow {
+  std::int64_t id = 0;   // assigned by save_submission
+  bool summary = false;  // kind: summary (subject: staff id) or feedback (subject: student id)
+  std::string subject_id;
+  std::string semester_id;
+  int period = 0;
+  std::string submitted_at;  // local "YYYY-MM-DD HH:MM:SS" (its date follows --as-of)
+  std::string recorded_at;   // local "YYYY-MM-DD HH:MM:SS" by the real clock
+  std::string submitted_by;
+  std::string due_date;         // YYYY-MM-DD, check::form_due_date
+  bool late = false;            // submitted after due_date
+  std::string language;         // zh, en
+  std::string format;           // md, json
+  std::string audience;         // counselor, branch, committee
+  bool sensitive = false;       // the document holds sensitive fields
+  std::string document;         // exactly as printed
+  std::string document_sha256;  // hex
+  std::string chain_head;
+  std::int64_t record_count = 0;
+};
+
+// Appends a submission inside the caller's transaction (or its own); returns its id. The
+// document's SHA-256 is computed here.
+std::int64_t save_submission(Database& db, SubmissionRow row);
+
+// The latest submission of a subject's form or summary for a period, with how many there are
+// (`count`) and which of them it is (`number`, 1-based); nullopt when none.
+struct StoredSubmission {
+  SubmissionRow row;
+  int number = 0;
+  int count = 0;
+};
+std::optional<StoredSubmission> latest_submission(Database& db, bool summary, const std::string& subject_id,
+                                                  const std::string& semester_id, int period);
+
+// One row of the sensitive_access audit trail.
+struct SensitiveAccess {
+  std::string accessed_at;  // local "YYYY-MM-DD HH:MM:SS" by the real clock
+  std::string accessed_by;
+  std::string command;  // what was printed: command, subject, semester, period
+  std::string audience;
+  std::string reason;  // --reason, never empty
+};
+
+// Appends an audit row inside the caller's transaction (or its own).
+void record_sensitive_access(Database& db, const SensitiveAccess& access);
+
+}  // namespace dormlink::store

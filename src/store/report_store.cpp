@@ -1,0 +1,198 @@
+// What `dormlink report` reads and writes (docs/report.md): contacts of a period, the chain
+// head, attention categories, submissions and the sensitive-access audit trail.
+#include "dormlink/store/report_store.hpp"
+
+#include <chrono>
+
+#include "codec.hpp"
+#include "dormlink/records/chain.hpp"
+#include "impl.hpp"
+
+namespace dormlink::store {
+namespace {
+
+std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
+
+std::string day_after(Date date) { return format_date(Date{to_days(date) + std::chrono::days{1}}); }
+
+// A record is effective unless a later record (not a purge) points at it: a correction
+// replaces it, a withdrawal removes it (docs/records.md).
+constexpr const char* k_contacts =
+    "SELECT r.id, r.kind, r.dorm_code, r.happened_at, r.entered_at, r.channel, r.corrects, r.reason, "
+    "r.off_assignment, r.incident_category, r.severity, r.reported_to, r.reported_at, c.progress, c.note, "
+    "c.details, coalesce(c.purged, 0) "
+    "FROM record r LEFT JOIN record_content c ON c.record_id = r.id "
+    "WHERE r.member_id = :member AND r.semester_id = :semester AND r.happened_at >= :from AND r.happened_at < :end "
+    "AND r.kind NOT IN ('plan', 'summary', 'correction', 'withdrawal', 'purge') "
+    "AND NOT EXISTS (SELECT 1 FROM record x WHERE x.corrects = r.id AND x.kind <> 'purge') "
+    "ORDER BY r.happened_at, r.id";
+
+// The roster version of a student on a day: the latest begun by then, else the earliest.
+constexpr const char* k_student_on =
+    "SELECT name, phone, attention FROM student_version WHERE student_id = :student "
+    "ORDER BY (valid_from <= :on) DESC, CASE WHEN valid_from <= :on THEN valid_from END DESC, valid_from, id DESC "
+    "LIMIT 1";
+
+report::Contact read_contact(const SQLite::Statement& q) {
+  report::Contact c;
+  c.id = q.getColumn(0).getInt64();
+  c.kind = q.getColumn(1).getString();
+  c.dorm = text_or_empty(q.getColumn(2));
+  c.happened_at = q.getColumn(3).getString();
+  c.entered_at = q.getColumn(4).getString();
+  c.channel = text_or_empty(q.getColumn(5));
+  if (!q.getColumn(6).isNull()) c.corrects = q.getColumn(6).getInt64();
+  c.reason = q.getColumn(7).getString();
+  c.off_assignment = q.getColumn(8).getInt() != 0;
+  c.incident_category = text_or_empty(q.getColumn(9));
+  c.severity = text_or_empty(q.getColumn(10));
+  c.reported_to = text_or_empty(q.getColumn(11));
+  c.reported_at = text_or_empty(q.getColumn(12));
+  c.progress = text_or_empty(q.getColumn(13));
+  c.note = text_or_empty(q.getColumn(14));
+  c.details = text_or_empty(q.getColumn(15));
+  c.purged = q.getColumn(16).getInt() != 0;
+  return c;
+}
+
+void load_students(SQLite::Database& db, report::Contact& contact, const std::string& on) {
+  SQLite::Statement ids(db, "SELECT student_id FROM record_student WHERE record_id = ? ORDER BY student_id");
+  ids.bind(1, contact.id);
+  SQLite::Statement facts(db, k_student_on);
+  while (ids.executeStep()) {
+    report::ContactStudent s;
+    s.id = ids.getColumn(0).getString();
+    facts.reset();
+    facts.bind(":student", s.id);
+    facts.bind(":on", on);
+    if (facts.executeStep()) {
+      s.name = facts.getColumn(0).getString();
+      s.phone = facts.getColumn(1).getString();
+      s.attention = decode_attention(facts.getColumn(2).getString());
+    }
+    contact.students.push_back(std::move(s));
+  }
+}
+
+SubmissionRow read_submission(const SQLite::Statement& q) {
+  SubmissionRow r;
+  r.id = q.getColumn(0).getInt64();
+  r.summary = q.getColumn(1).getString() == "summary";
+  r.subject_id = q.getColumn(2).getString();
+  r.semester_id = q.getColumn(3).getString();
+  r.period = q.getColumn(4).getInt();
+  r.submitted_at = q.getColumn(5).getString();
+  r.recorded_at = q.getColumn(6).getString();
+  r.submitted_by = q.getColumn(7).getString();
+  r.due_date = q.getColumn(8).getString();
+  r.late = q.getColumn(9).getInt() != 0;
+  r.language = q.getColumn(10).getString();
+  r.format = q.getColumn(11).getString();
+  r.audience = q.getColumn(12).getString();
+  r.sensitive = q.getColumn(13).getInt() != 0;
+  r.document = q.getColumn(14).getString();
+  r.document_sha256 = q.getColumn(15).getString();
+  r.chain_head = q.getColumn(16).getString();
+  r.record_count = q.getColumn(17).getInt64();
+  return r;
+}
+
+}  // namespace
+
+report::ChainHead load_chain_head(Database& database) {
+  report::ChainHead head;
+  database.transaction([&] {
+    auto& db = database.impl().db;
+    SQLite::Statement q(db, "SELECT hash FROM record ORDER BY id DESC LIMIT 1");
+    if (q.executeStep()) head.head = q.getColumn(0).getString();
+    head.records = db.execAndGet("SELECT count(*) FROM record").getInt64();
+  });
+  return head;
+}
+
+std::vector<report::Contact> load_contacts(Database& database, const std::string& member_id,
+                                           const std::string& semester_id, Date from, Date to, Date names_on) {
+  std::vector<report::Contact> contacts;
+  database.transaction([&] {
+    auto& db = database.impl().db;
+    SQLite::Statement q(db, k_contacts);
+    q.bind(":member", member_id);
+    q.bind(":semester", semester_id);
+    q.bind(":from", format_date(from));
+    q.bind(":end", day_after(to));
+    while (q.executeStep()) contacts.push_back(read_contact(q));
+    const std::string on = format_date(names_on);
+    for (auto& c : contacts) load_students(db, c, on);
+  });
+  return contacts;
+}
+
+std::vector<std::pair<std::string, std::vector<AttentionCategory>>> load_attention(
+    Database& database, const std::vector<std::string>& student_ids, Date on) {
+  std::vector<std::pair<std::string, std::vector<AttentionCategory>>> out;
+  database.transaction([&] {
+    SQLite::Statement q(database.impl().db, k_student_on);
+    for (const auto& id : student_ids) {
+      q.reset();
+      q.bind(":student", id);
+      q.bind(":on", format_date(on));
+      if (!q.executeStep()) continue;
+      auto categories = decode_attention(q.getColumn(2).getString());
+      if (!categories.empty()) out.emplace_back(id, std::move(categories));
+    }
+  });
+  return out;
+}
+
+std::int64_t save_submission(Database& database, SubmissionRow row) {
+  row.document_sha256 = records::to_hex(records::sha256(row.document));
+  database.transaction([&] {
+    auto& db = database.impl().db;
+    SQLite::Statement q(
+        db,
+        "INSERT INTO submission (kind, subject_id, semester_id, period, submitted_at, submitted_by, due_date, late, "
+        "language, format, document, document_sha256, chain_head, record_count, recorded_at, audience, sensitive) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::bind(q, std::string(row.summary ? "summary" : "feedback"), row.subject_id, row.semester_id, row.period,
+                 row.submitted_at, row.submitted_by, row.due_date, row.late ? 1 : 0, row.language, row.format,
+                 row.document, row.document_sha256, row.chain_head, row.record_count, row.recorded_at, row.audience,
+                 row.sensitive ? 1 : 0);
+    q.exec();
+    row.id = db.getLastInsertRowid();
+  });
+  return row.id;
+}
+
+std::optional<StoredSubmission> latest_submission(Database& database, bool summary, const std::string& subject_id,
+                                                  const std::string& semester_id, int period) {
+  std::optional<StoredSubmission> out;
+  database.transaction([&] {
+    auto& db = database.impl().db;
+    SQLite::Statement q(
+        db,
+        "SELECT id, kind, subject_id, semester_id, period, submitted_at, recorded_at, submitted_by, due_date, late, "
+        "language, format, audience, sensitive, document, document_sha256, chain_head, record_count, "
+        "count(*) OVER () FROM submission WHERE semester_id = ? AND kind = ? AND subject_id = ? AND period = ? "
+        "ORDER BY id DESC LIMIT 1");
+    SQLite::bind(q, semester_id, std::string(summary ? "summary" : "feedback"), subject_id, period);
+    if (!q.executeStep()) return;
+    StoredSubmission s;
+    s.row = read_submission(q);
+    s.count = q.getColumn(18).getInt();
+    s.number = s.count;  // the latest is the last of them (ids grow)
+    out = std::move(s);
+  });
+  return out;
+}
+
+void record_sensitive_access(Database& database, const SensitiveAccess& a) {
+  database.transaction([&] {
+    SQLite::Statement q(
+        database.impl().db,
+        "INSERT INTO sensitive_access (accessed_at, accessed_by, command, audience, reason) VALUES (?, ?, ?, ?, ?)");
+    SQLite::bind(q, a.accessed_at, a.accessed_by, a.command, a.audience, a.reason);
+    q.exec();
+  });
+}
+
+}  // namespace dormlink::store
