@@ -26,13 +26,13 @@ namespace {
 
 using check::CheckInput;
 
-// The days the load looks at, as bound text ("YYYY-MM-DD"): records that happened in
+// The days the load looks at (text to bind, "YYYY-MM-DD"): records that happened in
 // [first, end) count, end being the day after min(as_of, the semester's last day).
 struct Window {
   std::string semester_id;
   std::string first;        // the semester's first Monday
   std::string last;         // the semester's last day (Sunday of the last teaching week)
-  std::string until;        // min(as_of, last)
+  Date until{};             // min(as_of, last)
   std::string end;          // the day after `until`
   std::string as_of;
   std::string after_as_of;  // the day after as_of: submissions made before it count
@@ -42,14 +42,14 @@ std::string day_after(Date date) { return format_date(Date{to_days(date) + std::
 
 Window make_window(const Semester& semester, Date as_of) {
   const Date until = to_days(as_of) < to_days(semester.last_day()) ? as_of : semester.last_day();
-  return {semester.id, format_date(semester.first_monday), format_date(semester.last_day()), format_date(until),
+  return {semester.id, format_date(semester.first_monday), format_date(semester.last_day()), until,
           day_after(until), format_date(as_of), day_after(as_of)};
 }
 
 // Binds the window's values to whichever of these named parameters the statement uses.
 void bind_window(SQLite::Statement& q, const Window& w) {
   const std::pair<const char*, const std::string*> values[] = {
-      {":semester", &w.semester_id}, {":first", &w.first}, {":last", &w.last}, {":until", &w.until},
+      {":semester", &w.semester_id}, {":first", &w.first}, {":last", &w.last},
       {":end", &w.end}, {":as_of", &w.as_of}, {":after_as_of", &w.after_as_of}};
   for (const auto& [name, value] : values)
     if (q.getIndex(name) != 0) q.bind(name, *value);
@@ -63,10 +63,8 @@ constexpr const char* k_in_window = " r.semester_id = :semester AND r.happened_a
 constexpr const char* k_listed_kinds =
     "('excused', 'activity', 'symposium', 'orientation', 'plan', 'summary', 'incident')";
 
-// Text of a column without copying it (valid until the statement steps).
-std::string_view text_of(const SQLite::Column& column) {
-  return {column.getText(), static_cast<std::size_t>(column.getBytes())};
-}
+// Text of a column without copying it (valid until the statement steps; "" for NULL).
+std::string_view text_of(const SQLite::Column& column) { return column.getText(); }
 
 std::optional<Date> date_of(const SQLite::Column& column) {
   if (column.isNull()) return std::nullopt;
@@ -130,7 +128,7 @@ class Interner {
   std::vector<std::uint32_t> m_starts;  // id n is m_arena[m_starts[n], m_starts[n + 1])
 };
 
-// Effective records (docs/records.md): a record counts unless a later record's `corrects`
+// Effective records (docs/records.md): a record counts unless another record's `corrects`
 // names it and that one is not a purge (a correction replaces it, a withdrawal removes it;
 // purged records still count). The replaced ids are few: read once, tested in memory.
 class Effective {
@@ -178,7 +176,8 @@ class Days {
   std::optional<int> m_last;
 };
 
-constexpr int k_max_week = 31;  // weeks are 1..30 (Semester::teaching_weeks); bit 31 unused
+// Teaching weeks are 1..30 (Semester::teaching_weeks), so bit w of a 32-bit mask is week w.
+constexpr int k_max_week = 30;
 
 // One stretch of a version history (numbers from the interners).
 struct Stretch {
@@ -252,29 +251,60 @@ bool takes_dorms(std::string_view political, const Config& config) {
          (config.assignment.candidates_take_dorms && political == "candidate");
 }
 
-// Every student version that touches the semester, in history order: residences (current, in
-// a dorm), eligibility (current and a member, or candidate when candidates take dorms), and
-// the facts of the latest version begun on or before `until` (else the earliest).
-void load_versions(SQLite::Database& db, const Window& w, const Config& config, Gathered& g) {
+// One student version as read.
+struct Version {
+  int student = 0;
+  std::int64_t id = 0;
+  Date from{};
+  std::optional<Date> to;
+  bool current = false;
+  int dorm = -1;
+  bool attention = false;
+  bool takes_dorms = false;
+  Facts facts;
+};
+
+// Every student version that touches the semester, in history order (read in table order and
+// sorted here, which beats SQL's walk of the history index with a row lookup per version).
+std::vector<Version> read_versions(SQLite::Database& db, const Window& w, const Config& config, Gathered& g) {
   SQLite::Statement q(db,
-      "SELECT student_id, valid_from, valid_to, status = 'current', dorm_code, attention <> '', political_status, "
-      "name, class_name, cohort, branch FROM student_version "
-      "WHERE valid_from <= :last AND (valid_to IS NULL OR valid_to >= :first) ORDER BY student_id, valid_from, id");
+      "SELECT student_id, id, valid_from, valid_to, status = 'current', dorm_code, attention <> '', "
+      "political_status, name, class_name, cohort, branch FROM student_version "
+      "WHERE valid_from <= :last AND (valid_to IS NULL OR valid_to >= :first)");
   bind_window(q, w);
+  std::vector<Version> versions;
   while (q.executeStep()) {
-    const int student = g.students(text_of(q.getColumn(0)));
-    const auto from = date_of(q.getColumn(1));
+    const auto from = date_of(q.getColumn(2));
     if (!from) continue;
-    auto& facts = g.facts_of(student);
-    if (!facts.loaded || text_of(q.getColumn(1)) <= w.until)
-      facts = {q.getColumn(7).getString(), q.getColumn(8).getString(), q.getColumn(9).getInt(),
-               q.getColumn(10).getString(), true};
-    const auto to = date_of(q.getColumn(2));
-    if (to && to_days(*to) <= to_days(*from)) continue;  // a zero-length version holds no day
-    const bool current = q.getColumn(3).getInt() != 0;
-    if (current && !q.getColumn(4).isNull())
-      append_stretch(g.residences, {student, g.dorms(text_of(q.getColumn(4))), *from, to, q.getColumn(5).getInt() != 0});
-    append_stretch(g.eligibility, {student, -1, *from, to, current && takes_dorms(text_of(q.getColumn(6)), config)});
+    Version v;
+    v.student = g.students(text_of(q.getColumn(0)));
+    v.id = q.getColumn(1).getInt64();
+    v.from = *from;
+    v.to = date_of(q.getColumn(3));
+    v.current = q.getColumn(4).getInt() != 0;
+    if (!q.getColumn(5).isNull()) v.dorm = g.dorms(text_of(q.getColumn(5)));
+    v.attention = q.getColumn(6).getInt() != 0;
+    v.takes_dorms = takes_dorms(text_of(q.getColumn(7)), config);
+    v.facts = {q.getColumn(8).getString(), q.getColumn(9).getString(), q.getColumn(10).getInt(),
+               q.getColumn(11).getString(), true};
+    versions.push_back(std::move(v));
+  }
+  std::sort(versions.begin(), versions.end(), [](const Version& a, const Version& b) {
+    return std::tuple(a.student, to_days(a.from), a.id) < std::tuple(b.student, to_days(b.from), b.id);
+  });
+  return versions;
+}
+
+// Residences (current, in a dorm), eligibility (current and a member, or candidate when
+// candidates take dorms) and the facts of the latest version begun on or before `until`
+// (else the earliest), from the versions that touch the semester.
+void load_versions(SQLite::Database& db, const Window& w, const Config& config, Gathered& g) {
+  for (auto& v : read_versions(db, w, config, g)) {
+    auto& facts = g.facts_of(v.student);
+    if (!facts.loaded || to_days(v.from) <= to_days(w.until)) facts = std::move(v.facts);
+    if (v.to && to_days(*v.to) <= to_days(v.from)) continue;  // a zero-length version holds no day
+    if (v.current && v.dorm >= 0) append_stretch(g.residences, {v.student, v.dorm, v.from, v.to, v.attention});
+    append_stretch(g.eligibility, {v.student, -1, v.from, v.to, v.current && v.takes_dorms});
   }
 }
 
@@ -285,10 +315,12 @@ Facts load_facts(SQLite::Database& db, const Window& w, const std::string& stude
                           "WHERE student_id = :student ORDER BY valid_from, id");
   q.bind(":student", student);
   Facts facts;
-  while (q.executeStep())
-    if (!facts.loaded || text_of(q.getColumn(4)) <= w.until)
+  while (q.executeStep()) {
+    const auto from = date_of(q.getColumn(4));
+    if (!facts.loaded || (from && to_days(*from) <= to_days(w.until)))
       facts = {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt(),
                q.getColumn(3).getString(), true};
+  }
   return facts;
 }
 
@@ -370,11 +402,12 @@ void load_talks(Scan& scan, Gathered& g) {
   }
 }
 
-// Effective excused, per-semester and incident records, one by one, in id order.
+// Effective excused, per-semester and incident records, one by one, in id order (sorted here:
+// the index yields them by kind and time).
 void load_records(Scan& scan, Gathered& g) {
   SQLite::Statement q(scan.db, std::string("SELECT r.id, r.kind, r.member_id, r.dorm_code, r.happened_at, "
                                            "r.entered_at, r.reported_at FROM record r WHERE r.kind IN ") +
-                                   k_listed_kinds + " AND" + k_in_window + "ORDER BY r.id");
+                                   k_listed_kinds + " AND" + k_in_window);
   bind_window(q, scan.window);
   while (q.executeStep()) {
     const auto id = q.getColumn(0).getInt64();
@@ -390,6 +423,7 @@ void load_records(Scan& scan, Gathered& g) {
     if (!q.getColumn(6).isNull()) r.reported = parse_timestamp(text_of(q.getColumn(6)));
     if (r.week >= 1) g.records.push_back(std::move(r));
   }
+  std::sort(g.records.begin(), g.records.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
 }
 
 // Submissions of the semester made on or before as_of.
