@@ -28,7 +28,9 @@ Examples:
   dormlink assign --dry-run
   dormlink log-visit --member 李晴紫 --dorm 10-106 --at "昨天 19:30"
   dormlink verify
-  dormlink check --as-of 2026-10-14)";
+  dormlink check --as-of 2026-10-14
+  dormlink report feedback --member 李晴紫 --period previous
+  dormlink inspect sample --size 8)";
 
 void add_global_options(CLI::App& root, GlobalOptions& options) {
   root.add_option("--db", options.db_path, "SQLite database file (env DORMLINK_DB)")
