@@ -1,53 +1,130 @@
-// dormlink export TABLE: tables for spreadsheets. Today: assignments (党员联系寝室分配表).
+// dormlink export TABLE (docs/report.md "export"): students, dorms, members, assignments
+// (党员联系寝室分配表), contacts and incidents as CSV for Excel, raw CSV or JSON, with the
+// reports' privacy rules; --include-sensitive --reason is audited in the same transaction.
 #include <memory>
 
 #include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
+#include <unistd.h>
 
 #include "cli/assign_support.hpp"
 #include "cli/context.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/report/export_tables.hpp"
+#include "dormlink/store/export_store.hpp"
+#include "dormlink/store/report_store.hpp"
+#include "dormlink/store/roster_query.hpp"
+#include "dormlink/util/text.hpp"
 
 namespace dormlink::cli {
 namespace {
 
 constexpr const char* k_examples = R"(Examples:
   dormlink export assignments > 分配表.csv
-  dormlink export assignments --semester 2026-autumn --output assignments.csv)";
+  dormlink export assignments --semester 2026-autumn --output assignments.csv
+  dormlink export students -o students.csv
+  dormlink export contacts --semester 2026-autumn --format json
+  dormlink export students --raw --include-sensitive --reason "学期初名册备份" -o roster.csv)";
 
 struct ExportOptions {
   std::string table;
   std::string semester;
   std::string output;
+  std::string format = "csv";
+  bool raw = false;
+  std::string audience;
+  bool include_sensitive = false;
+  std::string reason;
+  bool force = false;
 };
 
-std::string export_assignments(Context& ctx, const ExportOptions& o) {
+void check_options(const ExportOptions& o) {
+  if (o.include_sensitive && util::trim(o.reason).empty()) {
+    throw UsageError("--include-sensitive needs --reason TEXT: say why the sensitive fields are needed");
+  }
+  if (!o.include_sensitive && !o.reason.empty()) throw UsageError("--reason goes with --include-sensitive");
+  if (o.raw && o.format != "csv") throw UsageError("--raw goes with --format csv");
+  if (o.table == "assignments" && o.audience == "committee") {
+    throw UsageError("export assignments: the committee sees no names of students; use report summary");
+  }
+}
+
+report::Privacy privacy_of(Context& ctx, const ExportOptions& o) {
+  report::Privacy p;
+  p.audience = o.audience.empty() ? report::Audience::counselor : *report::parse_audience(o.audience);
+  p.include_sensitive = o.include_sensitive;
+  p.mask_phones = ctx.config().privacy.mask_phones;
+  p.small_count_threshold = ctx.config().privacy.small_count_threshold;
+  p.committee_sees_attention_names = ctx.config().privacy.committee_sees_attention_names;
+  return p;
+}
+
+// The 分配表 exactly as `export assignments` has always printed it (BOM, CRLF).
+std::string assignments_csv(Context& ctx, store::Database& db, const ExportOptions& o) {
   const auto& config = ctx.config();
   const auto& semester = choose_assign_semester(ctx, o.semester);
-  auto today = ctx.today();
-  auto db = ctx.open_database(store::OpenMode::read_only);
-  std::string csv;
-  db.transaction([&] {
-    auto inputs = load_assign_inputs(db, config, semester, today);
-    if (!inputs.current) {
-      throw NotFoundError(fmt::format("{} has no committed assignment; run `dormlink assign` first", semester.id));
+  auto inputs = load_assign_inputs(db, config, semester, ctx.today());
+  if (!inputs.current) {
+    throw NotFoundError(fmt::format("{} has no committed assignment; run `dormlink assign` first", semester.id));
+  }
+  AssignOptions options;
+  auto instance = make_instance(inputs, config, semester, options);
+  auto solution = solution_of(instance, *inputs.current);
+  auto report = report::build_assignment_report(instance, solution, {}, {});
+  return report::render_assignment_roster_csv(report, ctx.language());
+}
+
+std::string render(const ExportOptions& o, const report::ExportTable& table) {
+  if (o.format == "json") return report::render_table_json(table);
+  return report::render_table_csv(table, o.raw ? report::CsvFlavor::raw : report::CsvFlavor::excel);
+}
+
+std::string build(Context& ctx, store::Database& db, const ExportOptions& o, const report::Privacy& privacy) {
+  if (o.table == "assignments") {
+    auto csv = assignments_csv(ctx, db, o);
+    if (o.format == "csv" && !o.raw) return csv;
+    return render(o, report::table_from_csv(csv, "assignments"));
+  }
+  if (o.table == "contacts" || o.table == "incidents") {
+    if (!o.semester.empty() && ctx.config().calendar.find(o.semester) == nullptr) {
+      throw UsageError(fmt::format("--semester \"{}\": no such semester in {}", o.semester,
+                                   ctx.options().config_path));
     }
-    AssignOptions options;
-    auto instance = make_instance(inputs, config, semester, options);
-    auto solution = solution_of(instance, *inputs.current);
-    auto report = report::build_assignment_report(instance, solution, {}, {});
-    csv = report::render_assignment_roster_csv(report, ctx.language());
-  });
-  return csv;
+    auto rows = store::load_export_records(db, o.semester, ctx.today());
+    return render(o, o.table == "contacts" ? report::contacts_table(std::move(rows), privacy)
+                                           : report::incidents_table(std::move(rows), privacy));
+  }
+  auto roster = store::load_roster(db, ctx.today());
+  if (o.table == "dorms") return render(o, report::dorms_table(std::move(roster.dorms)));
+  return render(o, report::students_table(std::move(roster.students), privacy, o.table == "members"));
+}
+
+void audit(Context& ctx, store::Database& db, const ExportOptions& o, const report::Privacy& privacy) {
+  store::SensitiveAccess a;
+  a.accessed_at = ctx.timestamp();
+  a.accessed_by = ctx.user();
+  a.command = fmt::format("export {}{}{}", o.table, o.semester.empty() ? "" : " --semester " + o.semester,
+                          o.output.empty() || o.output == "-" ? "" : " -o " + o.output);
+  a.audience = std::string(report::to_string(privacy.audience));
+  a.reason = std::string(util::trim(o.reason));
+  store::record_sensitive_access(db, a);
 }
 
 int run_export(Context& ctx, const ExportOptions& o) {
-  auto content = export_assignments(ctx, o);
-  if (o.output.empty()) {
-    fmt::print(ctx.out(), "{}", content);
-  } else {
-    write_file_atomically(o.output, content, 0600, false);
+  check_options(o);
+  const bool to_file = !o.output.empty() && o.output != "-";
+  if (to_file && !o.force && ::access(o.output.c_str(), F_OK) == 0) {
+    throw CantCreateError(fmt::format("{} already exists; pass --force to overwrite it", o.output));
   }
+  const auto privacy = privacy_of(ctx, o);
+  auto db = ctx.open_database(o.include_sensitive ? store::OpenMode::read_write : store::OpenMode::read_only);
+  std::string content;
+  db.transaction([&] {
+    content = build(ctx, db, o, privacy);
+    if (o.include_sensitive) audit(ctx, db, o, privacy);
+    if (to_file) write_file_atomically(o.output, content, 0600, !o.force);
+  });
+  if (!to_file) fmt::print(ctx.out(), "{}", content);
   return 0;
 }
 
@@ -55,10 +132,21 @@ int run_export(Context& ctx, const ExportOptions& o) {
 
 void add_export_command(CLI::App& root, std::vector<Command>& commands) {
   auto o = std::make_shared<ExportOptions>();
-  auto* app = root.add_subcommand("export", "Export a table as CSV for spreadsheets");
-  app->add_option("table", o->table, "assignments")->required()->check(CLI::IsMember({"assignments"}));
-  app->add_option("--semester", o->semester, "Semester id (default: the one around --as-of)")->type_name("ID");
+  auto* app = root.add_subcommand("export", "Export a table as CSV (for Excel or scripts) or JSON");
+  app->add_option("table", o->table, "students, dorms, members, assignments, contacts or incidents")
+      ->required()
+      ->check(CLI::IsMember({"students", "dorms", "members", "assignments", "contacts", "incidents"}));
+  app->add_option("--format", o->format, "csv (default) or json")->check(CLI::IsMember({"csv", "json"}));
+  app->add_flag("--raw", o->raw, "CSV for scripts: no BOM, LF, no ' before formula-like cells");
+  app->add_option("--semester", o->semester, "Semester id (assignments; contacts and incidents: only this one)")
+      ->type_name("ID");
+  app->add_option("--audience", o->audience, "counselor (default), branch or committee")
+      ->check(CLI::IsMember({"counselor", "branch", "committee"}));
+  app->add_flag("--include-sensitive", o->include_sensitive, "Full phone numbers and attention categories (audited)");
+  app->add_option("--reason", o->reason, "Why the sensitive fields are needed (with --include-sensitive)")
+      ->type_name("TEXT");
   app->add_option("-o,--output", o->output, "Write to this file (mode 0600) instead of stdout")->type_name("FILE");
+  app->add_flag("--force", o->force, "Overwrite the -o file if it exists");
   app->footer(k_examples);
   commands.push_back({app, [o](Context& ctx) { return run_export(ctx, *o); }});
 }

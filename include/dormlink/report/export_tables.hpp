@@ -1,0 +1,86 @@
+#pragma once
+// `dormlink export TABLE` (docs/report.md "export"): the tables a counselor opens in Excel or
+// feeds to a script, built with the audience's privacy (phones masked, attention categories
+// only with --include-sensitive) and rendered as CSV for Excel, raw CSV or JSON. Pure: the
+// rows come from store/export_store.hpp.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "dormlink/report/privacy.hpp"
+#include "dormlink/roster/roster.hpp"
+
+namespace dormlink::report {
+
+// One column: its key (JSON) and its header (CSV; Chinese, the import's headers for rosters).
+struct ExportColumn {
+  std::string key;
+  std::string header;
+};
+
+// A table of text cells, rows already in export order.
+struct ExportTable {
+  std::vector<ExportColumn> columns;
+  std::vector<std::vector<std::string>> rows;
+};
+
+// One effective record (neither withdrawn nor replaced by a correction) with names.
+struct ExportRecord {
+  std::int64_t id = 0;
+  std::string kind;  // records::key(Kind)
+  std::string member_id;
+  std::string member_name;
+  std::string dorm;
+  std::string semester_id;
+  std::string happened_at;
+  std::string channel;                                       // key, or empty
+  std::optional<std::int64_t> corrects;                      // the record this one replaced
+  std::string reason;                                        // of the correction
+  bool off_assignment = false;
+  std::vector<std::pair<std::string, std::string>> students;  // id, name; by id
+  std::string incident_category;                             // key, incidents only
+  std::string severity;
+  std::string reported_to;
+  std::string reported_at;
+  std::string progress;
+  std::string note;
+  std::string details;
+  bool purged = false;
+};
+
+// Current students (`members_only`: 中共党员 and 中共预备党员), by pinyin of names then id,
+// in the students roster's columns so a sensitive raw export re-imports to the same roster.
+// The phone column is masked unless privacy.phones_in_full(); the attention column is left out
+// unless privacy.attention_of_named(). Throws UsageError for the committee (no names).
+ExportTable students_table(std::vector<roster::StudentRow> students, const Privacy& privacy, bool members_only);
+
+// Every known dorm, by dorm code, in the dorms roster's columns.
+ExportTable dorms_table(std::vector<roster::DormRow> dorms);
+
+// Effective contact records (every contact kind but incidents) / incidents, by record id.
+// `corrected` holds the number of the record a correction replaced. Throws UsageError for the
+// committee.
+ExportTable contacts_table(std::vector<ExportRecord> rows, const Privacy& privacy);
+ExportTable incidents_table(std::vector<ExportRecord> rows, const Privacy& privacy);
+
+// A table from CSV text (the assignment roster), for --raw and --format json.
+ExportTable table_from_csv(std::string_view csv, const std::string& source_name);
+
+enum class CsvFlavor {
+  excel,  // UTF-8 BOM, CRLF, formula cells prefixed with '
+  raw,    // no BOM, LF, cells as they are
+};
+
+// RFC 4180 CSV (header row from the columns' headers).
+std::string render_table_csv(const ExportTable& table, CsvFlavor flavor);
+// A JSON array of objects keyed by the columns' keys; every value a string.
+std::string render_table_json(const ExportTable& table);
+
+// A cell Excel would evaluate (starting with = + - @, TAB or CR) prefixed with '.
+std::string formula_safe(std::string_view cell);
+
+}  // namespace dormlink::report

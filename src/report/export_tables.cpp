@@ -1,0 +1,193 @@
+// `dormlink export TABLE`: building the tables with the audience's privacy, and rendering them.
+#include "dormlink/report/export_tables.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "dormlink/error.hpp"
+#include "dormlink/records/record.hpp"
+#include "dormlink/report/json.hpp"
+#include "dormlink/util/csv.hpp"
+#include "dormlink/util/pinyin.hpp"
+
+namespace dormlink::report {
+namespace {
+
+void refuse_committee(const Privacy& privacy, std::string_view table) {
+  if (privacy.audience != Audience::committee) return;
+  throw UsageError(fmt::format(
+      "export {}: the committee sees no names of students; export dorms, or use report summary for aggregates",
+      table));
+}
+
+std::string joined(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i > 0 ? std::string(separator) : "") + items[i];
+  return out;
+}
+
+std::string students_cell(const ExportRecord& r) {
+  std::vector<std::string> items;
+  for (const auto& [id, name] : r.students) items.push_back(name.empty() ? id : fmt::format("{} {}", id, name));
+  return joined(items, ";");
+}
+
+std::string corrected_cell(const ExportRecord& r) { return r.corrects ? std::to_string(*r.corrects) : ""; }
+
+// An incident's account: what was found and done (progress), then any follow-up details.
+std::string incident_text(const ExportRecord& r) {
+  if (r.details.empty()) return r.progress;
+  return r.progress.empty() ? r.details : r.progress + "；" + r.details;
+}
+
+void sort_by_id(std::vector<ExportRecord>& rows) {
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+}
+
+}  // namespace
+
+ExportTable students_table(std::vector<roster::StudentRow> students, const Privacy& privacy, bool members_only) {
+  refuse_committee(privacy, members_only ? "members" : "students");
+  if (members_only) {
+    std::erase_if(students, [](const auto& s) { return !is_member(s.facts.status); });
+  }
+  std::sort(students.begin(), students.end(), [](const auto& a, const auto& b) {
+    const int c = util::compare_pinyin(a.facts.name, b.facts.name);
+    return c != 0 ? c < 0 : a.student_id < b.student_id;
+  });
+  const bool attention = privacy.attention_of_named();
+  ExportTable t;
+  t.columns = {{"student_id", "学号"}, {"name", "姓名"},  {"gender", "性别"},          {"major", "专业"},
+               {"grade", "年级"},      {"class", "班级"}, {"dorm", "寝室"},            {"phone", "联系方式"},
+               {"political_status", "政治面貌"},          {"branch", "党支部"}};
+  if (attention) t.columns.push_back({"attention", "重点关注"});
+  t.columns.push_back({"dorm_head", "寝室长"});
+  for (const auto& s : students) {
+    const auto& f = s.facts;
+    std::string phone = f.phone.empty() || privacy.phones_in_full() ? f.phone : mask_phone(f.phone);
+    std::vector<std::string> row{s.student_id,
+                                 f.name,
+                                 std::string(label_zh(f.gender)),
+                                 f.major,
+                                 fmt::format("{}级", f.cohort),
+                                 f.class_name,
+                                 f.dorm,
+                                 privacy.phones_shown() ? phone : "",
+                                 std::string(label_zh(f.status)),
+                                 f.branch};
+    if (attention) {
+      std::vector<std::string> labels;
+      for (auto a : f.attention) labels.emplace_back(label_zh(a));
+      row.push_back(joined(labels, ";"));
+    }
+    row.push_back(f.dorm_head ? "是" : "");
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+ExportTable dorms_table(std::vector<roster::DormRow> dorms) {
+  std::sort(dorms.begin(), dorms.end(), [](const auto& a, const auto& b) { return a.dorm.code() < b.dorm.code(); });
+  ExportTable t;
+  t.columns = {{"dorm", "寝室"}, {"gender", "性别"}, {"capacity", "容量"}, {"grade", "年级"}, {"major", "专业"}};
+  for (const auto& d : dorms) {
+    const auto& f = d.facts;
+    t.rows.push_back({d.dorm.code(), f.gender ? std::string(label_zh(*f.gender)) : "",
+                      f.capacity ? std::to_string(*f.capacity) : "", f.cohort ? fmt::format("{}级", *f.cohort) : "",
+                      f.major.value_or("")});
+  }
+  return t;
+}
+
+ExportTable contacts_table(std::vector<ExportRecord> rows, const Privacy& privacy) {
+  refuse_committee(privacy, "contacts");
+  std::erase_if(rows, [](const auto& r) {
+    const auto kind = records::parse_kind(r.kind);
+    return !kind || !records::is_contact(*kind) || *kind == records::Kind::incident;
+  });
+  sort_by_id(rows);
+  ExportTable t;
+  t.columns = {{"id", "编号"},          {"semester", "学期"},      {"kind", "类型"},
+               {"member_id", "党员学号"}, {"member_name", "党员姓名"}, {"dorm", "寝室"},
+               {"happened_at", "时间"},   {"channel", "方式"},       {"students", "学生"},
+               {"off_assignment", "非分配寝室"}, {"progress", "工作进展及成效"}, {"note", "说明"},
+               {"corrected", "更正记录"},  {"reason", "更正原因"}};
+  for (const auto& r : rows) {
+    t.rows.push_back({std::to_string(r.id), r.semester_id, r.kind, r.member_id, r.member_name, r.dorm, r.happened_at,
+                      r.channel, students_cell(r), r.off_assignment ? "是" : "", r.purged ? "(已删除)" : r.progress,
+                      r.purged ? "" : r.note, corrected_cell(r), r.corrects ? r.reason : ""});
+  }
+  return t;
+}
+
+ExportTable incidents_table(std::vector<ExportRecord> rows, const Privacy& privacy) {
+  refuse_committee(privacy, "incidents");
+  std::erase_if(rows, [](const auto& r) { return r.kind != "incident"; });
+  sort_by_id(rows);
+  ExportTable t;
+  t.columns = {{"id", "编号"},          {"semester", "学期"},       {"member_id", "党员学号"},
+               {"member_name", "党员姓名"}, {"dorm", "寝室"},          {"found_at", "发现时间"},
+               {"category", "类别"},      {"severity", "程度"},       {"reported_to", "报告对象"},
+               {"reported_at", "报告时间"}, {"students", "学生"},       {"details", "情况"},
+               {"corrected", "更正记录"},  {"reason", "更正原因"}};
+  for (const auto& r : rows) {
+    t.rows.push_back({std::to_string(r.id), r.semester_id, r.member_id, r.member_name, r.dorm, r.happened_at,
+                      r.incident_category, r.severity, r.reported_to, r.reported_at, students_cell(r),
+                      r.purged ? "(已删除)" : incident_text(r), corrected_cell(r), r.corrects ? r.reason : ""});
+  }
+  return t;
+}
+
+ExportTable table_from_csv(std::string_view csv, const std::string& source_name) {
+  if (csv.substr(0, 3) == "\xEF\xBB\xBF") csv.remove_prefix(3);
+  const auto parsed = util::parse_csv(csv, source_name);
+  ExportTable t;
+  for (const auto& h : parsed.header.fields) t.columns.push_back({h, h});
+  for (const auto& r : parsed.records) {
+    auto row = r.fields;
+    row.resize(t.columns.size());
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+std::string formula_safe(std::string_view cell) {
+  if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) {
+    return "'" + std::string(cell);
+  }
+  return std::string(cell);
+}
+
+std::string render_table_csv(const ExportTable& table, CsvFlavor flavor) {
+  const bool excel = flavor == CsvFlavor::excel;
+  const std::string eol = excel ? "\r\n" : "\n";
+  std::string out = excel ? "\xEF\xBB\xBF" : "";
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i > 0) out += ',';
+      out += util::csv_escape(excel ? formula_safe(cells[i]) : cells[i]);
+    }
+    out += eol;
+  };
+  std::vector<std::string> header;
+  for (const auto& c : table.columns) header.push_back(c.header);
+  line(header);
+  for (const auto& row : table.rows) line(row);
+  return out;
+}
+
+std::string render_table_json(const ExportTable& table) {
+  std::string out = "[";
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    out += r > 0 ? ",\n  {" : "\n  {";
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      const std::string& cell = c < table.rows[r].size() ? table.rows[r][c] : std::string();
+      out += fmt::format("{}\"{}\": \"{}\"", c > 0 ? ", " : "", json_escape(table.columns[c].key), json_escape(cell));
+    }
+    out += "}";
+  }
+  return out + (table.rows.empty() ? "]\n" : "\n]\n");
+}
+
+}  // namespace dormlink::report
