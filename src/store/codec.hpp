@@ -24,6 +24,23 @@ std::vector<int> decode_cohorts(const std::string& text);
 std::string encode_list(const std::vector<std::string>& items);
 std::vector<std::string> decode_list(const std::string& text);
 
+// A column's text, or "" when it is NULL.
+inline std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
+
+// The one SQL spelling of "record r is effective" (docs/records.md): no later record other
+// than a purge points at it — a correction replaces it, a withdrawal removes it.
+#define DORMLINK_SQL_NOT_REPLACED \
+  "NOT EXISTS (SELECT 1 FROM record x WHERE x.corrects = r.id AND x.kind <> 'purge')"
+
+// The contact kinds a form or an export lists (plans, summaries and the bookkeeping kinds not).
+#define DORMLINK_SQL_LISTED_KINDS "r.kind NOT IN ('plan', 'summary', 'correction', 'withdrawal', 'purge')"
+
+// ORDER BY choosing a student's roster version on day :on: the latest begun by then, else the
+// earliest (a record may name a student before their first roster version, after a re-import).
+#define DORMLINK_SQL_VERSION_ON_DAY                                                                      \
+  "ORDER BY (valid_from <= :on) DESC, CASE WHEN valid_from <= :on THEN valid_from END DESC, valid_from, " \
+  "id DESC LIMIT 1"
+
 // The student columns, in the order k_student_columns lists them.
 inline constexpr const char* k_student_columns =
     "name, gender, major, cohort, class_name, dorm_code, phone, political_status, branch, "

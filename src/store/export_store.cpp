@@ -3,12 +3,11 @@
 
 #include <map>
 
+#include "codec.hpp"
 #include "impl.hpp"
 
 namespace dormlink::store {
 namespace {
-
-std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
 
 // A record is effective unless a later record (not a purge) points at it (docs/records.md).
 constexpr const char* k_records =
@@ -17,14 +16,12 @@ constexpr const char* k_records =
     "c.details, coalesce(c.purged, 0) "
     "FROM record r LEFT JOIN record_content c ON c.record_id = r.id "
     "WHERE (:semester = '' OR r.semester_id = :semester) "
-    "AND r.kind NOT IN ('plan', 'summary', 'correction', 'withdrawal', 'purge') "
-    "AND NOT EXISTS (SELECT 1 FROM record x WHERE x.corrects = r.id AND x.kind <> 'purge') "
+    "AND " DORMLINK_SQL_LISTED_KINDS " AND " DORMLINK_SQL_NOT_REPLACED " "
     "ORDER BY r.id";
 
 constexpr const char* k_name_on =
     "SELECT name FROM student_version WHERE student_id = :student "
-    "ORDER BY (valid_from <= :on) DESC, CASE WHEN valid_from <= :on THEN valid_from END DESC, valid_from, id DESC "
-    "LIMIT 1";
+    DORMLINK_SQL_VERSION_ON_DAY;
 
 report::ExportRecord read_record(const SQLite::Statement& q) {
   report::ExportRecord r;

@@ -1,5 +1,6 @@
 #include "dormlink/store/inspection_store.hpp"
 
+#include "codec.hpp"
 #include "impl.hpp"
 
 namespace dormlink::store {
@@ -212,8 +213,8 @@ std::vector<InspectedRecord> recent_contacts(Database& database, const std::stri
     auto& db = database.impl().db;
     SQLite::Statement q(db, std::string("SELECT ") + k_record_columns +
         " FROM record r WHERE r.member_id = ? AND r.dorm_code = ? AND r.kind IN ('visit', 'talk') "
-        "AND r.happened_at >= ? AND r.happened_at < ? || 'T' AND NOT EXISTS "
-        "(SELECT 1 FROM record c WHERE c.corrects = r.id AND c.kind <> 'purge') ORDER BY r.happened_at, r.id");
+        "AND r.happened_at >= ? AND r.happened_at < ? || 'T' AND " DORMLINK_SQL_NOT_REPLACED
+        " ORDER BY r.happened_at, r.id");
     SQLite::bind(q, member_id, dorm_code, from, to);
     while (q.executeStep()) records.push_back(read_record(db, q));
   });

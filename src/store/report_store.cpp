@@ -11,8 +11,6 @@
 namespace dormlink::store {
 namespace {
 
-std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
-
 std::string day_after(Date date) { return format_date(Date{to_days(date) + std::chrono::days{1}}); }
 
 // A record is effective unless a later record (not a purge) points at it: a correction
@@ -23,15 +21,13 @@ constexpr const char* k_contacts =
     "c.details, coalesce(c.purged, 0) "
     "FROM record r LEFT JOIN record_content c ON c.record_id = r.id "
     "WHERE r.member_id = :member AND r.semester_id = :semester AND r.happened_at >= :from AND r.happened_at < :end "
-    "AND r.kind NOT IN ('plan', 'summary', 'correction', 'withdrawal', 'purge') "
-    "AND NOT EXISTS (SELECT 1 FROM record x WHERE x.corrects = r.id AND x.kind <> 'purge') "
+    "AND " DORMLINK_SQL_LISTED_KINDS " AND " DORMLINK_SQL_NOT_REPLACED " "
     "ORDER BY r.happened_at, r.id";
 
 // The roster version of a student on a day: the latest begun by then, else the earliest.
 constexpr const char* k_student_on =
     "SELECT name, phone, attention FROM student_version WHERE student_id = :student "
-    "ORDER BY (valid_from <= :on) DESC, CASE WHEN valid_from <= :on THEN valid_from END DESC, valid_from, id DESC "
-    "LIMIT 1";
+    DORMLINK_SQL_VERSION_ON_DAY;
 
 report::Contact read_contact(const SQLite::Statement& q) {
   report::Contact c;
