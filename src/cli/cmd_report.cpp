@@ -1,4 +1,4 @@
-// dormlink report feedback / report summary (docs/report.md): the member's feedback form
+// dormlink report feedback / summary / assessment / inspection (docs/report.md): the member's feedback form
 // (学生党员联系寝室情况反馈表) and the counselor's summary for the committee, for one reporting
 // period, with privacy by audience; --submit records what was handed in, --submitted prints it
 // again byte for byte. Due and overdue come from check::evaluate only.
@@ -14,9 +14,12 @@
 #include "cli/context.hpp"
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/report/assessment.hpp"
 #include "dormlink/report/feedback_report.hpp"
+#include "dormlink/report/inspection_summary.hpp"
 #include "dormlink/report/summary_report.hpp"
 #include "dormlink/store/check_store.hpp"
+#include "dormlink/store/inspection_store.hpp"
 #include "dormlink/store/report_store.hpp"
 #include "dormlink/util/pinyin.hpp"
 #include "dormlink/util/text.hpp"
@@ -512,6 +515,199 @@ int run_submitted(Context& ctx, const ReportOptions& o) {
   return 0;
 }
 
+// ---- report assessment / report inspection (docs/report.md "assessment", "inspection") ----
+
+struct OversightOptions {
+  bool inspection = false;
+  std::string semester;
+  std::string branch;
+  std::string format = "md";
+  std::string audience;
+  std::string output;
+  bool force = false;
+};
+
+report::Privacy oversight_privacy(const Config& config, const OversightOptions& o) {
+  report::Privacy p;
+  p.audience = o.audience.empty() ? report::Audience::branch : *report::parse_audience(o.audience);
+  p.mask_phones = config.privacy.mask_phones;
+  p.small_count_threshold = config.privacy.small_count_threshold;
+  p.committee_sees_attention_names = config.privacy.committee_sees_attention_names;
+  return p;
+}
+
+// --as-of (default today), no earlier than the semester's first day. A later date is kept: after
+// the semester, the last form and the semester summary have fallen due and count as they ended.
+Date clamped_as_of(Context& ctx, const Semester& semester) {
+  const Date today = ctx.today();
+  return to_days(today) < to_days(semester.first_monday) ? semester.first_monday : today;
+}
+
+void check_branch(const check::CheckInput& input, const std::string& branch) {
+  if (branch.empty()) return;
+  for (const auto& p : input.people)
+    if (p.branch == branch) return;
+  throw UsageError(fmt::format("--branch \"{}\": no member of {} is in that branch", branch, input.semester.id));
+}
+
+// Each member's standing findings, with the records contradicted (flagged records are the
+// member's whose findings name them).
+std::vector<report::MemberDiscrepancy> member_discrepancies(store::Database& db, const std::string& semester) {
+  const auto findings = store::load_findings(db, semester);
+  const auto flagged = store::flagged_records(db, semester);
+  std::vector<report::MemberDiscrepancy> out;
+  for (const auto& d : store::discrepancy_rates(db, semester)) {
+    report::MemberDiscrepancy m{d.member_id, d.contradicted, d.total, {}};
+    for (auto id : flagged) {
+      const bool mine = std::any_of(findings.begin(), findings.end(), [&](const store::FindingRow& f) {
+        return f.record_id && *f.record_id == id && f.member_id == d.member_id;
+      });
+      if (mine) m.records.push_back(id);
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::string assessment_text(Context& ctx, store::Database& db, const OversightOptions& o) {
+  const auto& config = ctx.config();
+  const auto& semester = semester_by_id(ctx, o.semester);
+  const Date as_of = clamped_as_of(ctx, semester);
+  const auto input = store::load_check_input(db, config, semester, as_of);
+  check_branch(input, o.branch);
+  check::EvaluateOptions eval;
+  eval.keep_met = true;
+  const auto obligations = check::evaluate(input, config, as_of, eval);
+  report::AssessmentInput in;
+  in.check = &input;
+  in.obligations = &obligations;
+  in.discrepancies = member_discrepancies(db, semester.id);
+  in.options.weights = config.assessment.weights;
+  in.options.excellent_from = config.assessment.excellent_from;
+  in.options.pass_from = config.assessment.pass_from;
+  in.options.basic_pass_from = config.assessment.basic_pass_from;
+  in.as_of = as_of;
+  in.branch = o.branch;
+  in.college = config.college.name;
+  in.privacy = oversight_privacy(config, o);
+  const auto assessment = report::build_assessment(in);
+  return o.format == "json" ? report::render_assessment_json(assessment)
+                            : report::render_assessment_markdown(assessment, ctx.language());
+}
+
+std::string inspection_text(Context& ctx, store::Database& db, const OversightOptions& o) {
+  const auto& config = ctx.config();
+  const auto& semester = semester_by_id(ctx, o.semester);
+  const Date as_of = clamped_as_of(ctx, semester);
+  const auto input = store::load_check_input(db, config, semester, as_of);
+  check_branch(input, o.branch);
+  const auto person = [&](const std::string& id) -> const check::Person* {
+    for (const auto& p : input.people)
+      if (p.id == id) return &p;
+    return nullptr;
+  };
+  const auto name_of = [&](const std::string& id) {
+    const auto* p = person(id);
+    return p == nullptr ? std::string() : p->name;
+  };
+  const auto in_branch = [&](const std::string& id) {
+    if (o.branch.empty()) return true;
+    const auto* p = person(id);
+    return p != nullptr && p->branch == o.branch;
+  };
+  report::InspectionSummary s;
+  s.semester_id = semester.id;
+  s.semester_name = semester.name;
+  s.as_of = as_of;
+  s.branch = o.branch;
+  s.privacy = oversight_privacy(config, o);
+  // Samples are numbered from 1 without gaps (append-only, one transaction each).
+  for (std::int64_t id = 1;; ++id) {
+    const auto sample = store::load_sample(db, id);
+    if (!sample) break;
+    if (sample->semester_id != semester.id) continue;
+    report::SummarySample x{sample->id, sample->as_of, sample->drawn_at, sample->drawn_by, sample->seed,
+                            sample->size, {}};
+    for (const auto& item : sample->items)
+      if (in_branch(item.member_id))
+        x.items.push_back(fmt::format("{} {} {}", name_of(item.member_id), item.member_id, item.dorm_code));
+    if (!o.branch.empty() && x.items.empty()) continue;
+    s.samples.push_back(std::move(x));
+  }
+  std::vector<std::int64_t> branch_records;
+  for (const auto& f : store::load_findings(db, semester.id)) {
+    if (!in_branch(f.member_id)) continue;
+    report::SummaryFinding x;
+    x.id = f.id;
+    x.sample_id = f.sample_id;
+    x.member_id = f.member_id;
+    x.member_name = name_of(f.member_id);
+    x.dorm = f.dorm_code;
+    x.inspected_on = f.inspected_on;
+    x.inspector = f.inspector;
+    x.record_id = f.record_id;
+    if (f.student_id) x.student = fmt::format("{}（{}）", name_of(*f.student_id), *f.student_id);
+    x.contradicted = f.verdict == store::Verdict::contradicted;
+    x.note = f.note;
+    if (f.record_id) branch_records.push_back(*f.record_id);
+    s.findings.push_back(std::move(x));
+  }
+  for (const auto& d : store::discrepancy_rates(db, semester.id)) {
+    if (!in_branch(d.member_id)) continue;
+    const auto* p = person(d.member_id);
+    s.rates.push_back({d.member_id, name_of(d.member_id), p == nullptr ? std::string() : p->branch, d.contradicted,
+                       d.total});
+  }
+  for (auto id : store::flagged_records(db, semester.id))
+    if (std::find(branch_records.begin(), branch_records.end(), id) != branch_records.end()) s.flagged.push_back(id);
+  return o.format == "json" ? report::render_inspection_summary_json(s)
+                            : report::render_inspection_summary_markdown(s, ctx.language());
+}
+
+int run_oversight(Context& ctx, const OversightOptions& o) {
+  if (o.semester.empty()) throw UsageError("--semester ID is required");
+  refuse_existing(o.output, o.force);
+  auto db = ctx.open_database(store::OpenMode::read_only);
+  std::string text;
+  db.transaction([&] { text = o.inspection ? inspection_text(ctx, db, o) : assessment_text(ctx, db, o); });
+  if (o.output.empty() || o.output == "-") {
+    ctx.out() << text;
+  } else {
+    write_file_atomically(o.output, text, 0600, !o.force);
+  }
+  return 0;
+}
+
+constexpr const char* k_assessment_footer =
+    R"(Per member who held dorms: visits, talk coverage, activities, symposiums, forms on time,
+incidents reported on time, plan and summary, inspection discrepancies; each component's weight
+(assessment.weights), ratio and points, the score and the band (assessment.excellent_from ...).
+Met counts 1, met late 0.5, overdue 0; waived and not yet due obligations are left out. Every
+obligation that cost points is listed with its window. docs/report.md.
+
+Examples:
+  dormlink report assessment --semester 2026-autumn
+  dormlink report assessment --semester 2026-autumn --branch 英语党支部 --format json -o assessment.json)";
+
+constexpr const char* k_inspection_footer =
+    R"(The samples drawn (inspect sample), the findings recorded (inspect record) and each member's
+discrepancy rate: standing findings that are contradictions, of all standing findings.
+docs/report.md, docs/inspect.md.
+
+Examples:
+  dormlink report inspection --semester 2026-autumn
+  dormlink report inspection --semester 2026-autumn --audience committee --lang en)";
+
+void add_oversight(CLI::App* app, OversightOptions& o) {
+  app->add_option("--semester", o.semester, "Semester id")->type_name("ID");
+  app->add_option("--branch", o.branch, "Only this Party branch")->type_name("NAME");
+  app->add_option("--format", o.format, "Output: md (GitHub Markdown) or json")->check(CLI::IsMember({"md", "json"}));
+  app->add_option("--audience", o.audience, "Who reads it: counselor, branch (default) or committee")
+      ->check(CLI::IsMember({"counselor", "branch", "committee"}));
+  app->add_option("-o,--output", o.output, "Write to FILE (mode 0600; - is stdout)")->type_name("FILE");
+  app->add_flag("--force", o.force, "Overwrite an existing output file");
+}
+
 constexpr const char* k_feedback_footer =
     R"(The form of the regulation's attachment: 党员姓名, 报送时间, then one row per contact (联系寝室名称,
 时间, 联系学生姓名及方式, 工作进展及成效, 说明), then what the period required and what is missing
@@ -557,7 +753,7 @@ void add_common(CLI::App* app, ReportOptions& o) {
 }  // namespace
 
 void add_report_command(CLI::App& root, std::vector<Command>& commands) {
-  auto* report = root.add_subcommand("report", "Feedback forms and counselor summaries (反馈表, 汇总)");
+  auto* report = root.add_subcommand("report", "Feedback forms, counselor summaries, the assessment and inspections (反馈表, 汇总, 考核)");
   report->require_subcommand(1);
 
   auto f = std::make_shared<ReportOptions>();
@@ -579,6 +775,19 @@ void add_report_command(CLI::App& root, std::vector<Command>& commands) {
   summary->footer(k_summary_footer);
   commands.push_back(
       {summary, [s](Context& ctx) { return s->submitted ? run_submitted(ctx, *s) : run_report(ctx, *s); }});
+
+  auto a = std::make_shared<OversightOptions>();
+  auto* assessment = report->add_subcommand("assessment", "The branch's semester assessment of each member (学期考核)");
+  add_oversight(assessment, *a);
+  assessment->footer(k_assessment_footer);
+  commands.push_back({assessment, [a](Context& ctx) { return run_oversight(ctx, *a); }});
+
+  auto i = std::make_shared<OversightOptions>();
+  i->inspection = true;
+  auto* inspection = report->add_subcommand("inspection", "The semester's inspection samples, findings and rates");
+  add_oversight(inspection, *i);
+  inspection->footer(k_inspection_footer);
+  commands.push_back({inspection, [i](Context& ctx) { return run_oversight(ctx, *i); }});
 }
 
 }  // namespace dormlink::cli

@@ -1,0 +1,66 @@
+#pragma once
+// `dormlink report inspection` (docs/report.md "inspection"): a semester's inspection samples,
+// the findings recorded and each member's discrepancy rate. Pure: the CLI loads the rows.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dormlink/calendar.hpp"
+#include "dormlink/language.hpp"
+#include "dormlink/report/privacy.hpp"
+
+namespace dormlink::report {
+
+struct SummarySample {
+  std::int64_t id = 0;
+  std::string as_of;     // YYYY-MM-DD
+  std::string drawn_at;  // local "YYYY-MM-DD HH:MM:SS"
+  std::string drawn_by;
+  std::int64_t seed = 0;
+  int size = 0;                    // items drawn (all branches)
+  std::vector<std::string> items;  // "name id dorm" of the items shown (the branch's, with --branch)
+};
+
+struct SummaryFinding {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> sample_id;
+  std::string member_id;
+  std::string member_name;
+  std::string dorm;
+  std::string inspected_on;
+  std::string inspector;
+  std::optional<std::int64_t> record_id;
+  std::string student;  // "name（id）" or empty: the record as a whole
+  bool contradicted = false;
+  std::string note;
+};
+
+struct SummaryRate {
+  std::string member_id;
+  std::string member_name;
+  std::string branch;
+  int contradicted = 0;
+  int total = 0;
+};
+
+struct InspectionSummary {
+  std::string semester_id;
+  std::string semester_name;
+  Date as_of{};
+  std::string branch;  // --branch, or empty
+  Privacy privacy;     // the committee sees neither students nor notes
+  std::vector<SummarySample> samples;     // by id
+  std::vector<SummaryFinding> findings;   // by id
+  std::vector<SummaryRate> rates;         // by member id
+  std::vector<std::int64_t> flagged;      // records whose standing finding is a contradiction
+};
+
+// "25.0%" for 1 of 4; "—" when total is 0.
+std::string rate_text(int contradicted, int total);
+
+std::string render_inspection_summary_markdown(const InspectionSummary& summary, Language language);
+std::string render_inspection_summary_json(const InspectionSummary& summary);
+
+}  // namespace dormlink::report
