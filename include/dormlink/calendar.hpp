@@ -21,6 +21,9 @@ std::string format_date(Date date);
 // Days since 1970-01-01, for arithmetic and ordering.
 inline std::chrono::sys_days to_days(Date date) { return std::chrono::sys_days{date}; }
 
+// True when from <= date <= to (both ends included).
+inline bool within(Date date, Date from, Date to) { return to_days(from) <= to_days(date) && to_days(date) <= to_days(to); }
+
 // One semester of the college calendar (config [[calendar.semester]]).
 struct Semester {
   std::string id;                  // e.g. "2026-autumn"; used on the command line

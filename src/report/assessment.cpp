@@ -21,8 +21,6 @@ using check::Status;
 
 namespace {
 
-bool zh(Language language) { return language == Language::zh; }
-
 int weight_of(const AssessmentOptions& options, Component c) {
   const auto it = options.weights.find(std::string(to_string(c)));
   return it == options.weights.end() ? 0 : it->second;

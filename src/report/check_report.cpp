@@ -15,8 +15,6 @@ using check::Obligation;
 using check::Rule;
 using check::Status;
 
-bool zh(Language language) { return language == Language::zh; }
-
 std::string month_day(Date date) {
   return fmt::format("{:02}-{:02}", static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
 }

@@ -22,10 +22,6 @@ using check::Obligation;
 using check::Rule;
 using check::Status;
 
-bool zh(Language language) { return language == Language::zh; }
-
-bool within(Date date, Date from, Date to) { return to_days(from) <= to_days(date) && to_days(date) <= to_days(to); }
-
 bool unmet(Status s) {
   return s == Status::pending || s == Status::due_soon || s == Status::at_risk || s == Status::overdue;
 }

@@ -10,7 +10,6 @@ namespace dormlink::report {
 
 namespace {
 
-bool zh(Language language) { return language == Language::zh; }
 bool shows_people(const Privacy& p) { return p.audience != Audience::committee; }
 std::string opt_id(const std::optional<std::int64_t>& id) { return id ? std::to_string(*id) : "—"; }
 

@@ -21,10 +21,6 @@ using check::Obligation;
 using check::Rule;
 using check::Status;
 
-bool zh(Language language) { return language == Language::zh; }
-
-bool within(Date date, Date from, Date to) { return to_days(from) <= to_days(date) && to_days(date) <= to_days(to); }
-
 bool done(Status s) { return s == Status::met || s == Status::met_late; }
 
 // The counselor's obligations that belong to the period: duties due within it, the period's
