@@ -12,9 +12,11 @@ packages=(
   libicu-dev                         # NFKC normalisation, time zones, later pinyin collation
   liblemon-dev                       # min-cost flow (NetworkSimplex), header-only, src/assign only
   libssl-dev                         # SHA-256 for the records' hash chain (src/records only)
+  libxlsxwriter-dev                  # Excel output of reports and exports (src/xlsx only)
   doctest-dev                        # unit and end-to-end tests
   sqlite3                            # tests inspect databases; bench baseline
   cmark-gfm                          # tests parse report Markdown with a real GFM parser
+  libminizip-dev                     # tests read back the Excel files (unzip)
 )
 # Baselines that only the benchmarks use: scripts/setup-deps.sh --bench
 if [ "${1:-}" = "--bench" ]; then

@@ -7,8 +7,10 @@
 #include <fmt/ostream.h>
 #include <unistd.h>
 
+#include "cli/assessment_support.hpp"
 #include "cli/assign_support.hpp"
 #include "cli/context.hpp"
+#include "cli/sheets.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/report/export_tables.hpp"
 #include "dormlink/store/export_store.hpp"
@@ -24,7 +26,8 @@ constexpr const char* k_examples = R"(Examples:
   dormlink export assignments --semester 2026-autumn --output assignments.csv
   dormlink export students -o students.csv
   dormlink export contacts --semester 2026-autumn --format json
-  dormlink export students --raw --include-sensitive --reason "学期初名册备份" -o roster.csv)";
+  dormlink export students --raw --include-sensitive --reason "学期初名册备份" -o roster.csv
+  dormlink export assessment --semester 2026-autumn --format xlsx -o 考核.xlsx)";
 
 struct ExportOptions {
   std::string table;
@@ -43,7 +46,8 @@ void check_options(const ExportOptions& o) {
     throw UsageError("--include-sensitive needs --reason TEXT: say why the sensitive fields are needed");
   }
   if (!o.include_sensitive && !o.reason.empty()) throw UsageError("--reason goes with --include-sensitive");
-  if (o.raw && o.format != "csv") throw UsageError("--raw goes with --format csv");
+  check_sheet_options({o.format, {}, o.raw}, !o.output.empty());
+  if (o.table == "assessment" && o.semester.empty()) throw UsageError("export assessment: --semester ID is required");
   if (o.table == "assignments" && o.audience == "committee") {
     throw UsageError("export assignments: the committee sees no names of students; use report summary");
   }
@@ -74,8 +78,24 @@ std::string assignments_csv(Context& ctx, store::Database& db, const ExportOptio
   return report::render_assignment_roster_csv(report, ctx.language());
 }
 
-std::string render(const ExportOptions& o, const report::ExportTable& table) {
+// The sheet's name in Excel.
+std::string sheet_name(const std::string& table, Language language) {
+  const bool z = language == Language::zh;
+  if (table == "students") return z ? "学生" : "Students";
+  if (table == "dorms") return z ? "寝室" : "Dorms";
+  if (table == "members") return z ? "党员" : "Members";
+  if (table == "assignments") return z ? "联系寝室分配表" : "Assignments";
+  if (table == "contacts") return z ? "联系记录" : "Contacts";
+  if (table == "incidents") return z ? "特殊情况" : "Incidents";
+  return z ? "学期考核" : "Assessment";
+}
+
+std::string render(Context& ctx, const ExportOptions& o, const report::ExportTable& table) {
   if (o.format == "json") return report::render_table_json(table);
+  if (o.format == "xlsx") {
+    const report::Workbook book{report::to_sheet(table, o.table, sheet_name(o.table, ctx.language()))};
+    return render_sheets(ctx, book, {o.format, {}, false}, "dormlink export " + o.table);
+  }
   return report::render_table_csv(table, o.raw ? report::CsvFlavor::raw : report::CsvFlavor::excel);
 }
 
@@ -83,7 +103,7 @@ std::string build(Context& ctx, store::Database& db, const ExportOptions& o, con
   if (o.table == "assignments") {
     auto csv = assignments_csv(ctx, db, o);
     if (o.format == "csv" && !o.raw) return csv;
-    return render(o, report::table_from_csv(csv, "assignments"));
+    return render(ctx, o, report::table_from_csv(csv, "assignments"));
   }
   if (o.table == "contacts" || o.table == "incidents") {
     if (!o.semester.empty() && ctx.config().calendar.find(o.semester) == nullptr) {
@@ -91,12 +111,16 @@ std::string build(Context& ctx, store::Database& db, const ExportOptions& o, con
                                    ctx.options().config_path));
     }
     auto rows = store::load_export_records(db, o.semester, ctx.today());
-    return render(o, o.table == "contacts" ? report::contacts_table(std::move(rows), privacy)
-                                           : report::incidents_table(std::move(rows), privacy));
+    return render(ctx, o, o.table == "contacts" ? report::contacts_table(std::move(rows), privacy)
+                                                : report::incidents_table(std::move(rows), privacy));
+  }
+  if (o.table == "assessment") {
+    const auto loaded = load_assessment(ctx, db, semester_by_id(ctx, o.semester), {}, privacy);
+    return render(ctx, o, report::assessment_table(loaded->assessment, ctx.language()));
   }
   auto roster = store::load_roster(db, ctx.today());
-  if (o.table == "dorms") return render(o, report::dorms_table(std::move(roster.dorms)));
-  return render(o, report::students_table(std::move(roster.students), privacy, o.table == "members"));
+  if (o.table == "dorms") return render(ctx, o, report::dorms_table(std::move(roster.dorms)));
+  return render(ctx, o, report::students_table(std::move(roster.students), privacy, o.table == "members"));
 }
 
 void audit(Context& ctx, store::Database& db, const ExportOptions& o, const report::Privacy& privacy) {
@@ -132,13 +156,15 @@ int run_export(Context& ctx, const ExportOptions& o) {
 
 void add_export_command(CLI::App& root, std::vector<Command>& commands) {
   auto o = std::make_shared<ExportOptions>();
-  auto* app = root.add_subcommand("export", "Export a table as CSV (for Excel or scripts) or JSON");
-  app->add_option("table", o->table, "students, dorms, members, assignments, contacts or incidents")
+  auto* app = root.add_subcommand("export", "Export a table as CSV (for Excel or scripts), Excel or JSON");
+  app->add_option("table", o->table, "students, dorms, members, assignments, contacts, incidents or assessment")
       ->required()
-      ->check(CLI::IsMember({"students", "dorms", "members", "assignments", "contacts", "incidents"}));
-  app->add_option("--format", o->format, "csv (default) or json")->check(CLI::IsMember({"csv", "json"}));
+      ->check(CLI::IsMember({"students", "dorms", "members", "assignments", "contacts", "incidents", "assessment"}));
+  app->add_option("--format", o->format, "csv (default), xlsx (Excel; needs -o) or json")
+      ->check(CLI::IsMember({"csv", "xlsx", "json"}));
   app->add_flag("--raw", o->raw, "CSV for scripts: no BOM, LF, no ' before formula-like cells");
-  app->add_option("--semester", o->semester, "Semester id (assignments; contacts and incidents: only this one)")
+  app->add_option("--semester", o->semester,
+                  "Semester id (assignments, assessment; contacts and incidents: only this one)")
       ->type_name("ID");
   app->add_option("--audience", o->audience, "counselor (default), branch or committee")
       ->check(CLI::IsMember({"counselor", "branch", "committee"}));

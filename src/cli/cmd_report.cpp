@@ -11,7 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/assessment_support.hpp"
 #include "cli/context.hpp"
+#include "cli/sheets.hpp"
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/report/assessment.hpp"
@@ -35,6 +37,8 @@ struct ReportOptions {
   std::string period;
   std::string semester;
   std::string format = "md";
+  std::string sheet;
+  bool raw = false;
   std::string audience;
   bool include_sensitive = false;
   std::string reason;
@@ -46,6 +50,11 @@ struct ReportOptions {
 };
 
 bool zh(Context& ctx) { return ctx.language() == Language::zh; }
+
+template <typename Options>
+SheetOptions sheet_options(const Options& o) {
+  return {o.format, o.sheet, o.raw};
+}
 
 // ---- options ----
 
@@ -66,6 +75,13 @@ void check_options(const ReportOptions& o) {
     throw UsageError("--submitted prints the document as it was submitted; drop --audience");
   if (o.submitted && !o.out_dir.empty())
     throw UsageError("--submitted prints one document: use -o FILE, not --out-dir");
+  if ((o.submit || o.submitted) && (o.format == "csv" || o.format == "xlsx"))
+    throw UsageError("--submit and --submitted keep the document as Markdown or JSON; use --format md or json");
+  if (o.format == "xlsx" && o.output.empty() && o.out_dir.empty())
+    throw UsageError("--format xlsx writes a binary file: give -o FILE, --out-dir DIR, or -o - to pipe it");
+  if (!o.sheet.empty() && o.format != "csv")
+    throw UsageError("--sheet picks the table of --format csv (xlsx holds every sheet)");
+  if (o.raw && o.format != "csv") throw UsageError("--raw goes with --format csv");
 }
 
 // --out-dir must be an existing directory (biweekly.sh makes a dated one).
@@ -110,13 +126,6 @@ report::ReportPeriod make_period(const Semester& semester, const Config& config,
   p.form_due = check::form_due_date(number, semester, config, false);
   p.summary_due = check::form_due_date(number, semester, config, true);
   return p;
-}
-
-const Semester& semester_by_id(Context& ctx, const std::string& id) {
-  const auto* s = ctx.config().calendar.find(id);
-  if (s == nullptr)
-    throw UsageError(fmt::format("--semester \"{}\": no such semester in {}", id, ctx.options().config_path));
-  return *s;
 }
 
 // "previous": the latest period that ended before as_of (of --semester, else of the latest
@@ -234,8 +243,9 @@ std::vector<int> members_due(const check::CheckInput& input, const std::vector<c
 struct Document {
   std::string subject_id;
   std::string subject_name;
-  std::string text;
-  std::string file;  // --out-dir: its path
+  std::string text;            // md and json
+  report::Workbook workbook;   // csv and xlsx
+  std::string file;            // --out-dir: its path
 };
 
 // What the run loads once and every document reads.
@@ -249,9 +259,7 @@ struct Loaded {
 
 Date period_end(const Loaded& l) { return to_days(l.as_of) < to_days(l.period.last_day) ? l.as_of : l.period.last_day; }
 
-std::string render(const ReportOptions& o, const report::FeedbackForm& form, Language language) {
-  return o.format == "json" ? report::render_feedback_json(form) : report::render_feedback_markdown(form, language);
-}
+bool sheets(const ReportOptions& o) { return is_sheet_format(o.format); }
 
 Document feedback_document(Context& ctx, store::Database& db, const Loaded& l, const ReportOptions& o, int member) {
   const auto& person = l.input.people[static_cast<std::size_t>(member)];
@@ -266,7 +274,15 @@ Document feedback_document(Context& ctx, store::Database& db, const Loaded& l, c
   in.chain = l.chain;
   in.college = ctx.config().college.name;
   in.privacy = privacy_of(ctx.config(), o);
-  return {person.id, person.name, render(o, report::build_feedback_form(in), ctx.language()), {}};
+  const auto form = report::build_feedback_form(in);
+  Document d{person.id, person.name, {}, {}, {}};
+  if (sheets(o)) {
+    d.workbook = report::feedback_workbook(form, ctx.language());
+  } else {
+    d.text = o.format == "json" ? report::render_feedback_json(form)
+                                : report::render_feedback_markdown(form, ctx.language());
+  }
+  return d;
 }
 
 Document summary_document(Context& ctx, store::Database& db, const Loaded& l, const ReportOptions& o, int counselor) {
@@ -289,11 +305,14 @@ Document summary_document(Context& ctx, store::Database& db, const Loaded& l, co
   }
   const auto summary = report::build_counselor_summary(in);
   const auto& c = l.input.counselors[static_cast<std::size_t>(counselor)];
-  return {c.staff_id,
-          c.name,
-          o.format == "json" ? report::render_summary_json(summary)
-                             : report::render_summary_markdown(summary, ctx.language()),
-          {}};
+  Document d{c.staff_id, c.name, {}, {}, {}};
+  if (sheets(o)) {
+    d.workbook = report::summary_workbook(summary, ctx.language());
+  } else {
+    d.text = o.format == "json" ? report::render_summary_json(summary)
+                                : report::render_summary_markdown(summary, ctx.language());
+  }
+  return d;
 }
 
 // Ids name files; names never do. An id with anything but letters, digits, '-' or '_' is refused.
@@ -302,8 +321,7 @@ std::string file_for(const ReportOptions& o, const report::ReportPeriod& p, cons
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_';
   });
   if (!plain) throw DataError(fmt::format("id \"{}\" cannot name a file; use -o FILE", id));
-  return fmt::format("{}/{}-{}-p{}.{}", o.out_dir, o.summary ? "summary" : "feedback", id, p.number,
-                     o.format == "json" ? "json" : "md");
+  return fmt::format("{}/{}-{}-p{}.{}", o.out_dir, o.summary ? "summary" : "feedback", id, p.number, o.format);
 }
 
 // Refuses before any work when an output exists and --force was not given (exit 73).
@@ -314,9 +332,21 @@ void refuse_existing(const std::string& path, bool force) {
   }
 }
 
-// The documents of --all printed together: one section per member (Markdown), or a JSON array.
-std::string combined(const ReportOptions& o, const std::vector<Document>& docs) {
+std::string sheets_title(Context& ctx, const ReportOptions& o, const report::ReportPeriod& p) {
+  if (zh(ctx)) return fmt::format("{} {} 第{}期", o.summary ? "汇总" : "反馈表", p.semester_id, p.number);
+  return fmt::format("{} {} period {}", o.summary ? "Summary" : "Feedback forms", p.semester_id, p.number);
+}
+
+// The documents of --all printed together: one section per member (Markdown), a JSON array,
+// or one workbook whose sheets hold every member's rows.
+std::string combined(Context& ctx, const ReportOptions& o, const report::ReportPeriod& period,
+                     const std::vector<Document>& docs) {
   std::string out;
+  if (sheets(o)) {
+    report::Workbook all;
+    for (const auto& d : docs) report::append_workbook(all, d.workbook);
+    return render_sheets(ctx, all, sheet_options(o), sheets_title(ctx, o, period));
+  }
   if (!o.all) return docs.empty() ? out : docs.front().text;
   if (o.format == "json") {
     out = "[\n";
@@ -425,11 +455,16 @@ std::vector<Document> build_documents(Context& ctx, store::Database& db, const L
   return docs;
 }
 
-void write_outputs(const ReportOptions& o, const std::vector<Document>& docs) {
+void write_outputs(Context& ctx, const ReportOptions& o, const report::ReportPeriod& period,
+                   const std::vector<Document>& docs) {
   if (!o.out_dir.empty()) {
-    for (const auto& d : docs) write_file_atomically(d.file, d.text, 0600, !o.force);
+    for (const auto& d : docs) {
+      const std::string bytes =
+          sheets(o) ? render_sheets(ctx, d.workbook, sheet_options(o), sheets_title(ctx, o, period)) : d.text;
+      write_file_atomically(d.file, bytes, 0600, !o.force);
+    }
   } else if (!o.output.empty() && o.output != "-") {
-    write_file_atomically(o.output, combined(o, docs), 0600, !o.force);
+    write_file_atomically(o.output, combined(ctx, o, period, docs), 0600, !o.force);
   }
 }
 
@@ -443,6 +478,7 @@ int run_report(Context& ctx, const ReportOptions& o) {
   auto db = ctx.open_database(writes ? store::OpenMode::read_write : store::OpenMode::read_only);
   std::vector<Document> docs;
   std::vector<std::pair<store::SubmissionRow, std::int64_t>> receipts;
+  std::string printed;
   db.transaction([&] {
     const Loaded l = load(ctx, db, o);
     docs = build_documents(ctx, db, l, o);
@@ -458,9 +494,10 @@ int run_report(Context& ctx, const ReportOptions& o) {
       receipts.emplace_back(std::move(row), id);
     }
     if (o.include_sensitive) audit(ctx, db, o, l, docs.size());
-    write_outputs(o, docs);
+    write_outputs(ctx, o, l.period, docs);
+    if (to_stdout(o)) printed = combined(ctx, o, l.period, docs);
   });
-  if (to_stdout(o)) ctx.out() << combined(o, docs);
+  if (to_stdout(o)) ctx.out() << printed;
   for (std::size_t i = 0; i < receipts.size(); ++i)
     print_receipt(ctx, receipts[i].first, receipts[i].second, docs[i].subject_name);
   return 0;
@@ -522,10 +559,13 @@ struct OversightOptions {
   std::string semester;
   std::string branch;
   std::string format = "md";
+  std::string sheet;
+  bool raw = false;
   std::string audience;
   std::string output;
   bool force = false;
 };
+
 
 report::Privacy oversight_privacy(const Config& config, const OversightOptions& o) {
   report::Privacy p;
@@ -536,61 +576,14 @@ report::Privacy oversight_privacy(const Config& config, const OversightOptions& 
   return p;
 }
 
-// --as-of (default today), no earlier than the semester's first day. A later date is kept: after
-// the semester, the last form and the semester summary have fallen due and count as they ended.
-Date clamped_as_of(Context& ctx, const Semester& semester) {
-  const Date today = ctx.today();
-  return to_days(today) < to_days(semester.first_monday) ? semester.first_monday : today;
-}
-
-void check_branch(const check::CheckInput& input, const std::string& branch) {
-  if (branch.empty()) return;
-  for (const auto& p : input.people)
-    if (p.branch == branch) return;
-  throw UsageError(fmt::format("--branch \"{}\": no member of {} is in that branch", branch, input.semester.id));
-}
-
-// Each member's standing findings, with the records contradicted (flagged records are the
-// member's whose findings name them).
-std::vector<report::MemberDiscrepancy> member_discrepancies(store::Database& db, const std::string& semester) {
-  const auto findings = store::load_findings(db, semester);
-  const auto flagged = store::flagged_records(db, semester);
-  std::vector<report::MemberDiscrepancy> out;
-  for (const auto& d : store::discrepancy_rates(db, semester)) {
-    report::MemberDiscrepancy m{d.member_id, d.contradicted, d.total, {}};
-    for (auto id : flagged) {
-      const bool mine = std::any_of(findings.begin(), findings.end(), [&](const store::FindingRow& f) {
-        return f.record_id && *f.record_id == id && f.member_id == d.member_id;
-      });
-      if (mine) m.records.push_back(id);
-    }
-    out.push_back(std::move(m));
-  }
-  return out;
-}
-
 std::string assessment_text(Context& ctx, store::Database& db, const OversightOptions& o) {
-  const auto& config = ctx.config();
   const auto& semester = semester_by_id(ctx, o.semester);
-  const Date as_of = clamped_as_of(ctx, semester);
-  const auto input = store::load_check_input(db, config, semester, as_of);
-  check_branch(input, o.branch);
-  check::EvaluateOptions eval;
-  eval.keep_met = true;
-  const auto obligations = check::evaluate(input, config, as_of, eval);
-  report::AssessmentInput in;
-  in.check = &input;
-  in.obligations = &obligations;
-  in.discrepancies = member_discrepancies(db, semester.id);
-  in.options.weights = config.assessment.weights;
-  in.options.excellent_from = config.assessment.excellent_from;
-  in.options.pass_from = config.assessment.pass_from;
-  in.options.basic_pass_from = config.assessment.basic_pass_from;
-  in.as_of = as_of;
-  in.branch = o.branch;
-  in.college = config.college.name;
-  in.privacy = oversight_privacy(config, o);
-  const auto assessment = report::build_assessment(in);
+  const auto loaded = load_assessment(ctx, db, semester, o.branch, oversight_privacy(ctx.config(), o));
+  const auto& assessment = loaded->assessment;
+  if (is_sheet_format(o.format)) {
+    return render_sheets(ctx, report::assessment_workbook(assessment, ctx.language()), sheet_options(o),
+                         fmt::format("{} {}", zh(ctx) ? "学期考核" : "Semester assessment", semester.id));
+  }
   return o.format == "json" ? report::render_assessment_json(assessment)
                             : report::render_assessment_markdown(assessment, ctx.language());
 }
@@ -621,14 +614,9 @@ std::string inspection_text(Context& ctx, store::Database& db, const OversightOp
   s.as_of = as_of;
   s.branch = o.branch;
   s.privacy = oversight_privacy(config, o);
-  // Samples are numbered from 1 without gaps (append-only, one transaction each).
-  for (std::int64_t id = 1;; ++id) {
-    const auto sample = store::load_sample(db, id);
-    if (!sample) break;
-    if (sample->semester_id != semester.id) continue;
-    report::SummarySample x{sample->id, sample->as_of, sample->drawn_at, sample->drawn_by, sample->seed,
-                            sample->size, {}};
-    for (const auto& item : sample->items)
+  for (const auto& sample : store::load_samples(db, semester.id)) {
+    report::SummarySample x{sample.id, sample.as_of, sample.drawn_at, sample.drawn_by, sample.seed, sample.size, {}};
+    for (const auto& item : sample.items)
       if (in_branch(item.member_id))
         x.items.push_back(fmt::format("{} {} {}", name_of(item.member_id), item.member_id, item.dorm_code));
     if (!o.branch.empty() && x.items.empty()) continue;
@@ -660,12 +648,17 @@ std::string inspection_text(Context& ctx, store::Database& db, const OversightOp
   }
   for (auto id : store::flagged_records(db, semester.id))
     if (std::find(branch_records.begin(), branch_records.end(), id) != branch_records.end()) s.flagged.push_back(id);
+  if (is_sheet_format(o.format)) {
+    return render_sheets(ctx, report::inspection_workbook(s, ctx.language()), sheet_options(o),
+                         fmt::format("{} {}", zh(ctx) ? "检查情况" : "Inspection", semester.id));
+  }
   return o.format == "json" ? report::render_inspection_summary_json(s)
                             : report::render_inspection_summary_markdown(s, ctx.language());
 }
 
 int run_oversight(Context& ctx, const OversightOptions& o) {
   if (o.semester.empty()) throw UsageError("--semester ID is required");
+  check_sheet_options(sheet_options(o), !o.output.empty());
   refuse_existing(o.output, o.force);
   auto db = ctx.open_database(store::OpenMode::read_only);
   std::string text;
@@ -698,10 +691,19 @@ Examples:
   dormlink report inspection --semester 2026-autumn
   dormlink report inspection --semester 2026-autumn --audience committee --lang en)";
 
+template <typename Options>
+void add_format_options(CLI::App* app, Options& o) {
+  app->add_option("--format", o.format, "Output: md (GitHub Markdown), json, csv (one --sheet) or xlsx (every sheet)")
+      ->check(CLI::IsMember({"md", "json", "csv", "xlsx"}));
+  app->add_option("--sheet", o.sheet, "With --format csv: which table (default: the first; docs/report.md)")
+      ->type_name("KEY");
+  app->add_flag("--raw", o.raw, "With --format csv: for scripts (no BOM, LF, no ' before formula-like cells)");
+}
+
 void add_oversight(CLI::App* app, OversightOptions& o) {
   app->add_option("--semester", o.semester, "Semester id")->type_name("ID");
   app->add_option("--branch", o.branch, "Only this Party branch")->type_name("NAME");
-  app->add_option("--format", o.format, "Output: md (GitHub Markdown) or json")->check(CLI::IsMember({"md", "json"}));
+  add_format_options(app, o);
   app->add_option("--audience", o.audience, "Who reads it: counselor, branch (default) or committee")
       ->check(CLI::IsMember({"counselor", "branch", "committee"}));
   app->add_option("-o,--output", o.output, "Write to FILE (mode 0600; - is stdout)")->type_name("FILE");
@@ -736,7 +738,7 @@ Examples:
 void add_common(CLI::App* app, ReportOptions& o) {
   app->add_option("--period", o.period, "Reporting period: N, current or previous (from --as-of)")->type_name("N");
   app->add_option("--semester", o.semester, "Semester id (default: from --as-of)")->type_name("ID");
-  app->add_option("--format", o.format, "Output: md (GitHub Markdown) or json")->check(CLI::IsMember({"md", "json"}));
+  add_format_options(app, o);
   app->add_option("--audience", o.audience, "Who reads it: counselor, branch or committee")
       ->check(CLI::IsMember({"counselor", "branch", "committee"}));
   app->add_flag("--include-sensitive", o.include_sensitive,

@@ -258,6 +258,95 @@ Assessment build_assessment(const AssessmentInput& in) {
   return a;
 }
 
+namespace {
+
+Table summary_table(const Assessment& a, Language language) {
+  const bool z = zh(language);
+  Table summary;
+  summary.header = {z ? "党员" : "member", z ? "学号" : "id", z ? "党支部" : "branch"};
+  summary.align = {Align::left, Align::left, Align::left};
+  for (Component c : k_components) {
+    summary.header.push_back(fmt::format("{}（{}）", component_label(c, language), weight_of(a.options, c)));
+    summary.align.push_back(Align::right);
+  }
+  summary.header.push_back(z ? "得分" : "score");
+  summary.header.push_back(z ? "等级" : "band");
+  summary.align.push_back(Align::right);
+  summary.align.push_back(Align::left);
+  for (const auto& m : a.members) {
+    std::vector<std::string> row{m.name, m.id, m.branch};
+    for (const auto& s : m.components) row.push_back(points_text(s.points));
+    row.push_back(format_tenths(m.score_tenths));
+    row.push_back(band_label(m.band, language));
+    summary.rows.push_back(std::move(row));
+  }
+  return summary;
+}
+
+Table components_table(const MemberAssessment& m, Language language) {
+  const bool z = zh(language);
+  Table t;
+    t.header = {z ? "项目" : "component", z ? "权重" : "weight", z ? "按时完成" : "met",
+                z ? "逾期完成" : "late", z ? "逾期未完成" : "overdue", z ? "免除" : "waived",
+                z ? "未到期" : "not yet due", z ? "得分率" : "ratio", z ? "得分" : "points", z ? "说明" : "note"};
+    t.align = {Align::left, Align::right, Align::right, Align::right, Align::right,
+               Align::right, Align::right, Align::right, Align::right, Align::left};
+    for (const auto& s : m.components) {
+      t.rows.push_back({component_label(s.component, language), std::to_string(s.weight), std::to_string(s.met),
+                        std::to_string(s.late), std::to_string(s.overdue), std::to_string(s.waived),
+                        std::to_string(s.pending), ratio_text(s.ratio), points_text(s.points), basis(s, language)});
+    }
+    t.rows.push_back({z ? "合计" : "total", std::to_string([&] {
+                        int w = 0;
+                        for (const auto& s : m.components) w += s.weight;
+                        return w;
+                      }()),
+                      "", "", "", "", "", "", format_tenths(m.score_tenths), band_label(m.band, language)});
+  return t;
+}
+
+
+// The obligations that cost points, one row each.
+Table lost_table(const Assessment& a, Language language) {
+  const bool z = zh(language);
+  const auto& input = *a.check;
+  Table t{z ? std::vector<std::string>{"党员学号", "党员", "项目", "状态", "要求", "寝室", "学生", "记录", "起", "止",
+                                       "截止", "应完成", "已完成"}
+            : std::vector<std::string>{"Member id", "Member", "Component", "Status", "Duty", "Dorm", "Student",
+                                       "Record", "From", "To", "Due", "Expected", "Found"},
+          {Align::left, Align::left, Align::left, Align::left, Align::left, Align::left, Align::left, Align::right,
+           Align::left, Align::left, Align::left, Align::right, Align::right},
+          {}};
+  for (const auto& m : a.members) {
+    for (const auto& s : m.components) {
+      for (const auto& o : s.lost) {
+        std::string student;
+        if (const auto* p = person_at(input, o.student); p != nullptr && names_students(a.privacy))
+          student = fmt::format(fmt::runtime(z ? "{}（{}）" : "{} ({})"), p->name, p->id);
+        t.rows.push_back({m.id, m.name, component_label(s.component, language), status_label(o.status, language),
+                          rule_label(o.rule, language), dorm_at(input, o.dorm), student,
+                          o.record_id == 0 ? std::string() : std::to_string(o.record_id), date_text(o.window_from),
+                          date_text(o.window_to), date_text(o.due), std::to_string(o.expected),
+                          std::to_string(o.found)});
+      }
+    }
+  }
+  return t;
+}
+
+Table contradicted_table(const Assessment& a, Language language) {
+  const bool z = zh(language);
+  Table t{z ? std::vector<std::string>{"党员学号", "党员", "检查不属实的记录"}
+            : std::vector<std::string>{"Member id", "Member", "Record contradicted"},
+          {Align::left, Align::left, Align::right},
+          {}};
+  for (const auto& m : a.members)
+    for (auto id : m.contradicted_records) t.rows.push_back({m.id, m.name, std::to_string(id)});
+  return t;
+}
+
+}  // namespace
+
 std::string render_assessment_markdown(const Assessment& a, Language language) {
   const bool z = zh(language);
   std::string out;
@@ -283,47 +372,12 @@ std::string render_assessment_markdown(const Assessment& a, Language language) {
     return out;
   }
 
-  Table summary;
-  summary.header = {z ? "党员" : "member", z ? "学号" : "id", z ? "党支部" : "branch"};
-  summary.align = {Align::left, Align::left, Align::left};
-  for (Component c : k_components) {
-    summary.header.push_back(fmt::format("{}（{}）", component_label(c, language), weight_of(a.options, c)));
-    summary.align.push_back(Align::right);
-  }
-  summary.header.push_back(z ? "得分" : "score");
-  summary.header.push_back(z ? "等级" : "band");
-  summary.align.push_back(Align::right);
-  summary.align.push_back(Align::left);
-  for (const auto& m : a.members) {
-    std::vector<std::string> row{m.name, m.id, m.branch};
-    for (const auto& s : m.components) row.push_back(points_text(s.points));
-    row.push_back(format_tenths(m.score_tenths));
-    row.push_back(band_label(m.band, language));
-    summary.rows.push_back(std::move(row));
-  }
-  out += (z ? "## 汇总\n\n" : "## Summary\n\n") + render_markdown(summary);
+  out += (z ? "## 汇总\n\n" : "## Summary\n\n") + render_markdown(summary_table(a, language));
 
   for (const auto& m : a.members) {
     out += fmt::format("\n## {}（{}）· {} · {}\n\n", escape_markdown_cell(m.name), m.id,
                        format_tenths(m.score_tenths), band_label(m.band, language));
-    Table t;
-    t.header = {z ? "项目" : "component", z ? "权重" : "weight", z ? "按时完成" : "met",
-                z ? "逾期完成" : "late", z ? "逾期未完成" : "overdue", z ? "免除" : "waived",
-                z ? "未到期" : "not yet due", z ? "得分率" : "ratio", z ? "得分" : "points", z ? "说明" : "note"};
-    t.align = {Align::left, Align::right, Align::right, Align::right, Align::right,
-               Align::right, Align::right, Align::right, Align::right, Align::left};
-    for (const auto& s : m.components) {
-      t.rows.push_back({component_label(s.component, language), std::to_string(s.weight), std::to_string(s.met),
-                        std::to_string(s.late), std::to_string(s.overdue), std::to_string(s.waived),
-                        std::to_string(s.pending), ratio_text(s.ratio), points_text(s.points), basis(s, language)});
-    }
-    t.rows.push_back({z ? "合计" : "total", std::to_string([&] {
-                        int w = 0;
-                        for (const auto& s : m.components) w += s.weight;
-                        return w;
-                      }()),
-                      "", "", "", "", "", "", format_tenths(m.score_tenths), band_label(m.band, language)});
-    out += render_markdown(t);
+    out += render_markdown(components_table(m, language));
     bool any = false;
     for (const auto& s : m.components) {
       if (s.lost.empty()) continue;
@@ -339,6 +393,59 @@ std::string render_assessment_markdown(const Assessment& a, Language language) {
     }
   }
   return out;
+}
+
+
+Workbook assessment_workbook(const Assessment& a, Language language) {
+  const bool z = zh(language);
+  Table components;
+  for (const auto& m : a.members) {
+    Table t = components_table(m, language);
+    if (components.header.empty()) {
+      components.header = t.header;
+      components.align = t.align;
+      components.header.insert(components.header.begin(), {z ? "党员学号" : "Member id", z ? "党员" : "Member"});
+      components.align.insert(components.align.begin(), {Align::left, Align::left});
+    }
+    for (auto& row : t.rows) {
+      row.insert(row.begin(), {m.id, m.name});
+      components.rows.push_back(std::move(row));
+    }
+  }
+  if (components.header.empty()) {
+    components = components_table(MemberAssessment{}, language);
+    components.rows.clear();
+    components.header.insert(components.header.begin(), {z ? "党员学号" : "Member id", z ? "党员" : "Member"});
+    components.align.insert(components.align.begin(), {Align::left, Align::left});
+  }
+  return {{"summary", z ? "汇总" : "Summary", summary_table(a, language)},
+          {"components", z ? "分项" : "Components", std::move(components)},
+          {"lost", z ? "扣分依据" : "What cost points", lost_table(a, language)},
+          {"contradicted", z ? "检查不属实" : "Contradicted", contradicted_table(a, language)}};
+}
+
+ExportTable assessment_table(const Assessment& a, Language language) {
+  const bool z = zh(language);
+  ExportTable t;
+  t.columns = {{"member_id", z ? "学号" : "Student id", false},
+               {"member_name", z ? "党员" : "Member", false},
+               {"branch", z ? "党支部" : "Branch", false}};
+  for (Component c : k_components) {
+    t.columns.push_back({std::string(to_string(c)),
+                         fmt::format(fmt::runtime(z ? "{}（{}）" : "{} ({})"), component_label(c, language),
+                                     weight_of(a.options, c)),
+                         true});
+  }
+  t.columns.push_back({"score", z ? "得分" : "Score", true});
+  t.columns.push_back({"band", z ? "等级" : "Band", false});
+  for (const auto& m : a.members) {
+    std::vector<std::string> row{m.id, m.name, m.branch};
+    for (const auto& s : m.components) row.push_back(points_text(s.points));
+    row.push_back(format_tenths(m.score_tenths));
+    row.push_back(band_label(m.band, language));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
 }
 
 std::string render_assessment_json(const Assessment& a) {

@@ -152,6 +152,27 @@ ExportTable table_from_csv(std::string_view csv, const std::string& source_name)
   return t;
 }
 
+ExportTable to_export_table(const Table& table) {
+  ExportTable t;
+  for (std::size_t i = 0; i < table.header.size(); ++i) {
+    const bool number = i < table.align.size() && table.align[i] == Align::right;
+    t.columns.push_back({table.header[i], table.header[i], number});
+  }
+  t.rows = table.rows;
+  for (auto& row : t.rows) row.resize(t.columns.size());
+  return t;
+}
+
+Sheet to_sheet(const ExportTable& table, std::string key, std::string name) {
+  Sheet s{std::move(key), std::move(name), {}};
+  for (const auto& c : table.columns) {
+    s.table.header.push_back(c.header);
+    s.table.align.push_back(c.number ? Align::right : Align::left);
+  }
+  s.table.rows = table.rows;
+  return s;
+}
+
 std::string formula_safe(std::string_view cell) {
   if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) {
     return "'" + std::string(cell);

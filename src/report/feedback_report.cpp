@@ -440,7 +440,7 @@ std::string count_text(int n, const FeedbackForm& form) {
   return form.small_counts_hidden ? shown_count(n, p) : std::to_string(n);
 }
 
-std::string requirement_table(const FeedbackForm& form, Language language) {
+Table requirement_table(const FeedbackForm& form, Language language) {
   const bool z = zh(language);
   Table t{z ? std::vector<std::string>{"要求", "寝室", "时间", "应完成", "已完成", "状态", "截止"}
             : std::vector<std::string>{"Duty", "Dorm", "When", "Expected", "Found", "Status", "Due"},
@@ -453,7 +453,7 @@ std::string requirement_table(const FeedbackForm& form, Language language) {
                       attention ? count_text(r.found, form) : std::to_string(r.found), status_label(r.status, language),
                       report_date(r.due, language)});
   }
-  return render_markdown(t);
+  return t;
 }
 
 std::string gap_line(const FormGap& g, Language language) {
@@ -495,7 +495,7 @@ std::string header_lines(const FeedbackForm& f, Language language) {
   return out;
 }
 
-std::string contact_table(const FeedbackForm& f, Language language) {
+Table contact_table(const FeedbackForm& f, Language language) {
   const bool z = zh(language);
   Table t{z ? std::vector<std::string>{"联系寝室名称", "时间", "联系学生姓名及方式", "工作进展及成效", "说明"}
             : std::vector<std::string>{"Dorm", "Time", "Students contacted and how", "Progress and effect", "Notes"},
@@ -505,9 +505,58 @@ std::string contact_table(const FeedbackForm& f, Language language) {
     t.rows.push_back({dorm_cell(c.record, language), report_time(c.record.happened_at, language),
                       students_cell(c, language), progress_cell(c.record, language), note_cell(c.record, language)});
   }
-  std::string out = render_markdown(t);
-  if (f.contacts.empty()) out += z ? "\n本期没有联系记录。\n" : "\nNo contact was recorded in this period.\n";
-  return out;
+  return t;
+}
+
+// The missing items as a table (CSV and Excel), the hidden attention gaps as one line.
+Table missing_table(const FeedbackForm& f, Language language) {
+  const bool z = zh(language);
+  Table t{z ? std::vector<std::string>{"要求", "寝室", "时间", "学生", "应完成", "已完成", "状态", "截止"}
+            : std::vector<std::string>{"Duty", "Dorm", "When", "Student", "Expected", "Found", "Status", "Due"},
+          {Align::left, Align::left, Align::left, Align::left, Align::right, Align::right, Align::left, Align::left},
+          {}};
+  for (const auto& g : f.missing) {
+    t.rows.push_back({rule_label(g.rule, language), g.dorm, window_label(as_requirement(g), language), g.student,
+                      std::to_string(g.expected), std::to_string(g.found), status_label(g.status, language),
+                      report_date(g.due, language)});
+  }
+  if (f.hidden_attention_gaps > 0) {
+    t.rows.push_back({rule_label(Rule::attention_talks, language), "", "", z ? "（姓名不显示）" : "(names not shown)",
+                      count_text(f.hidden_attention_gaps, f), "", "", ""});
+  }
+  return t;
+}
+
+// The header of the form as one row.
+Table form_table(const FeedbackForm& f, Language language) {
+  const bool z = zh(language);
+  Table t{z ? std::vector<std::string>{"学院", "学期", "期", "起", "止", "党支部", "班级", "辅导员", "应报送",
+                                       "报送时间", "阅读对象", "记录链头", "记录数"}
+            : std::vector<std::string>{"College", "Semester", "Period", "From", "To", "Branch", "Class", "Counselor",
+                                       "Due", "Submitted", "For", "Chain head", "Records"},
+          {Align::left, Align::left, Align::right, Align::left, Align::left, Align::left, Align::left, Align::left,
+           Align::left, Align::left, Align::left, Align::left, Align::right},
+          {}};
+  const std::string semester = f.period.semester_name.empty() ? f.period.semester_id : f.period.semester_name;
+  const std::string counselor =
+      f.counselor_id.empty()
+          ? std::string()
+          : fmt::format(fmt::runtime(z ? "{}（{}）" : "{} ({})"), f.counselor_name, f.counselor_id);
+  t.rows.push_back({f.college, semester, std::to_string(f.period.number), report_date(f.period.first_day, language),
+                    report_date(f.period.last_day, language), f.branch, f.class_name, counselor,
+                    report_date(f.period.form_due, language), report_date(f.reported_on, language),
+                    audience_note(f.audience, f.sensitive, f.phones_in_full, language), f.chain.head,
+                    std::to_string(f.chain.records)});
+  return t;
+}
+
+// The member's id and name in front of every row (--all puts every form in one workbook).
+Table with_member(Table t, const FeedbackForm& f, Language language) {
+  const bool z = zh(language);
+  t.header.insert(t.header.begin(), {z ? "党员学号" : "Member id", z ? "党员姓名" : "Member"});
+  t.align.insert(t.align.begin(), {Align::left, Align::left});
+  for (auto& row : t.rows) row.insert(row.begin(), {f.member_id, f.member_name});
+  return t;
 }
 
 std::string footer(const ChainHead& chain, Language language) {
@@ -522,12 +571,13 @@ std::string footer(const ChainHead& chain, Language language) {
 std::string render_feedback_markdown(const FeedbackForm& f, Language language) {
   const bool z = zh(language);
   std::string out = header_lines(f, language);
-  out += contact_table(f, language);
+  out += render_markdown(contact_table(f, language));
+  if (f.contacts.empty()) out += z ? "\n本期没有联系记录。\n" : "\nNo contact was recorded in this period.\n";
   out += z ? "\n## 本期要求\n\n" : "\n## Required this period\n\n";
   if (f.required.empty()) {
     out += z ? "本期没有要求完成的事项。\n" : "Nothing was required of this member in this period.\n";
   } else {
-    out += requirement_table(f, language);
+    out += render_markdown(requirement_table(f, language));
   }
   out += z ? "\n## 尚缺\n\n" : "\n## Missing\n\n";
   for (const auto& g : f.missing) out += "- " + escape_markdown_cell(gap_line(g, language)) + "\n";
@@ -543,6 +593,14 @@ std::string render_feedback_markdown(const FeedbackForm& f, Language language) {
         "要求内容客观翔实、全面准确、简明扼要。\n";
   }
   return out;
+}
+
+Workbook feedback_workbook(const FeedbackForm& f, Language language) {
+  const bool z = zh(language);
+  return {{"contacts", z ? "反馈表" : "Contacts", with_member(contact_table(f, language), f, language)},
+          {"required", z ? "本期要求" : "Required", with_member(requirement_table(f, language), f, language)},
+          {"missing", z ? "尚缺" : "Missing", with_member(missing_table(f, language), f, language)},
+          {"form", z ? "表头" : "Form", with_member(form_table(f, language), f, language)}};
 }
 
 // ---- JSON ----

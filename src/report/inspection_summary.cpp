@@ -13,6 +13,66 @@ namespace {
 bool shows_people(const Privacy& p) { return p.audience != Audience::committee; }
 std::string opt_id(const std::optional<std::int64_t>& id) { return id ? std::to_string(*id) : "—"; }
 
+Table samples_table(const InspectionSummary& s, Language language) {
+  const bool z = zh(language);
+  Table t{{z ? "抽查" : "sample", z ? "日期" : "as of", z ? "抽取时间" : "drawn at", z ? "抽取人" : "drawn by",
+           z ? "种子" : "seed", z ? "人数" : "size", z ? "抽中" : "drawn"},
+          {Align::left, Align::left, Align::left, Align::left, Align::right, Align::right, Align::left},
+          {}};
+  for (const auto& x : s.samples) {
+    std::string items;
+    for (std::size_t i = 0; i < x.items.size(); ++i) items += (i ? "；" : "") + x.items[i];
+    t.rows.push_back({std::to_string(x.id), x.as_of, x.drawn_at, x.drawn_by, std::to_string(x.seed),
+                      std::to_string(x.size), items});
+  }
+  return t;
+}
+
+Table findings_table(const InspectionSummary& s, Language language) {
+  const bool z = zh(language);
+  Table t{{z ? "编号" : "finding", z ? "抽查" : "sample", z ? "党员" : "member", z ? "寝室" : "dorm",
+           z ? "检查日期" : "inspected", z ? "检查人" : "inspector", z ? "记录" : "record"},
+          {Align::left, Align::left, Align::left, Align::left, Align::left, Align::left, Align::left},
+          {}};
+  if (shows_people(s.privacy)) {
+    t.header.push_back(z ? "学生" : "student");
+    t.align.push_back(Align::left);
+  }
+  t.header.push_back(z ? "结论" : "verdict");
+  t.align.push_back(Align::left);
+  if (shows_people(s.privacy)) {
+    t.header.push_back(z ? "备注" : "note");
+    t.align.push_back(Align::left);
+  }
+  for (const auto& f : s.findings) {
+    std::vector<std::string> row{std::to_string(f.id), opt_id(f.sample_id), f.member_name + " " + f.member_id,
+                                 f.dorm, f.inspected_on, f.inspector, opt_id(f.record_id)};
+    if (shows_people(s.privacy)) row.push_back(f.student.empty() ? "—" : f.student);
+    row.push_back(f.contradicted ? (z ? "不属实" : "contradicted") : (z ? "属实" : "confirmed"));
+    if (shows_people(s.privacy)) row.push_back(f.note);
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+Table rates_table(const InspectionSummary& s, Language language) {
+  const bool z = zh(language);
+  Table t{{z ? "党员" : "member", z ? "学号" : "id", z ? "党支部" : "branch", z ? "不属实" : "contradicted",
+           z ? "检查结果" : "findings", z ? "不属实率" : "rate"},
+          {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right},
+          {}};
+  for (const auto& r : s.rates)
+    t.rows.push_back({r.member_name, r.member_id, r.branch, std::to_string(r.contradicted), std::to_string(r.total),
+                      rate_text(r.contradicted, r.total)});
+  return t;
+}
+
+Table flagged_table(const InspectionSummary& s, Language language) {
+  Table t{{zh(language) ? "标记存疑的记录" : "flagged record"}, {Align::right}, {}};
+  for (auto id : s.flagged) t.rows.push_back({std::to_string(id)});
+  return t;
+}
+
 }  // namespace
 
 std::string rate_text(int contradicted, int total) {
@@ -36,60 +96,21 @@ std::string render_inspection_summary_markdown(const InspectionSummary& s, Langu
   if (s.samples.empty()) {
     out += z ? "本学期没有抽查。\n" : "No sample was drawn this semester.\n";
   } else {
-    Table t{{z ? "抽查" : "sample", z ? "日期" : "as of", z ? "抽取时间" : "drawn at", z ? "抽取人" : "drawn by",
-             z ? "种子" : "seed", z ? "人数" : "size", z ? "抽中" : "drawn"},
-            {Align::left, Align::left, Align::left, Align::left, Align::right, Align::right, Align::left},
-            {}};
-    for (const auto& x : s.samples) {
-      std::string items;
-      for (std::size_t i = 0; i < x.items.size(); ++i) items += (i ? "；" : "") + x.items[i];
-      t.rows.push_back({std::to_string(x.id), x.as_of, x.drawn_at, x.drawn_by, std::to_string(x.seed),
-                        std::to_string(x.size), items});
-    }
-    out += render_markdown(t);
+    out += render_markdown(samples_table(s, language));
   }
 
   out += z ? "\n## 检查结果\n\n" : "\n## Findings\n\n";
   if (s.findings.empty()) {
     out += z ? "本学期没有检查结果。\n" : "No finding was recorded this semester.\n";
   } else {
-    Table t{{z ? "编号" : "finding", z ? "抽查" : "sample", z ? "党员" : "member", z ? "寝室" : "dorm",
-             z ? "检查日期" : "inspected", z ? "检查人" : "inspector", z ? "记录" : "record"},
-            {Align::left, Align::left, Align::left, Align::left, Align::left, Align::left, Align::left},
-            {}};
-    if (shows_people(s.privacy)) {
-      t.header.push_back(z ? "学生" : "student");
-      t.align.push_back(Align::left);
-    }
-    t.header.push_back(z ? "结论" : "verdict");
-    t.align.push_back(Align::left);
-    if (shows_people(s.privacy)) {
-      t.header.push_back(z ? "备注" : "note");
-      t.align.push_back(Align::left);
-    }
-    for (const auto& f : s.findings) {
-      std::vector<std::string> row{std::to_string(f.id), opt_id(f.sample_id), f.member_name + " " + f.member_id,
-                                   f.dorm, f.inspected_on, f.inspector, opt_id(f.record_id)};
-      if (shows_people(s.privacy)) row.push_back(f.student.empty() ? "—" : f.student);
-      row.push_back(f.contradicted ? (z ? "不属实" : "contradicted") : (z ? "属实" : "confirmed"));
-      if (shows_people(s.privacy)) row.push_back(f.note);
-      t.rows.push_back(std::move(row));
-    }
-    out += render_markdown(t);
+    out += render_markdown(findings_table(s, language));
   }
 
   out += z ? "\n## 不属实率\n\n" : "\n## Discrepancy rates\n\n";
   if (s.rates.empty()) {
     out += z ? "没有党员被检查。\n" : "No member was inspected.\n";
   } else {
-    Table t{{z ? "党员" : "member", z ? "学号" : "id", z ? "党支部" : "branch", z ? "不属实" : "contradicted",
-             z ? "检查结果" : "findings", z ? "不属实率" : "rate"},
-            {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right},
-            {}};
-    for (const auto& r : s.rates)
-      t.rows.push_back({r.member_name, r.member_id, r.branch, std::to_string(r.contradicted), std::to_string(r.total),
-                        rate_text(r.contradicted, r.total)});
-    out += render_markdown(t);
+    out += render_markdown(rates_table(s, language));
   }
   if (!s.flagged.empty()) {
     std::vector<std::string> ids;
@@ -98,6 +119,14 @@ std::string render_inspection_summary_markdown(const InspectionSummary& s, Langu
              : fmt::format("\nflagged records: {}\n", fmt::join(ids, ", "));
   }
   return out;
+}
+
+Workbook inspection_workbook(const InspectionSummary& s, Language language) {
+  const bool z = zh(language);
+  return {{"samples", z ? "抽查" : "Samples", samples_table(s, language)},
+          {"findings", z ? "检查结果" : "Findings", findings_table(s, language)},
+          {"rates", z ? "不属实率" : "Discrepancy rates", rates_table(s, language)},
+          {"flagged", z ? "标记存疑的记录" : "Flagged records", flagged_table(s, language)}};
 }
 
 std::string render_inspection_summary_json(const InspectionSummary& s) {

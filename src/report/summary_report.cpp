@@ -393,7 +393,7 @@ void add_sum(Tally& total, const Tally& t) {
   total.late += t.late;
 }
 
-std::string members_table(const CounselorSummary& s, Language language) {
+Table members_table(const CounselorSummary& s, Language language) {
   const bool z = zh(language);
   Table t{z ? std::vector<std::string>{"党员", "学号", "联系寝室", "走访（实/应）", "谈心（实/应）", "谈心覆盖（人）",
                                        "反馈表", "逾期事项"}
@@ -415,10 +415,10 @@ std::string members_table(const CounselorSummary& s, Language language) {
   }
   t.rows.push_back({z ? "合计" : "Total", "", std::to_string(dorms), ratio(visits), ratio(talks),
                     z ? coverage(residents) : coverage_en(residents), ratio(s.forms), std::to_string(overdue)});
-  return render_markdown(t);
+  return t;
 }
 
-std::string dorms_table(const CounselorSummary& s, Language language) {
+Table dorms_table(const CounselorSummary& s, Language language) {
   const bool z = zh(language);
   Table t{
       z ? std::vector<std::string>{"寝室", "联系党员", "走访（实/应）", "谈心（实/应）", "谈心覆盖（人）"}
@@ -429,7 +429,7 @@ std::string dorms_table(const CounselorSummary& s, Language language) {
     t.rows.push_back(
         {d.code, d.member, ratio(d.visits), ratio(d.talks), z ? coverage(d.residents) : coverage_en(d.residents)});
   }
-  return render_markdown(t);
+  return t;
 }
 
 std::string forms_text(const CounselorSummary& s, Language language) {
@@ -460,6 +460,9 @@ std::string incidents_text(const CounselorSummary& s, Language language) {
   return out + "\n";
 }
 
+Table attention_table(const CounselorSummary& s, Language language);
+Table overdue_table(const CounselorSummary& s, Language language);
+
 std::string attention_text(const CounselorSummary& s, Language language) {
   const auto& a = s.attention;
   const bool z = zh(language);
@@ -469,18 +472,23 @@ std::string attention_text(const CounselorSummary& s, Language language) {
                       : fmt::format("Attention students due talks: {}; every talk held: {}; one or more missed: {}.\n",
                                     n(a.students), n(a.talked), n(a.missed));
   if (a.named.empty()) return out;
+  return out + "\n" + render_markdown(attention_table(s, language));
+}
+
+Table attention_table(const CounselorSummary& s, Language language) {
+  const bool z = zh(language);
   Table t{z ? std::vector<std::string>{"学生", "学号", "寝室", "重点关注类别", "谈心（实/应）"}
             : std::vector<std::string>{"Student", "Student id", "Dorm", "Attention", "Talks (done/due)"},
           {Align::left, Align::left, Align::left, Align::left, Align::right},
           {}};
-  for (const auto& st : a.named) {
+  for (const auto& st : s.attention.named) {
     std::vector<std::string> labels;
     for (auto c : st.categories) labels.emplace_back(z ? label_zh(c) : label_en(c));
     std::string joined;
     for (const auto& l : labels) joined += (joined.empty() ? "" : (z ? "、" : ", ")) + l;
     t.rows.push_back({st.name, st.id, st.dorm, joined, ratio(st.talks)});
   }
-  return out + "\n" + render_markdown(t);
+  return t;
 }
 
 std::string overdue_window(const OverdueLine& o, Language language) {
@@ -521,6 +529,11 @@ std::string overdue_text(const CounselorSummary& s, Language language) {
   std::string out = z ? fmt::format("截至{}逾期 {} 项：{}。\n", report_date(s.reported_on, language), total, e(parts))
                       : fmt::format("{} overdue on {}: {}.\n", total, report_date(s.reported_on, language), e(parts));
   if (s.overdue.empty()) return out;
+  return out + "\n" + render_markdown(overdue_table(s, language));
+}
+
+Table overdue_table(const CounselorSummary& s, Language language) {
+  const bool z = zh(language);
   Table t{z ? std::vector<std::string>{"党员", "要求", "寝室", "学生", "时间", "截止"}
             : std::vector<std::string>{"Member", "Duty", "Dorm", "Student", "When", "Due"},
           std::vector<Align>(6, Align::left),
@@ -529,7 +542,7 @@ std::string overdue_text(const CounselorSummary& s, Language language) {
     t.rows.push_back({o.member, rule_label(o.rule, language), o.dorm, o.student, overdue_window(o, language),
                       report_date(o.due, language)});
   }
-  return out + "\n" + render_markdown(t);
+  return t;
 }
 
 std::string changes_text(const CounselorSummary& s, Language language) {
@@ -585,9 +598,9 @@ std::string render_summary_markdown(const CounselorSummary& s, Language language
   const bool z = zh(language);
   std::string out = summary_header(s, language);
   out += z ? "## 党员\n\n" : "## Members\n\n";
-  out += members_table(s, language);
+  out += render_markdown(members_table(s, language));
   out += z ? "\n## 寝室\n\n" : "\n## Dorms\n\n";
-  out += dorms_table(s, language);
+  out += render_markdown(dorms_table(s, language));
   out += z ? "\n## 反馈表\n\n" : "\n## Feedback forms\n\n";
   out += forms_text(s, language);
   out += z ? "\n## 特殊情况\n\n" : "\n## Incidents\n\n";
@@ -603,6 +616,76 @@ std::string render_summary_markdown(const CounselorSummary& s, Language language
   out += z ? fmt::format("记录链头 {}（共 {} 条记录）\n", head, s.chain.records)
            : fmt::format("Records' chain head {} ({} records)\n", head, s.chain.records);
   return out;
+}
+
+namespace {
+
+Table changes_table(const CounselorSummary& s, Language language) {
+  const bool z = zh(language);
+  Table t{z ? std::vector<std::string>{"起", "寝室", "原联系党员", "现联系党员"}
+            : std::vector<std::string>{"From", "Dorm", "Before", "After"},
+          std::vector<Align>(4, Align::left),
+          {}};
+  if (s.first_assignment) {
+    t.rows.push_back({report_date(*s.first_assignment, language), z ? "（本学期首次分配）" : "(first assignment)", "", ""});
+  }
+  for (const auto& c : s.changes) t.rows.push_back({report_date(c.from, language), c.dorm, c.before, c.after});
+  return t;
+}
+
+// The header and the counts of the text sections as item / value rows.
+Table overview_table(const CounselorSummary& s, Language language) {
+  const bool z = zh(language);
+  Table t{z ? std::vector<std::string>{"项目", "内容"} : std::vector<std::string>{"Item", "Value"},
+          {Align::left, Align::left},
+          {}};
+  const auto row = [&](const char* zh_label, const char* en_label, std::string value) {
+    t.rows.push_back({z ? zh_label : en_label, std::move(value)});
+  };
+  const auto n = [&](int v) { return sensitive_count(v, s); };
+  row("学院", "College", s.college);
+  row("辅导员", "Counselor", fmt::format(fmt::runtime(z ? "{}（{}）" : "{} ({})"), s.counselor_name, s.counselor_id));
+  row("学期", "Semester", s.period.semester_name.empty() ? s.period.semester_id : s.period.semester_name);
+  row("期", "Period", period_title(s.period, language));
+  row("报送时间", "Submitted", report_date(s.reported_on, language));
+  row("报送学院党委截止", "Due to the committee", report_date(s.period.summary_due, language));
+  row("本汇总状态", "This summary", s.own ? status_label(*s.own, language) : "—");
+  row("阅读对象", "For", audience_note(s.audience, s.sensitive, s.phones_in_full, language));
+  row("反馈表应交", "Forms due", std::to_string(s.forms.expected));
+  row("反馈表按时", "Forms on time", std::to_string(s.forms.found - s.forms.late));
+  row("反馈表逾期报送", "Forms late", std::to_string(s.forms.late));
+  row("反馈表未报送", "Forms not received", std::to_string(s.forms.expected - s.forms.found));
+  row("特殊情况（起）", "Incidents found", n(s.incidents.found));
+  row("按时报告", "Reported in time", n(s.incidents.in_time));
+  row("逾期报告", "Reported late", n(s.incidents.late));
+  row("未报告", "Not reported", n(s.incidents.unreported));
+  row("从发现到报告中位小时", "Median hours to report", s.incidents.median_hours ? hours_text(*s.incidents.median_hours) : "");
+  row("从发现到报告最长小时", "Longest hours to report", s.incidents.max_hours ? hours_text(*s.incidents.max_hours) : "");
+  row("应谈心的重点关注学生（人）", "Attention students due talks", n(s.attention.students));
+  row("均已谈心（人）", "Every talk held", n(s.attention.talked));
+  row("有遗漏（人）", "One or more missed", n(s.attention.missed));
+  int overdue = 0;
+  for (const auto& [rule, count] : s.overdue_by_rule) {
+    overdue += count;
+    t.rows.push_back({fmt::format(fmt::runtime(z ? "逾期：{}" : "Overdue: {}"), rule_label(rule, language)),
+                      std::to_string(count)});
+  }
+  row("逾期合计", "Overdue in all", std::to_string(overdue));
+  row("记录链头", "Records' chain head", s.chain.head);
+  row("记录数", "Records", std::to_string(s.chain.records));
+  return t;
+}
+
+}  // namespace
+
+Workbook summary_workbook(const CounselorSummary& s, Language language) {
+  const bool z = zh(language);
+  return {{"members", z ? "党员" : "Members", members_table(s, language)},
+          {"dorms", z ? "寝室" : "Dorms", dorms_table(s, language)},
+          {"overdue", z ? "仍逾期事项" : "Still overdue", overdue_table(s, language)},
+          {"attention", z ? "重点关注学生" : "Attention students", attention_table(s, language)},
+          {"changes", z ? "联系安排变动" : "Assignment changes", changes_table(s, language)},
+          {"overview", z ? "概况" : "Overview", overview_table(s, language)}};
 }
 
 // ---- JSON ----

@@ -89,4 +89,21 @@ std::string render_markdown(const Table& table) {
   return out;
 }
 
+void append_workbook(Workbook& into, Workbook more) {
+  for (auto& sheet : more) {
+    auto it = std::find_if(into.begin(), into.end(), [&](const Sheet& s) { return s.key == sheet.key; });
+    if (it == into.end()) {
+      into.push_back(std::move(sheet));
+    } else {
+      for (auto& row : sheet.table.rows) it->table.rows.push_back(std::move(row));
+    }
+  }
+}
+
+const Sheet* find_sheet(const Workbook& workbook, std::string_view key) {
+  for (const auto& sheet : workbook)
+    if (sheet.key == key) return &sheet;
+  return nullptr;
+}
+
 }  // namespace dormlink::report

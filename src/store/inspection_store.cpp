@@ -126,6 +126,30 @@ std::optional<SampleRow> load_sample(Database& database, std::int64_t id) {
   return out;
 }
 
+std::vector<SampleRow> load_samples(Database& database, const std::string& semester_id) {
+  std::vector<SampleRow> out;
+  database.transaction([&] {
+    auto& db = database.impl().db;
+    SQLite::Statement q(db, "SELECT id, as_of, seed, size, method, drawn_at, drawn_by "
+                            "FROM inspection_sample WHERE semester_id = ? ORDER BY id");
+    q.bind(1, semester_id);
+    while (q.executeStep()) {
+      SampleRow s;
+      s.id = q.getColumn(0).getInt64();
+      s.semester_id = semester_id;
+      s.as_of = q.getColumn(1).getString();
+      s.seed = q.getColumn(2).getInt64();
+      s.size = q.getColumn(3).getInt();
+      s.method = q.getColumn(4).getString();
+      s.drawn_at = q.getColumn(5).getString();
+      s.drawn_by = q.getColumn(6).getString();
+      out.push_back(std::move(s));
+    }
+    for (auto& s : out) load_items(db, s);
+  });
+  return out;
+}
+
 std::vector<std::int64_t> save_findings(Database& database, const std::vector<FindingRow>& findings) {
   std::vector<std::int64_t> ids;
   database.transaction([&] {

@@ -13,7 +13,9 @@
 
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/language.hpp"
+#include "dormlink/report/export_tables.hpp"
 #include "dormlink/report/privacy.hpp"
+#include "dormlink/report/table.hpp"
 
 namespace dormlink::report {
 
@@ -109,6 +111,14 @@ Assessment build_assessment(const AssessmentInput& input);
 // then per member a table of components (weight, met, late, overdue, waived, ratio, points) and
 // the obligations that cost points and the records the inspection contradicted.
 std::string render_assessment_markdown(const Assessment& assessment, Language language);
+// The tables for CSV and Excel (docs/report.md "CSV and Excel"): summary (one row per member),
+// components (member x component), lost (the obligations that cost points), contradicted.
+Workbook assessment_workbook(const Assessment& assessment, Language language);
+
+// `dormlink export assessment`: one row per member, the points of each component (number
+// columns keyed by the component), score and band.
+ExportTable assessment_table(const Assessment& assessment, Language language);
+
 // JSON (keys English): docs/report.md "assessment".
 std::string render_assessment_json(const Assessment& assessment);
 

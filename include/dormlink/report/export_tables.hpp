@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dormlink/report/privacy.hpp"
+#include "dormlink/report/table.hpp"
 #include "dormlink/roster/roster.hpp"
 
 namespace dormlink::report {
@@ -20,6 +21,7 @@ namespace dormlink::report {
 struct ExportColumn {
   std::string key;
   std::string header;
+  bool number = false;  // a count or score: a number cell in Excel
 };
 
 // A table of text cells, rows already in export order.
@@ -66,6 +68,11 @@ ExportTable dorms_table(std::vector<roster::DormRow> dorms);
 // committee.
 ExportTable contacts_table(std::vector<ExportRecord> rows, const Privacy& privacy);
 ExportTable incidents_table(std::vector<ExportRecord> rows, const Privacy& privacy);
+
+// A report's sheet as an export table (keys = headers) and back, for CSV and JSON of reports
+// and for Excel of exports (number columns right-aligned).
+ExportTable to_export_table(const Table& table);
+Sheet to_sheet(const ExportTable& table, std::string key, std::string name);
 
 // A table from CSV text (the assignment roster), for --raw and --format json.
 ExportTable table_from_csv(std::string_view csv, const std::string& source_name);

@@ -15,6 +15,7 @@
 #include "dormlink/language.hpp"
 #include "dormlink/model.hpp"
 #include "dormlink/report/privacy.hpp"
+#include "dormlink/report/table.hpp"
 
 namespace dormlink::report {
 
@@ -163,6 +164,11 @@ FeedbackForm build_feedback_form(const FeedbackInput& input);
 // GitHub-flavoured Markdown laid out as the attachment: title, 党员姓名 and 报送时间, the
 // five-column table (every cell escaped), then what was required and what is missing.
 std::string render_feedback_markdown(const FeedbackForm& form, Language language);
+
+// The form's tables for CSV and Excel (docs/report.md "CSV and Excel"), each row led by the
+// member's id and name: contacts (the five columns of the form), required, missing, and the
+// form's header as one row (form).
+Workbook feedback_workbook(const FeedbackForm& form, Language language);
 
 // The same data as one JSON object (keys English and stable; docs/report.md).
 std::string render_feedback_json(const FeedbackForm& form);

@@ -10,6 +10,7 @@
 #include "dormlink/calendar.hpp"
 #include "dormlink/language.hpp"
 #include "dormlink/report/privacy.hpp"
+#include "dormlink/report/table.hpp"
 
 namespace dormlink::report {
 
@@ -61,6 +62,8 @@ struct InspectionSummary {
 std::string rate_text(int contradicted, int total);
 
 std::string render_inspection_summary_markdown(const InspectionSummary& summary, Language language);
+// The tables for CSV and Excel: samples, findings, rates, flagged.
+Workbook inspection_workbook(const InspectionSummary& summary, Language language);
 std::string render_inspection_summary_json(const InspectionSummary& summary);
 
 }  // namespace dormlink::report

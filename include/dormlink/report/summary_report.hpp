@@ -16,6 +16,7 @@
 #include "dormlink/model.hpp"
 #include "dormlink/report/feedback_report.hpp"
 #include "dormlink/report/privacy.hpp"
+#include "dormlink/report/table.hpp"
 
 namespace dormlink::report {
 
@@ -142,6 +143,12 @@ CounselorSummary build_counselor_summary(const SummaryInput& input);
 // GitHub-flavoured Markdown: heading, members, dorms, forms, incidents, attention students,
 // what is still overdue, assignment changes, chain head. Every cell escaped.
 std::string render_summary_markdown(const CounselorSummary& summary, Language language);
+
+// The summary's tables for CSV and Excel (docs/report.md "CSV and Excel"): members, dorms,
+// overdue (named lines; empty for the committee), attention (named students; empty unless
+// sensitive fields were asked for), changes, and the header and counts as item / value rows
+// (overview).
+Workbook summary_workbook(const CounselorSummary& summary, Language language);
 
 // The same data as one JSON object (keys English and stable; docs/report.md).
 std::string render_summary_json(const CounselorSummary& summary);

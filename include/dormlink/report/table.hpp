@@ -17,6 +17,25 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
 };
 
+// One table of a report as a spreadsheet sheet (docs/report.md "CSV and Excel"): `key` names
+// it for `--sheet` (stable, English), `name` is its tab in Excel (zh or en, at most 31
+// characters). Right-aligned columns hold numbers and counts.
+struct Sheet {
+  std::string key;
+  std::string name;
+  Table table;
+};
+
+// A report's tables in the order they appear in the document.
+using Workbook = std::vector<Sheet>;
+
+// Appends the rows of each sheet of `more` to the sheet with the same key in `into`, or the
+// sheet itself when `into` has none (--all: every member's form in one workbook).
+void append_workbook(Workbook& into, Workbook more);
+
+// The sheet with this key, or nullptr.
+const Sheet* find_sheet(const Workbook& workbook, std::string_view key);
+
 // Columns separated by two spaces, padded to the widest cell; a dashed line under the header.
 std::string render_text(const Table& table, std::string_view indent = "");
 

@@ -39,6 +39,9 @@ std::int64_t save_sample(Database& db, const SampleRow& sample);
 // Sample `id` with its items; nullopt when there is none.
 std::optional<SampleRow> load_sample(Database& db, std::int64_t id);
 
+// Every sample of the semester with its items, by id.
+std::vector<SampleRow> load_samples(Database& db, const std::string& semester_id);
+
 // What the inspectors found about one record (and, optionally, one of its students).
 enum class Verdict { confirmed, contradicted };
 

@@ -1,0 +1,36 @@
+#pragma once
+// What `report assessment`, `report inspection` and `export assessment` load: the semester by
+// id, the evaluation date, the branch filter and the assessment built from check::evaluate.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/context.hpp"
+#include "dormlink/check/obligations.hpp"
+#include "dormlink/report/assessment.hpp"
+
+namespace dormlink::cli {
+
+// The semester with this id; UsageError naming the config otherwise.
+const Semester& semester_by_id(Context& ctx, const std::string& id);
+
+// --as-of (default today), no earlier than the semester's first day. A later date is kept:
+// after the semester, the last form and the semester summary have fallen due.
+Date clamped_as_of(Context& ctx, const Semester& semester);
+
+// UsageError unless some member of the semester is in `branch` (empty: no filter).
+void check_branch(const check::CheckInput& input, const std::string& branch);
+
+// The assessment and what it points into (the CheckInput and the obligations).
+struct LoadedAssessment {
+  check::CheckInput input;
+  std::vector<check::Obligation> obligations;
+  report::Assessment assessment;
+};
+
+// Loads and evaluates the semester and builds the assessment (in the caller's transaction).
+std::unique_ptr<LoadedAssessment> load_assessment(Context& ctx, store::Database& db, const Semester& semester,
+                                                  const std::string& branch, const report::Privacy& privacy);
+
+}  // namespace dormlink::cli
