@@ -1,4 +1,4 @@
-// dormlink export TABLE (docs/report.md "export"): students, dorms, members, assignments
+// dormlink export TABLE (docs/reports.md "export"): students, dorms, members, assignments
 // (党员联系寝室分配表), contacts and incidents as CSV for Excel, raw CSV or JSON, with the
 // reports' privacy rules; --include-sensitive --reason is audited in the same transaction.
 #include <memory>

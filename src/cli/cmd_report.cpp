@@ -1,4 +1,4 @@
-// dormlink report feedback / summary / assessment / inspection (docs/report.md): the member's feedback form
+// dormlink report feedback / summary / assessment / inspection (docs/reports.md): the member's feedback form
 // (学生党员联系寝室情况反馈表) and the counselor's summary for the committee, for one reporting
 // period, with privacy by audience; --submit records what was handed in, --submitted prints it
 // again byte for byte. Due and overdue come from check::evaluate only.
@@ -552,7 +552,7 @@ int run_submitted(Context& ctx, const ReportOptions& o) {
   return 0;
 }
 
-// ---- report assessment / report inspection (docs/report.md "assessment", "inspection") ----
+// ---- report assessment / report inspection (docs/reports.md "assessment", "inspection") ----
 
 struct OversightOptions {
   bool inspection = false;
@@ -634,7 +634,8 @@ std::string inspection_text(Context& ctx, store::Database& db, const OversightOp
     x.inspected_on = f.inspected_on;
     x.inspector = f.inspector;
     x.record_id = f.record_id;
-    if (f.student_id) x.student = fmt::format("{}（{}）", name_of(*f.student_id), *f.student_id);
+    if (f.student_id)
+      x.student = fmt::format(fmt::runtime(zh(ctx) ? "{}（{}）" : "{} ({})"), name_of(*f.student_id), *f.student_id);
     x.contradicted = f.verdict == store::Verdict::contradicted;
     x.note = f.note;
     if (f.record_id) branch_records.push_back(*f.record_id);
@@ -676,7 +677,7 @@ constexpr const char* k_assessment_footer =
 incidents reported on time, plan and summary, inspection discrepancies; each component's weight
 (assessment.weights), ratio and points, the score and the band (assessment.excellent_from ...).
 Met counts 1, met late 0.5, overdue 0; waived and not yet due obligations are left out. Every
-obligation that cost points is listed with its window. docs/report.md.
+obligation that cost points is listed with its window. docs/reports.md.
 
 Examples:
   dormlink report assessment --semester 2026-autumn
@@ -685,7 +686,7 @@ Examples:
 constexpr const char* k_inspection_footer =
     R"(The samples drawn (inspect sample), the findings recorded (inspect record) and each member's
 discrepancy rate: standing findings that are contradictions, of all standing findings.
-docs/report.md, docs/inspect.md.
+docs/reports.md, docs/inspect.md.
 
 Examples:
   dormlink report inspection --semester 2026-autumn
@@ -695,7 +696,7 @@ template <typename Options>
 void add_format_options(CLI::App* app, Options& o) {
   app->add_option("--format", o.format, "Output: md (GitHub Markdown), json, csv (one --sheet) or xlsx (every sheet)")
       ->check(CLI::IsMember({"md", "json", "csv", "xlsx"}));
-  app->add_option("--sheet", o.sheet, "With --format csv: which table (default: the first; docs/report.md)")
+  app->add_option("--sheet", o.sheet, "With --format csv: which table (default: the first; docs/reports.md)")
       ->type_name("KEY");
   app->add_flag("--raw", o.raw, "With --format csv: for scripts (no BOM, LF, no ' before formula-like cells)");
 }
@@ -716,7 +717,7 @@ constexpr const char* k_feedback_footer =
 (docs/check.md decides due and overdue). --all writes every member's form into one document,
 one section each, or with --out-dir one file per member named feedback-<student id>-p<N>.md.
 Phones are masked and attention categories left out unless --include-sensitive --reason
-(recorded in the audit table). docs/report.md.
+(recorded in the audit table). docs/reports.md.
 
 Examples:
   dormlink report feedback --member 2023110101 --period previous
@@ -728,7 +729,7 @@ constexpr const char* k_summary_footer =
     R"(Per member and dorm: visits and talks done against due, residents talked with, forms received,
 incidents and how fast they were reported, attention students as counts, what is still
 overdue, assignment changes and the records' chain head. For the committee by default: counts
-only, small counts shown as <3. docs/report.md.
+only, small counts shown as <3. docs/reports.md.
 
 Examples:
   dormlink report summary --counselor T2024001 --period previous

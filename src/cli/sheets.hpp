@@ -1,5 +1,5 @@
 #pragma once
-// The spreadsheet formats shared by `report` and `export` (docs/report.md "CSV and Excel"):
+// The spreadsheet formats shared by `report` and `export` (docs/reports.md "CSV and Excel"):
 // --format csv renders one sheet (--sheet KEY, default the first) as CSV for Excel or, with
 // --raw, for scripts; --format xlsx renders every sheet into one Excel workbook.
 

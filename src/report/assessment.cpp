@@ -1,14 +1,16 @@
-// The branch's semester assessment (docs/report.md "assessment"): ratios per component from
+// The branch's semester assessment (docs/reports.md "assessment"): ratios per component from
 // check::evaluate's obligations and the inspection's discrepancies, weighted, summed, banded.
 #include "dormlink/report/assessment.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "dormlink/report/check_report.hpp"
+#include "dormlink/report/feedback_report.hpp"
 #include "dormlink/report/json.hpp"
 #include "dormlink/report/table.hpp"
 #include "dormlink/util/pinyin.hpp"
@@ -100,8 +102,6 @@ std::string ratio_text(double ratio) { return fmt::format("{:.1f}%", ratio * 100
 
 std::string points_text(double points) { return fmt::format("{:.1f}", std::round(points * 10.0) / 10.0); }
 
-std::string date_text(Date d) { return format_date(d); }
-
 bool names_students(const Privacy& privacy) { return privacy.audience != Audience::committee; }
 
 std::string basis(const ComponentScore& s, Language language) {
@@ -122,13 +122,15 @@ std::string lost_line(const Assessment& a, const Obligation& o, Language languag
   const auto dorm = dorm_at(input, o.dorm);
   if (!dorm.empty()) what += " " + dorm;
   if (const auto* s = person_at(input, o.student); s != nullptr && names_students(a.privacy))
-    what += " " + s->name + "（" + s->id + "）";
+    what += fmt::format(fmt::runtime(z ? " {}（{}）" : " {} ({})"), s->name, s->id);
   if (o.record_id != 0) what += fmt::format(" #{}", o.record_id);
-  const std::string window = o.window_from == o.window_to ? date_text(o.window_from)
-                                                          : date_text(o.window_from) + "–" + date_text(o.window_to);
-  return fmt::format("- {}：{} · {} {} · {} {} · {} {}/{}", status_label(o.status, language), what,
-                     z ? "时段" : "window", window, z ? "截止" : "due", date_text(o.due),
-                     z ? "应/实" : "expected/found", o.expected, o.found);
+  const std::string window =
+      o.window_from == o.window_to
+          ? report_date(o.window_from, language)
+          : fmt::format("{}{}{}", report_date(o.window_from, language), z ? "—" : " to ", report_date(o.window_to, language));
+  return fmt::format(fmt::runtime(z ? "- {}：{} · {} {} · {} {} · {} {}/{}" : "- {}: {} · {} {} · {} {} · {} {}/{}"),
+                     status_label(o.status, language), what, z ? "时段" : "window", window, z ? "截止" : "due",
+                     report_date(o.due, language), z ? "应/实" : "expected/found", o.expected, o.found);
 }
 
 }  // namespace
@@ -221,6 +223,12 @@ Assessment build_assessment(const AssessmentInput& in) {
   a.branch = in.branch;
   a.options = in.options;
   a.privacy = in.privacy;
+  // The obligations of each member, gathered in one pass (a university has ~750,000).
+  std::map<int, std::vector<const Obligation*>> by_member;
+  for (const auto& o : *in.obligations) {
+    Component c{};
+    if (o.member >= 0 && component_of(o.rule, c)) by_member[o.member].push_back(&o);
+  }
   for (int member : members_of(in)) {
     const auto& p = *person_at(*in.check, member);
     MemberAssessment m;
@@ -234,10 +242,12 @@ Assessment build_assessment(const AssessmentInput& in) {
       s.weight = weight_of(in.options, c);
       m.components.push_back(s);
     }
-    for (const auto& o : *in.obligations) {
-      Component c{};
-      if (o.member != member || !component_of(o.rule, c)) continue;
-      count(m.components[static_cast<std::size_t>(c)], o);
+    if (const auto it = by_member.find(member); it != by_member.end()) {
+      for (const Obligation* o : it->second) {
+        Component c{};
+        component_of(o->rule, c);
+        count(m.components[static_cast<std::size_t>(c)], *o);
+      }
     }
     auto& inspection = m.components[static_cast<std::size_t>(Component::inspection)];
     for (const auto& d : in.discrepancies) {
@@ -266,7 +276,8 @@ Table summary_table(const Assessment& a, Language language) {
   summary.header = {z ? "党员" : "member", z ? "学号" : "id", z ? "党支部" : "branch"};
   summary.align = {Align::left, Align::left, Align::left};
   for (Component c : k_components) {
-    summary.header.push_back(fmt::format("{}（{}）", component_label(c, language), weight_of(a.options, c)));
+    summary.header.push_back(
+        fmt::format(fmt::runtime(z ? "{}（{}）" : "{} ({})"), component_label(c, language), weight_of(a.options, c)));
     summary.align.push_back(Align::right);
   }
   summary.header.push_back(z ? "得分" : "score");
@@ -325,8 +336,8 @@ Table lost_table(const Assessment& a, Language language) {
           student = fmt::format(fmt::runtime(z ? "{}（{}）" : "{} ({})"), p->name, p->id);
         t.rows.push_back({m.id, m.name, component_label(s.component, language), status_label(o.status, language),
                           rule_label(o.rule, language), dorm_at(input, o.dorm), student,
-                          o.record_id == 0 ? std::string() : std::to_string(o.record_id), date_text(o.window_from),
-                          date_text(o.window_to), date_text(o.due), std::to_string(o.expected),
+                          o.record_id == 0 ? std::string() : std::to_string(o.record_id), report_date(o.window_from, language),
+                          report_date(o.window_to, language), report_date(o.due, language), std::to_string(o.expected),
                           std::to_string(o.found)});
       }
     }
@@ -352,7 +363,7 @@ std::string render_assessment_markdown(const Assessment& a, Language language) {
   std::string out;
   out += z ? fmt::format("# {}学期考核 · {}\n\n", a.semester_name, a.college.empty() ? "党支部" : a.college)
            : fmt::format("# Semester assessment · {} · {}\n\n", a.semester_name, a.college);
-  out += z ? fmt::format("- 学期：{}（{}）\n- 截至：{}\n", a.semester_name, a.semester_id, format_date(a.as_of))
+  out += z ? fmt::format("- 学期：{}（{}）\n- 截至：{}\n", a.semester_name, a.semester_id, report_date(a.as_of, language))
            : fmt::format("- Semester: {} ({})\n- As of: {}\n", a.semester_name, a.semester_id, format_date(a.as_of));
   if (!a.branch.empty()) out += z ? fmt::format("- 党支部：{}\n", a.branch) : fmt::format("- Branch: {}\n", a.branch);
   out += z ? fmt::format("- 等级：优秀 ≥ {}，合格 ≥ {}，基本合格 ≥ {}，不合格低于 {}\n", a.options.excellent_from,
@@ -364,8 +375,8 @@ std::string render_assessment_markdown(const Assessment& a, Language language) {
            : "- Scoring: met counts 1, a form submitted or an incident reported late 0.5 (contacts entered late "
              "count in full), overdue 0; waived and not yet due obligations are left out; "
              "a component with nothing due yet gets full marks.\n";
-  out += z ? fmt::format("- 阅读对象：{}\n\n", to_string(a.privacy.audience))
-           : fmt::format("- Audience: {}\n\n", to_string(a.privacy.audience));
+  out += z ? fmt::format("- 阅读对象：{}\n\n", audience_label(a.privacy.audience, true))
+           : fmt::format("- For: {}\n\n", audience_label(a.privacy.audience, false));
 
   if (a.members.empty()) {
     out += z ? "本学期没有联系寝室的党员。\n" : "No member held dorms in this semester.\n";
@@ -375,7 +386,8 @@ std::string render_assessment_markdown(const Assessment& a, Language language) {
   out += (z ? "## 汇总\n\n" : "## Summary\n\n") + render_markdown(summary_table(a, language));
 
   for (const auto& m : a.members) {
-    out += fmt::format("\n## {}（{}）· {} · {}\n\n", escape_markdown_cell(m.name), m.id,
+    out += fmt::format(fmt::runtime(z ? "\n## {}（{}）· {} · {}\n\n" : "\n## {} ({}) · {} · {}\n\n"),
+                       escape_markdown_cell(m.name), m.id,
                        format_tenths(m.score_tenths), band_label(m.band, language));
     out += render_markdown(components_table(m, language));
     bool any = false;

@@ -1,5 +1,5 @@
 // The feedback form (学生党员联系寝室情况反馈表): built from the member's records and the
-// obligations check::evaluate returned, privacy applied, then rendered (docs/report.md).
+// obligations check::evaluate returned, privacy applied, then rendered (docs/reports.md).
 #include "dormlink/report/feedback_report.hpp"
 
 #include <algorithm>
@@ -216,7 +216,8 @@ std::string report_time(std::string_view local, Language language) {
 
 std::string period_title(const ReportPeriod& p, Language language) {
   const std::string weeks =
-      p.first_week == p.last_week ? std::to_string(p.first_week) : fmt::format("{}—{}", p.first_week, p.last_week);
+      p.first_week == p.last_week ? std::to_string(p.first_week)
+                                  : fmt::format(fmt::runtime(zh(language) ? "{}—{}" : "{}–{}"), p.first_week, p.last_week);
   if (zh(language)) {
     return fmt::format("第{}期（第{}周，{}—{}）", p.number, weeks, report_date(p.first_day, language),
                        report_date(p.last_day, language));
@@ -227,18 +228,7 @@ std::string period_title(const ReportPeriod& p, Language language) {
 
 std::string audience_note(Audience audience, bool sensitive, bool phones_in_full, Language language) {
   const bool z = zh(language);
-  std::string who;
-  switch (audience) {
-    case Audience::counselor:
-      who = z ? "辅导员" : "counselor";
-      break;
-    case Audience::branch:
-      who = z ? "党支部" : "Party branch";
-      break;
-    case Audience::committee:
-      who = z ? "学院党委" : "college Party committee";
-      break;
-  }
+  const std::string who = audience_label(audience, z);
   std::string what;
   if (audience == Audience::committee) {
     what = z ? "只含统计数，不含学生姓名、手机号和重点关注类别"
@@ -337,7 +327,8 @@ std::string students_cell(const FormContact& c, Language language) {
     who = joined(names, z ? "、" : ", ");
   }
   std::vector<std::string> how{kind_label(c.record.kind, language)};
-  if (!c.record.channel.empty()) how.push_back(channel_label(c.record.channel, language));
+  // An excused week was not a contact: no channel, whatever the record carries.
+  if (!c.record.channel.empty() && c.record.kind != "excused") how.push_back(channel_label(c.record.channel, language));
   const std::string way = joined(how, z ? "，" : ", ");
   if (z) return fmt::format("{}（{}）", who, way);
   return who.empty() ? fmt::format("({})", way) : fmt::format("{} ({})", who, way);
@@ -440,6 +431,14 @@ std::string count_text(int n, const FeedbackForm& form) {
   return form.small_counts_hidden ? shown_count(n, p) : std::to_string(n);
 }
 
+// A contact made in time but entered after the due day is done, not late work: only a form
+// or an incident report can be late (docs/reports.md "assessment").
+std::string requirement_status(Rule rule, Status status, Language language) {
+  const bool late_work = rule == Rule::feedback_form || rule == Rule::counselor_summary || rule == Rule::incident_report;
+  if (status == Status::met_late && !late_work) return zh(language) ? "已完成（补录）" : "met (entered late)";
+  return status_label(status, language);
+}
+
 Table requirement_table(const FeedbackForm& form, Language language) {
   const bool z = zh(language);
   Table t{z ? std::vector<std::string>{"要求", "寝室", "时间", "应完成", "已完成", "状态", "截止"}
@@ -450,7 +449,8 @@ Table requirement_table(const FeedbackForm& form, Language language) {
     const bool attention = r.rule == Rule::attention_talks;
     t.rows.push_back({rule_label(r.rule, language), r.dorm, window_label(r, language),
                       attention ? count_text(r.expected, form) : std::to_string(r.expected),
-                      attention ? count_text(r.found, form) : std::to_string(r.found), status_label(r.status, language),
+                      attention ? count_text(r.found, form) : std::to_string(r.found),
+                      requirement_status(r.rule, r.status, language),
                       report_date(r.due, language)});
   }
   return t;

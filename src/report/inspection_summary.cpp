@@ -1,8 +1,9 @@
-// `dormlink report inspection` (docs/report.md "inspection"): samples, findings, rates.
+// `dormlink report inspection` (docs/reports.md "inspection"): samples, findings, rates.
 #include "dormlink/report/inspection_summary.hpp"
 
 #include <fmt/format.h>
 
+#include "dormlink/report/feedback_report.hpp"
 #include "dormlink/report/json.hpp"
 #include "dormlink/report/table.hpp"
 
@@ -46,7 +47,7 @@ Table findings_table(const InspectionSummary& s, Language language) {
   }
   for (const auto& f : s.findings) {
     std::vector<std::string> row{std::to_string(f.id), opt_id(f.sample_id), f.member_name + " " + f.member_id,
-                                 f.dorm, f.inspected_on, f.inspector, opt_id(f.record_id)};
+                                 f.dorm, f.inspected_on, f.inspector, f.record_id ? fmt::format("#{}", *f.record_id) : "—"};
     if (shows_people(s.privacy)) row.push_back(f.student.empty() ? "—" : f.student);
     row.push_back(f.contradicted ? (z ? "不属实" : "contradicted") : (z ? "属实" : "confirmed"));
     if (shows_people(s.privacy)) row.push_back(f.note);
@@ -83,13 +84,14 @@ std::string rate_text(int contradicted, int total) {
 std::string render_inspection_summary_markdown(const InspectionSummary& s, Language language) {
   const bool z = zh(language);
   std::string out = z ? fmt::format("# {}检查情况\n\n- 学期：{}（{}）\n- 截至：{}\n", s.semester_name, s.semester_name,
-                                    s.semester_id, format_date(s.as_of))
+                                    s.semester_id, report_date(s.as_of, language))
                       : fmt::format("# Inspection · {}\n\n- Semester: {} ({})\n- As of: {}\n", s.semester_name,
                                     s.semester_name, s.semester_id, format_date(s.as_of));
   if (!s.branch.empty()) out += z ? fmt::format("- 党支部：{}\n", s.branch) : fmt::format("- Branch: {}\n", s.branch);
   out += z ? fmt::format("- 抽查 {} 次，检查结果 {} 条，不属实 {} 条\n", s.samples.size(), s.findings.size(),
                          [&] { int n = 0; for (const auto& f : s.findings) n += f.contradicted ? 1 : 0; return n; }())
-           : fmt::format("- {} samples, {} findings, {} contradicted\n", s.samples.size(), s.findings.size(),
+           : fmt::format("- {} sample{}, {} finding{}, {} contradicted\n", s.samples.size(),
+                         s.samples.size() == 1 ? "" : "s", s.findings.size(), s.findings.size() == 1 ? "" : "s",
                          [&] { int n = 0; for (const auto& f : s.findings) n += f.contradicted ? 1 : 0; return n; }());
 
   out += z ? "\n## 抽查\n\n" : "\n## Samples\n\n";

@@ -43,4 +43,16 @@ std::string shown_count(int count, const Privacy& privacy) {
   return std::to_string(count);
 }
 
+std::string audience_label(Audience audience, bool zh) {
+  switch (audience) {
+    case Audience::counselor:
+      return zh ? "辅导员" : "counselor";
+    case Audience::branch:
+      return zh ? "党支部" : "Party branch";
+    case Audience::committee:
+      break;
+  }
+  return zh ? "学院党委" : "college Party committee";
+}
+
 }  // namespace dormlink::report

@@ -1,5 +1,5 @@
 // The counselor's summary for the committee: aggregated from the obligations check::evaluate
-// returned (never recomputed), privacy applied, then rendered (docs/report.md).
+// returned (never recomputed), privacy applied, then rendered (docs/reports.md).
 #include "dormlink/report/summary_report.hpp"
 
 #include <algorithm>
@@ -223,13 +223,15 @@ void fill_incidents(const SummaryInput& in, CounselorSummary& out) {
   out.incidents.max_hours = hours.back();
 }
 
-bool attention_during(const SummaryInput& in, int student) {
+// The students marked for attention at some time during the period (one pass over residences).
+std::set<int> attention_during(const SummaryInput& in) {
+  std::set<int> out;
   for (const auto& r : in.check->residences) {
-    if (r.person != student || !r.attention) continue;
+    if (!r.attention) continue;
     if (to_days(r.from) <= to_days(in.period.last_day) && (!r.to || to_days(*r.to) > to_days(in.period.first_day)))
-      return true;
+      out.insert(r.person);
   }
-  return false;
+  return out;
 }
 
 std::vector<AttentionCategory> categories_of(const SummaryInput& in, const std::string& id) {
@@ -240,10 +242,11 @@ std::vector<AttentionCategory> categories_of(const SummaryInput& in, const std::
 
 void fill_attention(const SummaryInput& in, CounselorSummary& out) {
   std::map<int, NamedAttention> students;
+  const std::set<int> attention = attention_during(in);
   for (const auto& o : *in.obligations) {
     if (o.counselor != in.counselor || !in_period(o, in.period) || o.student < 0) continue;
     if (o.rule != Rule::talks && o.rule != Rule::attention_talks) continue;
-    if (o.status == Status::waived || !attention_during(in, o.student)) continue;
+    if (o.status == Status::waived || attention.count(o.student) == 0) continue;
     auto& s = students[o.student];
     s.id = person(in, o.student).id;
     s.name = person(in, o.student).name;
@@ -356,6 +359,36 @@ std::string sensitive_count(int n, const CounselorSummary& s) {
   return std::to_string(n);
 }
 
+// Small-count suppression is not enough when the parts of a total are shown: 10 students,
+// 9 talked with, "<3" missed gives the 1 away. When any part of a split is small, the other
+// parts show as "—" (JSON null); a total over rules hides when a sensitive rule's count does.
+bool small(int n, const CounselorSummary& s) {
+  return s.small_counts_hidden && n > 0 && n < s.small_count_threshold;
+}
+bool attention_split_hidden(const CounselorSummary& s) {
+  return small(s.attention.talked, s) || small(s.attention.missed, s);
+}
+bool incident_split_hidden(const CounselorSummary& s) {
+  const auto& i = s.incidents;
+  return small(i.in_time, s) || small(i.late, s) || small(i.unreported, s);
+}
+std::string part_count(int n, bool split_hidden, const CounselorSummary& s) {
+  if (!split_hidden) return sensitive_count(n, s);
+  return small(n, s) ? fmt::format("<{}", s.small_count_threshold) : "—";
+}
+// Rules whose counts tell about attention students or incidents.
+bool sensitive_rule(Rule rule) { return rule == Rule::attention_talks || rule == Rule::incident_report; }
+bool by_rule_hidden(const CounselorSummary& s) {
+  for (const auto& [rule, count] : s.overdue_by_rule)
+    if (sensitive_rule(rule) && small(count, s)) return true;
+  return false;
+}
+std::string rule_count(Rule rule, int count, const CounselorSummary& s) {
+  return sensitive_rule(rule) ? sensitive_count(count, s) : std::to_string(count);
+}
+// Hours from finding to report say how many incidents there were when there are few.
+bool hours_hidden(const CounselorSummary& s) { return small(s.incidents.found, s); }
+
 std::string ratio(const Tally& t) { return fmt::format("{}/{}", t.found, t.expected); }
 
 std::string coverage(const Tally& t) {
@@ -446,12 +479,14 @@ std::string incidents_text(const CounselorSummary& s, Language language) {
   const auto& i = s.incidents;
   const bool z = zh(language);
   if (i.found == 0) return z ? "本期没有发现特殊情况。\n" : "No incident was found in this period.\n";
-  const auto n = [&](int v) { return sensitive_count(v, s); };
-  std::string out = z ? fmt::format("本期发现 {} 起：按时报告 {} 起，逾期报告 {} 起，未报告 {} 起。", n(i.found),
+  const bool split = incident_split_hidden(s);
+  const auto n = [&](int v) { return part_count(v, split, s); };
+  const std::string found = sensitive_count(i.found, s);
+  std::string out = z ? fmt::format("本期发现 {} 起：按时报告 {} 起，逾期报告 {} 起，未报告 {} 起。", found,
                                     n(i.in_time), n(i.late), n(i.unreported))
-                      : fmt::format("{} found: {} reported in time, {} late, {} not reported.", n(i.found),
+                      : fmt::format("{} found: {} reported in time, {} late, {} not reported.", found,
                                     n(i.in_time), n(i.late), n(i.unreported));
-  if (i.median_hours) {
+  if (i.median_hours && !hours_hidden(s)) {
     out += z ? fmt::format("从发现到报告：中位 {} 小时，最长 {} 小时。", hours_text(*i.median_hours),
                            hours_text(*i.max_hours))
              : fmt::format(" From finding to report: median {} h, longest {} h.", hours_text(*i.median_hours),
@@ -466,11 +501,13 @@ Table overdue_table(const CounselorSummary& s, Language language);
 std::string attention_text(const CounselorSummary& s, Language language) {
   const auto& a = s.attention;
   const bool z = zh(language);
-  const auto n = [&](int v) { return sensitive_count(v, s); };
-  std::string out = z ? fmt::format("本期应谈心的重点关注学生 {} 人：均已谈心 {} 人，有遗漏 {} 人。\n", n(a.students),
+  const bool split = attention_split_hidden(s);
+  const auto n = [&](int v) { return part_count(v, split, s); };
+  const std::string students = sensitive_count(a.students, s);
+  std::string out = z ? fmt::format("本期应谈心的重点关注学生 {} 人：均已谈心 {} 人，有遗漏 {} 人。\n", students,
                                     n(a.talked), n(a.missed))
                       : fmt::format("Attention students due talks: {}; every talk held: {}; one or more missed: {}.\n",
-                                    n(a.students), n(a.talked), n(a.missed));
+                                    students, n(a.talked), n(a.missed));
   if (a.named.empty()) return out;
   return out + "\n" + render_markdown(attention_table(s, language));
 }
@@ -522,12 +559,15 @@ std::string overdue_text(const CounselorSummary& s, Language language) {
   std::string parts;
   for (const auto& [rule, count] : s.overdue_by_rule) {
     total += count;
-    parts += (parts.empty() ? "" : (z ? "，" : ", ")) + (z ? fmt::format("{} {} 项", rule_label(rule, language), count)
-                                                           : fmt::format("{} {}", rule_label(rule, language), count));
+    const std::string n = rule_count(rule, count, s);
+    parts += (parts.empty() ? "" : (z ? "，" : ", ")) + (z ? fmt::format("{} {} 项", rule_label(rule, language), n)
+                                                           : fmt::format("{} {}", rule_label(rule, language), n));
   }
   if (total == 0) return z ? "没有逾期事项。\n" : "Nothing is overdue.\n";
-  std::string out = z ? fmt::format("截至{}逾期 {} 项：{}。\n", report_date(s.reported_on, language), total, e(parts))
-                      : fmt::format("{} overdue on {}: {}.\n", total, report_date(s.reported_on, language), e(parts));
+  const std::string all = by_rule_hidden(s) ? "—" : std::to_string(total);
+  // `parts` holds rule labels and counts only: nothing from the data to escape.
+  std::string out = z ? fmt::format("截至{}逾期 {} 项：{}。\n", report_date(s.reported_on, language), all, parts)
+                      : fmt::format("{} overdue on {}: {}.\n", all, report_date(s.reported_on, language), parts);
   if (s.overdue.empty()) return out;
   return out + "\n" + render_markdown(overdue_table(s, language));
 }
@@ -655,22 +695,25 @@ Table overview_table(const CounselorSummary& s, Language language) {
   row("反馈表按时", "Forms on time", std::to_string(s.forms.found - s.forms.late));
   row("反馈表逾期报送", "Forms late", std::to_string(s.forms.late));
   row("反馈表未报送", "Forms not received", std::to_string(s.forms.expected - s.forms.found));
+  const bool incidents_split = incident_split_hidden(s);
+  const bool hours = s.incidents.median_hours && !hours_hidden(s);
   row("特殊情况（起）", "Incidents found", n(s.incidents.found));
-  row("按时报告", "Reported in time", n(s.incidents.in_time));
-  row("逾期报告", "Reported late", n(s.incidents.late));
-  row("未报告", "Not reported", n(s.incidents.unreported));
-  row("从发现到报告中位小时", "Median hours to report", s.incidents.median_hours ? hours_text(*s.incidents.median_hours) : "");
-  row("从发现到报告最长小时", "Longest hours to report", s.incidents.max_hours ? hours_text(*s.incidents.max_hours) : "");
+  row("按时报告", "Reported in time", part_count(s.incidents.in_time, incidents_split, s));
+  row("逾期报告", "Reported late", part_count(s.incidents.late, incidents_split, s));
+  row("未报告", "Not reported", part_count(s.incidents.unreported, incidents_split, s));
+  row("从发现到报告中位小时", "Median hours to report", hours ? hours_text(*s.incidents.median_hours) : "");
+  row("从发现到报告最长小时", "Longest hours to report", hours ? hours_text(*s.incidents.max_hours) : "");
+  const bool attention_split = attention_split_hidden(s);
   row("应谈心的重点关注学生（人）", "Attention students due talks", n(s.attention.students));
-  row("均已谈心（人）", "Every talk held", n(s.attention.talked));
-  row("有遗漏（人）", "One or more missed", n(s.attention.missed));
+  row("均已谈心（人）", "Every talk held", part_count(s.attention.talked, attention_split, s));
+  row("有遗漏（人）", "One or more missed", part_count(s.attention.missed, attention_split, s));
   int overdue = 0;
   for (const auto& [rule, count] : s.overdue_by_rule) {
     overdue += count;
     t.rows.push_back({fmt::format(fmt::runtime(z ? "逾期：{}" : "Overdue: {}"), rule_label(rule, language)),
-                      std::to_string(count)});
+                      rule_count(rule, count, s)});
   }
-  row("逾期合计", "Overdue in all", std::to_string(overdue));
+  row("逾期合计", "Overdue in all", by_rule_hidden(s) ? "—" : std::to_string(overdue));
   row("记录链头", "Records' chain head", s.chain.head);
   row("记录数", "Records", std::to_string(s.chain.records));
   return t;
@@ -696,9 +739,14 @@ std::string q(std::string_view s) { return "\"" + json_escape(s) + "\""; }
 std::string q_or_null(std::string_view s) { return s.empty() ? "null" : q(s); }
 
 std::string json_count(int n, const CounselorSummary& s) {
-  if (s.small_counts_hidden && n > 0 && n < s.small_count_threshold)
-    return q(fmt::format("<{}", s.small_count_threshold));
+  if (small(n, s)) return q(fmt::format("<{}", s.small_count_threshold));
   return std::to_string(n);
+}
+
+// A part of a split with a small part: "<3" when small itself, else null (not shown).
+std::string json_part(int n, bool split_hidden, const CounselorSummary& s) {
+  if (!split_hidden || small(n, s)) return json_count(n, s);
+  return "null";
 }
 
 std::string json_tally(const Tally& t) {
@@ -753,8 +801,9 @@ std::string json_change(const AssignmentChange& c) {
 
 std::string json_attention(const CounselorSummary& s) {
   const auto& a = s.attention;
+  const bool split = attention_split_hidden(s);
   return fmt::format("{{\"students\": {}, \"talked\": {}, \"missed\": {}, \"named\": {}}}", json_count(a.students, s),
-                     json_count(a.talked, s), json_count(a.missed, s),
+                     json_part(a.talked, split, s), json_part(a.missed, split, s),
                      s.attention_named ? json_list(a.named, json_named) : std::string("null"));
 }
 
@@ -763,14 +812,16 @@ std::string json_incidents(const CounselorSummary& s) {
   return fmt::format(
       "{{\"found\": {}, \"in_time\": {}, \"late\": {}, \"unreported\": {}, \"median_hours\": {}, "
       "\"max_hours\": {}}}",
-      json_count(i.found, s), json_count(i.in_time, s), json_count(i.late, s), json_count(i.unreported, s),
-      json_hours(i.median_hours), json_hours(i.max_hours));
+      json_count(i.found, s), json_part(i.in_time, incident_split_hidden(s), s),
+      json_part(i.late, incident_split_hidden(s), s), json_part(i.unreported, incident_split_hidden(s), s),
+      json_hours(hours_hidden(s) ? std::nullopt : i.median_hours), json_hours(hours_hidden(s) ? std::nullopt : i.max_hours));
 }
 
 std::string json_overdue_block(const CounselorSummary& s) {
   std::vector<std::string> by_rule;
   for (const auto& [rule, count] : s.overdue_by_rule)
-    by_rule.push_back(fmt::format("{}: {}", q(check::to_string(rule)), count));
+    by_rule.push_back(fmt::format("{}: {}", q(check::to_string(rule)),
+                                  sensitive_rule(rule) ? json_count(count, s) : std::to_string(count)));
   const std::string items = s.audience == Audience::committee ? "null" : json_list(s.overdue, json_overdue);
   return fmt::format("{{\"by_rule\": {{{}}}, \"items\": {}}}", fmt::join(by_rule, ", "), items);
 }

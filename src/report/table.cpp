@@ -52,6 +52,15 @@ std::string escape_markdown_cell(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '\r') continue;
+    // Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) would let a name
+    // reorder the rest of its row on screen: shown as U+FFFD instead.
+    if (c == '\xE2' && i + 2 < text.size() &&
+        ((text[i + 1] == '\x80' && text[i + 2] >= '\xAA' && text[i + 2] <= '\xAE') ||
+         (text[i + 1] == '\x81' && text[i + 2] >= '\xA6' && text[i + 2] <= '\xA9'))) {
+      out += "\xEF\xBF\xBD";
+      i += 2;
+      continue;
+    }
     if (c == '\n') {
       out += "<br>";
     } else if (c == '<') {

@@ -1,4 +1,4 @@
-// What `dormlink export` reads: effective records with names (docs/report.md "export").
+// What `dormlink export` reads: effective records with names (docs/reports.md "export").
 #include "dormlink/store/export_store.hpp"
 
 #include <map>

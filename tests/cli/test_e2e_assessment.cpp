@@ -1,5 +1,5 @@
 // End-to-end: dormlink report assessment and report inspection on a two-week semester whose
-// scores were worked out by hand (docs/report.md "assessment").
+// scores were worked out by hand (docs/reports.md "assessment").
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -114,7 +114,7 @@ TEST_SUITE("e2e.assessment") {
       INFO(label);
       CHECK(line_with(r.out, std::string("| ") + label + " |").size() > 0);
     }
-    CHECK(r.out.find("2026-09-14–2026-09-20") != std::string::npos);  // the visit week that cost points
+    CHECK(r.out.find("2026年9月14日—2026年9月20日") != std::string::npos);  // the visit week that cost points
 
     auto json = box.run({"--db", "college.db", "--as-of", "2026-09-22", "report", "assessment", "--semester",
                          "2026-autumn", "--format", "json", "--branch", "英语党支部"});
@@ -126,7 +126,7 @@ TEST_SUITE("e2e.assessment") {
     auto en = box.run({"--db", "college.db", "--as-of", "2026-09-22", "--lang", "en", "report", "assessment",
                        "--semester", "2026-autumn"});
     REQUIRE(en.exit_code == 0);
-    CHECK(en.out.find("## 李明（2023110101）· 80.0 · pass") != std::string::npos);
+    CHECK(en.out.find("## 李明 (2023110101) · 80.0 · pass") != std::string::npos);
 
     auto bad = box.run({"--db", "college.db", "--as-of", "2026-09-22", "report", "assessment", "--semester",
                         "2026-autumn", "--branch", "数学党支部"});

@@ -391,7 +391,7 @@ TEST_SUITE("e2e.report") {
               "| 王强 | 2023110102 | 2 | 8/8 | 6/6 | 3/3（100%） | 未报送（逾期） | 2 |\n"  // and the work plan
               "| 合计 |  | 5 | 19/20 | 18/18 | 9/9（100%） | 0/2 | 4 |\n"));
     CHECK(has(r.out, "| 1-102 | 李明 | 3/4 | 4/4 | 2/2（100%） |\n| 1-103 | 王强 | 4/4 | 4/4 | 2/2（100%） |\n"));
-    CHECK(has(r.out, "本期应谈心的重点关注学生 <3 人：均已谈心 <3 人，有遗漏 0 人。"));
+    CHECK(has(r.out, "本期应谈心的重点关注学生 <3 人：均已谈心 <3 人，有遗漏 — 人。"));
     for (const char* resident : {"张一", "陈四", "刘五", "1380000"}) CHECK_FALSE(has(r.out, resident));
 
     // Period 2 holds the repair of 09-30: 王强's dorms went to 赵刚.

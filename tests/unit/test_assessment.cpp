@@ -1,4 +1,4 @@
-// The semester assessment (docs/report.md "assessment"): hand-made obligations and
+// The semester assessment (docs/reports.md "assessment"): hand-made obligations and
 // discrepancies, hand-computed scores and bands at the boundaries, weights from the config.
 #include <doctest/doctest.h>
 
@@ -228,7 +228,7 @@ TEST_SUITE("report.assessment") {
     }
     CHECK(md.find("| 谈心覆盖 | 25 | 0 | 0 | 1 | 0 | 0 | 0.0% | 0.0 |") != std::string::npos);
     CHECK(md.find("张三（2025110101）") != std::string::npos);
-    CHECK(md.find("2026-09-07–2026-09-13") != std::string::npos);
+    CHECK(md.find("2026年9月7日—2026年9月13日") != std::string::npos);
     CHECK(md.find("检查不属实的记录：#7") != std::string::npos);
     // 0 (talks) + 30 + 10 + 10 + 10 + 5 + 5 + 2.5 = 72.5
     CHECK(md.find("## 王强（2023110101）· 72.5 · 基本合格") != std::string::npos);

@@ -1,4 +1,4 @@
-// The feedback form and the counselor's summary (docs/report.md), built from a hand-made
+// The feedback form and the counselor's summary (docs/reports.md), built from a hand-made
 // CheckInput through check::evaluate, as `dormlink report` does: rows, privacy by audience,
 // what was required and what is missing, Markdown that no note can break, JSON.
 #include <doctest/doctest.h>
@@ -329,7 +329,7 @@ TEST_SUITE("report.feedback") {
     CHECK(report_date(ymd(2026, 9, 21), Language::en) == "2026-09-21");
     CHECK(report_time("2026-09-08 19:00", Language::zh) == "2026年9月8日 19:00");
     CHECK(period_title(period1(), Language::zh) == "第1期（第1—2周，2026年9月7日—2026年9月20日）");
-    CHECK(period_title(period1(), Language::en) == "period 1 (weeks 1—2, 2026-09-07 to 2026-09-20)");
+    CHECK(period_title(period1(), Language::en) == "period 1 (weeks 1–2, 2026-09-07 to 2026-09-20)");
     const auto md = render_feedback_markdown(Fixture().form(Audience::counselor), Language::en);
     CHECK(
         md.rfind(
@@ -415,12 +415,17 @@ TEST_SUITE("report.summary") {
     const auto md = render_summary_markdown(s, Language::zh);
     CHECK(has(
         md,
-        "本期发现 <3 起：按时报告 <3 起，逾期报告 0 起，未报告 0 起。从发现到报告：中位 3.5 小时，最长 3.5 小时。\n"));
-    CHECK(has(md, "本期应谈心的重点关注学生 <3 人：均已谈心 0 人，有遗漏 <3 人。\n"));
+        "本期发现 <3 起：按时报告 <3 起，逾期报告 — 起，未报告 — 起。\n"));  // no split, no hours: 1 would show
+    CHECK(has(md, "本期应谈心的重点关注学生 <3 人：均已谈心 — 人，有遗漏 <3 人。\n"));
     CHECK_FALSE(has(md, "阿丽"));
     CHECK_FALSE(has(md, "张三"));
     CHECK(has(render_summary_json(s),
-              "\"attention\": {\"students\": \"<3\", \"talked\": 0, \"missed\": \"<3\", \"named\": null}"));
+              "\"attention\": {\"students\": \"<3\", \"talked\": null, \"missed\": \"<3\", \"named\": null}"));
+    CHECK(has(render_summary_json(s), "\"in_time\": \"<3\", \"late\": null, \"unreported\": null, "
+                                      "\"median_hours\": null, \"max_hours\": null"));
+    // The counselor sees the exact split and the hours.
+    const auto counselor = render_summary_markdown(Fixture().summary(Audience::counselor), Language::zh);
+    CHECK(has(counselor, "本期发现 1 起：按时报告 1 起，逾期报告 0 起，未报告 0 起。从发现到报告：中位 3.5 小时"));
   }
 
   TEST_CASE("the counselor with --include-sensitive sees attention students by name, with categories") {
@@ -436,7 +441,7 @@ TEST_SUITE("report.summary") {
     Fixture f;
     const auto committee = render_summary_markdown(f.summary(Audience::committee), Language::zh);
     CHECK(
-        has(committee, "截至2026年9月21日逾期 3 项：工作计划 1 项，走访 1 项，重点关注谈心 1 项。\n\n## 联系安排变动"));
+        has(committee, "截至2026年9月21日逾期 — 项：工作计划 1 项，走访 1 项，重点关注谈心 <3 项。\n\n## 联系安排变动"));
     const auto counselor = render_summary_markdown(f.summary(Audience::counselor), Language::zh);
     CHECK(has(counselor, "| 李明 | 走访 | 1-101 |  | 第2周 | 2026年9月20日 |"));
     CHECK(has(counselor, "| 李明 | 重点关注谈心 | 1-101 |  | 第2周 | 2026年9月20日 |"));  // not named

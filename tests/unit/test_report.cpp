@@ -23,6 +23,10 @@ TEST_SUITE("report") {
     CHECK(escape_markdown_cell("a|b") == "a\\|b");
     CHECK(escape_markdown_cell("# x\ny") == "\\# x<br>y");
     CHECK(escape_markdown_cell("<script>") == "&lt;script&gt;");
+    // Bidi overrides and isolates cannot reorder the row: U+FFFD in their place.
+    CHECK(escape_markdown_cell("a\u202Eb\u2066c\u2069d") == "a\uFFFDb\uFFFDc\uFFFDd");
+    CHECK(escape_markdown_cell("\u202A\u202D\u2067") == "\uFFFD\uFFFD\uFFFD");
+    CHECK(escape_markdown_cell("\u2029\u2065\u206A\u202F") == "\u2029\u2065\u206A\u202F");  // neighbours kept
     CHECK(escape_markdown_cell("a\\b") == "a\\\\b");
     Table t{{"h"}, {Align::left}, {{"x|y"}}};
     CHECK(render_markdown(t) == "| h |\n| --- |\n| x\\|y |\n");

@@ -1,5 +1,5 @@
 #pragma once
-// The branch's semester assessment (REQUIREMENTS §4, docs/report.md "assessment"): per member
+// The branch's semester assessment (REQUIREMENTS §4, docs/reports.md "assessment"): per member
 // who held dorms in the semester, one ratio per measurable component computed from the
 // obligations of check::evaluate (keep_met) and the inspection's discrepancies, weighted by the
 // config, summed into a score and a grade band. Pure: the CLI loads everything and passes the
@@ -111,7 +111,7 @@ Assessment build_assessment(const AssessmentInput& input);
 // then per member a table of components (weight, met, late, overdue, waived, ratio, points) and
 // the obligations that cost points and the records the inspection contradicted.
 std::string render_assessment_markdown(const Assessment& assessment, Language language);
-// The tables for CSV and Excel (docs/report.md "CSV and Excel"): summary (one row per member),
+// The tables for CSV and Excel (docs/reports.md "CSV and Excel"): summary (one row per member),
 // components (member x component), lost (the obligations that cost points), contradicted.
 Workbook assessment_workbook(const Assessment& assessment, Language language);
 
@@ -119,7 +119,7 @@ Workbook assessment_workbook(const Assessment& assessment, Language language);
 // columns keyed by the component), score and band.
 ExportTable assessment_table(const Assessment& assessment, Language language);
 
-// JSON (keys English): docs/report.md "assessment".
+// JSON (keys English): docs/reports.md "assessment".
 std::string render_assessment_json(const Assessment& assessment);
 
 // "87.5" from 875.

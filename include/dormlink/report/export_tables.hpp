@@ -1,5 +1,5 @@
 #pragma once
-// `dormlink export TABLE` (docs/report.md "export"): the tables a counselor opens in Excel or
+// `dormlink export TABLE` (docs/reports.md "export"): the tables a counselor opens in Excel or
 // feeds to a script, built with the audience's privacy (phones masked, attention categories
 // only with --include-sensitive) and rendered as CSV for Excel, raw CSV or JSON. Pure: the
 // rows come from store/export_store.hpp.

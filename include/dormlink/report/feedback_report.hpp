@@ -2,7 +2,7 @@
 // The feedback form (学生党员联系寝室情况反馈表, the attachment of the regulation; REQUIREMENTS
 // §3): one member's contacts of one reporting period, one row per contact in the form's five
 // columns, plus what the period required and what is missing, as check::evaluate decided it
-// (docs/report.md). Privacy is applied in build_feedback_form: the renderers print whatever
+// (docs/reports.md). Privacy is applied in build_feedback_form: the renderers print whatever
 // the form holds.
 
 #include <cstdint>
@@ -165,12 +165,12 @@ FeedbackForm build_feedback_form(const FeedbackInput& input);
 // five-column table (every cell escaped), then what was required and what is missing.
 std::string render_feedback_markdown(const FeedbackForm& form, Language language);
 
-// The form's tables for CSV and Excel (docs/report.md "CSV and Excel"), each row led by the
+// The form's tables for CSV and Excel (docs/reports.md "CSV and Excel"), each row led by the
 // member's id and name: contacts (the five columns of the form), required, missing, and the
 // form's header as one row (form).
 Workbook feedback_workbook(const FeedbackForm& form, Language language);
 
-// The same data as one JSON object (keys English and stable; docs/report.md).
+// The same data as one JSON object (keys English and stable; docs/reports.md).
 std::string render_feedback_json(const FeedbackForm& form);
 
 // Dates as the college writes them: "2026年9月21日" (zh), "2026-09-21" (en).

@@ -1,5 +1,5 @@
 #pragma once
-// `dormlink report inspection` (docs/report.md "inspection"): a semester's inspection samples,
+// `dormlink report inspection` (docs/reports.md "inspection"): a semester's inspection samples,
 // the findings recorded and each member's discrepancy rate. Pure: the CLI loads the rows.
 
 #include <cstdint>

@@ -13,6 +13,8 @@ enum class Audience { counselor, branch, committee };
 
 std::optional<Audience> parse_audience(std::string_view text);  // "counselor", "branch", "committee"
 std::string_view to_string(Audience audience);
+// 辅导员 / 党支部 / 学院党委, or counselor / Party branch / college Party committee.
+std::string audience_label(Audience audience, bool zh);
 
 struct Privacy {
   Audience audience = Audience::counselor;

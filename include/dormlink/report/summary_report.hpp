@@ -4,7 +4,7 @@
 // what was required, coverage of residents, forms received on time, incidents and how fast
 // they were reported, attention students as counts, what is still overdue, changes in the
 // assignment, and the records' chain head. Every status comes from check::evaluate; privacy
-// is applied in build_counselor_summary (docs/report.md).
+// is applied in build_counselor_summary (docs/reports.md).
 
 #include <optional>
 #include <string>
@@ -144,13 +144,13 @@ CounselorSummary build_counselor_summary(const SummaryInput& input);
 // what is still overdue, assignment changes, chain head. Every cell escaped.
 std::string render_summary_markdown(const CounselorSummary& summary, Language language);
 
-// The summary's tables for CSV and Excel (docs/report.md "CSV and Excel"): members, dorms,
+// The summary's tables for CSV and Excel (docs/reports.md "CSV and Excel"): members, dorms,
 // overdue (named lines; empty for the committee), attention (named students; empty unless
 // sensitive fields were asked for), changes, and the header and counts as item / value rows
 // (overview).
 Workbook summary_workbook(const CounselorSummary& summary, Language language);
 
-// The same data as one JSON object (keys English and stable; docs/report.md).
+// The same data as one JSON object (keys English and stable; docs/reports.md).
 std::string render_summary_json(const CounselorSummary& summary);
 
 }  // namespace dormlink::report

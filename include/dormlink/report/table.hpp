@@ -17,7 +17,7 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
 };
 
-// One table of a report as a spreadsheet sheet (docs/report.md "CSV and Excel"): `key` names
+// One table of a report as a spreadsheet sheet (docs/reports.md "CSV and Excel"): `key` names
 // it for `--sheet` (stable, English), `name` is its tab in Excel (zh or en, at most 31
 // characters). Right-aligned columns hold numbers and counts.
 struct Sheet {

@@ -1,5 +1,5 @@
 #pragma once
-// What `dormlink report` reads and writes (docs/report.md): a member's effective records of a
+// What `dormlink report` reads and writes (docs/reports.md): a member's effective records of a
 // period with the names of students and dorms, the records' chain head, attention categories
 // for named lists, submitted forms and summaries (table `submission`), and the audit trail of
 // sensitive reports (table `sensitive_access`). As check_store fills check::CheckInput, this

@@ -1,5 +1,5 @@
 #pragma once
-// Excel workbooks (docs/report.md "CSV and Excel"): a report's or an export's sheets written
+// Excel workbooks (docs/reports.md "CSV and Excel"): a report's or an export's sheets written
 // with libxlsxwriter (the only code that includes it). Cells are typed: text stays text, so
 // student ids and phone numbers keep their digits and leading zeros and nothing is ever a
 // formula; only cells of number columns (right-aligned) that are plain decimals are numbers.
