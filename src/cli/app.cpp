@@ -114,6 +114,7 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   add_inspect_command(root, commands);
   add_withdraw_commands(root, commands);
   add_report_command(root, commands);
+  add_backup_command(root, commands);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 2.1.2 wants it reversed
   try {

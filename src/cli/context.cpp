@@ -1,6 +1,9 @@
 #include "cli/context.hpp"
 
+#include <cstdlib>
+
 #include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -16,6 +19,17 @@ std::string from_option_env_default(const std::string& option, const Environment
   if (!option.empty()) return option;
   if (auto value = env.read_env(variable); value && !value->empty()) return *value;
   return fallback;
+}
+
+// Fault injection for the end-to-end tests (tests/cli/test_e2e_faults.cpp): a marker file that
+// exists while a write transaction is open, and a pause before COMMIT. Unset in normal use.
+store::TestHooks test_hooks_from(const Environment& env) {
+  store::TestHooks hooks;
+  if (auto marker = env.read_env("DORMLINK_TEST_TXN_MARKER")) hooks.txn_marker = *marker;
+  if (auto pause = env.read_env("DORMLINK_TEST_TXN_PAUSE_MS"); pause && !pause->empty()) {
+    hooks.txn_pause_ms = std::atoi(pause->c_str());
+  }
+  return hooks;
 }
 
 }  // namespace
@@ -51,7 +65,15 @@ Language Context::language() {
 }
 
 store::Database Context::open_database(store::OpenMode mode) {
-  return store::Database::open(m_options.db_path, mode);
+  auto db = store::Database::open(m_options.db_path, mode);
+  // The database holds personal data: say so when others can read or write it (docs/security.md).
+  struct stat st {};
+  if (::stat(m_options.db_path.c_str(), &st) == 0 && (st.st_mode & 0066) != 0) {
+    m_err << fmt::format("dormlink: warning: {} can be read by other users (mode {:04o}); it holds personal data: chmod 600 {}\n",
+                         m_options.db_path, static_cast<unsigned>(st.st_mode & 07777), m_options.db_path);
+  }
+  db.set_test_hooks(test_hooks_from(m_env));
+  return db;
 }
 
 std::string Context::timestamp() {

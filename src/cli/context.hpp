@@ -81,6 +81,7 @@ void add_check_command(CLI::App& root, std::vector<Command>& commands);
 void add_inspect_command(CLI::App& root, std::vector<Command>& commands);
 void add_withdraw_commands(CLI::App& root, std::vector<Command>& commands);
 void add_report_command(CLI::App& root, std::vector<Command>& commands);
+void add_backup_command(CLI::App& root, std::vector<Command>& commands);
 
 // Reads a whole input file; NotFoundError / PermissionError / IoError name the path.
 std::string read_input_file(const std::string& path);

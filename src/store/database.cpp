@@ -1,6 +1,8 @@
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
+#include <thread>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -62,8 +64,8 @@ void check_file_header(const std::string& path) {
 void apply_connection_pragmas(SQLite::Database& db) {
   db.exec("PRAGMA foreign_keys = ON");
   db.exec("PRAGMA synchronous = FULL");
-  db.exec("PRAGMA cache_size = -65536");
-  db.exec("PRAGMA secure_delete = ON");  // purged or replaced text is overwritten, not left in free pages  // 64 MiB: a university roster import stays in memory
+  db.exec("PRAGMA cache_size = -65536");  // 64 MiB: a university roster import stays in memory
+  db.exec("PRAGMA secure_delete = ON");   // purged or replaced text is overwritten, not left in free pages
 }
 
 // Refuses another application's SQLite file or a schema from a newer dormlink.
@@ -85,6 +87,53 @@ void check_identity(SQLite::Database& db, const std::string& path, OpenMode mode
   }
 }
 
+// The test hook's marker file: present exactly while a write transaction is open, so a test
+// that kills the process can tell whether the kill landed inside it. Nothing when unset.
+class TxnMarker {
+ public:
+  explicit TxnMarker(const TestHooks& hooks) : m_path(hooks.txn_marker) {}
+  ~TxnMarker() {
+    if (m_created) ::unlink(m_path.c_str());
+  }
+  TxnMarker(const TxnMarker&) = delete;
+  TxnMarker& operator=(const TxnMarker&) = delete;
+  void create() {
+    if (m_path.empty()) return;
+    int fd = ::open(m_path.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);
+    m_created = fd >= 0;
+  }
+
+ private:
+  std::string m_path;
+  bool m_created = false;
+};
+
+// A WAL database needs its -shm (wal-index) file even to read. A read-only database in a
+// directory this user cannot write, with no -wal file (so no writer has pages outside the
+// file), cannot get one: SQLite reports READONLY or CANTOPEN. Such a file is read as immutable.
+bool cannot_make_wal_index(const SQLite::Exception& e, const std::string& path) {
+  int code = e.getErrorCode() & 0xff;
+  if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) return false;
+  if (::access((path + "-wal").c_str(), F_OK) == 0) return false;
+  auto slash = path.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+  return ::access(dir.c_str(), W_OK) != 0;
+}
+
+// file:PATH?immutable=1 with the characters a URI reserves percent-encoded.
+std::string immutable_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 }  // namespace
 
 int read_pragma(SQLite::Database& db, const char* name) {
@@ -98,8 +147,17 @@ void migrate(SQLite::Database& db) {
   }
 }
 
-[[noreturn]] void rethrow_sqlite(const SQLite::Exception& e, const std::string& path) {
-  switch (e.getErrorCode() & 0xff) {
+[[noreturn]] void rethrow_sqlite(const SQLite::Exception& e, const std::string& path, int system_errno) {
+  const int code = e.getErrorCode() & 0xff;
+  if (code == SQLITE_IOERR && (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)) {
+    throw IoError(fmt::format("disk full while writing {} ({}); nothing was changed", path,
+                              std::strerror(system_errno)));
+  }
+  if (e.getExtendedErrorCode() == SQLITE_IOERR_WRITE) {
+    throw IoError(fmt::format("cannot write {}: disk full, a file size limit or a failing disk; "
+                              "nothing was changed", path));
+  }
+  switch (code) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       throw BusyError(fmt::format("database {} is busy: another command is writing to it; "
@@ -151,15 +209,27 @@ Database Database::open(const std::string& path, OpenMode mode) {
     throw PermissionError(fmt::format("cannot write {}: it is read-only for this user", path));
   }
   try {
-    int flags = mode == OpenMode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
-    auto impl = std::make_unique<Impl>(path, flags);
-    impl->mode = mode;
-    check_identity(impl->db, path, mode);
-    apply_connection_pragmas(impl->db);
-    return Database(std::move(impl));
+    return open_checked(path, mode, path);
   } catch (const SQLite::Exception& e) {
+    if (mode == OpenMode::read_only && cannot_make_wal_index(e, path)) {
+      try {
+        return open_checked(path, mode, immutable_uri(path));
+      } catch (const SQLite::Exception& again) {
+        rethrow_sqlite(again, path);
+      }
+    }
     rethrow_sqlite(e, path);
   }
+}
+
+Database Database::open_checked(const std::string& path, OpenMode mode, const std::string& sqlite_name) {
+  int flags = mode == OpenMode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+  if (sqlite_name != path) flags |= SQLite::OPEN_URI;  // only the immutable fallback is a URI
+  auto impl = std::make_unique<Impl>(path, flags, sqlite_name);
+  impl->mode = mode;
+  check_identity(impl->db, path, mode);
+  apply_connection_pragmas(impl->db);
+  return Database(std::move(impl));
 }
 
 Database Database::in_memory() {
@@ -180,18 +250,29 @@ void Database::transaction(const std::function<void()>& work) {
     explicit Depth(int& d) : depth(d) { ++depth; }
     ~Depth() { --depth; }
   } depth(m_impl->transaction_depth);
+  int system_errno = 0;
   try {
     if (m_impl->mode == OpenMode::read_only) {
       SQLite::Transaction txn(m_impl->db, SQLite::TransactionBehavior::DEFERRED);
       work();
       return;  // a read transaction: rolled back, nothing to commit
     }
+    TxnMarker marker(m_impl->hooks);  // declared first: removed after COMMIT or ROLLBACK
     SQLite::Transaction txn(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+    marker.create();
     if (read_pragma(m_impl->db, "user_version") < k_schema_version) migrate(m_impl->db);
     work();
-    txn.commit();
+    if (m_impl->hooks.txn_pause_ms > 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(m_impl->hooks.txn_pause_ms));
+    }
+    try {
+      txn.commit();
+    } catch (const SQLite::Exception&) {
+      system_errno = sqlite3_system_errno(m_impl->db.getHandle());  // before ROLLBACK runs
+      throw;
+    }
   } catch (const SQLite::Exception& e) {
-    rethrow_sqlite(e, m_impl->path);
+    rethrow_sqlite(e, m_impl->path, system_errno);
   }
 }
 
@@ -202,6 +283,8 @@ void Database::checkpoint() {
     rethrow_sqlite(e, m_impl->path);
   }
 }
+
+void Database::set_test_hooks(TestHooks hooks) { m_impl->hooks = std::move(hooks); }
 
 const std::string& Database::path() const { return m_impl->path; }
 OpenMode Database::mode() const { return m_impl->mode; }

@@ -14,15 +14,21 @@
 namespace dormlink::store {
 
 struct Database::Impl {
-  Impl(const std::string& file, int flags) : path(file), db(file, flags, k_busy_timeout_ms) {}
+  // `sqlite_name` is what SQLite opens (the path, or a file: URI); `file` names it in messages.
+  Impl(const std::string& file, int flags, const std::string& sqlite_name)
+      : path(file), db(sqlite_name, flags, k_busy_timeout_ms) {}
+  Impl(const std::string& file, int flags) : Impl(file, flags, file) {}
   std::string path;
   SQLite::Database db;
   OpenMode mode = OpenMode::read_write;
   int transaction_depth = 0;  // nested transaction() calls join the outer one
+  TestHooks hooks;            // fault injection for tests; empty in normal use
 };
 
 // Turns a SQLite error into the matching dormlink error (busy, full, permission, damaged).
-[[noreturn]] void rethrow_sqlite(const SQLite::Exception& e, const std::string& path);
+// `system_errno` (sqlite3_system_errno, 0 when unknown) tells a full disk or a file size limit
+// (ENOSPC, EFBIG, EDQUOT) from other I/O errors.
+[[noreturn]] void rethrow_sqlite(const SQLite::Exception& e, const std::string& path, int system_errno = 0);
 
 // The SQL statements of each schema version, in order (src/store/schema.cpp).
 const char* migration_sql(int version);

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cerrno>
 #include <fstream>
 #include <sstream>
 
@@ -22,11 +23,12 @@ std::string slurp(const std::filesystem::path& path) {
 
 // Child side of run_program: redirect, set the environment, exec.
 [[noreturn]] void exec_child(const std::filesystem::path& dir, const std::string& program,
-                             const std::vector<std::string>& args, const std::vector<std::string>& env) {
+                             const std::vector<std::string>& args, const std::vector<std::string>& env,
+                             const char* out_name = ".stdout", const char* err_name = ".stderr") {
   if (::chdir(dir.c_str()) != 0) ::_exit(127);
   int in = ::open(::access(".stdin", R_OK) == 0 ? ".stdin" : "/dev/null", O_RDONLY);
-  int out = ::open(".stdout", O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  int err = ::open(".stderr", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  int out = ::open(out_name, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  int err = ::open(err_name, O_WRONLY | O_CREAT | O_TRUNC, 0600);
   if (in < 0 || out < 0 || err < 0) ::_exit(127);
   ::dup2(in, 0);
   ::dup2(out, 1);
@@ -40,6 +42,18 @@ std::string slurp(const std::filesystem::path& path) {
   ::execve(program.c_str(), argv.data(), envp.data());
   ::_exit(127);
 }
+
+// The child's environment: the clean base of every run plus `extra`, as NAME=VALUE strings.
+std::vector<std::string> child_env(const std::filesystem::path& dir, const std::map<std::string, std::string>& extra) {
+  std::map<std::string, std::string> env{{"PATH", "/usr/bin:/bin"}, {"TZ", "UTC"},
+                                         {"HOME", dir.string()}, {"USER", "tester"}};
+  for (const auto& [k, v] : extra) env[k] = v;
+  std::vector<std::string> flat;
+  for (const auto& [k, v] : env) flat.push_back(k + "=" + v);
+  return flat;
+}
+
+int exit_code_of(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
 
 }  // namespace
 
@@ -57,21 +71,46 @@ Sandbox::~Sandbox() {
 
 Result Sandbox::run_program(const std::string& program, const std::vector<std::string>& args,
                             const std::map<std::string, std::string>& extra) const {
-  std::map<std::string, std::string> env{{"PATH", "/usr/bin:/bin"}, {"TZ", "UTC"},
-                                         {"HOME", m_dir.string()}, {"USER", "tester"}};
-  for (const auto& [k, v] : extra) env[k] = v;
-  std::vector<std::string> flat;
-  for (const auto& [k, v] : env) flat.push_back(k + "=" + v);
+  auto flat = child_env(m_dir, extra);
   pid_t pid = ::fork();
   REQUIRE(pid >= 0);
   if (pid == 0) exec_child(m_dir, program, args, flat);
   int status = 0;
   ::waitpid(pid, &status, 0);
   Result r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.exit_code = exit_code_of(status);
   r.out = slurp(m_dir / ".stdout");
   r.err = slurp(m_dir / ".stderr");
   return r;
+}
+
+Running Sandbox::start(const std::string& program, const std::vector<std::string>& args,
+                       const std::map<std::string, std::string>& env, const std::string& tag) const {
+  Running running{-1, "." + tag + ".stdout", "." + tag + ".stderr"};
+  auto flat = child_env(m_dir, env);
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) exec_child(m_dir, program, args, flat, running.out_name.c_str(), running.err_name.c_str());
+  running.pid = pid;
+  return running;
+}
+
+Result Sandbox::wait(const Running& running) const {
+  int status = 0;
+  while (::waitpid(running.pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  Result r;
+  r.exit_code = exit_code_of(status);
+  r.out = slurp(m_dir / running.out_name);
+  r.err = slurp(m_dir / running.err_name);
+  return r;
+}
+
+bool Sandbox::exited(const Running& running) {
+  siginfo_t info{};
+  info.si_pid = 0;
+  // WNOWAIT: look without reaping, so the pid stays ours until wait().
+  return ::waitid(P_PID, static_cast<id_t>(running.pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid != 0;
 }
 
 Result Sandbox::run(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) const {

@@ -1,6 +1,8 @@
 #pragma once
 // Runs the real dormlink binary in a scratch directory and captures what it did.
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <map>
 #include <string>
@@ -13,6 +15,13 @@ struct Result {
   int exit_code = -1;
   std::string out;
   std::string err;
+};
+
+// A process started in the background by Sandbox::start; its output goes to its own files.
+struct Running {
+  pid_t pid = -1;
+  std::string out_name;  // file in the sandbox holding its stdout
+  std::string err_name;  // ... and its stderr
 };
 
 // A temp directory with the example college's files copied in; removed afterwards.
@@ -33,6 +42,15 @@ class Sandbox {
   // Runs any program (absolute path) the same way.
   Result run_program(const std::string& program, const std::vector<std::string>& args,
                      const std::map<std::string, std::string>& env = {}) const;
+
+  // Starts any program (absolute path) in the background like run_program; `tag` names its
+  // output files (.TAG.stdout, .TAG.stderr), so several can run at once.
+  Running start(const std::string& program, const std::vector<std::string>& args,
+                const std::map<std::string, std::string>& env, const std::string& tag) const;
+  // Waits for a started process; a process killed by signal S exits 128 + S.
+  Result wait(const Running& running) const;
+  // True once a started process has exited (it is reaped by wait(), not here).
+  static bool exited(const Running& running);
 
   // Writes a file in the sandbox (bytes as given).
   void write(const std::string& name, const std::string& bytes) const;

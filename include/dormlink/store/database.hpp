@@ -21,6 +21,13 @@ enum class OpenMode {
   read_write,  // migrates an older schema inside the command's transaction
 };
 
+// Fault-injection hooks for the end-to-end tests only (tests/cli/test_e2e_faults.cpp); src/cli
+// fills them from DORMLINK_TEST_TXN_MARKER / DORMLINK_TEST_TXN_PAUSE_MS. Empty: no cost.
+struct TestHooks {
+  std::string txn_marker;  // file created right after BEGIN IMMEDIATE, removed after COMMIT/ROLLBACK
+  int txn_pause_ms = 0;    // milliseconds to sleep just before COMMIT
+};
+
 // An open dormlink database.
 class Database {
  public:
@@ -34,7 +41,9 @@ class Database {
 
   // Opens an existing dormlink database. Throws NotFoundError when missing, DataError when
   // the file is empty, not SQLite, another application's SQLite file, damaged, or newer than
-  // this build; PermissionError when it cannot be read (or written, for read_write).
+  // this build; PermissionError when it cannot be read (or written, for read_write). A
+  // read-only file in a directory this user cannot write (no -wal/-shm can be made) is
+  // opened read_only as an immutable snapshot.
   static Database open(const std::string& path, OpenMode mode);
 
   // Opens an in-memory database with the current schema (tests).
@@ -50,6 +59,9 @@ class Database {
   // leaves no old copy behind; outside any transaction.
   void checkpoint();
 
+  // Installs the test hooks for this connection's later write transactions.
+  void set_test_hooks(TestHooks hooks);
+
   const std::string& path() const;
   OpenMode mode() const;
 
@@ -59,6 +71,7 @@ class Database {
 
  private:
   explicit Database(std::unique_ptr<Impl> impl);
+  static Database open_checked(const std::string& path, OpenMode mode, const std::string& sqlite_name);
   std::unique_ptr<Impl> m_impl;
 };
 
