@@ -207,6 +207,7 @@ bool Sink::wants(Status status) const {
 void Sink::add(Obligation obligation) {
   if (!wants(obligation.status)) return;
   if (obligation.counselor < 0 && obligation.member >= 0) obligation.counselor = counselor(obligation.member);
+  if (m_options.counselor >= 0 && obligation.counselor != m_options.counselor) return;
   m_items.push_back(obligation);
 }
 

@@ -430,6 +430,8 @@ Loaded load(Context& ctx, store::Database& db, const ReportOptions& o) {
   l.input = store::load_check_input(db, ctx.config(), *semester, l.as_of);
   check::EvaluateOptions options;
   options.keep_met = true;
+  // A summary reads only its counselor's obligations; sorting the whole college's is waste.
+  if (o.summary) options.counselor = find_counselor(l.input, o.counselor);
   l.obligations = check::evaluate(l.input, ctx.config(), l.as_of, options);
   l.chain = store::load_chain_head(db);
   return l;
@@ -438,7 +440,7 @@ Loaded load(Context& ctx, store::Database& db, const ReportOptions& o) {
 std::vector<Document> build_documents(Context& ctx, store::Database& db, const Loaded& l, const ReportOptions& o) {
   std::vector<Document> docs;
   if (o.summary) {
-    docs.push_back(summary_document(ctx, db, l, o, find_counselor(l.input, o.counselor)));
+    docs.push_back(summary_document(ctx, db, l, o, find_counselor(l.input, o.counselor)));  // as in load()
   } else if (!o.all) {
     docs.push_back(feedback_document(ctx, db, l, o, find_member(l.input, o.member)));
   } else {

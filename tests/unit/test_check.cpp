@@ -782,6 +782,26 @@ TEST_SUITE("check") {
     CHECK(rules_of_member0 == expected);
   }
 
+  TEST_CASE("options.counselor returns exactly that counselor's items, in the same order") {
+    auto in = college();
+    in.dorms.push_back("A104");
+    in.residences.push_back(lives(5, 3, ymd(2026, 9, 1)));
+    in.incidents = {incident(9, -1, 1, LocalDateTime{ymd(2026, 9, 10), 8, 0, true})};
+    const auto config = rules();
+    const auto every = all(in, config, ymd(2026, 9, 22));
+    REQUIRE_FALSE(in.counselors.empty());
+    for (int c = 0; c < static_cast<int>(in.counselors.size()); ++c) {
+      const auto mine = evaluate(in, config, ymd(2026, 9, 22), EvaluateOptions{.keep_met = true, .counselor = c});
+      const auto expected = matching(every, [c](const Obligation& o) { return o.counselor == c; });
+      REQUIRE_FALSE(expected.empty());
+      REQUIRE(mine.size() == expected.size());
+      CHECK(std::equal(mine.begin(), mine.end(), expected.begin(), [](const auto& a, const auto& b) {
+        return std::tie(a.rule, a.status, a.member, a.dorm, a.student, a.period, a.counselor) ==
+               std::tie(b.rule, b.status, b.member, b.dorm, b.student, b.period, b.counselor);
+      }));
+    }
+  }
+
   TEST_CASE("without keep_met only due soon, at risk and overdue items are returned") {
     auto in = college();
     in.visits = {visits(0, 1, 2, 0)};

@@ -183,6 +183,7 @@ struct Obligation {
 
 struct EvaluateOptions {
   bool keep_met = false;  // also return met, met_late, waived and pending obligations
+  int counselor = -1;     // only the obligations of this counselor (index into input.counselors); -1: all
 };
 
 // Every obligation of input.semester as of `as_of` (a local date; records dated up to it
