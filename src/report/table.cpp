@@ -46,12 +46,14 @@ std::string render_text(const Table& table, std::string_view indent) {
   return out;
 }
 
-std::string escape_markdown_cell(std::string_view text) {
+std::string escape_markdown_cell(std::string_view raw) {
+  // CRs go first, so that dropping one can never join the bytes of a bidi control below.
+  std::string text(raw);
+  text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    if (c == '\r') continue;
     // Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) would let a name
     // reorder the rest of its row on screen: shown as U+FFFD instead.
     if (c == '\xE2' && i + 2 < text.size() &&

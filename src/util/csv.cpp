@@ -11,15 +11,27 @@ namespace {
 
 constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
 
-// Picks the delimiter from the header line (the first non-blank one): a tab when that line
-// has tabs and no commas, otherwise a comma.
+// Picks the delimiter from the header record (the first non-blank one): a tab when it has
+// tabs and no commas outside quotes, otherwise a comma. Quoted text may hold either, and line
+// breaks.
 char detect_delimiter(std::string_view text) {
-  const std::size_t start = text.find_first_not_of("\r\n");
-  if (start == std::string_view::npos) return ',';
-  const std::string_view line = text.substr(start, text.find_first_of("\r\n", start) - start);
-  const bool tabs_only = line.find('\t') != std::string_view::npos &&
-                         line.find(',') == std::string_view::npos;
-  return tabs_only ? '\t' : ',';
+  std::size_t i = text.find_first_not_of("\r\n");
+  if (i == std::string_view::npos) return ',';
+  bool quoted = false;
+  bool tabs = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      quoted = !quoted;  // "" inside quotes toggles twice: still quoted
+    } else if (!quoted && (c == '\r' || c == '\n')) {
+      break;
+    } else if (!quoted && c == ',') {
+      return ',';
+    } else if (!quoted && c == '\t') {
+      tabs = true;
+    }
+  }
+  return tabs ? '\t' : ',';
 }
 
 bool is_blank(const CsvRecord& record) {
@@ -163,7 +175,8 @@ CsvTable parse_csv(std::string_view text, const std::string& source_name) {
 }
 
 std::string csv_escape(std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
+  // A TAB is quoted too: a first line with tabs and no comma is read as tab-separated.
+  if (field.find_first_of(",\"\r\n\t") == std::string_view::npos) return std::string(field);
   std::string out;
   out.reserve(field.size() + 2);
   out.push_back('"');

@@ -299,7 +299,10 @@ TEST_SUITE("e2e.faults") {
 
   TEST_CASE("kill -9 during a loop of log-visit: every printed receipt is in the database") {
     Sandbox box;
-    auto [member, dorm] = college_with_assignment(box);
+    // Named locals, not a structured binding: clang 14 cannot capture one in a lambda.
+    const auto pair = college_with_assignment(box);
+    const std::string& member = pair.first;
+    const std::string& dorm = pair.second;
     auto args = [&member, &dorm](int i) {
       return at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm, "--at", slot(i)});
     };
@@ -331,7 +334,9 @@ TEST_SUITE("e2e.faults") {
                                         "(SELECT 1 FROM record_content c WHERE c.record_id = r.id)") == 0);
       CHECK(box.run({"--db", "college.db", "-q", "verify"}).exit_code == 0);
     }
-    for (const auto& [id, hash] : receipts) {
+    for (const auto& printed : receipts) {
+      const auto& id = printed.first;
+      const auto& hash = printed.second;
       INFO("receipt #" << id << " " << hash);
       CHECK(box.query_int("college.db", "SELECT count(*) FROM record WHERE id = " + std::to_string(id) +
                                             " AND substr(hash, 1, 12) = '" + hash + "'") == 1);
@@ -485,7 +490,9 @@ TEST_SUITE("e2e.faults") {
         {"log-visit", at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm, "--at", "2026-09-10 19:30",
                                         "--note", std::string(100000, 'x')})},
     };
-    for (const auto& [what, args] : cases) {
+    for (const auto& c : cases) {
+      const auto& what = c.first;
+      const auto& args = c.second;
       INFO(std::string(what));
       settle(box, "college.db");
       const auto before = box.read("college.db");
@@ -583,7 +590,9 @@ TEST_SUITE("e2e.faults") {
     const std::vector<std::pair<const char*, const char*>> files{
         {"truncated.db", "damaged"}, {"corrupted.db", "damaged"}, {"foreign.db", "another application"},
         {"empty.db", "empty file"}};
-    for (const auto& [file, message] : files) {
+    for (const auto& entry : files) {
+      const char* file = entry.first;
+      const char* message = entry.second;
       const auto before = box.read(file);
       for (const auto& args : std::vector<std::vector<std::string>>{
                {"--db", file, "check", "--as-of", "2026-09-14"},

@@ -66,15 +66,25 @@ Instance random_instance(Rng& rng, int max_members, int max_dorms) {
   auto building = [&] { return std::to_string(1 + rng.below(2)); };
   int members = 1 + rng.below(max_members);
   int dorms = std::min(max_dorms, members * rules.min_dorms + rng.below(members + 2));
+  // Drawn into locals in the order GCC evaluated the call's arguments: that order is
+  // unspecified (clang's differs), and the instances must not depend on the compiler.
   for (int m = 0; m < members; ++m) {
-    instance.members.push_back(member(numbered("m", static_cast<std::size_t>(m)), gender(),
-                                      1 + rng.below(4), major(), building()));
+    std::string member_building = building();
+    std::string member_major = major();
+    int member_grade = 1 + rng.below(4);
+    Gender member_gender = gender();
+    instance.members.push_back(member(numbered("m", static_cast<std::size_t>(m)), member_gender,
+                                      member_grade, std::move(member_major),
+                                      std::move(member_building)));
   }
   for (int d = 0; d < dorms; ++d) {
     const Member& like = instance.members[static_cast<std::size_t>(rng.below(members))];
     Gender dorm_gender = rng.chance(90) ? like.gender : gender();
     int grade = rng.chance(50) ? like.grade : 1 + rng.below(like.grade);
-    Dorm next = dorm(numbered("d", static_cast<std::size_t>(d)), dorm_gender, grade, major(), building());
+    std::string dorm_building = building();
+    std::string dorm_major = major();
+    Dorm next = dorm(numbered("d", static_cast<std::size_t>(d)), dorm_gender, grade,
+                     std::move(dorm_major), std::move(dorm_building));
     if (rng.chance(50)) next.previous_member = numbered("m", static_cast<std::size_t>(rng.below(members)));
     instance.dorms.push_back(next);
   }

@@ -183,4 +183,20 @@ TEST_SUITE("util.csv") {
     const CsvTable table = parse_csv(text, "t.csv");
     CHECK(table.records.at(0).fields == fields);
   }
+
+  // Found by tests/fuzz/fuzz_csv: a TAB in a field was not quoted, and the delimiter was picked
+  // from the raw first line, so these did not read back.
+  TEST_CASE("tabs inside quotes do not make a file tab-separated; csv_escape quotes a TAB") {
+    CHECK(csv_escape("a\tb") == "\"a\tb\"");
+    const CsvTable one = parse_csv(csv_escape("a\tb") + "\r\n1\r\n", "t.csv");
+    CHECK(one.delimiter == ',');
+    CHECK(one.header.fields == Fields{"a\tb"});
+    const CsvTable two = parse_csv("\"x\t\ny\",z\n1,2\n", "t.csv");
+    CHECK(two.delimiter == ',');
+    CHECK(two.header.fields == Fields{"x\t\ny", "z"});
+    const CsvTable tabbed = parse_csv("学号\t姓名\n1\t张三\n", "t.tsv");
+    CHECK(tabbed.delimiter == '\t');
+    CHECK(tabbed.records.at(0).fields == Fields{"1", "张三"});
+    CHECK(parse_csv("\"a,b\"\tc\n1\t2\n", "t.tsv").delimiter == '\t');
+  }
 }
