@@ -19,6 +19,7 @@ read -r -a targets <<<"${FUZZ_TARGETS:-csv config when escape record}"
 declare -A max_len=([csv]=4096 [config]=8192 [when]=64 [escape]=1024 [record]=1024)
 
 cmake -S . -B "$build" --no-warn-unused-cli -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" \
   -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang -DDORMLINK_WERROR=ON \
   -DDORMLINK_SANITIZE=ON -DDORMLINK_FUZZ=ON -DDORMLINK_BUILD_TESTS=OFF -DDORMLINK_BUILD_TOOLS=OFF \
   -DDORMLINK_BUILD_BENCH=OFF >/dev/null  # only the core library and the fuzz targets

@@ -29,6 +29,8 @@ if [ "${DORMLINK_QUICK:-0}" = "1" ]; then
   run_suite build-quick
   exit 0
 fi
-# Bench tools are not tests: not built here.
-run_suite build-test -DDORMLINK_SANITIZE=ON -DDORMLINK_BUILD_BENCH=OFF
+# Bench tools are not tests: not built here. -O1 and line tables only: half the compile time
+# of -O2 -g under the sanitizers, with the same reports and stack traces.
+run_suite build-test -DDORMLINK_SANITIZE=ON -DDORMLINK_BUILD_BENCH=OFF \
+  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG"
 ./scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
