@@ -106,166 +106,170 @@ std::set<std::string> attention_students(const Sandbox& box) {
 }  // namespace
 
 TEST_SUITE("e2e.sheets") {
-  TEST_CASE("report summary: the Excel workbook holds exactly the cells of each CSV sheet") {
-    const auto& box = college();
-    const std::vector<std::string> base{"report", "summary", "--counselor", "T2024001", "--period", "5",
-                                        "--audience", "counselor"};
-    auto args = at("2026-11-16", base);
-    args.insert(args.end(), {"--format", "xlsx", "-o", "summary.xlsx"});
-    run_ok(box, args);
-    same_cells(box.read("summary.xlsx"), {"members", "dorms", "overdue", "attention", "changes", "overview"},
-               [&](const std::string& key) {
-                 auto a = at("2026-11-16", base);
-                 a.insert(a.end(), {"--format", "csv", "--raw", "--sheet", key});
-                 return run_ok(box, a).out;
-               });
-    // The default CSV is the first sheet, for Excel: BOM and CRLF.
-    auto a = at("2026-11-16", base);
-    a.insert(a.end(), {"--format", "csv"});
-    const auto excel = run_ok(box, a).out;
-    CHECK(excel.rfind("\xEF\xBB\xBF党员,学号,", 0) == 0);
-    CHECK(excel.find("\r\n") != std::string::npos);
-  }
-
-  TEST_CASE("report feedback --all: one workbook with every member's rows; --out-dir one file each") {
-    const auto& box = college();
-    const std::vector<std::string> base{"report", "feedback", "--all", "--counselor", "T2024001", "--period", "5"};
-    auto args = at("2026-11-16", base);
-    args.insert(args.end(), {"--format", "xlsx", "-o", "forms.xlsx"});
-    run_ok(box, args);
-    same_cells(box.read("forms.xlsx"), {"contacts", "required", "missing", "form"}, [&](const std::string& key) {
-      auto a = at("2026-11-16", base);
-      a.insert(a.end(), {"--format", "csv", "--raw", "--sheet", key});
-      return run_ok(box, a).out;
-    });
-    const auto sheets = dormlink::testing::read_xlsx(box.read("forms.xlsx"));
-    CHECK(sheets[0].name == "反馈表");
-    CHECK(sheets[0].rows[0][0].text == "党员学号");
-    std::set<std::string> members;
-    for (std::size_t r = 1; r < sheets[3].rows.size(); ++r) members.insert(sheets[3].rows[r][0].text);
-    CHECK(members.size() == sheets[3].rows.size() - 1);  // one header row per member
-    CHECK(members.size() > 10);
-
-    std::filesystem::create_directory(box.path("out"));
-    auto dir = at("2026-11-16", base);
-    dir.insert(dir.end(), {"--format", "xlsx", "--out-dir", "out"});
-    run_ok(box, dir);
-    std::size_t files = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(box.path("out"))) {
-      ++files;
-      CHECK(entry.path().extension() == ".xlsx");
-      CHECK(entry.path().filename().string().rfind("feedback-", 0) == 0);
-    }
-    CHECK(files == members.size());
-  }
-
-  TEST_CASE("report assessment and inspection, export assessment: Excel equals CSV") {
-    const auto& box = college();
-    for (const auto& [kind, keys] : std::vector<std::pair<std::string, std::vector<std::string>>>{
-             {"assessment", {"summary", "components", "lost", "contradicted"}},
-             {"inspection", {"samples", "findings", "rates", "flagged"}}}) {
-      const std::vector<std::string> base{"report", kind, "--semester", "2026-autumn"};
+  // One test case, so the example college is built once per run (ctest runs each test case in
+  // its own process); each SUBCASE runs on the same database.
+  TEST_CASE("reports and exports as CSV and Excel on the example college") {
+    SUBCASE("report summary: the Excel workbook holds exactly the cells of each CSV sheet") {
+      const auto& box = college();
+      const std::vector<std::string> base{"report", "summary", "--counselor", "T2024001", "--period", "5",
+                                          "--audience", "counselor"};
       auto args = at("2026-11-16", base);
-      args.insert(args.end(), {"--format", "xlsx", "-o", kind + ".xlsx"});
+      args.insert(args.end(), {"--format", "xlsx", "-o", "summary.xlsx"});
       run_ok(box, args);
-      same_cells(box.read(kind + ".xlsx"), keys, [&](const std::string& key) {
+      same_cells(box.read("summary.xlsx"), {"members", "dorms", "overdue", "attention", "changes", "overview"},
+                 [&](const std::string& key) {
+                   auto a = at("2026-11-16", base);
+                   a.insert(a.end(), {"--format", "csv", "--raw", "--sheet", key});
+                   return run_ok(box, a).out;
+                 });
+      // The default CSV is the first sheet, for Excel: BOM and CRLF.
+      auto a = at("2026-11-16", base);
+      a.insert(a.end(), {"--format", "csv"});
+      const auto excel = run_ok(box, a).out;
+      CHECK(excel.rfind("\xEF\xBB\xBF党员,学号,", 0) == 0);
+      CHECK(excel.find("\r\n") != std::string::npos);
+    }
+
+    SUBCASE("report feedback --all: one workbook with every member's rows; --out-dir one file each") {
+      const auto& box = college();
+      const std::vector<std::string> base{"report", "feedback", "--all", "--counselor", "T2024001", "--period", "5"};
+      auto args = at("2026-11-16", base);
+      args.insert(args.end(), {"--format", "xlsx", "-o", "forms.xlsx"});
+      run_ok(box, args);
+      same_cells(box.read("forms.xlsx"), {"contacts", "required", "missing", "form"}, [&](const std::string& key) {
         auto a = at("2026-11-16", base);
         a.insert(a.end(), {"--format", "csv", "--raw", "--sheet", key});
         return run_ok(box, a).out;
       });
+      const auto sheets = dormlink::testing::read_xlsx(box.read("forms.xlsx"));
+      CHECK(sheets[0].name == "反馈表");
+      CHECK(sheets[0].rows[0][0].text == "党员学号");
+      std::set<std::string> members;
+      for (std::size_t r = 1; r < sheets[3].rows.size(); ++r) members.insert(sheets[3].rows[r][0].text);
+      CHECK(members.size() == sheets[3].rows.size() - 1);  // one header row per member
+      CHECK(members.size() > 10);
+
+      std::filesystem::create_directory(box.path("out"));
+      auto dir = at("2026-11-16", base);
+      dir.insert(dir.end(), {"--format", "xlsx", "--out-dir", "out"});
+      run_ok(box, dir);
+      std::size_t files = 0;
+      for (const auto& entry : std::filesystem::directory_iterator(box.path("out"))) {
+        ++files;
+        CHECK(entry.path().extension() == ".xlsx");
+        CHECK(entry.path().filename().string().rfind("feedback-", 0) == 0);
+      }
+      CHECK(files == members.size());
     }
-    const auto samples = dormlink::testing::read_xlsx(box.read("inspection.xlsx"));
-    CHECK(samples[0].rows.size() == 2);  // the one sample drawn
 
-    run_ok(box, at("2026-11-16", {"export", "assessment", "--semester", "2026-autumn", "--format", "xlsx", "-o",
-                                  "export.xlsx"}));
-    same_cells(box.read("export.xlsx"), {"assessment"}, [&](const std::string&) {
-      return run_ok(box, at("2026-11-16", {"export", "assessment", "--semester", "2026-autumn", "--raw"})).out;
-    });
-    // The export's scores are the report's.
-    const auto report = dormlink::testing::read_xlsx(box.read("assessment.xlsx"))[0];
-    const auto exported = dormlink::testing::read_xlsx(box.read("export.xlsx"))[0];
-    REQUIRE(report.rows.size() == exported.rows.size());
-    CHECK(report.rows[1][1].text == exported.rows[1][0].text);       // member id
-    CHECK(report.rows[1].back().text == exported.rows[1].back().text);  // band
-    const auto json = run_ok(box, at("2026-11-16", {"export", "assessment", "--semester", "2026-autumn",
-                                                    "--format", "json"})).out;
-    CHECK(json.find("\"score\": \"") != std::string::npos);
-    CHECK(json.find("\"visits\": \"") != std::string::npos);
-  }
+    SUBCASE("report assessment and inspection, export assessment: Excel equals CSV") {
+      const auto& box = college();
+      for (const auto& [kind, keys] : std::vector<std::pair<std::string, std::vector<std::string>>>{
+               {"assessment", {"summary", "components", "lost", "contradicted"}},
+               {"inspection", {"samples", "findings", "rates", "flagged"}}}) {
+        const std::vector<std::string> base{"report", kind, "--semester", "2026-autumn"};
+        auto args = at("2026-11-16", base);
+        args.insert(args.end(), {"--format", "xlsx", "-o", kind + ".xlsx"});
+        run_ok(box, args);
+        same_cells(box.read(kind + ".xlsx"), keys, [&](const std::string& key) {
+          auto a = at("2026-11-16", base);
+          a.insert(a.end(), {"--format", "csv", "--raw", "--sheet", key});
+          return run_ok(box, a).out;
+        });
+      }
+      const auto samples = dormlink::testing::read_xlsx(box.read("inspection.xlsx"));
+      CHECK(samples[0].rows.size() == 2);  // the one sample drawn
 
-  TEST_CASE("export students and contacts: ids and phones keep their digits as text cells") {
-    const auto& box = college();
-    for (const char* table : {"students", "contacts", "incidents", "dorms", "members"}) {
-      run_ok(box, at("2026-11-16", {"export", table, "--format", "xlsx", "-o", std::string(table) + ".xlsx"}));
-      same_cells(box.read(std::string(table) + ".xlsx"), {table}, [&](const std::string&) {
-        return run_ok(box, at("2026-11-16", {"export", table, "--raw"})).out;
+      run_ok(box, at("2026-11-16", {"export", "assessment", "--semester", "2026-autumn", "--format", "xlsx", "-o",
+                                    "export.xlsx"}));
+      same_cells(box.read("export.xlsx"), {"assessment"}, [&](const std::string&) {
+        return run_ok(box, at("2026-11-16", {"export", "assessment", "--semester", "2026-autumn", "--raw"})).out;
       });
+      // The export's scores are the report's.
+      const auto report = dormlink::testing::read_xlsx(box.read("assessment.xlsx"))[0];
+      const auto exported = dormlink::testing::read_xlsx(box.read("export.xlsx"))[0];
+      REQUIRE(report.rows.size() == exported.rows.size());
+      CHECK(report.rows[1][1].text == exported.rows[1][0].text);       // member id
+      CHECK(report.rows[1].back().text == exported.rows[1].back().text);  // band
+      const auto json = run_ok(box, at("2026-11-16", {"export", "assessment", "--semester", "2026-autumn",
+                                                      "--format", "json"})).out;
+      CHECK(json.find("\"score\": \"") != std::string::npos);
+      CHECK(json.find("\"visits\": \"") != std::string::npos);
     }
-    const auto students = dormlink::testing::read_xlsx(box.read("students.xlsx"))[0];
-    for (std::size_t r = 1; r < students.rows.size(); ++r)
-      for (const auto& cell : students.rows[r]) CHECK_FALSE(cell.number);
-  }
 
-  TEST_CASE("the committee's workbook names no attention student") {
-    const auto& box = college();
-    const auto names = attention_students(box);
-    REQUIRE(names.size() >= 5);
-    run_ok(box, at("2026-11-16", {"report", "summary", "--counselor", "T2024001", "--period", "5", "--format",
-                                  "xlsx", "-o", "committee.xlsx"}));
-    std::size_t cells = 0;
-    for (const auto& sheet : dormlink::testing::read_xlsx(box.read("committee.xlsx"))) {
-      if (sheet.name == "重点关注学生" || sheet.name == "仍逾期事项") CHECK(sheet.rows.size() == 1);  // header only
-      for (const auto& row : sheet.rows) {
-        for (const auto& cell : row) {
-          ++cells;
-          for (const auto& name : names) CHECK_MESSAGE(cell.text.find(name) == std::string::npos, name);
+    SUBCASE("export students and contacts: ids and phones keep their digits as text cells") {
+      const auto& box = college();
+      for (const char* table : {"students", "contacts", "incidents", "dorms", "members"}) {
+        run_ok(box, at("2026-11-16", {"export", table, "--format", "xlsx", "-o", std::string(table) + ".xlsx"}));
+        same_cells(box.read(std::string(table) + ".xlsx"), {table}, [&](const std::string&) {
+          return run_ok(box, at("2026-11-16", {"export", table, "--raw"})).out;
+        });
+      }
+      const auto students = dormlink::testing::read_xlsx(box.read("students.xlsx"))[0];
+      for (std::size_t r = 1; r < students.rows.size(); ++r)
+        for (const auto& cell : students.rows[r]) CHECK_FALSE(cell.number);
+    }
+
+    SUBCASE("the committee's workbook names no attention student") {
+      const auto& box = college();
+      const auto names = attention_students(box);
+      REQUIRE(names.size() >= 5);
+      run_ok(box, at("2026-11-16", {"report", "summary", "--counselor", "T2024001", "--period", "5", "--format",
+                                    "xlsx", "-o", "committee.xlsx"}));
+      std::size_t cells = 0;
+      for (const auto& sheet : dormlink::testing::read_xlsx(box.read("committee.xlsx"))) {
+        if (sheet.name == "重点关注学生" || sheet.name == "仍逾期事项") CHECK(sheet.rows.size() == 1);  // header only
+        for (const auto& row : sheet.rows) {
+          for (const auto& cell : row) {
+            ++cells;
+            for (const auto& name : names) CHECK_MESSAGE(cell.text.find(name) == std::string::npos, name);
+          }
         }
       }
+      CHECK(cells > 100);
     }
-    CHECK(cells > 100);
-  }
 
-  TEST_CASE("files: 0600, refused without --force, the same bytes for the same --as-of") {
-    const auto& box = college();
-    const auto args = at("2026-11-16", {"report", "assessment", "--semester", "2026-autumn", "--format", "xlsx",
-                                        "-o", "same.xlsx"});
-    run_ok(box, args);
-    struct stat st {};
-    REQUIRE(::stat(box.path("same.xlsx").c_str(), &st) == 0);
-    CHECK((st.st_mode & 0777) == 0600);
-    const auto first = box.read("same.xlsx");
-    auto again = box.run(args);
-    CHECK(again.exit_code == 73);
-    CHECK(box.read("same.xlsx") == first);
-    auto forced = args;
-    forced.push_back("--force");
-    run_ok(box, forced);
-    CHECK(box.read("same.xlsx") == first);
-    // -o - pipes the bytes.
-    auto piped = at("2026-11-16", {"report", "assessment", "--semester", "2026-autumn", "--format", "xlsx", "-o", "-"});
-    CHECK(run_ok(box, piped).out == first);
-  }
+    SUBCASE("files: 0600, refused without --force, the same bytes for the same --as-of") {
+      const auto& box = college();
+      const auto args = at("2026-11-16", {"report", "assessment", "--semester", "2026-autumn", "--format", "xlsx",
+                                          "-o", "same.xlsx"});
+      run_ok(box, args);
+      struct stat st {};
+      REQUIRE(::stat(box.path("same.xlsx").c_str(), &st) == 0);
+      CHECK((st.st_mode & 0777) == 0600);
+      const auto first = box.read("same.xlsx");
+      auto again = box.run(args);
+      CHECK(again.exit_code == 73);
+      CHECK(box.read("same.xlsx") == first);
+      auto forced = args;
+      forced.push_back("--force");
+      run_ok(box, forced);
+      CHECK(box.read("same.xlsx") == first);
+      // -o - pipes the bytes.
+      auto piped = at("2026-11-16", {"report", "assessment", "--semester", "2026-autumn", "--format", "xlsx", "-o", "-"});
+      CHECK(run_ok(box, piped).out == first);
+    }
 
-  TEST_CASE("usage errors: xlsx to a terminal, unknown sheet, sheet with md, submit as csv") {
-    const auto& box = college();
-    const auto bad = [&](std::vector<std::string> more, const std::string& says) {
-      auto r = box.run(at("2026-11-16", std::move(more)));
-      INFO(r.err);
-      CHECK(r.exit_code == 64);
-      CHECK(r.err.find(says) != std::string::npos);
-      CHECK(r.out.empty());
-    };
-    bad({"report", "assessment", "--semester", "2026-autumn", "--format", "xlsx"}, "-o FILE");
-    bad({"export", "students", "--format", "xlsx"}, "-o FILE");
-    bad({"report", "assessment", "--semester", "2026-autumn", "--format", "csv", "--sheet", "nope"},
-        "summary, components, lost, contradicted");
-    bad({"report", "assessment", "--semester", "2026-autumn", "--sheet", "summary"}, "--format csv");
-    bad({"report", "summary", "--counselor", "T2024001", "--period", "5", "--format", "xlsx", "--submit", "-o",
-         "x.xlsx"},
-        "Markdown or JSON");
-    bad({"export", "students", "--format", "xlsx", "--raw", "-o", "x.xlsx"}, "--raw");
-    bad({"export", "assessment", "--format", "csv"}, "--semester");
-    CHECK_FALSE(std::filesystem::exists(box.path("x.xlsx")));
+    SUBCASE("usage errors: xlsx to a terminal, unknown sheet, sheet with md, submit as csv") {
+      const auto& box = college();
+      const auto bad = [&](std::vector<std::string> more, const std::string& says) {
+        auto r = box.run(at("2026-11-16", std::move(more)));
+        INFO(r.err);
+        CHECK(r.exit_code == 64);
+        CHECK(r.err.find(says) != std::string::npos);
+        CHECK(r.out.empty());
+      };
+      bad({"report", "assessment", "--semester", "2026-autumn", "--format", "xlsx"}, "-o FILE");
+      bad({"export", "students", "--format", "xlsx"}, "-o FILE");
+      bad({"report", "assessment", "--semester", "2026-autumn", "--format", "csv", "--sheet", "nope"},
+          "summary, components, lost, contradicted");
+      bad({"report", "assessment", "--semester", "2026-autumn", "--sheet", "summary"}, "--format csv");
+      bad({"report", "summary", "--counselor", "T2024001", "--period", "5", "--format", "xlsx", "--submit", "-o",
+           "x.xlsx"},
+          "Markdown or JSON");
+      bad({"export", "students", "--format", "xlsx", "--raw", "-o", "x.xlsx"}, "--raw");
+      bad({"export", "assessment", "--format", "csv"}, "--semester");
+      CHECK_FALSE(std::filesystem::exists(box.path("x.xlsx")));
+    }
   }
 }
