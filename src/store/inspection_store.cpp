@@ -103,51 +103,45 @@ std::int64_t save_sample(Database& database, const SampleRow& s) {
   return id;
 }
 
-std::optional<SampleRow> load_sample(Database& database, std::int64_t id) {
-  std::optional<SampleRow> out;
-  database.transaction([&] {
-    auto& db = database.impl().db;
-    SQLite::Statement q(db, "SELECT semester_id, as_of, seed, size, method, drawn_at, drawn_by "
-                            "FROM inspection_sample WHERE id = ?");
-    q.bind(1, id);
-    if (!q.executeStep()) return;
-    SampleRow s;
-    s.id = id;
-    s.semester_id = q.getColumn(0).getString();
-    s.as_of = q.getColumn(1).getString();
-    s.seed = q.getColumn(2).getInt64();
-    s.size = q.getColumn(3).getInt();
-    s.method = q.getColumn(4).getString();
-    s.drawn_at = q.getColumn(5).getString();
-    s.drawn_by = q.getColumn(6).getString();
-    load_items(db, s);
-    out = std::move(s);
-  });
-  return out;
-}
+namespace {
 
-std::vector<SampleRow> load_samples(Database& database, const std::string& semester_id) {
+// The samples that `where` selects (one bound text or integer), by id, with their items.
+template <typename Key>
+std::vector<SampleRow> select_samples(Database& database, const char* where, const Key& key) {
   std::vector<SampleRow> out;
   database.transaction([&] {
     auto& db = database.impl().db;
-    SQLite::Statement q(db, "SELECT id, as_of, seed, size, method, drawn_at, drawn_by "
-                            "FROM inspection_sample WHERE semester_id = ? ORDER BY id");
-    q.bind(1, semester_id);
+    SQLite::Statement q(db, std::string("SELECT id, semester_id, as_of, seed, size, method, drawn_at, drawn_by "
+                                        "FROM inspection_sample WHERE ") +
+                                where + " ORDER BY id");
+    q.bind(1, key);
     while (q.executeStep()) {
       SampleRow s;
       s.id = q.getColumn(0).getInt64();
-      s.semester_id = semester_id;
-      s.as_of = q.getColumn(1).getString();
-      s.seed = q.getColumn(2).getInt64();
-      s.size = q.getColumn(3).getInt();
-      s.method = q.getColumn(4).getString();
-      s.drawn_at = q.getColumn(5).getString();
-      s.drawn_by = q.getColumn(6).getString();
+      s.semester_id = q.getColumn(1).getString();
+      s.as_of = q.getColumn(2).getString();
+      s.seed = q.getColumn(3).getInt64();
+      s.size = q.getColumn(4).getInt();
+      s.method = q.getColumn(5).getString();
+      s.drawn_at = q.getColumn(6).getString();
+      s.drawn_by = q.getColumn(7).getString();
       out.push_back(std::move(s));
     }
     for (auto& s : out) load_items(db, s);
   });
   return out;
+}
+
+}  // namespace
+
+std::optional<SampleRow> load_sample(Database& database, std::int64_t id) {
+  auto rows = select_samples(database, "id = ?", id);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+std::vector<SampleRow> load_samples(Database& database, const std::string& semester_id) {
+  return select_samples(database, "semester_id = ?", semester_id);
 }
 
 std::vector<std::int64_t> save_findings(Database& database, const std::vector<FindingRow>& findings) {
