@@ -21,6 +21,7 @@
 #include <fmt/core.h>
 #include <fmt/ostream.h>
 
+#include "cli/assessment_support.hpp"
 #include "dormlink/calendar.hpp"
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/config.hpp"
@@ -68,46 +69,6 @@ auto timed(std::string& lines, std::string_view name, F&& f) {
   return result;
 }
 
-report::ReportPeriod make_period(const Semester& semester, const Config& config, int number) {
-  report::ReportPeriod p;
-  p.semester_id = semester.id;
-  p.semester_name = semester.name;
-  p.number = number;
-  std::tie(p.first_week, p.last_week) = check::reporting_period_weeks(number, semester, config);
-  p.first_day = Date{to_days(semester.first_monday) + std::chrono::days{7 * (p.first_week - 1)}};
-  p.last_day = Date{to_days(semester.first_monday) + std::chrono::days{7 * p.last_week - 1}};
-  p.form_due = check::form_due_date(number, semester, config, false);
-  p.summary_due = check::form_due_date(number, semester, config, true);
-  return p;
-}
-
-report::Privacy privacy(const Config& config, report::Audience audience) {
-  report::Privacy p;
-  p.audience = audience;
-  p.mask_phones = config.privacy.mask_phones;
-  p.small_count_threshold = config.privacy.small_count_threshold;
-  p.committee_sees_attention_names = config.privacy.committee_sees_attention_names;
-  return p;
-}
-
-// As src/cli/cmd_report.cpp: each member's standing findings with the contradicted records.
-std::vector<report::MemberDiscrepancy> member_discrepancies(store::Database& db, const std::string& semester) {
-  const auto findings = store::load_findings(db, semester);
-  const auto flagged = store::flagged_records(db, semester);
-  std::vector<report::MemberDiscrepancy> out;
-  for (const auto& d : store::discrepancy_rates(db, semester)) {
-    report::MemberDiscrepancy m{d.member_id, d.contradicted, d.total, {}};
-    for (auto id : flagged) {
-      const bool mine = std::any_of(findings.begin(), findings.end(), [&](const store::FindingRow& f) {
-        return f.record_id && *f.record_id == id && f.member_id == d.member_id;
-      });
-      if (mine) m.records.push_back(id);
-    }
-    out.push_back(std::move(m));
-  }
-  return out;
-}
-
 void write(const std::string& dir, const std::string& name, const std::string& text) {
   if (dir.empty()) return;
   std::ofstream file(dir + "/" + name, std::ios::binary);
@@ -141,11 +102,11 @@ int run(const Options& o, std::ostream& out) {
     for (std::size_t i = 0; i < input.counselors.size(); ++i)
       if (input.counselors[i].staff_id == o.counselor) s.counselor = static_cast<int>(i);
     if (s.counselor < 0) throw UsageError(fmt::format("no counselor {}", o.counselor));
-    s.period = make_period(*semester, config, period);
+    s.period = cli::make_period(*semester, config, period);
     s.as_of = *as_of;
     s.chain = timed(line, "load_chain_head", [&] { return store::load_chain_head(db); });
     s.college = config.college.name;
-    s.privacy = privacy(config, report::Audience::committee);
+    s.privacy = cli::privacy_for(config, report::Audience::committee);
     const auto summary = timed(line, "build_counselor_summary", [&] { return report::build_counselor_summary(s); });
     summary_json = timed(line, "render_summary_json", [&] { return report::render_summary_json(summary); });
 
@@ -153,14 +114,14 @@ int run(const Options& o, std::ostream& out) {
     report::AssessmentInput a;
     a.check = &input;
     a.obligations = &obligations;
-    a.discrepancies = timed(line, "member_discrepancies", [&] { return member_discrepancies(db, semester->id); });
+    a.discrepancies = timed(line, "member_discrepancies", [&] { return cli::member_discrepancies(db, semester->id); });
     a.options.weights = config.assessment.weights;
     a.options.excellent_from = config.assessment.excellent_from;
     a.options.pass_from = config.assessment.pass_from;
     a.options.basic_pass_from = config.assessment.basic_pass_from;
     a.as_of = *as_of;
     a.college = config.college.name;
-    a.privacy = privacy(config, report::Audience::branch);
+    a.privacy = cli::privacy_for(config, report::Audience::branch);
     const auto assessment = timed(line, "build_assessment", [&] { return report::build_assessment(a); });
     assessment_json = timed(line, "render_assessment_json", [&] { return report::render_assessment_json(assessment); });
   });

@@ -2,6 +2,8 @@
 #include "cli/assessment_support.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -10,10 +12,8 @@
 #include "dormlink/store/inspection_store.hpp"
 
 namespace dormlink::cli {
-namespace {
 
-// Each member's standing findings, with the records contradicted (flagged records are the
-// member's whose findings name them).
+// Flagged records are the member's whose findings name them.
 std::vector<report::MemberDiscrepancy> member_discrepancies(store::Database& db, const std::string& semester) {
   const auto findings = store::load_findings(db, semester);
   const auto flagged = store::flagged_records(db, semester);
@@ -31,7 +31,28 @@ std::vector<report::MemberDiscrepancy> member_discrepancies(store::Database& db,
   return out;
 }
 
-}  // namespace
+report::ReportPeriod make_period(const Semester& semester, const Config& config, int number) {
+  report::ReportPeriod p;
+  p.semester_id = semester.id;
+  p.semester_name = semester.name;
+  p.number = number;
+  std::tie(p.first_week, p.last_week) = check::reporting_period_weeks(number, semester, config);
+  p.first_day = Date{to_days(semester.first_monday) + std::chrono::days{7 * (p.first_week - 1)}};
+  p.last_day = Date{to_days(semester.first_monday) + std::chrono::days{7 * p.last_week - 1}};
+  p.form_due = check::form_due_date(number, semester, config, false);
+  p.summary_due = check::form_due_date(number, semester, config, true);
+  return p;
+}
+
+report::Privacy privacy_for(const Config& config, report::Audience audience, bool include_sensitive) {
+  report::Privacy p;
+  p.audience = audience;
+  p.include_sensitive = include_sensitive;
+  p.mask_phones = config.privacy.mask_phones;
+  p.small_count_threshold = config.privacy.small_count_threshold;
+  p.committee_sees_attention_names = config.privacy.committee_sees_attention_names;
+  return p;
+}
 
 const Semester& semester_by_id(Context& ctx, const std::string& id) {
   const auto* s = ctx.config().calendar.find(id);

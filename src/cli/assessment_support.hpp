@@ -1,6 +1,7 @@
 #pragma once
-// What `report assessment`, `report inspection` and `export assessment` load: the semester by
-// id, the evaluation date, the branch filter and the assessment built from check::evaluate.
+// What `report` and `export` share: the semester by id, the evaluation date, the branch filter,
+// a reporting period, the privacy of an audience, the inspection's discrepancies and the
+// assessment built from check::evaluate.
 
 #include <memory>
 #include <string>
@@ -9,6 +10,7 @@
 #include "cli/context.hpp"
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/report/assessment.hpp"
+#include "dormlink/report/feedback_report.hpp"
 
 namespace dormlink::cli {
 
@@ -21,6 +23,16 @@ Date clamped_as_of(Context& ctx, const Semester& semester);
 
 // UsageError unless some member of the semester is in `branch` (empty: no filter).
 void check_branch(const check::CheckInput& input, const std::string& branch);
+
+// Reporting period `number` of the semester, with its weeks, days and due days.
+report::ReportPeriod make_period(const Semester& semester, const Config& config, int number);
+
+// The privacy of `audience` under the config's [privacy] rules; with `include_sensitive`, the
+// fields --include-sensitive --reason asked for.
+report::Privacy privacy_for(const Config& config, report::Audience audience, bool include_sensitive = false);
+
+// Each member's standing inspection findings with the records they contradicted.
+std::vector<report::MemberDiscrepancy> member_discrepancies(store::Database& db, const std::string& semester);
 
 // The assessment and what it points into (the CheckInput and the obligations).
 struct LoadedAssessment {

@@ -54,13 +54,8 @@ void check_options(const ExportOptions& o) {
 }
 
 report::Privacy privacy_of(Context& ctx, const ExportOptions& o) {
-  report::Privacy p;
-  p.audience = o.audience.empty() ? report::Audience::counselor : *report::parse_audience(o.audience);
-  p.include_sensitive = o.include_sensitive;
-  p.mask_phones = ctx.config().privacy.mask_phones;
-  p.small_count_threshold = ctx.config().privacy.small_count_threshold;
-  p.committee_sees_attention_names = ctx.config().privacy.committee_sees_attention_names;
-  return p;
+  const auto audience = o.audience.empty() ? report::Audience::counselor : *report::parse_audience(o.audience);
+  return privacy_for(ctx.config(), audience, o.include_sensitive);
 }
 
 // The 分配表 exactly as `export assignments` has always printed it (BOM, CRLF).

@@ -77,11 +77,7 @@ void check_options(const ReportOptions& o) {
     throw UsageError("--submitted prints one document: use -o FILE, not --out-dir");
   if ((o.submit || o.submitted) && (o.format == "csv" || o.format == "xlsx"))
     throw UsageError("--submit and --submitted keep the document as Markdown or JSON; use --format md or json");
-  if (o.format == "xlsx" && o.output.empty() && o.out_dir.empty())
-    throw UsageError("--format xlsx writes a binary file: give -o FILE, --out-dir DIR, or -o - to pipe it");
-  if (!o.sheet.empty() && o.format != "csv")
-    throw UsageError("--sheet picks the table of --format csv (xlsx holds every sheet)");
-  if (o.raw && o.format != "csv") throw UsageError("--raw goes with --format csv");
+  check_sheet_options(sheet_options(o), !o.output.empty() || !o.out_dir.empty());
 }
 
 // --out-dir must be an existing directory (biweekly.sh makes a dated one).
@@ -99,13 +95,7 @@ report::Audience audience_of(const ReportOptions& o) {
 }
 
 report::Privacy privacy_of(const Config& config, const ReportOptions& o) {
-  report::Privacy p;
-  p.audience = audience_of(o);
-  p.include_sensitive = o.include_sensitive;
-  p.mask_phones = config.privacy.mask_phones;
-  p.small_count_threshold = config.privacy.small_count_threshold;
-  p.committee_sees_attention_names = config.privacy.committee_sees_attention_names;
-  return p;
+  return privacy_for(config, audience_of(o), o.include_sensitive);
 }
 
 // ---- the period ----
@@ -113,19 +103,6 @@ report::Privacy privacy_of(const Config& config, const ReportOptions& o) {
 int period_count(const Semester& semester, const Config& config) {
   const int weeks = std::max(config.reporting.period_weeks, 1);
   return (semester.teaching_weeks + weeks - 1) / weeks;
-}
-
-report::ReportPeriod make_period(const Semester& semester, const Config& config, int number) {
-  report::ReportPeriod p;
-  p.semester_id = semester.id;
-  p.semester_name = semester.name;
-  p.number = number;
-  std::tie(p.first_week, p.last_week) = check::reporting_period_weeks(number, semester, config);
-  p.first_day = Date{to_days(semester.first_monday) + std::chrono::days{7 * (p.first_week - 1)}};
-  p.last_day = Date{to_days(semester.first_monday) + std::chrono::days{7 * p.last_week - 1}};
-  p.form_due = check::form_due_date(number, semester, config, false);
-  p.summary_due = check::form_due_date(number, semester, config, true);
-  return p;
 }
 
 // "previous": the latest period that ended before as_of (of --semester, else of the latest
@@ -570,12 +547,7 @@ struct OversightOptions {
 
 
 report::Privacy oversight_privacy(const Config& config, const OversightOptions& o) {
-  report::Privacy p;
-  p.audience = o.audience.empty() ? report::Audience::branch : *report::parse_audience(o.audience);
-  p.mask_phones = config.privacy.mask_phones;
-  p.small_count_threshold = config.privacy.small_count_threshold;
-  p.committee_sees_attention_names = config.privacy.committee_sees_attention_names;
-  return p;
+  return privacy_for(config, o.audience.empty() ? report::Audience::branch : *report::parse_audience(o.audience));
 }
 
 std::string assessment_text(Context& ctx, store::Database& db, const OversightOptions& o) {
