@@ -21,6 +21,7 @@
 #include <fmt/core.h>
 #include <fmt/ostream.h>
 
+#include "tool_main.hpp"
 #include "dormlink/calendar.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/records/record.hpp"
@@ -254,22 +255,5 @@ Options parse_args(const std::vector<std::string_view>& args) {
 
 int main(int argc, char** argv) {
   using namespace dormlink;
-  try {
-    const std::vector<std::string_view> args(argv + 1, argv + argc);
-    const bench::Options options = bench::parse_args(args);
-    if (options.help) {
-      fmt::print(std::cout, "{}", bench::k_usage);
-      return 0;
-    }
-    return bench::run(options, std::cout);
-  } catch (const UsageError& error) {
-    fmt::print(std::cerr, "dormlink-records-fill: error: {}\n{}", error.what(), bench::k_usage);
-    return static_cast<int>(ExitCode::usage);
-  } catch (const Error& error) {
-    fmt::print(std::cerr, "dormlink-records-fill: error: {}\n", error.what());
-    return static_cast<int>(error.code());
-  } catch (const std::exception& error) {
-    fmt::print(std::cerr, "dormlink-records-fill: error: {}\n", error.what());
-    return static_cast<int>(ExitCode::internal);
-  }
+  return bench::tool_main("dormlink-records-fill", bench::k_usage, argc, argv, bench::parse_args, bench::run);
 }

@@ -21,6 +21,7 @@
 #include <fmt/core.h>
 #include <fmt/ostream.h>
 
+#include "tool_main.hpp"
 #include "cli/assessment_support.hpp"
 #include "dormlink/calendar.hpp"
 #include "dormlink/check/obligations.hpp"
@@ -54,11 +55,6 @@ struct Options {
   bool help = false;
 };
 
-using Clock = std::chrono::steady_clock;
-
-double ms_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 // Runs f, adds "name|ms" as a line to `lines`, returns f's result.
 template <typename F>
@@ -168,22 +164,5 @@ Options parse_args(const std::vector<std::string_view>& args) {
 
 int main(int argc, char** argv) {
   using namespace dormlink;
-  try {
-    const std::vector<std::string_view> args(argv + 1, argv + argc);
-    const bench::Options options = bench::parse_args(args);
-    if (options.help) {
-      fmt::print(std::cout, "{}", bench::k_usage);
-      return 0;
-    }
-    return bench::run(options, std::cout);
-  } catch (const UsageError& error) {
-    fmt::print(std::cerr, "dormlink-report-load: error: {}\n{}", error.what(), bench::k_usage);
-    return static_cast<int>(ExitCode::usage);
-  } catch (const Error& error) {
-    fmt::print(std::cerr, "dormlink-report-load: error: {}\n", error.what());
-    return static_cast<int>(error.code());
-  } catch (const std::exception& error) {
-    fmt::print(std::cerr, "dormlink-report-load: error: {}\n", error.what());
-    return static_cast<int>(ExitCode::internal);
-  }
+  return bench::tool_main("dormlink-report-load", bench::k_usage, argc, argv, bench::parse_args, bench::run);
 }
