@@ -18,6 +18,7 @@ packages=(
   cmark-gfm                          # tests parse report Markdown with a real GFM parser
   libminizip-dev                     # tests read back the Excel files (unzip)
   clang libclang-rt-14-dev           # the libFuzzer targets (scripts/fuzz.sh)
+  faketime                           # tests move the real clock (libfaketime), never --as-of
 )
 # Baselines that only the benchmarks use: scripts/setup-deps.sh --bench
 if [ "${1:-}" = "--bench" ]; then

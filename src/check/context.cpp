@@ -71,8 +71,12 @@ void index_records(Context& ctx) {
     ctx.dorm_late_visits[slot] += v.late;
   }
   ctx.talk_weeks.assign(static_cast<std::size_t>(ctx.person_count()), 0);
-  for (const auto& t : ctx.input.talks) {
-    if (valid_index(t.person, ctx.person_count())) at(ctx.talk_weeks, t.person) |= t.weeks;
+  ctx.talk_entry.assign(static_cast<std::size_t>(ctx.person_count()), -1);
+  for (std::size_t i = 0; i < ctx.input.talks.size(); ++i) {
+    const auto& t = ctx.input.talks[i];
+    if (!valid_index(t.person, ctx.person_count())) continue;
+    at(ctx.talk_weeks, t.person) |= t.weeks;
+    if (!t.first_entered.empty()) at(ctx.talk_entry, t.person) = static_cast<int>(i);
   }
 }
 
@@ -162,6 +166,15 @@ bool Context::resides(int person, int dorm, Day day) const {
 int Context::visits(int dorm, int week) const {
   return dorm_visits[static_cast<std::size_t>(dorm) * static_cast<std::size_t>(weeks + 1) +
                      static_cast<std::size_t>(week)];
+}
+
+bool Context::talk_entered_by(int person, int first_week, int last_week, Day due) const {
+  const int entry = talk_entry[static_cast<std::size_t>(person)];
+  if (entry < 0) return true;
+  for (const auto& [week, entered] : input.talks[static_cast<std::size_t>(entry)].first_entered) {
+    if (week >= first_week && week <= last_week && day_of(entered) <= due) return true;
+  }
+  return false;
 }
 
 int Context::late_visits(int dorm, int week) const {

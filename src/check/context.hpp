@@ -62,6 +62,7 @@ struct Context {
   std::vector<int> dorm_visits;  // [dorm * (weeks + 1) + week]
   std::vector<int> dorm_late_visits;
   std::vector<std::uint32_t> talk_weeks;    // per person
+  std::vector<int> talk_entry;              // per person: index into input.talks, -1 when none
   std::vector<std::uint32_t> waived_weeks;  // per dorm; empty when excuses waive nothing
 
   int dorm_count() const { return static_cast<int>(input.dorms.size()); }
@@ -82,6 +83,9 @@ struct Context {
   bool resides(int person, int dorm, Day day) const;
   int visits(int dorm, int week) const;
   int late_visits(int dorm, int week) const;
+  // True when a talk with the person in weeks first..last was entered by `due` (or when the
+  // input says nothing of entry days).
+  bool talk_entered_by(int person, int first_week, int last_week, Day due) const;
   bool waived(int dorm, std::uint32_t duty_weeks) const;
   // Status of an unmet obligation due on `due`: pending, due_soon or overdue.
   Status unmet_status(Day due) const;

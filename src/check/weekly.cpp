@@ -63,12 +63,15 @@ void add_talk_rule(const Context& ctx, Sink& sink, Rule rule, Period period, boo
         if (stay.from > w->first || w->first >= stay.to || (attention_only && !stay.attention)) continue;
         if (stay.person == member || !ctx.resides(stay.person, dorm, still_there)) continue;
         const int found = (ctx.talk_weeks[static_cast<std::size_t>(stay.person)] & talk_bits) != 0 ? 1 : 0;
+        // As for visits: a talk held in time but entered after the due day is done, entered late.
+        const int late =
+            found == 1 && !ctx.talk_entered_by(stay.person, p.first_week, p.last_week, w->last) ? 1 : 0;
         const Status unmet = ctx.waived(dorm, p.duty_weeks) ? Status::waived : ctx.unmet_status(w->last);
-        const Status status = found == 1 ? Status::met : unmet;
+        const Status status = found == 1 ? (late == 1 ? Status::met_late : Status::met) : unmet;
         if (!sink.wants(status)) continue;
         sink.add(Obligation{.rule = rule, .status = status, .member = member, .dorm = dorm,
                             .student = stay.person, .period = p.number, .window_from = w->from,
-                            .window_to = w->to, .due = w->to, .expected = 1, .found = found});
+                            .window_to = w->to, .due = w->to, .expected = 1, .found = found, .late = late});
       }
     }
   }

@@ -59,10 +59,13 @@ int report_error(const Error& e, std::ostream& err) {
   return static_cast<int>(e.code());
 }
 
-// The one domain-error handler: every runner runs inside it.
+// The one domain-error handler: every runner runs inside it. Standard output is flushed and
+// checked before the exit code is returned: output that did not arrive is exit 74, never 0.
 int run_guarded(const Runner& runner, Context& context) {
   try {
-    return runner(context);
+    const int code = runner(context);
+    finish_output(context);
+    return code;
   } catch (const Error& e) {
     return report_error(e, context.err());
   } catch (const std::bad_alloc&) {

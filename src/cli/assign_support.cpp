@@ -190,9 +190,10 @@ std::string commit(store::Database& db, Context& ctx, const assign::Instance& in
   return fmt::format("committed as #{}, valid from {}", id, r.valid_from);
 }
 
-std::string render(const report::AssignmentReport& report, const std::string& format, Language language) {
+std::string render(const report::AssignmentReport& report, const std::string& format, Language language, bool raw) {
   if (format == "md") return report::render_assignment_markdown(report, language);
-  if (format == "csv") return report::render_assignment_csv(report, language);
+  if (format == "csv")
+    return report::render_assignment_csv(report, language, raw ? report::CsvFlavor::raw : report::CsvFlavor::excel);
   if (format == "json") return report::render_assignment_json(report);
   return report::render_assignment_text(report, language);
 }

@@ -19,6 +19,7 @@ struct AssignOptions {
   std::string semester;
   bool dry_run = false;
   std::string format = "table";
+  bool raw = false;  // --raw: CSV for scripts
   bool replace = false;
   bool repair = false;
   bool best_effort = false;
@@ -69,8 +70,9 @@ std::string commit(store::Database& db, Context& ctx, const assign::Instance& in
                    const assign::Solution& solution, const AssignInputs& inputs, const Semester& semester,
                    const AssignOptions& options, Date today);
 
-// Renders in the chosen format.
-std::string render(const report::AssignmentReport& report, const std::string& format, Language language);
+// Renders in the chosen format; CSV is for Excel unless `raw`.
+std::string render(const report::AssignmentReport& report, const std::string& format, Language language,
+                   bool raw = false);
 
 // Prints the explanation of a member's or a dorm's pairs in the committed assignment (or, when
 // there is none, in a fresh optimal one); returns the exit code.

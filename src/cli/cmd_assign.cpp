@@ -68,12 +68,13 @@ int run_assign(Context& ctx, const AssignOptions& o) {
       code = explain(ctx, instance, inputs.current, o.explain);
       return;
     }
+    if (o.raw && o.format != "csv") throw UsageError("--raw goes with --format csv");
     check_commit_allowed(o, inputs.current, semester);
     auto solution = run_solver(o, instance, inputs.current);
     auto solved = ms_since(start) - loaded - built;
     auto report = make_report(instance, solution, inputs, semester, o);
     if (!o.dry_run) report.status = commit(db, ctx, instance, solution, inputs, semester, o, today);
-    if (!ctx.options().quiet || o.dry_run) fmt::print(ctx.out(), "{}", render(report, o.format, ctx.language()));
+    if (!ctx.options().quiet || o.dry_run) fmt::print(ctx.out(), "{}", render(report, o.format, ctx.language(), o.raw));
     if (o.stats) {
       fmt::print(ctx.err(), "assign stats: load {:.1f} ms, build {:.1f} ms, solve {:.1f} ms, render {:.1f} ms; "
                  "members {}, dorms {}, nodes {}, arcs {}, total cost {}\n", loaded, built, solved,
@@ -94,6 +95,7 @@ void add_assign_command(CLI::App& root, std::vector<Command>& commands) {
   app->add_flag("--dry-run", o->dry_run, "Show the assignment; commit nothing");
   app->add_option("--format", o->format, "table, md, csv or json")
       ->check(CLI::IsMember({"table", "md", "csv", "json"}))->capture_default_str();
+  app->add_flag("--raw", o->raw, "With --format csv: for scripts (no BOM, LF, no ' before formula-like cells)");
   app->add_flag("--replace", o->replace, "Recompute a semester that already has an assignment");
   app->add_flag("--repair", o->repair, "Keep as many committed pairs as possible; move only what must move");
   app->add_flag("--best-effort", o->best_effort, "When infeasible, cover as many dorms as possible");

@@ -14,6 +14,7 @@ struct BackupOptions {
 };
 
 int run_backup(Context& ctx, const BackupOptions& o) {
+  check_output_path(ctx, o.file, true);  // never onto the database, its side files or the config
   auto db = ctx.open_database(store::OpenMode::read_only);
   auto result = store::backup_database(db, o.file, o.force);
   if (!ctx.options().quiet) {

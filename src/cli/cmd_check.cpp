@@ -20,6 +20,7 @@ struct CheckOptions {
   std::string member;
   std::string counselor;
   std::string format = "text";
+  bool raw = false;
   bool all = false;
 };
 
@@ -69,6 +70,7 @@ bool listed(check::Status status, bool all) {
 }
 
 int run_check(Context& ctx, const CheckOptions& o) {
+  if (o.raw && o.format != "csv") throw UsageError("--raw goes with --format csv");
   const Date as_of = ctx.today();
   bool in_progress = false;
   const Semester& semester = choose_semester(ctx, o, as_of, in_progress);
@@ -102,7 +104,7 @@ int run_check(Context& ctx, const CheckOptions& o) {
   if (o.format == "json") {
     ctx.out() << report::render_check_json(listing);
   } else if (o.format == "csv") {
-    ctx.out() << report::render_check_csv(listing);
+    ctx.out() << report::render_check_csv(listing, o.raw ? report::CsvFlavor::raw : report::CsvFlavor::excel);
   } else {
     ctx.out() << report::render_check_text(listing, ctx.language());
   }
@@ -121,6 +123,7 @@ void add_check_command(CLI::App& root, std::vector<Command>& commands) {
       ->type_name("WHO");
   app->add_option("--format", o->format, "Output: text, json or csv")
       ->check(CLI::IsMember({"text", "json", "csv"}));
+  app->add_flag("--raw", o->raw, "With --format csv: for scripts (no BOM, LF, no ' before formula-like cells)");
   app->add_flag("--all", o->all, "Also list obligations that are not yet due");
   app->footer(
       "Rules: docs/check.md. Days and weeks are the college's local time (college.time_zone).\n"

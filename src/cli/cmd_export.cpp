@@ -5,7 +5,6 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
-#include <unistd.h>
 
 #include "cli/assessment_support.hpp"
 #include "cli/assign_support.hpp"
@@ -58,8 +57,8 @@ report::Privacy privacy_of(Context& ctx, const ExportOptions& o) {
   return privacy_for(ctx.config(), audience, o.include_sensitive);
 }
 
-// The 分配表 exactly as `export assignments` has always printed it (BOM, CRLF).
-std::string assignments_csv(Context& ctx, store::Database& db, const ExportOptions& o) {
+// The 党员联系寝室分配表 of the semester's committed assignment.
+report::ExportTable assignments_table(Context& ctx, store::Database& db, const ExportOptions& o) {
   const auto& config = ctx.config();
   const auto& semester = choose_assign_semester(ctx, o.semester);
   auto inputs = load_assign_inputs(db, config, semester, ctx.today());
@@ -70,7 +69,7 @@ std::string assignments_csv(Context& ctx, store::Database& db, const ExportOptio
   auto instance = make_instance(inputs, config, semester, options);
   auto solution = solution_of(instance, *inputs.current);
   auto report = report::build_assignment_report(instance, solution, {}, {});
-  return report::render_assignment_roster_csv(report, ctx.language());
+  return report::assignment_roster_table(report, ctx.language());
 }
 
 // The sheet's name in Excel.
@@ -95,11 +94,7 @@ std::string render(Context& ctx, const ExportOptions& o, const report::ExportTab
 }
 
 std::string build(Context& ctx, store::Database& db, const ExportOptions& o, const report::Privacy& privacy) {
-  if (o.table == "assignments") {
-    auto csv = assignments_csv(ctx, db, o);
-    if (o.format == "csv" && !o.raw) return csv;
-    return render(ctx, o, report::table_from_csv(csv, "assignments"));
-  }
+  if (o.table == "assignments") return render(ctx, o, assignments_table(ctx, db, o));
   if (o.table == "contacts" || o.table == "incidents") {
     if (!o.semester.empty() && ctx.config().calendar.find(o.semester) == nullptr) {
       throw UsageError(fmt::format("--semester \"{}\": no such semester in {}", o.semester,
@@ -132,18 +127,16 @@ void audit(Context& ctx, store::Database& db, const ExportOptions& o, const repo
 int run_export(Context& ctx, const ExportOptions& o) {
   check_options(o);
   const bool to_file = !o.output.empty() && o.output != "-";
-  if (to_file && !o.force && ::access(o.output.c_str(), F_OK) == 0) {
-    throw CantCreateError(fmt::format("{} already exists; pass --force to overwrite it", o.output));
-  }
+  check_output_path(ctx, o.output, o.force);
   const auto privacy = privacy_of(ctx, o);
   auto db = ctx.open_database(o.include_sensitive ? store::OpenMode::read_write : store::OpenMode::read_only);
   std::string content;
   db.transaction([&] {
     content = build(ctx, db, o, privacy);
     if (o.include_sensitive) audit(ctx, db, o, privacy);
-    if (to_file) write_file_atomically(o.output, content, 0600, !o.force);
+    if (to_file) write_output_file(ctx, o.output, content, o.force);
   });
-  if (!to_file) fmt::print(ctx.out(), "{}", content);
+  if (!to_file) emit(ctx, content);
   return 0;
 }
 

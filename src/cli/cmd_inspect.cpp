@@ -215,8 +215,10 @@ int run_sample(Context& ctx, const SampleOptions& o) {
     const auto sample = inspect::draw_sample(request);
     checklist = build_checklist(db, run, sample, config);
     if (!o.dry_run) checklist.sample_id = store::save_sample(db, sample_row(ctx, checklist, sample, semester.id));
+    // The inspectors work from the printed checklist: a sample whose checklist did not reach them
+    // is not recorded (the output goes out before the commit).
+    emit(ctx, report::render_checklist_text(checklist, ctx.language()));
   });
-  ctx.out() << report::render_checklist_text(checklist, ctx.language());
   return 0;
 }
 
@@ -295,6 +297,18 @@ Date inspection_date(Context& ctx, const std::string& text) {
   if (!on) throw UsageError(fmt::format("--on \"{}\" is not a date; use YYYY-MM-DD", text));
   if (*on > today) throw UsageError(fmt::format("--on {} is after today ({})", format_date(*on), format_date(today)));
   return *on;
+}
+
+// An inspection is recorded after it happened: its date is never after the real today.
+Date inspected_on(Context& ctx, const std::string& text) {
+  const Date on = inspection_date(ctx, text);
+  const Date real = ctx.real_today();
+  if (to_days(on) > to_days(real)) {
+    throw UsageError(fmt::format("the inspection date {} is after today ({}); record an inspection once it has "
+                                 "happened (--on DATE, or an --as-of that is not in the future)", format_date(on),
+                                 format_date(real)));
+  }
+  return on;
 }
 
 // The student with this id or exact name on the roster of the date.
@@ -408,7 +422,7 @@ Prepared prepare_findings(store::Database& db, const std::vector<Listed>& listed
 
 int run_record(Context& ctx, const RecordOptions& o) {
   const auto listed = parse_all_listed(o);
-  const Date on = inspection_date(ctx, o.on);
+  const Date on = inspected_on(ctx, o.on);
   const auto dorm_code = parse_dorm_code(util::normalize_code(o.dorm));
   if (!dorm_code) throw UsageError(fmt::format("--dorm \"{}\" is not a dorm code such as 10-106", o.dorm));
   const auto dorm = dorm_code->code();
@@ -439,7 +453,10 @@ int run_record(Context& ctx, const RecordOptions& o) {
   }
   std::sort(receipt.flagged.begin(), receipt.flagged.end());
   receipt.flagged.erase(std::unique(receipt.flagged.begin(), receipt.flagged.end()), receipt.flagged.end());
-  if (!ctx.options().quiet) ctx.out() << report::render_findings_receipt(receipt, ctx.language());
+  if (!ctx.options().quiet) {
+    emit(ctx, report::render_findings_receipt(receipt, ctx.language()),
+         fmt::format("{} finding(s) were saved", receipt.lines.size()));
+  }
   return 0;
 }
 

@@ -1,4 +1,5 @@
 // dormlink log-visit: records a visit, talk, symposium, activity, incident... in the hash chain.
+#include <charconv>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -46,7 +47,7 @@ struct LogVisitOptions {
   std::string progress;
   std::string note;
   std::string reason;
-  std::int64_t corrects = 0;
+  std::string corrects;  // a record number; parsed by corrects_of
   std::string from_csv;
   std::string encoding;
   bool interactive = false;
@@ -56,16 +57,40 @@ struct LogVisitOptions {
   std::string reported_at;
 };
 
-// "Now" in the college's zone; with --as-of, the end of that day.
-LocalDateTime now_of(Context& ctx) {
-  if (!ctx.options().as_of.empty()) return LocalDateTime{ctx.today(), 23, 59, true};
-  auto stamp = ctx.timestamp();  // YYYY-MM-DD HH:MM:SS
-  auto date = parse_iso_date(std::string_view(stamp).substr(0, 10)).value_or(ctx.today());
-  return LocalDateTime{date, std::stoi(stamp.substr(11, 2)), std::stoi(stamp.substr(14, 2)), true};
+// The two clocks of an entry: `now`, the real moment of entry in the college's zone (no event
+// may be later), and `today`, the day relative words (今天, 昨天) and a missing --at refer to:
+// --as-of when given. A missing --at is `now`, or with an earlier --as-of the last minute of
+// that day.
+struct EntryClock {
+  LocalDateTime now;
+  Date today{};
+  LocalDateTime default_at() const {
+    if (to_days(today) >= to_days(now.date)) return now;
+    return LocalDateTime{today, 23, 59, true};
+  }
+};
+
+EntryClock clock_of(Context& ctx) {
+  const auto stamp = ctx.timestamp();  // the real clock: YYYY-MM-DD HH:MM:SS
+  const auto date = parse_iso_date(std::string_view(stamp).substr(0, 10));
+  if (!date) throw Error(ExitCode::internal, fmt::format("unreadable clock \"{}\"", stamp));
+  return {LocalDateTime{*date, std::stoi(stamp.substr(11, 2)), std::stoi(stamp.substr(14, 2)), true}, ctx.today()};
+}
+
+// --corrects N: a record number, 1 or more.
+std::int64_t corrects_of(const std::string& text) {
+  if (text.empty()) return 0;
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id < 1) {
+    throw DataError(fmt::format("--corrects \"{}\": there is no such record; give the number (1 or more) on the "
+                                "receipt of the record to correct", text));
+  }
+  return id;
 }
 
 // The incident fields of the options; nullopt when no --category was given.
-std::optional<records::Incident> make_incident(const LogVisitOptions& o, LocalDateTime now) {
+std::optional<records::Incident> make_incident(const LogVisitOptions& o, const EntryClock& clock) {
   if (o.category.empty()) return std::nullopt;
   records::Incident i;
   auto category = records::parse_incident_category(o.category);
@@ -81,14 +106,14 @@ std::optional<records::Incident> make_incident(const LogVisitOptions& o, LocalDa
     throw UsageError(fmt::format("--reported-to \"{}\": use 辅导员, 班主任 or 支部书记", o.reported_to));
   }
   if (!o.reported_at.empty()) {
-    auto parsed = parse_when(o.reported_at, now.date);
+    auto parsed = parse_when(o.reported_at, clock.today);
     if (const auto* error = std::get_if<WhenError>(&parsed)) throw UsageError("--reported-at " + error->message);
     i.reported_at = format_local(std::get<LocalDateTime>(parsed));
   }
   return i;
 }
 
-records::EntryRequest make_request(const LogVisitOptions& o, LocalDateTime now) {
+records::EntryRequest make_request(const LogVisitOptions& o, const EntryClock& clock) {
   records::EntryRequest r;
   auto kind = records::parse_kind(o.kind.empty() ? "visit" : o.kind);
   if (!kind || records::points_at_record(*kind)) {
@@ -100,14 +125,14 @@ records::EntryRequest make_request(const LogVisitOptions& o, LocalDateTime now) 
   r.member = o.member;
   if (!o.dorm.empty()) r.dorm = o.dorm;
   if (o.at.empty() || o.at == "now" || o.at == "现在") {
-    r.at = now;
+    r.at = clock.default_at();
   } else {
-    auto parsed = parse_when(o.at, now.date);
+    auto parsed = parse_when(o.at, clock.today);
     if (const auto* error = std::get_if<WhenError>(&parsed)) throw UsageError("--at " + error->message);
     r.at = std::get<LocalDateTime>(parsed);
   }
   for (const auto& t : o.talked) r.talked.push_back(t);
-  r.incident = make_incident(o, now);
+  r.incident = make_incident(o, clock);
   if (r.incident && r.kind != records::Kind::incident) throw UsageError("--category goes with --kind incident");
   if (!o.progress.empty()) r.content.progress = o.progress;
   if (!o.note.empty()) r.content.note = o.note;
@@ -161,42 +186,38 @@ class EntryResolver {
   std::map<std::string, Day> m_days;
 };
 
-// A correction points at the latest version of a contact record, with a reason.
-std::int64_t check_correctable(store::Database& db, std::int64_t id, const std::string& reason) {
-  auto status = store::record_status(db, id);
-  if (!status.exists) throw DataError(fmt::format("--corrects {}: there is no record #{}", id, id));
-  if (status.superseded_by) {
-    throw DataError(fmt::format("--corrects {}: record #{} was already corrected or withdrawn by #{}; correct #{} "
-                                "instead", id, id, *status.superseded_by, *status.superseded_by));
-  }
-  auto kind = records::parse_kind(status.kind);
-  if (!kind || records::points_at_record(*kind)) {
-    throw DataError(fmt::format("--corrects {}: record #{} is a {}, which cannot be corrected", id, id, status.kind));
-  }
-  if (reason.empty()) throw UsageError("--corrects needs --reason: say what was wrong");
+// A correction replaces a live record of the same member and kind (records::check_correction).
+std::int64_t check_correctable(store::Database& db, const records::Row& row, std::int64_t id,
+                               const std::string& reason) {
+  const auto status = store::record_status(db, id);
+  records::check_correction(row, {id, status.exists, status.kind, status.member_id, status.dorm_code,
+                                  status.superseded_by}, reason);
   return id;
 }
 
 void print_receipt(Context& ctx, const store::Receipt& receipt, const records::ResolvedEntry& entry) {
   if (ctx.options().quiet) return;
   bool zh = ctx.language() == Language::zh;
-  fmt::print(ctx.out(), "{} #{} · {}  {} {} {} {}\n", zh ? "已保存记录" : "saved record", receipt.id, receipt.short_hash,
-             entry.member_name, zh ? records::label_zh(entry.row.kind) : records::key(entry.row.kind),
-             entry.row.dorm_code.value_or("-"), entry.row.happened_at);
+  emit(ctx,
+       fmt::format("{} #{} · {}  {} {} {} {}\n", zh ? "已保存记录" : "saved record", receipt.id, receipt.short_hash,
+                   entry.member_name, zh ? records::label_zh(entry.row.kind) : records::key(entry.row.kind),
+                   entry.row.dorm_code.value_or("-"), entry.row.happened_at),
+       fmt::format("record #{} was saved", receipt.id));
 }
 
 int run_single(Context& ctx, const LogVisitOptions& o) {
   const auto& config = ctx.config();
   if (o.member.empty()) throw UsageError("--member is required (student id, name, unique name prefix or pinyin)");
-  auto now = now_of(ctx);
-  auto request = make_request(o, now);
+  const auto clock = clock_of(ctx);
+  const auto corrects = corrects_of(o.corrects);
+  auto request = make_request(o, clock);
   auto db = ctx.open_database(store::OpenMode::read_write);
   store::Receipt receipt;
   records::ResolvedEntry entry;
   db.transaction([&] {
-    EntryResolver resolver(db, config, now);
+    EntryResolver resolver(db, config, clock.now);
     entry = resolver.resolve(request);
-    if (o.corrects > 0) entry.row.corrects = check_correctable(db, o.corrects, o.reason);
+    if (corrects > 0) entry.row.corrects = check_correctable(db, entry.row, corrects, o.reason);
     entry.row.entered_at = ctx.timestamp();
     entry.row.entered_by = ctx.user();
     if (auto existing = store::find_duplicate(db, entry.row, request.content)) {
@@ -238,17 +259,17 @@ std::vector<records::ResolvedEntry> resolve_rows(EntryResolver& resolver, store:
 
 int run_from_csv(Context& ctx, const LogVisitOptions& o) {
   const auto& config = ctx.config();
-  auto now = now_of(ctx);
+  const auto clock = clock_of(ctx);
   std::optional<util::Encoding> forced;
   if (!o.encoding.empty() && !(forced = util::parse_encoding_name(o.encoding))) {
     throw UsageError(fmt::format("--encoding \"{}\" is not known; use utf-8, gbk, gb18030 or utf-16", o.encoding));
   }
   auto decoded = util::decode_text(read_input_file(o.from_csv), o.from_csv, forced);
-  auto rows = records::parse_record_csv(util::parse_csv(decoded.utf8, o.from_csv), o.from_csv, now.date);
+  auto rows = records::parse_record_csv(util::parse_csv(decoded.utf8, o.from_csv), o.from_csv, clock.today);
   auto db = ctx.open_database(store::OpenMode::read_write);
   std::vector<store::Receipt> receipts;
   db.transaction([&] {
-    EntryResolver resolver(db, config, now);
+    EntryResolver resolver(db, config, clock.now);
     auto entries = resolve_rows(resolver, db, rows, o.from_csv);
     auto entered_at = ctx.timestamp();
     auto user = ctx.user();
@@ -260,8 +281,10 @@ int run_from_csv(Context& ctx, const LogVisitOptions& o) {
   });
   if (!ctx.options().quiet && !receipts.empty()) {
     bool zh = ctx.language() == Language::zh;
-    fmt::print(ctx.out(), fmt::runtime(zh ? "已保存 {} 条记录 #{}–#{}；链头 {}\n" : "saved {} records #{}-#{}; chain head {}\n"),
-               receipts.size(), receipts.front().id, receipts.back().id, receipts.back().short_hash);
+    emit(ctx,
+         fmt::format(fmt::runtime(zh ? "已保存 {} 条记录 #{}–#{}；链头 {}\n" : "saved {} records #{}-#{}; chain head {}\n"),
+                     receipts.size(), receipts.front().id, receipts.back().id, receipts.back().short_hash),
+         fmt::format("records #{}-#{} were saved", receipts.front().id, receipts.back().id));
   }
   return 0;
 }
@@ -270,16 +293,17 @@ int run_from_csv(Context& ctx, const LogVisitOptions& o) {
 // prompts run outside the write transaction so other members are never kept waiting.
 std::optional<LogVisitOptions> prompt(Context& ctx, LogVisitOptions o) {
   const auto& config = ctx.config();
-  auto now = now_of(ctx);
+  const auto clock = clock_of(ctx);
   auto db = ctx.open_database(store::OpenMode::read_only);
   std::optional<LogVisitOptions> out;
   db.transaction([&] {
-    EntryResolver resolver(db, config, now);
+    EntryResolver resolver(db, config, clock.now);
+    const auto at = clock.default_at();
     PromptFields f{o.member, o.dorm, o.at, o.kind, o.talked, o.progress, o.note};
-    if (!prompt_missing(ctx, f, resolver.snapshot(now.date), resolver.assignment(now.date), now)) return;
+    if (!prompt_missing(ctx, f, resolver.snapshot(at.date), resolver.assignment(at.date), at)) return;
     o.member = f.member; o.dorm = f.dorm; o.at = f.at; o.kind = f.kind; o.talked = f.talked;
     o.progress = f.progress; o.note = f.note;
-    auto entry = resolver.resolve(make_request(o, now));
+    auto entry = resolver.resolve(make_request(o, clock));
     std::string talked;
     for (const auto& id : entry.row.students) talked += (talked.empty() ? "" : "、") + id;
     auto summary = fmt::format("{} {} {} {}  学生 {}  {}", entry.member_name, records::label_zh(entry.row.kind),
@@ -325,7 +349,9 @@ void add_log_visit_command(CLI::App& root, std::vector<Command>& commands) {
   app->add_option("--note", o->note, "Notes (说明)")->type_name("TEXT");
   app->add_option("--reason", o->reason, "Why: a dorm not assigned to the member, an excuse, or a correction")
       ->type_name("TEXT");
-  app->add_option("--corrects", o->corrects, "This record corrects record N (needs --reason)")->type_name("N");
+  app->add_option("--corrects", o->corrects,
+                  "This record corrects record N: the member's own, same kind, not yet corrected (needs --reason)")
+      ->type_name("N");
   app->add_option("--from-csv", o->from_csv, "Batch entry in the feedback form's columns; all or nothing")
       ->type_name("FILE");
   app->add_option("--encoding", o->encoding, "With --from-csv: force utf-8, gbk, gb18030 or utf-16")->type_name("NAME");

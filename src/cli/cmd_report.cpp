@@ -9,7 +9,6 @@
 #include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli/assessment_support.hpp"
 #include "cli/context.hpp"
@@ -301,14 +300,6 @@ std::string file_for(const ReportOptions& o, const report::ReportPeriod& p, cons
   return fmt::format("{}/{}-{}-p{}.{}", o.out_dir, o.summary ? "summary" : "feedback", id, p.number, o.format);
 }
 
-// Refuses before any work when an output exists and --force was not given (exit 73).
-void refuse_existing(const std::string& path, bool force) {
-  if (force || path.empty() || path == "-") return;
-  if (::access(path.c_str(), F_OK) == 0) {
-    throw CantCreateError(fmt::format("{} already exists; pass --force to overwrite it", path));
-  }
-}
-
 std::string sheets_title(Context& ctx, const ReportOptions& o, const report::ReportPeriod& p) {
   if (zh(ctx)) return fmt::format("{} {} 第{}期", o.summary ? "汇总" : "反馈表", p.semester_id, p.number);
   return fmt::format("{} {} period {}", o.summary ? "Summary" : "Feedback forms", p.semester_id, p.number);
@@ -428,7 +419,7 @@ std::vector<Document> build_documents(Context& ctx, store::Database& db, const L
   if (!o.out_dir.empty()) {
     for (auto& d : docs) {
       d.file = file_for(o, l.period, d.subject_id);
-      refuse_existing(d.file, o.force);
+      check_output_path(ctx, d.file, o.force);
     }
   }
   return docs;
@@ -440,10 +431,10 @@ void write_outputs(Context& ctx, const ReportOptions& o, const report::ReportPer
     for (const auto& d : docs) {
       const std::string bytes =
           sheets(o) ? render_sheets(ctx, d.workbook, sheet_options(o), sheets_title(ctx, o, period)) : d.text;
-      write_file_atomically(d.file, bytes, 0600, !o.force);
+      write_output_file(ctx, d.file, bytes, o.force);
     }
   } else if (!o.output.empty() && o.output != "-") {
-    write_file_atomically(o.output, combined(ctx, o, period, docs), 0600, !o.force);
+    write_output_file(ctx, o.output, combined(ctx, o, period, docs), o.force);
   }
 }
 
@@ -451,8 +442,12 @@ bool to_stdout(const ReportOptions& o) { return o.out_dir.empty() && (o.output.e
 
 int run_report(Context& ctx, const ReportOptions& o) {
   check_options(o);
-  refuse_existing(o.output, o.force);
+  check_output_path(ctx, o.output, o.force);
   check_out_dir(o.out_dir);
+  if (o.submit && to_days(ctx.today()) > to_days(ctx.real_today())) {
+    throw UsageError(fmt::format("--submit records a submission made now; --as-of {} is after today ({})",
+                                 format_date(ctx.today()), format_date(ctx.real_today())));
+  }
   const bool writes = o.submit || o.include_sensitive;
   auto db = ctx.open_database(writes ? store::OpenMode::read_write : store::OpenMode::read_only);
   std::vector<Document> docs;
@@ -474,9 +469,11 @@ int run_report(Context& ctx, const ReportOptions& o) {
     }
     if (o.include_sensitive) audit(ctx, db, o, l, docs.size());
     write_outputs(ctx, o, l.period, docs);
-    if (to_stdout(o)) printed = combined(ctx, o, l.period, docs);
+    // What --submit records is what was printed: the output goes out before the commit.
+    if (to_stdout(o) && o.submit) emit(ctx, combined(ctx, o, l.period, docs));
+    if (to_stdout(o) && !o.submit) printed = combined(ctx, o, l.period, docs);
   });
-  if (to_stdout(o)) ctx.out() << printed;
+  if (to_stdout(o) && !o.submit) emit(ctx, printed);
   for (std::size_t i = 0; i < receipts.size(); ++i)
     print_receipt(ctx, receipts[i].first, receipts[i].second, docs[i].subject_name);
   return 0;
@@ -485,7 +482,7 @@ int run_report(Context& ctx, const ReportOptions& o) {
 // --submitted: the latest stored document, byte for byte; which one and when on stderr.
 int run_submitted(Context& ctx, const ReportOptions& o) {
   check_options(o);
-  refuse_existing(o.output, o.force);
+  check_output_path(ctx, o.output, o.force);
   auto db = ctx.open_database(o.include_sensitive ? store::OpenMode::read_write : store::OpenMode::read_only);
   std::optional<store::StoredSubmission> stored;
   std::string subject_name;
@@ -515,9 +512,9 @@ int run_submitted(Context& ctx, const ReportOptions& o) {
                       stored->row.id));
     }
     if (o.include_sensitive) audit(ctx, db, o, l, 1);
-    if (!o.output.empty() && o.output != "-") write_file_atomically(o.output, stored->row.document, 0600, !o.force);
+    if (!o.output.empty() && o.output != "-") write_output_file(ctx, o.output, stored->row.document, o.force);
   });
-  if (o.output.empty() || o.output == "-") ctx.out() << stored->row.document;
+  if (o.output.empty() || o.output == "-") emit(ctx, stored->row.document);
   const auto& r = stored->row;
   if (zh(ctx)) {
     fmt::print(ctx.err(), "报送记录 #{}（第 {} 次，共 {} 次）：{} 于 {} 报送，{}，截止 {}{}，记录链头 {}（{} 条）\n",
@@ -634,14 +631,14 @@ std::string inspection_text(Context& ctx, store::Database& db, const OversightOp
 int run_oversight(Context& ctx, const OversightOptions& o) {
   if (o.semester.empty()) throw UsageError("--semester ID is required");
   check_sheet_options(sheet_options(o), !o.output.empty());
-  refuse_existing(o.output, o.force);
+  check_output_path(ctx, o.output, o.force);
   auto db = ctx.open_database(store::OpenMode::read_only);
   std::string text;
   db.transaction([&] { text = o.inspection ? inspection_text(ctx, db, o) : assessment_text(ctx, db, o); });
   if (o.output.empty() || o.output == "-") {
-    ctx.out() << text;
+    emit(ctx, text);
   } else {
-    write_file_atomically(o.output, text, 0600, !o.force);
+    write_output_file(ctx, o.output, text, o.force);
   }
   return 0;
 }

@@ -55,8 +55,10 @@ Date Context::today() {
     }
     return *date;
   }
-  return util::local_date(config().college.time_zone, m_env.now);
+  return real_today();
 }
+
+Date Context::real_today() { return util::local_date(config().college.time_zone, m_env.now); }
 
 Language Context::language() {
   if (m_options.lang == "en") return Language::en;

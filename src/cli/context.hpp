@@ -6,6 +6,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/app.hpp"
@@ -42,6 +43,9 @@ class Context {
   const Config& config();
   // --as-of, or today in the config's time zone.
   Date today();
+  // Today by the real clock in the config's time zone, whatever --as-of says: no event may be
+  // recorded as happening after it.
+  Date real_today();
   // --lang, or the config's language.
   Language language();
   // Opens the database.
@@ -85,6 +89,24 @@ void add_backup_command(CLI::App& root, std::vector<Command>& commands);
 
 // Reads a whole input file; NotFoundError / PermissionError / IoError name the path.
 std::string read_input_file(const std::string& path);
+
+// Refuses (CantCreateError, exit 73) an output path that is, or would create, the open
+// database, its -wal/-shm/-journal or the config in use, whatever `force` says; without
+// `force`, also a path that exists. "" and "-" (standard output) pass.
+void check_output_path(Context& ctx, const std::string& path, bool force);
+
+// check_output_path, then write_file_atomically with mode 0600 (replacing only with `force`).
+void write_output_file(Context& ctx, const std::string& path, const std::string& content, bool force);
+
+// Writes text to standard output and flushes it: a failed write (disk full, a closed pipe) is
+// an IoError (exit 74). A command that records something because it printed it calls this
+// inside its transaction, before the commit, so a failed output records nothing. A receipt
+// printed after a commit names what was done (`already_done`, e.g. "record #12 was saved"), so
+// the error does not read as if nothing had happened.
+void emit(Context& ctx, std::string_view text, std::string_view already_done = {});
+
+// Flushes standard output after a command; a failure is an IoError (exit 74).
+void finish_output(Context& ctx);
 
 // Writes a file atomically (temp file + rename) with the given mode; never half-written.
 // With `exclusive`, refuses (CantCreateError) when the path exists.

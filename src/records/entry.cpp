@@ -56,9 +56,12 @@ bool takes_dorms(PoliticalStatus status) {
   return is_member(status) || status == PoliticalStatus::candidate;
 }
 
+// No event time is later than the moment of entry (c.now, the real clock): a record says what
+// has happened.
 void check_time(const EntryRequest& r, const EntryContext& c, ProblemCollector& problems, std::string& semester) {
   if (c.now < r.at) {
-    problems.add("", fmt::format("--at \"{}\" is in the future (now {})", format_local(r.at), format_local(c.now)));
+    problems.add("", fmt::format("--at \"{}\" is later than now ({}); a record is entered after it happened",
+                                 format_local(r.at), format_local(c.now)));
   }
   const auto* s = c.calendar != nullptr ? c.calendar->containing(r.at.date) : nullptr;
   if (s == nullptr) {
@@ -91,6 +94,11 @@ void resolve_talked(const EntryRequest& r, const EntryContext& c, Row& row, Prob
   for (const auto& who : r.talked) {
     const auto* s = find_student(*c.snapshot, who, "--talked", problems);
     if (s == nullptr) continue;
+    if (!row.member_id.empty() && s->student_id == row.member_id) {
+      problems.add("", fmt::format("--talked \"{}\": {} {} is the member who made the contact; list the residents "
+                                   "talked with", who, s->facts.name, s->student_id));
+      continue;
+    }
     if (row.dorm_code && s->facts.dorm != *row.dorm_code) {
       problems.add("", fmt::format("--talked \"{}\": {} {} does not live in dorm {} on {}", who, s->facts.name,
                                    s->student_id, *row.dorm_code, format_date(r.at.date)));
@@ -117,7 +125,57 @@ void resolve_dorm(const EntryRequest& r, const EntryContext& c, Row& row, Proble
   row.dorm_code = code->code();
 }
 
+// REQUIREMENTS §2: an incident is reported after it was found, and a report time is a time
+// that has passed when it is entered: a future report time would silence the incident.
+void check_report_time(const EntryRequest& r, const EntryContext& c, ProblemCollector& problems) {
+  if (!r.incident || !r.incident->reported_at) return;
+  const auto parsed = parse_when(*r.incident->reported_at, r.at.date);
+  const auto* reported = std::get_if<LocalDateTime>(&parsed);
+  if (reported == nullptr) {
+    problems.add("", fmt::format("--reported-at \"{}\" is not a date and time", *r.incident->reported_at));
+    return;
+  }
+  if (*reported < r.at) {
+    problems.add("", fmt::format("--reported-at \"{}\" is before the incident was found ({})",
+                                 *r.incident->reported_at, format_local(r.at)));
+  }
+  if (c.now < *reported) {
+    problems.add("", fmt::format("--reported-at \"{}\" is later than now ({}); record the report once it was made",
+                                 *r.incident->reported_at, format_local(c.now)));
+  }
+}
+
 }  // namespace
+
+void check_correction(const Row& row, const CorrectionTarget& t, const std::string& reason) {
+  if (t.id < 1 || !t.exists) {
+    throw DataError(fmt::format("--corrects {}: there is no record #{}; give the number on the receipt of the "
+                                "record to correct", t.id, t.id));
+  }
+  ProblemCollector problems;
+  const auto kind = parse_kind(t.kind);
+  if (t.superseded_by) {
+    problems.add("", fmt::format("record #{} was already corrected or withdrawn by #{}; correct #{} instead", t.id,
+                                 *t.superseded_by, *t.superseded_by));
+  }
+  if (!kind || points_at_record(*kind)) {
+    problems.add("", fmt::format("record #{} is a {}, which cannot be corrected", t.id, t.kind));
+  } else if (*kind != row.kind) {
+    problems.add("", fmt::format("record #{} is a {} ({}), not a {} ({}); a correction keeps the kind — withdraw "
+                                 "#{} and record the right kind instead", t.id, label_zh(*kind), t.kind,
+                                 label_zh(row.kind), key(row.kind), t.id));
+  }
+  if (t.member_id != row.member_id) {
+    problems.add("", fmt::format("record #{} belongs to member {}, not {}; only the member's own records can be "
+                                 "corrected", t.id, t.member_id, row.member_id));
+  }
+  if (!problems.empty()) {
+    auto count = problems.size();
+    throw DataError(fmt::format("--corrects {}: {} problem{}; nothing was saved", t.id, count, count == 1 ? "" : "s"),
+                    problems.take());
+  }
+  if (reason.empty()) throw UsageError("--corrects needs --reason: say what was wrong");
+}
 
 ResolvedEntry resolve_entry(const EntryRequest& r, const EntryContext& c) {
   ProblemCollector problems;
@@ -142,11 +200,7 @@ ResolvedEntry resolve_entry(const EntryRequest& r, const EntryContext& c) {
   if (r.kind == Kind::incident && !r.incident) {
     problems.add("", "an incident needs --category (赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, 其他违纪, 突发事件)");
   }
-  if (r.kind == Kind::incident && r.incident && r.incident->reported_at &&
-      *r.incident->reported_at < row.happened_at) {
-    problems.add("", fmt::format("--reported-at \"{}\" is before the incident was found ({})", *r.incident->reported_at,
-                                 row.happened_at));
-  }
+  if (r.kind == Kind::incident) check_report_time(r, c, problems);
   if (r.kind == Kind::incident) row.incident = r.incident;
   if ((r.kind == Kind::plan || r.kind == Kind::summary) && !r.content.progress && !r.content.note) {
     problems.add("", fmt::format("a {} needs its text (--progress or --note)", key(r.kind)));

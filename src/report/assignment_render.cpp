@@ -2,7 +2,6 @@
 
 #include "dormlink/report/assignment_report.hpp"
 #include "dormlink/report/table.hpp"
-#include "dormlink/util/csv.hpp"
 
 namespace dormlink::report {
 namespace {
@@ -101,29 +100,25 @@ std::string render_assignment_markdown(const AssignmentReport& r, Language langu
   return out + "\n" + render_markdown(pair_table(r, w));
 }
 
-std::string render_assignment_csv(const AssignmentReport& r, Language language) {
-  const auto& w = labels(language);
-  auto table = pair_table(r, w);
-  std::string out;
-  auto row = [&out](const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + util::csv_escape(cells[i]);
-    out += "\r\n";
-  };
-  row(table.header);
-  for (const auto& cells : table.rows) row(cells);
-  return out;
+ExportTable assignment_table(const AssignmentReport& r, Language language) {
+  return to_export_table(pair_table(r, labels(language)));
+}
+
+std::string render_assignment_csv(const AssignmentReport& r, Language language, CsvFlavor flavor) {
+  return render_table_csv(assignment_table(r, language), flavor);
 }
 
 }  // namespace dormlink::report
 
 namespace dormlink::report {
 
-std::string render_assignment_roster_csv(const AssignmentReport& r, Language language) {
+ExportTable assignment_roster_table(const AssignmentReport& r, Language language) {
   bool zh = language == Language::zh;
-  std::vector<std::vector<std::string>> rows;
-  rows.push_back(zh ? std::vector<std::string>{"党员", "学号", "年级", "专业", "党支部", "联系寝室", "寝室数", "学生人数"}
-                    : std::vector<std::string>{"member", "id", "grade", "major", "branch", "dorms", "dorm count",
-                                               "residents"});
+  const std::vector<std::string> headers =
+      zh ? std::vector<std::string>{"党员", "学号", "年级", "专业", "党支部", "联系寝室", "寝室数", "学生人数"}
+         : std::vector<std::string>{"member", "id", "grade", "major", "branch", "dorms", "dorm count", "residents"};
+  ExportTable t;
+  for (std::size_t i = 0; i < headers.size(); ++i) t.columns.push_back({headers[i], headers[i], i == 2 || i >= 6});
   for (std::size_t i = 0; i < r.lines.size();) {
     const auto& first = r.lines[i];
     std::string dorms;
@@ -134,15 +129,10 @@ std::string render_assignment_roster_csv(const AssignmentReport& r, Language lan
       ++count;
       residents += r.lines[i].residents;
     }
-    rows.push_back({first.member_name, first.member_id, std::to_string(first.member_grade), first.member_major,
-                    first.member_branch, dorms, std::to_string(count), std::to_string(residents)});
+    t.rows.push_back({first.member_name, first.member_id, std::to_string(first.member_grade), first.member_major,
+                      first.member_branch, dorms, std::to_string(count), std::to_string(residents)});
   }
-  std::string out = "\xEF\xBB\xBF";
-  for (const auto& cells : rows) {
-    for (std::size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + util::csv_escape(cells[c]);
-    out += "\r\n";
-  }
-  return out;
+  return t;
 }
 
 }  // namespace dormlink::report

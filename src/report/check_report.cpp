@@ -6,7 +6,7 @@
 
 #include "dormlink/report/json.hpp"
 #include "dormlink/report/table.hpp"
-#include "dormlink/util/csv.hpp"
+#include "dormlink/report/export_tables.hpp"
 
 namespace dormlink::report {
 namespace {
@@ -106,7 +106,7 @@ Table member_table(Language language) {
 }
 
 std::vector<std::string> text_row(const check::CheckInput& input, const Obligation& o, Language language) {
-  return {status_label(o.status, language),
+  return {status_label(o.rule, o.status, language),
           rule_label(o.rule, language),
           dorm_at(input, o.dorm),
           person_label(person_at(input, o.student)),
@@ -195,6 +195,12 @@ std::string status_label(Status status, Language language) {
   return std::string(check::to_string(status));
 }
 
+std::string status_label(Rule rule, Status status, Language language) {
+  const bool late_work = rule == Rule::feedback_form || rule == Rule::counselor_summary || rule == Rule::incident_report;
+  if (status == Status::met_late && !late_work) return zh(language) ? "已完成（补录）" : "met (entered late)";
+  return status_label(status, language);
+}
+
 std::string render_check_text(const CheckListing& l, Language language) {
   std::string out = heading(l, language);
   out += counts_line(count_statuses(l.items), language) + "\n";
@@ -248,26 +254,25 @@ std::string render_check_json(const CheckListing& l) {
   return out;
 }
 
-std::string render_check_csv(const CheckListing& l) {
-  std::string out =
-      "status,rule,counselor_id,counselor_name,member_id,member_name,dorm,student_id,student_name,period,"
-      "record_id,window_from,window_to,due,expected,found,late\r\n";
+std::string render_check_csv(const CheckListing& l, CsvFlavor flavor) {
+  ExportTable t;
+  for (const char* key : {"status", "rule", "counselor_id", "counselor_name", "member_id", "member_name", "dorm",
+                          "student_id", "student_name", "period", "record_id", "window_from", "window_to", "due",
+                          "expected", "found", "late"}) {
+    t.columns.push_back({key, key, false});
+  }
   for (const auto& o : l.items) {
     const auto* c = counselor_at(*l.input, o.counselor);
     const auto* m = person_at(*l.input, o.member);
     const auto* st = person_at(*l.input, o.student);
-    const std::vector<std::string> cells{
-        std::string(check::to_string(o.status)), std::string(check::to_string(o.rule)),
-        c ? c->staff_id : "", c ? c->name : "", m ? m->id : "", m ? m->name : "", dorm_at(*l.input, o.dorm),
-        st ? st->id : "", st ? st->name : "", std::to_string(o.period),
-        o.record_id > 0 ? std::to_string(o.record_id) : "", format_date(o.window_from), format_date(o.window_to),
-        format_date(o.due), std::to_string(o.expected), std::to_string(o.found), std::to_string(o.late)};
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      out += (i ? "," : "") + util::csv_escape(cells[i]);
-    }
-    out += "\r\n";
+    t.rows.push_back({std::string(check::to_string(o.status)), std::string(check::to_string(o.rule)),
+                      c ? c->staff_id : "", c ? c->name : "", m ? m->id : "", m ? m->name : "",
+                      dorm_at(*l.input, o.dorm), st ? st->id : "", st ? st->name : "", std::to_string(o.period),
+                      o.record_id > 0 ? std::to_string(o.record_id) : "", format_date(o.window_from),
+                      format_date(o.window_to), format_date(o.due), std::to_string(o.expected),
+                      std::to_string(o.found), std::to_string(o.late)});
   }
-  return out;
+  return render_table_csv(t, flavor);
 }
 
 }  // namespace dormlink::report

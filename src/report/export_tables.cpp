@@ -139,19 +139,6 @@ ExportTable incidents_table(std::vector<ExportRecord> rows, const Privacy& priva
   return t;
 }
 
-ExportTable table_from_csv(std::string_view csv, const std::string& source_name) {
-  if (csv.substr(0, 3) == "\xEF\xBB\xBF") csv.remove_prefix(3);
-  const auto parsed = util::parse_csv(csv, source_name);
-  ExportTable t;
-  for (const auto& h : parsed.header.fields) t.columns.push_back({h, h});
-  for (const auto& r : parsed.records) {
-    auto row = r.fields;
-    row.resize(t.columns.size());
-    t.rows.push_back(std::move(row));
-  }
-  return t;
-}
-
 ExportTable to_export_table(const Table& table) {
   ExportTable t;
   for (std::size_t i = 0; i < table.header.size(); ++i) {

@@ -231,8 +231,9 @@ std::string audience_note(Audience audience, bool sensitive, bool phones_in_full
   const std::string who = audience_label(audience, z);
   std::string what;
   if (audience == Audience::committee) {
-    what = z ? "只含统计数，不含学生姓名、手机号和重点关注类别"
-             : "counts only: no student names, phone numbers or attention categories";
+    what = z ? "含党员姓名、学号和统计数，不含其他学生的姓名、手机号和重点关注类别"
+             : "members' names and student ids, and counts: no other student's name, no phone numbers, no "
+               "attention categories";
   } else if (sensitive) {
     what = z ? "含敏感信息，查阅原因已登记" : "sensitive fields included; the access is recorded with its reason";
   } else {
@@ -431,12 +432,10 @@ std::string count_text(int n, const FeedbackForm& form) {
   return form.small_counts_hidden ? shown_count(n, p) : std::to_string(n);
 }
 
-// A contact made in time but entered after the due day is done, not late work: only a form
-// or an incident report can be late (docs/reports.md "assessment").
+// A contact made in time but entered after the due day is done, not late work (one rule for
+// every kind: status_label in check_report).
 std::string requirement_status(Rule rule, Status status, Language language) {
-  const bool late_work = rule == Rule::feedback_form || rule == Rule::counselor_summary || rule == Rule::incident_report;
-  if (status == Status::met_late && !late_work) return zh(language) ? "已完成（补录）" : "met (entered late)";
-  return status_label(status, language);
+  return status_label(rule, status, language);
 }
 
 Table requirement_table(const FeedbackForm& form, Language language) {

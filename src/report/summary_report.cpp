@@ -192,12 +192,6 @@ void fill_members_and_dorms(const SummaryInput& in, CounselorSummary& out) {
 
 // Minutes since 1970-01-01 local; a date without a time: found at its last minute, reported
 // at its first (the benefit of the doubt check gives the member).
-long long minute_of(const LocalDateTime& when, bool found) {
-  const long long day = static_cast<long long>(to_days(when.date).time_since_epoch().count()) * 1440;
-  if (!when.has_time) return found ? day + 1439 : day;
-  return day + when.hour * 60 + when.minute;
-}
-
 void fill_incidents(const SummaryInput& in, CounselorSummary& out) {
   std::vector<double> hours;
   for (const auto& o : *in.obligations) {
@@ -210,11 +204,8 @@ void fill_incidents(const SummaryInput& in, CounselorSummary& out) {
       s.late++;
     else
       s.unreported++;
-    for (const auto& incident : in.check->incidents) {
-      if (incident.id != o.record_id || !incident.reported) continue;
-      const auto minutes = minute_of(*incident.reported, false) - minute_of(incident.found, true);
-      hours.push_back(static_cast<double>(std::max(minutes, 0LL)) / 60.0);
-    }
+    // check decides whether (and when, in elapsed time) a report counts by the as-of date.
+    if (o.found > 0) hours.push_back(static_cast<double>(o.minutes) / 60.0);
   }
   if (hours.empty()) return;
   std::sort(hours.begin(), hours.end());
@@ -623,11 +614,14 @@ std::string summary_header(const CounselorSummary& s, Language language) {
                        s.own ? status_label(*s.own, language) : "—");
     out += fmt::format("- For: {}\n", audience_note(s.audience, s.sensitive, s.phones_in_full, language));
   }
-  if (s.small_counts_hidden) {
-    out += z ? fmt::format("- 涉及重点关注学生和特殊情况的人数、起数小于 {} 时显示为 <{}。\n", s.small_count_threshold,
+  if (s.small_counts_hidden && s.small_count_threshold > 1) {
+    // privacy.cpp shown_count: 1..threshold-1 become "<threshold"; 0 singles no one out.
+    const int top = s.small_count_threshold - 1;
+    const auto range = top == 1 ? std::string(z ? "1" : "of 1") : fmt::format(fmt::runtime(z ? "1 至 {}" : "from 1 to {}"), top);
+    out += z ? fmt::format("- 涉及重点关注学生和特殊情况的人数、起数为 {} 时显示为 <{}（为 0 时照实显示）。\n", range,
                            s.small_count_threshold)
-             : fmt::format("- Counts of attention students and incidents below {} are shown as <{}.\n",
-                           s.small_count_threshold, s.small_count_threshold);
+             : fmt::format("- Counts of attention students and incidents {} are shown as <{} (0 is shown as 0).\n",
+                           range, s.small_count_threshold);
   }
   return out + "\n";
 }

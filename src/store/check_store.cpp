@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <climits>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -218,6 +219,7 @@ struct Gathered {
   std::vector<std::tuple<std::size_t, int, int>> pairs;  // (version, dorm, member)
   std::vector<std::array<int, 2 * (k_max_week + 1)>> visits;  // by dorm: visits[w], late[w]
   std::vector<std::uint32_t> talk_weeks;                 // by student
+  std::vector<std::array<int, k_max_week + 1>> talk_entered;  // by student, week: first entry day
   std::vector<ListedRecord> records;
 
   Facts& facts_of(int student) {
@@ -388,7 +390,7 @@ void load_visits(Scan& scan, Gathered& g) {
 // talk and student; OR-ing the bits here beats SQL's sum(DISTINCT 1 << week) GROUP BY student,
 // which sorts every row.
 void load_talks(Scan& scan, Gathered& g) {
-  SQLite::Statement q(scan.db, std::string("SELECT r.id, r.happened_at, s.student_id FROM record r "
+  SQLite::Statement q(scan.db, std::string("SELECT r.id, r.happened_at, s.student_id, r.entered_at FROM record r "
                                            "JOIN record_student s ON s.record_id = r.id WHERE r.kind = 'talk' AND") +
                                    k_in_window);
   bind_window(q, scan.window);
@@ -399,6 +401,14 @@ void load_talks(Scan& scan, Gathered& g) {
     const auto student = static_cast<std::size_t>(g.students(text_of(q.getColumn(2))));
     if (student >= g.talk_weeks.size()) g.talk_weeks.resize(student + 1, 0);
     g.talk_weeks[student] |= std::uint32_t{1} << week;
+    if (student >= g.talk_entered.size()) {
+      std::array<int, k_max_week + 1> none;
+      none.fill(INT_MAX);
+      g.talk_entered.resize(student + 1, none);
+    }
+    const auto entered = scan.entered(text_of(q.getColumn(3))).value_or(-1);  // unreadable: in time
+    auto& first = g.talk_entered[student][static_cast<std::size_t>(week)];
+    first = std::min(first, entered);
   }
 }
 
@@ -541,9 +551,16 @@ void fill_records(const Gathered& g, const Rankings& r, CheckInput& input) {
       if (counts[week] > 0)
         input.visits.push_back({r.dorm(n), static_cast<int>(week), counts[week], counts[k_max_week + 1 + week]});
   }
-  for (const int n : r.people.order)
-    if (static_cast<std::size_t>(n) < g.talk_weeks.size() && g.talk_weeks[static_cast<std::size_t>(n)] != 0)
-      input.talks.push_back({r.person(n), g.talk_weeks[static_cast<std::size_t>(n)]});
+  for (const int n : r.people.order) {
+    const auto s = static_cast<std::size_t>(n);
+    if (s >= g.talk_weeks.size() || g.talk_weeks[s] == 0) continue;
+    check::TalkWeeks t{r.person(n), g.talk_weeks[s], {}};
+    for (int week = 1; week <= k_max_week; ++week) {
+      const int day = g.talk_entered[s][static_cast<std::size_t>(week)];
+      if (day != INT_MAX) t.first_entered.emplace_back(week, Date{to_days(input.semester.first_monday) + std::chrono::days{day}});
+    }
+    input.talks.push_back(std::move(t));
+  }
   for (const auto& record : g.records) add_record(record, r.person(record.member), r.dorm(record.dorm), input);
   std::sort(input.excuses.begin(), input.excuses.end(), [](const auto& a, const auto& b) {
     return std::tie(a.member, a.dorm, a.week) < std::tie(b.member, b.dorm, b.week);

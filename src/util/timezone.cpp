@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include <unicode/basictz.h>
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
@@ -31,15 +32,15 @@ std::unique_ptr<icu::TimeZone> find_zone(std::string_view name) {
   return zone;
 }
 
+[[noreturn]] void unknown_zone(std::string_view zone_name) {
+  throw ConfigError(fmt::format("unknown time zone \"{}\"; use an IANA name such as \"Asia/Shanghai\"", zone_name));
+}
+
 // The instant shifted by the zone's UTC offset (standard plus daylight time) at that instant,
 // in milliseconds; computed from ICU's data, never from the process's TZ.
 sys_time<milliseconds> local_time(std::string_view zone_name, system_clock::time_point instant) {
   const std::unique_ptr<icu::TimeZone> zone = find_zone(zone_name);
-  if (!zone) {
-    throw ConfigError(fmt::format("unknown time zone \"{}\"; use an IANA name such as "
-                                  "\"Asia/Shanghai\"",
-                                  zone_name));
-  }
+  if (!zone) unknown_zone(zone_name);
   const auto utc = time_point_cast<milliseconds>(instant);
   int32_t raw_offset = 0;
   int32_t dst_offset = 0;
@@ -69,6 +70,55 @@ std::string local_timestamp(std::string_view zone, system_clock::time_point inst
   return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", static_cast<int>(date.year()),
                      static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
                      time.hours().count(), time.minutes().count(), time.seconds().count());
+}
+
+struct ZoneClock::Impl {
+  std::unique_ptr<icu::TimeZone> zone;
+  const icu::BasicTimeZone* basic = nullptr;  // offsets from local times; every Olson zone is one
+  std::string name;
+};
+
+ZoneClock::ZoneClock(std::string_view zone) : m_impl(std::make_unique<Impl>()) {
+  m_impl->zone = find_zone(zone);
+  if (!m_impl->zone) unknown_zone(zone);
+  m_impl->basic = dynamic_cast<const icu::BasicTimeZone*>(m_impl->zone.get());
+  m_impl->name = std::string(zone);
+}
+
+ZoneClock::~ZoneClock() = default;
+ZoneClock::ZoneClock(ZoneClock&&) noexcept = default;
+ZoneClock& ZoneClock::operator=(ZoneClock&&) noexcept = default;
+
+long long ZoneClock::utc_minutes(Date date, int hour, int minute) const {
+  const long long wall = static_cast<long long>(sys_days(date).time_since_epoch().count()) * 1440 + hour * 60 + minute;
+  int32_t raw_offset = 0;
+  int32_t dst_offset = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  const auto local_ms = static_cast<UDate>(wall) * 60000.0;
+  if (m_impl->basic != nullptr) {
+    m_impl->basic->getOffsetFromLocal(local_ms, UCAL_TZ_LOCAL_FORMER, UCAL_TZ_LOCAL_FORMER, raw_offset, dst_offset,
+                                      status);
+  } else {
+    m_impl->zone->getOffset(local_ms, true, raw_offset, dst_offset, status);
+  }
+  if (U_FAILURE(status)) {
+    throw ConfigError(fmt::format("time zone \"{}\": cannot compute the UTC offset ({})", m_impl->name,
+                                  u_errorName(status)));
+  }
+  return wall - (static_cast<long long>(raw_offset) + dst_offset) / 60000;
+}
+
+Date ZoneClock::local_date(long long utc_minutes) const {
+  int32_t raw_offset = 0;
+  int32_t dst_offset = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  m_impl->zone->getOffset(static_cast<UDate>(utc_minutes) * 60000.0, false, raw_offset, dst_offset, status);
+  if (U_FAILURE(status)) {
+    throw ConfigError(fmt::format("time zone \"{}\": cannot compute the UTC offset ({})", m_impl->name,
+                                  u_errorName(status)));
+  }
+  const long long local = utc_minutes + (static_cast<long long>(raw_offset) + dst_offset) / 60000;
+  return Date{sys_days(days(local >= 0 ? local / 1440 : (local - 1439) / 1440))};
 }
 
 }  // namespace dormlink::util

@@ -117,6 +117,30 @@ Result Sandbox::run(const std::vector<std::string>& args, const std::map<std::st
   return run_program(DORMLINK_BINARY, args, env);
 }
 
+Result Sandbox::run_with_stdout(const std::string& stdout_path, const std::vector<std::string>& args,
+                                const std::map<std::string, std::string>& env) const {
+  auto flat = child_env(m_dir, env);
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) exec_child(m_dir, DORMLINK_BINARY, args, flat, stdout_path.c_str());
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  Result r;
+  r.exit_code = exit_code_of(status);
+  r.err = slurp(m_dir / ".stderr");
+  return r;
+}
+
+Result Sandbox::run_at(const std::string& now, const std::vector<std::string>& args,
+                       const std::map<std::string, std::string>& env) const {
+  std::vector<std::string> all{now, DORMLINK_BINARY};
+  all.insert(all.end(), args.begin(), args.end());
+  auto with = env;
+  // libfaketime is preloaded before a sanitized binary's runtime; ASan must not refuse that.
+  with["ASAN_OPTIONS"] = "verify_asan_link_order=0";
+  return run_program("/usr/bin/faketime", all, with);
+}
+
 Result Sandbox::run_with_input(const std::vector<std::string>& args, const std::string& input) const {
   write(".stdin", input);
   auto result = run_program(DORMLINK_BINARY, args, {});

@@ -39,6 +39,16 @@ class Sandbox {
   // Runs dormlink with `input` on standard input (a file, not a terminal).
   Result run_with_input(const std::vector<std::string>& args, const std::string& input) const;
 
+  // Runs dormlink with its standard output sent to `stdout_path` (e.g. /dev/full); Result::out
+  // is empty.
+  Result run_with_stdout(const std::string& stdout_path, const std::vector<std::string>& args,
+                         const std::map<std::string, std::string>& env = {}) const;
+
+  // Runs dormlink with the real clock moved to `now` ("YYYY-MM-DD HH:MM:SS", UTC) by
+  // libfaketime: the one way tests give dormlink another "now" (docs/testing.md).
+  Result run_at(const std::string& now, const std::vector<std::string>& args,
+                const std::map<std::string, std::string>& env = {}) const;
+
   // Runs any program (absolute path) the same way.
   Result run_program(const std::string& program, const std::vector<std::string>& args,
                      const std::map<std::string, std::string>& env = {}) const;

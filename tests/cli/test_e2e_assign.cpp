@@ -57,7 +57,7 @@ TEST_SUITE("e2e.assign") {
     CHECK(violations(box) == 0);
   }
 
-  TEST_CASE("a committed semester is not replaced silently; --replace keeps history; records are append-only") {
+  TEST_CASE("a committed semester is not replaced silently, --replace keeps history, records are append-only") {
     Sandbox box;
     dormlink::e2e::setup_example_college(box);
     REQUIRE(box.run(at("2026-09-07", {"assign", "-q"})).exit_code == 0);
@@ -74,7 +74,7 @@ TEST_SUITE("e2e.assign") {
     CHECK_THROWS(raw.exec("DELETE FROM assignment"));
   }
 
-  TEST_CASE("infeasible rules exit 3 with a diagnosis; --best-effort lists what is left") {
+  TEST_CASE("infeasible rules exit 3 with a diagnosis, --best-effort lists what is left") {
     Sandbox box;
     dormlink::e2e::setup_example_college(box);
     auto config = box.read("dormlink.toml");
@@ -106,7 +106,7 @@ TEST_SUITE("e2e.assign") {
     CHECK(unknown.exit_code == 64);
   }
 
-  TEST_CASE("pins and forbids are honoured; unknown ones are usage errors") {
+  TEST_CASE("pins and forbids are honoured, unknown ones are usage errors") {
     Sandbox box;
     dormlink::e2e::setup_example_college(box);
     auto bad = box.run(at("2026-09-07", {"assign", "--dry-run", "--pin", "nobody:10-106"}));

@@ -49,7 +49,7 @@ TEST_SUITE("e2e.basics") {
                    "or pass --db / set DORMLINK_DB\n");
   }
 
-  TEST_CASE("DORMLINK_DB and DORMLINK_CONFIG choose the files; options after the command work") {
+  TEST_CASE("DORMLINK_DB and DORMLINK_CONFIG choose the files, options after the command work") {
     Sandbox box;
     box.copy_from_source("examples/dormlink.toml", "rules.toml");
     auto init = box.run({"init"}, {{"DORMLINK_DB", "x.db"}, {"DORMLINK_CONFIG", "rules.toml"}});

@@ -257,7 +257,7 @@ TEST_SUITE("e2e.check") {
     }
   }
 
-  TEST_CASE("after the semester: nothing is due by default; --semester shows how it ended") {
+  TEST_CASE("after the semester: nothing is due by default, --semester shows how it ended") {
     Sandbox box;
     build_scenario(box);
     auto outside = box.run({"--db", "college.db", "--as-of", "2026-10-19", "check"});

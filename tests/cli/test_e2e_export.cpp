@@ -107,7 +107,7 @@ TEST_SUITE("e2e.export") {
     CHECK(box.query_int("college.db", "SELECT count(*) FROM sensitive_access") == 0);
   }
 
-  TEST_CASE("--raw: no BOM, LF, cells as they are; members are 中共党员 and 预备党员 only") {
+  TEST_CASE("--raw: no BOM, LF, cells as they are, members are 中共党员 and 预备党员 only") {
     Sandbox box;
     build_college(box);
     auto r = box.run(at({"export", "members", "--raw"}));
@@ -119,7 +119,7 @@ TEST_SUITE("e2e.export") {
           "2023110102,王强,男,=1+1,2023级,英语2301,1-501,138****0002,中共党员,英语党支部,\n");
   }
 
-  TEST_CASE("--include-sensitive needs --reason and is audited; the committee gets no names") {
+  TEST_CASE("--include-sensitive needs --reason and is audited, the committee gets no names") {
     Sandbox box;
     build_college(box);
     auto no_reason = box.run(at({"export", "students", "--include-sensitive"}));
@@ -183,7 +183,7 @@ TEST_SUITE("e2e.export") {
     CHECK(has(box.read("dorms.csv"), "学号,姓名"));
   }
 
-  TEST_CASE("contacts are the effective records by id, corrections marked; incidents apart") {
+  TEST_CASE("contacts are the effective records by id, corrections marked, incidents apart") {
     Sandbox box;
     build_college(box);
     const std::string m = "2023110101";

@@ -127,7 +127,7 @@ TEST_SUITE("e2e.inspect") {
     CHECK(r.out.find("records to verify (visits and talks 2026-10-01 to 2026-10-14)") != std::string::npos);
   }
 
-  TEST_CASE("--size with --rate, and bad values, are usage errors; --dry-run writes nothing") {
+  TEST_CASE("--size with --rate, and bad values, are usage errors, --dry-run writes nothing") {
     Sandbox box;
     college_with_assignment(box);
     const auto before = bytes(box);
@@ -157,7 +157,7 @@ TEST_SUITE("e2e.inspect") {
     CHECK(r.err == "dormlink: error: 2026-autumn has no assignment in force on 2026-10-14; run dormlink assign first\n");
   }
 
-  TEST_CASE("inspect record confirms and contradicts; the contradiction flags the record") {
+  TEST_CASE("inspect record confirms and contradicts, the contradiction flags the record") {
     Sandbox box;
     auto p = college_with_assignment(box);
     const auto visit = log(box, p, p.dorm, "2026-10-12 19:30");
@@ -192,7 +192,7 @@ TEST_SUITE("e2e.inspect") {
     CHECK(en.out.find("flagged records: #" + std::to_string(visit) + "\n") != std::string::npos);
   }
 
-  TEST_CASE("inspect record refuses records that are not the member's for the dorm; nothing is saved") {
+  TEST_CASE("inspect record refuses records that are not the member's for the dorm, nothing is saved") {
     Sandbox box;
     auto p = college_with_assignment(box);
     const auto visit = log(box, p, p.dorm, "2026-10-12 19:30");

@@ -37,7 +37,7 @@ std::string sqlite(const Sandbox& box, const std::string& sql) {
 }  // namespace
 
 TEST_SUITE("e2e.records") {
-  TEST_CASE("log-visit prints a receipt; duplicates and off-assignment records are refused") {
+  TEST_CASE("log-visit prints a receipt, duplicates and off-assignment records are refused") {
     Sandbox box;
     auto [member, dorm] = college_with_assignment(box);
     auto r = box.run(at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm, "--at", "2026/9/10 19:30",
@@ -103,7 +103,7 @@ TEST_SUITE("e2e.records") {
 }
 
 TEST_SUITE("e2e.records") {
-  TEST_CASE("corrections, withdrawals and purges are new records; the chain stays intact") {
+  TEST_CASE("corrections, withdrawals and purges are new records, the chain stays intact") {
     Sandbox box;
     auto [member, dorm] = college_with_assignment(box);
     REQUIRE(box.run(at("2026-09-14", {"-q", "log-visit", "--member", member, "--dorm", dorm, "--at",

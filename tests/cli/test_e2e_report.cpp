@@ -238,7 +238,7 @@ TEST_SUITE("e2e.report") {
     CHECK(has(r.out, "`" + head.substr(0, 64) + "`（共 30 条记录）"));
   }
 
-  TEST_CASE("a corrected record shows in its corrected version, marked; a withdrawn one not at all") {
+  TEST_CASE("a corrected record shows in its corrected version, marked, a withdrawn one not at all") {
     Sandbox box;
     build_college(box);
     run_ok(box, at("2026-09-21", {"-q", "log-visit", "--corrects", "4", "--reason", "时间记错", "--member", M1,
@@ -310,7 +310,7 @@ TEST_SUITE("e2e.report") {
     CHECK(has(early.err, "period 3 of 2026-autumn begins on 2026-10-05, after 2026-09-22; nothing to report yet"));
   }
 
-  TEST_CASE("--submit: the form counts for check; late after its due day; --submitted reprints it byte for byte") {
+  TEST_CASE("--submit: the form counts for check, late after its due day, --submitted reprints it byte for byte") {
     Sandbox box;
     build_college(box);
     // 王强 hands in period 1's form on Sunday 09-20, before it is due: met.
@@ -440,7 +440,7 @@ TEST_SUITE("e2e.report") {
     CHECK(box.query_int("college.db", "SELECT count(*) FROM sensitive_access") == 4);
   }
 
-  TEST_CASE("files: 0600, never overwritten without --force (73), -o - is stdout; a refused run writes nothing") {
+  TEST_CASE("files: 0600, never overwritten without --force (73), -o - is stdout, a refused run writes nothing") {
     Sandbox box;
     build_college(box);
     const std::vector<std::string> form{"report", "feedback", "--member", M1, "--period", "1"};
@@ -487,7 +487,7 @@ TEST_SUITE("e2e.report") {
     CHECK(has(box.read("out/feedback-2023110102-p1.md"), "党员姓名：王强（2023110102）"));
   }
 
-  TEST_CASE("--all: every member due a form, one section each, by pinyin; report never writes without --submit") {
+  TEST_CASE("--all: every member due a form, one section each, by pinyin, report never writes without --submit") {
     Sandbox box;
     build_college(box);
     const auto before = box.read("college.db") + box.read("college.db-wal");

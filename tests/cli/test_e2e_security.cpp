@@ -280,7 +280,7 @@ TEST_SUITE("e2e.security") {
     }
   }
 
-  TEST_CASE("a database other users can read gets a warning; 0600 gets none") {
+  TEST_CASE("a database other users can read gets a warning, 0600 gets none") {
     Sandbox box;
     box.write("dormlink.toml", k_config);
     REQUIRE(box.run({"--db", "college.db", "--as-of", "2026-09-07", "init"}).exit_code == 0);

@@ -41,7 +41,37 @@ bool owned(const std::string& path, const std::vector<std::string>& owners) {
 
 }  // namespace
 
+// Every test source (tests/unit, tests/cli) with its path relative to the repository.
+std::vector<std::pair<std::string, std::string>> test_files() {
+  std::vector<std::pair<std::string, std::string>> files;
+  fs::path root(DORMLINK_SOURCE_DIR);
+  for (const char* dir : {"tests/unit", "tests/cli"}) {
+    for (const auto& entry : fs::directory_iterator(root / dir)) {
+      if (!entry.is_regular_file() || entry.path().extension() != ".cpp") continue;
+      std::ifstream in(entry.path());
+      std::ostringstream text;
+      text << in.rdbuf();
+      files.emplace_back(fs::relative(entry.path(), root).string(), text.str());
+    }
+  }
+  return files;
+}
+
 TEST_SUITE("architecture") {
+  TEST_CASE("test case names hold no semicolon, which CTest would split into a filter that runs nothing") {
+    const auto files = test_files();
+    CHECK(files.size() > 20);
+    for (const auto& file : files) {
+      const std::string& text = file.second;
+      for (auto at = text.find("TEST_CASE(\""); at != std::string::npos; at = text.find("TEST_CASE(\"", at + 1)) {
+        const auto end = text.find('"', at + 11);
+        const auto name = text.substr(at + 11, end - at - 11);
+        INFO(file.first << ": " << name);
+        CHECK(name.find(';') == std::string::npos);
+      }
+    }
+  }
+
   TEST_CASE("third-party libraries stay in their modules") {
     const std::vector<IncludeRule> rules{
         {"#include <SQLiteCpp/", {"src/store/"}},

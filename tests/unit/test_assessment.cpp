@@ -127,7 +127,7 @@ TEST_SUITE("report.assessment") {
     CHECK(format_tenths(599) == "59.9");
   }
 
-  TEST_CASE("a late form counts half, a late-entered contact in full; waived and not yet due are left out") {
+  TEST_CASE("a late form counts half, a late-entered contact in full, waived and not yet due are left out") {
     CHECK(Run::visits_only(1, 1, 0) == 1000);  // a visit entered after its week still happened in time
     CHECK(Run::visits_only(0, 1, 1) == 500);
     Run forms;
@@ -155,7 +155,7 @@ TEST_SUITE("report.assessment") {
     REQUIRE(component(r.member(b, "2023110101"), Component::visits).lost.size() == 1);
   }
 
-  TEST_CASE("default weights from the config; every rule counts in its component") {
+  TEST_CASE("default weights from the config, every rule counts in its component") {
     Run r;
     // visits all overdue (0 of 30); talks: 2 met, 1 entered late (full), attention talk overdue -> 3/4 of 25;
     // feedback form late -> 5 of 10; work plan met, member summary overdue -> 2.5 of 5.
@@ -201,7 +201,7 @@ TEST_SUITE("report.assessment") {
     CHECK(r.member(a, "2023110102").score_tenths == 1000);
   }
 
-  TEST_CASE("--branch keeps one branch; members sorted by pinyin") {
+  TEST_CASE("--branch keeps one branch, members sorted by pinyin") {
     Run r;
     auto all = r.build();
     REQUIRE(all.members.size() == 2);

@@ -70,7 +70,7 @@ DormWeekVisits visits(int dorm, int week, int count, int late) {
 
 Excuse excuse(int member, int dorm, int week) { return Excuse{.member = member, .dorm = dorm, .week = week}; }
 
-TalkWeeks talked(int who, std::uint32_t weeks) { return TalkWeeks{.person = who, .weeks = weeks}; }
+TalkWeeks talked(int who, std::uint32_t weeks) { return TalkWeeks{.person = who, .weeks = weeks, .first_entered = {}}; }
 
 KindRecord record(CountedKind kind, int member, int dorm, int week, Date entered) {
   return KindRecord{.kind = kind, .member = member, .dorm = dorm, .week = week, .entered = entered, .id = 1};
@@ -684,6 +684,42 @@ TEST_SUITE("check") {
       CHECK(report(ymd(2026, 9, 17)).status == Status::met);
       in.incidents[0].reported = LocalDateTime{ymd(2026, 9, 17), 0, 0, false};
       CHECK(report(ymd(2026, 9, 17)).status == Status::met_late);
+    }
+  }
+
+  TEST_CASE("incident reports count once they have happened: a report after the as-of date is not yet made") {
+    auto in = college();
+    auto config = rules();
+    in.incidents = {incident(7, 0, 0, LocalDateTime{ymd(2026, 9, 15), 20, 0, true})};
+    in.incidents[0].reported = LocalDateTime{ymd(2026, 9, 16), 9, 0, true};
+    const auto before = one(all(in, config, ymd(2026, 9, 15)), rule_is(Rule::incident_report));
+    CHECK(before.status == Status::due_soon);
+    CHECK(before.found == 0);
+    const auto after = one(all(in, config, ymd(2026, 9, 16)), rule_is(Rule::incident_report));
+    CHECK(after.status == Status::met);
+    CHECK(after.minutes == 13 * 60);
+  }
+
+  TEST_CASE("incident hours are elapsed time: a daylight-saving change does not shorten them") {
+    auto in = college();
+    auto config = rules();
+    config.college.time_zone = "America/New_York";  // clocks go back at 02:00 on 2026-11-01
+    in.incidents = {incident(7, 0, 0, LocalDateTime{ymd(2026, 10, 31), 20, 0, true})};
+    auto report = [&] { return one(all(in, config, ymd(2026, 11, 3)), rule_is(Rule::incident_report)); };
+    in.incidents[0].reported = LocalDateTime{ymd(2026, 11, 1), 19, 30, true};  // 24.5 h later
+    CHECK(report().status == Status::met_late);
+    CHECK(report().minutes == 24 * 60 + 30);
+    in.incidents[0].reported = LocalDateTime{ymd(2026, 11, 1), 19, 0, true};  // exactly 24 h
+    CHECK(report().status == Status::met);
+    CHECK(report().due == ymd(2026, 11, 1));
+    SUBCASE("nor does a spring change lengthen them") {
+      in.semester.first_monday = ymd(2026, 3, 2);
+      for (auto& v : in.assignments) v.valid_from = ymd(2026, 3, 2);
+      in.incidents[0].found = LocalDateTime{ymd(2026, 3, 7), 20, 0, true};  // clocks go forward 2026-03-08
+      in.incidents[0].reported = LocalDateTime{ymd(2026, 3, 8), 20, 30, true};  // 23.5 h later, 24.5 by the wall
+      const auto item = one(all(in, config, ymd(2026, 3, 10)), rule_is(Rule::incident_report));
+      CHECK(item.status == Status::met);
+      CHECK(item.minutes == 23 * 60 + 30);
     }
   }
 

@@ -186,7 +186,7 @@ TEST_SUITE("util.csv") {
 
   // Found by tests/fuzz/fuzz_csv: a TAB in a field was not quoted, and the delimiter was picked
   // from the raw first line, so these did not read back.
-  TEST_CASE("tabs inside quotes do not make a file tab-separated; csv_escape quotes a TAB") {
+  TEST_CASE("tabs inside quotes do not make a file tab-separated, csv_escape quotes a TAB") {
     CHECK(csv_escape("a\tb") == "\"a\tb\"");
     const CsvTable one = parse_csv(csv_escape("a\tb") + "\r\n1\r\n", "t.csv");
     CHECK(one.delimiter == ',');

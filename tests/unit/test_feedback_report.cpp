@@ -72,7 +72,8 @@ check::CheckInput college() {
                {.dorm = 0, .week = 2, .visits = 1, .late = 0},
                {.dorm = 1, .week = 1, .visits = 2, .late = 0},
                {.dorm = 1, .week = 2, .visits = 2, .late = 0}};
-  in.talks = {{.person = 1, .weeks = 0b110}, {.person = 2, .weeks = 0b010}, {.person = 3, .weeks = 0b100}};
+  in.talks = {{.person = 1, .weeks = 0b110, .first_entered = {}}, {.person = 2, .weeks = 0b010, .first_entered = {}},
+              {.person = 3, .weeks = 0b100, .first_entered = {}}};
   in.incidents = {{.id = 8,
                    .member = 0,
                    .dorm = 1,
@@ -402,7 +403,7 @@ TEST_SUITE("report.summary") {
     CHECK(s.dorms[1].code == "10-101");
   }
 
-  TEST_CASE("incidents and how fast they were reported; attention students as counts") {
+  TEST_CASE("incidents and how fast they were reported, attention students as counts") {
     const auto s = Fixture().summary(Audience::committee);
     CHECK(s.incidents.found == 1);
     CHECK(s.incidents.late == 0);

@@ -130,7 +130,7 @@ TEST_SUITE("inspect") {
     }
   }
 
-  TEST_CASE("every branch is represented; a size below the number of branches is raised") {
+  TEST_CASE("every branch is represented, a size below the number of branches is raised") {
     auto frame = frame_of({{"英语一支部", 9}, {"英语二支部", 18}, {"日语支部", 3}, {"欧语支部", 6}});
     SUBCASE("size 2 < 4 branches") {
       auto s = draw_sample(request_of(frame, 2, 1));
@@ -161,7 +161,7 @@ TEST_SUITE("inspect") {
     }
   }
 
-  TEST_CASE("the same inputs and seed give the same sample; no member twice") {
+  TEST_CASE("the same inputs and seed give the same sample, no member twice") {
     auto frame = frame_of({{"a", 12}, {"b", 20}, {"c", 7}});
     frame[3].compliance = {1, 4};
     frame[3].dorms = {{0, true}, {1, false}, {2, false}};

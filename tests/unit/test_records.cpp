@@ -80,7 +80,7 @@ TEST_SUITE("records.entry") {
     CHECK_FALSE(e.row.off_assignment);
   }
 
-  TEST_CASE("an exact name wins over a prefix; an ambiguous prefix is refused") {
+  TEST_CASE("an exact name wins over a prefix, an ambiguous prefix is refused") {
     Fixture f;
     auto exact = visit("李晴", "8-305");
     exact.reason = "代为走访";
@@ -132,7 +132,7 @@ TEST_SUITE("records.entry") {
       auto r = visit("M1", "8-305");
       r.at = LocalDateTime{Date{year{2026}, month{10}, day{12}}, 21, 30, true};
       CHECK(problems_of(r, f.context()) ==
-            std::vector<std::string>{"--at \"2026-10-12 21:30\" is in the future (now 2026-10-12 21:00)"});
+            std::vector<std::string>{"--at \"2026-10-12 21:30\" is later than now (2026-10-12 21:00); a record is entered after it happened"});
       r.at = LocalDateTime{Date{year{2026}, month{8}, day{1}}, 10, 0, true};
       CHECK(problems_of(r, f.context()) ==
             std::vector<std::string>{"--at \"2026-08-01 10:00\" is outside every semester of the config"});
@@ -147,7 +147,7 @@ TEST_SUITE("records.entry") {
     }
   }
 
-  TEST_CASE("incidents need a category; a report cannot come before the finding") {
+  TEST_CASE("incidents need a category, a report cannot come before the finding") {
     Fixture f;
     auto r = visit("M1", "8-305");
     r.kind = Kind::incident;
@@ -165,6 +165,77 @@ TEST_SUITE("records.entry") {
     Row without = e.row;
     without.incident->reported_at = "2026-10-12 21:00";
     CHECK(canonical_row(e.row, "d") != canonical_row(without, "d"));
+  }
+
+  TEST_CASE("a report time is never after the moment of entry") {
+    Fixture f;  // now: 2026-10-12 21:00
+    auto r = visit("M1", "8-305");
+    r.kind = Kind::incident;
+    r.incident = Incident{IncidentCategory::fighting, std::nullopt, StaffRole::counselor, "2026-10-18 09:00"};
+    CHECK(problems_of(r, f.context()) ==
+          std::vector<std::string>{"--reported-at \"2026-10-18 09:00\" is later than now (2026-10-12 21:00); record the "
+                                   "report once it was made"});
+    r.incident->reported_at = "2026-10-12 21:01";
+    CHECK(problems_of(r, f.context()).size() == 1);
+    r.incident->reported_at = "2026-10-12 21:00";
+    CHECK(problems_of(r, f.context()).empty());
+  }
+
+  TEST_CASE("a member cannot be one of the residents talked with") {
+    Fixture f;
+    auto r = visit("M1", "8-305");
+    r.kind = Kind::talk;
+    r.talked = {"张三", "李晴紫"};
+    CHECK(problems_of(r, f.context()) ==
+          std::vector<std::string>{"--talked \"李晴紫\": 李晴紫 M1 is the member who made the contact; list the "
+                                   "residents talked with"});
+  }
+
+  TEST_CASE("a correction is of a live record of the same member and kind") {
+    Fixture f;
+    auto e = resolve_entry(visit("M1", "8-305"), f.context());
+    const CorrectionTarget own{7, true, "visit", "M1", "8-305", std::nullopt};
+    auto refused = [&](CorrectionTarget t) -> std::vector<std::string> {
+      try {
+        check_correction(e.row, t, "时间记错");
+      } catch (const DataError& error) {
+        std::vector<std::string> out{error.what()};
+        for (const auto& p : error.problems()) out.push_back(p.message);
+        return out;
+      }
+      return {};
+    };
+    CHECK(refused(own).empty());
+    SUBCASE("another member's record") {
+      auto t = own;
+      t.member_id = "M2";
+      CHECK(refused(t) == std::vector<std::string>{"--corrects 7: 1 problem; nothing was saved",
+                                                   "record #7 belongs to member M2, not M1; only the member's own "
+                                                   "records can be corrected"});
+    }
+    SUBCASE("another kind") {
+      auto t = own;
+      t.kind = "activity";
+      const auto problems = refused(t);
+      REQUIRE(problems.size() == 2);
+      CHECK(problems[1].starts_with("record #7 is a 参与寝室活动 (activity), not a 走访 (visit)"));
+    }
+    SUBCASE("missing, zero, already corrected, a pointer record") {
+      auto t = own;
+      t.exists = false;
+      CHECK(refused(t).front() == "--corrects 7: there is no record #7; give the number on the receipt of the record "
+                                  "to correct");
+      t = own;
+      t.id = 0;
+      CHECK_FALSE(refused(t).empty());
+      t = own;
+      t.superseded_by = 9;
+      CHECK(refused(t).at(1) == "record #7 was already corrected or withdrawn by #9; correct #9 instead");
+      t = own;
+      t.kind = "withdrawal";
+      CHECK(refused(t).at(1) == "record #7 is a withdrawal, which cannot be corrected");
+    }
+    SUBCASE("a reason is required") { CHECK_THROWS_AS(check_correction(e.row, own, ""), UsageError); }
   }
 
   TEST_CASE("plans and summaries need no dorm but need their text") {
@@ -186,7 +257,7 @@ TEST_SUITE("records.entry") {
     CHECK(e.row.reason == "代同学走访");
   }
 
-  TEST_CASE("kinds and channels parse from keys and Chinese names; canonical rows differ by every field") {
+  TEST_CASE("kinds and channels parse from keys and Chinese names, canonical rows differ by every field") {
     CHECK(parse_kind("谈心") == Kind::talk);
     CHECK(parse_kind("个别交流") == Kind::talk);
     CHECK(parse_kind("visit") == Kind::visit);
@@ -207,7 +278,7 @@ TEST_SUITE("records.entry") {
 #include "dormlink/records/csv_entry.hpp"
 
 TEST_SUITE("records.csv") {
-  TEST_CASE("the feedback form's columns become requests; the channel may sit in brackets") {
+  TEST_CASE("the feedback form's columns become requests, the channel may sit in brackets") {
     auto table = util::parse_csv("党员姓名,联系寝室名称,时间,联系学生姓名及方式,工作进展及成效,说明\n"
                                  "李晴紫,10-106,2026-09-15 19:30,张晨昕、黄佳菁（微信）,了解情况,无\n"
                                  "李晴紫,10-107,昨天 20:00,,,\n", "form.csv");

@@ -94,7 +94,7 @@ TEST_SUITE("report") {
     CHECK(dry.find("1  张三  8-305 -> 8-306") != std::string::npos);
   }
 
-  TEST_CASE("privacy: the committee sees counts only; phones masked unless sensitive fields are asked for") {
+  TEST_CASE("privacy: the committee sees counts only, phones masked unless sensitive fields are asked for") {
     Privacy counselor;
     CHECK(counselor.phones_shown());
     CHECK_FALSE(counselor.phones_in_full());

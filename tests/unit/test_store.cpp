@@ -146,7 +146,7 @@ TEST_SUITE("store") {
                          DataError);
   }
 
-  TEST_CASE("students must agree with the dorms roster; nothing is written otherwise") {
+  TEST_CASE("students must agree with the dorms roster, nothing is written otherwise") {
     auto db = store::Database::in_memory();
     auto dorms = roster::parse_dorms(util::parse_csv("寝室,性别,容量\n8-305,女,1\n", "d.csv"),
                                      roster::ParseContext{"d.csv", &k_semester});

@@ -94,4 +94,24 @@ TEST_SUITE("util.timezone") {
                          ConfigError);
     CHECK_THROWS_AS(local_timestamp("Mars/Olympus_Mons", k_instant), ConfigError);
   }
+
+  TEST_CASE("ZoneClock: wall times to instants across daylight-saving changes") {
+    using std::chrono::day;
+    using std::chrono::month;
+    using std::chrono::year;
+    const ZoneClock shanghai("Asia/Shanghai");
+    const dormlink::Date d{year{2026}, month{10}, day{12}};
+    CHECK(shanghai.utc_minutes(d, 8, 0) - ZoneClock("UTC").utc_minutes(d, 0, 0) == 0);
+    CHECK(shanghai.local_date(shanghai.utc_minutes(d, 23, 59)) == d);
+    const ZoneClock new_york("America/New_York");
+    const dormlink::Date back{year{2026}, month{11}, day{1}};  // 02:00 EDT -> 01:00 EST
+    CHECK(new_york.utc_minutes(back, 12, 0) - new_york.utc_minutes(dormlink::Date{year{2026}, month{10}, day{31}}, 12, 0) ==
+          25 * 60);
+    CHECK(new_york.utc_minutes(back, 1, 30) == new_york.utc_minutes(back, 0, 30) + 60);  // the first 01:30
+    const dormlink::Date forward{year{2026}, month{3}, day{8}};  // 02:00 EST -> 03:00 EDT
+    CHECK(new_york.utc_minutes(forward, 12, 0) - new_york.utc_minutes(dormlink::Date{year{2026}, month{3}, day{7}}, 12, 0) ==
+          23 * 60);
+    CHECK(new_york.utc_minutes(forward, 2, 30) == new_york.utc_minutes(forward, 3, 30));  // after the gap
+    CHECK_THROWS_AS(ZoneClock("Asia/Beijing"), ConfigError);
+  }
 }

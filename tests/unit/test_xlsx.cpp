@@ -45,7 +45,7 @@ report::Sheet hostile_sheet() {
 }  // namespace
 
 TEST_SUITE("xlsx") {
-  TEST_CASE("every cell reads back exactly; text stays text, numbers only in number columns") {
+  TEST_CASE("every cell reads back exactly, text stays text, numbers only in number columns") {
     report::Sheet other{"dorms", "寝室[1]/测试:*?", {{"寝室", "人数"}, {report::Align::left, report::Align::right}, {}}};
     other.table.rows = {{"8-305", "4"}, {"8-306", ""}};
     const report::Workbook book{hostile_sheet(), other};
@@ -78,7 +78,7 @@ TEST_SUITE("xlsx") {
     CHECK(sheet_texts(sheets[1])[2].size() == 1);  // the empty count is left blank
   }
 
-  TEST_CASE("the same sheets and date give the same bytes; another date changes the file") {
+  TEST_CASE("the same sheets and date give the same bytes, another date changes the file") {
     const report::Workbook book{hostile_sheet()};
     const auto a = xlsx::render_xlsx(book, options());
     const auto b = xlsx::render_xlsx(book, options());
@@ -88,7 +88,7 @@ TEST_SUITE("xlsx") {
     CHECK(a != c);
   }
 
-  TEST_CASE("an export table keeps its number columns; the rest is text") {
+  TEST_CASE("an export table keeps its number columns, the rest is text") {
     report::ExportTable t;
     t.columns = {{"member_id", "学号", false}, {"score", "得分", true}};
     t.rows = {{"2023110101", "88.4"}, {"0000000001", "100"}};

@@ -110,9 +110,13 @@ struct Excuse {
 };
 
 // Teaching weeks in which a student was in at least one effective talk record: bit w (1..30).
+// `first_entered` holds, per week with a talk (ascending), the day the earliest-entered of them
+// was entered, so a talk entered after its due day counts as done but entered late (补录), as
+// visits do; without it every talk counts as entered in time.
 struct TalkWeeks {
   int person = 0;
   std::uint32_t weeks = 0;
+  std::vector<std::pair<int, Date>> first_entered;
 };
 
 // Effective records of a per-semester kind (activity, symposium, orientation, plan, summary):
@@ -179,6 +183,7 @@ struct Obligation {
   int expected = 0;
   int found = 0;
   int late = 0;        // of `found`, entered after `due`
+  long long minutes = 0;  // incident_report, when reported: elapsed minutes from finding to report
 };
 
 struct EvaluateOptions {

@@ -42,11 +42,27 @@ struct ResolvedEntry {
   std::string member_name;
 };
 
+// What a correction points at, as the database knows it.
+struct CorrectionTarget {
+  std::int64_t id = 0;
+  bool exists = false;
+  std::string kind;  // key of the record's kind
+  std::string member_id;
+  std::optional<std::string> dorm_code;
+  std::optional<std::int64_t> superseded_by;  // a later correction or withdrawal of it
+};
+
+// Checks that the resolved `row` may correct `target`: the target exists and is live (not
+// already corrected or withdrawn), is a contact, incident, plan or summary rather than a
+// pointer record, belongs to the same member and is of the same kind. Throws DataError naming
+// every problem; the correction needs a reason (UsageError otherwise).
+void check_correction(const Row& row, const CorrectionTarget& target, const std::string& reason);
+
 // Resolves and checks a request. Throws DataError listing every problem: unknown or
 // ambiguous member, not a member, unknown dorm, a dorm not assigned to the member on that date
 // (allowed with a reason, then marked off_assignment), a student who does not live there, a
 // time in the future or outside every semester, a contact without a dorm, an excuse without
-// a reason.
+// a reason, an incident reported before it was found or after `now`.
 ResolvedEntry resolve_entry(const EntryRequest& request, const EntryContext& context);
 
 }  // namespace dormlink::records

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dormlink/assign/assign.hpp"
+#include "dormlink/report/export_tables.hpp"
 #include "dormlink/report/json.hpp"
 #include "dormlink/language.hpp"
 
@@ -59,11 +60,14 @@ AssignmentReport build_assignment_report(const assign::Instance& instance, const
 
 std::string render_assignment_text(const AssignmentReport& report, Language language);
 std::string render_assignment_markdown(const AssignmentReport& report, Language language);
-std::string render_assignment_csv(const AssignmentReport& report, Language language);
+// The pairs as a table, and as CSV through the one CSV writer (CsvFlavor::excel guards
+// formula-like cells; raw is for scripts).
+ExportTable assignment_table(const AssignmentReport& report, Language language);
+std::string render_assignment_csv(const AssignmentReport& report, Language language, CsvFlavor flavor);
 std::string render_assignment_json(const AssignmentReport& report);
 
 // The 党员联系寝室分配表 for export: one row per member with their dorms and the residents'
-// count (RFC 4180, CRLF, a UTF-8 BOM so Excel opens Chinese correctly).
-std::string render_assignment_roster_csv(const AssignmentReport& report, Language language);
+// count; keys are the headers.
+ExportTable assignment_roster_table(const AssignmentReport& report, Language language);
 
 }  // namespace dormlink::report

@@ -8,6 +8,7 @@
 
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/language.hpp"
+#include "dormlink/report/export_tables.hpp"
 
 namespace dormlink::report {
 
@@ -34,11 +35,16 @@ std::string render_check_text(const CheckListing& listing, Language language);
 // JSON for scripts (stable; docs/check.md "JSON"). Keys are English whatever the language.
 std::string render_check_json(const CheckListing& listing);
 
-// CSV for scripts: one row per item, RFC 4180, CRLF, UTF-8 without BOM, English header.
-std::string render_check_csv(const CheckListing& listing);
+// CSV: one row per item, English header, through the one CSV writer: for Excel (BOM, CRLF,
+// formula-like cells guarded) or raw for scripts (no BOM, LF, cells untouched).
+std::string render_check_csv(const CheckListing& listing, CsvFlavor flavor);
 
 // Names of rules and statuses as the text output shows them.
 std::string rule_label(check::Rule rule, Language language);
 std::string status_label(check::Status status, Language language);
+// The one rule for every kind of obligation: late work is only a form, a counselor's summary or
+// an incident report handed in after its deadline; a contact, plan or summary record that was
+// made in time but entered after the due day is done, shown as 已完成（补录）/ "met (entered late)".
+std::string status_label(check::Rule rule, check::Status status, Language language);
 
 }  // namespace dormlink::report

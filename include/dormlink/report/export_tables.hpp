@@ -74,9 +74,6 @@ ExportTable incidents_table(std::vector<ExportRecord> rows, const Privacy& priva
 ExportTable to_export_table(const Table& table);
 Sheet to_sheet(const ExportTable& table, std::string key, std::string name);
 
-// A table from CSV text (the assignment roster), for --raw and --format json.
-ExportTable table_from_csv(std::string_view csv, const std::string& source_name);
-
 enum class CsvFlavor {
   excel,  // UTF-8 BOM, CRLF, formula cells prefixed with '
   raw,    // no BOM, LF, cells as they are
