@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "dormlink/message.hpp"
+
 namespace dormlink::report {
 namespace {
 
@@ -64,7 +66,7 @@ std::string join_quoted(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items) {
     if (!out.empty()) out += ", ";
-    out += fmt::format("\"{}\"", item);
+    out += quote_value(item);
   }
   return out;
 }
