@@ -91,14 +91,14 @@ std::string render_assignment_text(const AssignmentReport& r, Language language)
   const auto& w = labels(language);
   std::string out = heading(r, w) + "\n\n" + render_text(pair_table(r, w)) + "\n";
   for (const auto& line : summary_lines(r, w)) out += line + "\n";
-  return out;
+  return visible_document(out);
 }
 
 std::string render_assignment_markdown(const AssignmentReport& r, Language language) {
   const auto& w = labels(language);
   std::string out = "# " + escape_markdown_cell(heading(r, w)) + "\n\n";
   for (const auto& line : summary_lines(r, w)) out += "- " + escape_markdown_cell(line) + "\n";
-  return out + "\n" + render_markdown(pair_table(r, w));
+  return visible_document(out + "\n" + render_markdown(pair_table(r, w)));
 }
 
 std::string render_assignment_csv(const AssignmentReport& r, Language language) {
@@ -106,7 +106,7 @@ std::string render_assignment_csv(const AssignmentReport& r, Language language) 
   auto table = pair_table(r, w);
   std::string out;
   auto row = [&out](const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + util::csv_escape(cells[i]);
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + util::csv_text_field(cells[i]);
     out += "\r\n";
   };
   row(table.header);
@@ -139,7 +139,7 @@ std::string render_assignment_roster_csv(const AssignmentReport& r, Language lan
   }
   std::string out = "\xEF\xBB\xBF";
   for (const auto& cells : rows) {
-    for (std::size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + util::csv_escape(cells[c]);
+    for (std::size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + util::csv_text_field(cells[c]);
     out += "\r\n";
   }
   return out;

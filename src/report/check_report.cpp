@@ -218,7 +218,7 @@ std::string render_check_text(const CheckListing& l, Language language) {
       out += render_text(t, "    ");
     }
   }
-  return out;
+  return visible_document(out);
 }
 
 std::string render_check_json(const CheckListing& l) {
@@ -263,7 +263,7 @@ std::string render_check_csv(const CheckListing& l) {
         o.record_id > 0 ? std::to_string(o.record_id) : "", format_date(o.window_from), format_date(o.window_to),
         format_date(o.due), std::to_string(o.expected), std::to_string(o.found), std::to_string(o.late)};
     for (std::size_t i = 0; i < cells.size(); ++i) {
-      out += (i ? "," : "") + util::csv_escape(cells[i]);
+      out += (i ? "," : "") + util::csv_text_field(cells[i]);
     }
     out += "\r\n";
   }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/message.hpp"
+#include "dormlink/report/table.hpp"
 
 namespace dormlink::report {
 namespace {
@@ -59,7 +60,7 @@ std::string render_import_summary(const roster::ImportSummary& s, Language langu
     render_lines(out, w.status_changes, s.status_changes);
     render_lines(out, w.departures, s.departures);
   }
-  return out;
+  return visible_document(out);
 }
 
 std::string join_quoted(const std::vector<std::string>& items) {
