@@ -143,4 +143,15 @@ std::string attention_choices_zh() {
   return out;
 }
 
+std::vector<std::string_view> attention_spellings() {
+  std::vector<std::string_view> out;
+  for (const auto& s : k_attention) {
+    out.insert(out.end(), {s.key, s.zh, s.en});
+    for (auto v : s.variants) {
+      if (!v.empty()) out.push_back(v);
+    }
+  }
+  return out;
+}
+
 }  // namespace dormlink

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "dormlink/message.hpp"
 #include "dormlink/util/text.hpp"
 
 namespace dormlink {
@@ -234,20 +235,20 @@ std::optional<TimeMatch> time_of_day(std::string_view text, DayHalf half) {
 }
 
 WhenError not_a_date(std::string_view text) {
-  return WhenError{fmt::format("\"{}\" is not a date; {}", util::trim(text), k_forms)};
+  return WhenError{fmt::format("{} is not a date; {}", quote_value(util::trim(text)), k_forms)};
 }
 
 WhenError not_a_real_date(std::string_view text) {
-  return WhenError{fmt::format("\"{}\" is not a real date", text)};
+  return WhenError{fmt::format("{} is not a real date", quote_value(text))};
 }
 
 WhenError ambiguous_midnight(std::string_view text) {
   return WhenError{fmt::format(
-      "\"{}\" could be noon or midnight; write 12:00, or the next day's 00:00", util::trim(text))};
+      "{} could be noon or midnight; write 12:00, or the next day's 00:00", quote_value(util::trim(text)))};
 }
 
 WhenError not_a_time(std::string_view text) {
-  return WhenError{fmt::format("\"{}\" is not a time of day (HH:MM, 00:00-23:59)", text)};
+  return WhenError{fmt::format("{} is not a time of day (HH:MM, 00:00-23:59)", quote_value(text))};
 }
 
 // Combines a date (already matched, or today) with the time text that follows it, if any.

@@ -70,6 +70,10 @@ std::optional<StaffRole> staff_role_from_key(std::string_view key);
 // The accepted Chinese spellings of each category, for hints ("use one of: ...").
 std::string attention_choices_zh();
 
+// Every spelling of every attention category: keys, zh and en labels and the roster variants.
+// Messages must never show one (message.hpp keeps them out).
+std::vector<std::string_view> attention_spellings();
+
 // A dorm room's identity: building + room; code() is "building-room", e.g. "8-305".
 struct DormCode {
   std::string building;

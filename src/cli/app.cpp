@@ -1,13 +1,16 @@
 #include "cli/app.hpp"
 
 #include <new>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
 #include <unistd.h>
 
 #include "cli/context.hpp"
+#include "cli/scrubbed_stream.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/store/database.hpp"
 
 namespace dormlink::cli {
@@ -78,9 +81,47 @@ int run_guarded(const Runner& runner, Context& context) {
 }
 
 // CLI11 reports help and version as "errors" with code 0; everything else is a usage error.
+// Its messages echo what was typed ("--lang: 13912345678 not in {zh,en}"), so every digit run
+// long enough to be a phone number is hidden from them.
 int parse_failure(CLI::App& root, const CLI::ParseError& e, std::ostream& out, std::ostream& err) {
-  root.exit(e, out, err);
+  std::ostringstream message;
+  root.exit(e, out, message);
+  err << scrub_command_line_echo(message.str());
   return e.get_exit_code() == 0 ? 0 : static_cast<int>(ExitCode::usage);
+}
+
+// Options whose values are file names: any bytes the file system allows.
+bool takes_a_path(const CLI::Option& option) {
+  const auto type = option.get_type_name();
+  return type == "FILE" || type == "DIR" || type == "PATH";
+}
+
+// Every value typed on the command line, but file names, must be valid UTF-8 before anything
+// reads it (REQUIREMENTS §3: records are stored as typed). Throws UsageError naming the option
+// and the offset of the first bad byte, never the value.
+void check_text_arguments(const CLI::App& app, ProblemCollector& problems) {
+  for (const CLI::Option* option : app.get_options()) {
+    if (takes_a_path(*option)) continue;
+    for (const auto& value : option->results()) {
+      if (auto problem = utf8_problem(value)) {
+        problems.add("", fmt::format("{} {}; type it again in a UTF-8 terminal", option->get_name(), *problem));
+      }
+    }
+  }
+  for (const CLI::App* sub : app.get_subcommands()) check_text_arguments(*sub, problems);
+}
+
+int check_arguments(const CLI::App& root, Context& context) {
+  return run_guarded(
+      [&root](Context&) {
+        ProblemCollector problems;
+        check_text_arguments(root, problems);
+        if (!problems.empty()) {
+          throw Error(ExitCode::usage, "the command line is not valid UTF-8; nothing was done", problems.take());
+        }
+        return 0;
+      },
+      context);
 }
 
 const Command* chosen(const std::vector<Command>& commands) {
@@ -119,18 +160,20 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   add_report_command(root, commands);
   add_backup_command(root, commands);
 
+  ScrubbedStream safe_err(err);  // everything dormlink says on stderr is scrubbed (message.hpp)
   std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 2.1.2 wants it reversed
   try {
     root.parse(reversed);
   } catch (const CLI::ParseError& e) {
-    return parse_failure(root, e, out, err);
+    return parse_failure(root, e, out, safe_err);
   }
   const Command* command = chosen(commands);
   if (command == nullptr) {
-    fmt::print(err, "dormlink: error: choose a command; see dormlink --help\n");
+    fmt::print(safe_err, "dormlink: error: choose a command; see dormlink --help\n");
     return static_cast<int>(ExitCode::usage);
   }
-  Context context(std::move(options), env, out, err);
+  Context context(std::move(options), env, out, safe_err);
+  if (const int code = check_arguments(root, context); code != 0) return code;
   return run_guarded(command->run, context);
 }
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/store/check_store.hpp"
 #include "dormlink/store/inspection_store.hpp"
 
@@ -57,7 +58,7 @@ report::Privacy privacy_for(const Config& config, report::Audience audience, boo
 const Semester& semester_by_id(Context& ctx, const std::string& id) {
   const auto* s = ctx.config().calendar.find(id);
   if (s == nullptr)
-    throw UsageError(fmt::format("--semester \"{}\": no such semester in {}", id, ctx.options().config_path));
+    throw UsageError(fmt::format("--semester {}: no such semester in {}", quote_value(id), ctx.options().config_path));
   return *s;
 }
 
@@ -72,7 +73,8 @@ void check_branch(const check::CheckInput& input, const std::string& branch) {
   if (branch.empty()) return;
   for (const auto& p : input.people)
     if (p.branch == branch) return;
-  throw UsageError(fmt::format("--branch \"{}\": no member of {} is in that branch", branch, input.semester.id));
+  throw UsageError(fmt::format("--branch {}: no member of {} is in that branch",
+                               quote_value(branch), input.semester.id));
 }
 
 std::unique_ptr<LoadedAssessment> load_assessment(Context& ctx, store::Database& db, const Semester& semester,

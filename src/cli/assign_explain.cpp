@@ -4,6 +4,7 @@
 #include "cli/assign_support.hpp"
 #include "dormlink/assign/explain.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 
 namespace dormlink::cli {
 namespace {
@@ -76,7 +77,8 @@ int explain(Context& ctx, const assign::Instance& instance, const std::optional<
     if (m.id == who || m.name == who) dorms.push_back(p.dorm);
   }
   if (dorms.empty()) {
-    throw UsageError(fmt::format("--explain \"{}\": no dorm in scope or assigned member by that id or name", who));
+    throw UsageError(fmt::format("--explain {}: no dorm in scope or assigned member by that id or name",
+                                 quote_value(who)));
   }
   for (auto d : dorms) print_dorm(ctx, instance, assign::explain_dorm(instance, solution, d, 3));
   return 0;

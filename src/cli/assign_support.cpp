@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/store/roster_query.hpp"
 
 namespace dormlink::cli {
@@ -57,17 +58,17 @@ std::optional<std::size_t> find_dorm(const assign::Instance& instance, const std
 assign::IdPair resolve_pair(const assign::Instance& instance, const std::string& text, const char* option) {
   auto colon = text.rfind(':');
   if (colon == std::string::npos) {
-    throw UsageError(fmt::format("{} \"{}\": write MEMBER:DORM, e.g. 2023110104:10-106", option, text));
+    throw UsageError(fmt::format("{} {}: write MEMBER:DORM, e.g. 2023110104:10-106", option, quote_value(text)));
   }
   auto member = find_member(instance, text.substr(0, colon));
   auto dorm = find_dorm(instance, text.substr(colon + 1));
   if (!member) {
-    throw UsageError(fmt::format("{} \"{}\": \"{}\" is not a member who takes dorms this semester (student id "
-                                 "or unique name)", option, text, text.substr(0, colon)));
+    throw UsageError(fmt::format("{} {}: {} is not a member who takes dorms this semester (student id "
+                                 "or unique name)", option, quote_value(text), quote_value(text.substr(0, colon))));
   }
   if (!dorm) {
-    throw UsageError(fmt::format("{} \"{}\": \"{}\" is not a dorm in scope this semester", option, text,
-                                 text.substr(colon + 1)));
+    throw UsageError(fmt::format("{} {}: {} is not a dorm in scope this semester", option, quote_value(text),
+                                 quote_value(text.substr(colon + 1))));
   }
   return {instance.members[*member].id, instance.dorms[*dorm].code};
 }
@@ -86,7 +87,7 @@ const Semester& choose_assign_semester(Context& ctx, const std::string& id) {
   const auto& calendar = ctx.config().calendar;
   if (!id.empty()) {
     if (const auto* s = calendar.find(id)) return *s;
-    throw UsageError(fmt::format("--semester \"{}\" is not in the config", id));
+    throw UsageError(fmt::format("--semester {} is not in the config", quote_value(id)));
   }
   if (const auto* s = calendar.current_or_nearest(ctx.today())) return *s;
   throw UsageError("the config has no semester; add [[calendar.semester]] (see docs/config.md)");

@@ -8,6 +8,7 @@
 #include "cli/context.hpp"
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/report/check_report.hpp"
 #include "dormlink/store/check_store.hpp"
 #include "dormlink/util/text.hpp"
@@ -29,7 +30,7 @@ const Semester& choose_semester(Context& ctx, const CheckOptions& o, Date as_of,
   if (!o.semester.empty()) {
     const auto* s = calendar.find(o.semester);
     if (s == nullptr) {
-      throw UsageError(fmt::format("--semester \"{}\": no such semester in {}", o.semester,
+      throw UsageError(fmt::format("--semester {}: no such semester in {}", quote_value(o.semester),
                                    ctx.options().config_path));
     }
     in_progress = true;
@@ -50,7 +51,7 @@ int find_member(const check::CheckInput& input, const std::string& text) {
   for (std::size_t i = 0; i < input.people.size(); ++i) {
     if (input.people[i].id == wanted || input.people[i].name == wanted) return static_cast<int>(i);
   }
-  throw UsageError(fmt::format("--member \"{}\": no member or resident of {} has that id or name", text,
+  throw UsageError(fmt::format("--member {}: no member or resident of {} has that id or name", quote_value(text),
                                input.semester.id));
 }
 
@@ -59,7 +60,8 @@ int find_counselor(const check::CheckInput& input, const std::string& text) {
   for (std::size_t i = 0; i < input.counselors.size(); ++i) {
     if (input.counselors[i].staff_id == wanted || input.counselors[i].name == wanted) return static_cast<int>(i);
   }
-  throw UsageError(fmt::format("--counselor \"{}\": no counselor on the staff roster has that id or name", text));
+  throw UsageError(fmt::format("--counselor {}: no counselor on the staff roster has that id or name",
+                               quote_value(text)));
 }
 
 // The listed statuses: overdue, due soon, at risk; with --all also pending.

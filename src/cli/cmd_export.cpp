@@ -11,6 +11,7 @@
 #include "cli/context.hpp"
 #include "cli/sheets.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/report/export_tables.hpp"
 #include "dormlink/store/export_store.hpp"
 #include "dormlink/store/report_store.hpp"
@@ -97,7 +98,7 @@ std::string build(Context& ctx, store::Database& db, const ExportOptions& o, con
   if (o.table == "assignments") return render(ctx, o, assignments_table(ctx, db, o));
   if (o.table == "contacts" || o.table == "incidents") {
     if (!o.semester.empty() && ctx.config().calendar.find(o.semester) == nullptr) {
-      throw UsageError(fmt::format("--semester \"{}\": no such semester in {}", o.semester,
+      throw UsageError(fmt::format("--semester {}: no such semester in {}", quote_value(o.semester),
                                    ctx.options().config_path));
     }
     auto rows = store::load_export_records(db, o.semester, ctx.today());

@@ -6,6 +6,7 @@
 
 #include "cli/context.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/report/import_report.hpp"
 #include "dormlink/roster/roster.hpp"
 #include "dormlink/store/roster_store.hpp"
@@ -40,7 +41,7 @@ const Semester* choose_semester(Context& ctx, const std::string& id) {
   if (const auto* s = calendar.find(id)) return s;
   std::string known;
   for (const auto& s : calendar.semesters) known += (known.empty() ? "" : ", ") + s.id;
-  throw UsageError(fmt::format("--semester \"{}\" is not in the config (known: {})", id,
+  throw UsageError(fmt::format("--semester {} is not in the config (known: {})", quote_value(id),
                                known.empty() ? "none" : known));
 }
 
@@ -49,7 +50,8 @@ util::CsvTable read_table(const ImportOptions& o, std::string& encoding_name) {
   if (!o.encoding.empty()) {
     forced = util::parse_encoding_name(o.encoding);
     if (!forced) {
-      throw UsageError(fmt::format("--encoding \"{}\" is not known; use utf-8, gbk, gb18030 or utf-16", o.encoding));
+      throw UsageError(fmt::format("--encoding {} is not known; use utf-8, gbk, gb18030 or utf-16",
+                                   quote_value(o.encoding)));
     }
   }
   auto decoded = util::decode_text(read_input_file(o.file), o.file, forced);

@@ -15,6 +15,7 @@
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/inspect/sample.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/records/record.hpp"
 #include "dormlink/report/inspection_report.hpp"
 #include "dormlink/store/check_store.hpp"
@@ -41,7 +42,8 @@ const Semester& choose_semester(Context& ctx, const std::string& id, Date as_of)
   if (!id.empty()) {
     const auto* s = calendar.find(id);
     if (s == nullptr) {
-      throw UsageError(fmt::format("--semester \"{}\": no such semester in {}", id, ctx.options().config_path));
+      throw UsageError(fmt::format("--semester {}: no such semester in {}",
+                                   quote_value(id), ctx.options().config_path));
     }
     return *s;
   }
@@ -61,8 +63,8 @@ double parse_rate(const std::string& text) {
   auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
   if (percent) value /= 100;
   if (ec != std::errc() || end != t.data() + t.size() || !(value > 0 && value <= 1)) {
-    throw UsageError(fmt::format("--rate \"{}\": use a fraction 0 < R <= 1 such as 0.1, or a percentage such as 10%",
-                                 text));
+    throw UsageError(fmt::format("--rate {}: use a fraction 0 < R <= 1 such as 0.1, or a percentage such as 10%",
+                                 quote_value(text)));
   }
   return value;
 }
@@ -74,7 +76,7 @@ std::uint64_t parse_seed(const std::string& text) {
   auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
   if (ec != std::errc() || end != t.data() + t.size() || t.empty() ||
       value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-    throw UsageError(fmt::format("--seed \"{}\": use a whole number from 0 to 9223372036854775807", text));
+    throw UsageError(fmt::format("--seed {}: use a whole number from 0 to 9223372036854775807", quote_value(text)));
   }
   return value;
 }
@@ -258,8 +260,8 @@ Listed parse_listed(const std::string& piece, bool contradicted, const char* opt
   auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), l.record);
   if (number.empty() || ec != std::errc() || end != number.data() + number.size() || l.record <= 0 ||
       (colon != std::string::npos && l.student.empty())) {
-    throw UsageError(fmt::format("{} \"{}\": use record numbers, each optionally with a student: 12,15:张三", option,
-                                 piece));
+    throw UsageError(fmt::format("{} {}: use record numbers, each optionally with a student: 12,15:张三", option,
+                                 quote_value(piece)));
   }
   return l;
 }
@@ -283,7 +285,7 @@ std::vector<Listed> parse_all_listed(const RecordOptions& o) {
   for (std::size_t i = 0; i < all.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (all[i].record == all[j].record && all[i].student == all[j].student) {
-        throw UsageError(fmt::format("record \"{}\" is listed twice", all[i].text));
+        throw UsageError(fmt::format("record {} is listed twice", quote_value(all[i].text)));
       }
     }
   }
@@ -294,7 +296,7 @@ Date inspection_date(Context& ctx, const std::string& text) {
   const Date today = ctx.today();
   if (text.empty()) return today;
   auto on = parse_iso_date(util::normalize_code(text));
-  if (!on) throw UsageError(fmt::format("--on \"{}\" is not a date; use YYYY-MM-DD", text));
+  if (!on) throw UsageError(fmt::format("--on {} is not a date; use YYYY-MM-DD", quote_value(text)));
   if (*on > today) throw UsageError(fmt::format("--on {} is after today ({})", format_date(*on), format_date(today)));
   return *on;
 }
@@ -320,10 +322,12 @@ const roster::StudentRow& find_student(const roster::Snapshot& snapshot, const s
     if (s.facts.name == wanted) found.push_back(&s);
   }
   if (found.size() == 1) return *found.front();
-  if (found.empty()) throw UsageError(fmt::format("--member \"{}\": no current student has that id or name", text));
+  if (found.empty()) throw UsageError(fmt::format("--member {}: no current student has that id or name",
+                                                  quote_value(text)));
   std::string ids;
   for (const auto* s : found) ids += (ids.empty() ? "" : ", ") + s->student_id;
-  throw UsageError(fmt::format("--member \"{}\": several students have that name ({}); use the student id", text, ids));
+  throw UsageError(fmt::format("--member {}: several students have that name ({}); use the student id",
+                               quote_value(text), ids));
 }
 
 // The student of the record a listed entry names; empty when it names none.
@@ -337,8 +341,9 @@ std::optional<store::NamedStudent> listed_student(const store::InspectedRecord& 
   std::vector<std::string> names;
   for (const auto& s : r.students) names.push_back(s.name);
   problems.push_back(r.students.empty()
-                         ? fmt::format("record #{} names no students, so \"{}\" cannot confirm or deny it", r.id, l.student)
-                         : fmt::format("record #{}: \"{}\" is not among its students ({})", r.id, l.student,
+                         ? fmt::format("record #{} names no students, so {} cannot confirm or deny it",
+                                       r.id, quote_value(l.student))
+                         : fmt::format("record #{}: {} is not among its students ({})", r.id, quote_value(l.student),
                                        fmt::join(names, "、")));
   return std::nullopt;
 }
@@ -424,10 +429,11 @@ int run_record(Context& ctx, const RecordOptions& o) {
   const auto listed = parse_all_listed(o);
   const Date on = inspected_on(ctx, o.on);
   const auto dorm_code = parse_dorm_code(util::normalize_code(o.dorm));
-  if (!dorm_code) throw UsageError(fmt::format("--dorm \"{}\" is not a dorm code such as 10-106", o.dorm));
+  if (!dorm_code) throw UsageError(fmt::format("--dorm {} is not a dorm code such as 10-106", quote_value(o.dorm)));
   const auto dorm = dorm_code->code();
   const auto inspector = std::string(util::trim(o.inspector));
   if (inspector.empty()) throw UsageError("--inspector is required: who inspected");
+  if (auto problem = name_problem(inspector)) throw UsageError(fmt::format("--inspector {}", *problem));
   auto db = ctx.open_database(store::OpenMode::read_write);
   report::FindingsReceipt receipt;
   db.transaction([&] {

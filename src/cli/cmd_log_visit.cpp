@@ -7,6 +7,7 @@
 
 #include "cli/context.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/records/csv_entry.hpp"
 #include "dormlink/records/entry.hpp"
 #include "dormlink/util/encoding.hpp"
@@ -95,15 +96,15 @@ std::optional<records::Incident> make_incident(const LogVisitOptions& o, const E
   records::Incident i;
   auto category = records::parse_incident_category(o.category);
   if (!category) {
-    throw UsageError(fmt::format("--category \"{}\": use 赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, "
-                                 "其他违纪 or 突发事件", o.category));
+    throw UsageError(fmt::format("--category {}: use 赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, "
+                                 "其他违纪 or 突发事件", quote_value(o.category)));
   }
   i.category = *category;
   if (!o.severity.empty() && !(i.severity = records::parse_severity(o.severity))) {
-    throw UsageError(fmt::format("--severity \"{}\": use 轻, 一般 or 严重 (low, medium, high)", o.severity));
+    throw UsageError(fmt::format("--severity {}: use 轻, 一般 or 严重 (low, medium, high)", quote_value(o.severity)));
   }
   if (!o.reported_to.empty() && !(i.reported_to = parse_staff_role(o.reported_to))) {
-    throw UsageError(fmt::format("--reported-to \"{}\": use 辅导员, 班主任 or 支部书记", o.reported_to));
+    throw UsageError(fmt::format("--reported-to {}: use 辅导员, 班主任 or 支部书记", quote_value(o.reported_to)));
   }
   if (!o.reported_at.empty()) {
     auto parsed = parse_when(o.reported_at, clock.today);
@@ -117,11 +118,12 @@ records::EntryRequest make_request(const LogVisitOptions& o, const EntryClock& c
   records::EntryRequest r;
   auto kind = records::parse_kind(o.kind.empty() ? "visit" : o.kind);
   if (!kind || records::points_at_record(*kind)) {
-    throw UsageError(fmt::format("--kind \"{}\" is not a kind log-visit records; see --help", o.kind));
+    throw UsageError(fmt::format("--kind {} is not a kind log-visit records; see --help", quote_value(o.kind)));
   }
   r.kind = *kind;
   r.channel = records::parse_channel(o.channel);
-  if (!r.channel) throw UsageError(fmt::format("--channel \"{}\": use in_person, phone, wechat or other", o.channel));
+  if (!r.channel) throw UsageError(fmt::format("--channel {}: use in_person, phone, wechat or other",
+                                               quote_value(o.channel)));
   r.member = o.member;
   if (!o.dorm.empty()) r.dorm = o.dorm;
   if (o.at.empty() || o.at == "now" || o.at == "现在") {
@@ -262,7 +264,7 @@ int run_from_csv(Context& ctx, const LogVisitOptions& o) {
   const auto clock = clock_of(ctx);
   std::optional<util::Encoding> forced;
   if (!o.encoding.empty() && !(forced = util::parse_encoding_name(o.encoding))) {
-    throw UsageError(fmt::format("--encoding \"{}\" is not known; use utf-8, gbk, gb18030 or utf-16", o.encoding));
+    throw UsageError(fmt::format("--encoding {} is not known; use utf-8, gbk, gb18030 or utf-16", quote_value(o.encoding)));
   }
   auto decoded = util::decode_text(read_input_file(o.from_csv), o.from_csv, forced);
   auto rows = records::parse_record_csv(util::parse_csv(decoded.utf8, o.from_csv), o.from_csv, clock.today);

@@ -15,6 +15,7 @@
 #include "cli/sheets.hpp"
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/report/assessment.hpp"
 #include "dormlink/report/feedback_report.hpp"
 #include "dormlink/report/inspection_summary.hpp"
@@ -140,7 +141,8 @@ report::ReportPeriod numbered_period(Context& ctx, const ReportOptions& o, Date 
   int number = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
   if (ec != std::errc() || end != text.data() + text.size() || number < 1) {
-    throw UsageError(fmt::format("--period \"{}\": use a period number (1, 2, ...), current or previous", o.period));
+    throw UsageError(fmt::format("--period {}: use a period number (1, 2, ...), current or previous",
+                                 quote_value(o.period)));
   }
   const Semester* s = o.semester.empty() ? config.calendar.containing(as_of) : &semester_by_id(ctx, o.semester);
   for (auto it = config.calendar.semesters.rbegin(); s == nullptr && it != config.calendar.semesters.rend(); ++it)
@@ -176,11 +178,12 @@ int find_member(const check::CheckInput& input, const std::string& text) {
   if (found.size() == 1) return found.front();
   if (found.empty()) {
     throw UsageError(
-        fmt::format("--member \"{}\": no member or resident of {} has that id or name", text, input.semester.id));
+        fmt::format("--member {}: no member or resident of {} has that id or name",
+                    quote_value(text), input.semester.id));
   }
   std::vector<std::string> ids;
   for (int i : found) ids.push_back(input.people[static_cast<std::size_t>(i)].id);
-  throw UsageError(fmt::format("--member \"{}\": {} students have that name ({}); give the student id", text,
+  throw UsageError(fmt::format("--member {}: {} students have that name ({}); give the student id", quote_value(text),
                                ids.size(), fmt::join(ids, ", ")));
 }
 
@@ -189,7 +192,8 @@ int find_counselor(const check::CheckInput& input, const std::string& text) {
   for (std::size_t i = 0; i < input.counselors.size(); ++i) {
     if (input.counselors[i].staff_id == wanted || input.counselors[i].name == wanted) return static_cast<int>(i);
   }
-  throw UsageError(fmt::format("--counselor \"{}\": no counselor on the staff roster has that id or name", text));
+  throw UsageError(fmt::format("--counselor {}: no counselor on the staff roster has that id or name",
+                               quote_value(text)));
 }
 
 // --all: the members due the period's form (check's feedback_form), of the counselor if one

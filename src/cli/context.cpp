@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/util/timezone.hpp"
 
 namespace dormlink::cli {
@@ -50,8 +51,8 @@ Date Context::today() {
   if (!m_options.as_of.empty()) {
     auto date = parse_iso_date(m_options.as_of);
     if (!date) {
-      throw UsageError(fmt::format("--as-of \"{}\" is not a date; use YYYY-MM-DD, e.g. 2026-09-07",
-                                   m_options.as_of));
+      throw UsageError(fmt::format("--as-of {} is not a date; use YYYY-MM-DD, e.g. 2026-09-07",
+                                   quote_value(m_options.as_of)));
     }
     return *date;
   }

@@ -6,6 +6,8 @@
 
 #include <fmt/ostream.h>
 
+#include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/util/text.hpp"
 
 namespace dormlink::cli {
@@ -21,6 +23,9 @@ std::optional<std::string> ask(Context& ctx, const std::string& question, const 
   ctx.err().flush();
   std::string line;
   if (ctx.env().in == nullptr || !std::getline(*ctx.env().in, line)) return std::nullopt;
+  if (auto problem = utf8_problem(line)) {
+    throw UsageError(fmt::format("{}: the answer {}; type it again in a UTF-8 terminal", question, *problem));
+  }
   auto answer = std::string(util::trim(line));
   return answer.empty() ? fallback : answer;
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/report/export_tables.hpp"
 #include "dormlink/xlsx/xlsx.hpp"
 
@@ -40,7 +41,7 @@ std::string render_sheets(Context& ctx, const report::Workbook& workbook, const 
     if (sheet == nullptr) {
       std::string keys;
       for (const auto& s : workbook) keys += (keys.empty() ? "" : ", ") + s.key;
-      throw UsageError(fmt::format("--sheet \"{}\": this report has the sheets {}", o.sheet, keys));
+      throw UsageError(fmt::format("--sheet {}: this report has the sheets {}", quote_value(o.sheet), keys));
     }
   }
   if (sheet == nullptr) return {};

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/roster/columns.hpp"
 #include "dormlink/util/text.hpp"
 
@@ -56,14 +57,14 @@ std::optional<Incident> read_incident(roster::detail::RowReader& r, Date today) 
   if (auto category = parse_incident_category(r.cell(c_category))) {
     i.category = *category;
   } else {
-    r.problem(c_category, fmt::format("\"{}\": use 赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, 其他违纪 "
-                                      "or 突发事件", r.cell(c_category)));
+    r.problem(c_category, fmt::format("{}: use 赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, 其他违纪 "
+                                      "or 突发事件", quote_value(r.cell(c_category))));
   }
   if (!r.cell(c_severity).empty() && !(i.severity = parse_severity(r.cell(c_severity)))) {
-    r.problem(c_severity, fmt::format("\"{}\": use 轻, 一般 or 严重", r.cell(c_severity)));
+    r.problem(c_severity, fmt::format("{}: use 轻, 一般 or 严重", quote_value(r.cell(c_severity))));
   }
   if (!r.cell(c_reported_to).empty() && !(i.reported_to = parse_staff_role(r.cell(c_reported_to)))) {
-    r.problem(c_reported_to, fmt::format("\"{}\": use 辅导员, 班主任 or 支部书记", r.cell(c_reported_to)));
+    r.problem(c_reported_to, fmt::format("{}: use 辅导员, 班主任 or 支部书记", quote_value(r.cell(c_reported_to))));
   }
   if (!r.cell(c_reported_at).empty()) {
     auto when = parse_when(r.cell(c_reported_at), today);
@@ -94,7 +95,8 @@ std::optional<CsvEntry> read_row(roster::detail::RowReader& r, Date today) {
   q.channel = channel.empty() ? Channel::in_person : parse_channel(channel).value_or(Channel::other);
   auto kind = r.cell(c_kind).empty() ? std::optional<Kind>(Kind::visit) : parse_kind(r.cell(c_kind));
   if (!kind || points_at_record(*kind)) {
-    r.problem(c_kind, fmt::format("\"{}\" is not a kind of contact; use 走访, 谈心, 座谈会, 寝室活动, ...", r.cell(c_kind)));
+    r.problem(c_kind, fmt::format("{} is not a kind of contact; use 走访, 谈心, 座谈会, 寝室活动, ...",
+                                  quote_value(r.cell(c_kind))));
   } else {
     q.kind = *kind;
   }
@@ -121,6 +123,10 @@ std::vector<CsvEntry> parse_record_csv(const util::CsvTable& table, const std::s
   for (const auto& record : table.records) {
     if (!roster::detail::check_row_width(map, record, source, problems)) continue;
     reader.record = &record;
+    // Names, dorms and choices are plain text as in a roster; progress, note and reason are
+    // free text, stored as typed and escaped on output.
+    static constexpr std::array<std::size_t, 3> free_text{c_progress, c_note, c_reason};
+    roster::detail::check_plain_cells(reader, free_text);
     if (auto e = read_row(reader, today)) out.push_back(std::move(*e));
   }
   roster::detail::throw_if_problems(problems, source);

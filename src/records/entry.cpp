@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/util/pinyin.hpp"
 #include "dormlink/util/text.hpp"
 
@@ -40,14 +41,14 @@ const roster::StudentRow* find_student(const roster::Snapshot& snap, const std::
   if (matches.empty()) matches = by_pinyin(snap, wanted);
   if (matches.size() == 1) return matches.front();
   if (matches.empty()) {
-    problems.add("", fmt::format("{} \"{}\": no current student has that id or name", option, text));
+    problems.add("", fmt::format("{} {}: no current student has that id or name", option, quote_value(text)));
     return nullptr;
   }
   std::string names;
   for (std::size_t i = 0; i < matches.size() && i < 5; ++i) {
     names += fmt::format("{}{} {}", i ? ", " : "", matches[i]->facts.name, matches[i]->student_id);
   }
-  problems.add("", fmt::format("{} \"{}\": {} students match ({}{}); give the student id", option, text,
+  problems.add("", fmt::format("{} {}: {} students match ({}{}); give the student id", option, quote_value(text),
                                matches.size(), names, matches.size() > 5 ? ", ..." : ""));
   return nullptr;
 }
@@ -100,7 +101,7 @@ void resolve_talked(const EntryRequest& r, const EntryContext& c, Row& row, Prob
       continue;
     }
     if (row.dorm_code && s->facts.dorm != *row.dorm_code) {
-      problems.add("", fmt::format("--talked \"{}\": {} {} does not live in dorm {} on {}", who, s->facts.name,
+      problems.add("", fmt::format("--talked {}: {} {} does not live in dorm {} on {}", quote_value(who), s->facts.name,
                                    s->student_id, *row.dorm_code, format_date(r.at.date)));
       continue;
     }
@@ -119,7 +120,7 @@ void resolve_dorm(const EntryRequest& r, const EntryContext& c, Row& row, Proble
   bool known = code && std::any_of(c.snapshot->dorms.begin(), c.snapshot->dorms.end(),
                                    [&code](const roster::DormRow& d) { return d.dorm.code() == code->code(); });
   if (!known) {
-    problems.add("", fmt::format("--dorm \"{}\": no such dorm; write building-room like 8-305", *r.dorm));
+    problems.add("", fmt::format("--dorm {}: no such dorm; write building-room like 8-305", quote_value(*r.dorm)));
     return;
   }
   row.dorm_code = code->code();
@@ -188,7 +189,7 @@ ResolvedEntry resolve_entry(const EntryRequest& r, const EntryContext& c) {
   check_time(r, c, problems, row.semester_id);
   const auto* member = find_student(*c.snapshot, r.member, "--member", problems);
   if (member != nullptr && !takes_dorms(member->facts.status)) {
-    problems.add("", fmt::format("--member \"{}\": {} {} is {}, not a Party member or candidate", r.member,
+    problems.add("", fmt::format("--member {}: {} {} is {}, not a Party member or candidate", quote_value(r.member),
                                  member->facts.name, member->student_id, label_zh(member->facts.status)));
     member = nullptr;
   }

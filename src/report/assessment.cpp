@@ -404,7 +404,7 @@ std::string render_assessment_markdown(const Assessment& a, Language language) {
                : fmt::format("\nRecords the inspection contradicted: {}\n", fmt::join(ids, ", "));
     }
   }
-  return out;
+  return visible_document(out);
 }
 
 

@@ -90,14 +90,14 @@ std::string render_assignment_text(const AssignmentReport& r, Language language)
   const auto& w = labels(language);
   std::string out = heading(r, w) + "\n\n" + render_text(pair_table(r, w)) + "\n";
   for (const auto& line : summary_lines(r, w)) out += line + "\n";
-  return out;
+  return visible_document(out);
 }
 
 std::string render_assignment_markdown(const AssignmentReport& r, Language language) {
   const auto& w = labels(language);
   std::string out = "# " + escape_markdown_cell(heading(r, w)) + "\n\n";
   for (const auto& line : summary_lines(r, w)) out += "- " + escape_markdown_cell(line) + "\n";
-  return out + "\n" + render_markdown(pair_table(r, w));
+  return visible_document(out + "\n" + render_markdown(pair_table(r, w)));
 }
 
 ExportTable assignment_table(const AssignmentReport& r, Language language) {

@@ -224,7 +224,7 @@ std::string render_check_text(const CheckListing& l, Language language) {
       out += render_text(t, "    ");
     }
   }
-  return out;
+  return visible_document(out);
 }
 
 std::string render_check_json(const CheckListing& l) {

@@ -10,6 +10,7 @@
 #include "dormlink/report/json.hpp"
 #include "dormlink/util/csv.hpp"
 #include "dormlink/util/pinyin.hpp"
+#include "dormlink/util/text.hpp"
 
 namespace dormlink::report {
 namespace {
@@ -174,7 +175,8 @@ std::string render_table_csv(const ExportTable& table, CsvFlavor flavor) {
   auto line = [&](const std::vector<std::string>& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i > 0) out += ',';
-      out += util::csv_escape(excel ? formula_safe(cells[i]) : cells[i]);
+      const std::string visible = util::escape_hidden(cells[i], util::LineBreaks::keep);
+      out += util::csv_escape(excel ? formula_safe(visible) : visible);
     }
     out += eol;
   };

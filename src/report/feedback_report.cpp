@@ -591,7 +591,7 @@ std::string render_feedback_markdown(const FeedbackForm& f, Language language) {
         "\n各位党员同志要按时上报反馈表给所在党支部书记，要突出党员深入寝室联系学生的工作进展及成效，"
         "要求内容客观翔实、全面准确、简明扼要。\n";
   }
-  return out;
+  return visible_document(out);
 }
 
 Workbook feedback_workbook(const FeedbackForm& f, Language language) {

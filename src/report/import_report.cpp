@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "dormlink/message.hpp"
+#include "dormlink/report/table.hpp"
+
 namespace dormlink::report {
 namespace {
 
@@ -57,14 +60,14 @@ std::string render_import_summary(const roster::ImportSummary& s, Language langu
     render_lines(out, w.status_changes, s.status_changes);
     render_lines(out, w.departures, s.departures);
   }
-  return out;
+  return visible_document(out);
 }
 
 std::string join_quoted(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items) {
     if (!out.empty()) out += ", ";
-    out += fmt::format("\"{}\"", item);
+    out += quote_value(item);
   }
   return out;
 }

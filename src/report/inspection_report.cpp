@@ -142,7 +142,7 @@ std::string render_checklist_text(const InspectionChecklist& c, Language languag
   out += "\n";
   out += c.sample_id > 0 ? fmt::format(fmt::runtime(l.recorded), c.sample_id) : std::string(l.dry_run);
   out += "\n";
-  return out;
+  return visible_document(out);
 }
 
 std::string render_findings_receipt(const FindingsReceipt& r, Language language) {
@@ -166,7 +166,7 @@ std::string render_findings_receipt(const FindingsReceipt& r, Language language)
   }
   out += render_text(t);
   if (!r.flagged.empty()) out += l.flagged + record_numbers(r.flagged, ", ", l.none) + "\n";
-  return out;
+  return visible_document(out);
 }
 
 }  // namespace dormlink::report

@@ -120,7 +120,7 @@ std::string render_inspection_summary_markdown(const InspectionSummary& s, Langu
     out += z ? fmt::format("\n标记存疑的记录：{}\n", fmt::join(ids, "、"))
              : fmt::format("\nflagged records: {}\n", fmt::join(ids, ", "));
   }
-  return out;
+  return visible_document(out);
 }
 
 Workbook inspection_workbook(const InspectionSummary& s, Language language) {

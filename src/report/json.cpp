@@ -2,23 +2,47 @@
 
 #include <fmt/format.h>
 
+#include "dormlink/util/text.hpp"
+
 namespace dormlink::report {
+namespace {
+
+// "\u001b", or a surrogate pair for a code point beyond the BMP (JSON has no longer escape).
+void append_escape(std::string& out, char32_t c) {
+  if (c > 0xFFFF) {
+    const char32_t v = c - 0x10000;
+    out += fmt::format("\\u{:04x}\\u{:04x}", static_cast<unsigned>(0xD800 + (v >> 10)),
+                       static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+    return;
+  }
+  out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+}
+
+}  // namespace
 
 std::string json_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const char byte = text[pos];
+    if (byte >= 0x20 && byte < 0x7F && byte != '"' && byte != '\\') {  // printable ASCII: as it is
+      out.push_back(byte);
+      ++pos;
+      continue;
+    }
+    const char32_t c = util::next_code_point(text, pos);  // a malformed byte comes back as U+FFFD
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case U'"': out += "\\\""; break;
+      case U'\\': out += "\\\\"; break;
+      case U'\n': out += "\\n"; break;
+      case U'\r': out += "\\r"; break;
+      case U'\t': out += "\\t"; break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
+        if (util::is_hidden_character(c)) {
+          append_escape(out, c);
         } else {
-          out += c;
+          util::append_utf8(out, c);
         }
     }
   }

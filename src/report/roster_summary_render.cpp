@@ -130,7 +130,7 @@ std::string render_roster_summary_text(const RosterSummary& s, Language language
   out += render_text(grade_table(s, l));
   out += "\n";
   for (const auto& line : detail_lines(s, l, language)) out += line + "\n";
-  return out;
+  return visible_document(out);
 }
 
 std::string render_roster_summary_markdown(const RosterSummary& s, Language language) {
@@ -140,7 +140,7 @@ std::string render_roster_summary_markdown(const RosterSummary& s, Language lang
   out += render_markdown(grade_table(s, l));
   out += "\n";
   for (const auto& line : detail_lines(s, l, language)) out += "- " + escape_markdown_cell(line) + "\n";
-  return out;
+  return visible_document(out);
 }
 
 }  // namespace dormlink::report

@@ -649,7 +649,7 @@ std::string render_summary_markdown(const CounselorSummary& s, Language language
   out += "\n---\n\n";
   out += z ? fmt::format("记录链头 {}（共 {} 条记录）\n", head, s.chain.records)
            : fmt::format("Records' chain head {} ({} records)\n", head, s.chain.records);
-  return out;
+  return visible_document(out);
 }
 
 namespace {

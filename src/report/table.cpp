@@ -7,6 +7,21 @@
 namespace dormlink::report {
 namespace {
 
+// A table's cells as a terminal shows them: one line each, hidden characters escaped.
+std::vector<std::string> visible_row(const std::vector<std::string>& row) {
+  std::vector<std::string> out;
+  out.reserve(row.size());
+  for (const auto& cell : row) out.push_back(util::escape_hidden(cell, util::LineBreaks::mark));
+  return out;
+}
+
+Table visible_table(const Table& table) {
+  Table out{visible_row(table.header), table.align, {}};
+  out.rows.reserve(table.rows.size());
+  for (const auto& row : table.rows) out.rows.push_back(visible_row(row));
+  return out;
+}
+
 std::vector<std::size_t> column_widths(const Table& table) {
   std::vector<std::size_t> widths(table.header.size(), 0);
   auto widen = [&widths](const std::vector<std::string>& row) {
@@ -35,7 +50,8 @@ void append_row(std::string& out, const std::vector<std::string>& row, const Tab
 
 }  // namespace
 
-std::string render_text(const Table& table, std::string_view indent) {
+std::string render_text(const Table& raw, std::string_view indent) {
+  const Table table = visible_table(raw);
   auto widths = column_widths(table);
   std::string out;
   append_row(out, table.header, table, widths, indent);
@@ -46,26 +62,19 @@ std::string render_text(const Table& table, std::string_view indent) {
   return out;
 }
 
+std::string visible_document(std::string_view document) {
+  return util::escape_hidden(document, util::LineBreaks::keep);
+}
+
 std::string escape_markdown_cell(std::string_view raw) {
-  // CRs go first, so that dropping one can never join the bytes of a bidi control below.
-  std::string text(raw);
-  text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
+  // First the text as one visible line (docs/reports.md "Text in outputs"): a line break is
+  // "↵" (never the raw HTML <br>), and controls, bidi controls and zero-width characters are
+  // written as \u{202E}, which would otherwise reorder or hide the rest of the row.
+  const std::string text = util::escape_hidden(raw, util::LineBreaks::mark);
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    // Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) would let a name
-    // reorder the rest of its row on screen: shown as U+FFFD instead.
-    if (c == '\xE2' && i + 2 < text.size() &&
-        ((text[i + 1] == '\x80' && text[i + 2] >= '\xAA' && text[i + 2] <= '\xAE') ||
-         (text[i + 1] == '\x81' && text[i + 2] >= '\xA6' && text[i + 2] <= '\xA9'))) {
-      out += "\xEF\xBF\xBD";
-      i += 2;
-      continue;
-    }
-    if (c == '\n') {
-      out += "<br>";
-    } else if (c == '<') {
+  for (char c : text) {
+    if (c == '<') {
       out += "&lt;";
     } else if (c == '>') {
       out += "&gt;";

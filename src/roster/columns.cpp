@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "dormlink/message.hpp"
 #include "dormlink/util/text.hpp"
 
 namespace dormlink::roster::detail {
@@ -47,8 +48,8 @@ ColumnMap::ColumnMap(const util::CsvTable& table, std::span<const ColumnSpec> sp
     }
     if (m_position[*spec]) {
       problems.add(location(source, table.header.line),
-                   fmt::format("columns \"{}\" and \"{}\" both mean {}; keep one of them",
-                               m_header_text[*spec], util::trim(text), specs[*spec].name));
+                   fmt::format("columns {} and {} both mean {}; keep one of them", quote_value(m_header_text[*spec]),
+                               quote_value(util::trim(text)), specs[*spec].name));
       continue;
     }
     m_position[*spec] = i;
@@ -139,19 +140,27 @@ void RowReader::problem(std::size_t column, const std::string& message) {
                fmt::format("column \"{}\": {}", map.header(column), message));
 }
 
+void check_plain_cells(RowReader& r, std::span<const std::size_t> free_text) {
+  for (std::size_t column = 0; column < r.map.columns(); ++column) {
+    const bool free = std::find(free_text.begin(), free_text.end(), column) != free_text.end();
+    if (!r.map.has(column) || free) continue;
+    if (auto problem = name_problem(r.cell(column))) r.problem(column, *problem);
+  }
+}
+
 std::optional<DormCode> read_dorm_code(RowReader& r, DormColumns c, const char* who) {
   std::optional<DormCode> code;
   if (r.map.has(c.dorm) && !r.cell(c.dorm).empty()) {
     code = parse_dorm_code(r.cell(c.dorm));
     if (!code) {
-      r.problem(c.dorm, fmt::format("\"{}\" is not a dorm; write building-room like 8-305 or 8栋305",
-                                    r.cell(c.dorm)));
+      r.problem(c.dorm, fmt::format("{} is not a dorm; write building-room like 8-305 or 8栋305",
+                                    quote_value(r.cell(c.dorm))));
     }
   } else if (!r.cell(c.building).empty() || !r.cell(c.room).empty()) {
     code = make_dorm_code(r.cell(c.building), r.cell(c.room));
     if (!code) {
-      r.problem(c.room, fmt::format("building \"{}\" and room \"{}\" do not make a dorm",
-                                    r.cell(c.building), r.cell(c.room)));
+      r.problem(c.room, fmt::format("building {} and room {} do not make a dorm",
+                                    quote_value(r.cell(c.building)), quote_value(r.cell(c.room))));
     }
   } else {
     r.problem(r.map.has(c.dorm) ? c.dorm : c.room, fmt::format("is empty; every {} needs a dorm", who));

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "dormlink/message.hpp"
 #include "dormlink/roster/columns.hpp"
 #include "dormlink/util/text.hpp"
 
@@ -35,7 +36,8 @@ void read_capacity(RowReader& r, DormFacts& f) {
   int value = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || ptr != text.data() + text.size() || value < 1 || value > k_max_capacity) {
-    r.problem(c_capacity, fmt::format("\"{}\" is not a capacity; use a whole number 1-{}", text, k_max_capacity));
+    r.problem(c_capacity, fmt::format("{} is not a capacity; use a whole number 1-{}",
+                                      quote_value(text), k_max_capacity));
     return;
   }
   f.capacity = value;
@@ -44,13 +46,14 @@ void read_capacity(RowReader& r, DormFacts& f) {
 void read_values(RowReader& r, DormFacts& f) {
   if (!r.cell(c_gender).empty()) {
     f.gender = parse_gender(r.cell(c_gender));
-    if (!f.gender) r.problem(c_gender, fmt::format("unknown value \"{}\"; use 男, 女, M or F", r.cell(c_gender)));
+    if (!f.gender) r.problem(c_gender, fmt::format("unknown value {}; use 男, 女, M or F",
+                                                   quote_value(r.cell(c_gender))));
   }
   read_capacity(r, f);
   if (!r.cell(c_grade).empty()) {
     std::string error;
     f.cohort = parse_grade(r.cell(c_grade), r.context.semester, error);
-    if (!f.cohort) r.problem(c_grade, fmt::format("\"{}\": {}", r.cell(c_grade), error));
+    if (!f.cohort) r.problem(c_grade, fmt::format("{}: {}", quote_value(r.cell(c_grade)), error));
   }
   if (!r.cell(c_major).empty()) f.major = std::string(r.cell(c_major));
 }
@@ -74,6 +77,7 @@ std::vector<DormRow> parse_dorms(const util::CsvTable& table, const ParseContext
   for (const auto& record : table.records) {
     if (!detail::check_row_width(map, record, context.source_name, problems)) continue;
     reader.record = &record;
+    detail::check_plain_cells(reader);
     auto code = detail::read_dorm_code(reader, k_dorm_columns, "row");
     DormRow row;
     row.line = record.line;

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "dormlink/message.hpp"
 #include "dormlink/roster/columns.hpp"
 #include "dormlink/util/text.hpp"
 
@@ -31,7 +32,7 @@ void read_scope(RowReader& r, StaffFacts& f) {
     if (auto cohort = parse_grade(item, r.context.semester, error)) {
       f.cohorts.push_back(*cohort);
     } else {
-      r.problem(c_grades, fmt::format("\"{}\": {}", item, error));
+      r.problem(c_grades, fmt::format("{}: {}", quote_value(item), error));
     }
   }
   std::sort(f.cohorts.begin(), f.cohorts.end());
@@ -59,18 +60,26 @@ std::optional<StaffRow> read_row(RowReader& r) {
   StaffRow row;
   row.line = r.record->line;
   row.staff_id = util::normalize_code(r.cell(c_staff_id));
-  if (row.staff_id.empty()) r.problem(c_staff_id, "is empty; every staff member needs an id");
+  if (row.staff_id.empty()) {
+    r.problem(c_staff_id, "is empty; every staff member needs an id");
+  } else if (!is_plain_id(row.staff_id)) {
+    // The same rule as student ids: an id names report files (report summary --out-dir).
+    r.problem(c_staff_id, fmt::format("{} is not a staff id; use letters, digits, - and _ only (at most 32)",
+                                      quote_value(row.staff_id)));
+  }
   row.facts.name = std::string(r.cell(c_name));
   if (row.facts.name.empty()) r.problem(c_name, "is empty");
   auto role = parse_staff_role(r.cell(c_role));
   if (!role) {
-    r.problem(c_role, fmt::format("unknown value \"{}\"; use 辅导员, 班主任, 支部书记 or 检查组", r.cell(c_role)));
+    r.problem(c_role, fmt::format("unknown value {}; use 辅导员, 班主任, 支部书记 or 检查组",
+                                  quote_value(r.cell(c_role))));
   }
   if (!r.cell(c_phone).empty()) {
     if (auto phone = normalize_phone(r.cell(c_phone))) {
       row.facts.phone = *phone;
     } else {
-      r.problem(c_phone, "is not a phone number (value not shown); use 11 digits such as 13800138000");
+      r.problem(c_phone, "is not a phone number (value not shown); write a mobile number (11 digits, starting "
+                         "with 1) or a landline with its area code");
     }
   }
   read_scope(r, row.facts);
@@ -89,14 +98,15 @@ void check_people(const std::vector<StaffRow>& rows, const std::string& source, 
     auto [p, new_person] = person.emplace(row.staff_id, &row);
     if (!new_person && p->second->facts.name != row.facts.name) {
       problems.add(detail::location(source, row.line),
-                   fmt::format("staff id \"{}\" is \"{}\" on line {} but \"{}\" here; one id is one person",
-                               row.staff_id, p->second->facts.name, p->second->line, row.facts.name));
+                   fmt::format("staff id {} is {} on line {} but {} here; one id is one person",
+                               quote_value(row.staff_id), quote_value(p->second->facts.name), p->second->line,
+                               quote_value(row.facts.name)));
     }
     auto [d, new_duty] = duty.emplace(std::make_pair(row.staff_id, row.role), row.line);
     if (!new_duty) {
       problems.add(detail::location(source, row.line),
-                   fmt::format("staff id \"{}\" is already a {} on line {}; merge the two rows",
-                               row.staff_id, label_zh(row.role), d->second));
+                   fmt::format("staff id {} is already a {} on line {}; merge the two rows",
+                               quote_value(row.staff_id), label_zh(row.role), d->second));
     }
   }
 }
@@ -117,6 +127,7 @@ std::vector<StaffRow> parse_staff(const util::CsvTable& table, const ParseContex
   for (const auto& record : table.records) {
     if (!detail::check_row_width(map, record, context.source_name, problems)) continue;
     reader.record = &record;
+    detail::check_plain_cells(reader);
     if (auto row = read_row(reader)) rows.push_back(std::move(*row));
   }
   check_people(rows, context.source_name, problems);

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "dormlink/message.hpp"
 #include "dormlink/roster/columns.hpp"
 #include "dormlink/util/text.hpp"
 
@@ -52,10 +53,10 @@ std::string read_id(RowReader& r) {
     r.problem(c_student_id, "is empty; every student needs a student id");
     return id;
   }
-  bool ok = id.size() <= 32 && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_';
-  });
-  if (!ok) r.problem(c_student_id, fmt::format("\"{}\" is not a student id; use letters and digits only", id));
+  if (!is_plain_id(id)) {
+    r.problem(c_student_id, fmt::format("{} is not a student id; use letters, digits, - and _ only (at most 32)",
+                                        quote_value(id)));
+  }
   return id;
 }
 
@@ -67,8 +68,8 @@ void read_status(RowReader& r, StudentFacts& f) {
   if (!r.cell(c_status).empty()) {
     auto status = parse_political_status(r.cell(c_status));
     if (!status) {
-      r.problem(c_status, fmt::format("unknown value \"{}\"; use 中共党员, 中共预备党员, 发展对象, "
-                                      "入党积极分子, 共青团员 or 群众", r.cell(c_status)));
+      r.problem(c_status, fmt::format("unknown value {}; use 中共党员, 中共预备党员, 发展对象, "
+                                      "入党积极分子, 共青团员 or 群众", quote_value(r.cell(c_status))));
     } else {
       f.status = *status;
     }
@@ -81,14 +82,15 @@ void read_status(RowReader& r, StudentFacts& f) {
   }
 }
 
-// Attention categories are sensitive: messages give the item's position, never its text.
+// Attention categories are sensitive: messages give the item's position, never its text,
+// and never list the categories either (a message is no place for them).
 void read_attention(RowReader& r, StudentFacts& f) {
   auto items = detail::split_list(r.cell(c_attention));
   for (std::size_t i = 0; i < items.size(); ++i) {
     auto category = parse_attention_category(items[i]);
     if (!category) {
-      r.problem(c_attention, fmt::format("item {} is not a known category (value not shown); use "
-                                         "{}", i + 1, attention_choices_zh()));
+      r.problem(c_attention, fmt::format("item {} is not a known category (value not shown); the four "
+                                         "categories and their spellings are in docs/import.md", i + 1));
       continue;
     }
     f.attention.push_back(*category);
@@ -102,14 +104,14 @@ void read_values(RowReader& r, StudentFacts& f) {
   if (auto g = parse_gender(r.cell(c_gender))) {
     f.gender = *g;
   } else {
-    r.problem(c_gender, fmt::format("unknown value \"{}\"; use 男, 女, M or F", r.cell(c_gender)));
+    r.problem(c_gender, fmt::format("unknown value {}; use 男, 女, M or F", quote_value(r.cell(c_gender))));
   }
   f.major = required(r, c_major);
   std::string error;
   if (auto cohort = parse_grade(r.cell(c_grade), r.context.semester, error)) {
     f.cohort = *cohort;
   } else {
-    r.problem(c_grade, fmt::format("\"{}\": {}", r.cell(c_grade), error));
+    r.problem(c_grade, fmt::format("{}: {}", quote_value(r.cell(c_grade)), error));
   }
   f.class_name = util::normalize_code(r.cell(c_class));
   read_dorm(r, f);
@@ -117,7 +119,8 @@ void read_values(RowReader& r, StudentFacts& f) {
     if (auto phone = normalize_phone(r.cell(c_phone))) {
       f.phone = *phone;
     } else {
-      r.problem(c_phone, "is not a phone number (value not shown); use 11 digits such as 13800138000");
+      r.problem(c_phone, "is not a phone number (value not shown); write a mobile number (11 digits, starting "
+                         "with 1) or a landline with its area code");
     }
   }
   read_status(r, f);
@@ -125,27 +128,14 @@ void read_values(RowReader& r, StudentFacts& f) {
   if (auto head = detail::parse_flag(r.cell(c_dorm_head))) {
     f.dorm_head = *head;
   } else {
-    r.problem(c_dorm_head, fmt::format("\"{}\" is not yes or no; use 是 or leave it empty",
-                                       r.cell(c_dorm_head)));
+    r.problem(c_dorm_head, fmt::format("{} is not yes or no; use 是 or leave it empty",
+                                       quote_value(r.cell(c_dorm_head))));
   }
 }
 
 }  // namespace
 
 namespace {
-
-// Names and free text must be one line of printable text.
-bool is_single_line(std::string_view text) {
-  return std::none_of(text.begin(), text.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
-  });
-}
-
-void check_text_cells(RowReader& r) {
-  for (auto c : {c_name, c_major, c_class, c_branch}) {
-    if (!is_single_line(r.cell(c))) r.problem(c, "contains a line break or control character");
-  }
-}
 
 // Two rows with one student id: both lines are named.
 void check_duplicate_ids(const std::vector<StudentRow>& rows, const std::string& source,
@@ -157,8 +147,8 @@ void check_duplicate_ids(const std::vector<StudentRow>& rows, const std::string&
     auto [it, inserted] = first_line.emplace(row.student_id, row.line);
     if (!inserted) {
       problems.add(detail::location(source, row.line),
-                   fmt::format("student id \"{}\" is also on line {}; each student must appear "
-                               "once", row.student_id, it->second));
+                   fmt::format("student id {} is also on line {}; each student must appear "
+                               "once", quote_value(row.student_id), it->second));
     }
   }
 }
@@ -216,7 +206,7 @@ std::vector<StudentRow> parse_students(const util::CsvTable& table, const ParseC
     StudentRow row;
     row.line = record.line;
     row.student_id = read_id(reader);
-    check_text_cells(reader);
+    detail::check_plain_cells(reader);
     read_values(reader, row.facts);
     rows.push_back(std::move(row));
   }

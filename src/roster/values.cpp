@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -76,6 +77,13 @@ std::optional<int> parse_grade(std::string_view text, const Semester* semester,
     return std::nullopt;
   }
   return cohort_of_year(*year, *semester);
+}
+
+bool is_plain_id(std::string_view id) {
+  constexpr std::size_t k_max_id = 32;
+  return !id.empty() && id.size() <= k_max_id && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_';
+  });
 }
 
 std::optional<std::string> normalize_phone(std::string_view text) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "dormlink/util/text.hpp"
 
 namespace dormlink::util {
 namespace {
@@ -172,6 +173,10 @@ CsvTable parse_csv(std::string_view text, const std::string& source_name) {
     throw DataError(fmt::format("{}: the file is empty; expected a header row", source_name));
   }
   return table;
+}
+
+std::string csv_text_field(std::string_view text) {
+  return csv_escape(escape_hidden(text, LineBreaks::keep));
 }
 
 std::string csv_escape(std::string_view field) {

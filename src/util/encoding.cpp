@@ -160,19 +160,76 @@ std::string describe_byte(std::string_view bytes, std::size_t offset) {
                      offset);
 }
 
-// The detection failure: only the offending byte and its offset are named, never content.
-DataError not_text(std::string_view bytes, const std::string& source_name, std::size_t offset) {
-  return DataError(fmt::format("{}: not UTF-8, GBK/GB18030 or UTF-16 text ({}); save it from "
+bool is_utf16(Encoding encoding) {
+  return encoding == Encoding::utf16le || encoding == Encoding::utf16be;
+}
+
+// The 1-based line of the byte at `offset`: the line feeds before it, read as the encoding
+// writes them (one 0x0A byte in UTF-8 and GB18030, whose multi-byte characters never hold
+// one; a 0x000A code unit in UTF-16).
+std::size_t line_at(std::string_view bytes, std::size_t offset, Encoding encoding) {
+  offset = std::min(offset, bytes.size());
+  std::size_t line = 1;
+  if (!is_utf16(encoding)) {
+    const auto end = bytes.begin() + static_cast<std::ptrdiff_t>(offset);
+    return line + static_cast<std::size_t>(std::count(bytes.begin(), end, '\n'));
+  }
+  const std::size_t low = encoding == Encoding::utf16le ? 0 : 1;
+  for (std::size_t i = 0; i + 1 < offset; i += 2) {
+    if (bytes[i + low] == '\n' && bytes[i + 1 - low] == '\0') ++line;
+  }
+  return line;
+}
+
+// The detection failure: only the offending byte, its offset and line are named, never content.
+DataError not_text(std::string_view bytes, const std::string& source_name, Encoding encoding,
+                   std::size_t offset) {
+  return DataError(fmt::format("{}:{}: not UTF-8, GBK/GB18030 or UTF-16 text ({}); save it from "
                                "Excel as \"CSV UTF-8\" or pass --encoding",
-                               source_name, describe_byte(bytes, offset)));
+                               source_name, line_at(bytes, offset, encoding),
+                               describe_byte(bytes, offset)));
 }
 
 // The forced-encoding failure, naming the encoding that was asked for.
 DataError not_in_encoding(std::string_view bytes, const std::string& source_name,
                           Encoding encoding, std::size_t offset) {
-  return DataError(fmt::format("{}: cannot be read as {} ({}); pass the right --encoding or "
+  return DataError(fmt::format("{}:{}: cannot be read as {} ({}); pass the right --encoding or "
                                "save it from Excel as \"CSV UTF-8\"",
-                               source_name, encoding_name(encoding), describe_byte(bytes, offset)));
+                               source_name, line_at(bytes, offset, encoding), encoding_name(encoding),
+                               describe_byte(bytes, offset)));
+}
+
+// A UTF-8 file with a damaged byte: reading it as GB18030 would turn its Chinese into other
+// Chinese (mojibake) without an error, so it is refused where the damage is.
+DataError damaged_utf8(std::string_view bytes, const std::string& source_name, std::size_t offset) {
+  return DataError(fmt::format("{}:{}: not valid UTF-8 ({}), though the file is UTF-8 up to there; correct "
+                               "that character, or pass --encoding if the file is in another encoding",
+                               source_name, line_at(bytes, offset, Encoding::utf8),
+                               describe_byte(bytes, offset)));
+}
+
+// A UTF-8 file holding a C0 control character (other than tab, CR and LF): not a text file's.
+DataError control_in_utf8(std::string_view bytes, const std::string& source_name, std::size_t offset) {
+  return DataError(fmt::format("{}:{}: holds a control character ({}), which a text file cannot; remove it "
+                               "and save the file again",
+                               source_name, line_at(bytes, offset, Encoding::utf8),
+                               describe_byte(bytes, offset)));
+}
+
+// Characters outside ASCII that must read as UTF-8 before a malformed byte for the file to
+// count as UTF-8 with damage rather than as GBK. GBK text gets through even two or three
+// characters as valid UTF-8 only by rare chance (a GBK trail byte is seldom a UTF-8
+// continuation byte), so eight leaves a wide margin; a Chinese header row alone has more.
+constexpr std::size_t k_utf8_evidence = 8;
+
+// True when the bytes before `offset` hold at least k_utf8_evidence multi-byte characters.
+bool reads_as_utf8_before(std::string_view bytes, std::size_t offset) {
+  std::size_t multi_byte = 0;
+  for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(bytes[i]);
+    if (byte >= 0xC0U) ++multi_byte;  // a lead byte; the prefix is valid UTF-8
+  }
+  return multi_byte >= k_utf8_evidence;
 }
 
 const char* iconv_name(Encoding encoding) {
@@ -230,10 +287,6 @@ std::optional<Bom> find_bom(std::string_view bytes) {
   return std::nullopt;
 }
 
-bool is_utf16(Encoding encoding) {
-  return encoding == Encoding::utf16le || encoding == Encoding::utf16be;
-}
-
 bool same_family(Encoding a, Encoding b) {
   return (is_utf16(a) && is_utf16(b)) || (is_utf8_family(a) && is_utf8_family(b));
 }
@@ -258,10 +311,15 @@ DecodedText decode_detected(std::string_view bytes, const std::string& source_na
   Encoding encoding = bom ? bom->encoding : Encoding::utf8;
   Attempt attempt = decode_as(bytes, bom ? bom->length : 0, encoding);
   if (!bom && attempt.malformed) {
+    if (reads_as_utf8_before(bytes, *attempt.bad_offset)) {
+      throw damaged_utf8(bytes, source_name, *attempt.bad_offset);
+    }
     encoding = Encoding::gb18030;
     attempt = decode_as(bytes, 0, encoding);
+  } else if (attempt.bad_offset && is_utf8_family(encoding) && bytes[*attempt.bad_offset] != '\0') {
+    throw control_in_utf8(bytes, source_name, *attempt.bad_offset);  // NUL bytes: UTF-16 without a BOM
   }
-  if (attempt.bad_offset) throw not_text(bytes, source_name, *attempt.bad_offset);
+  if (attempt.bad_offset) throw not_text(bytes, source_name, encoding, *attempt.bad_offset);
   return {std::move(attempt.utf8), encoding};
 }
 

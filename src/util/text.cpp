@@ -87,6 +87,45 @@ std::size_t trailing_space(std::string_view text) {
   return 0;
 }
 
+// NFKC of one code point, for the rare characters that need ICU to classify.
+std::string nfkc_of(char32_t c) {
+  std::string text;
+  append_utf8(text, c);
+  return nfkc(text);
+}
+
+// The ASCII digit a character folds to under NFKC ('7' for '７' or '⑦'), or 0 when it is
+// not a digit. Only decimal and other numbers (Nd, No) are looked up in ICU.
+char folded_digit(char32_t c) {
+  if (c >= '0' && c <= '9') return static_cast<char>(c);
+  if (c < 0x80) return 0;
+  if (c >= 0xFF10 && c <= 0xFF19) return static_cast<char>('0' + (c - 0xFF10));
+  const auto category = static_cast<UCharCategory>(u_charType(static_cast<UChar32>(c)));
+  if (category != U_DECIMAL_DIGIT_NUMBER && category != U_OTHER_NUMBER) return 0;
+  const std::string folded = nfkc_of(c);
+  return folded.size() == 1 && folded[0] >= '0' && folded[0] <= '9' ? folded[0] : 0;
+}
+
+// ' ' or '-' for the spaces and dashes that may stand between the digit groups of a phone
+// number ("139 1234 5678", "0571－8827 3456"), 0 for anything else.
+char folded_separator(char32_t c) {
+  switch (c) {
+    case U' ': case U'\u00A0': case U'\u3000':
+      return ' ';
+    case U'-': case U'\u2010': case U'\u2011': case U'\u2012': case U'\u2013': case U'\u2014':
+    case U'\u2015': case U'\u2212': case U'\uFE63': case U'\uFF0D':
+      return '-';
+    default:
+      return 0;
+  }
+}
+
+// "\u{1B}", "\u{202E}", "\u{E0041}": the braces keep the escape's hex digits apart from digits
+// next to it, so an escape never joins a run of digits (message.hpp counts those).
+std::string escaped_code_point(char32_t c) {
+  return fmt::format("\\u{{{:02X}}}", static_cast<std::uint32_t>(c));
+}
+
 // Columns of one code point: 0 for controls, combining marks and zero-width characters,
 // 2 for East Asian wide and full-width ones, 1 otherwise.
 std::size_t code_point_width(char32_t c) {
@@ -116,6 +155,116 @@ bool is_valid_utf8(std::string_view text) {
     pos += length;
   }
   return true;
+}
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+  std::size_t pos = 0;
+  char32_t code_point = 0;
+  while (pos < text.size()) {
+    if (byte_at(text, pos) < 0x80U) {
+      ++pos;
+      continue;
+    }
+    const std::size_t length = decode_at(text, pos, code_point);
+    if (length == 0) return pos;
+    pos += length;
+  }
+  return std::nullopt;
+}
+
+std::string describe_invalid_utf8(std::string_view text) {
+  const auto offset = find_invalid_utf8(text);
+  if (!offset) return {};
+  const unsigned char lead = byte_at(text, *offset);
+  const LeadByte shape = classify_lead(lead);
+  if (shape.length != 0 && text.size() - *offset < shape.length) {
+    bool only_continuations = true;
+    for (std::size_t i = *offset + 1; i < text.size(); ++i) only_continuations &= is_continuation(byte_at(text, i));
+    if (only_continuations) return fmt::format("truncated at offset {}", *offset);
+  }
+  return fmt::format("byte 0x{:02X} at offset {}", lead, *offset);
+}
+
+bool is_hidden_character(char32_t c) {
+  if (c < 0x20 || (c >= 0x7F && c < 0xA0)) return true;
+  if (c == 0x2028 || c == 0x2029) return true;
+  if (c < 0xAD) return false;  // the common case: Latin-1 letters and punctuation
+  return u_charType(static_cast<UChar32>(c)) == U_FORMAT_CHAR;
+}
+
+std::optional<HiddenCharacter> find_hidden_character(std::string_view text, bool allow_layout) {
+  std::size_t pos = 0;
+  std::size_t position = 0;
+  while (pos < text.size()) {
+    const std::size_t at = pos;
+    const char32_t c = next_code_point(text, pos);
+    ++position;
+    if (!is_hidden_character(c)) continue;
+    const bool crlf = c == U'\r' && pos < text.size() && text[pos] == '\n';
+    if (allow_layout && (c == U'\t' || c == U'\n' || crlf)) continue;
+    return HiddenCharacter{at, position, c};
+  }
+  return std::nullopt;
+}
+
+std::string code_point_label(char32_t c) { return fmt::format("U+{:04X}", static_cast<std::uint32_t>(c)); }
+
+std::string escape_hidden(std::string_view text, LineBreaks breaks) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const unsigned char byte = byte_at(text, pos);
+    if (byte >= 0x20U && byte < 0x7FU) {  // printable ASCII: as it is
+      out.push_back(static_cast<char>(byte));
+      ++pos;
+      continue;
+    }
+    const std::size_t at = pos;
+    const char32_t c = next_code_point(text, pos);
+    const bool crlf = c == U'\r' && pos < text.size() && text[pos] == '\n';
+    if (c == U'\n' || crlf) {
+      if (crlf) ++pos;
+      out += breaks == LineBreaks::keep ? std::string(text.substr(at, pos - at)) : std::string("\u21B5");
+    } else if (c == U'\t') {
+      out += breaks == LineBreaks::keep ? '\t' : ' ';
+    } else if (is_hidden_character(c)) {
+      out += escaped_code_point(c);
+    } else {
+      append_utf8(out, c);  // a malformed byte was decoded as U+FFFD
+    }
+  }
+  return out;
+}
+
+std::vector<DigitGroup> digit_groups(std::string_view text) {
+  std::vector<DigitGroup> groups;
+  std::string gap;            // separators seen since the last group
+  bool gap_is_clean = false;  // nothing but separators since the last group
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t at = pos;
+    const char32_t c = next_code_point(text, pos);
+    if (const char digit = folded_digit(c)) {
+      if (groups.empty() || groups.back().end != at) {
+        DigitGroup group;
+        group.begin = at;
+        group.gap = gap_is_clean ? gap : std::string();
+        group.joined = !groups.empty() && gap_is_clean && !gap.empty() && gap.size() <= 3;
+        groups.push_back(std::move(group));
+      }
+      groups.back().digits.push_back(digit);
+      groups.back().end = pos;
+      gap.clear();
+      gap_is_clean = true;
+    } else if (const char separator = folded_separator(c)) {
+      gap.push_back(separator);
+    } else {
+      gap.clear();
+      gap_is_clean = false;
+    }
+  }
+  return groups;
 }
 
 std::string_view trim(std::string_view text) {

@@ -90,8 +90,11 @@ void write_sheet(lxw_workbook* book, const report::Sheet& sheet, const std::stri
   const auto& t = sheet.table;
   std::vector<double> widths(t.header.size(), 6.0);
   const auto number_column = [&](std::size_t c) { return c < t.align.size() && t.align[c] == report::Align::right; };
-  const auto cell = [&](lxw_row_t r, std::size_t c, const std::string& text, lxw_format* format) {
-    if (text.empty()) return;
+  const auto cell = [&](lxw_row_t r, std::size_t c, const std::string& raw, lxw_format* format) {
+    if (raw.empty()) return;
+    // As in CSV: line breaks and tabs stay, other hidden characters are shown escaped, and the
+    // XML inside the file stays valid UTF-8 whatever the database holds.
+    const std::string text = util::escape_hidden(raw, util::LineBreaks::keep);
     if (code_points(text) > k_max_cell) {
       throw DataError(fmt::format("sheet \"{}\", row {}, column \"{}\": {} characters, more than an Excel cell holds "
                                   "({}); use --format csv or json",

@@ -284,7 +284,7 @@ TEST_SUITE("e2e.report") {
     }
     CHECK_FALSE(has(html.out, "<script>"));
     CHECK(has(html.out, "&lt;script&gt;alert(1)&lt;/script&gt;"));
-    CHECK(has(html.out, "<td>a | b<br>second line \\ back`tick` *bold* &lt;script&gt;"));
+    CHECK(has(html.out, "<td>a | b↵second line \\ back`tick` *bold* &lt;script&gt;"));
     CHECK(has(html.out, "<td># heading? | pipe</td>"));
   }
 

@@ -109,6 +109,52 @@ void no_secrets(const std::string& where, const std::string& text) {
   }
 }
 
+
+// Commands given a phone number or an attention category where they do not belong, with
+// their stderr kept: none may show the canary's phone (any 7 digits of it) or a category in any
+// spelling (the second canary test and the ones after it).
+struct Canary {
+  const Sandbox& box;
+  std::vector<std::pair<std::string, std::string>> errs;  // command, stderr
+
+  // A command that must fail, cleanly (not as an internal error) and with a message.
+  void fails(const std::vector<std::string>& args) {
+    const auto r = record(args);
+    CHECK(r.exit_code != 0);
+    CHECK_FALSE(r.err.empty());
+  }
+  // A command that may be accepted (a seed, a dorm code with spaces, an --exclude of nobody).
+  void any(const std::vector<std::string>& args) { record(args); }
+
+  Result record(const std::vector<std::string>& args) {
+    auto r = box.run(args);
+    std::string line;
+    for (const auto& a : args) line += a + " ";
+    INFO(line << "\n" << r.err);
+    CHECK(r.exit_code != 70);
+    errs.emplace_back(line, r.err);
+    return r;
+  }
+
+  void check_nothing_shown() const {
+    std::vector<std::string> secret = secrets();
+    const std::string phone = k_canary_phone;
+    for (std::size_t i = 0; i + 7 <= phone.size(); ++i) secret.push_back(phone.substr(i, 7));
+    for (const char* s : {"self_discipline", "自我约束能力较差", "学习积极性较差", "low_motivation", "心理问题"}) {
+      secret.emplace_back(s);
+    }
+    for (const auto& [command, err] : errs) {
+      for (const auto& s : secret) {
+        INFO("stderr of " << command << " shows " << s << ":\n" << err);
+        CHECK_FALSE(has(err, s));
+      }
+    }
+  }
+};
+
+// A name with the phone, the phone spaced, the phone in full-width digits, and a category.
+const std::vector<std::string> k_canary_values{"金丝雀 13912345678", "139 1234 5678", "１３９１２３４５６７８",
+                                               "心理素质较差"};
 }  // namespace
 
 TEST_SUITE("e2e.security") {
@@ -202,6 +248,154 @@ TEST_SUITE("e2e.security") {
     CHECK(box.query_int("college.db", "SELECT count(*) FROM sensitive_access") == 1);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM sensitive_access WHERE command LIKE '%1391234%' "
                                       "OR reason LIKE '%1391234%'") == 0);
+  }
+
+  TEST_CASE("canary: shifted roster rows and misplaced staff or dorm columns never echo a phone or a category") {
+    Sandbox box;
+    Runs runs{box, {}};
+    build(runs);
+    Canary c{box, {}};
+    const std::string canary_row =
+        "2025110104,金丝雀,男,英语,2025级,英语2501,1-102,13912345678,共青团员,,家庭经济困难;心理素质较差,否\n";
+    const std::string header = "学号,姓名,性别,专业,年级,班级,寝室,联系方式,政治面貌,党支部,重点关注,寝室长\n";
+    // A missing comma before 寝室 moves the phone into 寝室 and the categories into 党支部 and
+    // 重点关注; a missing comma after it glues the phone to the dorm; the categories land in
+    // 性别, 年级, 政治面貌 and 寝室长; a phone with spaces, dashes or full-width digits lands in 寝室.
+    const std::vector<std::string> shifted{
+        "2025110104,金丝雀,男,英语,2025级,英语25011-102,13912345678,共青团员,,家庭经济困难;心理素质较差,否\n",
+        "2025110104,金丝雀,男,英语,2025级,英语2501,1-10213912345678,共青团员,,家庭经济困难;心理素质较差,否,\n",
+        "2025110104,金丝雀,心理素质较差,英语,2025级,英语2501,1-102,,共青团员,,,否\n",
+        "2025110104,金丝雀,男,英语,家庭经济困难,英语2501,1-102,,共青团员,,,否\n",
+        "2025110104,金丝雀,男,英语,2025级,英语2501,1-102,,心理素质较差,,,否\n",
+        "2025110104,金丝雀,男,英语,2025级,英语2501,1-102,,共青团员,,,psychological\n",
+        "2025110104,金丝雀,男,英语,2025级,英语2501,139 1234 5678,,共青团员,,,否\n",
+        "2025110104,金丝雀,男,英语,2025级,英语2501,139-1234-5678,,共青团员,,,否\n",
+        "2025110104,金丝雀,男,英语,2025级,英语2501,１３９１２３４５６７８,,共青团员,,,否\n",
+        "2025110104,金丝雀,男,英语,13912345678,英语2501,1-102,,共青团员,,,否\n",
+        "2025110104,金丝雀,男,英语,2025级,英语2501,1-102,,13912345678,,,否\n",
+        "2025110104,金丝雀,男,英语,2025级,英语2501,1-102,,共青团员,,,13912345678\n",
+        "13912345678,金丝雀,男,英语,2025级,英语2501,1-102,,共青团员,,,否\n"
+        "13912345678,金丝雀,男,英语,2025级,英语2501,1-102,,共青团员,,,否\n",
+        "2025110104,金丝雀,low_motivation,英语,2025级,英语2501,1-102,,共青团员,,self_discipline,否\n",
+    };
+    for (std::size_t i = 0; i < shifted.size(); ++i) {
+      const auto name = "shifted" + std::to_string(i) + ".csv";
+      box.write(name, header + shifted[i]);
+      c.any(at("2026-09-08", {"import", "students", name, "--dry-run"}));
+    }
+    // A roster without its header row: the first data row is read as the header.
+    box.write("headless.csv", canary_row + canary_row);
+    c.fails(at("2026-09-08", {"import", "students", "headless.csv"}));
+    // Staff: a phone in 角色, in 负责年级 and in 工号; a category as a role.
+    const std::vector<std::string> staff{
+        "T003,李老师,13912345678,,2023级,,\n",
+        "T003,李老师,辅导员,,13912345678,,\n",
+        "T003,李老师,心理素质较差,,2023级,,\n",
+        "T003,李老师,辅导员,,2023级,,\nT003,13912345678,检查组,,,,\n",
+    };
+    for (std::size_t i = 0; i < staff.size(); ++i) {
+      const auto name = "staff" + std::to_string(i) + ".csv";
+      box.write(name, std::string("工号,姓名,角色,联系方式,负责年级,负责班级,党支部\n") + staff[i]);
+      c.fails(at("2026-09-08", {"import", "staff", name}));
+    }
+    box.write("dorms.csv", "寝室,性别,容量,年级\n13912345678,男,6,\n1-103,心理素质较差,6,\n1-104,男,13912345678,\n"
+                           "1-105,男,6,13912345678\n");
+    c.fails(at("2026-09-08", {"import", "dorms", "dorms.csv"}));
+    c.check_nothing_shown();
+  }
+
+  TEST_CASE("canary: log-visit, check and report flags given a phone or a category never echo it") {
+    Sandbox box;
+    Runs runs{box, {}};
+    build(runs);
+    Canary c{box, {}};
+    const char* d = "2026-09-21";
+    for (const auto& v : k_canary_values) {
+      c.fails(at(d, {"log-visit", "--member", v, "--dorm", "1-102", "--at", "2026-09-08 19:30"}));
+      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", v, "--at", "2026-09-08 19:30"}));
+      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", "谈心", "--at", "2026-09-08 19:30",
+                   "--talked", v}));
+      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", v, "--at", "2026-09-08 19:30"}));
+      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--at", v}));
+      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--channel", v, "--at", "2026-09-08 19:30"}));
+      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", "incident", "--at", "2026-09-08 19:30",
+                   "--category", v}));
+      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", "incident", "--at", "2026-09-08 19:30",
+                   "--category", "打架", "--severity", v}));
+      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", "incident", "--at", "2026-09-08 19:30",
+                   "--category", "打架", "--reported-to", v}));
+      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", "incident", "--at", "2026-09-08 19:30",
+                   "--category", "打架", "--reported-at", v}));
+      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--at", "2026-09-08 19:30", "--from-csv", "none.csv",
+                   "--encoding", v}));
+      c.fails(at(d, {"check", "--member", v}));
+      c.fails(at(d, {"check", "--counselor", v}));
+      c.fails(at(d, {"check", "--semester", v}));
+      c.fails(at(d, {"check", "--format", v}));
+      c.fails(at(d, {"report", "feedback", "--member", v, "--period", "1"}));
+      c.fails(at(d, {"report", "feedback", "--member", "李明", "--period", v}));
+      c.fails(at(d, {"report", "feedback", "--all", "--counselor", v, "--period", "1"}));
+      c.fails(at(d, {"report", "summary", "--counselor", v, "--period", "1"}));
+      c.fails(at(d, {"report", "assessment", "--semester", "2026-autumn", "--branch", v}));
+      c.fails(at(d, {"report", "assessment", "--semester", v}));
+      c.fails(at(d, {"report", "inspection", "--semester", "2026-autumn", "--branch", v}));
+      c.fails(at(d, {"report", "feedback", "--member", "李明", "--period", "1", "--format", "csv", "--sheet", v}));
+      c.fails(at(d, {"report", "feedback", "--member", "李明", "--period", "1", "--audience", v}));
+    }
+    // A phone that is a record number, and the feedback form's columns in a batch file.
+    c.fails(at(d, {"withdraw", "13912345678", "--reason", "x"}));
+    c.fails(at(d, {"log-visit", "--corrects", "13912345678", "--member", "李明", "--dorm", "1-102", "--at",
+                 "2026-09-08 19:30", "--reason", "x"}));
+    box.write("batch.csv", "党员姓名,联系寝室名称,时间,联系学生姓名及方式,类型,事件类别,严重程度,报告对象,报告时间\n"
+                           "金丝雀 13912345678,1-102,2026-09-08 19:30,,,,,,\n"
+                           "李明,13912345678,2026-09-08 19:30,,,,,,\n"
+                           "李明,1-102,13912345678,,,,,,\n"
+                           "李明,1-102,2026-09-08 19:30,金丝雀 13912345678（心理素质较差）,谈心,,,,\n"
+                           "李明,1-102,2026-09-08 19:30,,心理素质较差,,,,\n"
+                           "李明,1-102,2026-09-08 19:30,,特殊情况,13912345678,心理素质较差,13912345678,13912345678\n");
+    c.fails(at(d, {"log-visit", "--from-csv", "batch.csv"}));
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM record") == 0);
+    c.check_nothing_shown();
+  }
+
+  TEST_CASE("canary: inspect, export, assign, import and global flags given a phone or a category never echo it") {
+    Sandbox box;
+    Runs runs{box, {}};
+    build(runs);
+    Canary c{box, {}};
+    const char* d = "2026-09-21";
+    for (const auto& v : k_canary_values) {
+      c.fails(at(d, {"inspect", "record", "--member", v, "--dorm", "1-102", "--inspector", "王检查", "--confirmed", "1"}));
+      c.fails(at(d, {"inspect", "record", "--member", "李明", "--dorm", v, "--inspector", "王检查", "--confirmed", "1"}));
+      c.fails(at(d, {"inspect", "record", "--member", "李明", "--dorm", "1-102", "--inspector", "王检查", "--confirmed",
+                   "1:" + v}));
+      c.fails(at(d, {"inspect", "record", "--member", "李明", "--dorm", "1-102", "--inspector", "王检查", "--contradicted",
+                   v}));
+      c.fails(at(d, {"inspect", "record", "--member", "李明", "--dorm", "1-102", "--inspector", "王检查", "--confirmed", "1",
+                   "--on", v}));
+      c.any(at(d, {"inspect", "sample", "--seed", v, "--dry-run"}));
+      c.fails(at(d, {"inspect", "sample", "--rate", v}));
+      c.fails(at(d, {"inspect", "sample", "--semester", v}));
+      c.fails(at(d, {"export", "assessment", "--semester", v}));
+      c.fails(at(d, {"export", v}));
+      c.fails(at(d, {"export", "students", "--audience", v}));
+      c.fails(at(d, {"assign", "--dry-run", "--semester", "2026-autumn", "--explain", v}));
+      c.fails(at(d, {"assign", "--dry-run", "--semester", "2026-autumn", "--pin", v + ":1-101"}));
+      c.fails(at(d, {"assign", "--dry-run", "--semester", "2026-autumn", "--pin", "2023110101:" + v}));
+      c.fails(at(d, {"assign", "--dry-run", "--semester", "2026-autumn", "--forbid", v}));
+      c.any(at(d, {"assign", "--dry-run", "--semester", "2026-autumn", "--exclude", v}));
+      c.fails(at(d, {"assign", "--dry-run", "--semester", v}));
+      c.fails(at(d, {"import", "students", "students.csv", "--semester", v}));
+      c.fails(at(d, {"import", "students", "students.csv", "--encoding", v}));
+      c.fails(at(d, {"withdraw", v, "--reason", "x"}));
+      c.fails(at(d, {"log-visit", "--corrects", v, "--member", "李明", "--dorm", "1-102", "--at", "2026-09-08 19:30",
+                   "--reason", "x"}));
+      c.fails({"--db", "college.db", "--as-of", v, "check"});
+      c.fails({"--db", "college.db", "--as-of", d, "--lang", v, "check"});
+      c.fails(at(d, {"roster", "--format", v}));
+      c.fails(at(d, {"check", v}));
+    }
+    c.check_nothing_shown();
   }
 
   TEST_CASE("SQL metacharacters in names and notes round-trip untouched and match only themselves") {

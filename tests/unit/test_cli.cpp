@@ -69,6 +69,31 @@ TEST_SUITE("cli") {
     CHECK(r.err.find("file is required") != std::string::npos);
   }
 
+  TEST_CASE("stderr never shows a phone number or a category, even in CLI11's messages") {
+    auto lang = run({"--lang", "13656161762", "check"});
+    CHECK(lang.code == 64);
+    CHECK(lang.err.find("1365616") == std::string::npos);
+    CHECK(lang.err.find("--lang: (not shown) not in {zh,en}") != std::string::npos);
+    auto extra = run({"roster", "张晨昕", "136 5616 1762", "心理素质较差"});
+    CHECK(extra.code == 64);
+    CHECK(extra.err.find("5616") == std::string::npos);
+    CHECK(extra.err.find("心理") == std::string::npos);
+    CHECK(extra.err.find("张晨昕") != std::string::npos);
+  }
+
+  TEST_CASE("every value on the command line but a file name must be valid UTF-8") {
+    auto r = run({"log-visit", "--member", "李明", "--note", "好\xFF", "--progress", "\xC0\xAF"});
+    CHECK(r.code == 64);
+    CHECK(r.err ==
+          "--progress is not valid UTF-8 (byte 0xC0 at offset 0); type it again in a UTF-8 terminal\n"
+          "--note is not valid UTF-8 (byte 0xFF at offset 3); type it again in a UTF-8 terminal\n"
+          "dormlink: error: the command line is not valid UTF-8; nothing was done\n");
+    CHECK(r.out.empty());
+    // A file name is the file system's business: a missing file, not a UTF-8 problem.
+    auto file = run({"--db", "no-such-\xFF.db", "import", "students", "no-such-\xFF.csv"});
+    CHECK(file.err.find("UTF-8") == std::string::npos);
+  }
+
   TEST_CASE("today is the college's date, not the machine's") {
     ScratchDir dir;
     auto db = dir.file("t.db");

@@ -174,6 +174,13 @@ TEST_SUITE("util.csv") {
     CHECK(csv_escape("x\ry") == "\"x\ry\"");
   }
 
+  TEST_CASE("csv_text_field keeps line breaks and tabs and escapes other hidden characters") {
+    CHECK(csv_text_field("plain") == "plain");
+    CHECK(csv_text_field("a\nb\r\nc\td") == "\"a\nb\r\nc\td\"");
+    CHECK(csv_text_field("\x1b[2J\u202Ex\ry") == "\\u{1B}[2J\\u{202E}x\\u{0D}y");
+    CHECK(csv_text_field("a,\x07") == "\"a,\\u{07}\"");
+  }
+
   TEST_CASE("csv_escape output parses back to the same fields") {
     const Fields fields{"a,b", "\"", "line1\r\nline2", "", "plain"};
     std::string text = "h1,h2,h3,h4,h5\n";

@@ -132,7 +132,7 @@ TEST_SUITE("util.encoding") {
   TEST_CASE("UTF-16 without a BOM is refused unless forced") {
     const std::string bytes = to_utf16("id,name\r\n1,张三\r\n", true);
     CHECK_THROWS_WITH_AS(decode_text(bytes, "students.csv"),
-                         "students.csv: not UTF-8, GBK/GB18030 or UTF-16 text (byte 0x00 at "
+                         "students.csv:1: not UTF-8, GBK/GB18030 or UTF-16 text (byte 0x00 at "
                          "offset 1); save it from Excel as \"CSV UTF-8\" or pass --encoding",
                          DataError);
     const DecodedText decoded = decode_text(bytes, "students.csv", Encoding::utf16le);
@@ -156,19 +156,19 @@ TEST_SUITE("util.encoding") {
   TEST_CASE("bytes that are no text encoding are refused with the offending byte") {
     SUBCASE("a byte GB18030 does not allow") {
       CHECK_THROWS_WITH_AS(decode_text("abc\x80" "def", "students.csv"),
-                           "students.csv: not UTF-8, GBK/GB18030 or UTF-16 text (byte 0x80 at "
+                           "students.csv:1: not UTF-8, GBK/GB18030 or UTF-16 text (byte 0x80 at "
                            "offset 3); save it from Excel as \"CSV UTF-8\" or pass --encoding",
                            DataError);
     }
     SUBCASE("a control character after a GB18030 decode") {
       CHECK_THROWS_WITH_AS(decode_text(std::string("\xD5\xC5\x00\xC8\xFD", 5), "students.csv"),
-                           "students.csv: not UTF-8, GBK/GB18030 or UTF-16 text (byte 0x00 at "
+                           "students.csv:1: not UTF-8, GBK/GB18030 or UTF-16 text (byte 0x00 at "
                            "offset 2); save it from Excel as \"CSV UTF-8\" or pass --encoding",
                            DataError);
     }
     SUBCASE("a truncated GB18030 character at the end") {
       CHECK_THROWS_WITH_AS(decode_text("\xD5\xC5\xC8", "students.csv"),
-                           "students.csv: not UTF-8, GBK/GB18030 or UTF-16 text (byte 0xC8 at "
+                           "students.csv:1: not UTF-8, GBK/GB18030 or UTF-16 text (byte 0xC8 at "
                            "offset 2); save it from Excel as \"CSV UTF-8\" or pass --encoding",
                            DataError);
     }
@@ -181,7 +181,8 @@ TEST_SUITE("util.encoding") {
       FAIL("random bytes were accepted as text");
     } catch (const DataError& e) {
       const std::string message = e.what();
-      CHECK(message.starts_with("roster.xlsx: not UTF-8, GBK/GB18030 or UTF-16 text (byte 0x"));
+      CHECK(message.starts_with("roster.xlsx:"));
+      CHECK(message.find(": not UTF-8, GBK/GB18030 or UTF-16 text (byte 0x") != std::string::npos);
       CHECK(message.ends_with("; save it from Excel as \"CSV UTF-8\" or pass --encoding"));
     }
   }
@@ -196,23 +197,55 @@ TEST_SUITE("util.encoding") {
     }
   }
 
+  TEST_CASE("a UTF-8 file with one damaged byte is refused where it is, not read as GBK") {
+    const std::string head = "党员姓名,联系寝室名称,时间,说明\n李明,1-102,2026-09-10 19:30,好的\n";
+    const std::string bytes = head + "李明,1-102,2026-09-11 19:30,好\xFF的\n";
+    const std::size_t offset = bytes.find('\xFF');
+    CHECK_THROWS_WITH_AS(decode_text(bytes, "batch.csv"),
+                         ("batch.csv:3: not valid UTF-8 (byte 0xFF at offset " + std::to_string(offset) +
+                          "), though the file is UTF-8 up to there; correct that character, or pass --encoding if "
+                          "the file is in another encoding").c_str(),
+                         DataError);
+    // GBK text is still detected as GBK, and so is the damaged file when --encoding says so.
+    const DecodedText gbk = decode_text(encode_gb18030(head), "batch.csv");
+    CHECK(gbk.encoding == Encoding::gb18030);
+    CHECK(gbk.utf8 == head);
+  }
+
+  TEST_CASE("a control character in a UTF-8 file is named with its line") {
+    CHECK_THROWS_WITH_AS(decode_text("学号,姓名\n1,张\x1b[2J三\n", "students.csv"),
+                         "students.csv:2: holds a control character (byte 0x1B at offset 19), which a text file "
+                         "cannot; remove it and save the file again",
+                         DataError);
+  }
+
+  TEST_CASE("errors name the line in UTF-16 files too") {
+    const std::string bytes = "\xFF\xFE" + to_utf16("a,b\n1,2\n", true) + std::string("\x00\xD8", 2);  // lone surrogate
+    try {
+      decode_text(bytes, "students.csv");
+      FAIL("a lone surrogate was accepted");
+    } catch (const DataError& e) {
+      CHECK(std::string(e.what()).starts_with("students.csv:3: not UTF-8, GBK/GB18030 or UTF-16 text"));
+    }
+  }
+
   TEST_CASE("a forced encoding that does not fit is refused with the encoding and offset") {
     SUBCASE("GBK bytes forced as UTF-8") {
       CHECK_THROWS_WITH_AS(decode_text("\xD5\xC5\xC8\xFD", "students.csv", Encoding::utf8),
-                           "students.csv: cannot be read as UTF-8 (byte 0xD5 at offset 0); pass "
+                           "students.csv:1: cannot be read as UTF-8 (byte 0xD5 at offset 0); pass "
                            "the right --encoding or save it from Excel as \"CSV UTF-8\"",
                            DataError);
     }
     SUBCASE("an odd number of bytes forced as UTF-16LE") {
       CHECK_THROWS_WITH_AS(decode_text("abc", "students.csv", Encoding::utf16le),
-                           "students.csv: cannot be read as UTF-16LE (byte 0x63 at offset 2); "
+                           "students.csv:1: cannot be read as UTF-16LE (byte 0x63 at offset 2); "
                            "pass the right --encoding or save it from Excel as \"CSV UTF-8\"",
                            DataError);
     }
     SUBCASE("ASCII forced as UTF-16BE decodes to controls") {
       CHECK_THROWS_WITH_AS(decode_text(std::string("\x00\x01", 2), "students.csv",
                                        Encoding::utf16be),
-                           "students.csv: cannot be read as UTF-16BE (byte 0x00 at offset 0); "
+                           "students.csv:1: cannot be read as UTF-16BE (byte 0x00 at offset 0); "
                            "pass the right --encoding or save it from Excel as \"CSV UTF-8\"",
                            DataError);
     }

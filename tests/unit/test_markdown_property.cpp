@@ -1,13 +1,15 @@
 // Property: whatever a name or a note holds, it never changes the shape of a Markdown table
-// (docs/report.md "Every value that goes into Markdown ... passes through escape_markdown_cell").
+// (docs/reports.md "Every value that goes into Markdown ... passes through escape_markdown_cell").
 // A fixed-seed PRNG makes a few hundred hostile strings from an alphabet heavy in Markdown and
 // HTML syntax (| \ ` * _ [ ] < > # ~, line breaks, CR, TAB, tags, <script>, leading # - =,
-// Chinese, combining characters, emoji, bidi and zero-width characters); they go into
+// Chinese, combining characters, emoji, bidi and zero-width characters, terminal escapes, C1
+// controls, U+2028 and bytes that are not UTF-8); they go into
 // report::Table cells (render_markdown) and into feedback forms (render_feedback_markdown), and
 // the real GFM parser, `cmark-gfm -e table --unsafe` (raw HTML passes through, so an escape that
 // fails shows), reads them: every table has exactly the rows and cells it was given, every
-// cell's text is the value itself, no heading or list item appears that was not written, and no
-// raw "<script" reaches the HTML. All cases of a kind go through one cmark-gfm run.
+// cell's text is the value itself as one visible line (line breaks as ↵, hidden characters
+// escaped), no heading or list item appears that was not written, and no raw HTML ("<script",
+// "<br") reaches the HTML. All cases of a kind go through one cmark-gfm run.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -23,6 +25,7 @@
 
 #include "dormlink/report/feedback_report.hpp"
 #include "dormlink/report/table.hpp"
+#include "dormlink/util/text.hpp"
 
 using namespace dormlink;
 using namespace dormlink::report;
@@ -52,7 +55,8 @@ const std::vector<std::string> k_pieces{
     "\n\n", "\r", "\r\n", "\t", " ", "   ", "\xE3\x80\x80" /* U+3000 */, "张三", "重点关注", "联系寝室", "e\xCC\x81",
     "\xCC\x81" /* combining acute */, "\xE2\x80\x8B" /* zero-width space */, "\xE2\x80\xAE" /* RLO */, "\xF0\x9F\x98\x80",
     "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7", "a", "x", "0", "'", "\"", "$", "{", "}",
-    "\\\n", "http://e.com", "<http://e.com>", "@user"};
+    "\\\n", "http://e.com", "<http://e.com>", "@user", "\x1b[2J", "\x1b]0;t\x07", "\xC2\x85" /* U+0085 */,
+    "\xE2\x80\xA8" /* U+2028 */, "\xFF" /* not UTF-8 */, "\xE2\x81\xA6" /* U+2066 */};
 
 // Values that start a line with a block marker, so the start of a value is tested too.
 const std::vector<std::string> k_starts{"#", "# ", "-", "- ", "=", "===", "---", "> ", "1. ", "|", "```", "    ", "\t",
@@ -65,24 +69,13 @@ std::string hostile(Rng& rng) {
   return s;
 }
 
-// What cmark-gfm prints for a cell holding `value` escaped by escape_markdown_cell: the value's
-// characters HTML-escaped, CR dropped, a line break as the raw <br> the escape wrote, and the
-// spaces and tabs at either end trimmed (GFM trims cells).
+// What cmark-gfm prints for a cell holding `value` escaped by escape_markdown_cell: the value as
+// one visible line (util::escape_hidden: a line break as ↵, a tab as a space, hidden characters
+// as \u202E) HTML-escaped, and the spaces at either end trimmed (GFM trims cells).
 std::string expected_cell(const std::string& value) {
   std::string out;
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const char c = value[i];
-    // Bidi embeddings, overrides and isolates are shown as U+FFFD (escape_markdown_cell).
-    if (c == '\xE2' && i + 2 < value.size() &&
-        ((value[i + 1] == '\x80' && value[i + 2] >= '\xAA' && value[i + 2] <= '\xAE') ||
-         (value[i + 1] == '\x81' && value[i + 2] >= '\xA6' && value[i + 2] <= '\xA9'))) {
-      out += "\xEF\xBF\xBD";
-      i += 2;
-      continue;
-    }
+  for (const char c : util::escape_hidden(value, util::LineBreaks::mark)) {
     switch (c) {
-      case '\r': break;
-      case '\n': out += "<br>"; break;
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
@@ -195,6 +188,8 @@ TEST_SUITE("markdown.property") {
     CHECK(count_of(html, "<script") == 0);
     CHECK(count_of(html, "<SCRIPT") == 0);
     CHECK(count_of(html, "<img") == 0);
+    CHECK(count_of(html, "<br") == 0);
+    CHECK(count_of(html, "\x1b") == 0);
     CHECK(count_of(html, "<h") == 0);  // no heading (<h1>..<h6>) and no stray <hr />
     CHECK(count_of(html, "<li>") == 0);
     CHECK(count_of(html, "<blockquote>") == 0);

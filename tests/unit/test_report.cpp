@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "dormlink/report/import_report.hpp"
+#include "dormlink/report/json.hpp"
 #include "dormlink/report/privacy.hpp"
 #include "dormlink/report/roster_summary.hpp"
 #include "dormlink/report/table.hpp"
@@ -21,17 +22,43 @@ TEST_SUITE("report") {
 
   TEST_CASE("markdown cells cannot break the table") {
     CHECK(escape_markdown_cell("a|b") == "a\\|b");
-    CHECK(escape_markdown_cell("# x\ny") == "\\# x<br>y");
+    // A line break is shown as ↵ (no raw HTML), a tab as a space.
+    CHECK(escape_markdown_cell("# x\ny\r\nz\tw") == "\\# x↵y↵z w");
     CHECK(escape_markdown_cell("<script>") == "&lt;script&gt;");
-    // Bidi overrides and isolates cannot reorder the row: U+FFFD in their place.
-    CHECK(escape_markdown_cell("a\u202Eb\u2066c\u2069d") == "a\uFFFDb\uFFFDc\uFFFDd");
-    CHECK(escape_markdown_cell("\u202A\u202D\u2067") == "\uFFFD\uFFFD\uFFFD");
-    CHECK(escape_markdown_cell("\u2029\u2065\u206A\u202F") == "\u2029\u2065\u206A\u202F");  // neighbours kept
+    // Bidi overrides and isolates cannot reorder the row: shown as their code points, the
+    // backslash escaped for Markdown.
+    CHECK(escape_markdown_cell("a\u202Eb\u2066c\u2069d") == "a\\\\u{202E}b\\\\u{2066}c\\\\u{2069}d");
+    CHECK(escape_markdown_cell("\u202A\u202D\u2067") == "\\\\u{202A}\\\\u{202D}\\\\u{2067}");
+    // U+2029 and the deprecated format characters U+206A-U+206F are hidden characters too; an
+    // unassigned U+2065 and the visible U+202F are kept.
+    CHECK(escape_markdown_cell("\u2029\u2065\u206A\u202F") == "\\\\u{2029}\u2065\\\\u{206A}\u202F");
+    // Controls, ESC sequences among them, cannot reach the terminal that shows the Markdown.
+    CHECK(escape_markdown_cell("\x1b[2J\x07") == "\\\\u{1B}\\[2J\\\\u{07}");
     // Found by tests/fuzz/fuzz_escape: a CR inside the bytes of U+2066 must not survive as one.
-    CHECK(escape_markdown_cell("\xE2\x81\r\xA6") == "\uFFFD");
+    // Each malformed byte is U+FFFD; the lone CR is shown as a control.
+    CHECK(escape_markdown_cell("\xE2\x81\r\xA6") == "\uFFFD\uFFFD\\\\u{0D}\uFFFD");
     CHECK(escape_markdown_cell("a\\b") == "a\\\\b");
     Table t{{"h"}, {Align::left}, {{"x|y"}}};
     CHECK(render_markdown(t) == "| h |\n| --- |\n| x\\|y |\n");
+  }
+
+  TEST_CASE("text table cells are one visible line each") {
+    Table t{{"姓名", "说明"}, {Align::left, Align::left}, {{"张三", "a\nb\x1b[2J\u202Ec"}}};
+    CHECK(render_text(t) ==
+          "姓名  说明\n"
+          "----  ---------------------\n"
+          "张三  a↵b\\u{1B}[2J\\u{202E}c\n");
+    CHECK(visible_document("# 标题\n\t正文\x07\n") == "# 标题\n\t正文\\u{07}\n");
+  }
+
+  TEST_CASE("json_escape: every control and hidden character escaped, always valid UTF-8") {
+    CHECK(json_escape("a\"b\\c") == "a\\\"b\\\\c");
+    CHECK(json_escape("\n\r\t") == "\\n\\r\\t");
+    CHECK(json_escape("\x1b[2J\x07\x7F") == "\\u001b[2J\\u0007\\u007f");
+    CHECK(json_escape("\xC2\x85\u2028\u2029\u202E\u200B\uFEFF") == "\\u0085\\u2028\\u2029\\u202e\\u200b\\ufeff");
+    CHECK(json_escape("tag\U000E0041") == "tag\\udb40\\udc41");  // a surrogate pair beyond the BMP
+    CHECK(json_escape("好\xFF" "x\xE5\xBC") == "好\uFFFDx\uFFFD\uFFFD");
+    CHECK(json_escape("张三 😀 e\u0301") == "张三 😀 e\u0301");
   }
 
   TEST_CASE("roster summary counts by grade, dorm grade is the highest resident grade") {

@@ -99,10 +99,12 @@ TEST_SUITE("roster") {
   TEST_CASE("phone numbers and attention categories are never echoed") {
     auto problems = student_problems("2023110101,张三,男,英语,4,英语2301,8-305,555-SECRET,群众,,抑郁症;经济困难,\n");
     REQUIRE(problems.size() == 2);
-    CHECK(problems[0] == "students.csv:2: column \"联系方式\": is not a phone number (value not shown); use 11 digits such as 13800138000");
+    CHECK(problems[0] == "students.csv:2: column \"联系方式\": is not a phone number (value not shown); write a mobile "
+                        "number (11 digits, starting with 1) or a landline with its area code");
     CHECK(problems[1].find("抑郁症") == std::string::npos);
     CHECK(problems[1].find("SECRET") == std::string::npos);
-    CHECK(problems[1] == "students.csv:2: column \"重点关注\": item 1 is not a known category (value not shown); use 家庭经济困难、学习积极性较差、心理素质较差、自我约束能力较差");
+    CHECK(problems[1] == "students.csv:2: column \"重点关注\": item 1 is not a known category (value not shown); the "
+                        "four categories and their spellings are in docs/import.md");
   }
 
   TEST_CASE("cross-row problems: duplicate id, mixed-gender dorm, two dorm heads") {
@@ -113,7 +115,7 @@ TEST_SUITE("roster") {
         "2023110104,赵六,男,英语,4,,8-306,,群众,,,是\n"
         "2023110105,钱七,男,英语,4,,8-306,,群众,,,是\n");
     REQUIRE(problems.size() == 3);
-    CHECK(problems[0] == "students.csv:3: student id \"2023110101\" is also on line 2; each student must appear once");
+    CHECK(problems[0] == "students.csv:3: student id (value not shown) is also on line 2; each student must appear once");
     CHECK(problems[1] == "students.csv:4: dorm 8-305 has residents of both genders: line 2 is 男, this line is 女; correct the gender or the dorm");
     CHECK(problems[2] == "students.csv:6: dorm 8-306 already has a dorm head on line 5; a dorm has one");
   }
@@ -200,6 +202,60 @@ TEST_SUITE("roster") {
       CHECK(e.problems()[0].message == "column \"负责年级\": is empty; a counselor must cover grades (负责年级) or classes (负责班级)");
       CHECK(e.problems()[1].message == "column \"角色\": unknown value \"校长\"; use 辅导员, 班主任, 支部书记 or 检查组");
       CHECK(e.problems()[2].message == "column \"党支部\": is empty; a branch secretary must name the branch");
+    }
+  }
+
+  TEST_CASE("staff ids follow the student id rules") {
+    CHECK(is_plain_id("T2024001"));
+    CHECK(is_plain_id("T-005_a"));
+    CHECK(is_plain_id(std::string(32, 'x')));
+    for (const std::string& id :
+         std::vector<std::string>{"", "T/../../x", "..", "T 1", "T\t1", "张三", std::string(33, 'x'), "a.b", "a\\b"}) {
+      INFO(id);
+      CHECK_FALSE(is_plain_id(id));
+    }
+    auto table = util::parse_csv("工号,姓名,角色\nT/../../x,周老师,检查组\nＴ００６,吴老师,检查组\n", "staff.csv");
+    try {
+      parse_staff(table, ParseContext{"staff.csv", &k_semester});
+      FAIL("expected a DataError");
+    } catch (const DataError& e) {
+      REQUIRE(e.problems().size() == 1);
+      CHECK(e.problems()[0].location == "staff.csv:2");
+      CHECK(e.problems()[0].message ==
+            "column \"工号\": \"T/../../x\" is not a staff id; use letters, digits, - and _ only (at most 32)");
+    }
+  }
+
+  TEST_CASE("names, ids, codes and choices must be plain visible text in every roster") {
+    auto problems = student_problems("2023110101,张\u202E三,男,英\u200B语,4,英语\u20282301,8-305,,群众,,,\n");
+    REQUIRE(problems.size() == 3);
+    CHECK(problems[0] == "students.csv:2: column \"姓名\": contains U+202E (an invisible control or format character) "
+                        "at character 2; names, ids and codes must be plain visible text");
+    CHECK(problems[1].starts_with("students.csv:2: column \"专业\": contains U+200B"));
+    CHECK(problems[2].starts_with("students.csv:2: column \"班级\": contains U+2028"));
+    const auto staff = util::parse_csv("工号,姓名,角色\nT1,周\xC2\x85老师,检查组\n", "staff.csv");
+    CHECK_THROWS_WITH_AS(parse_staff(staff, ParseContext{"staff.csv", &k_semester}),
+                         "staff.csv: 1 problem; nothing was imported", DataError);
+    const auto dorms = util::parse_csv("寝室,性别,专业\n8-305,女,英\u2066语\n", "dorms.csv");
+    try {
+      parse_dorms(dorms, ParseContext{"dorms.csv", &k_semester});
+      FAIL("expected a DataError");
+    } catch (const DataError& e) {
+      REQUIRE(e.problems().size() == 1);
+      CHECK(e.problems()[0].message.starts_with("column \"专业\": contains U+2066"));
+    }
+  }
+
+  TEST_CASE("a phone or a category in any column is never echoed, whatever the message") {
+    const auto problems = student_problems(
+        "13656161762,张三,心理素质较差,英语,13656161762,英语2301,136 5616 1762,,family_hardship,,,13656161762\n"
+        "13656161762,张三,男,英语,4,英语2301,8-305,,群众,,,\n");
+    REQUIRE(problems.size() >= 5);
+    for (const auto& p : problems) {
+      INFO(p);
+      CHECK(p.find("1365") == std::string::npos);
+      CHECK(p.find("心理") == std::string::npos);
+      CHECK(p.find("family") == std::string::npos);
     }
   }
 }

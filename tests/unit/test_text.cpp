@@ -33,6 +33,91 @@ TEST_SUITE("util.text") {
     SUBCASE("GBK bytes") { CHECK_FALSE(is_valid_utf8("\xD5\xC5\xC8\xFD")); }
   }
 
+  TEST_CASE("find_invalid_utf8 and describe_invalid_utf8 name the first bad byte") {
+    CHECK_FALSE(find_invalid_utf8("张三 abc").has_value());
+    CHECK(find_invalid_utf8("ab\xFF" "cd") == 2);
+    CHECK(find_invalid_utf8("好\xC0\xAF") == 3);         // overlong
+    CHECK(find_invalid_utf8("a\xED\xA0\x80z") == 1);     // surrogate
+    CHECK(find_invalid_utf8("好\xE5\xBC") == 3);         // truncated
+    CHECK(describe_invalid_utf8("ok").empty());
+    CHECK(describe_invalid_utf8("ab\xFF" "cd") == "byte 0xFF at offset 2");
+    CHECK(describe_invalid_utf8("好\xE5\xBC") == "truncated at offset 3");
+    CHECK(describe_invalid_utf8("好\xE5\xBC" "x") == "byte 0xE5 at offset 3");
+  }
+
+  TEST_CASE("hidden characters: controls, format characters and line separators") {
+    for (char32_t c : {U'\0', U'\t', U'\n', U'\r', U'\x1B', U'\x7F', U'\x80', U'\x85', U'\x9F', U'\u00AD', U'\u061C',
+                       U'\u200B', U'\u200D', U'\u200E', U'\u2028', U'\u2029', U'\u202A', U'\u202E', U'\u2060',
+                       U'\u2066', U'\u2069', U'\uFEFF', U'\U000E0041'}) {
+      INFO(code_point_label(c));
+      CHECK(is_hidden_character(c));
+    }
+    for (char32_t c : {U' ', U'a', U'~', U'\u00A0', U'\u00E9', U'\u3000', U'\u4E2D', U'\u202F', U'\u0301',
+                       U'\uFFFD', U'\U0001F600'}) {
+      INFO(code_point_label(c));
+      CHECK_FALSE(is_hidden_character(c));
+    }
+    CHECK(code_point_label(U'\x1B') == "U+001B");
+    CHECK(code_point_label(U'\U000E0041') == "U+E0041");
+  }
+
+  TEST_CASE("find_hidden_character gives the code point, its byte offset and its position") {
+    const auto rlo = find_hidden_character("金\u202E丝");
+    REQUIRE(rlo.has_value());
+    CHECK(rlo->code_point == U'\u202E');
+    CHECK(rlo->offset == 3);
+    CHECK(rlo->position == 2);
+    CHECK_FALSE(find_hidden_character("张三 Zhang").has_value());
+    CHECK(find_hidden_character("a\tb")->code_point == U'\t');
+    CHECK_FALSE(find_hidden_character("a\tb\nc\r\nd", true).has_value());
+    CHECK(find_hidden_character("a\rb", true)->code_point == U'\r');  // a lone CR is no line break
+    CHECK(find_hidden_character("a\x1b[2J", true)->code_point == U'\x1B');
+  }
+
+  TEST_CASE("escape_hidden shows every hidden character and keeps everything else") {
+    SUBCASE("clean text comes back byte for byte") {
+      const std::string clean = "张三 a|b <i> \\ 😀 e\u0301\u3000";
+      CHECK(escape_hidden(clean, LineBreaks::keep) == clean);
+      CHECK(escape_hidden(clean, LineBreaks::mark) == clean);
+    }
+    SUBCASE("terminal escapes, C1 controls, bidi and zero-width characters") {
+      CHECK(escape_hidden("\x1b[2J\x1b]0;x\x07", LineBreaks::keep) == "\\u{1B}[2J\\u{1B}]0;x\\u{07}");
+      CHECK(escape_hidden("a\xC2\x85" "b\u2028c\u202Ed\u200Be\uFEFF\x7F", LineBreaks::keep) ==
+            "a\\u{85}b\\u{2028}c\\u{202E}d\\u{200B}e\\u{FEFF}\\u{7F}");
+      CHECK(escape_hidden("tag\U000E0041", LineBreaks::keep) == "tag\\u{E0041}");
+    }
+    SUBCASE("line breaks and tabs: kept in documents, one line in cells") {
+      CHECK(escape_hidden("a\nb\r\nc\td\re", LineBreaks::keep) == "a\nb\r\nc\td\\u{0D}e");
+      CHECK(escape_hidden("a\nb\r\nc\td\re", LineBreaks::mark) == "a↵b↵c d\\u{0D}e");
+    }
+    SUBCASE("bytes that are not UTF-8 become U+FFFD, one each") {
+      CHECK(escape_hidden("a\xFF" "b\xE5\xBC", LineBreaks::keep) == "a\uFFFDb\uFFFD\uFFFD");
+    }
+  }
+
+  TEST_CASE("digit_groups folds full-width digits and joins groups split by spaces or dashes") {
+    const auto g = digit_groups("tel 139 1234-5678, ０５７１－８８２７ x 12");
+    REQUIRE(g.size() == 6);
+    CHECK(g[0].digits == "139");
+    CHECK_FALSE(g[0].joined);
+    CHECK(g[1].digits == "1234");
+    CHECK(g[1].joined);
+    CHECK(g[1].gap == " ");
+    CHECK(g[2].digits == "5678");
+    CHECK(g[2].gap == "-");
+    CHECK(g[3].digits == "0571");
+    CHECK_FALSE(g[3].joined);  // after ", "
+    CHECK(g[4].digits == "8827");
+    CHECK(g[4].joined);
+    CHECK(g[4].gap == "-");
+    CHECK(g[5].digits == "12");
+    CHECK_FALSE(g[5].joined);  // " x "
+    CHECK(g[0].begin == 4);
+    CHECK(g[2].end == 17);
+    CHECK(digit_groups("①②③")[0].digits == "123");
+    CHECK(digit_groups("1    2")[1].joined == false);  // four spaces are no separator
+  }
+
   TEST_CASE("trim removes ASCII, ideographic and no-break spaces at both ends") {
     SUBCASE("ideographic spaces") { CHECK(trim("\u3000\u3000张三\u3000") == "张三"); }
     SUBCASE("no-break spaces") { CHECK(trim("\u00A0123\u00A0") == "123"); }

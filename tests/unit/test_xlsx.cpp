@@ -55,7 +55,10 @@ TEST_SUITE("xlsx") {
     CHECK(sheets[1].name == "寝室_1__测试___");
     const auto cells = sheet_texts(sheets[0]);
     REQUIRE(cells.size() == 7);
-    const auto written = hostile_sheet();
+    auto written = hostile_sheet();
+    // Controls other than tab and line breaks are shown escaped, as in CSV (a lone CR is one).
+    written.table.rows[3][3] = "\tTAB\\u{0D}CR\nLF";
+    written.table.rows[5][3] = "ctl\\u{01}\\u{1F}x";
     CHECK(cells[0] == written.table.header);
     for (std::size_t r = 0; r < 6; ++r) {
       const auto& want = written.table.rows[r];

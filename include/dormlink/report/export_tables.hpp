@@ -79,7 +79,9 @@ enum class CsvFlavor {
   raw,    // no BOM, LF, cells as they are
 };
 
-// RFC 4180 CSV (header row from the columns' headers).
+// RFC 4180 CSV (header row from the columns' headers). In both flavours a cell keeps its line
+// breaks and tabs (quoted) and shows every other hidden character escaped (\u{1B},
+// util::escape_hidden); JSON is the format that gives text back byte for byte.
 std::string render_table_csv(const ExportTable& table, CsvFlavor flavor);
 // A JSON array of objects keyed by the columns' keys; every value a string.
 std::string render_table_json(const ExportTable& table);

@@ -12,7 +12,8 @@ namespace dormlink::report {
 // The import's counts, and with --dry-run every move, status change and departure.
 std::string render_import_summary(const roster::ImportSummary& summary, Language language);
 
-// "\"a\", \"b\"" for notes about column names.
+// "\"a\", \"b\"" for notes about column names, each through quote_value (a headerless file's
+// first row may hold a phone number).
 std::string join_quoted(const std::vector<std::string>& items);
 
 }  // namespace dormlink::report

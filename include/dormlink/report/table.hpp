@@ -37,12 +37,19 @@ void append_workbook(Workbook& into, Workbook more);
 const Sheet* find_sheet(const Workbook& workbook, std::string_view key);
 
 // Columns separated by two spaces, padded to the widest cell; a dashed line under the header.
+// Each cell is shown on one line with its hidden characters escaped (util::escape_hidden, mark).
 std::string render_text(const Table& table, std::string_view indent = "");
 
 // GitHub-flavoured Markdown; every cell passes through escape_markdown_cell.
 std::string render_markdown(const Table& table);
 
-// Escapes a value for one Markdown table cell: | \ ` * _ [ ] < > # and line breaks.
+// The last step of every text and Markdown renderer: whatever a value that skipped its cell
+// escape held, the document prints no hidden character raw (util::escape_hidden; tab and line
+// breaks stay). Clean documents come back byte for byte.
+std::string visible_document(std::string_view document);
+
+// Escapes a value for one Markdown table cell: | \ ` * _ [ ] < > # ~ &, a line break as "↵"
+// (no raw HTML), controls and bidi/zero-width characters as \u{202E} (util::escape_hidden).
 std::string escape_markdown_cell(std::string_view text);
 
 }  // namespace dormlink::report

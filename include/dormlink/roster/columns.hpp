@@ -36,6 +36,8 @@ class ColumnMap {
   std::string header(std::size_t column) const;
   // The number of header fields.
   std::size_t width() const { return m_width; }
+  // The number of known columns (the specs).
+  std::size_t columns() const { return m_specs.size(); }
 
  private:
   std::span<const ColumnSpec> m_specs;
@@ -76,6 +78,12 @@ struct RowReader {
   std::string_view cell(std::size_t column) const { return map.cell(*record, column); }
   void problem(std::size_t column, const std::string& message);
 };
+
+// Adds a problem for each cell of the row that is not plain visible text (a hidden character:
+// a control, a bidi control, a zero-width character, a line separator; message.hpp
+// name_problem), except in the free-text columns listed. Names, ids, codes and choices must
+// be plain text (docs/import.md); free text keeps them and outputs escape them.
+void check_plain_cells(RowReader& reader, std::span<const std::size_t> free_text = {});
 
 // Columns that name a dorm: one "dorm" column, or "building" + "room".
 struct DormColumns {

@@ -100,6 +100,11 @@ std::vector<StaffRow> parse_staff(const util::CsvTable& table, const ParseContex
 std::optional<int> parse_grade(std::string_view text, const Semester* semester,
                                std::string& error);
 
+// Student and staff ids (already NFKC'd and trimmed): 1 to 32 ASCII letters, digits, '-' and
+// '_', so that an id can name a file (report --out-dir) and never holds a path separator, a
+// space or a control character.
+bool is_plain_id(std::string_view id);
+
 // Normalises a phone number (NFKC, drop spaces, dashes and a +86 prefix); nullopt when it
 // is not a plausible mobile (11 digits starting with 1) or landline (7-12 digits).
 std::optional<std::string> normalize_phone(std::string_view text);

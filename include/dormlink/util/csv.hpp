@@ -32,4 +32,9 @@ CsvTable parse_csv(std::string_view text, const std::string& source_name);
 // Quotes a field for CSV output (RFC 4180) when it contains a comma, quote, CR or LF.
 std::string csv_escape(std::string_view field);
 
+// A text field for a CSV file a person opens (docs/reports.md "CSV and Excel"): line breaks and
+// tabs stay (quoted), every other hidden character is escaped (util::escape_hidden), then
+// csv_escape.
+std::string csv_text_field(std::string_view text);
+
 }  // namespace dormlink::util
