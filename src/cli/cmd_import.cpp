@@ -44,7 +44,10 @@ const Semester* choose_semester(Context& ctx, const std::string& id) {
                                known.empty() ? "none" : known));
 }
 
-util::CsvTable read_table(const ImportOptions& o, std::string& encoding_name) {
+// Reads, decodes and parses the roster under the config's [limits]; the bytes are moved from
+// step to step, never copied (docs/import.md "Limits").
+util::CsvTable read_table(Context& ctx, const ImportOptions& o, std::string& source_name,
+                          std::string& encoding_name) {
   std::optional<util::Encoding> forced;
   if (!o.encoding.empty()) {
     forced = util::parse_encoding_name(o.encoding);
@@ -52,9 +55,11 @@ util::CsvTable read_table(const ImportOptions& o, std::string& encoding_name) {
       throw UsageError(fmt::format("--encoding \"{}\" is not known; use utf-8, gbk, gb18030 or utf-16", o.encoding));
     }
   }
-  auto decoded = util::decode_text(read_input_file(o.file), o.file, forced);
+  auto input = ctx.read_input(o.file);
+  source_name = input.name;
+  auto decoded = util::decode_text(std::move(input.bytes), source_name, forced);
   encoding_name = std::string(util::encoding_name(decoded.encoding));
-  return util::parse_csv(decoded.utf8, o.file);
+  return util::parse_csv(std::move(decoded.utf8), source_name, ctx.csv_limits());
 }
 
 roster::ImportSummary parse_and_apply(RosterKind kind, const util::CsvTable& table,
@@ -75,9 +80,8 @@ int run_import(Context& ctx, RosterKind kind, const ImportOptions& o) {
   ctx.config();  // the whole config is validated before any work
   const auto* semester = choose_semester(ctx, o.semester);
   store::ImportContext context;
-  auto table = read_table(o, context.encoding);
+  auto table = read_table(ctx, o, context.source_name, context.encoding);
   auto db = ctx.open_database(o.dry_run ? store::OpenMode::read_only : store::OpenMode::read_write);
-  context.source_name = o.file;
   context.semester_id = semester != nullptr ? semester->id : "";
   context.effective = ctx.today();
   context.imported_at = ctx.timestamp();
@@ -85,12 +89,12 @@ int run_import(Context& ctx, RosterKind kind, const ImportOptions& o) {
   context.dry_run = o.dry_run;
   context.departures = !o.keep_missing;
   roster::ParseNotes notes;
-  auto summary = parse_and_apply(kind, table, {o.file, semester}, db, context, notes);
+  auto summary = parse_and_apply(kind, table, {context.source_name, semester}, db, context, notes);
   if (!notes.ignored_columns.empty()) {
-    fmt::print(ctx.err(), "dormlink: note: {}: ignored column(s) {}\n", o.file,
+    fmt::print(ctx.err(), "dormlink: note: {}: ignored column(s) {}\n", context.source_name,
                report::join_quoted(notes.ignored_columns));
   }
-  summary.source_name = o.file;
+  summary.source_name = context.source_name;
   summary.encoding = context.encoding;
   summary.semester_id = context.semester_id;
   summary.effective_date = format_date(context.effective);

@@ -141,10 +141,10 @@ ExportTable incidents_table(std::vector<ExportRecord> rows, const Privacy& priva
 
 ExportTable table_from_csv(std::string_view csv, const std::string& source_name) {
   if (csv.substr(0, 3) == "\xEF\xBB\xBF") csv.remove_prefix(3);
-  const auto parsed = util::parse_csv(csv, source_name);
+  const auto parsed = util::parse_csv(std::string(csv), source_name);
   ExportTable t;
   for (const auto& h : parsed.header.fields) t.columns.push_back({h, h});
-  for (const auto& r : parsed.records) {
+  for (const auto& r : parsed.records()) {
     auto row = r.fields;
     row.resize(t.columns.size());
     t.rows.push_back(std::move(row));
