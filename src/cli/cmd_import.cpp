@@ -54,7 +54,7 @@ const Semester* choose_semester(Context& ctx, const std::string& id) {
 }
 
 // Reads, decodes and parses the roster under the config's [limits]; the bytes are moved from
-// step to step, never copied (docs/import.md "Limits").
+// step to step, never copied (docs/import.md "Input files and limits").
 util::CsvTable read_table(Context& ctx, const ImportOptions& o, std::string& source_name,
                           std::string& encoding_name) {
   std::optional<util::Encoding> forced;

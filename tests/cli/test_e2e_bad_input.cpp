@@ -173,7 +173,7 @@ TEST_SUITE("e2e.bad_input") {
     CHECK(fingerprint(box) == before);
   }
 
-  TEST_CASE("input over the [limits]: exit 65 naming the limit, the file and the place; database unchanged") {
+  TEST_CASE("input over the [limits]: exit 65 naming the limit, the file and the place, database unchanged") {
     Sandbox box;
     dormlink::e2e::setup_example_college(box);
     box.write("limits.toml", "[limits]\nmax_file_mib = 1\nmax_cell_kib = 1\nmax_columns = 20\n");
@@ -225,7 +225,7 @@ TEST_SUITE("e2e.bad_input") {
     CHECK(fingerprint(box) == before);
   }
 
-  TEST_CASE("- reads a roster or records from standard input, named <stdin>") {
+  TEST_CASE("a FILE of - reads a roster or records from standard input, named <stdin>") {
     Sandbox box;
     dormlink::e2e::setup_example_college(box);
     auto r = box.run_with_input(at_college({"import", "students", "-", "--keep-missing"}),

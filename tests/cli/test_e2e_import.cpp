@@ -321,7 +321,7 @@ TEST_SUITE("e2e.import") {
     CHECK(earlier.out.find("生效日期 2026-12-01，学期 2026-autumn，批次 #6") != std::string::npos);
   }
 
-  TEST_CASE("undo refuses what it cannot reverse cleanly and says what to do; nothing changes") {
+  TEST_CASE("undo refuses what it cannot reverse cleanly and says what to do, changing nothing") {
     Sandbox box;
     dormlink::e2e::setup_example_college(box);
     auto plan = box.run({"--db", "college.db", "--as-of", "2026-09-08", "log-visit", "--member", "2024160203",

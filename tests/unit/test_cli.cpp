@@ -106,7 +106,7 @@ TEST_SUITE("cli") {
 }
 
 TEST_SUITE("cli") {
-  TEST_CASE("import: up to 31 days after today by the real clock, not --as-of; further needs --force") {
+  TEST_CASE("import: up to 31 days after today by the real clock, not --as-of, further needs --force") {
     ScratchDir dir;
     const auto db = dir.file("t.db");
     const auto config = dir.file("t.toml");
@@ -137,7 +137,7 @@ TEST_SUITE("cli") {
     CHECK(forced.code == 0);
   }
 
-  TEST_CASE("- reads the roster from standard input; with no standard input it is a usage error") {
+  TEST_CASE("a FILE of - reads the roster from standard input, and with none it is a usage error") {
     ScratchDir dir;
     const auto db = dir.file("t.db");
     const auto config = dir.file("t.toml");

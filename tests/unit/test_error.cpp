@@ -22,7 +22,7 @@ TEST_SUITE("error") {
     CHECK(list[100].message == "... and 150 more problems not shown; fix these first");
   }
 
-  TEST_CASE("below the cap nothing is added; a stop note comes last") {
+  TEST_CASE("below the cap nothing is added, and a stop note comes last") {
     ProblemCollector problems;
     problems.add("f.csv:2", "bad");
     CHECK_FALSE(problems.full());

@@ -8,7 +8,7 @@
 using dormlink::util::file_kind;
 
 TEST_SUITE("util.file_kind") {
-  TEST_CASE("every kind of file has a name; the error says what the path is and what to do") {
+  TEST_CASE("every kind of file has a name, and the error says what the path is and what to do") {
     CHECK(file_kind(S_IFREG | 0644) == "a regular file");
     CHECK(file_kind(S_IFDIR | 0755) == "a directory");
     CHECK(file_kind(S_IFIFO | 0600) == "a FIFO (named pipe)");

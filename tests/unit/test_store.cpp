@@ -376,7 +376,7 @@ TEST_SUITE("store") {
     (void)snapshot;
   }
 
-  TEST_CASE("staff imports are undone on their own; students and dorms imports after them do not block") {
+  TEST_CASE("staff imports are undone on their own: students and dorms imports after them do not block") {
     auto db = store::Database::in_memory();
     auto staff = [](const std::string& body) {
       return roster::parse_staff(util::parse_csv("工号,姓名,角色,负责年级,党支部\n" + body, "t.csv"),
@@ -391,7 +391,7 @@ TEST_SUITE("store") {
     CHECK(describe(db, on(2026, 9, 6)) == "1 张三 8-305 masses\n8-305\nT1 周老师\n");
   }
 
-  TEST_CASE("import batches are append-only; an undo that fails changes nothing") {
+  TEST_CASE("import batches are append-only, and an undo that fails changes nothing") {
     TempDir dir;
     auto path = dir.file("b.db");
     { auto created = store::Database::create(path); }
