@@ -17,6 +17,7 @@ packages=(
   sqlite3                            # tests inspect databases; bench baseline
   cmark-gfm                          # tests parse report Markdown with a real GFM parser
   libminizip-dev                     # tests read back the Excel files (unzip)
+  time                               # GNU time: peak memory on hostile inputs (bench/input_limits.sh)
   clang libclang-rt-14-dev           # the libFuzzer targets (scripts/fuzz.sh)
   faketime                           # tests move the real clock (libfaketime), never --as-of
 )

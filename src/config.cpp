@@ -21,10 +21,15 @@
 #include <variant>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include "dormlink/error.hpp"
+#include "dormlink/util/file_kind.hpp"
 #include "dormlink/util/text.hpp"
 #include "dormlink/util/timezone.hpp"
 
@@ -757,6 +762,15 @@ constexpr std::array<KeySpec<P>, 3> k_privacy_keys{{
     {"mask_phones", &P::mask_phones, "mask phone numbers in reports (手机号码脱敏)"},
 }};
 
+// Input limits: generous for any college's rosters, small enough to stop a wrong file early.
+using L = LimitsConfig;
+constexpr std::array<KeySpec<L>, 3> k_limits_keys{{
+    {"max_file_mib", &L::max_file_mib, "largest input file (roster CSV, --from-csv), in MiB (文件大小上限)",
+     1, 4096},
+    {"max_cell_kib", &L::max_cell_kib, "longest CSV cell, in KiB (单元格长度上限)", 1, 1048576},
+    {"max_columns", &L::max_columns, "most fields in one CSV row (列数上限)", 1, 100000},
+}};
+
 constexpr SectionSpec<C> k_college{"college", "The college (学院)", k_college_keys};
 constexpr SectionSpec<A> k_assignment{
     "assignment",
@@ -775,6 +789,8 @@ constexpr SectionSpec<S> k_assessment{
     k_assessment_keys};
 constexpr SectionSpec<P> k_privacy{"privacy", "What the committee may see (隐私)",
                                    k_privacy_keys};
+constexpr SectionSpec<L> k_limits{"limits", "How large an input file may be (输入文件上限)",
+                                  k_limits_keys};
 
 // The assessment components, in the order render_config writes them.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 8> k_weight_components{{
@@ -798,8 +814,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> k_semeste
     {"exam_weeks", "weeks without duties: exams (考试周)"},
 }};
 
-constexpr std::array<std::string_view, 9> k_section_names{
-    "college", "calendar", "assignment", "duties", "reporting", "check", "inspection", "assessment", "privacy"};
+constexpr std::array<std::string_view, 10> k_section_names{
+    "college", "calendar", "assignment", "duties", "reporting", "check", "inspection", "assessment", "privacy",
+    "limits"};
 
 template <class Section>
 std::vector<std::string_view> key_names(const SectionSpec<Section>& spec) {
@@ -830,6 +847,7 @@ std::optional<std::string> owner_of(std::string_view key) {
   if (contains(key_names(k_inspection), key)) return "[inspection]";
   if (contains(key_names(k_assessment), key) || key == "weights") return "[assessment]";
   if (contains(key_names(k_privacy), key)) return "[privacy]";
+  if (contains(key_names(k_limits), key)) return "[limits]";
   if (contains(first_names(k_weight_components), key)) return "[assessment.weights]";
   if (contains(first_names(k_semester_keys), key)) return "[[calendar.semester]]";
   if (key == "semester") return "[calendar]";
@@ -966,6 +984,7 @@ Config Validator::run(const toml::table& root) {
   read_section(root, k_assessment, config.assessment);
   read_weights(root, config.assessment);
   read_section(root, k_privacy, config.privacy);
+  read_section(root, k_limits, config.limits);
   const auto& a = config.assignment;
   check_order(root, "assignment", {"min_dorms", a.min_dorms}, {"max_dorms", a.max_dorms}, false);
   const auto& s = config.assessment;
@@ -1358,21 +1377,21 @@ void Validator::check_order(const toml::table& root, std::string_view section,
     return a.line != b.line ? a.line < b.line : a.column < b.column;
   });
   const std::size_t total = problems.size();
-  ProblemCollector collector;
+  std::vector<Problem> shown;
   for (std::size_t i = 0; i < total && i < k_max_problems; ++i) {
-    collector.add(fmt::format("{}:{}:{}", source, problems[i].line, problems[i].column),
-                  std::move(problems[i].message));
+    shown.push_back({fmt::format("{}:{}:{}", source, problems[i].line, problems[i].column),
+                     std::move(problems[i].message)});
   }
   if (total > k_max_problems) {
     const Located& next = problems[k_max_problems];
-    collector.add(fmt::format("{}:{}:{}", source, next.line, next.column),
-                  "further problems are not shown; fix these first");
+    shown.push_back({fmt::format("{}:{}:{}", source, next.line, next.column),
+                     "further problems are not shown; fix these first"});
   }
   const std::string count = total > k_max_problems ? fmt::format("more than {}", k_max_problems)
                                                    : fmt::format("{}", total);
   throw ConfigError(fmt::format("{}: {} problem{} in the config; nothing was done", source, count,
                                 total == 1 ? "" : "s"),
-                    collector.take());
+                    std::move(shown));
 }
 
 // toml++'s "Error while parsing key: ..." reads as "syntax error while parsing key: ...".
@@ -1490,35 +1509,52 @@ void render_weights(std::string& out, const AssessmentConfig& assessment) {
   }
 }
 
-// The file's bytes, reading at most a little past the size limit (parse_config rejects more).
-std::string read_config_bytes(const std::string& path) {
-  struct Closer {
-    void operator()(std::FILE* file) const { std::fclose(file); }
-  };
-  const std::unique_ptr<std::FILE, Closer> file(std::fopen(path.c_str(), "rb"));
-  if (!file) {
-    const int error = errno;
-    if (error == ENOENT || error == ENOTDIR) {
-      throw NotFoundError(fmt::format("config file \"{}\" does not exist; run `dormlink init` to "
-                                      "create one, or pass --config",
-                                      path));
-    }
-    if (error == EACCES || error == EPERM) {
-      throw PermissionError(fmt::format("cannot read config file \"{}\": permission denied", path));
-    }
-    throw IoError(fmt::format("cannot read config file \"{}\": {}", path,
-                              std::generic_category().message(error)));
+[[noreturn]] void throw_config_open_error(const std::string& path, int error) {
+  if (error == ENOENT || error == ENOTDIR) {
+    throw NotFoundError(fmt::format("config file \"{}\" does not exist; run `dormlink init` to "
+                                    "create one, or pass --config",
+                                    path));
   }
+  if (error == EACCES || error == EPERM) {
+    throw PermissionError(fmt::format("cannot read config file \"{}\": permission denied", path));
+  }
+  throw IoError(fmt::format("cannot read config file \"{}\": {}", path,
+                            std::generic_category().message(error)));
+}
+
+// Only a regular file is read: a FIFO would block, a device such as /dev/zero never ends.
+void check_config_file(const std::string& path, const struct stat& st) {
+  if (S_ISREG(st.st_mode)) return;
+  throw util::not_regular_file(fmt::format("config file \"{}\"", path), st.st_mode,
+                               "pass the TOML config file with --config");
+}
+
+// The file's bytes, reading at most a little past the size limit (parse_config rejects more).
+// The type is checked before opening, and again on what was opened (opened without blocking,
+// in case the path was swapped for a FIFO in between).
+std::string read_config_bytes(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) throw_config_open_error(path, errno);
+  check_config_file(path, st);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) throw_config_open_error(path, errno);
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  if (::fstat(fd, &st) != 0) throw_config_open_error(path, errno);
+  check_config_file(path, st);
   std::string bytes;
   std::array<char, 65536> buffer{};
   while (bytes.size() <= k_max_config_bytes) {
-    const std::size_t count = std::fread(buffer.data(), 1, buffer.size(), file.get());
-    bytes.append(buffer.data(), count);
-    if (count < buffer.size()) break;
-  }
-  if (std::ferror(file.get()) != 0) {
-    throw IoError(fmt::format("cannot read config file \"{}\": {}", path,
-                              std::generic_category().message(errno)));
+    const ssize_t count = ::read(fd, buffer.data(), buffer.size());
+    if (count < 0 && errno == EINTR) continue;
+    if (count < 0) {
+      throw IoError(fmt::format("cannot read config file \"{}\": {}", path,
+                                std::generic_category().message(errno)));
+    }
+    if (count == 0) break;
+    bytes.append(buffer.data(), static_cast<std::size_t>(count));
   }
   return bytes;
 }
@@ -1562,6 +1598,7 @@ std::string render_config(const Config& config) {
   render_section(out, k_assessment, config.assessment);
   render_weights(out, config.assessment);
   render_section(out, k_privacy, config.privacy);
+  render_section(out, k_limits, config.limits);
   return out;
 }
 

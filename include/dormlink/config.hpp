@@ -110,6 +110,16 @@ struct InspectionConfig {
   bool operator==(const InspectionConfig&) const = default;
 };
 
+// [limits] docs/config.md: how big an input file may be, so that a wrong file (a device, a
+// dump, a file of commas) is refused early with the limit named instead of exhausting memory.
+struct LimitsConfig {
+  int max_file_mib = 64;    // one input file (roster CSV, --from-csv, standard input), in MiB
+  int max_cell_kib = 1024;  // one CSV cell, in KiB
+  int max_columns = 1000;   // fields in one CSV row
+
+  bool operator==(const LimitsConfig&) const = default;
+};
+
 // The whole configuration.
 struct Config {
   CollegeConfig college;
@@ -121,6 +131,7 @@ struct Config {
   InspectionConfig inspection;
   AssessmentConfig assessment;
   PrivacyConfig privacy;
+  LimitsConfig limits;
 
   bool operator==(const Config&) const = default;
 };

@@ -100,17 +100,34 @@ class InfeasibleError : public Error {
       : Error(ExitCode::infeasible, message, std::move(problems)) {}
 };
 
-// Collects located problems while a validator runs, then throws them all at once.
+// Collects located problems while a validator runs, then throws them all at once. Only the
+// first k_max_kept are kept; the rest are counted. A validator reading a file stops checking
+// rows once the collector is full (stop()), so a file of a million bad rows costs a hundred
+// messages, not a million.
 class ProblemCollector {
  public:
+  static constexpr std::size_t k_max_kept = 100;
+
   void add(std::string location, std::string message);
   bool empty() const noexcept { return m_problems.empty(); }
-  std::size_t size() const noexcept { return m_problems.size(); }
+  // Every problem added, kept or only counted.
+  std::size_t size() const noexcept { return m_problems.size() + m_left_out; }
+  // True once k_max_kept problems are kept.
+  bool full() const noexcept { return m_problems.size() >= k_max_kept; }
+  // Problems added past k_max_kept (counted, not kept).
+  std::size_t left_out() const noexcept { return m_left_out; }
+  // The validator stopped before the end of its input; `note` says what was not checked.
+  void stop(std::string note) { m_stop_note = std::move(note); }
+  bool stopped() const noexcept { return !m_stop_note.empty(); }
   const std::vector<Problem>& problems() const noexcept { return m_problems; }
-  std::vector<Problem> take() { return std::move(m_problems); }
+  // The kept problems in the order added, then unlocated lines for what is not shown: "... and
+  // N more problem(s) not shown; fix these first" and the stop note.
+  std::vector<Problem> take();
 
  private:
   std::vector<Problem> m_problems;
+  std::size_t m_left_out = 0;
+  std::string m_stop_note;
 };
 
 }  // namespace dormlink

@@ -1,4 +1,5 @@
 // dormlink import students|dorms|staff FILE: validated, all-or-nothing roster import.
+#include <cstdint>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -21,6 +22,8 @@ constexpr const char* k_examples = R"(Examples:
   dormlink import students examples/college/students.csv --dry-run
   dormlink import students roster-2027.csv --semester 2027-spring --as-of 2027-02-20
   dormlink import staff staff.csv --encoding gbk
+  iconv -f gbk -t utf-8 students.csv | dormlink import students -
+  dormlink import undo 7 --dry-run
 
 Columns and accepted Chinese headers: docs/import.md)";
 
@@ -32,6 +35,12 @@ struct ImportOptions {
   std::string semester;
   bool dry_run = false;
   bool keep_missing = false;
+  bool force = false;
+};
+
+struct UndoOptions {
+  std::int64_t batch = 0;
+  bool dry_run = false;
 };
 
 // The semester that dates grades: --semester, else the one around --as-of.
@@ -45,7 +54,10 @@ const Semester* choose_semester(Context& ctx, const std::string& id) {
                                known.empty() ? "none" : known));
 }
 
-util::CsvTable read_table(const ImportOptions& o, std::string& encoding_name) {
+// Reads, decodes and parses the roster under the config's [limits]; the bytes are moved from
+// step to step, never copied (docs/import.md "Input files and limits").
+util::CsvTable read_table(Context& ctx, const ImportOptions& o, std::string& source_name,
+                          std::string& encoding_name) {
   std::optional<util::Encoding> forced;
   if (!o.encoding.empty()) {
     forced = util::parse_encoding_name(o.encoding);
@@ -54,9 +66,11 @@ util::CsvTable read_table(const ImportOptions& o, std::string& encoding_name) {
                                    quote_value(o.encoding)));
     }
   }
-  auto decoded = util::decode_text(read_input_file(o.file), o.file, forced);
+  auto input = ctx.read_input(o.file);
+  source_name = input.name;
+  auto decoded = util::decode_text(std::move(input.bytes), source_name, forced);
   encoding_name = std::string(util::encoding_name(decoded.encoding));
-  return util::parse_csv(decoded.utf8, o.file);
+  return util::parse_csv(std::move(decoded.utf8), source_name, ctx.csv_limits());
 }
 
 roster::ImportSummary parse_and_apply(RosterKind kind, const util::CsvTable& table,
@@ -73,13 +87,28 @@ roster::ImportSummary parse_and_apply(RosterKind kind, const util::CsvTable& tab
   throw Error(ExitCode::internal, "unknown roster kind");
 }
 
+// Days from today by the real clock (not --as-of) to the import's effective date. Beyond
+// roster::k_max_days_ahead, a real import needs --force; a dry run only says so.
+long days_ahead(Context& ctx, Date effective, const ImportOptions& o) {
+  const Date today = ctx.real_today();
+  const long ahead = (to_days(effective) - to_days(today)).count();
+  if (ahead > roster::k_max_days_ahead && !o.force && !o.dry_run) {
+    throw UsageError(fmt::format(
+        "the import would take effect on {}, {} days after today ({}); an import more than {} days "
+        "ahead is refused, because no later import could then take effect before it. Check --as-of; "
+        "if {} is right, add --force (--dry-run shows the import first)",
+        format_date(effective), ahead, format_date(today), roster::k_max_days_ahead, format_date(effective)));
+  }
+  return ahead;
+}
+
 int run_import(Context& ctx, RosterKind kind, const ImportOptions& o) {
   ctx.config();  // the whole config is validated before any work
   const auto* semester = choose_semester(ctx, o.semester);
+  const long ahead = days_ahead(ctx, ctx.today(), o);
   store::ImportContext context;
-  auto table = read_table(o, context.encoding);
+  auto table = read_table(ctx, o, context.source_name, context.encoding);
   auto db = ctx.open_database(o.dry_run ? store::OpenMode::read_only : store::OpenMode::read_write);
-  context.source_name = o.file;
   context.semester_id = semester != nullptr ? semester->id : "";
   context.effective = ctx.today();
   context.imported_at = ctx.timestamp();
@@ -87,15 +116,17 @@ int run_import(Context& ctx, RosterKind kind, const ImportOptions& o) {
   context.dry_run = o.dry_run;
   context.departures = !o.keep_missing;
   roster::ParseNotes notes;
-  auto summary = parse_and_apply(kind, table, {o.file, semester}, db, context, notes);
+  auto summary = parse_and_apply(kind, table, {context.source_name, semester}, db, context, notes);
   if (!notes.ignored_columns.empty()) {
-    fmt::print(ctx.err(), "dormlink: note: {}: ignored column(s) {}\n", o.file,
+    fmt::print(ctx.err(), "dormlink: note: {}: ignored column(s) {}\n", context.source_name,
                report::join_quoted(notes.ignored_columns));
   }
-  summary.source_name = o.file;
+  summary.source_name = context.source_name;
   summary.encoding = context.encoding;
   summary.semester_id = context.semester_id;
   summary.effective_date = format_date(context.effective);
+  summary.days_after_today = ahead;
+  summary.far_ahead = ahead > roster::k_max_days_ahead;
   if (!ctx.options().quiet || o.dry_run) {
     fmt::print(ctx.out(), "{}", report::render_import_summary(summary, ctx.language()));
   }
@@ -114,6 +145,8 @@ void add_kind(CLI::App& import, std::vector<Command>& commands, RosterKind kind,
                   "Semester that dates grades such as 3 (default: the one around --as-of)")
       ->type_name("ID");
   app->add_flag("--dry-run", options->dry_run, "Validate and show what would change; write nothing");
+  app->add_flag("--force", options->force,
+                "Import even though --as-of is more than 31 days after today");
   if (kind != RosterKind::dorms) {
     app->add_flag("--keep-missing", options->keep_missing,
                   "Partial roster: do not mark people missing from the file as left");
@@ -122,16 +155,39 @@ void add_kind(CLI::App& import, std::vector<Command>& commands, RosterKind kind,
   commands.push_back({app, [kind, options](Context& ctx) { return run_import(ctx, kind, *options); }});
 }
 
+int run_undo(Context& ctx, const UndoOptions& o) {
+  ctx.config();  // the whole config is validated before any work
+  auto db = ctx.open_database(o.dry_run ? store::OpenMode::read_only : store::OpenMode::read_write);
+  const store::UndoContext context{o.batch, ctx.timestamp(), ctx.user(), o.dry_run};
+  const auto summary = store::undo_import(db, context);
+  if (!ctx.options().quiet || o.dry_run) {
+    fmt::print(ctx.out(), "{}", report::render_undo_summary(summary, ctx.language()));
+  }
+  return 0;
+}
+
+void add_undo(CLI::App& import, std::vector<Command>& commands) {
+  auto options = std::make_shared<UndoOptions>();
+  auto* app = import.add_subcommand(
+      "undo", "Undo an import: the rosters on every day are again what they were before it");
+  app->add_option("batch", options->batch, "The import's batch number (printed by import and roster)")
+      ->required()->type_name("BATCH")->check(CLI::PositiveNumber);
+  app->add_flag("--dry-run", options->dry_run, "Check and show what would be undone; write nothing");
+  app->footer(k_examples);
+  commands.push_back({app, [options](Context& ctx) { return run_undo(ctx, *options); }});
+}
+
 }  // namespace
 
 void add_import_command(CLI::App& root, std::vector<Command>& commands) {
-  auto* import = root.add_subcommand("import", "Import a roster (students, dorms or staff) from CSV");
+  auto* import = root.add_subcommand("import", "Import a roster (students, dorms or staff) from CSV, or undo an import");
   import->require_subcommand(1);
   import->footer(k_examples);
   add_kind(*import, commands, RosterKind::students, "students", "Import the students roster");
   add_kind(*import, commands, RosterKind::dorms, "dorms", "Import the dorms roster");
   add_kind(*import, commands, RosterKind::staff, "staff",
            "Import staff: counselors, head teachers, branch secretaries, inspectors");
+  add_undo(*import, commands);
 }
 
 }  // namespace dormlink::cli

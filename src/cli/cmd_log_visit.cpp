@@ -266,13 +266,15 @@ int run_from_csv(Context& ctx, const LogVisitOptions& o) {
   if (!o.encoding.empty() && !(forced = util::parse_encoding_name(o.encoding))) {
     throw UsageError(fmt::format("--encoding {} is not known; use utf-8, gbk, gb18030 or utf-16", quote_value(o.encoding)));
   }
-  auto decoded = util::decode_text(read_input_file(o.from_csv), o.from_csv, forced);
-  auto rows = records::parse_record_csv(util::parse_csv(decoded.utf8, o.from_csv), o.from_csv, clock.today);
+  auto input = ctx.read_input(o.from_csv);
+  auto decoded = util::decode_text(std::move(input.bytes), input.name, forced);
+  auto rows = records::parse_record_csv(util::parse_csv(std::move(decoded.utf8), input.name, ctx.csv_limits()),
+                                        input.name, clock.today);
   auto db = ctx.open_database(store::OpenMode::read_write);
   std::vector<store::Receipt> receipts;
   db.transaction([&] {
     EntryResolver resolver(db, config, clock.now);
-    auto entries = resolve_rows(resolver, db, rows, o.from_csv);
+    auto entries = resolve_rows(resolver, db, rows, input.name);
     auto entered_at = ctx.timestamp();
     auto user = ctx.user();
     for (std::size_t i = 0; i < entries.size(); ++i) {

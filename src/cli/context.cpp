@@ -59,7 +59,21 @@ Date Context::today() {
   return real_today();
 }
 
-Date Context::real_today() { return util::local_date(config().college.time_zone, m_env.now); }
+Date Context::real_today() {
+  return util::local_date(config().college.time_zone, m_env.now);
+}
+
+Context::Input Context::read_input(const std::string& path) {
+  const std::uintmax_t max_bytes = static_cast<std::uintmax_t>(config().limits.max_file_mib) * 1024u * 1024u;
+  if (path != "-") return {path, read_input_file(path, max_bytes)};
+  if (m_env.in == nullptr) throw UsageError("- means standard input, but there is none");
+  return {"<stdin>", read_input_stream(*m_env.in, "standard input", max_bytes)};
+}
+
+util::CsvLimits Context::csv_limits() {
+  const auto& limits = config().limits;
+  return {static_cast<std::size_t>(limits.max_cell_kib) * 1024u, static_cast<std::size_t>(limits.max_columns)};
+}
 
 Language Context::language() {
   if (m_options.lang == "en") return Language::en;

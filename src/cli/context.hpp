@@ -2,7 +2,9 @@
 // What every subcommand runner receives: the global options, the environment, the streams,
 // and the helpers that turn them into a config, a date and a database.
 
+#include <cstdint>
 #include <functional>
+#include <istream>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -13,6 +15,7 @@
 #include "dormlink/calendar.hpp"
 #include "dormlink/config.hpp"
 #include "dormlink/store/database.hpp"
+#include "dormlink/util/csv.hpp"
 
 namespace CLI {
 class App;
@@ -55,6 +58,16 @@ class Context {
   // The operating-system user running the command (for audit columns).
   std::string user() const;
 
+  // An input file named on the command line, read under the config's [limits]: a regular
+  // file, or "-" for standard input (then named "<stdin>"). See read_input_file.
+  struct Input {
+    std::string name;   // the path as given, or "<stdin>"
+    std::string bytes;
+  };
+  Input read_input(const std::string& path);
+  // The config's [limits] on CSV cells and columns.
+  util::CsvLimits csv_limits();
+
  private:
   GlobalOptions m_options;
   const Environment& m_env;
@@ -87,8 +100,15 @@ void add_withdraw_commands(CLI::App& root, std::vector<Command>& commands);
 void add_report_command(CLI::App& root, std::vector<Command>& commands);
 void add_backup_command(CLI::App& root, std::vector<Command>& commands);
 
-// Reads a whole input file; NotFoundError / PermissionError / IoError name the path.
-std::string read_input_file(const std::string& path);
+// Reads a whole input file of at most `max_bytes`. Only a regular file is read: a directory,
+// FIFO, device or socket is refused before it is opened (NotFoundError, exit 66: "... is not a
+// regular file but ..."), a larger file before it is read (DataError, exit 65, naming the
+// limit). NotFoundError / PermissionError / IoError name the path.
+std::string read_input_file(const std::string& path, std::uintmax_t max_bytes);
+
+// Reads a stream (standard input) to its end, refusing it (DataError naming `name` and the
+// limit) as soon as it has passed `max_bytes`.
+std::string read_input_stream(std::istream& in, const std::string& name, std::uintmax_t max_bytes);
 
 // Refuses (CantCreateError, exit 73) an output path that is, or would create, the open
 // database, its -wal/-shm/-journal or the config in use, whatever `force` says; without

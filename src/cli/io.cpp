@@ -1,12 +1,12 @@
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <istream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <utility>
 
 #include <fcntl.h>
@@ -17,18 +17,61 @@
 
 #include "cli/context.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/util/csv.hpp"
+#include "dormlink/util/file_kind.hpp"
 
 namespace dormlink::cli {
 namespace {
 
-// Input files larger than this are refused rather than read into memory.
-constexpr std::uintmax_t k_max_input_bytes = 256u * 1024u * 1024u;
+// Bytes read at a time from standard input, and by which a file that grew since stat() grows.
+constexpr std::size_t k_chunk = 64 * 1024;
+
+constexpr std::string_view k_input_remedy = "pass a roster or records CSV file, or - to read standard input";
 
 [[noreturn]] void throw_errno(const std::string& what, const std::string& path, int err) {
   auto message = fmt::format("cannot {} {}: {}", what, path, std::strerror(err));
-  if (err == ENOENT) throw NotFoundError(fmt::format("{} does not exist", path));
+  if (err == ENOENT || err == ENOTDIR) throw NotFoundError(fmt::format("{} does not exist", path));
   if (err == EACCES || err == EPERM || err == EROFS) throw PermissionError(message);
   throw IoError(message);
+}
+
+[[noreturn]] void throw_over_limit(const std::string& name, std::uintmax_t max_bytes) {
+  throw DataError(fmt::format("{} is larger than {}, the limit per input file; is this the right "
+                              "file? If it is, split it or raise [limits] max_file_mib in the config",
+                              name, util::describe_bytes(static_cast<std::size_t>(max_bytes))));
+}
+
+// Refuses what is not a regular file (nothing is opened or read) and a file over the limit.
+void check_input(const std::string& path, const struct stat& st, std::uintmax_t max_bytes) {
+  if (!S_ISREG(st.st_mode)) throw util::not_regular_file(path, st.st_mode, k_input_remedy);
+  if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) throw_over_limit(path, max_bytes);
+}
+
+// Closes a file descriptor when it goes out of scope.
+struct FdCloser {
+  int fd;
+  ~FdCloser() { ::close(fd); }
+};
+
+// Reads to the end of `fd`, `expected` bytes (the size stat gave) in one buffer; a file that
+// grew meanwhile is read on, and refused once it is over the limit.
+std::string read_to_end(int fd, const std::string& path, std::size_t expected, std::uintmax_t max_bytes) {
+  std::string bytes(expected + 1, '\0');  // + 1: the read that sees the end needs room
+  std::size_t size = 0;
+  while (true) {
+    if (size == bytes.size()) {
+      if (size > max_bytes) throw_over_limit(path, max_bytes);
+      bytes.resize(size + k_chunk);
+    }
+    const ssize_t n = ::read(fd, bytes.data() + size, bytes.size() - size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw_errno("read", path, errno);
+    if (n == 0) break;
+    size += static_cast<std::size_t>(n);
+  }
+  if (size > max_bytes) throw_over_limit(path, max_bytes);
+  bytes.resize(size);
+  return bytes;
 }
 
 void write_all(int fd, const std::string& content, const std::string& path) {
@@ -118,19 +161,32 @@ void emit(Context& ctx, std::string_view text, std::string_view already_done) {
 
 void finish_output(Context& ctx) { emit(ctx, {}); }
 
-std::string read_input_file(const std::string& path) {
+std::string read_input_file(const std::string& path, std::uintmax_t max_bytes) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) throw_errno("read", path, errno);
-  if (S_ISDIR(st.st_mode)) throw IoError(fmt::format("{} is a directory, not a file", path));
-  if (static_cast<std::uintmax_t>(st.st_size) > k_max_input_bytes) {
-    throw DataError(fmt::format("{} is larger than 256 MiB; split it", path));
+  check_input(path, st, max_bytes);
+  // O_NONBLOCK: should the path be swapped for a FIFO after the check, open() still returns.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) throw_errno("read", path, errno);
+  const FdCloser closer{fd};
+  if (::fstat(fd, &st) != 0) throw_errno("read", path, errno);
+  check_input(path, st, max_bytes);
+  return read_to_end(fd, path, static_cast<std::size_t>(st.st_size), max_bytes);
+}
+
+std::string read_input_stream(std::istream& in, const std::string& name, std::uintmax_t max_bytes) {
+  std::string bytes;
+  std::array<char, k_chunk> chunk{};
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const auto count = static_cast<std::size_t>(in.gcount());
+    // Checked before appending, so the buffer never grows past the limit.
+    if (count > max_bytes - bytes.size()) throw_over_limit(name, max_bytes);
+    bytes.append(chunk.data(), count);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw_errno("read", path, errno != 0 ? errno : EACCES);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw IoError(fmt::format("cannot read {}", path));
-  return std::move(buffer).str();
+  if (in.bad()) throw IoError(fmt::format("cannot read {}", name));
+  bytes.shrink_to_fit();
+  return bytes;
 }
 
 void write_file_atomically(const std::string& path, const std::string& content, unsigned mode,

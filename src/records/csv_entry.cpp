@@ -120,7 +120,11 @@ std::vector<CsvEntry> parse_record_csv(const util::CsvTable& table, const std::s
   roster::ParseContext context{source, nullptr};
   roster::detail::RowReader reader{map, context, problems, nullptr};
   std::vector<CsvEntry> out;
-  for (const auto& record : table.records) {
+  util::CsvReader in = table.reader();
+  util::CsvRecord record;
+  std::size_t checked = 0;
+  while (in.next(record)) {
+    if (roster::detail::stop_when_full(problems, table, checked++, record.line)) break;
     if (!roster::detail::check_row_width(map, record, source, problems)) continue;
     reader.record = &record;
     // Names, dorms and choices are plain text as in a roster; progress, note and reason are

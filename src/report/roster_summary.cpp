@@ -70,8 +70,12 @@ void count_staff_and_imports(const roster::Snapshot& snap, RosterSummary& s) {
   std::map<std::string, std::set<std::string>> people;
   for (const auto& row : snap.staff) people[std::string(key(row.role))].insert(row.staff_id);
   for (const auto& [role, ids] : people) s.staff.emplace_back(role, static_cast<int>(ids.size()));
+  // The latest import of each kind still in force (an undo and what it undid are skipped): the
+  // batch `import undo` would take.
   std::map<std::string, roster::ImportRecord> latest;
-  for (const auto& record : snap.imports) latest[record.kind] = record;
+  for (const auto& record : snap.imports) {
+    if (record.undoes == 0 && record.undone_by == 0) latest[record.kind] = record;
+  }
   for (const auto& [kind, record] : latest) s.last_imports.push_back(record);
 }
 

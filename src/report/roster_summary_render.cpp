@@ -104,7 +104,7 @@ std::vector<std::string> detail_lines(const RosterSummary& s, const Labels& l, L
   }
   lines.push_back(fmt::format("{}{}{}", l.staff, l.colon, staff.empty() ? "-" : staff));
   for (const auto& r : s.last_imports) {
-    lines.push_back(fmt::format("{}{}{} {} [{}]{}{}", l.imports, l.colon, r.kind, r.source_name, r.encoding, l.comma,
+    lines.push_back(fmt::format("{}{}{} #{} {} [{}]{}{}", l.imports, l.colon, r.kind, r.id, r.source_name, r.encoding, l.comma,
                                 fmt::format(fmt::runtime(l.rows), r.rows, r.effective_date)));
   }
   return lines;

@@ -93,8 +93,18 @@ bool check_row_width(const ColumnMap& map, const util::CsvRecord& record,
   return false;
 }
 
+bool stop_when_full(ProblemCollector& problems, const util::CsvTable& table, std::size_t checked,
+                    std::size_t line) {
+  if (!problems.full()) return false;
+  const std::size_t rest = table.record_count() - checked;
+  problems.stop(fmt::format("... checking stopped after {} problems: {} more row{} from line {} on "
+                            "{} not checked; fix these first", ProblemCollector::k_max_kept, rest,
+                            rest == 1 ? "" : "s", line, rest == 1 ? "was" : "were"));
+  return true;
+}
+
 void require_rows(const util::CsvTable& table, const std::string& source, ProblemCollector& problems) {
-  if (!table.records.empty()) return;
+  if (table.record_count() > 0) return;
   problems.add(location(source, table.header.line),
                "the file has a header row but no data rows; export the roster again");
 }
@@ -191,10 +201,13 @@ std::size_t line_of(const Problem& p) {
 void throw_if_problems(ProblemCollector& problems, const std::string& source) {
   if (problems.empty()) return;
   auto count = problems.size();
+  const auto notes = (problems.left_out() > 0 ? 1 : 0) + (problems.stopped() ? 1 : 0);
+  const auto at_least = problems.stopped() ? "at least " : "";
   auto list = problems.take();
-  std::stable_sort(list.begin(), list.end(),
+  // Located problems in file order; the unlocated notes ("... and N more") stay last.
+  std::stable_sort(list.begin(), list.end() - notes,
                    [](const Problem& a, const Problem& b) { return line_of(a) < line_of(b); });
-  throw DataError(fmt::format("{}: {} problem{}; nothing was imported", source, count,
+  throw DataError(fmt::format("{}: {}{} problem{}; nothing was imported", source, at_least, count,
                               count == 1 ? "" : "s"),
                   std::move(list));
 }

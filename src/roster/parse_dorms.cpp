@@ -74,7 +74,11 @@ std::vector<DormRow> parse_dorms(const util::CsvTable& table, const ParseContext
   std::vector<DormRow> rows;
   std::map<std::string, std::size_t> seen;
   RowReader reader{map, context, problems, nullptr};
-  for (const auto& record : table.records) {
+  util::CsvReader in = table.reader();
+  util::CsvRecord record;
+  std::size_t checked = 0;
+  while (in.next(record)) {
+    if (detail::stop_when_full(problems, table, checked++, record.line)) break;
     if (!detail::check_row_width(map, record, context.source_name, problems)) continue;
     reader.record = &record;
     detail::check_plain_cells(reader);

@@ -124,12 +124,17 @@ std::vector<StaffRow> parse_staff(const util::CsvTable& table, const ParseContex
 
   std::vector<StaffRow> rows;
   RowReader reader{map, context, problems, nullptr};
-  for (const auto& record : table.records) {
+  util::CsvReader in = table.reader();
+  util::CsvRecord record;
+  std::size_t checked = 0;
+  while (in.next(record)) {
+    if (detail::stop_when_full(problems, table, checked++, record.line)) break;
     if (!detail::check_row_width(map, record, context.source_name, problems)) continue;
     reader.record = &record;
     detail::check_plain_cells(reader);
     if (auto row = read_row(reader)) rows.push_back(std::move(*row));
   }
+  if (problems.stopped()) detail::throw_if_problems(problems, context.source_name);
   check_people(rows, context.source_name, problems);
   detail::throw_if_problems(problems, context.source_name);
   return rows;

@@ -198,9 +198,12 @@ std::vector<StudentRow> parse_students(const util::CsvTable& table, const ParseC
   detail::throw_if_problems(problems, context.source_name);
 
   std::vector<StudentRow> rows;
-  rows.reserve(table.records.size());
   RowReader reader{map, context, problems, nullptr};
-  for (const auto& record : table.records) {
+  util::CsvReader in = table.reader();
+  util::CsvRecord record;
+  std::size_t checked = 0;
+  while (in.next(record)) {
+    if (detail::stop_when_full(problems, table, checked++, record.line)) break;
     if (!detail::check_row_width(map, record, context.source_name, problems)) continue;
     reader.record = &record;
     StudentRow row;
@@ -210,6 +213,7 @@ std::vector<StudentRow> parse_students(const util::CsvTable& table, const ParseC
     read_values(reader, row.facts);
     rows.push_back(std::move(row));
   }
+  if (problems.stopped()) detail::throw_if_problems(problems, context.source_name);
   check_duplicate_ids(rows, context.source_name, problems);
   check_dorm_consistency(rows, context.source_name, problems);
   detail::throw_if_problems(problems, context.source_name);

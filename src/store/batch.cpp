@@ -6,17 +6,23 @@
 
 namespace dormlink::store {
 
-// Refuses an import dated before the latest change already recorded for its kind.
+// Refuses an import dated before the latest change already recorded in `table`, so versions
+// never overlap. Versions of an undone batch no longer count (docs/import.md "Undoing an
+// import"): after the undo, an import may take effect on any day from the latest change in force.
 void check_effective_date(SQLite::Database& db, const char* table, const ImportContext& ctx) {
-  SQLite::Statement q(db, fmt::format("SELECT max(valid_from) FROM {}", table));
-  q.executeStep();
-  if (q.getColumn(0).isNull()) return;
+  SQLite::Statement q(db, fmt::format("SELECT valid_from, batch_id FROM {} WHERE batch_id NOT IN "
+                                      "(SELECT undoes FROM import_batch WHERE undoes IS NOT NULL) "
+                                      "ORDER BY valid_from DESC, batch_id DESC LIMIT 1", table));
+  if (!q.executeStep()) return;
   auto latest = q.getColumn(0).getString();
+  auto batch = q.getColumn(1).getInt64();
   auto effective = format_date(ctx.effective);
   if (effective < latest) {
-    throw DataError(fmt::format("{}: the database already holds roster changes effective {}; an "
-                                "import cannot take effect earlier ({}); use --as-of {} or later",
-                                ctx.source_name, latest, effective, latest));
+    throw DataError(fmt::format("{}: the database already holds roster changes effective {} (import "
+                                "batch #{}); an import cannot take effect earlier ({}); use --as-of {} "
+                                "or later, or, if that date was a mistake, undo it first: dormlink "
+                                "import undo {}",
+                                ctx.source_name, latest, batch, effective, latest, batch));
   }
 }
 

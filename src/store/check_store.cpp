@@ -303,23 +303,26 @@ std::vector<Version> read_versions(SQLite::Database& db, const Window& w, const 
 void load_versions(SQLite::Database& db, const Window& w, const Config& config, Gathered& g) {
   for (auto& v : read_versions(db, w, config, g)) {
     auto& facts = g.facts_of(v.student);
-    if (!facts.loaded || to_days(v.from) <= to_days(w.until)) facts = std::move(v.facts);
-    if (v.to && to_days(*v.to) <= to_days(v.from)) continue;  // a zero-length version holds no day
+    const bool zero_length = v.to && to_days(*v.to) <= to_days(v.from);  // holds no day (undone, replaced)
+    if (!facts.loaded || (!zero_length && to_days(v.from) <= to_days(w.until))) facts = std::move(v.facts);
+    if (zero_length) continue;
     if (v.current && v.dorm >= 0) append_stretch(g.residences, {v.student, v.dorm, v.from, v.to, v.attention});
     append_stretch(g.eligibility, {v.student, -1, v.from, v.to, v.current && v.takes_dorms});
   }
 }
 
 // The facts of a student with no version touching the semester: the latest version begun on
-// or before `until`, else the earliest.
+// or before `until`, else the earliest; a zero-length version only when there is no other.
 Facts load_facts(SQLite::Database& db, const Window& w, const std::string& student) {
-  SQLite::Statement q(db, "SELECT name, class_name, cohort, branch, valid_from FROM student_version "
+  SQLite::Statement q(db, "SELECT name, class_name, cohort, branch, valid_from, "
+                          "valid_to IS NOT NULL AND valid_to <= valid_from FROM student_version "
                           "WHERE student_id = :student ORDER BY valid_from, id");
   q.bind(":student", student);
   Facts facts;
   while (q.executeStep()) {
     const auto from = date_of(q.getColumn(4));
-    if (!facts.loaded || (from && to_days(*from) <= to_days(w.until)))
+    const bool zero_length = q.getColumn(5).getInt() != 0;
+    if (!facts.loaded || (!zero_length && from && to_days(*from) <= to_days(w.until)))
       facts = {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt(),
                q.getColumn(3).getString(), true};
   }

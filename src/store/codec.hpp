@@ -37,9 +37,11 @@ inline std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? 
 
 // ORDER BY choosing a student's roster version on day :on: the latest begun by then, else the
 // earliest (a record may name a student before their first roster version, after a re-import).
+// A zero-length version (replaced the same day, or of an undone import) holds no day and is
+// chosen only when there is nothing else.
 #define DORMLINK_SQL_VERSION_ON_DAY                                                                      \
-  "ORDER BY (valid_from <= :on) DESC, CASE WHEN valid_from <= :on THEN valid_from END DESC, valid_from, " \
-  "id DESC LIMIT 1"
+  "ORDER BY (valid_to IS NULL OR valid_to > valid_from) DESC, (valid_from <= :on) DESC, "                \
+  "CASE WHEN valid_from <= :on THEN valid_from END DESC, valid_from, id DESC LIMIT 1"
 
 // The student columns, in the order k_student_columns lists them.
 inline constexpr const char* k_student_columns =

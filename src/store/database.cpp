@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "dormlink/util/file_kind.hpp"
 #include "impl.hpp"
 
 namespace dormlink::store {
@@ -46,7 +47,10 @@ void check_file_header(const std::string& path) {
     }
     throw IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
   }
-  if (S_ISDIR(st.st_mode)) throw DataError(fmt::format("{} is a directory, not a dormlink database", path));
+  if (!S_ISREG(st.st_mode)) {
+    throw util::not_regular_file(fmt::format("database {}", path), st.st_mode,
+                                 "pass the dormlink database file with --db");
+  }
   if (st.st_size == 0) {
     throw DataError(fmt::format("{} is an empty file, not a dormlink database; dormlink will not "
                                 "repair it (run `dormlink init` with a new --db path)", path));

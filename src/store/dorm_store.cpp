@@ -55,7 +55,8 @@ void insert_version(SQLite::Statement& q, const std::string& code, const DormFac
 
 void apply_dorms(SQLite::Database& db, const roster::DormPlan& plan,
                  const std::vector<roster::DormRow>& rows, const std::string& date, std::int64_t batch) {
-  SQLite::Statement dorm(db, "INSERT INTO dorm (code, building, room, batch_id) VALUES (?, ?, ?, ?)");
+  // OR IGNORE: a dorm added by an undone import keeps its identity row (roster_store.cpp).
+  SQLite::Statement dorm(db, "INSERT OR IGNORE INTO dorm (code, building, room, batch_id) VALUES (?, ?, ?, ?)");
   SQLite::Statement version(db, "INSERT INTO dorm_version (dorm_code, gender, capacity, cohort, major, "
                                 "valid_from, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
   SQLite::Statement close(db, "UPDATE dorm_version SET valid_to = ? WHERE dorm_code = ? AND valid_to IS NULL");
@@ -88,6 +89,7 @@ roster::ImportSummary import_dorms(Database& database, const std::vector<roster:
     summary.dry_run = ctx.dry_run;
     if (ctx.dry_run) return;
     auto batch = insert_batch(db, ctx, summary);
+    summary.batch_id = batch;
     apply_dorms(db, plan, rows, format_date(ctx.effective), batch);
   });
   return summary;

@@ -54,7 +54,8 @@ void insert_finding(SQLite::Statement& q, const FindingRow& f) {
 std::vector<NamedStudent> students_of(SQLite::Database& db, std::int64_t record_id) {
   SQLite::Statement q(db,
       "SELECT s.student_id, coalesce((SELECT v.name FROM student_version v WHERE v.student_id = s.student_id "
-      "ORDER BY v.valid_from DESC, v.id DESC LIMIT 1), '') FROM record_student s WHERE s.record_id = ? "
+      "ORDER BY (v.valid_to IS NULL OR v.valid_to > v.valid_from) DESC, v.valid_from DESC, v.id DESC LIMIT 1), '') "
+      "FROM record_student s WHERE s.record_id = ? "
       "ORDER BY s.student_id");
   q.bind(1, record_id);
   std::vector<NamedStudent> students;

@@ -6,7 +6,9 @@
 namespace dormlink::store {
 namespace {
 
-// A version is valid on D when valid_from <= D < valid_to (valid_to NULL: still valid).
+// A version is valid on D when valid_from <= D < valid_to (valid_to NULL: still valid). A
+// zero-length version (a same-day correction, an undone import) is valid on no day, and a
+// dorm is on the roster of D only when one of its versions is valid then.
 constexpr const char* k_valid_on = "valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)";
 
 std::vector<roster::StudentRow> load_students(SQLite::Database& db, const std::string& date) {
@@ -28,7 +30,7 @@ std::vector<roster::DormRow> load_dorms(SQLite::Database& db, const std::string&
   std::vector<roster::DormRow> out;
   SQLite::Statement q(db, std::string(
       "SELECT d.code, d.building, d.room, v.gender, v.capacity, v.cohort, v.major FROM dorm d "
-      "LEFT JOIN (SELECT * FROM dorm_version WHERE ") + k_valid_on + ") v ON v.dorm_code = d.code "
+      "JOIN (SELECT * FROM dorm_version WHERE ") + k_valid_on + ") v ON v.dorm_code = d.code "
       "ORDER BY d.code");
   q.bind(1, date);
   while (q.executeStep()) {
@@ -65,12 +67,14 @@ std::vector<roster::StaffRow> load_staff(SQLite::Database& db, const std::string
 
 std::vector<roster::ImportRecord> load_imports(SQLite::Database& db) {
   std::vector<roster::ImportRecord> out;
-  SQLite::Statement q(db, "SELECT id, kind, source_name, encoding, effective_date, imported_at, "
-                          "imported_by, row_count FROM import_batch ORDER BY id");
+  SQLite::Statement q(db, "SELECT b.id, b.kind, b.source_name, b.encoding, b.effective_date, b.imported_at, "
+                          "b.imported_by, b.row_count, coalesce(b.undoes, 0), coalesce(u.id, 0) "
+                          "FROM import_batch b LEFT JOIN import_batch u ON u.undoes = b.id ORDER BY b.id");
   while (q.executeStep()) {
     out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                    q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
-                   q.getColumn(6).getString(), q.getColumn(7).getInt64()});
+                   q.getColumn(6).getString(), q.getColumn(7).getInt64(), q.getColumn(8).getInt64(),
+                   q.getColumn(9).getInt64()});
   }
   return out;
 }

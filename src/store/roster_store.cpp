@@ -34,8 +34,9 @@ std::unordered_map<std::string, Current<StudentFacts>> load_students(SQLite::Dat
 
 roster::DormIndex load_dorm_index(SQLite::Database& db) {
   roster::DormIndex index;
+  // Dorms with a version in force: a dorm whose only versions were undone is unknown again.
   SQLite::Statement q(db, "SELECT d.code, v.gender, v.capacity FROM dorm d "
-                          "LEFT JOIN dorm_version v ON v.dorm_code = d.code AND v.valid_to IS NULL");
+                          "JOIN dorm_version v ON v.dorm_code = d.code AND v.valid_to IS NULL");
   while (q.executeStep()) {
     DormFacts f;
     if (!q.getColumn(1).isNull()) f.gender = gender_from_key(q.getColumn(1).getString());
@@ -63,9 +64,11 @@ void insert_student_version(SQLite::Statement& q, const std::string& id, const S
   q.exec();
 }
 
+// OR IGNORE here and for students: an entity added by an undone import keeps its identity row
+// (with that batch's id), and is added again with new versions.
 void insert_dorms(SQLite::Database& db, const std::vector<std::string>& codes,
                   const std::string& date, std::int64_t batch) {
-  SQLite::Statement dorm(db, "INSERT INTO dorm (code, building, room, batch_id) VALUES (?, ?, ?, ?)");
+  SQLite::Statement dorm(db, "INSERT OR IGNORE INTO dorm (code, building, room, batch_id) VALUES (?, ?, ?, ?)");
   SQLite::Statement version(db, "INSERT INTO dorm_version (dorm_code, valid_from, batch_id) VALUES (?, ?, ?)");
   for (const auto& code : codes) {
     auto parts = split_dorm_code(code);
@@ -80,7 +83,7 @@ void insert_dorms(SQLite::Database& db, const std::vector<std::string>& codes,
 
 void apply_students(SQLite::Database& db, const roster::StudentPlan& plan,
                     const std::vector<roster::StudentRow>& rows, const std::string& date, std::int64_t batch) {
-  SQLite::Statement student(db, "INSERT INTO student (student_id, batch_id) VALUES (?, ?)");
+  SQLite::Statement student(db, "INSERT OR IGNORE INTO student (student_id, batch_id) VALUES (?, ?)");
   SQLite::Statement version(db,
       "INSERT INTO student_version (student_id, status, name, gender, major, cohort, class_name, "
       "dorm_code, phone, political_status, branch, attention, dorm_head, valid_from, batch_id) "
@@ -117,6 +120,7 @@ roster::ImportSummary import_students(Database& database, const std::vector<rost
     summary.dry_run = ctx.dry_run;
     if (ctx.dry_run) return;
     auto batch = insert_batch(db, ctx, summary);
+    summary.batch_id = batch;
     auto date = format_date(ctx.effective);
     insert_dorms(db, summary.new_dorms, date, batch);
     apply_students(db, plan, rows, date, batch);

@@ -315,7 +315,18 @@ CREATE INDEX record_check_other ON record(semester_id, kind, happened_at, member
   reported_at) WHERE kind IN ('excused', 'activity', 'symposium', 'orientation', 'plan', 'summary', 'incident');
 )sql";
 
-constexpr std::array<const char*, 4> k_migrations{k_v1, k_v2, k_v3, k_v4};
+// Version 5: an import can be undone (`dormlink import undo`, docs/import.md): the undo is a new
+// batch pointing at the one it reverses, at most one per batch; batches are append-only.
+constexpr const char* k_v5 = R"sql(
+ALTER TABLE import_batch ADD COLUMN undoes INTEGER REFERENCES import_batch(id);
+CREATE UNIQUE INDEX import_batch_undoes ON import_batch(undoes) WHERE undoes IS NOT NULL;
+CREATE TRIGGER import_batch_no_update BEFORE UPDATE ON import_batch
+  BEGIN SELECT RAISE(ABORT, 'import batches are append-only; undo with a new batch'); END;
+CREATE TRIGGER import_batch_no_delete BEFORE DELETE ON import_batch
+  BEGIN SELECT RAISE(ABORT, 'import batches are append-only; undo with a new batch'); END;
+)sql";
+
+constexpr std::array<const char*, 5> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5};
 
 }  // namespace
 

@@ -40,45 +40,40 @@ bool is_blank(const CsvRecord& record) {
                      [](const std::string& field) { return field.empty(); });
 }
 
-// Reads records one at a time from the text, counting physical lines (CRLF, LF or a lone
-// CR each end one) so that records and errors carry the line where they start.
-class CsvReader {
- public:
-  CsvReader(std::string_view text, std::string_view source_name, char delimiter)
-      : m_text(text), m_source(source_name), m_delimiter(delimiter) {}
+}  // namespace
 
-  // Reads the next record into `record`; false at the end of the text.
-  bool next(CsvRecord& record);
-
- private:
-  bool at_end() const noexcept { return m_pos >= m_text.size(); }
-  bool at_field_end() const noexcept {
-    return at_end() || m_text[m_pos] == m_delimiter || m_text[m_pos] == '\n' ||
-           m_text[m_pos] == '\r';
-  }
-  void read_unquoted(std::string& field);
-  void read_quoted(std::string& field);
-  void skip_line_break();
-  void count_line_breaks(std::string_view segment);
-  [[noreturn]] void fail(std::size_t line, std::string_view message) const;
-
-  std::string_view m_text;
-  std::string_view m_source;
-  char m_delimiter;
-  std::size_t m_pos = 0;
-  std::size_t m_line = 1;
-};
+CsvReader::CsvReader(std::string_view text, std::string_view source_name, char delimiter,
+                     CsvLimits limits)
+    : m_text(text), m_source(source_name), m_delimiter(delimiter), m_limits(limits) {}
 
 bool CsvReader::next(CsvRecord& record) {
+  while (read_record(record)) {
+    if (!is_blank(record)) return true;
+  }
+  return false;
+}
+
+void CsvReader::seek(std::size_t position, std::size_t line) noexcept {
+  m_pos = position;
+  m_line = line;
+}
+
+// Reads one record, blank or not; refuses a field past the column limit before storing it.
+bool CsvReader::read_record(CsvRecord& record) {
   if (at_end()) return false;
   record.line = m_line;
   record.fields.clear();
   while (true) {
+    if (record.fields.size() >= m_limits.max_columns) {
+      fail(record.line, fmt::format("the row has more than {} columns, the limit per row; is this "
+                                    "the right file? If it is, raise [limits] max_columns in the "
+                                    "config", m_limits.max_columns));
+    }
     std::string& field = record.fields.emplace_back();
     if (!at_end() && m_text[m_pos] == '"') {
-      read_quoted(field);
+      read_quoted(field, record.fields.size());
     } else {
-      read_unquoted(field);
+      read_unquoted(field, record.fields.size());
     }
     if (at_end()) return true;
     if (m_text[m_pos] != m_delimiter) break;
@@ -89,19 +84,20 @@ bool CsvReader::next(CsvRecord& record) {
 }
 
 // An unquoted field runs to the next delimiter or line break; quotes in it are literal.
-void CsvReader::read_unquoted(std::string& field) {
+void CsvReader::read_unquoted(std::string& field, std::size_t column) {
   const std::size_t start = m_pos;
   const char* data = m_text.data();
   const std::size_t size = m_text.size();
   std::size_t pos = m_pos;
   while (pos < size && data[pos] != m_delimiter && data[pos] != '\n' && data[pos] != '\r') ++pos;
+  if (pos - start > m_limits.max_cell_bytes) fail_cell(m_line, column);
   m_pos = pos;
   field.assign(data + start, pos - start);
 }
 
 // A quoted field runs to the matching quote; "" inside it stands for one quote, and line
-// breaks inside it are part of the value.
-void CsvReader::read_quoted(std::string& field) {
+// breaks inside it are part of the value. The limit is checked before each piece is copied.
+void CsvReader::read_quoted(std::string& field, std::size_t column) {
   const std::size_t start_line = m_line;
   ++m_pos;
   while (true) {
@@ -111,10 +107,12 @@ void CsvReader::read_quoted(std::string& field) {
                        "the file from Excel");
     }
     const std::string_view segment = m_text.substr(m_pos, close - m_pos);
+    if (segment.size() > m_limits.max_cell_bytes - field.size()) fail_cell(start_line, column);
     count_line_breaks(segment);
     field.append(segment);
     m_pos = close + 1;
     if (at_end() || m_text[m_pos] != '"') break;
+    if (field.size() == m_limits.max_cell_bytes) fail_cell(start_line, column);
     field.push_back('"');
     ++m_pos;
   }
@@ -148,30 +146,45 @@ void CsvReader::fail(std::size_t line, std::string_view message) const {
   throw DataError(fmt::format("{}:{}: {}", m_source, line, message));
 }
 
-}  // namespace
+// The cell limit: where the cell starts and which column, never its content.
+void CsvReader::fail_cell(std::size_t line, std::size_t column) const {
+  fail(line, fmt::format("column {}: the cell is longer than {}, the limit per cell; is this the "
+                         "right file? If it is, raise [limits] max_cell_kib in the config",
+                         column, describe_bytes(m_limits.max_cell_bytes)));
+}
 
-// Reads every record; the first non-blank one is the header and blank ones are dropped.
-CsvTable parse_csv(std::string_view text, const std::string& source_name) {
-  if (text.starts_with(k_utf8_bom)) text.remove_prefix(k_utf8_bom.size());
-  CsvTable table;
-  table.delimiter = detect_delimiter(text);
-  CsvReader reader(text, source_name, table.delimiter);
-  bool have_header = false;
+CsvReader CsvTable::reader() const {
+  CsvReader reader(m_text, m_source, delimiter, m_limits);
+  reader.seek(m_data_position, m_data_line);
+  return reader;
+}
+
+std::vector<CsvRecord> CsvTable::records() const {
+  std::vector<CsvRecord> out;
+  out.reserve(m_record_count);
+  CsvReader in = reader();
   CsvRecord record;
-  while (reader.next(record)) {
-    if (is_blank(record)) continue;
-    if (have_header) {
-      table.records.push_back(std::move(record));
-    } else {
-      table.header = std::move(record);
-      have_header = true;
-    }
-    record = CsvRecord{};
-    record.fields.reserve(table.header.fields.size());
-  }
-  if (!have_header) {
+  while (in.next(record)) out.push_back(record);
+  return out;
+}
+
+// Reads the header, then every data record once to check it (and count it); records are
+// read again, one at a time, by whoever uses the table.
+CsvTable parse_csv(std::string text, const std::string& source_name, CsvLimits limits) {
+  if (text.starts_with(k_utf8_bom)) text.erase(0, k_utf8_bom.size());
+  CsvTable table;
+  table.m_text = std::move(text);
+  table.m_source = source_name;
+  table.m_limits = limits;
+  table.delimiter = detect_delimiter(table.m_text);
+  CsvReader reader(table.m_text, source_name, table.delimiter, limits);
+  if (!reader.next(table.header)) {
     throw DataError(fmt::format("{}: the file is empty; expected a header row", source_name));
   }
+  table.m_data_position = reader.position();
+  table.m_data_line = reader.line();
+  CsvRecord record;
+  while (reader.next(record)) ++table.m_record_count;
   return table;
 }
 
@@ -191,6 +204,13 @@ std::string csv_escape(std::string_view field) {
   }
   out.push_back('"');
   return out;
+}
+
+std::string describe_bytes(std::size_t bytes) {
+  constexpr std::size_t k_kib = 1024;
+  if (bytes >= k_kib * k_kib && bytes % (k_kib * k_kib) == 0) return fmt::format("{} MiB", bytes / (k_kib * k_kib));
+  if (bytes >= k_kib && bytes % k_kib == 0) return fmt::format("{} KiB", bytes / k_kib);
+  return fmt::format("{} bytes", bytes);
 }
 
 }  // namespace dormlink::util

@@ -63,11 +63,13 @@ class IconvHandle {
 };
 
 // Converts the whole input with glibc iconv, growing the output buffer as needed; an
-// invalid or truncated sequence stops it and reports where.
+// invalid or truncated sequence stops it and reports where. The first buffer is 1.5 times the
+// input: enough for GB18030 or UTF-16 to UTF-8 (2 bytes become at most 3), so a roster is
+// converted without growing and the peak stays at the input plus 1.5 times it.
 Conversion convert(std::string_view input, const char* from, const char* to) {
   IconvHandle handle(to, from);
   Conversion result;
-  result.output.resize(input.size() * 2 + 16);
+  result.output.resize(input.size() + input.size() / 2 + 16);
   char* in = const_cast<char*>(input.data());
   std::size_t in_left = input.size();
   std::size_t written = 0;
@@ -252,21 +254,25 @@ struct Attempt {
 };
 
 // Decodes the file from byte `skip` on (past a BOM) and checks that the result is text:
-// no C0 controls but tab, CR and LF, and no U+FFFD unless the file itself was UTF-8.
-Attempt decode_as(std::string_view bytes, std::size_t skip, Encoding encoding) {
-  const std::string_view body = bytes.substr(skip);
-  const bool is_utf8 = is_utf8_family(encoding);
-  Attempt attempt;
-  if (is_utf8) {
+// no C0 controls but tab, CR and LF, and no U+FFFD unless the file itself was UTF-8. UTF-8 is
+// checked in place and, when it is good, `bytes` itself becomes the result (moved, not
+// copied); on failure `bytes` is left as it was, for the next attempt.
+Attempt decode_as(std::string& bytes, std::size_t skip, Encoding encoding) {
+  const std::string_view body = std::string_view(bytes).substr(skip);
+  if (is_utf8_family(encoding)) {
     if (!is_valid_utf8(body)) return {{}, skip + first_invalid_utf8(body), true};
-    attempt.utf8 = std::string(body);
-  } else {
-    Conversion conversion = convert(body, iconv_name(encoding), "UTF-8");
-    if (!conversion.ok) return {{}, skip + conversion.error_offset, true};
-    attempt.utf8 = std::move(conversion.output);
+    if (const auto offset = first_non_text(body, true)) return {{}, skip + *offset};
+    Attempt attempt;
+    attempt.utf8 = std::move(bytes);
+    attempt.utf8.erase(0, skip);
+    if (attempt.utf8.starts_with(k_utf8_bom)) attempt.utf8.erase(0, k_utf8_bom.size());
+    return attempt;
   }
-  if (const auto offset = first_non_text(attempt.utf8, is_utf8)) {
-    if (is_utf8) return {{}, skip + *offset};
+  Conversion conversion = convert(body, iconv_name(encoding), "UTF-8");
+  if (!conversion.ok) return {{}, skip + conversion.error_offset, true};
+  Attempt attempt;
+  attempt.utf8 = std::move(conversion.output);
+  if (const auto offset = first_non_text(attempt.utf8, false)) {
     const std::size_t index = count_code_points(attempt.utf8, *offset);
     return {{}, skip + offset_of_code_point(body, encoding, index)};
   }
@@ -293,7 +299,7 @@ bool same_family(Encoding a, Encoding b) {
 
 // Decodes in the encoding the user named; a matching BOM is skipped, and a UTF-16 BOM still
 // decides the byte order, so "--encoding utf-16" reads both little- and big-endian files.
-DecodedText decode_forced(std::string_view bytes, const std::string& source_name, Encoding forced) {
+DecodedText decode_forced(std::string& bytes, const std::string& source_name, Encoding forced) {
   Encoding encoding = forced == Encoding::utf8_bom ? Encoding::utf8 : forced;
   std::size_t skip = 0;
   if (const auto bom = find_bom(bytes); bom && same_family(bom->encoding, forced)) {
@@ -306,7 +312,7 @@ DecodedText decode_forced(std::string_view bytes, const std::string& source_name
 }
 
 // Chooses the encoding from a BOM, else UTF-8 when the bytes are valid UTF-8, else GB18030.
-DecodedText decode_detected(std::string_view bytes, const std::string& source_name) {
+DecodedText decode_detected(std::string& bytes, const std::string& source_name) {
   const auto bom = find_bom(bytes);
   Encoding encoding = bom ? bom->encoding : Encoding::utf8;
   Attempt attempt = decode_as(bytes, bom ? bom->length : 0, encoding);
@@ -347,7 +353,7 @@ std::optional<Encoding> parse_encoding_name(std::string_view name) {
   return std::nullopt;
 }
 
-DecodedText decode_text(std::string_view bytes, const std::string& source_name,
+DecodedText decode_text(std::string bytes, const std::string& source_name,
                         std::optional<Encoding> forced) {
   if (forced) return decode_forced(bytes, source_name, *forced);
   return decode_detected(bytes, source_name);

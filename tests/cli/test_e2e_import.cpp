@@ -172,12 +172,14 @@ TEST_SUITE("e2e.import") {
     auto dry = box.run({"--db", "college.db", "--as-of", "2027-02-20", "import", "students", "next.csv", "--dry-run"});
     INFO(dry.err);
     CHECK(dry.exit_code == 0);
-    CHECK(dry.out.find("试运行") == 0);
+    CHECK(dry.out.find("生效日期 2027-02-20（") == 0);
+    CHECK(dry.out.find("\n试运行") != std::string::npos);
     CHECK(dry.out.find("2023110101  张晨昕  10-106 -> 10-107") != std::string::npos);
     CHECK(dry.out.find("标记为离开 (1199)") != std::string::npos);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM import_batch") == 3);
 
-    auto real = box.run({"--db", "college.db", "--as-of", "2027-02-20", "import", "students", "next.csv"});
+    // --force: next semester may still be more than 31 days away when this runs.
+    auto real = box.run({"--db", "college.db", "--as-of", "2027-02-20", "import", "students", "next.csv", "--force"});
     CHECK(real.exit_code == 0);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM student_version WHERE valid_to IS NULL AND status = 'left'") == 1199);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM student_version WHERE student_id = '2023110101'") == 2);
@@ -231,5 +233,145 @@ TEST_SUITE("e2e.import") {
     SQLite::Database raw(box.path("college.db"), SQLite::OPEN_READONLY);
     CHECK(raw.execAndGet("SELECT name FROM student_version").getString() == "'); DROP TABLE student;--");
     CHECK(raw.execAndGet("SELECT major FROM student_version").getString() == "%_日语");
+  }
+}
+
+namespace {
+
+// The first line of a text.
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+// A one-row students roster moving 张晨昕 to 10-107: with departures, everyone else leaves.
+const std::string k_next_roster = roster("2023110101,张晨昕,女,英语,4,英语2301,10-107,,共青团员,,,\n");
+
+}  // namespace
+
+TEST_SUITE("e2e.import") {
+  TEST_CASE("an import more than 31 days ahead is refused without --force, for every roster, database unchanged") {
+    Sandbox box;
+    dormlink::e2e::setup_example_college(box);
+    const auto before = fingerprint(box);
+    for (const char* kind : {"dorms", "staff", "students"}) {
+      INFO(kind);
+      auto r = box.run({"--db", "college.db", "--as-of", "2099-01-01", "import", kind, std::string(kind) + ".csv"});
+      CHECK(r.exit_code == 64);
+      CHECK(r.err.find("dormlink: error: the import would take effect on 2099-01-01, ") == 0);
+      CHECK(r.err.find(" days after today (") != std::string::npos);
+      CHECK(r.err.find("); an import more than 31 days ahead is refused, because no later import could then "
+                       "take effect before it. Check --as-of; if 2099-01-01 is right, add --force (--dry-run "
+                       "shows the import first)\n") != std::string::npos);
+      CHECK(r.out.empty());
+    }
+    auto dry = box.run({"--db", "college.db", "--as-of", "2099-01-01", "import", "students", "students.csv", "--dry-run"});
+    CHECK(dry.exit_code == 0);
+    CHECK(first_line(dry.out).find("生效日期 2099-01-01（今天之后 ") == 0);
+    CHECK(first_line(dry.out).find(" 天；晚于今天超过 31 天，正式导入需要 --force）") != std::string::npos);
+    auto en = box.run({"--db", "college.db", "--lang", "en", "--as-of", "2026-09-07", "import", "dorms", "dorms.csv",
+                       "--dry-run"});
+    CHECK(en.exit_code == 0);
+    CHECK(first_line(en.out).find("effective 2026-09-07 (") == 0);
+    CHECK(first_line(en.out).find(" days before today)") != std::string::npos);
+    CHECK(fingerprint(box) == before);
+  }
+
+  TEST_CASE("a mistaken future import is undone: rosters as before on every day, history keeps both, earlier imports work") {
+    Sandbox box;
+    dormlink::e2e::setup_example_college(box);
+    box.write("next.csv", k_next_roster);
+    const std::vector<std::string> days{"2026-09-07", "2026-12-01", "2099-06-01"};
+    std::vector<std::string> before;
+    for (const auto& d : days) before.push_back(box.run({"--db", "college.db", "--as-of", d, "roster", "--format", "md"}).out);
+
+    auto future = box.run({"--db", "college.db", "--as-of", "2099-01-01", "import", "students", "next.csv", "--force"});
+    INFO(future.err);
+    REQUIRE(future.exit_code == 0);
+    CHECK(first_line(future.out) == "next.csv [UTF-8]: 1 行，生效日期 2099-01-01，学期 2027-spring，批次 #4");
+    auto blocked = box.run({"--db", "college.db", "--as-of", "2026-12-01", "import", "students", "next.csv"});
+    CHECK(blocked.exit_code == 65);
+    CHECK(blocked.err.find("effective 2099-01-01 (import batch #4); an import cannot take effect earlier (2026-12-01); "
+                           "use --as-of 2099-01-01 or later, or, if that date was a mistake, undo it first: "
+                           "dormlink import undo 4") != std::string::npos);
+    CHECK(box.run({"--db", "college.db", "--as-of", "2099-06-01", "roster", "--format", "md"}).out != before[2]);
+
+    const auto unchanged = fingerprint(box);
+    auto dry = box.run({"--db", "college.db", "import", "undo", "4", "--dry-run"});
+    CHECK(dry.exit_code == 0);
+    CHECK(dry.out == "试运行：未写入任何数据\n将撤销导入批次 #4（students，next.csv，生效日期 2099-01-01）\n"
+                     "  恢复原版本 1200 条，移除新增 0 项\n");
+    CHECK(fingerprint(box) == unchanged);
+
+    auto undo = box.run({"--db", "college.db", "import", "undo", "4"});
+    INFO(undo.err);
+    REQUIRE(undo.exit_code == 0);
+    CHECK(undo.out == "已撤销导入批次 #4（students，next.csv，生效日期 2099-01-01），记为批次 #5\n"
+                      "  恢复原版本 1200 条，移除新增 0 项\n");
+    for (std::size_t i = 0; i < days.size(); ++i) {
+      INFO(days[i]);
+      CHECK(box.run({"--db", "college.db", "--as-of", days[i], "roster", "--format", "md"}).out == before[i]);
+    }
+    // Both batches stay, the undo points at the batch it reversed, and the versions of the undone
+    // batch stay too, valid on no day.
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM import_batch") == 5);
+    CHECK(box.query_int("college.db", "SELECT undoes FROM import_batch WHERE id = 5") == 4);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM student_version WHERE batch_id = 4 AND valid_to = valid_from") == 1200);
+
+    auto earlier = box.run({"--db", "college.db", "--as-of", "2026-12-01", "import", "students", "next.csv"});
+    INFO(earlier.err);
+    CHECK(earlier.exit_code == 0);
+    CHECK(earlier.out.find("生效日期 2026-12-01，学期 2026-autumn，批次 #6") != std::string::npos);
+  }
+
+  TEST_CASE("undo refuses what it cannot reverse cleanly and says what to do, changing nothing") {
+    Sandbox box;
+    dormlink::e2e::setup_example_college(box);
+    auto plan = box.run({"--db", "college.db", "--as-of", "2026-09-08", "log-visit", "--member", "2024160203",
+                         "--kind", "plan", "--at", "2026-09-07 12:30", "--progress", "每周走访两次"});
+    INFO(plan.err);
+    REQUIRE(plan.exit_code == 0);
+    const auto before = fingerprint(box);
+    const std::vector<std::pair<std::string, std::string>> refusals{
+        {"1", "batch #1 is not the latest import of its rosters: #3 (students) came after it and still stands; "
+              "undo them first, latest first: dormlink import undo 3"},
+        {"3", "batch #3 added student 2024160203, and record #1 names it; undoing the batch would leave it naming "
+              "no one. Import a corrected roster instead"},
+        {"99", "there is no import batch #99; `dormlink roster` lists the latest imports with their numbers"},
+    };
+    for (const auto& [batch, message] : refusals) {
+      INFO(batch);
+      auto r = box.run({"--db", "college.db", "import", "undo", batch});
+      CHECK(r.exit_code == 65);
+      CHECK(r.err == "dormlink: error: " + message + "\n");
+      CHECK(r.out.empty());
+    }
+    CHECK(fingerprint(box) == before);
+    // A staff import stands apart from students and dorms: it can be undone, once.
+    REQUIRE(box.run({"--db", "college.db", "import", "undo", "2"}).exit_code == 0);
+    auto twice = box.run({"--db", "college.db", "import", "undo", "2"});
+    CHECK(twice.exit_code == 65);
+    CHECK(twice.err == "dormlink: error: batch #2 was already undone by batch #4\n");
+    auto of_undo = box.run({"--db", "college.db", "import", "undo", "4"});
+    CHECK(of_undo.exit_code == 65);
+    CHECK(of_undo.err == "dormlink: error: batch #4 is itself the undo of batch #2; an undo is not undone: import "
+                         "that file again instead\n");
+    CHECK(box.run({"--db", "college.db", "import", "undo", "0"}).exit_code == 64);
+  }
+
+  TEST_CASE("after an undo, records name students as they were before the undone import") {
+    Sandbox box;
+    dormlink::e2e::setup_example_college(box);
+    auto talk = box.run({"--db", "college.db", "--as-of", "2026-09-10", "log-visit", "--member", "2024160203",
+                         "--dorm", "10-102", "--kind", "talk", "--talked", "2024160202", "--at", "2026-09-10 20:00",
+                         "--reason", "临时代班", "--progress", "谈心"});
+    INFO(talk.err);
+    REQUIRE(talk.exit_code == 0);
+    box.write("rename.csv", roster("2024160202,钟新名,女,商务英语,2024,商务英语2402,10-102,,共青团员,,,\n"));
+    REQUIRE(box.run({"--db", "college.db", "--as-of", "2026-09-20", "import", "students", "rename.csv",
+                     "--keep-missing"}).exit_code == 0);
+    const std::vector<std::string> contacts{"--db", "college.db", "--as-of", "2026-09-25", "export", "contacts", "--raw"};
+    CHECK(box.run(contacts).out.find("2024160202 钟新名") != std::string::npos);
+    REQUIRE(box.run({"--db", "college.db", "import", "undo", "4"}).exit_code == 0);
+    const auto after = box.run(contacts).out;
+    CHECK(after.find("2024160202 钟静") != std::string::npos);
+    CHECK(after.find("钟新名") == std::string::npos);
   }
 }

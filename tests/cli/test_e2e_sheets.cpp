@@ -50,7 +50,7 @@ const Sandbox& college() {
 std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
   const auto parsed = dormlink::util::parse_csv(text, "out.csv");
   std::vector<std::vector<std::string>> rows{parsed.header.fields};
-  for (const auto& r : parsed.records) rows.push_back(r.fields);
+  for (const auto& r : parsed.records()) rows.push_back(r.fields);
   return rows;
 }
 
@@ -96,7 +96,7 @@ std::set<std::string> attention_students(const Sandbox& box) {
   REQUIRE(attention != 99);
   REQUIRE(status != 99);
   std::set<std::string> out;
-  for (const auto& f : parsed.records) {
+  for (const auto& f : parsed.records()) {
     if (f.fields[attention].empty() || f.fields[status].find("中共") != std::string::npos) continue;
     out.insert(f.fields[name]);
   }

@@ -413,3 +413,20 @@ TEST_SUITE("store.check") {
     CHECK(in.visits.empty());
   }
 }
+
+TEST_SUITE("store.check") {
+  TEST_CASE("after an undone import, people carry the facts from before it") {
+    auto db = college();
+    const auto table = util::parse_csv(std::string(k_student_header) +
+                                           "2023001,张叁,男,英语,4,英语2302,8-301,13900000001,中共党员,第一支部,\n",
+                                       "rename.csv");
+    auto context = on(ymd(2026, 10, 20));
+    context.departures = false;
+    const auto rename = store::import_students(db, roster::parse_students(table, {"rename.csv", &k_autumn}), context);
+    const auto renamed = store::load_check_input(db, Config{}, k_autumn, ymd(2026, 10, 25));
+    CHECK(people_of(renamed)[1] == "2023001 张叁 英语2302 2023 第一支部");
+    store::undo_import(db, {rename.batch_id, "2026-10-21 09:00:00", "counselor", false});
+    const auto undone = store::load_check_input(db, Config{}, k_autumn, ymd(2026, 10, 25));
+    CHECK(people_of(undone)[1] == "2023001 张三 英语2301 2023 第一支部");
+  }
+}

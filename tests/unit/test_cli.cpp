@@ -57,7 +57,7 @@ TEST_SUITE("cli") {
   TEST_CASE("version and help") {
     auto v = run({"--version"});
     CHECK(v.code == 0);
-    CHECK(v.out == "dormlink 0.1.0 (schema 4)\n");
+    CHECK(v.out == "dormlink 0.1.0 (schema 5)\n");
     auto h = run({"roster", "--help"});
     CHECK(h.code == 0);
     CHECK(h.out.find("dormlink roster --as-of 2026-09-07 --format md > roster.md") != std::string::npos);
@@ -127,5 +127,55 @@ TEST_SUITE("cli") {
     CHECK(r.err.find(config + ":2:") != std::string::npos);
     CHECK(r.err.find(config + ":4:") != std::string::npos);
     CHECK_FALSE(fs::exists(dir.file("x.db")));
+  }
+}
+
+TEST_SUITE("cli") {
+  TEST_CASE("import: up to 31 days after today by the real clock, not --as-of, further needs --force") {
+    ScratchDir dir;
+    const auto db = dir.file("t.db");
+    const auto config = dir.file("t.toml");
+    const auto dorms = dir.file("dorms.csv");
+    std::ofstream(dorms) << "寝室,性别,容量\n8-305,女,4\n";
+    REQUIRE(run({"--db", db, "--config", config, "init"}).code == 0);
+    const std::vector<std::string> base{"--db", db, "--config", config};
+    auto with = [&base](std::vector<std::string> more) {
+      more.insert(more.begin(), base.begin(), base.end());
+      return more;
+    };
+    // Today is 2026-11-28 in Asia/Shanghai: 2026-12-29 is day 31, 2026-12-30 day 32.
+    auto refused = run(with({"--as-of", "2026-12-30", "import", "dorms", dorms}));
+    CHECK(refused.code == 64);
+    CHECK(refused.err == "dormlink: error: the import would take effect on 2026-12-30, 32 days after today "
+                         "(2026-11-28); an import more than 31 days ahead is refused, because no later import "
+                         "could then take effect before it. Check --as-of; if 2026-12-30 is right, add --force "
+                         "(--dry-run shows the import first)\n");
+    auto dry = run(with({"--lang", "en", "--as-of", "2026-12-30", "import", "dorms", dorms, "--dry-run"}));
+    CHECK(dry.code == 0);
+    CHECK(dry.out.find("effective 2026-12-30 (32 days after today; more than 31 days ahead, the import needs "
+                       "--force)\ndry run: nothing was written\n") == 0);
+    auto day_31 = run(with({"--lang", "en", "--as-of", "2026-12-29", "import", "dorms", dorms}));
+    CHECK(day_31.code == 0);
+    CHECK(day_31.out.find("effective 2026-12-29, semester ") != std::string::npos);
+    CHECK(day_31.out.find("batch #1\n") != std::string::npos);
+    auto forced = run(with({"--as-of", "2027-06-01", "import", "dorms", dorms, "--force"}));
+    CHECK(forced.code == 0);
+  }
+
+  TEST_CASE("a FILE of - reads the roster from standard input, and with none it is a usage error") {
+    ScratchDir dir;
+    const auto db = dir.file("t.db");
+    const auto config = dir.file("t.toml");
+    REQUIRE(run({"--db", db, "--config", config, "init"}).code == 0);
+    auto env = test_environment();
+    auto none = run({"--db", db, "--config", config, "import", "dorms", "-"}, env);
+    CHECK(none.code == 64);
+    CHECK(none.err == "dormlink: error: - means standard input, but there is none\n");
+    std::istringstream in("寝室,性别,容量\n8-305,女,4\n");
+    env.in = &in;
+    auto piped = run({"--db", db, "--config", config, "import", "dorms", "-"}, env);
+    INFO(piped.err);
+    CHECK(piped.code == 0);
+    CHECK(piped.out.find("<stdin> [UTF-8]: 1 行") == 0);
   }
 }

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -83,6 +84,8 @@ Config changed_config() {
   c.assessment.excellent_from = 85;
   c.privacy.committee_sees_attention_names = true;
   c.privacy.small_count_threshold = 5;
+  c.limits.max_file_mib = 256;
+  c.limits.max_columns = 50;
   return c;
 }
 
@@ -130,6 +133,10 @@ counselor_summary_due = "friday"
 weights = { visits = 40, talks = 15, activities = 10, symposiums = 10, forms_on_time = 10, incidents_on_time = 5, plan_and_summary = 5, inspection = 5 }
 [privacy]
 mask_phones = false
+[limits]
+max_file_mib = 128
+max_cell_kib = 64
+max_columns = 200
 )",
                                   "t.toml");
     CHECK(c.college.name == "测试学院");
@@ -142,6 +149,7 @@ mask_phones = false
     CHECK(c.reporting.counselor_summary_due == Weekday::friday);
     CHECK(c.assessment.weights.at("visits") == 40);
     CHECK_FALSE(c.privacy.mask_phones);
+    CHECK(c.limits == LimitsConfig{.max_file_mib = 128, .max_cell_kib = 64, .max_columns = 200});
     CHECK(c.duties == DutiesConfig{.talk_period = Period::semester,
                                    .activity_scope = DutyScope::member});
   }
@@ -217,6 +225,13 @@ exam_weeks = [18, 17]
     CHECK(problem_of("[college]\ntime_zone = \"Asia/Beijing\"\n") ==
           "t.toml:2:13: college.time_zone: unknown time zone \"Asia/Beijing\"; use an IANA name "
           "such as \"Asia/Shanghai\"");
+    CHECK(problem_of("[limits]\nmax_file_mib = 0\n") ==
+          "t.toml:2:16: limits.max_file_mib: 0 is not between 1 and 4096");
+    CHECK(problem_of("[limits]\nmax_columns = 100001\n") ==
+          "t.toml:2:15: limits.max_columns: 100001 is not between 1 and 100000");
+    CHECK(problem_of("[limits]\nmax_cell_bytes = 10\n") ==
+          "t.toml:2:1: unknown key \"max_cell_bytes\" in [limits]; known keys: max_file_mib, "
+          "max_cell_kib, max_columns");
     CHECK(problem_of("[college]\nname = \"  \"\n") ==
           "t.toml:2:8: college.name: it must not be empty");
   }
@@ -422,7 +437,10 @@ exam_weeks = [18, 17]
                                                        "create one, or pass --config")
                              .c_str(),
                          NotFoundError);
-    CHECK_THROWS_AS(load_config_file(dir.string()), IoError);
+    CHECK_THROWS_WITH_AS(load_config_file(dir.string()),
+                         ("config file \"" + dir.string() + "\" is not a regular file but a "
+                          "directory; pass the TOML config file with --config").c_str(),
+                         NotFoundError);
     const std::string bad = (dir / "bad.toml").string();
     std::ofstream(bad) << "[duties]\nvisits_per_week = 0\n";
     try {
@@ -432,6 +450,16 @@ exam_weeks = [18, 17]
       REQUIRE(error.problems().size() == 1);
       CHECK(error.problems()[0].location == bad + ":2:19");
     }
+    const std::string fifo = (dir / "fifo.toml").string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);  // opening it for reading would block
+    CHECK_THROWS_WITH_AS(load_config_file(fifo),
+                         ("config file \"" + fifo + "\" is not a regular file but a FIFO (named "
+                          "pipe); pass the TOML config file with --config").c_str(),
+                         NotFoundError);
+    CHECK_THROWS_WITH_AS(load_config_file("/dev/zero"),
+                         "config file \"/dev/zero\" is not a regular file but a character device; "
+                         "pass the TOML config file with --config",
+                         NotFoundError);
     if (::geteuid() != 0) {
       std::filesystem::permissions(bad, std::filesystem::perms::none);
       CHECK_THROWS_AS(load_config_file(bad), PermissionError);

@@ -120,7 +120,7 @@ TEST_SUITE("util.encoding") {
       CHECK(decoded.utf8 == text);
       const CsvTable table = parse_csv(decoded.utf8, "students.txt");
       CHECK(table.delimiter == '\t');
-      CHECK(table.records.size() == 2);
+      CHECK(table.records().size() == 2);
     }
     SUBCASE("big-endian") {
       const DecodedText decoded = decode_text("\xFE\xFF" + to_utf16(text, false), "students.txt");

@@ -115,10 +115,41 @@ TEST_SUITE("report") {
     s.moves = {{"1", "张三", "8-305", "8-306"}};
     auto real = render_import_summary(s, Language::en);
     CHECK(real == "s.csv [UTF-8]: 2 rows, effective 2026-09-07\n  added 0, changed 1, left 0, unchanged 0\n");
+    s.batch_id = 7;
+    CHECK(render_import_summary(s, Language::en).find("effective 2026-09-07, batch #7\n") != std::string::npos);
+    CHECK(render_import_summary(s, Language::zh).find("生效日期 2026-09-07，批次 #7\n") != std::string::npos);
+    s.batch_id = 0;
     s.dry_run = true;
     auto dry = render_import_summary(s, Language::en);
-    CHECK(dry.find("dry run: nothing was written") == 0);
+    CHECK(dry.find("effective 2026-09-07 (today)\ndry run: nothing was written\n") == 0);
     CHECK(dry.find("1  张三  8-305 -> 8-306") != std::string::npos);
+  }
+
+  TEST_CASE("a dry run starts with the effective date and how far it is from today") {
+    roster::ImportSummary s;
+    s.dry_run = true;
+    s.effective_date = "2099-01-01";
+    s.days_after_today = 26327;
+    s.far_ahead = true;
+    CHECK(render_import_summary(s, Language::zh).find(
+              "生效日期 2099-01-01（今天之后 26327 天；晚于今天超过 31 天，正式导入需要 --force）\n试运行") == 0);
+    CHECK(render_import_summary(s, Language::en).find(
+              "effective 2099-01-01 (26327 days after today; more than 31 days ahead, the import needs "
+              "--force)\ndry run") == 0);
+    s.far_ahead = false;
+    s.days_after_today = -3;
+    CHECK(render_import_summary(s, Language::en).find("effective 2099-01-01 (3 days before today)\n") == 0);
+  }
+
+  TEST_CASE("undo summary: the batch undone, the undo's batch, the counts") {
+    roster::UndoSummary s{4, 5, "students", "next.csv", "2099-01-01", 3, 1, false};
+    CHECK(render_undo_summary(s, Language::zh) ==
+          "已撤销导入批次 #4（students，next.csv，生效日期 2099-01-01），记为批次 #5\n  恢复原版本 3 条，移除新增 1 项\n");
+    s.dry_run = true;
+    s.undo_batch = 0;
+    CHECK(render_undo_summary(s, Language::en) ==
+          "dry run: nothing was written\nwould undo import batch #4 (students, next.csv, effective 2099-01-01)\n"
+          "  restored earlier versions: 3; removed additions: 1\n");
   }
 
   TEST_CASE("privacy: the committee sees counts only, phones masked unless sensitive fields are asked for") {

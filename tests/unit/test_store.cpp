@@ -141,8 +141,10 @@ TEST_SUITE("store") {
     auto db = store::Database::in_memory();
     store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n"), context_on(10, 1));
     CHECK_THROWS_WITH_AS(store::import_students(db, rows_of("1,张三,男,英语,4,8-306,群众,\n"), context_on(9, 1)),
-                         "s.csv: the database already holds roster changes effective 2026-10-01; an import "
-                         "cannot take effect earlier (2026-09-01); use --as-of 2026-10-01 or later",
+                         "s.csv: the database already holds roster changes effective 2026-10-01 (import "
+                         "batch #1); an import cannot take effect earlier (2026-09-01); use --as-of "
+                         "2026-10-01 or later, or, if that date was a mistake, undo it first: dormlink "
+                         "import undo 1",
                          DataError);
   }
 
@@ -270,5 +272,142 @@ TEST_SUITE("store") {
     SQLite::Database raw(path, SQLite::OPEN_READONLY);
     CHECK(raw.execAndGet("PRAGMA user_version").getInt() == store::k_schema_version);
     CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'assignment_pair'").getInt() == 1);
+  }
+}
+
+namespace {
+
+// The rosters on a day as one line per entity, for comparing whole snapshots.
+std::string describe(store::Database& db, Date day) {
+  const auto snap = store::load_roster(db, day);
+  std::string out;
+  for (const auto& s : snap.students) {
+    out += s.student_id + " " + s.facts.name + " " + s.facts.dorm + " " + std::string(key(s.facts.status)) + "\n";
+  }
+  for (const auto& d : snap.dorms) out += d.dorm.code() + (d.facts.gender ? " declared\n" : "\n");
+  for (const auto& t : snap.staff) out += t.staff_id + " " + t.facts.name + "\n";
+  return out;
+}
+
+Date on(int y, int m, int d) {
+  return Date{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+}
+
+store::ImportContext context_at(Date effective) {
+  auto c = context_on(9, 1);
+  c.effective = effective;
+  return c;
+}
+
+store::UndoContext undo_of(std::int64_t batch, bool dry_run = false) {
+  return {batch, "2026-12-03 10:00:00", "counselor", dry_run};
+}
+
+}  // namespace
+
+TEST_SUITE("store") {
+  TEST_CASE("undo: every day's rosters are as before the batch, the history keeps both, earlier imports work again") {
+    auto db = store::Database::in_memory();
+    store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"
+                                       "3,王五,男,英语,4,8-306,群众,\n"), context_at(on(2026, 9, 1)));
+    const std::vector<Date> days{on(2026, 9, 1), on(2026, 12, 1), on(2099, 1, 1), on(2099, 6, 1)};
+    std::vector<std::string> before;
+    for (auto d : days) before.push_back(describe(db, d));
+    // The mistaken batch: a move, a status change, a departure, a new student in a new dorm.
+    auto mistaken = store::import_students(db, rows_of("1,张三,男,英语,4,8-306,群众,\n2,李四,男,英语,4,8-305,中共预备党员,一支部\n"
+                                                       "4,赵六,男,英语,4,9-101,群众,\n"), context_at(on(2099, 1, 1)));
+    CHECK(mistaken.batch_id == 2);
+    CHECK(describe(db, on(2099, 6, 1)) != before[3]);
+    CHECK_THROWS_AS(store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n"), context_at(on(2026, 12, 1))),
+                    DataError);
+
+    const auto dry = store::undo_import(db, undo_of(2, true));
+    CHECK(dry.restored == 3);
+    CHECK(dry.removed == 2);  // student 4 and dorm 9-101
+    CHECK(dry.undo_batch == 0);
+    CHECK(describe(db, on(2099, 6, 1)) != before[3]);
+
+    const auto undo = store::undo_import(db, undo_of(2));
+    CHECK(undo.undone == 2);
+    CHECK(undo.undo_batch == 3);
+    CHECK(undo.effective_date == "2099-01-01");
+    for (std::size_t i = 0; i < days.size(); ++i) CHECK(describe(db, days[i]) == before[i]);
+    const auto imports = store::load_roster(db, on(2026, 9, 1)).imports;
+    REQUIRE(imports.size() == 3);
+    CHECK(imports[1].undone_by == 3);
+    CHECK(imports[2].undoes == 2);
+    CHECK(imports[2].source_name == "s.csv");
+
+    // The date of the undone batch no longer blocks; its additions can be added again.
+    auto again = store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"
+                                                    "3,王五,男,英语,4,8-306,群众,\n4,赵六,男,英语,4,9-101,群众,\n"),
+                                        context_at(on(2026, 12, 1)));
+    CHECK(again.added == 1);
+    CHECK(again.new_dorms == std::vector<std::string>{"9-101"});
+    CHECK(describe(db, on(2026, 12, 1)).find("4 赵六 9-101") != std::string::npos);
+    CHECK(describe(db, on(2026, 11, 30)) == before[0]);
+  }
+
+  TEST_CASE("undo refuses what it cannot reverse cleanly, naming what to do, and changes nothing") {
+    auto db = store::Database::in_memory();
+    auto dorms = [](const std::string& body) {
+      return roster::parse_dorms(util::parse_csv("寝室,性别,容量\n" + body, "d.csv"), roster::ParseContext{"d.csv", &k_semester});
+    };
+    store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n"), context_at(on(2026, 9, 1)));   // #1
+    store::import_dorms(db, dorms("8-305,男,4\n"), context_at(on(2026, 9, 2)));                          // #2
+    const auto snapshot = describe(db, on(2026, 9, 2));
+    CHECK_THROWS_WITH_AS(store::undo_import(db, undo_of(9)),
+                         "there is no import batch #9; `dormlink roster` lists the latest imports with their numbers",
+                         DataError);
+    CHECK_THROWS_WITH_AS(store::undo_import(db, undo_of(1)),
+                         "batch #1 is not the latest import of its rosters: #2 (dorms) came after it and still "
+                         "stands; undo them first, latest first: dormlink import undo 2",
+                         DataError);
+    store::undo_import(db, undo_of(2));                                                                  // #3
+    CHECK(describe(db, on(2026, 9, 2)) == "1 张三 8-305 masses\n8-305\n");
+    CHECK_THROWS_WITH_AS(store::undo_import(db, undo_of(2)), "batch #2 was already undone by batch #3", DataError);
+    CHECK_THROWS_WITH_AS(store::undo_import(db, undo_of(3)),
+                         "batch #3 is itself the undo of batch #2; an undo is not undone: import that file again instead",
+                         DataError);
+    // With the dorms batch undone, the students batch is the latest of its rosters again.
+    const auto first = store::undo_import(db, undo_of(1));
+    CHECK(first.removed == 2);  // student 1 and dorm 8-305
+    CHECK(describe(db, on(2026, 9, 2)).empty());
+    (void)snapshot;
+  }
+
+  TEST_CASE("staff imports are undone on their own: students and dorms imports after them do not block") {
+    auto db = store::Database::in_memory();
+    auto staff = [](const std::string& body) {
+      return roster::parse_staff(util::parse_csv("工号,姓名,角色,负责年级,党支部\n" + body, "t.csv"),
+                                 roster::ParseContext{"t.csv", &k_semester});
+    };
+    store::import_staff(db, staff("T1,周老师,辅导员,2023级,\n"), context_at(on(2026, 9, 1)));            // #1
+    store::import_staff(db, staff("T1,周新,辅导员,2023级,\nT2,吴老师,检查组,,\n"), context_at(on(2026, 9, 5)));  // #2
+    store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n"), context_at(on(2026, 9, 6)));  // #3
+    const auto undo = store::undo_import(db, undo_of(2));
+    CHECK(undo.restored == 1);
+    CHECK(undo.removed == 1);
+    CHECK(describe(db, on(2026, 9, 6)) == "1 张三 8-305 masses\n8-305\nT1 周老师\n");
+  }
+
+  TEST_CASE("import batches are append-only, and an undo that fails changes nothing") {
+    TempDir dir;
+    auto path = dir.file("b.db");
+    { auto created = store::Database::create(path); }
+    auto db = store::Database::open(path, store::OpenMode::read_write);
+    store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n"), context_at(on(2026, 9, 1)));
+    {
+      SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+      CHECK_THROWS_WITH(raw.exec("UPDATE import_batch SET effective_date = '2026-01-01'"),
+                        doctest::Contains("import batches are append-only"));
+      CHECK_THROWS_WITH(raw.exec("DELETE FROM import_batch"), doctest::Contains("import batches are append-only"));
+    }
+    CHECK_THROWS(db.transaction([&] {
+      store::undo_import(db, undo_of(1));
+      throw DataError("roll back");
+    }));
+    CHECK(store::load_roster(db, on(2026, 9, 1)).imports.size() == 1);
+    CHECK(describe(db, on(2026, 9, 1)) == "1 张三 8-305 masses\n8-305\n");
   }
 }

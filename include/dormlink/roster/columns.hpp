@@ -55,6 +55,11 @@ void require_columns(const ColumnMap& map, std::span<const ColumnSpec> specs,
 bool check_row_width(const ColumnMap& map, const util::CsvRecord& record,
                      const std::string& source, ProblemCollector& problems);
 
+// Called before each data row: true once `problems` is full, after noting how many rows, from
+// `line` on, were not checked (`checked` rows of the table's were). The caller stops reading.
+bool stop_when_full(ProblemCollector& problems, const util::CsvTable& table, std::size_t checked,
+                    std::size_t line);
+
 // Adds a problem when the file has a header but no data rows.
 void require_rows(const util::CsvTable& table, const std::string& source, ProblemCollector& problems);
 

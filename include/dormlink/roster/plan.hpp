@@ -2,6 +2,7 @@
 // What an import would change: the difference between the validated rows of a roster and the
 // current state of the database. Pure; the store applies a plan in one transaction.
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -85,6 +86,11 @@ struct ChangeLine {
   std::string after;
 };
 
+// An import may take effect at most this many days after today (by the real clock) unless
+// forced: a later import cannot take effect before it, so a mistyped --as-of such as 2099-01-01
+// would otherwise block every later import until undone (docs/import.md).
+inline constexpr int k_max_days_ahead = 31;
+
 // What an import did (or, with --dry-run, would do); counts plus the lines worth listing.
 struct ImportSummary {
   std::string kind;  // "students", "dorms", "staff"
@@ -102,6 +108,21 @@ struct ImportSummary {
   std::vector<ChangeLine> status_changes;  // students: political status changes
   std::vector<ChangeLine> departures;      // students/staff who left
   std::vector<std::string> new_dorms;      // dorms created because students live there
+  bool dry_run = false;
+  std::int64_t batch_id = 0;       // the import_batch row written; 0 in a dry run
+  long days_after_today = 0;       // effective date minus today by the real clock
+  bool far_ahead = false;          // more than the allowed days ahead: the import needs --force
+};
+
+// What undoing an import did (or, with --dry-run, would do): `dormlink import undo`.
+struct UndoSummary {
+  std::int64_t undone = 0;      // the batch reversed
+  std::int64_t undo_batch = 0;  // the batch recording the undo; 0 in a dry run
+  std::string kind;             // the undone batch's kind, source, effective date
+  std::string source_name;
+  std::string effective_date;
+  std::size_t restored = 0;     // versions in force again (what the batch had changed)
+  std::size_t removed = 0;      // entities the batch had added, on no roster any more
   bool dry_run = false;
 };
 

@@ -19,12 +19,14 @@ struct ImportRecord {
   std::string imported_at;
   std::string imported_by;
   std::int64_t rows = 0;
+  std::int64_t undoes = 0;     // an undo: the batch it reverses (0 for an import)
+  std::int64_t undone_by = 0;  // an undone import: the batch that reversed it (0 if none)
 };
 
 // The rosters on a date, sorted by id (line numbers are 0).
 struct Snapshot {
   std::vector<StudentRow> students;  // current students only
-  std::vector<DormRow> dorms;        // every known dorm
+  std::vector<DormRow> dorms;        // every dorm with a version valid on the date
   std::vector<StaffRow> staff;       // current staff duties
   std::vector<ImportRecord> imports;         // every import, oldest first
 };

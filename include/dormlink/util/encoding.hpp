@@ -26,8 +26,10 @@ struct DecodedText {
 // Decodes the whole file. With `forced`, uses that encoding; otherwise detects: a UTF-8 or
 // UTF-16 BOM, else valid UTF-8, else GB18030 (a superset of GBK and GB2312). Throws
 // DataError naming `source_name` with a hint (save as "CSV UTF-8" or pass --encoding) when
-// the bytes are none of these, or do not decode in the forced encoding.
-DecodedText decode_text(std::string_view bytes, const std::string& source_name,
+// the bytes are none of these, or do not decode in the forced encoding. Takes the bytes by
+// value: moved in, UTF-8 is checked in place and handed back without a copy; other encodings
+// peak at the input plus 1.5 times its size.
+DecodedText decode_text(std::string bytes, const std::string& source_name,
                         std::optional<Encoding> forced = std::nullopt);
 
 // Encodes UTF-8 text as GB18030 (used by the example generator and tests).
