@@ -168,7 +168,7 @@ report::AssignmentReport make_report(const assign::Instance& instance, const ass
   return r;
 }
 
-std::string commit(store::Database& db, Context& ctx, const assign::Instance& instance,
+CommitReceipt commit(store::Database& db, Context& ctx, const assign::Instance& instance,
                    const assign::Solution& solution, const AssignInputs& inputs, const Semester& semester,
                    const AssignOptions& o, Date today) {
   store::AssignmentRecord r;
@@ -186,8 +186,7 @@ std::string commit(store::Database& db, Context& ctx, const assign::Instance& in
     r.pairs.push_back({d, m, p.cost, pinned});
   }
   for (auto i : solution.uncovered) r.uncovered.push_back(instance.dorms[i].code);
-  auto id = store::save_assignment(db, r);
-  return fmt::format("committed as #{}, valid from {}", id, r.valid_from);
+  return {store::save_assignment(db, r), r.valid_from};
 }
 
 std::string render(const report::AssignmentReport& report, const std::string& format, Language language) {

@@ -94,8 +94,12 @@ int run_import(Context& ctx, RosterKind kind, const ImportOptions& o) {
   summary.encoding = context.encoding;
   summary.semester_id = context.semester_id;
   summary.effective_date = format_date(context.effective);
-  if (!ctx.options().quiet || o.dry_run) {
+  if (o.dry_run) {
     fmt::print(ctx.out(), "{}", report::render_import_summary(summary, ctx.language()));
+  } else if (!ctx.options().quiet) {
+    print_committed(ctx.out(), report::render_import_summary(summary, ctx.language()),
+                    fmt::format("the {} roster {} was imported, effective {}", summary.kind, o.file,
+                                summary.effective_date));
   }
   return 0;
 }

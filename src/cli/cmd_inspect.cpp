@@ -216,7 +216,12 @@ int run_sample(Context& ctx, const SampleOptions& o) {
     checklist = build_checklist(db, run, sample, config);
     if (!o.dry_run) checklist.sample_id = store::save_sample(db, sample_row(ctx, checklist, sample, semester.id));
   });
-  ctx.out() << report::render_checklist_text(checklist, ctx.language());
+  auto text = report::render_checklist_text(checklist, ctx.language());
+  if (o.dry_run) {
+    ctx.out() << text;
+  } else {
+    print_committed(ctx.out(), text, fmt::format("inspection sample #{} was saved", checklist.sample_id));
+  }
   return 0;
 }
 
@@ -406,6 +411,13 @@ Prepared prepare_findings(store::Database& db, const std::vector<Listed>& listed
   return p;
 }
 
+// "inspection findings #3-#4 were saved": what a failing output must still tell the user.
+std::string findings_saved(const report::FindingsReceipt& receipt) {
+  if (receipt.lines.empty()) return fmt::format("the inspection of {} was saved", receipt.dorm);
+  return fmt::format("inspection findings #{}-#{} were saved", receipt.lines.front().finding_id,
+                     receipt.lines.back().finding_id);
+}
+
 int run_record(Context& ctx, const RecordOptions& o) {
   const auto listed = parse_all_listed(o);
   const Date on = inspection_date(ctx, o.on);
@@ -439,7 +451,10 @@ int run_record(Context& ctx, const RecordOptions& o) {
   }
   std::sort(receipt.flagged.begin(), receipt.flagged.end());
   receipt.flagged.erase(std::unique(receipt.flagged.begin(), receipt.flagged.end()), receipt.flagged.end());
-  if (!ctx.options().quiet) ctx.out() << report::render_findings_receipt(receipt, ctx.language());
+  if (!ctx.options().quiet) {
+    print_committed(ctx.out(), report::render_findings_receipt(receipt, ctx.language()),
+                    findings_saved(receipt));
+  }
   return 0;
 }
 

@@ -180,9 +180,12 @@ std::int64_t check_correctable(store::Database& db, std::int64_t id, const std::
 void print_receipt(Context& ctx, const store::Receipt& receipt, const records::ResolvedEntry& entry) {
   if (ctx.options().quiet) return;
   bool zh = ctx.language() == Language::zh;
-  fmt::print(ctx.out(), "{} #{} · {}  {} {} {} {}\n", zh ? "已保存记录" : "saved record", receipt.id, receipt.short_hash,
-             entry.member_name, zh ? records::label_zh(entry.row.kind) : records::key(entry.row.kind),
-             entry.row.dorm_code.value_or("-"), entry.row.happened_at);
+  print_committed(ctx.out(),
+                  fmt::format("{} #{} · {}  {} {} {} {}\n", zh ? "已保存记录" : "saved record", receipt.id,
+                              receipt.short_hash, entry.member_name,
+                              zh ? records::label_zh(entry.row.kind) : records::key(entry.row.kind),
+                              entry.row.dorm_code.value_or("-"), entry.row.happened_at),
+                  fmt::format("record #{} was saved", receipt.id));
 }
 
 int run_single(Context& ctx, const LogVisitOptions& o) {
@@ -260,8 +263,10 @@ int run_from_csv(Context& ctx, const LogVisitOptions& o) {
   });
   if (!ctx.options().quiet && !receipts.empty()) {
     bool zh = ctx.language() == Language::zh;
-    fmt::print(ctx.out(), fmt::runtime(zh ? "已保存 {} 条记录 #{}–#{}；链头 {}\n" : "saved {} records #{}-#{}; chain head {}\n"),
-               receipts.size(), receipts.front().id, receipts.back().id, receipts.back().short_hash);
+    print_committed(ctx.out(),
+                    fmt::format(fmt::runtime(zh ? "已保存 {} 条记录 #{}–#{}；链头 {}\n" : "saved {} records #{}-#{}; chain head {}\n"),
+                                receipts.size(), receipts.front().id, receipts.back().id, receipts.back().short_hash),
+                    fmt::format("records #{}-#{} were saved", receipts.front().id, receipts.back().id));
   }
   return 0;
 }

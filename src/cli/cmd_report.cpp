@@ -447,6 +447,13 @@ void write_outputs(Context& ctx, const ReportOptions& o, const report::ReportPer
   }
 }
 
+// "submission #12 was recorded", "submissions #12-#15 were recorded": one transaction's ids are
+// consecutive.
+std::string submissions_recorded(const std::vector<std::pair<store::SubmissionRow, std::int64_t>>& receipts) {
+  if (receipts.size() == 1) return fmt::format("submission #{} was recorded", receipts.front().second);
+  return fmt::format("submissions #{}-#{} were recorded", receipts.front().second, receipts.back().second);
+}
+
 bool to_stdout(const ReportOptions& o) { return o.out_dir.empty() && (o.output.empty() || o.output == "-"); }
 
 int run_report(Context& ctx, const ReportOptions& o) {
@@ -476,7 +483,11 @@ int run_report(Context& ctx, const ReportOptions& o) {
     write_outputs(ctx, o, l.period, docs);
     if (to_stdout(o)) printed = combined(ctx, o, l.period, docs);
   });
-  if (to_stdout(o)) ctx.out() << printed;
+  if (to_stdout(o) && !receipts.empty()) {
+    print_committed(ctx.out(), printed, submissions_recorded(receipts));
+  } else if (to_stdout(o)) {
+    ctx.out() << printed;
+  }
   for (std::size_t i = 0; i < receipts.size(); ++i)
     print_receipt(ctx, receipts[i].first, receipts[i].second, docs[i].subject_name);
   return 0;

@@ -49,8 +49,10 @@ int run_fix(Context& ctx, const FixOptions& o, records::Kind kind) {
   if (kind == records::Kind::purge) db.checkpoint();
   if (!ctx.options().quiet) {
     bool zh = ctx.language() == Language::zh;
-    fmt::print(ctx.out(), "{} #{} · {}  {} #{}\n", zh ? "已保存记录" : "saved record", receipt.id, receipt.short_hash,
-               zh ? records::label_zh(kind) : records::key(kind), o.id);
+    print_committed(ctx.out(),
+                    fmt::format("{} #{} · {}  {} #{}\n", zh ? "已保存记录" : "saved record", receipt.id,
+                                receipt.short_hash, zh ? records::label_zh(kind) : records::key(kind), o.id),
+                    fmt::format("record #{} was saved", receipt.id));
   }
   return 0;
 }

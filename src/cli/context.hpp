@@ -86,6 +86,13 @@ void add_backup_command(CLI::App& root, std::vector<Command>& commands);
 // Reads a whole input file; NotFoundError / PermissionError / IoError name the path.
 std::string read_input_file(const std::string& path);
 
+// Prints what a writing command reports after its transaction committed, and flushes it. The
+// change already stands, so when the stream fails (a full disk, a closed file) the IoError says
+// what was committed (`committed`, e.g. "record #12 was saved"), so that nobody runs the command
+// again to be safe. Call it only after the commit: output printed inside the transaction would
+// claim a change that a failing COMMIT then takes back.
+void print_committed(std::ostream& out, const std::string& text, const std::string& committed);
+
 // Writes a file atomically (temp file + rename) with the given mode; never half-written.
 // With `exclusive`, refuses (CantCreateError) when the path exists.
 void write_file_atomically(const std::string& path, const std::string& content, unsigned mode,

@@ -54,6 +54,15 @@ std::string read_input_file(const std::string& path) {
   return std::move(buffer).str();
 }
 
+void print_committed(std::ostream& out, const std::string& text, const std::string& committed) {
+  out << text;
+  out.flush();
+  if (out) return;
+  throw IoError(fmt::format("{}, but writing to standard output failed, so what it printed is missing or cut "
+                            "short; the change stands: do not run the command again",
+                            committed));
+}
+
 void write_file_atomically(const std::string& path, const std::string& content, unsigned mode,
                            bool exclusive) {
   if (exclusive && ::access(path.c_str(), F_OK) == 0) {
