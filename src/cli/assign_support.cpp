@@ -141,10 +141,11 @@ assign::Solution solution_of(const assign::Instance& instance, const store::Assi
 }
 
 [[noreturn]] void throw_infeasible(const assign::Instance& instance) {
-  auto diagnosis = assign::diagnose(instance);
+  using A = AssignmentConfig;
+  auto diagnosis = assign::diagnose(instance, {A::k_fewest_dorms, A::k_most_dorms, A::k_highest_senior_from_grade});
   std::vector<Problem> problems;
   for (const auto& f : diagnosis.findings) problems.push_back({"", f});
-  for (const auto& s : diagnosis.suggestions) problems.push_back({"", "suggestion: " + s});
+  for (const auto& s : diagnosis.suggestions) problems.push_back({"", "suggestion: " + s.text});
   throw InfeasibleError(fmt::format("no assignment satisfies the hard rules ({} members, {} dorms); nothing was "
                                     "committed. --best-effort covers as many dorms as possible",
                                     instance.members.size(), instance.dorms.size()),

@@ -56,7 +56,8 @@ std::vector<assign::IdPair> record_pairs(const store::AssignmentRecord& record);
 // in the instance are dropped.
 assign::Solution solution_of(const assign::Instance& instance, const store::AssignmentRecord& record);
 
-// Throws InfeasibleError with the diagnosis of an instance that has no assignment.
+// Throws InfeasibleError with the diagnosis of an instance that has no assignment: findings,
+// then the suggestions (each verified by solving) within the ranges the config accepts.
 [[noreturn]] void throw_infeasible(const assign::Instance& instance);
 
 // Builds the report, counting changes against the previous semester (or the current
