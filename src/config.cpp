@@ -671,10 +671,12 @@ constexpr std::array<KeySpec<C>, 3> k_college_keys{{
 // REQUIREMENTS §1: 一人两至三间寝室; the weights are the assign model's penalties, bonus.
 using A = AssignmentConfig;
 constexpr std::array<KeySpec<A>, 9> k_assignment_keys{{
-    {"min_dorms", &A::min_dorms, "fewest dorms per member (一人两至三间寝室)", 1, 10},
-    {"max_dorms", &A::max_dorms, "most dorms per member (一人两至三间寝室)", 1, 10},
+    {"min_dorms", &A::min_dorms, "fewest dorms per member (一人两至三间寝室)", A::k_fewest_dorms,
+     A::k_most_dorms},
+    {"max_dorms", &A::max_dorms, "most dorms per member (一人两至三间寝室)", A::k_fewest_dorms,
+     A::k_most_dorms},
     {"senior_from_grade", &A::senior_from_grade,
-     "years of study from this one up are senior (高年级)", 1, 6},
+     "years of study from this one up are senior (高年级)", 1, A::k_highest_senior_from_grade},
     {"candidates_take_dorms", &A::candidates_take_dorms,
      "candidates may contact dorms (党员发展对象)"},
     {"w_major", &A::w_major, "penalty: member's major differs from the dorm's (专业对口)", 0,

@@ -40,6 +40,11 @@ struct AssignmentConfig {
   int w_continuity = 10;               // bonus: member had this dorm last semester
   std::vector<std::string> exclude;    // members (student ids) who take no dorms this year
 
+  // The values the config accepts; assign's suggestions (docs/assign.md) stay inside them.
+  static constexpr int k_fewest_dorms = 1;   // min_dorms and max_dorms: 1..10
+  static constexpr int k_most_dorms = 10;
+  static constexpr int k_highest_senior_from_grade = 6;  // senior_from_grade: 1..6
+
   bool operator==(const AssignmentConfig&) const = default;
 };
 

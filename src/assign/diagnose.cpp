@@ -1,5 +1,6 @@
-// Why an instance has no assignment: Hall-type counts per gender and grade group, dorms no
-// member can take, broken pins, and the relaxations that would help. Deterministic text.
+// Why an instance has no assignment: Hall-type counts per gender and grade group naming the
+// dorms and members they count, dorms no member can take, broken pins; then the suggestions
+// that src/assign/relax.cpp verified by solving. Deterministic text.
 
 #include <algorithm>
 #include <iterator>
@@ -7,28 +8,43 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "diagnose.hpp"
 #include "flow.hpp"
 
 namespace dormlink::assign {
-namespace {
 
-std::string_view gender_name(Gender gender) { return gender == Gender::female ? "women" : "men"; }
-
-// "grade-2" or "grade-1 to grade-2".
-std::string grade_span(int low, int high) {
+std::string detail::grade_span(int low, int high) {
   if (low == high) return fmt::format("grade-{}", low);
   return fmt::format("grade-{} to grade-{}", low, high);
 }
 
-// "1 dorm", "2 dorms".
-std::string count_of(long long n, std::string_view noun) {
+std::string detail::count_of(long long n, std::string_view noun) {
   return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
 }
+
+std::string detail::bounded(const std::vector<std::string>& items) {
+  if (items.empty()) return "none";
+  constexpr std::size_t k_shown = 10;
+  std::size_t shown = std::min(items.size(), k_shown);
+  std::string more = items.size() > shown ? fmt::format(" and {} more", items.size() - shown) : "";
+  return fmt::format("{}{}", fmt::join(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(shown), ", "),
+                     more);
+}
+
+namespace {
+
+using detail::bounded;
+using detail::count_of;
+using detail::grade_span;
+
+std::string_view gender_name(Gender gender) { return gender == Gender::female ? "women" : "men"; }
 
 std::string_view need(long long n) { return n == 1 ? "needs" : "need"; }
 
@@ -57,32 +73,38 @@ std::vector<GenderCounts> count_groups(const Instance& instance) {
   return counts;
 }
 
-// What the counting found, kept apart so that relaxed rules can be counted again.
-struct Shortfalls {
-  std::vector<std::string> findings;
-  std::vector<int> senior_grades;  // senior dorm grades without enough members
-  bool capacity = false;           // dorms outnumber what members can take
-  bool demand = false;             // members cannot reach min_dorms
+// The dorms and members a count is about: one gender, dorm grades in any of the ranges,
+// member grades in one range.
+struct Involved {
+  Gender gender = Gender::female;
+  std::vector<std::pair<int, int>> dorm_grades;
+  std::pair<int, int> member_grades;
 };
 
+// One count that rules every assignment out, and whom it involves.
+struct Finding {
+  std::string text;
+  Involved involved;
+};
+
+constexpr int k_any_grade = 1000;  // above every year of study
+
 // REQUIREMENTS §1 "高年级学生寝室由同年级学生党员负责联系": senior dorms need their own grade.
-void senior_capacity(const GenderCounts& c, const Rules& rules, Shortfalls& out) {
+void senior_capacity(const GenderCounts& c, const Rules& rules, std::vector<Finding>& out) {
   for (const auto& [grade, dorms] : c.dorms) {
     if (grade < rules.senior_from_grade) continue;
     long long members = c.members_in(grade, grade);
     if (dorms <= members * rules.max_dorms) continue;
-    out.findings.push_back(fmt::format(
-        "{}, grade-{} dorms: {} {} grade-{} {} members; {} can take at most {}", gender_name(c.gender),
-        grade, count_of(dorms, "dorm"), need(dorms), grade, gender_name(c.gender),
-        count_of(members, "such member"), members * rules.max_dorms));
-    out.senior_grades.push_back(grade);
-    out.capacity = true;
+    out.push_back({fmt::format("{}, grade-{} dorms: {} {} grade-{} {} members; {} can take at most {}",
+                               gender_name(c.gender), grade, count_of(dorms, "dorm"), need(dorms), grade,
+                               gender_name(c.gender), count_of(members, "such member"), members * rules.max_dorms),
+                   {c.gender, {{grade, grade}}, {grade, grade}}});
   }
 }
 
 // Junior dorms of grade >= j need members of grade >= j, whose senior members first take the
 // senior dorms of their own grade; counted from the highest junior grade down.
-void junior_capacity(const GenderCounts& c, const Rules& rules, Shortfalls& out) {
+void junior_capacity(const GenderCounts& c, const Rules& rules, std::vector<Finding>& out) {
   auto junior_top = c.dorms.lower_bound(rules.senior_from_grade);
   if (junior_top == c.dorms.begin()) return;
   int highest = std::prev(junior_top)->first;
@@ -101,17 +123,16 @@ void junior_capacity(const GenderCounts& c, const Rules& rules, Shortfalls& out)
     }
     if (dorms - room <= reported) continue;
     reported = dorms - room;
-    out.findings.push_back(fmt::format(
-        "{}, {} dorms: {} {} {} members of grade {} or above; {} can take at most {}{}",
-        gender_name(c.gender), grade_span(low, highest), count_of(dorms, "dorm"), need(dorms),
-        gender_name(c.gender), low, count_of(members, "such member"), room,
-        seniors_busy ? " after the senior dorms of their own grade" : ""));
-    out.capacity = true;
+    out.push_back({fmt::format("{}, {} dorms: {} {} {} members of grade {} or above; {} can take at most {}{}",
+                               gender_name(c.gender), grade_span(low, highest), count_of(dorms, "dorm"), need(dorms),
+                               gender_name(c.gender), low, count_of(members, "such member"), room,
+                               seniors_busy ? " after the senior dorms of their own grade" : ""),
+                   {c.gender, {{low, highest}}, {low, k_any_grade}}});
   }
 }
 
 // Junior members of grade <= k can only take dorms of grade <= k; from the lowest grade up.
-void junior_demand(const GenderCounts& c, const Rules& rules, Shortfalls& out) {
+void junior_demand(const GenderCounts& c, const Rules& rules, std::vector<Finding>& out) {
   auto first = c.members.begin();
   if (first == c.members.end() || first->first >= rules.senior_from_grade) return;
   long long reported = 0;
@@ -120,51 +141,71 @@ void junior_demand(const GenderCounts& c, const Rules& rules, Shortfalls& out) {
     long long dorms = c.dorms_in(0, it->first);
     if (members * rules.min_dorms - dorms <= reported) continue;
     reported = members * rules.min_dorms - dorms;
-    out.findings.push_back(fmt::format(
-        "{}, {} members: {} {} at least {}; only {} of grade {} or below can take them",
-        gender_name(c.gender), grade_span(first->first, it->first), count_of(members, "member"),
-        need(members), count_of(members * rules.min_dorms, "dorm"),
-        count_of(dorms, fmt::format("{} dorm", gender_name(c.gender))), it->first));
+    out.push_back({fmt::format("{}, {} members: {} {} at least {}; only {} of grade {} or below can take them",
+                               gender_name(c.gender), grade_span(first->first, it->first), count_of(members, "member"),
+                               need(members), count_of(members * rules.min_dorms, "dorm"),
+                               count_of(dorms, fmt::format("{} dorm", gender_name(c.gender))), it->first),
+                   {c.gender, {{0, it->first}}, {first->first, it->first}}});
   }
 }
 
 // Members who cannot reach min_dorms: a senior grade alone, junior grades cumulatively from
 // the lowest up, and the whole gender.
-void member_demand(const GenderCounts& c, const Rules& rules, Shortfalls& out) {
+void member_demand(const GenderCounts& c, const Rules& rules, std::vector<Finding>& out) {
   const std::string_view g = gender_name(c.gender);
   long long junior_dorms = c.dorms_in(0, rules.senior_from_grade - 1);
-  std::size_t before = out.findings.size();
+  std::size_t before = out.size();
   for (const auto& [grade, members] : c.members) {
     if (grade < rules.senior_from_grade) continue;
     long long own = c.dorms_in(grade, grade);
     if (members * rules.min_dorms <= own + junior_dorms) continue;
-    out.findings.push_back(fmt::format(
-        "{}, grade-{} members: {} {} at least {}; only {} and {} can take them", g, grade,
-        count_of(members, "member"), need(members), count_of(members * rules.min_dorms, "dorm"),
-        count_of(own, fmt::format("grade-{} {} dorm", grade, g)),
-        count_of(junior_dorms, fmt::format("junior {} dorm", g))));
+    out.push_back({fmt::format("{}, grade-{} members: {} {} at least {}; only {} and {} can take them", g, grade,
+                               count_of(members, "member"), need(members), count_of(members * rules.min_dorms, "dorm"),
+                               count_of(own, fmt::format("grade-{} {} dorm", grade, g)),
+                               count_of(junior_dorms, fmt::format("junior {} dorm", g))),
+                   {c.gender, {{grade, grade}, {0, rules.senior_from_grade - 1}}, {grade, grade}}});
   }
   junior_demand(c, rules, out);
-  long long members = c.members_in(0, 1000);
-  long long dorms = c.dorms_in(0, 1000);
-  if (out.findings.size() == before && members * rules.min_dorms > dorms) {
-    out.findings.push_back(fmt::format("{} members: {} {} at least {}; only {} exist", g,
-                                       count_of(members, "member"), need(members),
-                                       count_of(members * rules.min_dorms, "dorm"),
-                                       count_of(dorms, fmt::format("{} dorm", g))));
+  long long members = c.members_in(0, k_any_grade);
+  long long dorms = c.dorms_in(0, k_any_grade);
+  if (out.size() == before && members * rules.min_dorms > dorms) {
+    out.push_back({fmt::format("{} members: {} {} at least {}; only {} exist", g, count_of(members, "member"),
+                               need(members), count_of(members * rules.min_dorms, "dorm"),
+                               count_of(dorms, fmt::format("{} dorm", g))),
+                   {c.gender, {{0, k_any_grade}}, {0, k_any_grade}}});
   }
-  out.demand = out.demand || out.findings.size() > before;
 }
 
-// Every count of both genders under the given rules.
-Shortfalls count_shortfalls(const std::vector<GenderCounts>& counts, const Rules& rules) {
-  Shortfalls out;
+// Every count of both genders under the given rules; empty when the counts leave room (they
+// are necessary conditions: a count that fails rules every assignment out).
+std::vector<Finding> count_shortfalls(const std::vector<GenderCounts>& counts, const Rules& rules) {
+  std::vector<Finding> out;
   for (const GenderCounts& c : counts) {
     senior_capacity(c, rules, out);
     junior_capacity(c, rules, out);
     member_demand(c, rules, out);
   }
   return out;
+}
+
+// The finding's text followed by the dorms (codes) and members (id and name) it counts.
+std::string named(const Instance& instance, const Finding& finding) {
+  const Involved& who = finding.involved;
+  auto in = [](int grade, std::pair<int, int> range) { return range.first <= grade && grade <= range.second; };
+  std::vector<std::string> dorms;
+  for (const Dorm& dorm : instance.dorms) {
+    if (dorm.gender != who.gender) continue;
+    if (std::any_of(who.dorm_grades.begin(), who.dorm_grades.end(), [&](auto r) { return in(dorm.grade, r); })) {
+      dorms.push_back(dorm.code);
+    }
+  }
+  std::vector<std::string> members;
+  for (const Member& member : instance.members) {
+    if (member.gender == who.gender && in(member.grade, who.member_grades)) {
+      members.push_back(member.name.empty() ? member.id : fmt::format("{} {}", member.id, member.name));
+    }
+  }
+  return fmt::format("{}; dorms: {}; members: {}", finding.text, bounded(dorms), bounded(members));
 }
 
 // Why a pinned pair breaks H3-H5, in words.
@@ -198,30 +239,43 @@ std::optional<std::string> pin_problem(const Instance& instance, const detail::I
   return std::nullopt;
 }
 
-// Pins that are broken alone, dorms pinned twice, members pinned beyond max_dorms.
-std::vector<std::string> pin_findings(const Instance& instance) {
+}  // namespace
+
+namespace detail {
+
+// Pins that are broken alone, dorms pinned twice, members pinned beyond max_dorms: the
+// findings that say so, and the pins they name.
+PinCheck check_pins(const Instance& instance) {
   detail::IdIndex index(instance);
   auto forbidden = detail::forbidden_pairs(instance, index);
-  std::vector<std::string> findings;
+  PinCheck out;
   std::map<std::string, std::set<std::string>> by_dorm;
   std::map<std::string, std::set<std::string>> by_member;
   for (const IdPair& pin : instance.pins) {
-    if (auto problem = pin_problem(instance, index, forbidden, pin)) findings.push_back(*problem);
+    if (auto problem = pin_problem(instance, index, forbidden, pin)) {
+      out.findings.push_back(*problem);
+      out.broken.insert(pin);
+    }
     by_dorm[pin.second].insert(pin.first);
     by_member[pin.first].insert(pin.second);
   }
   for (const auto& [code, ids] : by_dorm) {
     if (ids.size() < 2) continue;
-    findings.push_back(fmt::format("dorm {} is pinned to {} members: {}", code, ids.size(),
-                                   fmt::join(ids, ", ")));
+    out.findings.push_back(fmt::format("dorm {} is pinned to {} members: {}", code, ids.size(), fmt::join(ids, ", ")));
+    for (const auto& id : ids) out.broken.insert({id, code});
   }
   for (const auto& [id, codes] : by_member) {
     if (static_cast<long long>(codes.size()) <= instance.rules.max_dorms) continue;
-    findings.push_back(fmt::format("member {} is pinned to {} dorms; max_dorms is {}", id, codes.size(),
-                                   instance.rules.max_dorms));
+    out.findings.push_back(fmt::format("member {} is pinned to {} dorms; max_dorms is {}", id, codes.size(),
+                                       instance.rules.max_dorms));
+    for (const auto& code : codes) out.broken.insert({id, code});
   }
-  return findings;
+  return out;
 }
+
+}  // namespace detail
+
+namespace {
 
 // Dorms that no member is compatible with, named per gender and grade (ten codes at most).
 std::vector<std::string> orphan_findings(const Instance& instance) {
@@ -233,10 +287,8 @@ std::vector<std::string> orphan_findings(const Instance& instance) {
   }
   std::vector<std::string> findings;
   for (auto& [group, codes] : orphans) {
-    std::size_t shown = std::min<std::size_t>(codes.size(), 10);
-    std::string more = codes.size() > shown ? fmt::format(" and {} more", codes.size() - shown) : "";
-    findings.push_back(fmt::format("no member can take {}, grade-{} dorms {}{}", gender_name(group.first),
-                                   group.second, fmt::join(codes.begin(), codes.begin() + static_cast<std::ptrdiff_t>(shown), ", "), more));
+    findings.push_back(fmt::format("no member can take {}, grade-{} dorms {}", gender_name(group.first),
+                                   group.second, bounded(codes)));
   }
   return findings;
 }
@@ -261,52 +313,29 @@ std::string generic_finding(const Instance& instance) {
   return fmt::format("{} meets these pins and forbids together: {}", lead, fmt::join(parts, "; "));
 }
 
-// The relaxations that the counts say would help, each checked by counting again.
-std::vector<std::string> suggestions(const Instance& instance, const std::vector<GenderCounts>& counts,
-                                     const Shortfalls& found, bool pins_broken) {
-  std::vector<std::string> out;
-  Rules rules = instance.rules;
-  const int most = rules.max_dorms + static_cast<int>(instance.dorms.size());
-  for (rules.max_dorms = instance.rules.max_dorms + 1; found.capacity && rules.max_dorms <= most; ++rules.max_dorms) {
-    if (count_shortfalls(counts, rules).capacity) continue;
-    out.push_back(fmt::format("raise max_dorms to {} (assignment.max_dorms = {})", rules.max_dorms, rules.max_dorms));
-    break;
-  }
-  if (found.capacity && instance.candidates_left_out > 0) {
-    out.push_back(fmt::format("include candidates (assignment.candidates_take_dorms = true): {} candidates are left out",
-                              instance.candidates_left_out));
-  }
-  if (!found.senior_grades.empty()) {
-    int grade = *std::max_element(found.senior_grades.begin(), found.senior_grades.end()) + 1;
-    out.push_back(fmt::format("relax H5 (senior_from_grade = {})", grade));
-  }
-  rules = instance.rules;
-  for (rules.min_dorms = instance.rules.min_dorms - 1; found.demand && rules.min_dorms >= 0; --rules.min_dorms) {
-    if (count_shortfalls(counts, rules).demand) continue;
-    out.push_back(fmt::format("lower min_dorms to {} (assignment.min_dorms = {})", rules.min_dorms, rules.min_dorms));
-    break;
-  }
-  if (pins_broken) out.push_back("correct or drop the pins named above");
-  return out;
-}
-
 }  // namespace
 
-Diagnosis diagnose(const Instance& instance) {
+bool detail::counts_leave_room(const Instance& instance, const Rules& rules) {
+  return count_shortfalls(count_groups(instance), rules).empty();
+}
+
+Diagnosis diagnose(const Instance& instance, const RuleLimits& limits) {
   Diagnosis out;
   if (detail::run_flow(instance, {}).feasible) return out;
   const Rules& rules = instance.rules;
   if (rules.min_dorms > rules.max_dorms) {
     out.findings.push_back(fmt::format("min_dorms {} is greater than max_dorms {}", rules.min_dorms, rules.max_dorms));
   }
-  auto counts = count_groups(instance);
-  Shortfalls found = count_shortfalls(counts, rules);
-  out.findings.insert(out.findings.end(), found.findings.begin(), found.findings.end());
+  for (const Finding& finding : count_shortfalls(count_groups(instance), rules)) {
+    out.findings.push_back(named(instance, finding));
+  }
   for (auto& finding : orphan_findings(instance)) out.findings.push_back(std::move(finding));
-  auto pins = pin_findings(instance);
-  out.findings.insert(out.findings.end(), pins.begin(), pins.end());
+  auto pins = detail::check_pins(instance);
+  out.findings.insert(out.findings.end(), pins.findings.begin(), pins.findings.end());
   if (out.findings.empty()) out.findings.push_back(generic_finding(instance));
-  out.suggestions = suggestions(instance, counts, found, !pins.empty());
+  auto verified = detail::verified_suggestions(instance, limits);
+  out.suggestions = std::move(verified.suggestions);
+  if (!verified.nothing_helps.empty()) out.findings.push_back(verified.nothing_helps);
   return out;
 }
 

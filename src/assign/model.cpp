@@ -107,6 +107,16 @@ bool takes_dorms(const roster::StudentRow& student, const BuildOptions& options)
          (options.candidates_take_dorms && student.facts.status == PoliticalStatus::candidate);
 }
 
+// A student as a member who takes dorms: grade in the semester, the building they live in.
+Member make_member(const roster::StudentRow& student, const std::map<std::string, const roster::DormRow*>& roster_dorms,
+                   const Semester& semester) {
+  return Member{student.student_id, student.facts.name, student.facts.gender,
+                year_of_study(student.facts.cohort, semester), student.facts.major,
+                student.facts.dorm.empty() ? "" : building_of(student.facts.dorm, roster_dorms), student.facts.branch};
+}
+
+bool by_id(const Member& a, const Member& b) { return a.id < b.id; }
+
 }  // namespace
 
 Instance build_instance(const roster::Snapshot& snapshot, const Semester& semester,
@@ -118,21 +128,14 @@ Instance build_instance(const roster::Snapshot& snapshot, const Semester& semest
   instance.rules = options.rules;
   for (const auto& student : snapshot.students) {
     if (!student.facts.dorm.empty()) residents[student.facts.dorm].push_back(&student);
-    if (!takes_dorms(student, options)) {
-      if (student.facts.status == PoliticalStatus::candidate &&
-          !options.excluded.count(student.student_id)) {
-        ++instance.candidates_left_out;
-      }
-      continue;
+    if (takes_dorms(student, options)) {
+      instance.members.push_back(make_member(student, roster_dorms, semester));
+    } else if (student.facts.status == PoliticalStatus::candidate && !options.excluded.count(student.student_id)) {
+      instance.candidates_left_out.push_back(make_member(student, roster_dorms, semester));
     }
-    Member member{student.student_id, student.facts.name,  student.facts.gender,
-                  year_of_study(student.facts.cohort, semester), student.facts.major,
-                  student.facts.dorm.empty() ? "" : building_of(student.facts.dorm, roster_dorms),
-                  student.facts.branch};
-    instance.members.push_back(std::move(member));
   }
-  std::sort(instance.members.begin(), instance.members.end(),
-            [](const Member& a, const Member& b) { return a.id < b.id; });
+  std::sort(instance.members.begin(), instance.members.end(), by_id);
+  std::sort(instance.candidates_left_out.begin(), instance.candidates_left_out.end(), by_id);
   std::set<std::string> member_ids;
   for (const auto& member : instance.members) member_ids.insert(member.id);
   for (const auto& [code, people] : residents) {

@@ -142,10 +142,11 @@ assign::Solution solution_of(const assign::Instance& instance, const store::Assi
 }
 
 [[noreturn]] void throw_infeasible(const assign::Instance& instance) {
-  auto diagnosis = assign::diagnose(instance);
+  using A = AssignmentConfig;
+  auto diagnosis = assign::diagnose(instance, {A::k_fewest_dorms, A::k_most_dorms, A::k_highest_senior_from_grade});
   std::vector<Problem> problems;
   for (const auto& f : diagnosis.findings) problems.push_back({"", f});
-  for (const auto& s : diagnosis.suggestions) problems.push_back({"", "suggestion: " + s});
+  for (const auto& s : diagnosis.suggestions) problems.push_back({"", "suggestion: " + s.text});
   throw InfeasibleError(fmt::format("no assignment satisfies the hard rules ({} members, {} dorms); nothing was "
                                     "committed. --best-effort covers as many dorms as possible",
                                     instance.members.size(), instance.dorms.size()),
@@ -169,7 +170,7 @@ report::AssignmentReport make_report(const assign::Instance& instance, const ass
   return r;
 }
 
-std::string commit(store::Database& db, Context& ctx, const assign::Instance& instance,
+CommitReceipt commit(store::Database& db, Context& ctx, const assign::Instance& instance,
                    const assign::Solution& solution, const AssignInputs& inputs, const Semester& semester,
                    const AssignOptions& o, Date today) {
   store::AssignmentRecord r;
@@ -187,8 +188,7 @@ std::string commit(store::Database& db, Context& ctx, const assign::Instance& in
     r.pairs.push_back({d, m, p.cost, pinned});
   }
   for (auto i : solution.uncovered) r.uncovered.push_back(instance.dorms[i].code);
-  auto id = store::save_assignment(db, r);
-  return fmt::format("committed as #{}, valid from {}", id, r.valid_from);
+  return {store::save_assignment(db, r), r.valid_from};
 }
 
 std::string render(const report::AssignmentReport& report, const std::string& format, Language language, bool raw) {

@@ -2,6 +2,7 @@
 // The steps of `dormlink assign` between the command line and the pure assign module:
 // what to load, how options become an Instance, how a solution is committed and printed.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -56,7 +57,8 @@ std::vector<assign::IdPair> record_pairs(const store::AssignmentRecord& record);
 // in the instance are dropped.
 assign::Solution solution_of(const assign::Instance& instance, const store::AssignmentRecord& record);
 
-// Throws InfeasibleError with the diagnosis of an instance that has no assignment.
+// Throws InfeasibleError with the diagnosis of an instance that has no assignment: findings,
+// then the suggestions (each verified by solving) within the ranges the config accepts.
 [[noreturn]] void throw_infeasible(const assign::Instance& instance);
 
 // Builds the report, counting changes against the previous semester (or the current
@@ -65,8 +67,15 @@ report::AssignmentReport make_report(const assign::Instance& instance, const ass
                                      const AssignInputs& inputs, const Semester& semester,
                                      const AssignOptions& options);
 
-// Appends the solution as the semester's newest assignment version; returns the status text.
-std::string commit(store::Database& db, Context& ctx, const assign::Instance& instance,
+// What a commit stored: the new assignment version's number and its first valid day.
+struct CommitReceipt {
+  std::int64_t id = 0;
+  std::string valid_from;  // YYYY-MM-DD
+};
+
+// Appends the solution as the semester's newest assignment version inside the caller's
+// transaction; the version exists only once that transaction commits.
+CommitReceipt commit(store::Database& db, Context& ctx, const assign::Instance& instance,
                    const assign::Solution& solution, const AssignInputs& inputs, const Semester& semester,
                    const AssignOptions& options, Date today);
 

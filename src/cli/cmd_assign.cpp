@@ -1,6 +1,7 @@
 // dormlink assign: the optimal member -> dorm assignment of a semester (docs/assign.md).
 #include <chrono>
 #include <memory>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
@@ -52,38 +53,77 @@ assign::Solution run_solver(const AssignOptions& o, const assign::Instance& inst
   throw_infeasible(instance);
 }
 
+// Timings of one run, for --stats.
+struct Timings {
+  double load = 0;
+  double build = 0;
+  double solve = 0;
+};
+
+// The --stats line on stderr.
+void print_stats(Context& ctx, const Timings& t, double render, const assign::Instance& instance,
+                 const assign::Solution& solution) {
+  fmt::print(ctx.err(), "assign stats: load {:.1f} ms, build {:.1f} ms, solve {:.1f} ms, render {:.1f} ms; "
+             "members {}, dorms {}, nodes {}, arcs {}, total cost {}\n", t.load, t.build, t.solve, render,
+             instance.members.size(), instance.dorms.size(), solution.network_nodes, solution.network_arcs,
+             solution.total_cost);
+}
+
+// "the assignment of 2026-autumn was committed as #12, valid from ...": what a failing output
+// must still tell the user.
+std::string committed_text(const Semester& semester, const CommitReceipt& receipt) {
+  return fmt::format("the assignment of {} was committed as #{}, valid from {} (dormlink export assignments "
+                     "--semester {} prints it)", semester.id, receipt.id, receipt.valid_from, semester.id);
+}
+
+// Prints the report (unless -q); once committed, its heading says "committed as #N" and a
+// failing standard output is an IoError that names the commit.
+void print_report(Context& ctx, report::AssignmentReport report, const AssignOptions& o, const Semester& semester,
+                  const std::optional<CommitReceipt>& receipt) {
+  if (ctx.options().quiet && !o.dry_run) return;
+  if (!receipt) {
+    emit(ctx, render(report, o.format, ctx.language(), o.raw));
+    return;
+  }
+  report.status = fmt::format("committed as #{}, valid from {}", receipt->id, receipt->valid_from);
+  emit(ctx, render(report, o.format, ctx.language(), o.raw), committed_text(semester, *receipt));
+}
+
+// Solves (and, unless --dry-run, commits) inside one transaction; prints only after it has
+// committed, so a failing COMMIT (a full disk) never leaves "committed as #N" on the screen.
 int run_assign(Context& ctx, const AssignOptions& o) {
   const auto& config = ctx.config();
   const auto& semester = choose_assign_semester(ctx, o.semester);
   auto today = ctx.today();
   auto db = ctx.open_database(o.dry_run ? store::OpenMode::read_only : store::OpenMode::read_write);
-  int code = 0;
+  std::optional<int> explained;
+  std::optional<assign::Instance> instance;
+  assign::Solution solution;
+  report::AssignmentReport report;
+  std::optional<CommitReceipt> receipt;
+  Timings t;
   db.transaction([&] {
     auto start = Clock::now();
     auto inputs = load_assign_inputs(db, config, semester, today);
-    auto loaded = ms_since(start);
-    auto instance = make_instance(inputs, config, semester, o);
-    auto built = ms_since(start) - loaded;
+    t.load = ms_since(start);
+    instance = make_instance(inputs, config, semester, o);
+    t.build = ms_since(start) - t.load;
     if (!o.explain.empty()) {
-      code = explain(ctx, instance, inputs.current, o.explain);
+      explained = explain(ctx, *instance, inputs.current, o.explain);
       return;
     }
     if (o.raw && o.format != "csv") throw UsageError("--raw goes with --format csv");
     check_commit_allowed(o, inputs.current, semester);
-    auto solution = run_solver(o, instance, inputs.current);
-    auto solved = ms_since(start) - loaded - built;
-    auto report = make_report(instance, solution, inputs, semester, o);
-    if (!o.dry_run) report.status = commit(db, ctx, instance, solution, inputs, semester, o, today);
-    if (!ctx.options().quiet || o.dry_run) fmt::print(ctx.out(), "{}", render(report, o.format, ctx.language(), o.raw));
-    if (o.stats) {
-      fmt::print(ctx.err(), "assign stats: load {:.1f} ms, build {:.1f} ms, solve {:.1f} ms, render {:.1f} ms; "
-                 "members {}, dorms {}, nodes {}, arcs {}, total cost {}\n", loaded, built, solved,
-                 ms_since(start) - loaded - built - solved, instance.members.size(), instance.dorms.size(),
-                 solution.network_nodes, solution.network_arcs, solution.total_cost);
-    }
-    code = solution.uncovered.empty() ? 0 : static_cast<int>(ExitCode::infeasible);
+    solution = run_solver(o, *instance, inputs.current);
+    t.solve = ms_since(start) - t.load - t.build;
+    report = make_report(*instance, solution, inputs, semester, o);
+    if (!o.dry_run) receipt = commit(db, ctx, *instance, solution, inputs, semester, o, today);
   });
-  return code;
+  if (explained) return *explained;
+  auto start = Clock::now();
+  print_report(ctx, std::move(report), o, semester, receipt);
+  if (o.stats) print_stats(ctx, t, ms_since(start), *instance, solution);
+  return solution.uncovered.empty() ? 0 : static_cast<int>(ExitCode::infeasible);
 }
 
 }  // namespace

@@ -127,8 +127,11 @@ int run_import(Context& ctx, RosterKind kind, const ImportOptions& o) {
   summary.effective_date = format_date(context.effective);
   summary.days_after_today = ahead;
   summary.far_ahead = ahead > roster::k_max_days_ahead;
-  if (!ctx.options().quiet || o.dry_run) {
-    fmt::print(ctx.out(), "{}", report::render_import_summary(summary, ctx.language()));
+  if (o.dry_run) {
+    emit(ctx, report::render_import_summary(summary, ctx.language()));
+  } else if (!ctx.options().quiet) {
+    emit(ctx, report::render_import_summary(summary, ctx.language()),
+         fmt::format("the {} roster {} was imported, effective {}", summary.kind, o.file, summary.effective_date));
   }
   return 0;
 }
@@ -160,8 +163,11 @@ int run_undo(Context& ctx, const UndoOptions& o) {
   auto db = ctx.open_database(o.dry_run ? store::OpenMode::read_only : store::OpenMode::read_write);
   const store::UndoContext context{o.batch, ctx.timestamp(), ctx.user(), o.dry_run};
   const auto summary = store::undo_import(db, context);
-  if (!ctx.options().quiet || o.dry_run) {
-    fmt::print(ctx.out(), "{}", report::render_undo_summary(summary, ctx.language()));
+  if (o.dry_run) {
+    emit(ctx, report::render_undo_summary(summary, ctx.language()));
+  } else if (!ctx.options().quiet) {
+    emit(ctx, report::render_undo_summary(summary, ctx.language()),
+         fmt::format("import batch #{} was undone as batch #{}", summary.undone, summary.undo_batch));
   }
   return 0;
 }

@@ -46,12 +46,11 @@ int run_init(Context& ctx) {
     }
   }
   if (!ctx.options().quiet) {
-    fmt::print(ctx.out(), "created database {} (schema {}, mode 0600)\n", db_path, store::k_schema_version);
-    if (have_config) {
-      fmt::print(ctx.out(), "kept existing config {}\n", config_path);
-    } else {
-      fmt::print(ctx.out(), "wrote config {}; check its calendar against the college's\n", config_path);
-    }
+    const auto config_line = have_config
+                                 ? fmt::format("kept existing config {}\n", config_path)
+                                 : fmt::format("wrote config {}; check its calendar against the college's\n", config_path);
+    emit(ctx, fmt::format("created database {} (schema {}, mode 0600)\n", db_path, store::k_schema_version) + config_line,
+         fmt::format("the database {} was created", db_path));
   }
   return 0;
 }

@@ -121,8 +121,10 @@ void write_output_file(Context& ctx, const std::string& path, const std::string&
 // Writes text to standard output and flushes it: a failed write (disk full, a closed pipe) is
 // an IoError (exit 74). A command that records something because it printed it calls this
 // inside its transaction, before the commit, so a failed output records nothing. A receipt
-// printed after a commit names what was done (`already_done`, e.g. "record #12 was saved"), so
-// the error does not read as if nothing had happened.
+// printed after a commit names what was done (`already_done`, e.g. "record #12 was saved"): the
+// change stands, so the error says so, and that nobody should run the command again to be safe.
+// Output that claims a change is printed only after the commit: printed inside the transaction,
+// it would claim what a failing COMMIT then takes back.
 void emit(Context& ctx, std::string_view text, std::string_view already_done = {});
 
 // Flushes standard output after a command; a failure is an IoError (exit 74).

@@ -155,8 +155,11 @@ void emit(Context& ctx, std::string_view text, std::string_view already_done) {
   if (out) return;
   const int err = errno;
   out.clear();
-  throw IoError(fmt::format("cannot write to standard output: {}{}{}", err != 0 ? std::strerror(err) : "write failed",
-                            already_done.empty() ? "" : "; ", already_done));
+  const char* why = err != 0 ? std::strerror(err) : "write failed";
+  if (already_done.empty()) throw IoError(fmt::format("cannot write to standard output: {}", why));
+  throw IoError(fmt::format("{}, but writing to standard output failed ({}), so what it printed is missing or cut "
+                            "short; the change stands: do not run the command again",
+                            already_done, why));
 }
 
 void finish_output(Context& ctx) { emit(ctx, {}); }

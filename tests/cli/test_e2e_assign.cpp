@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <regex>
+#include <utility>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -34,6 +36,140 @@ long long violations(const Sandbox& box) {
 }
 
 std::string fmt_kept(long long kept) { return "kept " + std::to_string(kept) + ","; }
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// One dorm of a synthetic roster: its code, its residents' cohort and gender, how many of them
+// are Party members and how many are not. In 2026-autumn cohort 2023 is grade 4, 2024 grade 3.
+struct DormSpec {
+  std::string code;
+  int cohort = 2023;
+  const char* gender = "女";
+  int members = 0;
+  int others = 3;
+};
+
+// The students roster of the dorms; residents are numbered in order, members first in a dorm.
+std::string students_csv(const std::vector<DormSpec>& dorms) {
+  std::string csv = "学号,姓名,性别,专业,年级,班级,寝室,联系方式,政治面貌,党支部,重点关注,寝室长\n";
+  int n = 0;
+  for (const auto& d : dorms) {
+    for (int i = 0; i < d.members + d.others; ++i) {
+      ++n;
+      auto number = std::to_string(1000 + n);
+      csv += std::to_string(d.cohort) + "11" + number + ",学生" + number + "," + d.gender + ",英语," +
+             std::to_string(d.cohort) + "级,英语" + std::to_string(d.cohort % 100) + "01," + d.code + ",," +
+             (i < d.members ? "中共党员" : "共青团员") + ",英语党支部,,\n";
+    }
+  }
+  return csv;
+}
+
+// `count` dorms "B-1RR" of building B from room `first` on, with residents but no member.
+std::vector<DormSpec> plain_dorms(int building, int first, int count, int cohort, const char* gender = "女") {
+  std::vector<DormSpec> out;
+  for (int room = first; room < first + count; ++room) {
+    out.push_back({std::to_string(building) + "-" + std::to_string(100 + room), cohort, gender, 0, 3});
+  }
+  return out;
+}
+
+constexpr const char* k_small_config = R"([[calendar.semester]]
+id = "2026-autumn"
+name = "2026—2027学年第一学期"
+first_monday = 2026-09-07
+teaching_weeks = 18
+[assignment]
+min_dorms = 2
+max_dorms = 3
+senior_from_grade = 3
+candidates_take_dorms = true
+)";
+
+// Sets `key = value` in the [assignment] table of a config that has the key there.
+std::string with_setting(std::string config, const std::string& key, const std::string& value) {
+  auto table = config.find("[assignment]");
+  REQUIRE(table != std::string::npos);
+  auto at = config.find("\n" + key + " = ", table);
+  REQUIRE(at != std::string::npos);
+  auto start = at + key.size() + 4;
+  auto end = config.find_first_of(" \n", start);
+  config.replace(start, end - start, value);
+  return config;
+}
+
+// The "suggestion: ..." lines of a diagnosis.
+std::vector<std::string> suggestion_lines(const std::string& err) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while ((pos = err.find("suggestion: ", pos)) != std::string::npos) {
+    auto end = err.find('\n', pos);
+    out.push_back(err.substr(pos, end - pos));
+    pos = end;
+  }
+  return out;
+}
+
+// The "(assignment.KEY = VALUE)" settings one suggestion proposes ("assignment." optional).
+std::vector<std::pair<std::string, std::string>> settings_of(const std::string& suggestion) {
+  static const std::regex setting(R"(\((?:assignment\.)?([a-z_]+) = ([a-z0-9]+)\))");
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto it = std::sregex_iterator(suggestion.begin(), suggestion.end(), setting); it != std::sregex_iterator();
+       ++it) {
+    out.emplace_back((*it)[1].str(), (*it)[2].str());
+  }
+  return out;
+}
+
+// The arguments with "--config try.toml" in front.
+std::vector<std::string> with_config(const std::vector<std::string>& args) {
+  std::vector<std::string> run{"--config", "try.toml"};
+  run.insert(run.end(), args.begin(), args.end());
+  return run;
+}
+
+// Runs `assign --dry-run` with `config`, expects exit 3, then applies every printed suggestion to
+// the config on its own and checks that assign succeeds with it. Returns the suggestions.
+std::vector<std::string> check_suggestions(const Sandbox& box, const std::string& config,
+                                           const std::vector<std::string>& args) {
+  box.write("try.toml", config);
+  auto run = with_config(args);
+  auto r = box.run(run);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 3);
+  CHECK(r.out.empty());
+  auto lines = suggestion_lines(r.err);
+  for (const auto& line : lines) {
+    INFO(line);
+    auto settings = settings_of(line);
+    REQUIRE_FALSE(settings.empty());
+    auto changed = config;
+    for (const auto& [key, value] : settings) changed = with_setting(changed, key, value);
+    box.write("try.toml", changed);
+    auto fixed = box.run(run);
+    INFO(fixed.err);
+    CHECK(fixed.exit_code == 0);
+  }
+  return lines;
+}
+
+// A synthetic college in `box` from its dorms; returns the assign arguments for a dry run.
+std::vector<std::string> small_college(const Sandbox& box, const std::vector<DormSpec>& dorms) {
+  box.write("dormlink.toml", k_small_config);
+  box.write("students.csv", students_csv(dorms));
+  for (auto args : {std::vector<std::string>{"init"}, std::vector<std::string>{"import", "students", "students.csv"}}) {
+    auto r = box.run(at("2026-09-07", args));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+  }
+  return at("2026-09-07", {"--lang", "en", "assign", "--dry-run"});
+}
+
+std::vector<DormSpec> join(std::vector<std::vector<DormSpec>> parts) {
+  std::vector<DormSpec> out;
+  for (auto& p : parts) out.insert(out.end(), p.begin(), p.end());
+  return out;
+}
 
 }  // namespace
 
@@ -74,7 +210,7 @@ TEST_SUITE("e2e.assign") {
     CHECK_THROWS(raw.exec("DELETE FROM assignment"));
   }
 
-  TEST_CASE("infeasible rules exit 3 with a diagnosis, --best-effort lists what is left") {
+  TEST_CASE("infeasible rules exit 3 with a diagnosis, and --best-effort lists what is left") {
     Sandbox box;
     dormlink::e2e::setup_example_college(box);
     auto config = box.read("dormlink.toml");
@@ -174,5 +310,101 @@ TEST_SUITE("e2e.assign") {
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("2023110104") == std::string::npos);
     CHECK(r.out.find("2025110309") == std::string::npos);
+  }
+}
+
+TEST_SUITE("e2e.assign") {
+  TEST_CASE("an infeasible roster: every printed suggestion, applied to the config, lets assign succeed") {
+    Sandbox box;
+    SUBCASE("grade-3 women dorms short, the grade-4 members busy: relaxing H5 would not be enough") {
+      // 7 grade-3 dorms for 2 grade-3 members (at most 6); the 2 grade-4 members have 6 grade-4 dorms.
+      auto args = small_college(box, join({{{"4-101", 2023, "女", 2, 2}}, plain_dorms(4, 2, 5, 2023),
+                                           {{"3-101", 2024, "女", 2, 2}}, plain_dorms(3, 2, 6, 2024)}));
+      auto lines = check_suggestions(box, k_small_config, args);
+      CHECK(lines == std::vector<std::string>{"suggestion: raise max_dorms to 4 (assignment.max_dorms = 4)"});
+    }
+    SUBCASE("grade-4 women dorms short: a higher senior_from_grade changes nothing") {
+      auto args = small_college(box, join({{{"4-101", 2023, "女", 2, 2}}, plain_dorms(4, 2, 6, 2023)}));
+      auto lines = check_suggestions(box, k_small_config, args);
+      CHECK(lines == std::vector<std::string>{"suggestion: raise max_dorms to 4 (assignment.max_dorms = 4)"});
+    }
+    SUBCASE("grade-3 women dorms short, grade-4 members with room: relaxing H5 works and is suggested") {
+      auto args = small_college(box, join({{{"4-101", 2023, "女", 2, 2}}, plain_dorms(4, 2, 3, 2023),
+                                           {{"3-101", 2024, "女", 2, 2}}, plain_dorms(3, 2, 6, 2024)}));
+      auto lines = check_suggestions(box, k_small_config, args);
+      CHECK(lines.size() == 2);
+      CHECK(std::any_of(lines.begin(), lines.end(),
+                        [](const std::string& l) { return has(l, "(assignment.senior_from_grade = 4)"); }));
+    }
+    SUBCASE("women short of capacity, men short of dorms: only both changes together work") {
+      auto args = small_college(box, join({{{"4-101", 2023, "女", 2, 2}}, plain_dorms(4, 2, 6, 2023),
+                                           {{"5-101", 2023, "男", 3, 1}}, plain_dorms(5, 2, 3, 2023, "男")}));
+      auto lines = check_suggestions(box, k_small_config, args);
+      REQUIRE(lines.size() == 1);
+      CHECK(settings_of(lines[0]).size() == 2);
+    }
+    SUBCASE("forbids the counts cannot see: only solving finds what works") {
+      // 2 members for 5 grade-4 dorms (the counts leave room), but 2023111002 may take 4-101 only.
+      auto args = small_college(box, join({{{"4-101", 2023, "女", 2, 2}}, plain_dorms(4, 2, 4, 2023)}));
+      for (const char* dorm : {"4-102", "4-103", "4-104", "4-105"}) {
+        args.insert(args.end(), {"--forbid", std::string("2023111002:") + dorm});
+      }
+      auto lines = check_suggestions(box, k_small_config, args);
+      CHECK(lines == std::vector<std::string>{"suggestion: together: raise max_dorms to 4 (assignment.max_dorms = 4); "
+                                              "lower min_dorms to 1 (assignment.min_dorms = 1)"});
+      args.insert(args.end(), {"--forbid", "2023111002:4-101"});  // now 2023111002 may take no dorm at all
+      box.write("try.toml", k_small_config);
+      auto hopeless = box.run(with_config(args));
+      CHECK(hopeless.exit_code == 3);
+      CHECK(suggestion_lines(hopeless.err).empty());
+      CHECK(has(hopeless.err, "even max_dorms = 10, min_dorms = 1 and senior_from_grade = 5 leave no assignment"));
+    }
+  }
+
+  TEST_CASE("a capacity shortfall names the dorms and the members involved, ten at most") {
+    Sandbox box;
+    auto args = small_college(box, join({{{"3-101", 2024, "女", 1, 2}}, plain_dorms(3, 2, 26, 2024)}));
+    box.write("try.toml", k_small_config);
+    auto r = box.run(with_config(args));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 3);
+    CHECK(has(r.err, "women, grade-3 dorms: 27 dorms need grade-3 women members; 1 such member can take at most 3; "
+                     "dorms: 3-101, 3-102, 3-103, 3-104, 3-105, 3-106, 3-107, 3-108, 3-109, 3-110 and 17 more; "
+                     "members: 2024111001 学生1001\n"));
+  }
+
+  TEST_CASE("generated colleges made infeasible: every printed suggestion, applied, lets assign succeed") {
+    Sandbox box;
+    box.copy_from_source("examples/dormlink.toml", "dormlink.toml");
+    const auto example = box.read("dormlink.toml");
+    int checked = 0;
+    for (const char* seed : {"3", "11", "29"}) {
+      INFO("seed " << std::string(seed));
+      auto gen = box.run_program(DORMLINK_GENERATOR, {"--out", box.path(std::string("gen") + seed), "--seed", seed,
+                                                      "--students", "260", "--utf8"});
+      INFO(gen.err);
+      REQUIRE(gen.exit_code == 0);
+      const std::string db = std::string("gen") + seed + ".db";
+      for (auto args : {std::vector<std::string>{"init"},
+                        std::vector<std::string>{"import", "dorms", std::string("gen") + seed + "/dorms.csv"},
+                        std::vector<std::string>{"import", "students", std::string("gen") + seed + "/students.csv"}}) {
+        std::vector<std::string> all{"--db", db, "--as-of", "2026-09-07", "-q"};
+        all.insert(all.end(), args.begin(), args.end());
+        auto r = box.run(all);
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+      }
+      const std::vector<std::string> assign{"--db", db, "--as-of", "2026-09-07", "assign", "--dry-run"};
+      using Settings = std::vector<std::pair<std::string, std::string>>;
+      for (const Settings& settings : {Settings{{"senior_from_grade", "2"}},
+                                       Settings{{"max_dorms", "2"}, {"senior_from_grade", "2"}},
+                                       Settings{{"max_dorms", "4"}, {"min_dorms", "3"}, {"senior_from_grade", "2"}}}) {
+        auto config = example;
+        for (const auto& [key, value] : settings) config = with_setting(config, key, value);
+        INFO(config.substr(config.find("[assignment]"), 200));
+        if (!check_suggestions(box, config, assign).empty()) ++checked;
+      }
+    }
+    CHECK(checked == 9);  // every generated roster got at least one suggestion, and each one worked
   }
 }

@@ -509,6 +509,7 @@ TEST_SUITE("e2e.faults") {
       CHECK(contains(r.err, "disk full"));
       CHECK(contains(r.err, "college.db"));
       CHECK(contains(r.err, "nothing was changed"));
+      CHECK(r.out.empty());  // no receipt or summary for what was not saved
       CHECK(box.read("college.db") == before);
       auto state = inspect(box, "college.db", tables);
       CHECK(state.integrity == "ok");
@@ -517,6 +518,119 @@ TEST_SUITE("e2e.faults") {
       // Without the limit the same command works: the failure was the disk, not the input.
       if (std::string(what) == "log-visit") CHECK(box.run(args).exit_code == 0);
     }
+  }
+
+  TEST_CASE("a full disk at COMMIT: assign claims no commit in any mode or format, database unchanged") {
+    Sandbox box;
+    college_with_assignment(box);
+    auto tight = box.read("dormlink.toml");
+    const auto pos = tight.find("max_dorms = 3");
+    REQUIRE(pos != std::string::npos);
+    tight.replace(pos, 13, "max_dorms = 2");
+    box.write("tight.toml", tight);
+    const std::vector<std::string> tables{"assignment", "assignment_pair", "assignment_uncovered"};
+    // 48 KiB: enough for the 32 KiB -shm, not for the WAL frames of 250 pairs.
+    const std::string limited = "trap '' XFSZ; ulimit -f 48; exec \"$@\"";
+    const std::vector<std::pair<const char*, std::vector<std::string>>> cases{
+        {"--replace", at("2026-09-08", {"assign", "--replace"})},
+        {"--replace --format json", at("2026-09-08", {"assign", "--replace", "--format", "json"})},
+        {"--replace --format md", at("2026-09-08", {"--lang", "en", "assign", "--replace", "--format", "md"})},
+        {"--replace --format csv", at("2026-09-08", {"assign", "--replace", "--format", "csv"})},
+        {"--repair", at("2026-09-08", {"assign", "--repair"})},
+        {"--best-effort --replace", at("2026-09-08", {"--config", "tight.toml", "assign", "--replace",
+                                                      "--best-effort"})},
+        {"a new semester", at("2027-03-01", {"assign", "--stats"})},
+    };
+    settle(box, "college.db");
+    const auto before = box.read("college.db");
+    const auto counts = inspect(box, "college.db", tables).counts;
+    for (const auto& [what, args] : cases) {
+      INFO(std::string(what));
+      std::vector<std::string> argv{"-c", limited, "limited", DORMLINK_BINARY};
+      argv.insert(argv.end(), args.begin(), args.end());
+      auto r = box.run_program("/bin/bash", argv);
+      INFO(r.err);
+      CHECK(r.exit_code == 74);
+      CHECK(r.out.empty());  // no table, no JSON, no "committed as #2"
+      CHECK_FALSE(contains(r.out + r.err, "committed as"));
+      CHECK(contains(r.err, "nothing was changed"));
+      CHECK(box.read("college.db") == before);
+      CHECK(inspect(box, "college.db", tables).counts == counts);
+    }
+    // Without the limit the same command commits and says so.
+    auto ok = box.run(at("2026-09-08", {"assign", "--replace", "--format", "json"}));
+    INFO(ok.err);
+    CHECK(ok.exit_code == 0);
+    CHECK(contains(ok.out, "committed as #2, valid from 2026-09-08"));
+  }
+
+  TEST_CASE("standard output fails: a receipt after the commit says what was committed, a submit or sample records nothing, exit 74") {
+    Sandbox box;
+    auto [member, dorm] = college_with_assignment(box);
+    const std::string full = "exec \"$@\" > /dev/full";
+    auto run_full = [&](const std::vector<std::string>& args) {
+      std::vector<std::string> argv{"-c", full, "full", DORMLINK_BINARY};
+      argv.insert(argv.end(), args.begin(), args.end());
+      return box.run_program("/bin/bash", argv);
+    };
+    SUBCASE("assign, every format") {
+      long long id = 1;
+      for (const char* format : {"table", "json", "md", "csv"}) {
+        INFO(std::string(format));
+        auto r = run_full(at("2026-09-08", {"assign", "--replace", "--format", format}));
+        ++id;
+        INFO(r.err);
+        CHECK(r.exit_code == 74);
+        CHECK(contains(r.err, "the assignment of 2026-autumn was committed as #" + std::to_string(id) +
+                                  ", valid from 2026-09-08"));
+        CHECK(contains(r.err, "do not run the command again"));
+        CHECK(contains(r.err, "dormlink export assignments --semester 2026-autumn"));
+        CHECK(box.query_int("college.db", "SELECT max(id) FROM assignment") == id);
+      }
+      // --dry-run commits nothing and says nothing of a commit.
+      auto dry = run_full(at("2026-09-08", {"assign", "--dry-run"}));
+      CHECK_FALSE(contains(dry.err, "committed"));
+      CHECK(box.query_int("college.db", "SELECT count(*) FROM assignment") == 5);
+    }
+    SUBCASE("log-visit, inspect record, withdraw, import; report --submit and inspect sample record nothing") {
+      auto visit = run_full(at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm, "--at",
+                                              "2026-09-10 19:30"}));
+      INFO(visit.err);
+      CHECK(visit.exit_code == 74);
+      const auto record = box.query_int("college.db", "SELECT max(id) FROM record");
+      CHECK(contains(visit.err, "record #" + std::to_string(record) + " was saved"));
+      auto inspected = run_full(at("2026-09-14", {"inspect", "record", "--member", member, "--dorm", dorm,
+                                                  "--inspector", "王老师", "--confirmed", std::to_string(record)}));
+      INFO(inspected.err);
+      CHECK(inspected.exit_code == 74);
+      CHECK(contains(inspected.err, "inspection findings #1-#1 were saved"));
+      auto submitted = run_full(at("2026-09-21", {"report", "feedback", "--member", member, "--period", "1",
+                                                  "--submit"}));
+      INFO(submitted.err);
+      // What --submit records is what was printed: output that did not arrive records no submission.
+      CHECK(submitted.exit_code == 74);
+      CHECK_FALSE(contains(submitted.err, "was recorded"));
+      CHECK(box.query_int("college.db", "SELECT count(*) FROM submission") == 0);
+      auto withdrawn = run_full(at("2026-09-14", {"withdraw", std::to_string(record), "--reason", "typed twice"}));
+      INFO(withdrawn.err);
+      CHECK(withdrawn.exit_code == 74);
+      CHECK(contains(withdrawn.err, "record #" + std::to_string(record + 1) + " was saved"));
+      box.write("next.csv", "学号,姓名,性别,专业,年级,班级,寝室,联系方式,政治面貌,党支部,重点关注,寝室长\n"
+                            "2023110101,张晨昕,女,英语,4,英语2301,10-107,,共青团员,,,\n");
+      const auto batches = box.query_int("college.db", "SELECT count(*) FROM import_batch");
+      auto imported = run_full(at("2027-02-20", {"import", "students", "next.csv", "--keep-missing", "--force"}));
+      INFO(imported.err);
+      CHECK(imported.exit_code == 74);
+      CHECK(contains(imported.err, "was imported"));
+      CHECK(box.query_int("college.db", "SELECT count(*) FROM import_batch") == batches + 1);
+      auto sample = run_full(at("2026-10-12", {"inspect", "sample", "--size", "2", "--seed", "7"}));
+      INFO(sample.err);
+      // The inspectors work from the printed checklist: a sample that did not reach them is not saved.
+      CHECK(sample.exit_code == 74);
+      CHECK_FALSE(contains(sample.err, "was saved"));
+      CHECK(box.query_int("college.db", "SELECT count(*) FROM inspection_sample") == 0);
+    }
+    CHECK(box.run({"--db", "college.db", "-q", "verify"}).exit_code == 0);
   }
 
   TEST_CASE("a read-only database owned by someone else: writes exit 77, reads still work, nothing changes") {

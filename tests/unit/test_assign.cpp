@@ -289,6 +289,57 @@ void add_dorms(Instance& instance, Gender gender, int grade, int count) {
   }
 }
 
+// The texts of a diagnosis' suggestions.
+std::vector<std::string> texts(const Diagnosis& diagnosis) {
+  std::vector<std::string> out;
+  for (const Suggestion& suggestion : diagnosis.suggestions) out.push_back(suggestion.text);
+  return out;
+}
+
+// A suggestion assigns every dorm (by the exhaustive search, not the solver), stays within the
+// limits, and moving any one of its rules a step back towards the instance's is not enough.
+void check_suggestion(const Instance& instance, const Suggestion& suggestion, const RuleLimits& limits) {
+  const Rules& before = instance.rules;
+  const Rules& after = suggestion.rules;
+  CHECK(Exhaustive(relaxed(instance, suggestion), false).best().has_value());
+  CHECK(after.max_dorms >= before.max_dorms);
+  CHECK(after.max_dorms <= std::max(before.max_dorms, limits.highest_max_dorms));
+  CHECK(after.min_dorms <= before.min_dorms);
+  CHECK(after.min_dorms >= std::min(before.min_dorms, limits.lowest_min_dorms));
+  CHECK(after.senior_from_grade >= before.senior_from_grade);
+  CHECK(after.senior_from_grade <= std::max(before.senior_from_grade, limits.highest_senior_from_grade));
+  CHECK(after.min_dorms <= after.max_dorms);
+  int moves = 0;
+  auto step_back = [&](auto&& change) {
+    Suggestion step = suggestion;
+    change(step);
+    ++moves;
+    CHECK_FALSE(Exhaustive(relaxed(instance, step), false).best().has_value());
+  };
+  if (after.max_dorms > before.max_dorms) step_back([](Suggestion& s) { --s.rules.max_dorms; });
+  if (after.min_dorms < before.min_dorms) step_back([](Suggestion& s) { ++s.rules.min_dorms; });
+  if (after.senior_from_grade > before.senior_from_grade) step_back([](Suggestion& s) { --s.rules.senior_from_grade; });
+  if (suggestion.drop_broken_pins) step_back([](Suggestion& s) { s.drop_broken_pins = false; });
+  CHECK((moves > 0 || suggestion.include_candidates));
+}
+
+// "Nothing helps": every rule at its limit together, with or without the candidates and without
+// the broken pins, still leaves no assignment.
+void check_hopeless(const Instance& instance, const RuleLimits& limits) {
+  int top_grade = 0;
+  for (const Dorm& d : instance.dorms) top_grade = std::max(top_grade, d.grade);
+  Suggestion loosest;
+  loosest.rules = instance.rules;
+  loosest.rules.max_dorms = std::max(instance.rules.max_dorms, limits.highest_max_dorms);
+  loosest.rules.min_dorms = std::min(instance.rules.min_dorms, limits.lowest_min_dorms);
+  loosest.rules.senior_from_grade = std::max(instance.rules.senior_from_grade, top_grade + 1);
+  loosest.drop_broken_pins = true;
+  for (bool candidates : {false, true}) {
+    loosest.include_candidates = candidates;
+    CHECK_FALSE(Exhaustive(relaxed(instance, loosest), false).best().has_value());
+  }
+}
+
 // A university-shaped instance: ~70% women, grades 1-4, 30 majors, 40 buildings, members
 // mostly in grades 3-4, previous pairs for most dorms.
 Instance university(Rng& rng, int members, int dorms) {
@@ -497,14 +548,15 @@ TEST_SUITE("assign") {
       CHECK(instance.members[1].id == "2023002");
       CHECK(instance.members[1].grade == 3);
       CHECK(instance.members[2].id == "2023003");
-      CHECK(instance.candidates_left_out == 0);
+      CHECK(instance.candidates_left_out.empty());
     }
     SUBCASE("candidates left out when the flag is off") {
       options.candidates_take_dorms = false;
       Instance instance = build_instance(snapshot, autumn_2026(), options);
       REQUIRE(instance.members.size() == 2);
       CHECK(instance.members[1].id == "2023002");
-      CHECK(instance.candidates_left_out == 1);
+      REQUIRE(instance.candidates_left_out.size() == 1);
+      CHECK(instance.candidates_left_out[0].id == "2023003");
     }
   }
 
@@ -513,14 +565,20 @@ TEST_SUITE("assign") {
     SUBCASE("a senior group lacks members") {
       add_members(instance, Gender::female, 3, 2);
       add_dorms(instance, Gender::female, 3, 7);
-      instance.candidates_left_out = 3;
+      instance.candidates_left_out = {member("c00", Gender::female, 3)};
       Diagnosis diagnosis = diagnose(instance);
       CHECK(diagnosis.findings == std::vector<std::string>{
-          "women, grade-3 dorms: 7 dorms need grade-3 women members; 2 such members can take at most 6"});
-      CHECK(diagnosis.suggestions == std::vector<std::string>{
+          "women, grade-3 dorms: 7 dorms need grade-3 women members; 2 such members can take at most 6; "
+          "dorms: d00, d01, d02, d03, d04, d05, d06; members: m00, m01"});
+      CHECK(texts(diagnosis) == std::vector<std::string>{
           "raise max_dorms to 4 (assignment.max_dorms = 4)",
-          "include candidates (assignment.candidates_take_dorms = true): 3 candidates are left out",
-          "relax H5 (senior_from_grade = 4)"});
+          "include candidates (assignment.candidates_take_dorms = true): 1 candidate is left out"});
+    }
+    SUBCASE("candidates who would fall short of min_dorms themselves are not suggested") {
+      add_members(instance, Gender::female, 3, 2);
+      add_dorms(instance, Gender::female, 3, 7);
+      for (const char* id : {"c00", "c01", "c02"}) instance.candidates_left_out.push_back(member(id, Gender::female, 3));
+      CHECK(texts(diagnose(instance)) == std::vector<std::string>{"raise max_dorms to 4 (assignment.max_dorms = 4)"});
     }
     SUBCASE("junior dorms outnumber what members have left after their senior dorms") {
       add_members(instance, Gender::male, 2, 1);
@@ -531,8 +589,9 @@ TEST_SUITE("assign") {
       Diagnosis diagnosis = diagnose(instance);
       CHECK(diagnosis.findings == std::vector<std::string>{
           "men, grade-1 to grade-2 dorms: 9 dorms need men members of grade 1 or above; 2 such members "
-          "can take at most 5 after the senior dorms of their own grade"});
-      CHECK(diagnosis.suggestions == std::vector<std::string>{"raise max_dorms to 5 (assignment.max_dorms = 5)"});
+          "can take at most 5 after the senior dorms of their own grade; "
+          "dorms: d01, d02, d03, d04, d05, d06, d07, d08, d09; members: m00, m01"});
+      CHECK(texts(diagnosis) == std::vector<std::string>{"raise max_dorms to 5 (assignment.max_dorms = 5)"});
     }
     SUBCASE("members cannot reach min_dorms") {
       add_members(instance, Gender::female, 4, 5);
@@ -541,10 +600,11 @@ TEST_SUITE("assign") {
       Diagnosis diagnosis = diagnose(instance);
       CHECK(diagnosis.findings == std::vector<std::string>{
           "women, grade-4 members: 5 members need at least 10 dorms; only 6 grade-4 women dorms and 2 "
-          "junior women dorms can take them"});
-      CHECK(diagnosis.suggestions == std::vector<std::string>{"lower min_dorms to 1 (assignment.min_dorms = 1)"});
+          "junior women dorms can take them; dorms: d00, d01, d02, d03, d04, d05, d06, d07; "
+          "members: m00, m01, m02, m03, m04"});
+      CHECK(texts(diagnosis) == std::vector<std::string>{"lower min_dorms to 1 (assignment.min_dorms = 1)"});
     }
-    SUBCASE("dorms nobody can take and broken pins") {
+    SUBCASE("dorms nobody can take and broken pins: nothing within the limits helps") {
       add_members(instance, Gender::female, 3, 2);
       add_dorms(instance, Gender::female, 3, 3);
       add_dorms(instance, Gender::male, 3, 1);
@@ -552,13 +612,26 @@ TEST_SUITE("assign") {
       instance.pins = {{"m00", "d03"}, {"m00", "d00"}, {"m01", "d00"}, {"m99", "d01"}};
       Diagnosis diagnosis = diagnose(instance);
       CHECK(diagnosis.findings == std::vector<std::string>{
-          "men, grade-3 dorms: 1 dorm needs grade-3 men members; 0 such members can take at most 0",
+          "men, grade-3 dorms: 1 dorm needs grade-3 men members; 0 such members can take at most 0; "
+          "dorms: d03; members: none",
           "no member can take men, grade-3 dorms d03",
           "pin m00:d03: a female member for a male dorm",
           "pin m99:d01: no member m99 in scope",
-          "dorm d00 is pinned to 2 members: m00, m01"});
-      CHECK(diagnosis.suggestions == std::vector<std::string>{"relax H5 (senior_from_grade = 4)",
-                                                              "correct or drop the pins named above"});
+          "dorm d00 is pinned to 2 members: m00, m01",
+          "even max_dorms = 10, min_dorms = 1 and senior_from_grade = 4, without the pins named above, leave no "
+          "assignment: no change of these settings, alone or together, is enough"});
+      CHECK(diagnosis.suggestions.empty());
+    }
+    SUBCASE("a dorm pinned to two members: dropping those pins is suggested") {
+      add_members(instance, Gender::female, 4, 2);
+      add_dorms(instance, Gender::female, 4, 4);
+      instance.pins = {{"m00", "d00"}, {"m01", "d00"}};
+      Diagnosis diagnosis = diagnose(instance);
+      CHECK(diagnosis.findings == std::vector<std::string>{"dorm d00 is pinned to 2 members: m00, m01"});
+      REQUIRE(texts(diagnosis) == std::vector<std::string>{"drop the pins named above (m00:d00, m01:d00)"});
+      Instance fixed = relaxed(instance, diagnosis.suggestions[0]);
+      CHECK(fixed.pins.empty());
+      CHECK(solve(fixed).status == Status::optimal);
     }
     SUBCASE("counts leave room but a forbid does not") {
       add_members(instance, Gender::female, 4, 1);
@@ -567,14 +640,123 @@ TEST_SUITE("assign") {
       Diagnosis diagnosis = diagnose(instance);
       CHECK(diagnosis.findings == std::vector<std::string>{
           "the counts per gender and grade leave room, yet no assignment meets these pins and forbids "
-          "together: forbids m00:d01"});
+          "together: forbids m00:d01",
+          "even max_dorms = 10, min_dorms = 1 and senior_from_grade = 5 leave no assignment: no change of these "
+          "settings, alone or together, is enough"});
       CHECK(diagnosis.suggestions.empty());
     }
     SUBCASE("a feasible instance has no findings") {
       add_members(instance, Gender::female, 4, 1);
       add_dorms(instance, Gender::female, 4, 2);
       CHECK(diagnose(instance).findings.empty());
+      CHECK(diagnose(instance).suggestions.empty());
     }
+  }
+
+  TEST_CASE("diagnose suggests relaxing H5 only when solving with it assigns every dorm") {
+    Instance instance;
+    SUBCASE("grade-3 dorms short and the grade-4 members busy with their own: H5 relaxed is not enough") {
+      add_members(instance, Gender::female, 4, 2);
+      add_dorms(instance, Gender::female, 4, 6);
+      add_members(instance, Gender::female, 3, 2);
+      add_dorms(instance, Gender::female, 3, 7);
+      CHECK(texts(diagnose(instance)) == std::vector<std::string>{"raise max_dorms to 4 (assignment.max_dorms = 4)"});
+      Instance h5 = instance;
+      h5.rules.senior_from_grade = 4;
+      CHECK(solve(h5).status == Status::infeasible);  // what the counting used to suggest
+    }
+    SUBCASE("grade-4 dorms short: no senior_from_grade lets anyone else take them") {
+      add_members(instance, Gender::female, 4, 2);
+      add_dorms(instance, Gender::female, 4, 7);
+      CHECK(texts(diagnose(instance)) == std::vector<std::string>{"raise max_dorms to 4 (assignment.max_dorms = 4)"});
+    }
+    SUBCASE("grade-3 dorms short and the grade-4 members have room: H5 relaxed works and is suggested") {
+      add_members(instance, Gender::female, 4, 2);
+      add_dorms(instance, Gender::female, 4, 4);
+      add_members(instance, Gender::female, 3, 2);
+      add_dorms(instance, Gender::female, 3, 7);
+      Diagnosis diagnosis = diagnose(instance);
+      REQUIRE(texts(diagnosis) == std::vector<std::string>{
+          "raise max_dorms to 4 (assignment.max_dorms = 4)",
+          "relax H5: raise senior_from_grade to 4 (assignment.senior_from_grade = 4), so that grade-3 dorms may "
+          "have a member of a higher grade"});
+      CHECK(diagnosis.suggestions[1].rules.senior_from_grade == 4);
+      CHECK(diagnosis.suggestions[1].rules.max_dorms == 3);
+      for (const Suggestion& suggestion : diagnosis.suggestions) {
+        CAPTURE(suggestion.text);
+        Instance fixed = relaxed(instance, suggestion);
+        Solution solution = solve(fixed);
+        REQUIRE(solution.status == Status::optimal);
+        check_rules(fixed, solution, true);
+      }
+    }
+  }
+
+  TEST_CASE("a capacity shortfall names the dorms by code and the members by id and name, ten at most") {
+    Instance instance;
+    instance.members.push_back({"2024110101", "林晓", Gender::female, 3, "A", "1", ""});
+    for (int i = 0; i < 27; ++i) {
+      instance.dorms.push_back(dorm("3-" + std::to_string(101 + i), Gender::female, 3));
+    }
+    CHECK(diagnose(instance).findings.front() ==
+          "women, grade-3 dorms: 27 dorms need grade-3 women members; 1 such member can take at most 3; "
+          "dorms: 3-101, 3-102, 3-103, 3-104, 3-105, 3-106, 3-107, 3-108, 3-109, 3-110 and 17 more; "
+          "members: 2024110101 林晓");
+  }
+
+  TEST_CASE("when only changes together assign every dorm, diagnose suggests them together") {
+    Instance instance;
+    add_members(instance, Gender::female, 4, 2);
+    add_dorms(instance, Gender::female, 4, 7);  // needs max_dorms 4
+    add_members(instance, Gender::male, 4, 3);
+    add_dorms(instance, Gender::male, 4, 4);  // needs min_dorms 1
+    Diagnosis diagnosis = diagnose(instance);
+    REQUIRE(texts(diagnosis) == std::vector<std::string>{
+        "together: raise max_dorms to 4 (assignment.max_dorms = 4); lower min_dorms to 1 (assignment.min_dorms = 1)"});
+    CHECK(solve(relaxed(instance, diagnosis.suggestions[0])).status == Status::optimal);
+  }
+
+  TEST_CASE("suggestions stay within the values the config accepts") {
+    Instance instance;
+    add_members(instance, Gender::female, 3, 1);
+    add_dorms(instance, Gender::female, 3, 12);
+    CHECK(diagnose(instance).suggestions.empty());  // max_dorms would have to be 12; the config stops at 10
+    CHECK(diagnose(instance).findings.back() ==
+          "even max_dorms = 10, min_dorms = 1 and senior_from_grade = 4 leave no assignment: no change of these "
+          "settings, alone or together, is enough");
+    CHECK(texts(diagnose(instance, {1, 12, 6})) ==
+          std::vector<std::string>{"raise max_dorms to 12 (assignment.max_dorms = 12)"});
+  }
+
+  TEST_CASE("on random infeasible instances every suggestion assigns, by the smallest move, and 'nothing helps' is true") {
+    Rng rng{1603};
+    const RuleLimits limits{1, 5, 5};
+    int suggested = 0;
+    int hopeless = 0;
+    for (int round = 0; round < 250; ++round) {
+      Instance instance = random_instance(rng, 4, 7);
+      for (int c = rng.chance(30) ? 1 + rng.below(2) : 0; c > 0; --c) {
+        instance.candidates_left_out.push_back(member(numbered("c", instance.candidates_left_out.size()),
+                                                      rng.chance(50) ? Gender::female : Gender::male, 1 + rng.below(4)));
+      }
+      CAPTURE(round);
+      if (Exhaustive(instance, false).best()) continue;
+      Diagnosis diagnosis = diagnose(instance, limits);
+      REQUIRE_FALSE(diagnosis.findings.empty());
+      CHECK(texts(diagnose(instance, limits)) == texts(diagnosis));
+      for (const Suggestion& suggestion : diagnosis.suggestions) {
+        CAPTURE(suggestion.text);
+        check_suggestion(instance, suggestion, limits);
+      }
+      if (!diagnosis.suggestions.empty()) {
+        ++suggested;
+      } else if (diagnosis.findings.back().rfind("even max_dorms", 0) == 0) {
+        ++hopeless;
+        check_hopeless(instance, limits);
+      }
+    }
+    CHECK(suggested > 30);
+    CHECK(hopeless > 10);
   }
 
   TEST_CASE("a university-sized instance solves optimally within every rule") {

@@ -60,7 +60,7 @@ struct Instance {
   std::vector<Dorm> dorms;
   std::vector<IdPair> pins;     // hard: this member takes this dorm
   std::vector<IdPair> forbids;  // hard: never this pair
-  std::size_t candidates_left_out = 0;  // candidates not included (candidates_take_dorms off)
+  std::vector<Member> candidates_left_out;  // candidates not included (candidates_take_dorms off), by id
 };
 
 // H3 same gender, H4 member grade >= dorm grade, H5 senior dorms get a member of their grade.
@@ -107,13 +107,36 @@ Solution solve_best_effort(const Instance& instance);
 // instance and still compatible), then minimises cost: the mid-semester repair.
 Solution solve_repair(const Instance& instance, const std::vector<IdPair>& current);
 
-// Why no assignment exists: counts per gender and grade group, the dorms or members
-// involved, and the relaxations that would help. Empty findings when the instance is feasible.
+// The values a suggestion may give the rules: the ranges the config accepts.
+struct RuleLimits {
+  int lowest_min_dorms = 1;
+  int highest_max_dorms = 10;
+  int highest_senior_from_grade = 6;
+};
+
+// One change that makes an infeasible instance feasible, verified by solving the instance with
+// it (same members, dorms, pins, forbids and exclusions): the rules to use, whether the
+// candidates left out take dorms, whether the pins named in the findings are dropped.
+struct Suggestion {
+  std::string text;  // "raise max_dorms to 4 (assignment.max_dorms = 4)"
+  Rules rules;
+  bool include_candidates = false;
+  bool drop_broken_pins = false;
+};
+
+// Why no assignment exists: counts per gender and grade group naming the dorms and members
+// involved (ten of each at most), dorms no member can take, broken pins; and the suggestions,
+// each verified by solving, in a fixed order: max_dorms, candidates, senior_from_grade (H5),
+// min_dorms, pins, else one combination of them. Empty when the instance is feasible.
 struct Diagnosis {
   std::vector<std::string> findings;
-  std::vector<std::string> suggestions;
+  std::vector<Suggestion> suggestions;
 };
-Diagnosis diagnose(const Instance& instance);
+Diagnosis diagnose(const Instance& instance, const RuleLimits& limits = {});
+
+// The instance a suggestion describes: its rules, the candidates left out added as members,
+// the broken pins (those diagnose names) dropped.
+Instance relaxed(const Instance& instance, const Suggestion& suggestion);
 
 // Builds the instance for a semester from the rosters valid on its first day or `date`.
 struct BuildOptions {
