@@ -1,8 +1,11 @@
 // dormlink backup FILE: a consistent copy of the database while others keep writing (docs/backup.md).
+#include <filesystem>
+
 #include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
 
 #include "cli/context.hpp"
+#include "dormlink/error.hpp"
 #include "dormlink/store/backup.hpp"
 
 namespace dormlink::cli {
@@ -13,12 +16,36 @@ struct BackupOptions {
   bool force = false;
 };
 
+// Records the backup in the database it copied (an anchor for verify, and the copy to restore
+// when the database is found damaged). A read-only or busy database keeps the backup without a
+// receipt: the copy is good, only the note of it is missing, and the user is told so.
+void record_receipt(Context& ctx, const std::string& db_path, const std::string& file,
+                    const store::BackupResult& result) {
+  std::error_code ec;
+  auto absolute = std::filesystem::absolute(file, ec).lexically_normal();
+  store::BackupReceipt receipt{0, ctx.timestamp(), ctx.user(), ec ? file : absolute.string(), result.records,
+                               result.chain_head, result.bytes};
+  try {
+    auto db = ctx.open_database(store::OpenMode::read_write);
+    store::record_backup_receipt(db, receipt);
+  } catch (const Error& e) {
+    fmt::print(ctx.err(), "dormlink: warning: the backup {} is complete, but its receipt could not be recorded in "
+               "{} ({}); verify cannot check the chain against this copy\n", file, db_path, e.what());
+  }
+}
+
 int run_backup(Context& ctx, const BackupOptions& o) {
   check_output_path(ctx, o.file, true);  // never onto the database, its side files or the config
-  auto db = ctx.open_database(store::OpenMode::read_only);
-  auto result = store::backup_database(db, o.file, o.force);
+  store::BackupResult result;
+  std::string db_path;
+  {
+    auto db = ctx.open_database(store::OpenMode::read_only);
+    db_path = db.path();
+    result = store::backup_database(db, o.file, o.force);
+  }
+  record_receipt(ctx, db_path, o.file, result);
   if (!ctx.options().quiet) {
-    fmt::print(ctx.err(), "backup: {} -> {}: {} records, chain head {}, {} bytes (integrity ok)\n", db.path(),
+    fmt::print(ctx.err(), "backup: {} -> {}: {} records, chain head {}, {} bytes (integrity ok)\n", db_path,
                o.file, result.records, result.chain_head.empty() ? "(none)" : result.chain_head, result.bytes);
   }
   return 0;

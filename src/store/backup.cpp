@@ -131,4 +131,48 @@ BackupResult backup_database(Database& db, const std::string& target, bool overw
   return result;
 }
 
+std::int64_t record_backup_receipt(Database& database, const BackupReceipt& receipt) {
+  std::int64_t id = 0;
+  database.transaction([&] {
+    auto& db = database.impl().db;
+    SQLite::Statement q(db, "INSERT INTO backup_receipt (made_at, made_by, path, record_count, chain_head, bytes) "
+                            "VALUES (?, ?, ?, ?, ?, ?)");
+    q.bind(1, receipt.made_at);
+    q.bind(2, receipt.made_by);
+    q.bind(3, receipt.path);
+    q.bind(4, receipt.record_count);
+    q.bind(5, receipt.chain_head);
+    q.bind(6, static_cast<std::int64_t>(receipt.bytes));
+    q.exec();
+    id = db.getLastInsertRowid();
+  });
+  return id;
+}
+
+std::vector<BackupReceipt> load_backup_receipts(Database& database) {
+  std::vector<BackupReceipt> receipts;
+  database.transaction([&] {
+    SQLite::Statement q(database.impl().db, "SELECT id, made_at, made_by, path, record_count, chain_head, bytes "
+                                            "FROM backup_receipt ORDER BY id");
+    while (q.executeStep()) {
+      receipts.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                          q.getColumn(3).getString(), q.getColumn(4).getInt64(), q.getColumn(5).getString(),
+                          static_cast<std::uintmax_t>(q.getColumn(6).getInt64())});
+    }
+  });
+  return receipts;
+}
+
+std::optional<BackupReceipt> last_backup(Database& database) noexcept {
+  try {
+    auto receipts = load_backup_receipts(database);
+    for (auto it = receipts.rbegin(); it != receipts.rend(); ++it) {
+      struct stat st {};
+      if (::stat(it->path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) return *it;
+    }
+  } catch (...) {  // a damaged database: no advice rather than a second error
+  }
+  return std::nullopt;
+}
+
 }  // namespace dormlink::store

@@ -326,7 +326,41 @@ CREATE TRIGGER import_batch_no_delete BEFORE DELETE ON import_batch
   BEGIN SELECT RAISE(ABORT, 'import batches are append-only; undo with a new batch'); END;
 )sql";
 
-constexpr std::array<const char*, 5> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5};
+// Version 6: the anchors `verify` checks the chain against, and redaction of submitted
+// documents by a purge (docs/records.md "What verify checks", "Purge").
+constexpr const char* k_v6 = R"sql(
+CREATE TABLE backup_receipt (
+  id           INTEGER PRIMARY KEY,
+  made_at      TEXT NOT NULL,
+  made_by      TEXT NOT NULL,
+  path         TEXT NOT NULL,
+  record_count INTEGER NOT NULL CHECK (record_count >= 0),
+  chain_head   TEXT NOT NULL,
+  bytes        INTEGER NOT NULL
+) STRICT;
+CREATE TRIGGER backup_receipt_no_update BEFORE UPDATE ON backup_receipt
+  BEGIN SELECT RAISE(ABORT, 'backup receipts are append-only'); END;
+CREATE TRIGGER backup_receipt_no_delete BEFORE DELETE ON backup_receipt
+  BEGIN SELECT RAISE(ABORT, 'backup receipts are append-only'); END;
+
+ALTER TABLE submission ADD COLUMN redacted_by INTEGER REFERENCES record(id);
+DROP TRIGGER submission_no_update;
+CREATE TRIGGER submission_no_update BEFORE UPDATE ON submission
+  WHEN NOT (NEW.redacted_by IS NOT NULL
+            AND EXISTS (SELECT 1 FROM record WHERE id = NEW.redacted_by AND kind = 'purge')
+            AND (OLD.redacted_by IS NULL OR NEW.redacted_by > OLD.redacted_by)
+            AND NEW.id = OLD.id AND NEW.kind = OLD.kind AND NEW.subject_id = OLD.subject_id
+            AND NEW.semester_id = OLD.semester_id AND NEW.period = OLD.period
+            AND NEW.submitted_at = OLD.submitted_at AND NEW.submitted_by = OLD.submitted_by
+            AND NEW.due_date = OLD.due_date AND NEW.late = OLD.late AND NEW.language = OLD.language
+            AND NEW.format = OLD.format AND NEW.document_sha256 = OLD.document_sha256
+            AND NEW.chain_head = OLD.chain_head AND NEW.record_count = OLD.record_count
+            AND NEW.recorded_at = OLD.recorded_at AND NEW.audience = OLD.audience
+            AND NEW.sensitive = OLD.sensitive)
+  BEGIN SELECT RAISE(ABORT, 'submissions are append-only; submit again'); END;
+)sql";
+
+constexpr std::array<const char*, 6> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6};
 
 }  // namespace
 

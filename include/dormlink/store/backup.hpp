@@ -2,7 +2,9 @@
 // `dormlink backup`: a consistent copy of the database made with SQLite's online backup API.
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "dormlink/store/database.hpp"
 
@@ -22,5 +24,26 @@ struct BackupResult {
 // cannot be created; IoError when the copy fails or does not check out. Never leaves a
 // half-written `target`.
 BackupResult backup_database(Database& db, const std::string& target, bool overwrite);
+
+// A backup as recorded in the database it copied (table backup_receipt, schema 6).
+struct BackupReceipt {
+  std::int64_t id = 0;
+  std::string made_at;  // real clock, local "YYYY-MM-DD HH:MM:SS"
+  std::string made_by;
+  std::string path;     // absolute path of the copy
+  std::int64_t record_count = 0;
+  std::string chain_head;
+  std::uintmax_t bytes = 0;
+};
+
+// Appends a receipt (id is assigned) in its own transaction; returns its id.
+std::int64_t record_backup_receipt(Database& db, const BackupReceipt& receipt);
+
+// Every receipt, oldest first.
+std::vector<BackupReceipt> load_backup_receipts(Database& db);
+
+// The newest receipt whose copy still exists as a file, for "restore from ..." advice; nullopt
+// when there is none (or the table cannot be read, as in a damaged database).
+std::optional<BackupReceipt> last_backup(Database& db) noexcept;
 
 }  // namespace dormlink::store
