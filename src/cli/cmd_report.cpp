@@ -521,13 +521,15 @@ int run_submitted(Context& ctx, const ReportOptions& o) {
   if (o.output.empty() || o.output == "-") emit(ctx, stored->row.document);
   const auto& r = stored->row;
   if (zh(ctx)) {
-    fmt::print(ctx.err(), "报送记录 #{}（第 {} 次，共 {} 次）：{} 于 {} 报送，{}，截止 {}{}，记录链头 {}（{} 条）\n",
+    fmt::print(ctx.err(), "报送记录 #{}（第 {} 次，共 {} 次）：{} 于 {} 报送，{}，截止 {}{}，记录链头 {}（{} 条）{}\n",
                r.id, stored->number, stored->count, r.submitted_by, r.submitted_at, r.format, r.due_date,
-               r.late ? "，逾期" : "", r.chain_head.substr(0, 12), r.record_count);
+               r.late ? "，逾期" : "", r.chain_head.substr(0, 12), r.record_count,
+               r.redacted_by ? fmt::format("；部分文字已由清除记录 #{} 删去", *r.redacted_by) : "");
   } else {
-    fmt::print(ctx.err(), "submission #{} ({} of {}): by {} at {}, {}, due {}{}, chain head {} ({} records)\n", r.id,
+    fmt::print(ctx.err(), "submission #{} ({} of {}): by {} at {}, {}, due {}{}, chain head {} ({} records){}\n", r.id,
                stored->number, stored->count, r.submitted_by, r.submitted_at, r.format, r.due_date,
-               r.late ? ", late" : "", r.chain_head.substr(0, 12), r.record_count);
+               r.late ? ", late" : "", r.chain_head.substr(0, 12), r.record_count,
+               r.redacted_by ? fmt::format("; text erased by purge record #{}", *r.redacted_by) : "");
   }
   return 0;
 }

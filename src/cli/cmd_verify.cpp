@@ -1,6 +1,9 @@
-// dormlink verify: walks the records' hash chain and names the first broken record.
+// dormlink verify: walks the records' hash chain and names the first broken or missing record,
+// checking it against every head the database holds and every head given with --expect-head.
 #include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
+
+#include <algorithm>
 
 #include "cli/context.hpp"
 #include "dormlink/error.hpp"
@@ -9,17 +12,56 @@
 namespace dormlink::cli {
 namespace {
 
-int run_verify(Context& ctx) {
+struct VerifyOptions {
+  std::vector<std::string> expect_heads;
+};
+
+bool all_hex(std::string_view s) {
+  return s.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
+}
+
+// "HEX" (the head now) or "HEX@COUNT" (the head when the chain held COUNT records).
+records::ChainAnchor parse_expected_head(const std::string& given) {
+  const auto at = given.find('@');
+  const std::string hex = given.substr(0, at);
+  if (hex.size() < 8 || hex.size() > 64 || !all_hex(hex)) {
+    throw UsageError(fmt::format("--expect-head \"{}\": the head is 8 to 64 hex digits, as printed on a form or "
+                                 "by verify (e.g. 8f3a0c1d or 8f3a0c1d@1234)", given));
+  }
+  std::int64_t count = records::ChainAnchor::k_current;
+  if (at != std::string::npos) {
+    const std::string digits = given.substr(at + 1);
+    const bool ok = !digits.empty() && digits.size() <= 12 &&
+                    digits.find_first_not_of("0123456789") == std::string::npos && std::stoll(digits) >= 1;
+    if (!ok) {
+      throw UsageError(fmt::format("--expect-head \"{}\": after @ comes the number of records the head was "
+                                   "printed with, 1 or more (e.g. 8f3a0c1d@1234)", given));
+    }
+    count = std::stoll(digits);
+  }
+  return {fmt::format("--expect-head {}", given), count, hex};
+}
+
+std::string anchors_sentence(const store::VerifyReport& r) {
+  return fmt::format("agrees with {} submission{}, {} backup{} and {} given head{}", r.submissions,
+                     r.submissions == 1 ? "" : "s", r.backups, r.backups == 1 ? "" : "s", r.given,
+                     r.given == 1 ? "" : "s");
+}
+
+int run_verify(Context& ctx, const VerifyOptions& o) {
+  std::vector<records::ChainAnchor> given;
+  for (const auto& h : o.expect_heads) given.push_back(parse_expected_head(h));
   auto db = ctx.open_database(store::OpenMode::read_only);
-  auto report = store::verify_records(db);
+  auto report = store::verify_records(db, std::move(given));
   if (report.fault) {
     fmt::print(ctx.out(), "verify: FAILED at record {}: {}\n", report.fault->id, report.fault->what);
-    fmt::print(ctx.out(), "verify: {} records before it are intact\n", report.records);
+    fmt::print(ctx.out(), "verify: {} records before it are intact\n",
+               std::min<std::int64_t>(static_cast<std::int64_t>(report.records), report.fault->id - 1));
     return static_cast<int>(ExitCode::findings);
   }
   if (!ctx.options().quiet) {
-    fmt::print(ctx.out(), "verify: {} records intact; chain head {}\n", report.records,
-               report.head.empty() ? "(none)" : report.head);
+    fmt::print(ctx.out(), "verify: {} records intact; chain head {}; {}\n", report.records,
+               report.head.empty() ? "(none)" : report.head, anchors_sentence(report));
   }
   return 0;
 }
@@ -28,8 +70,16 @@ int run_verify(Context& ctx) {
 
 void add_verify_command(CLI::App& root, std::vector<Command>& commands) {
   auto* app = root.add_subcommand("verify", "Check the records' hash chain (exit 1 when broken)");
-  app->footer("Examples:\n  dormlink verify\n  dormlink -q verify || echo 'records were tampered with'");
-  commands.push_back({app, run_verify});
+  auto o = std::make_shared<VerifyOptions>();
+  app->add_option("--expect-head", o->expect_heads,
+                  "A chain head printed earlier (on a form, by backup or verify): HEX for the head now, "
+                  "HEX@COUNT for the head when the chain held COUNT records; repeatable")
+      ->type_name("HEX[@COUNT]");
+  app->footer("Every submitted form and every backup receipt names the record count and chain head it was "
+              "built on; verify checks the chain against each of them, so removed newest records are "
+              "found too.\n\nExamples:\n  dormlink verify\n  dormlink verify --expect-head 8f3a0c1d5e2b@1234\n"
+              "  dormlink -q verify || echo 'records were tampered with'");
+  commands.push_back({app, [o](Context& ctx) { return run_verify(ctx, *o); }});
 }
 
 }  // namespace dormlink::cli

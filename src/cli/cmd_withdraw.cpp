@@ -7,7 +7,9 @@
 
 #include "cli/context.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/report/feedback_report.hpp"
 #include "dormlink/store/record_store.hpp"
+#include "dormlink/store/report_store.hpp"
 
 namespace dormlink::cli {
 namespace {
@@ -32,10 +34,33 @@ records::Row pointer_row(const store::RecordStatus& status, records::Kind kind, 
   return row;
 }
 
+// Erases the record's text from every feedback form of its member submitted that semester
+// (docs/records.md "Purge"); returns how many forms changed.
+int redact_submissions(store::Database& db, const store::RecordStatus& status, const report::Contact& before,
+                       std::int64_t purge_id) {
+  int changed = 0;
+  for (const auto& s : store::load_feedback_submissions(db, status.member_id, status.semester_id)) {
+    const auto marker = s.language == "zh" ? fmt::format("〔已清除，见记录 #{}〕", purge_id)
+                                           : fmt::format("[erased, see record #{}]", purge_id);
+    const auto redacted = report::redact_contact(s.document, s.format == "json", before, marker);
+    if (redacted == s.document) continue;
+    store::redact_submission(db, s.id, redacted, purge_id);
+    ++changed;
+  }
+  return changed;
+}
+
+std::string redacted_note(int forms, bool zh) {
+  if (forms == 0) return "";
+  return zh ? fmt::format("；已从 {} 份已报送的反馈表中清除", forms)
+            : fmt::format("; erased from {} submitted form{}", forms, forms == 1 ? "" : "s");
+}
+
 int run_fix(Context& ctx, const FixOptions& o, records::Kind kind) {
   if (o.reason.empty()) throw UsageError("--reason is required: say why");
   auto db = ctx.open_database(store::OpenMode::read_write);
   store::Receipt receipt;
+  int redacted = 0;
   db.transaction([&] {
     auto status = store::record_status(db, o.id);
     if (!status.exists) throw DataError(fmt::format("there is no record #{}", o.id));
@@ -44,14 +69,18 @@ int run_fix(Context& ctx, const FixOptions& o, records::Kind kind) {
     }
     if (kind == records::Kind::purge && status.purged) throw DataError(fmt::format("record #{} is already purged", o.id));
     receipt = store::append_record(db, pointer_row(status, kind, o.id, o.reason, ctx), records::Content{});
-    if (kind == records::Kind::purge) store::purge_content(db, o.id);
+    if (kind == records::Kind::purge) {
+      const auto before = store::load_contact(db, o.id);
+      store::purge_content(db, o.id);
+      if (before) redacted = redact_submissions(db, status, *before, receipt.id);
+    }
   });
   if (kind == records::Kind::purge) db.checkpoint();
   if (!ctx.options().quiet) {
     bool zh = ctx.language() == Language::zh;
     emit(ctx,
-         fmt::format("{} #{} · {}  {} #{}\n", zh ? "已保存记录" : "saved record", receipt.id, receipt.short_hash,
-                     zh ? records::label_zh(kind) : records::key(kind), o.id),
+         fmt::format("{} #{} · {}  {} #{}{}\n", zh ? "已保存记录" : "saved record", receipt.id, receipt.short_hash,
+                     zh ? records::label_zh(kind) : records::key(kind), o.id, redacted_note(redacted, zh)),
          fmt::format("record #{} was saved", receipt.id));
   }
   return 0;

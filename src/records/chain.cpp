@@ -1,5 +1,6 @@
 #include "dormlink/records/chain.hpp"
 
+#include <algorithm>
 #include <initializer_list>
 #include <memory>
 
@@ -200,6 +201,59 @@ std::optional<ChainFault> verify_chain(std::span<const ChainEntry> entries) {
   ChainVerifier verifier;
   for (const ChainEntry& entry : entries) {
     if (auto fault = verifier.next(entry)) return fault;
+  }
+  return std::nullopt;
+}
+
+bool head_matches(std::string_view hash_hex, std::string_view expected) {
+  if (expected.empty() || expected.size() > hash_hex.size()) return false;
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    const char c = expected[i];
+    const char lower = (c >= 'A' && c <= 'F') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (lower != hash_hex[i]) return false;
+  }
+  return true;
+}
+
+AnchorChecker::AnchorChecker(std::vector<ChainAnchor> anchors) {
+  for (auto& a : anchors) {
+    if (a.count == ChainAnchor::k_current) {
+      m_current.push_back(std::move(a));
+    } else if (a.count > 0) {  // an anchor of the empty chain says nothing
+      m_anchors.push_back(std::move(a));
+    }
+  }
+  std::stable_sort(m_anchors.begin(), m_anchors.end(),
+                   [](const ChainAnchor& a, const ChainAnchor& b) { return a.count < b.count; });
+}
+
+std::optional<ChainFault> AnchorChecker::at(std::int64_t count, std::string_view hash_hex) {
+  for (; m_next < m_anchors.size() && m_anchors[m_next].count <= count; ++m_next) {
+    const auto& a = m_anchors[m_next];
+    if (a.count < count || head_matches(hash_hex, a.head)) continue;
+    return ChainFault{count, fmt::format("record #{} is not the one {} was built on: its hash is {}, {} recorded "
+                                         "{}; the records up to #{} were rewritten",
+                                         count, a.source, hash_hex.substr(0, k_short_hash_length), a.source,
+                                         a.head.substr(0, k_short_hash_length), count)};
+  }
+  return std::nullopt;
+}
+
+std::optional<ChainFault> AnchorChecker::at_end(std::int64_t count, std::string_view head_hex) {
+  if (m_next < m_anchors.size()) {
+    const auto& a = m_anchors.back();  // the longest chain any anchor saw
+    const auto& first = m_anchors[m_next];
+    const std::string missing = a.count == count + 1 ? fmt::format("record #{} is missing", count + 1)
+                                                     : fmt::format("records #{}-#{} are missing", count + 1, a.count);
+    return ChainFault{count + 1, fmt::format("{}: {} was built on {} records (head {}), the database holds {}",
+                                             missing, first.source, first.count,
+                                             first.head.substr(0, k_short_hash_length), count)};
+  }
+  for (const auto& a : m_current) {
+    if (head_matches(head_hex, a.head)) continue;
+    return ChainFault{count, fmt::format("the chain head is {} ({} records), not {} as {} says",
+                                         head_hex.empty() ? "(none)" : head_hex.substr(0, k_short_hash_length),
+                                         count, a.head, a.source)};
   }
   return std::nullopt;
 }

@@ -713,4 +713,63 @@ std::string render_feedback_json(const FeedbackForm& f) {
   return out;
 }
 
+// ---- redaction after a purge ----
+
+namespace {
+
+// Replaces `needle` within text[from, to); returns where the span ends now.
+std::size_t replace_within(std::string& text, std::size_t from, std::size_t to, std::string_view needle,
+                           std::string_view replacement) {
+  for (auto at = text.find(needle, from); at != std::string::npos && at + needle.size() <= to;
+       at = text.find(needle, at + replacement.size())) {
+    text.replace(at, needle.size(), replacement);
+    to = to + replacement.size() - needle.size();
+  }
+  return to;
+}
+
+// The spans of a document that show record `id`: its JSON object up to "corrects" (the text
+// fields come before it), or the Markdown table rows whose last cell ends "记录 #id" (every
+// row's 说明 does: note_cell).
+std::vector<std::pair<std::size_t, std::size_t>> record_spans(std::string_view document, bool json,
+                                                              std::int64_t id) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  if (json) {
+    const std::string start = fmt::format("{{\"record\": {}, ", id);
+    for (auto at = document.find(start); at != std::string_view::npos; at = document.find(start, at + 1)) {
+      const auto end = document.find("\"corrects\": ", at);
+      if (end != std::string_view::npos) spans.emplace_back(at, end);
+    }
+    return spans;
+  }
+  // note_cell's last part, after a space or "；"/"; ".
+  const std::string zh_end = escape_markdown_cell(fmt::format("记录 #{}", id)) + " |";
+  const std::string en_end = escape_markdown_cell(fmt::format("record #{}", id)) + " |";
+  for (std::size_t line = 0; line < document.size();) {
+    auto end = document.find('\n', line);
+    if (end == std::string_view::npos) end = document.size();
+    const auto text = document.substr(line, end - line);
+    if (text.starts_with("| ") && (text.ends_with(zh_end) || text.ends_with(en_end))) spans.emplace_back(line, end);
+    line = end + 1;
+  }
+  return spans;
+}
+
+}  // namespace
+
+std::string redact_contact(std::string_view document, bool json, const Contact& before, std::string_view marker) {
+  std::string out(document);
+  const auto spans = record_spans(document, json, before.id);
+  const std::string mark = json ? q(marker) : escape_markdown_cell(marker);
+  // Later spans first, so that earlier offsets stay valid.
+  for (auto span = spans.rbegin(); span != spans.rend(); ++span) {
+    auto end = span->second;
+    for (const auto* text : {&before.progress, &before.note, &before.details}) {
+      if (text->empty()) continue;
+      end = replace_within(out, span->first, end, json ? q(*text) : escape_markdown_cell(*text), mark);
+    }
+  }
+  return out;
+}
+
 }  // namespace dormlink::report

@@ -155,20 +155,64 @@ std::optional<std::int64_t> find_duplicate(Database& database, const Row& row, c
   return found;
 }
 
-VerifyReport verify_records(Database& database) {
+namespace {
+
+// The anchors the database holds: every submission and every backup receipt.
+std::vector<records::ChainAnchor> stored_anchors(SQLite::Database& db, VerifyReport& report) {
+  std::vector<records::ChainAnchor> anchors;
+  SQLite::Statement s(db, "SELECT id, kind, subject_id, period, submitted_at, record_count, chain_head "
+                          "FROM submission ORDER BY id");
+  while (s.executeStep()) {
+    anchors.push_back({fmt::format("submission #{} ({} of {}, period {}, {})", s.getColumn(0).getInt64(),
+                                   s.getColumn(1).getString(), s.getColumn(2).getString(), s.getColumn(3).getInt(),
+                                   s.getColumn(4).getString()),
+                       s.getColumn(5).getInt64(), s.getColumn(6).getString()});
+    ++report.submissions;
+  }
+  SQLite::Statement b(db, "SELECT id, made_at, path, record_count, chain_head FROM backup_receipt ORDER BY id");
+  while (b.executeStep()) {
+    anchors.push_back({fmt::format("backup #{} ({}, {})", b.getColumn(0).getInt64(), b.getColumn(1).getString(),
+                                   b.getColumn(2).getString()),
+                       b.getColumn(3).getInt64(), b.getColumn(4).getString()});
+    ++report.backups;
+  }
+  return anchors;
+}
+
+// Records are numbered 1, 2, ...: a number skipped was removed.
+std::optional<records::ChainFault> gap(std::int64_t expected, std::int64_t id) {
+  if (id <= expected) return std::nullopt;  // duplicates and disorder: the chain verifier names them
+  const std::string what = id == expected + 1 ? fmt::format("record #{} is missing", expected)
+                                              : fmt::format("records #{}-#{} are missing", expected, id - 1);
+  return records::ChainFault{expected, expected == 1 ? fmt::format("{}: the chain starts at #{}", what, id)
+                                                     : fmt::format("{}: the chain goes from #{} to #{}", what,
+                                                                   expected - 1, id)};
+}
+
+}  // namespace
+
+VerifyReport verify_records(Database& database, std::vector<records::ChainAnchor> given) {
   VerifyReport report;
+  report.given = given.size();
   database.transaction([&] {
     auto& db = database.impl().db;
+    auto anchors = stored_anchors(db, report);
+    anchors.insert(anchors.end(), std::make_move_iterator(given.begin()), std::make_move_iterator(given.end()));
+    records::AnchorChecker anchored(std::move(anchors));
     SQLite::Statement q(db, std::string("SELECT ") + k_row_columns +
                                 " FROM record r LEFT JOIN record_content c ON c.record_id = r.id ORDER BY r.id");
     records::ChainVerifier verifier;
     records::Hasher hasher;
     bool content_fault = false;
+    std::int64_t expected = 1;
     while (!report.fault && q.executeStep()) {
       auto row = read_row(q);
+      if ((report.fault = gap(expected, row.id))) break;
+      expected = row.id + 1;
       auto digest = q.getColumn(12).getString();
+      const auto hash_hex = q.getColumn(14).getString();
       records::ChainEntry entry{row.id, records::canonical_row(row, digest),
-                                records::from_hex(q.getColumn(14).getString()).value_or(records::Digest{}),
+                                records::from_hex(hash_hex).value_or(records::Digest{}),
                                 records::from_hex(q.getColumn(13).getString())};
       report.fault = verifier.next(entry);
       bool purged = !q.getColumn(18).isNull() && q.getColumn(18).getInt() != 0;
@@ -178,9 +222,11 @@ VerifyReport verify_records(Database& database) {
                                                                "digest", row.id)};
         content_fault = true;
       }
+      if (!report.fault) report.fault = anchored.at(row.id, hash_hex);
     }
     report.records = verifier.count() - (content_fault ? 1u : 0u);
     if (report.records > 0) report.head = records::to_hex(verifier.head());
+    if (!report.fault) report.fault = anchored.at_end(static_cast<std::int64_t>(report.records), report.head);
   });
   return report;
 }

@@ -90,8 +90,13 @@ SubmissionRow read_submission(const SQLite::Statement& q) {
   r.document_sha256 = q.getColumn(15).getString();
   r.chain_head = q.getColumn(16).getString();
   r.record_count = q.getColumn(17).getInt64();
+  if (!q.getColumn(18).isNull()) r.redacted_by = q.getColumn(18).getInt64();
   return r;
 }
+
+constexpr const char* k_submission_columns =
+    "SELECT id, kind, subject_id, semester_id, period, submitted_at, recorded_at, submitted_by, due_date, late, "
+    "language, format, audience, sensitive, document, document_sha256, chain_head, record_count, redacted_by";
 
 }  // namespace
 
@@ -168,21 +173,54 @@ std::optional<StoredSubmission> latest_submission(Database& database, bool summa
   std::optional<StoredSubmission> out;
   database.transaction([&] {
     auto& db = database.impl().db;
-    SQLite::Statement q(
-        db,
-        "SELECT id, kind, subject_id, semester_id, period, submitted_at, recorded_at, submitted_by, due_date, late, "
-        "language, format, audience, sensitive, document, document_sha256, chain_head, record_count, "
-        "count(*) OVER () FROM submission WHERE semester_id = ? AND kind = ? AND subject_id = ? AND period = ? "
-        "ORDER BY id DESC LIMIT 1");
+    SQLite::Statement q(db, std::string(k_submission_columns) +
+                                ", count(*) OVER () FROM submission WHERE semester_id = ? AND kind = ? "
+                                "AND subject_id = ? AND period = ? ORDER BY id DESC LIMIT 1");
     SQLite::bind(q, semester_id, std::string(summary ? "summary" : "feedback"), subject_id, period);
     if (!q.executeStep()) return;
     StoredSubmission s;
     s.row = read_submission(q);
-    s.count = q.getColumn(18).getInt();
+    s.count = q.getColumn(19).getInt();
     s.number = s.count;  // the latest is the last of them (ids grow)
     out = std::move(s);
   });
   return out;
+}
+
+std::optional<report::Contact> load_contact(Database& database, std::int64_t id) {
+  std::optional<report::Contact> out;
+  database.transaction([&] {
+    SQLite::Statement q(
+        database.impl().db,
+        "SELECT r.id, r.kind, r.dorm_code, r.happened_at, r.entered_at, r.channel, r.corrects, r.reason, "
+        "r.off_assignment, r.incident_category, r.severity, r.reported_to, r.reported_at, c.progress, c.note, "
+        "c.details, coalesce(c.purged, 0) "
+        "FROM record r LEFT JOIN record_content c ON c.record_id = r.id WHERE r.id = ?");
+    q.bind(1, id);
+    if (q.executeStep()) out = read_contact(q);
+  });
+  return out;
+}
+
+std::vector<SubmissionRow> load_feedback_submissions(Database& database, const std::string& member_id,
+                                                     const std::string& semester_id) {
+  std::vector<SubmissionRow> out;
+  database.transaction([&] {
+    SQLite::Statement q(database.impl().db, std::string(k_submission_columns) +
+                                                " FROM submission WHERE semester_id = ? AND kind = 'feedback' "
+                                                "AND subject_id = ? ORDER BY id");
+    SQLite::bind(q, semester_id, member_id);
+    while (q.executeStep()) out.push_back(read_submission(q));
+  });
+  return out;
+}
+
+void redact_submission(Database& database, std::int64_t id, const std::string& document, std::int64_t purge_id) {
+  database.transaction([&] {
+    SQLite::Statement q(database.impl().db, "UPDATE submission SET document = ?, redacted_by = ? WHERE id = ?");
+    SQLite::bind(q, document, purge_id, id);
+    q.exec();
+  });
 }
 
 void record_sensitive_access(Database& database, const SensitiveAccess& a) {

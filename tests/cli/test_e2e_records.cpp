@@ -85,7 +85,7 @@ TEST_SUITE("e2e.records") {
                   "DELETE FROM record WHERE id = 2;");
       auto r = box.run({"--db", "college.db", "verify"});
       CHECK(r.exit_code == 1);
-      CHECK(r.out.find("verify: FAILED at record 3:") == 0);
+      CHECK(r.out.find("verify: FAILED at record 2: record #2 is missing: the chain goes from #1 to #3") == 0);
     }
     SUBCASE("changed text") {
       sqlite(box, "DROP TRIGGER record_content_purge_only; UPDATE record_content SET note = '改' WHERE record_id = 1;");

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <filesystem>
 
 #include "harness.hpp"
@@ -346,5 +347,137 @@ TEST_SUITE("e2e.trust") {
     const auto json =
         ok(box, at("2026-09-22", {"report", "feedback", "--member", "李明", "--period", "1", "--format", "json"})).out;
     CHECK(has(json, "{\"rule\": \"talks\", \"status\": \"met_late\", \"dorm\": \"1-101\", \"period\": 1"));
+  }
+}
+
+namespace {
+
+std::string sqlite_cli(const Sandbox& box, const std::string& sql) {
+  auto r = box.run_program("/usr/bin/sqlite3", {box.path("college.db"), sql});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return r.out;
+}
+
+// Removes records from `id` on as someone with the sqlite3 CLI would: triggers dropped first.
+void remove_records_from(const Sandbox& box, int id) {
+  const auto n = std::to_string(id);
+  sqlite_cli(box, "DROP TRIGGER record_no_delete; DROP TRIGGER record_student_no_delete; "
+                  "DROP TRIGGER record_content_no_delete; DELETE FROM record_student WHERE record_id >= " + n +
+                      "; DELETE FROM record_content WHERE record_id >= " + n + "; DELETE FROM record WHERE id >= " +
+                      n + ";");
+}
+
+// Three visits by 李明 in week 1.
+void three_visits(const Sandbox& box) {
+  for (const char* when : {"2026-09-08 19:00", "2026-09-09 19:00", "2026-09-10 19:00"}) {
+    ok(box, at("2026-09-21", {"-q", "log-visit", "--member", "李明", "--dorm", "1-101", "--at", when}));
+  }
+}
+
+}  // namespace
+
+TEST_SUITE("e2e.trust") {
+  TEST_CASE("verify checks the chain against every submission, backup receipt and given head") {
+    Sandbox box;
+    build(box);
+    three_visits(box);
+    const auto head3 = sqlite_cli(box, "SELECT hash FROM record WHERE id = 3").substr(0, 64);
+    const auto head2 = sqlite_cli(box, "SELECT hash FROM record WHERE id = 2").substr(0, 64);
+    SUBCASE("the newest record removed, a submitted form names it") {
+      ok(box, at("2026-09-21", {"-q", "report", "feedback", "--member", "李明", "--period", "1", "--submit"}));
+      CHECK(has(ok(box, {"--db", "college.db", "verify"}).out, "agrees with 1 submission, 0 backups"));
+      remove_records_from(box, 3);
+      const auto r = box.run({"--db", "college.db", "verify"});
+      INFO(r.out);
+      CHECK(r.exit_code == 1);
+      CHECK(r.out.rfind("verify: FAILED at record 3: record #3 is missing: submission #1", 0) == 0);
+      CHECK(has(r.out, "was built on 3 records (head " + head3.substr(0, 12) + "), the database holds 2"));
+      SUBCASE("and another written in its place") {
+        ok(box, at("2026-09-21", {"-q", "log-visit", "--member", "李明", "--dorm", "1-101", "--at",
+                                  "2026-09-11 19:00"}));
+        const auto again = box.run({"--db", "college.db", "verify"});
+        CHECK(again.exit_code == 1);
+        CHECK(again.out.rfind("verify: FAILED at record 3: record #3 is not the one submission #1", 0) == 0);
+      }
+    }
+    SUBCASE("the newest record removed, a backup receipt names it") {
+      ok(box, {"--db", "college.db", "-q", "backup", "copy.db"});
+      remove_records_from(box, 3);
+      const auto r = box.run({"--db", "college.db", "verify"});
+      CHECK(r.exit_code == 1);
+      CHECK(r.out.rfind("verify: FAILED at record 3: record #3 is missing: backup #1", 0) == 0);
+    }
+    SUBCASE("a record in the middle removed is named by its number") {
+      sqlite_cli(box, "DROP TRIGGER record_no_delete; DROP TRIGGER record_content_no_delete; "
+                      "DELETE FROM record_content WHERE record_id = 2; DELETE FROM record WHERE id = 2;");
+      const auto r = box.run({"--db", "college.db", "verify"});
+      CHECK(r.exit_code == 1);
+      CHECK(r.out.rfind("verify: FAILED at record 2: record #2 is missing: the chain goes from #1 to #3\n"
+                        "verify: 1 records before it are intact\n", 0) == 0);
+    }
+    SUBCASE("--expect-head: the head now, or the head at a count, any case, 8 or more digits") {
+      const auto now = ok(box, {"--db", "college.db", "verify", "--expect-head", head3.substr(0, 8)});
+      CHECK(has(now.out, "verify: 3 records intact; chain head " + head3 + "; agrees with 0 submissions, "
+                                                                          "0 backups and 1 given head\n"));
+      std::string upper = head2;
+      for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      ok(box, {"--db", "college.db", "verify", "--expect-head", upper + "@2", "--expect-head", head3});
+      const auto wrong_now = box.run({"--db", "college.db", "verify", "--expect-head", head2.substr(0, 12)});
+      CHECK(wrong_now.exit_code == 1);
+      CHECK(has(wrong_now.out, "the chain head is " + head3.substr(0, 12) + " (3 records), not " +
+                                   head2.substr(0, 12) + " as --expect-head"));
+      const auto wrong_at = box.run({"--db", "college.db", "verify", "--expect-head", head3.substr(0, 12) + "@2"});
+      CHECK(wrong_at.exit_code == 1);
+      CHECK(has(wrong_at.out, "FAILED at record 2: record #2 is not the one --expect-head"));
+      const auto beyond = box.run({"--db", "college.db", "verify", "--expect-head", head3.substr(0, 12) + "@5"});
+      CHECK(beyond.exit_code == 1);
+      CHECK(has(beyond.out, "records #4-#5 are missing"));
+      for (const char* bad : {"8f3a", "xyz12345", "8f3a0c1d@0", "8f3a0c1d@", "8f3a0c1d@x"}) {
+        const auto r = box.run({"--db", "college.db", "verify", "--expect-head", bad});
+        INFO(bad << ": " << r.err);
+        CHECK(r.exit_code == 64);
+        CHECK(has(r.err, "--expect-head"));
+      }
+    }
+  }
+}
+
+TEST_SUITE("e2e.trust") {
+  TEST_CASE("purge erases the text from submitted forms too, marks them, and the chain still verifies") {
+    Sandbox box;
+    build(box);
+    const std::string secret = "家境困难|母亲*住院";  // escaped differently in Markdown and JSON
+    const std::string note = "需要资助_申请中";
+    ok(box, at("2026-09-21", {"-q", "log-visit", "--member", "李明", "--dorm", "1-101", "--at", "2026-09-08 19:00",
+                              "--progress", secret, "--note", note}));
+    ok(box, at("2026-09-21", {"-q", "log-visit", "--member", "李明", "--dorm", "1-101", "--at", "2026-09-10 19:00",
+                              "--progress", "正常走访"}));
+    ok(box, at("2026-09-21", {"-q", "--lang", "en", "report", "feedback", "--member", "李明", "--period", "1",
+                              "--format", "json", "--submit"}));
+    ok(box, at("2026-09-21", {"-q", "report", "feedback", "--member", "李明", "--period", "1", "--submit"}));
+    auto stored = [&] { return box.read("college.db") + box.read("college.db-wal"); };
+    REQUIRE(has(stored(), "家境困难\\|母亲\\*住院"));  // the Markdown form's copy
+    const auto purge = ok(box, {"--db", "college.db", "purge", "1", "--reason", "学生申请"});
+    CHECK(has(purge.out, "已从 2 份已报送的反馈表中清除"));
+    const auto bytes = stored();
+    for (const std::string& form : {secret, note, std::string("家境困难\\|母亲\\*住院"), std::string("需要资助\\_申请中"),
+                                    std::string("母亲")}) {
+      INFO(form);
+      CHECK_FALSE(has(bytes, form));
+    }
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM submission WHERE redacted_by = 3") == 2);
+    const auto md = ok(box, at("2026-09-21", {"report", "feedback", "--member", "李明", "--period", "1", "--submitted"}));
+    CHECK(has(md.out, "〔已清除，见记录 \\#3〕"));
+    CHECK(has(md.out, "正常走访"));  // the other record's text stays
+    CHECK(has(md.err, "部分文字已由清除记录 #3 删去"));
+    const auto json = sqlite_cli(box, "SELECT document FROM submission WHERE id = 1");
+    CHECK(has(json, "\"progress\": \"[erased, see record #3]\", \"note\": \"[erased, see record #3]\""));
+    CHECK(has(json, "\"progress\": \"正常走访\""));
+    CHECK(has(ok(box, {"--db", "college.db", "verify"}).out, "agrees with 2 submissions"));
+    // Only a purge may rewrite a submitted document.
+    const auto forged = box.run_program("/usr/bin/sqlite3", {box.path("college.db"),
+                                                             "UPDATE submission SET document = 'x' WHERE id = 1"});
+    CHECK(forged.exit_code != 0);
   }
 }

@@ -290,3 +290,45 @@ TEST_SUITE("records.chain") {
     CHECK(verifier.head() == entries[1].stored_hash);
   }
 }
+
+TEST_SUITE("chain") {
+  TEST_CASE("head_matches takes a prefix of 8 or more digits in any case") {
+    const std::string head = "8f3a0c1d5e2b" + std::string(52, '0');
+    CHECK(head_matches(head, head));
+    CHECK(head_matches(head, "8F3A0C1D"));
+    CHECK_FALSE(head_matches(head, "8f3a0c1e"));
+    CHECK_FALSE(head_matches(head, ""));
+    CHECK_FALSE(head_matches("8f3a", "8f3a0c1d"));
+  }
+
+  TEST_CASE("AnchorChecker: a rewritten record, lost newest records, the head now") {
+    const std::vector<std::string> hashes{"aaaaaaaa11", "bbbbbbbb22", "cccccccc33"};
+    auto walk = [&](AnchorChecker& checker, std::size_t n) -> std::optional<ChainFault> {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (auto f = checker.at(static_cast<std::int64_t>(i + 1), hashes[i])) return f;
+      }
+      return checker.at_end(static_cast<std::int64_t>(n), n == 0 ? "" : hashes[n - 1]);
+    };
+    AnchorChecker agree({{"form A", 2, "bbbbbbbb"}, {"form B", 3, "CCCCCCCC"}, {"given", ChainAnchor::k_current, "cccccccc33"},
+                         {"empty", 0, ""}});
+    CHECK(agree.size() == 3);
+    CHECK_FALSE(walk(agree, 3));
+
+    AnchorChecker rewritten({{"form A", 2, "bbbbbbbc"}});
+    const auto r = walk(rewritten, 3);
+    REQUIRE(r);
+    CHECK(r->id == 2);
+    CHECK(r->what.rfind("record #2 is not the one form A was built on", 0) == 0);
+
+    AnchorChecker lost({{"form B", 3, "cccccccc"}, {"form C", 5, "eeeeeeee"}});
+    const auto l = walk(lost, 2);
+    REQUIRE(l);
+    CHECK(l->id == 3);
+    CHECK(l->what == "records #3-#5 are missing: form B was built on 3 records (head cccccccc), the database holds 2");
+
+    AnchorChecker now({{"--expect-head", ChainAnchor::k_current, "bbbbbbbb"}});
+    const auto n = walk(now, 3);
+    REQUIRE(n);
+    CHECK(n->what == "the chain head is cccccccc33 (3 records), not bbbbbbbb as --expect-head says");
+  }
+}

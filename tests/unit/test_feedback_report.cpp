@@ -465,3 +465,34 @@ TEST_SUITE("report.summary") {
               "- 2026年9月7日起执行本学期首次分配。\n- 2026年9月16日 1-102：李明 → 王强\n"));
   }
 }
+
+TEST_SUITE("feedback_report") {
+  TEST_CASE("redact_contact erases a purged record's text only where the form shows that record") {
+    Contact purged;
+    purged.id = 7;
+    purged.progress = "家境|困难";
+    purged.note = "无";
+    purged.details = "母亲*住院";
+    const std::string md =
+        "| 联系寝室名称 | 说明 |\n"
+        "| 1-101 | 家境\\|困难↵母亲\\*住院 | 无；记录 \\#7 |\n"
+        "| 1-101 | 无 | 无；记录 \\#17 |\n"
+        "无\n";
+    CHECK(redact_contact(md, false, purged, "〔已清除 #9〕") ==
+          "| 联系寝室名称 | 说明 |\n"
+          "| 1-101 | 〔已清除 \\#9〕↵〔已清除 \\#9〕 | 〔已清除 \\#9〕；记录 \\#7 |\n"
+          "| 1-101 | 无 | 无；记录 \\#17 |\n"
+          "无\n");
+    const std::string en = "| 1-101 | 家境\\|困难 | 无; record \\#7 |";
+    CHECK(redact_contact(en, false, purged, "[x]") == "| 1-101 | \\[x\\] | \\[x\\]; record \\#7 |");
+    const std::string json =
+        "[{\"record\": 7, \"kind\": \"visit\", \"progress\": \"家境|困难\", \"note\": \"无\", \"details\": null, "
+        "\"corrects\": null, \"reason\": \"无\"},\n"
+        " {\"record\": 70, \"kind\": \"visit\", \"progress\": \"家境|困难\", \"note\": \"无\", \"corrects\": null}]";
+    CHECK(redact_contact(json, true, purged, "[x]") ==
+          "[{\"record\": 7, \"kind\": \"visit\", \"progress\": \"[x]\", \"note\": \"[x]\", \"details\": null, "
+          "\"corrects\": null, \"reason\": \"无\"},\n"
+          " {\"record\": 70, \"kind\": \"visit\", \"progress\": \"家境|困难\", \"note\": \"无\", \"corrects\": null}]");
+    CHECK(redact_contact("no such record", false, purged, "x") == "no such record");
+  }
+}

@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace dormlink::records {
@@ -127,5 +128,39 @@ class ChainVerifier {
 // last records cannot be seen from the rows alone: compare ChainVerifier::head() with a
 // head printed earlier.
 std::optional<ChainFault> verify_chain(std::span<const ChainEntry> entries);
+
+// Something that says what the chain was at some moment: a submitted form, a backup receipt or
+// a head a person copied from a paper form (`verify --expect-head HEX[@COUNT]`).
+struct ChainAnchor {
+  std::string source;       // for messages: "submission #12 (feedback of 2023110104, period 5)"
+  std::int64_t count = 0;   // records in the chain then; k_current: the chain as it is now
+  std::string head;         // the hash of record #count then: 64 hex digits, or a prefix (>= 8)
+  static constexpr std::int64_t k_current = -1;
+};
+
+// "8f3a…"-style checks of a hex hash against a full hash or a prefix of one, any case.
+bool head_matches(std::string_view hash_hex, std::string_view expected);
+
+// Checks the chain, walked in id order, against anchors: record #count must have the anchor's
+// head, and a chain shorter than an anchor's count has lost its last records (which the rows
+// alone cannot show). Records are numbered 1, 2, ... without gaps, so the n-th record walked is
+// record #n.
+class AnchorChecker {
+ public:
+  explicit AnchorChecker(std::vector<ChainAnchor> anchors);
+
+  // After record #count (hash `hash_hex`) verified: the first anchor it contradicts, if any.
+  std::optional<ChainFault> at(std::int64_t count, std::string_view hash_hex);
+  // After the whole chain (`count` records, head `head_hex`): anchors beyond its end, and those
+  // about the chain as it is now.
+  std::optional<ChainFault> at_end(std::int64_t count, std::string_view head_hex);
+
+  std::size_t size() const noexcept { return m_anchors.size() + m_current.size(); }
+
+ private:
+  std::vector<ChainAnchor> m_anchors;  // sorted by count
+  std::vector<ChainAnchor> m_current;  // count == k_current
+  std::size_t m_next = 0;
+};
 
 }  // namespace dormlink::records

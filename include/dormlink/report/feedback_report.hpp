@@ -173,6 +173,12 @@ Workbook feedback_workbook(const FeedbackForm& form, Language language);
 // The same data as one JSON object (keys English and stable; docs/reports.md).
 std::string render_feedback_json(const FeedbackForm& form);
 
+// A submitted form (Markdown or JSON, as render_feedback_* wrote it) with the text a record
+// held before a purge (progress, note, details) replaced by `marker` where the form shows that
+// record: its table row or its JSON object. Other records' text is left alone; a document that
+// does not show the record comes back unchanged.
+std::string redact_contact(std::string_view document, bool json, const Contact& before, std::string_view marker);
+
 // Dates as the college writes them: "2026年9月21日" (zh), "2026-09-21" (en).
 std::string report_date(Date date, Language language);
 // A local "YYYY-MM-DD HH:MM[...]" as "2026年9月21日 19:30" (zh) or "2026-09-21 19:30" (en).

@@ -31,10 +31,16 @@ struct VerifyReport {
   std::size_t records = 0;
   std::string head;  // hex hash of the last record; empty when there are none
   std::optional<records::ChainFault> fault;
+  std::size_t submissions = 0;  // anchors checked: submitted forms and summaries,
+  std::size_t backups = 0;      // backup receipts,
+  std::size_t given = 0;        // and heads given on the command line
 };
 
-// Walks every record in id order: hashes, links and content digests (purged content skipped).
-VerifyReport verify_records(Database& db);
+// Walks every record in id order: numbers without gaps ("record #18 is missing"), hashes, links
+// and content digests (purged content skipped); then checks the chain against every anchor the
+// database holds (each submission's and each backup receipt's record count and chain head) and
+// the `given` ones, so that removing the newest records is found too.
+VerifyReport verify_records(Database& db, std::vector<records::ChainAnchor> given = {});
 
 }  // namespace dormlink::store
 

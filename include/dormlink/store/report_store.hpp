@@ -53,6 +53,7 @@ struct SubmissionRow {
   std::string document_sha256;  // hex
   std::string chain_head;
   std::int64_t record_count = 0;
+  std::optional<std::int64_t> redacted_by;  // the purge that last erased text from the document
 };
 
 // Appends a submission inside the caller's transaction (or its own); returns its id. The
@@ -68,6 +69,18 @@ struct StoredSubmission {
 };
 std::optional<StoredSubmission> latest_submission(Database& db, bool summary, const std::string& subject_id,
                                                   const std::string& semester_id, int period);
+
+// One record (any kind, effective or not) with its text as stored now; nullopt when there is
+// no such record. Students are not loaded.
+std::optional<report::Contact> load_contact(Database& db, std::int64_t id);
+
+// Every feedback form of a member submitted for the semester, oldest first.
+std::vector<SubmissionRow> load_feedback_submissions(Database& db, const std::string& member_id,
+                                                     const std::string& semester_id);
+
+// Replaces a submitted document with its redacted form, marking it as redacted by the purge
+// record `purge_id`: the one change a submission allows (a trigger refuses any other).
+void redact_submission(Database& db, std::int64_t id, const std::string& document, std::int64_t purge_id);
 
 // One row of the sensitive_access audit trail.
 struct SensitiveAccess {
