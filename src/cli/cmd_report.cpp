@@ -232,7 +232,7 @@ struct Document {
 struct Loaded {
   check::CheckInput input;
   std::vector<check::Obligation> obligations;
-  report::ChainHead chain;
+  records::ChainHead chain;
   report::ReportPeriod period;
   Date as_of{};
 };

@@ -36,7 +36,7 @@ records::Row pointer_row(const store::RecordStatus& status, records::Kind kind, 
 
 // Erases the record's text from every feedback form of its member submitted that semester
 // (docs/records.md "Purge"); returns how many forms changed.
-int redact_submissions(store::Database& db, const store::RecordStatus& status, const report::Contact& before,
+int redact_submissions(store::Database& db, const store::RecordStatus& status, const records::EffectiveRecord& before,
                        std::int64_t purge_id) {
   int changed = 0;
   for (const auto& s : store::load_feedback_submissions(db, status.member_id, status.semester_id)) {

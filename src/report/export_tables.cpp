@@ -28,21 +28,21 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
   return out;
 }
 
-std::string students_cell(const ExportRecord& r) {
+std::string students_cell(const records::EffectiveRecord& r) {
   std::vector<std::string> items;
-  for (const auto& [id, name] : r.students) items.push_back(name.empty() ? id : fmt::format("{} {}", id, name));
+  for (const auto& s : r.students) items.push_back(s.name.empty() ? s.id : fmt::format("{} {}", s.id, s.name));
   return joined(items, ";");
 }
 
-std::string corrected_cell(const ExportRecord& r) { return r.corrects ? std::to_string(*r.corrects) : ""; }
+std::string corrected_cell(const records::EffectiveRecord& r) { return r.corrects ? std::to_string(*r.corrects) : ""; }
 
 // An incident's account: what was found and done (progress), then any follow-up details.
-std::string incident_text(const ExportRecord& r) {
+std::string incident_text(const records::EffectiveRecord& r) {
   if (r.details.empty()) return r.progress;
   return r.progress.empty() ? r.details : r.progress + "；" + r.details;
 }
 
-void sort_by_id(std::vector<ExportRecord>& rows) {
+void sort_by_id(std::vector<records::EffectiveRecord>& rows) {
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
 }
 
@@ -101,7 +101,7 @@ ExportTable dorms_table(std::vector<roster::DormRow> dorms) {
   return t;
 }
 
-ExportTable contacts_table(std::vector<ExportRecord> rows, const Privacy& privacy) {
+ExportTable contacts_table(std::vector<records::EffectiveRecord> rows, const Privacy& privacy) {
   refuse_committee(privacy, "contacts");
   std::erase_if(rows, [](const auto& r) {
     const auto kind = records::parse_kind(r.kind);
@@ -122,7 +122,7 @@ ExportTable contacts_table(std::vector<ExportRecord> rows, const Privacy& privac
   return t;
 }
 
-ExportTable incidents_table(std::vector<ExportRecord> rows, const Privacy& privacy) {
+ExportTable incidents_table(std::vector<records::EffectiveRecord> rows, const Privacy& privacy) {
   refuse_committee(privacy, "incidents");
   std::erase_if(rows, [](const auto& r) { return r.kind != "incident"; });
   sort_by_id(rows);

@@ -89,14 +89,14 @@ bool student_less(const FormStudent& a, const FormStudent& b) {
   return c != 0 ? c < 0 : a.id < b.id;
 }
 
-FormStudent shown_student(const ContactStudent& s, const Privacy& privacy) {
+FormStudent shown_student(const records::RecordStudent& s, const Privacy& privacy) {
   FormStudent f{s.id, s.name, {}, {}};
   if (privacy.phones_shown() && !s.phone.empty()) f.phone = privacy.phones_in_full() ? s.phone : mask_phone(s.phone);
   if (privacy.attention_of_named()) f.attention = s.attention;
   return f;
 }
 
-FormContact form_contact(const Contact& c, const Privacy& privacy) {
+FormContact form_contact(const records::EffectiveRecord& c, const Privacy& privacy) {
   FormContact f;
   f.record = c;
   f.record.students.clear();
@@ -335,13 +335,13 @@ std::string students_cell(const FormContact& c, Language language) {
   return who.empty() ? fmt::format("({})", way) : fmt::format("{} ({})", who, way);
 }
 
-std::string progress_cell(const Contact& r, Language language) {
+std::string progress_cell(const records::EffectiveRecord& r, Language language) {
   if (r.purged) return zh(language) ? "（内容已按隐私要求清除）" : "(text erased on request)";
   return joined({r.progress, r.details}, "\n");
 }
 
 // Whether a record was entered after the Sunday of the week it happened in.
-bool entered_late(const Contact& r) {
+bool entered_late(const records::EffectiveRecord& r) {
   const auto happened =
       parse_iso_date(std::string_view(r.happened_at).substr(0, std::min<std::size_t>(r.happened_at.size(), 10)));
   const auto entered =
@@ -352,7 +352,7 @@ bool entered_late(const Contact& r) {
   return to_days(*entered) > sunday;
 }
 
-std::string incident_note(const Contact& r, Language language) {
+std::string incident_note(const records::EffectiveRecord& r, Language language) {
   const bool z = zh(language);
   std::string out = z ? fmt::format("特殊情况：{}", incident_label(r.incident_category, language))
                       : fmt::format("incident: {}", incident_label(r.incident_category, language));
@@ -367,7 +367,7 @@ std::string incident_note(const Contact& r, Language language) {
 }
 
 // 说明: the member's note, then what the record says about itself.
-std::string note_cell(const Contact& r, Language language) {
+std::string note_cell(const records::EffectiveRecord& r, Language language) {
   const bool z = zh(language);
   std::vector<std::string> parts;
   if (!r.purged) parts.push_back(r.note);
@@ -390,7 +390,7 @@ std::string note_cell(const Contact& r, Language language) {
   return joined(parts, z ? "；" : "; ");
 }
 
-std::string dorm_cell(const Contact& r, Language language) {
+std::string dorm_cell(const records::EffectiveRecord& r, Language language) {
   if (!r.dorm.empty()) return r.dorm;
   return zh(language) ? "全部联系寝室" : "all dorms";
 }
@@ -558,7 +558,7 @@ Table with_member(Table t, const FeedbackForm& f, Language language) {
   return t;
 }
 
-std::string footer(const ChainHead& chain, Language language) {
+std::string footer(const records::ChainHead& chain, Language language) {
   const bool z = zh(language);
   const std::string head = chain.head.empty() ? (z ? "（无记录）" : "(no records)") : "`" + chain.head + "`";
   return z ? fmt::format("记录链头 {}（共 {} 条记录）\n", head, chain.records)
@@ -626,7 +626,7 @@ std::string json_student(const FormStudent& s) {
   return out + "}";
 }
 
-std::string json_incident(const Contact& r) {
+std::string json_incident(const records::EffectiveRecord& r) {
   if (r.kind != "incident") return "null";
   return fmt::format("{{\"category\": {}, \"severity\": {}, \"reported_to\": {}, \"reported_at\": {}}}",
                      q(r.incident_category), q_or_null(r.severity), q_or_null(r.reported_to), q_or_null(r.reported_at));
@@ -757,7 +757,7 @@ std::vector<std::pair<std::size_t, std::size_t>> record_spans(std::string_view d
 
 }  // namespace
 
-std::string redact_contact(std::string_view document, bool json, const Contact& before, std::string_view marker) {
+std::string redact_contact(std::string_view document, bool json, const records::EffectiveRecord& before, std::string_view marker) {
   std::string out(document);
   const auto spans = record_spans(document, json, before.id);
   const std::string mark = json ? q(marker) : escape_markdown_cell(marker);

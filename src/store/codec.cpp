@@ -85,4 +85,28 @@ DormCode split_dorm_code(const std::string& code) {
   return DormCode{code.substr(0, pos), code.substr(pos + 1)};
 }
 
+records::EffectiveRecord read_effective_record(const SQLite::Statement& q) {
+  records::EffectiveRecord r;
+  r.id = q.getColumn(0).getInt64();
+  r.kind = q.getColumn(1).getString();
+  r.member_id = q.getColumn(2).getString();
+  r.dorm = text_or_empty(q.getColumn(3));
+  r.semester_id = q.getColumn(4).getString();
+  r.happened_at = q.getColumn(5).getString();
+  r.entered_at = q.getColumn(6).getString();
+  r.channel = text_or_empty(q.getColumn(7));
+  if (!q.getColumn(8).isNull()) r.corrects = q.getColumn(8).getInt64();
+  r.reason = q.getColumn(9).getString();
+  r.off_assignment = q.getColumn(10).getInt() != 0;
+  r.incident_category = text_or_empty(q.getColumn(11));
+  r.severity = text_or_empty(q.getColumn(12));
+  r.reported_to = text_or_empty(q.getColumn(13));
+  r.reported_at = text_or_empty(q.getColumn(14));
+  r.progress = text_or_empty(q.getColumn(15));
+  r.note = text_or_empty(q.getColumn(16));
+  r.details = text_or_empty(q.getColumn(17));
+  r.purged = q.getColumn(18).getInt() != 0;
+  return r;
+}
+
 }  // namespace dormlink::store

@@ -8,6 +8,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "dormlink/model.hpp"
+#include "dormlink/records/effective.hpp"
 #include "dormlink/roster/roster.hpp"
 
 namespace dormlink::store {
@@ -42,6 +43,16 @@ inline std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? 
 #define DORMLINK_SQL_VERSION_ON_DAY                                                                      \
   "ORDER BY (valid_to IS NULL OR valid_to > valid_from) DESC, (valid_from <= :on) DESC, "                \
   "CASE WHEN valid_from <= :on THEN valid_from END DESC, valid_from, id DESC LIMIT 1"
+
+// The columns of a record as records::EffectiveRecord holds it (record r LEFT JOIN
+// record_content c), in the order read_effective_record reads them.
+#define DORMLINK_SQL_EFFECTIVE_COLUMNS                                                                         \
+  "r.id, r.kind, r.member_id, r.dorm_code, r.semester_id, r.happened_at, r.entered_at, r.channel, r.corrects, " \
+  "r.reason, r.off_assignment, r.incident_category, r.severity, r.reported_to, r.reported_at, c.progress, "    \
+  "c.note, c.details, coalesce(c.purged, 0)"
+
+// Reads the DORMLINK_SQL_EFFECTIVE_COLUMNS of the current row (students and names not).
+records::EffectiveRecord read_effective_record(const SQLite::Statement& q);
 
 // The student columns, in the order k_student_columns lists them.
 inline constexpr const char* k_student_columns =

@@ -16,9 +16,7 @@ std::string day_after(Date date) { return format_date(Date{to_days(date) + std::
 // A record is effective unless a later record (not a purge) points at it: a correction
 // replaces it, a withdrawal removes it (docs/records.md).
 constexpr const char* k_contacts =
-    "SELECT r.id, r.kind, r.dorm_code, r.happened_at, r.entered_at, r.channel, r.corrects, r.reason, "
-    "r.off_assignment, r.incident_category, r.severity, r.reported_to, r.reported_at, c.progress, c.note, "
-    "c.details, coalesce(c.purged, 0) "
+    "SELECT " DORMLINK_SQL_EFFECTIVE_COLUMNS " "
     "FROM record r LEFT JOIN record_content c ON c.record_id = r.id "
     "WHERE r.member_id = :member AND r.semester_id = :semester AND r.happened_at >= :from AND r.happened_at < :end "
     "AND " DORMLINK_SQL_LISTED_KINDS " AND " DORMLINK_SQL_NOT_REPLACED " "
@@ -29,34 +27,13 @@ constexpr const char* k_student_on =
     "SELECT name, phone, attention FROM student_version WHERE student_id = :student "
     DORMLINK_SQL_VERSION_ON_DAY;
 
-report::Contact read_contact(const SQLite::Statement& q) {
-  report::Contact c;
-  c.id = q.getColumn(0).getInt64();
-  c.kind = q.getColumn(1).getString();
-  c.dorm = text_or_empty(q.getColumn(2));
-  c.happened_at = q.getColumn(3).getString();
-  c.entered_at = q.getColumn(4).getString();
-  c.channel = text_or_empty(q.getColumn(5));
-  if (!q.getColumn(6).isNull()) c.corrects = q.getColumn(6).getInt64();
-  c.reason = q.getColumn(7).getString();
-  c.off_assignment = q.getColumn(8).getInt() != 0;
-  c.incident_category = text_or_empty(q.getColumn(9));
-  c.severity = text_or_empty(q.getColumn(10));
-  c.reported_to = text_or_empty(q.getColumn(11));
-  c.reported_at = text_or_empty(q.getColumn(12));
-  c.progress = text_or_empty(q.getColumn(13));
-  c.note = text_or_empty(q.getColumn(14));
-  c.details = text_or_empty(q.getColumn(15));
-  c.purged = q.getColumn(16).getInt() != 0;
-  return c;
-}
 
-void load_students(SQLite::Database& db, report::Contact& contact, const std::string& on) {
+void load_students(SQLite::Database& db, records::EffectiveRecord& contact, const std::string& on) {
   SQLite::Statement ids(db, "SELECT student_id FROM record_student WHERE record_id = ? ORDER BY student_id");
   ids.bind(1, contact.id);
   SQLite::Statement facts(db, k_student_on);
   while (ids.executeStep()) {
-    report::ContactStudent s;
+    records::RecordStudent s;
     s.id = ids.getColumn(0).getString();
     facts.reset();
     facts.bind(":student", s.id);
@@ -100,8 +77,8 @@ constexpr const char* k_submission_columns =
 
 }  // namespace
 
-report::ChainHead load_chain_head(Database& database) {
-  report::ChainHead head;
+records::ChainHead load_chain_head(Database& database) {
+  records::ChainHead head;
   database.transaction([&] {
     auto& db = database.impl().db;
     // Records are numbered 1, 2, ... and never deleted (a trigger refuses it; verify finds a
@@ -115,9 +92,9 @@ report::ChainHead load_chain_head(Database& database) {
   return head;
 }
 
-std::vector<report::Contact> load_contacts(Database& database, const std::string& member_id,
+std::vector<records::EffectiveRecord> load_contacts(Database& database, const std::string& member_id,
                                            const std::string& semester_id, Date from, Date to, Date names_on) {
-  std::vector<report::Contact> contacts;
+  std::vector<records::EffectiveRecord> contacts;
   database.transaction([&] {
     auto& db = database.impl().db;
     SQLite::Statement q(db, k_contacts);
@@ -125,7 +102,7 @@ std::vector<report::Contact> load_contacts(Database& database, const std::string
     q.bind(":semester", semester_id);
     q.bind(":from", format_date(from));
     q.bind(":end", day_after(to));
-    while (q.executeStep()) contacts.push_back(read_contact(q));
+    while (q.executeStep()) contacts.push_back(read_effective_record(q));
     const std::string on = format_date(names_on);
     for (auto& c : contacts) load_students(db, c, on);
   });
@@ -187,17 +164,15 @@ std::optional<StoredSubmission> latest_submission(Database& database, bool summa
   return out;
 }
 
-std::optional<report::Contact> load_contact(Database& database, std::int64_t id) {
-  std::optional<report::Contact> out;
+std::optional<records::EffectiveRecord> load_contact(Database& database, std::int64_t id) {
+  std::optional<records::EffectiveRecord> out;
   database.transaction([&] {
     SQLite::Statement q(
         database.impl().db,
-        "SELECT r.id, r.kind, r.dorm_code, r.happened_at, r.entered_at, r.channel, r.corrects, r.reason, "
-        "r.off_assignment, r.incident_category, r.severity, r.reported_to, r.reported_at, c.progress, c.note, "
-        "c.details, coalesce(c.purged, 0) "
+        "SELECT " DORMLINK_SQL_EFFECTIVE_COLUMNS " "
         "FROM record r LEFT JOIN record_content c ON c.record_id = r.id WHERE r.id = ?");
     q.bind(1, id);
-    if (q.executeStep()) out = read_contact(q);
+    if (q.executeStep()) out = read_effective_record(q);
   });
   return out;
 }

@@ -139,4 +139,16 @@ TEST_SUITE("architecture") {
       CHECK(text.find("std::cerr") == std::string::npos);
     }
   }
+
+  TEST_CASE("the store never includes the reports: it loads records, reports show them") {
+    for (const auto& file : source_files()) {
+      const std::string& path = file.first;
+      const std::string& text = file.second;
+      if (path.rfind("src/store/", 0) != 0 && path.rfind("include/dormlink/store/", 0) != 0) continue;
+      INFO(path);
+      CHECK(text.find("dormlink/report/") == std::string::npos);
+      CHECK(text.find("dormlink/xlsx/") == std::string::npos);
+      CHECK(text.find("dormlink/cli/") == std::string::npos);
+    }
+  }
 }

@@ -24,8 +24,8 @@ roster::StudentRow student(const char* id, const char* name, PoliticalStatus sta
   return s;
 }
 
-ExportRecord record(std::int64_t id, const char* kind) {
-  ExportRecord r;
+records::EffectiveRecord record(std::int64_t id, const char* kind) {
+  records::EffectiveRecord r;
   r.id = id;
   r.kind = kind;
   r.member_id = "M1";
@@ -111,8 +111,8 @@ TEST_SUITE("export") {
     auto corrected = record(7, "talk");
     corrected.corrects = 4;
     corrected.reason = "时间记错";
-    corrected.students = {{"S1", "张一"}, {"S2", ""}};
-    std::vector<ExportRecord> all{corrected, record(9, "incident"), record(2, "visit"), record(3, "plan"),
+    corrected.students = {{"S1", "张一", {}, {}}, {"S2", "", {}, {}}};
+    std::vector<records::EffectiveRecord> all{corrected, record(9, "incident"), record(2, "visit"), record(3, "plan"),
                                   record(5, "excused")};
     Privacy p;
     auto contacts = contacts_table(all, p);

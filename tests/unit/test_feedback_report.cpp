@@ -97,12 +97,12 @@ ReportPeriod period1() {
   return p;
 }
 
-ContactStudent student(const char* id, const char* name, const char* phone) {
-  return ContactStudent{id, name, phone, {}};
+records::RecordStudent student(const char* id, const char* name, const char* phone) {
+  return records::RecordStudent{id, name, phone, {}};
 }
 
-Contact contact(std::int64_t id, const char* kind, const char* dorm, const char* at) {
-  Contact c;
+records::EffectiveRecord contact(std::int64_t id, const char* kind, const char* dorm, const char* at) {
+  records::EffectiveRecord c;
   c.id = id;
   c.kind = kind;
   c.dorm = dorm;
@@ -112,7 +112,7 @@ Contact contact(std::int64_t id, const char* kind, const char* dorm, const char*
   return c;
 }
 
-std::vector<Contact> contacts() {
+std::vector<records::EffectiveRecord> contacts() {
   auto talk = contact(3, "talk", "1-101", "2026-09-10 19:30");
   talk.students = {student("2025110101", "张三", "13800000011"), student("2025110102", "阿丽", "13800000012")};
   talk.students[1].attention = {AttentionCategory::family_hardship};
@@ -244,7 +244,7 @@ TEST_SUITE("report.feedback") {
     CHECK(students[0].name == "阿丽");
     CHECK(students[1].name == "张三");
     // Two students called 张三: the lower id first.
-    Contact twins = contact(20, "talk", "1-101", "2026-09-12 10:00");
+    records::EffectiveRecord twins = contact(20, "talk", "1-101", "2026-09-12 10:00");
     twins.students = {student("2025110103", "张三", ""), student("2025110101", "张三", "")};
     FeedbackInput in;
     in.check = &f.input;
@@ -468,7 +468,7 @@ TEST_SUITE("report.summary") {
 
 TEST_SUITE("feedback_report") {
   TEST_CASE("redact_contact erases a purged record's text only where the form shows that record") {
-    Contact purged;
+    records::EffectiveRecord purged;
     purged.id = 7;
     purged.progress = "家境|困难";
     purged.note = "无";

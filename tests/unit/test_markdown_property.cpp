@@ -243,7 +243,7 @@ TEST_SUITE("markdown.property") {
       const std::size_t contacts = 1 + rng.below(6);
       for (std::size_t i = 0; i < contacts; ++i) {
         FormContact fc;
-        Contact& r = fc.record;
+        records::EffectiveRecord& r = fc.record;
         r.id = static_cast<std::int64_t>(100 + i);
         r.kind = kinds[rng.below(5)];
         r.dorm = "1-10" + std::to_string(i);

@@ -129,6 +129,12 @@ class ChainVerifier {
 // head printed earlier.
 std::optional<ChainFault> verify_chain(std::span<const ChainEntry> entries);
 
+// The records' hash chain as reports cite it and submissions store it (docs/records.md "The chain").
+struct ChainHead {
+  std::string head;          // hex hash of the last record; empty when there are none
+  std::int64_t records = 0;  // records in the chain
+};
+
 // Something that says what the chain was at some moment: a submitted form, a backup receipt or
 // a head a person copied from a paper form (`verify --expect-head HEX[@COUNT]`).
 struct ChainAnchor {

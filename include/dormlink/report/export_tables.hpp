@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "dormlink/records/effective.hpp"
 #include "dormlink/report/privacy.hpp"
 #include "dormlink/report/table.hpp"
 #include "dormlink/roster/roster.hpp"
@@ -30,30 +31,6 @@ struct ExportTable {
   std::vector<std::vector<std::string>> rows;
 };
 
-// One effective record (neither withdrawn nor replaced by a correction) with names.
-struct ExportRecord {
-  std::int64_t id = 0;
-  std::string kind;  // records::key(Kind)
-  std::string member_id;
-  std::string member_name;
-  std::string dorm;
-  std::string semester_id;
-  std::string happened_at;
-  std::string channel;                                       // key, or empty
-  std::optional<std::int64_t> corrects;                      // the record this one replaced
-  std::string reason;                                        // of the correction
-  bool off_assignment = false;
-  std::vector<std::pair<std::string, std::string>> students;  // id, name; by id
-  std::string incident_category;                             // key, incidents only
-  std::string severity;
-  std::string reported_to;
-  std::string reported_at;
-  std::string progress;
-  std::string note;
-  std::string details;
-  bool purged = false;
-};
-
 // Current students (`members_only`: 中共党员 and 中共预备党员), by pinyin of names then id,
 // in the students roster's columns so a sensitive raw export re-imports to the same roster.
 // The phone column is masked unless privacy.phones_in_full(); the attention column is left out
@@ -66,8 +43,8 @@ ExportTable dorms_table(std::vector<roster::DormRow> dorms);
 // Effective contact records (every contact kind but incidents) / incidents, by record id.
 // `corrected` holds the number of the record a correction replaced. Throws UsageError for the
 // committee.
-ExportTable contacts_table(std::vector<ExportRecord> rows, const Privacy& privacy);
-ExportTable incidents_table(std::vector<ExportRecord> rows, const Privacy& privacy);
+ExportTable contacts_table(std::vector<records::EffectiveRecord> rows, const Privacy& privacy);
+ExportTable incidents_table(std::vector<records::EffectiveRecord> rows, const Privacy& privacy);
 
 // A report's sheet as an export table (keys = headers) and back, for CSV and JSON of reports
 // and for Excel of exports (number columns right-aligned).

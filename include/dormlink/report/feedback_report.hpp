@@ -14,62 +14,13 @@
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/language.hpp"
 #include "dormlink/model.hpp"
+#include "dormlink/records/chain.hpp"
+#include "dormlink/records/effective.hpp"
+#include "dormlink/report/period.hpp"
 #include "dormlink/report/privacy.hpp"
 #include "dormlink/report/table.hpp"
 
 namespace dormlink::report {
-
-// A reporting period of a semester: teaching weeks (p-1)*period_weeks+1 .. p*period_weeks,
-// with the due days check::form_due_date gives for the member's form and the counselor's
-// summary.
-struct ReportPeriod {
-  std::string semester_id;
-  std::string semester_name;
-  int number = 0;
-  int first_week = 0;
-  int last_week = 0;
-  Date first_day{};    // Monday of first_week
-  Date last_day{};     // Sunday of last_week
-  Date form_due{};     // reporting.member_form_due after the period
-  Date summary_due{};  // reporting.counselor_summary_due after the period
-};
-
-// The records' hash chain as a report cites it (docs/records.md "The chain").
-struct ChainHead {
-  std::string head;          // hex hash of the last record; empty when there are none
-  std::int64_t records = 0;  // records in the chain
-};
-
-// A student named on a record, as loaded (privacy not yet applied).
-struct ContactStudent {
-  std::string id;
-  std::string name;
-  std::string phone;
-  std::vector<AttentionCategory> attention;
-};
-
-// One effective record of a member (docs/records.md: neither withdrawn nor replaced by a
-// correction), as loaded by store::load_contacts.
-struct Contact {
-  std::int64_t id = 0;
-  std::string kind;         // record kind key (visit, talk, ..., excused, incident)
-  std::string dorm;         // dorm code; empty when none
-  std::string happened_at;  // local "YYYY-MM-DD HH:MM"
-  std::string entered_at;   // local "YYYY-MM-DD HH:MM:SS"
-  std::string channel;      // channel key; empty when none
-  std::vector<ContactStudent> students;
-  std::string progress;                  // 工作进展及成效
-  std::string note;                      // 说明
-  std::string details;                   // incident details
-  bool purged = false;                   // the personal text was erased (dormlink purge)
-  std::optional<std::int64_t> corrects;  // this record is the correction of that one
-  std::string reason;                    // why: the correction, the off-assignment contact, the excuse
-  bool off_assignment = false;
-  std::string incident_category;  // incident only: category key
-  std::string severity;           // low, medium, high or empty
-  std::string reported_to;        // staff role key or empty
-  std::string reported_at;        // local "YYYY-MM-DD HH:MM" or empty
-};
 
 // What build_feedback_form reads.
 struct FeedbackInput {
@@ -79,8 +30,8 @@ struct FeedbackInput {
   int member = -1;  // person index into check->people
   ReportPeriod period;
   Date as_of{};  // the evaluation date, shown as the date the form is handed in (报送时间)
-  std::vector<Contact> contacts;
-  ChainHead chain;
+  std::vector<records::EffectiveRecord> contacts;
+  records::ChainHead chain;
   std::string college;
   Privacy privacy;
 };
@@ -95,7 +46,7 @@ struct FormStudent {
 
 // One row of the form.
 struct FormContact {
-  Contact record;              // students and phones cleared; see `students`
+  records::EffectiveRecord record;              // students and phones cleared; see `students`
   bool students_named = true;  // false for the committee: only student_count
   int student_count = 0;
   std::vector<FormStudent> students;  // sorted by pinyin, ties by id
@@ -153,7 +104,7 @@ struct FeedbackForm {
   std::vector<FormRequirement> required;
   std::vector<FormGap> missing;
   int hidden_attention_gaps = 0;  // unmet attention talks whose students are not named
-  ChainHead chain;
+  records::ChainHead chain;
 };
 
 // The form of input.member for input.period. Obligations count when they are the member's and
@@ -177,7 +128,7 @@ std::string render_feedback_json(const FeedbackForm& form);
 // held before a purge (progress, note, details) replaced by `marker` where the form shows that
 // record: its table row or its JSON object. Other records' text is left alone; a document that
 // does not show the record comes back unchanged.
-std::string redact_contact(std::string_view document, bool json, const Contact& before, std::string_view marker);
+std::string redact_contact(std::string_view document, bool json, const records::EffectiveRecord& before, std::string_view marker);
 
 // Dates as the college writes them: "2026年9月21日" (zh), "2026-09-21" (en).
 std::string report_date(Date date, Language language);

@@ -28,7 +28,7 @@ struct SummaryInput {
   int counselor = -1;  // index into check->counselors
   ReportPeriod period;
   Date as_of{};  // the evaluation date, shown as the date the summary is handed in
-  ChainHead chain;
+  records::ChainHead chain;
   std::string college;
   Privacy privacy;
   // Attention categories by student id; read only when privacy.attention_of_named().
@@ -134,7 +134,7 @@ struct CounselorSummary {
   std::vector<OverdueLine> overdue;                          // empty for the committee
   std::optional<Date> first_assignment;                      // the semester's first assignment began in the period
   std::vector<AssignmentChange> changes;
-  ChainHead chain;
+  records::ChainHead chain;
 };
 
 // The summary of input.counselor's members for input.period, as of input.as_of.

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "dormlink/calendar.hpp"
-#include "dormlink/report/export_tables.hpp"
+#include "dormlink/records/effective.hpp"
 #include "dormlink/store/database.hpp"
 
 namespace dormlink::store {
@@ -16,6 +16,6 @@ namespace dormlink::store {
 // `corrects`) of the semester, or of every semester when `semester_id` is empty: contacts,
 // excused and incident records, not plans, summaries, withdrawals or purges. By id. Names are
 // those of the roster version on `names_on` (the latest begun by then, else the earliest).
-std::vector<report::ExportRecord> load_export_records(Database& db, const std::string& semester_id, Date names_on);
+std::vector<records::EffectiveRecord> load_export_records(Database& db, const std::string& semester_id, Date names_on);
 
 }  // namespace dormlink::store

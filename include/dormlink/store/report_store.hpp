@@ -2,8 +2,8 @@
 // What `dormlink report` reads and writes (docs/reports.md): a member's effective records of a
 // period with the names of students and dorms, the records' chain head, attention categories
 // for named lists, submitted forms and summaries (table `submission`), and the audit trail of
-// sensitive reports (table `sensitive_access`). As check_store fills check::CheckInput, this
-// fills the report module's input types.
+// sensitive reports (table `sensitive_access`). It reads records as records::EffectiveRecord
+// and knows nothing of how reports show them.
 
 #include <cstdint>
 #include <optional>
@@ -13,20 +13,21 @@
 
 #include "dormlink/calendar.hpp"
 #include "dormlink/model.hpp"
-#include "dormlink/report/feedback_report.hpp"
+#include "dormlink/records/chain.hpp"
+#include "dormlink/records/effective.hpp"
 #include "dormlink/store/database.hpp"
 
 namespace dormlink::store {
 
 // The hash of the last record and the number of records (docs/records.md "The chain").
-report::ChainHead load_chain_head(Database& db);
+records::ChainHead load_chain_head(Database& db);
 
 // The member's effective records of the semester (neither withdrawn nor replaced by a
 // correction; corrections carry `corrects`) that happened on days from..to (inclusive):
 // contacts, excused and incident records; not plans, summaries, withdrawals or purges. In
 // time order, then by number. Students carry the name, phone and attention categories of
 // their roster version on `names_on` (the latest one begun by then, else the earliest).
-std::vector<report::Contact> load_contacts(Database& db, const std::string& member_id, const std::string& semester_id,
+std::vector<records::EffectiveRecord> load_contacts(Database& db, const std::string& member_id, const std::string& semester_id,
                                            Date from, Date to, Date names_on);
 
 // Attention categories on `on` of the given students (those with none are left out), by id.
@@ -72,7 +73,7 @@ std::optional<StoredSubmission> latest_submission(Database& db, bool summary, co
 
 // One record (any kind, effective or not) with its text as stored now; nullopt when there is
 // no such record. Students are not loaded.
-std::optional<report::Contact> load_contact(Database& db, std::int64_t id);
+std::optional<records::EffectiveRecord> load_contact(Database& db, std::int64_t id);
 
 // Every feedback form of a member submitted for the semester, oldest first.
 std::vector<SubmissionRow> load_feedback_submissions(Database& db, const std::string& member_id,
