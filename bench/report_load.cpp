@@ -98,7 +98,7 @@ int run(const Options& o, std::ostream& out) {
     for (std::size_t i = 0; i < input.counselors.size(); ++i)
       if (input.counselors[i].staff_id == o.counselor) s.counselor = static_cast<int>(i);
     if (s.counselor < 0) throw UsageError(fmt::format("no counselor {}", o.counselor));
-    s.period = cli::make_period(*semester, config, period);
+    s.period = check::make_period(*semester, config, period);
     s.as_of = *as_of;
     s.chain = timed(line, "load_chain_head", [&] { return store::load_chain_head(db); });
     s.college = config.college.name;

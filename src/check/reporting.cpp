@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "context.hpp"
+#include "dormlink/check/period.hpp"
 #include "dormlink/util/timezone.hpp"
 
 namespace dormlink::check::detail {
@@ -148,8 +149,7 @@ long long instant_of(const util::ZoneClock& zone, const LocalDateTime& when, boo
 }  // namespace
 
 void add_forms(const Context& ctx, Sink& sink) {
-  const int period_weeks = std::max(ctx.config.reporting.period_weeks, 1);
-  const int periods = (ctx.weeks + period_weeks - 1) / period_weeks;
+  const int periods = period_count(ctx.input.semester, ctx.config);
   const auto submitted = index_submissions(ctx.input);
   for (int period = 1; period <= periods; ++period) add_period(ctx, sink, submitted, period);
 }

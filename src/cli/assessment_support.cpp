@@ -32,19 +32,6 @@ std::vector<report::MemberDiscrepancy> member_discrepancies(store::Database& db,
   return out;
 }
 
-report::ReportPeriod make_period(const Semester& semester, const Config& config, int number) {
-  report::ReportPeriod p;
-  p.semester_id = semester.id;
-  p.semester_name = semester.name;
-  p.number = number;
-  std::tie(p.first_week, p.last_week) = check::reporting_period_weeks(number, semester, config);
-  p.first_day = Date{to_days(semester.first_monday) + std::chrono::days{7 * (p.first_week - 1)}};
-  p.last_day = Date{to_days(semester.first_monday) + std::chrono::days{7 * p.last_week - 1}};
-  p.form_due = check::form_due_date(number, semester, config, false);
-  p.summary_due = check::form_due_date(number, semester, config, true);
-  return p;
-}
-
 report::Privacy privacy_for(const Config& config, report::Audience audience, bool include_sensitive) {
   report::Privacy p;
   p.audience = audience;

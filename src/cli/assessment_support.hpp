@@ -24,9 +24,6 @@ Date clamped_as_of(Context& ctx, const Semester& semester);
 // UsageError unless some member of the semester is in `branch` (empty: no filter).
 void check_branch(const check::CheckInput& input, const std::string& branch);
 
-// Reporting period `number` of the semester, with its weeks, days and due days.
-report::ReportPeriod make_period(const Semester& semester, const Config& config, int number);
-
 // The privacy of `audience` under the config's [privacy] rules; with `include_sensitive`, the
 // fields --include-sensitive --reason asked for.
 report::Privacy privacy_for(const Config& config, report::Audience audience, bool include_sensitive = false);

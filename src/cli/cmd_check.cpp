@@ -6,6 +6,7 @@
 #include <fmt/ostream.h>
 
 #include "cli/context.hpp"
+#include "cli/lookup.hpp"
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
@@ -44,24 +45,6 @@ const Semester& choose_semester(Context& ctx, const CheckOptions& o, Date as_of,
                                   ctx.options().config_path));
   }
   return *s;
-}
-
-int find_member(const check::CheckInput& input, const std::string& text) {
-  const auto wanted = util::normalize_code(text);
-  for (std::size_t i = 0; i < input.people.size(); ++i) {
-    if (input.people[i].id == wanted || input.people[i].name == wanted) return static_cast<int>(i);
-  }
-  throw UsageError(fmt::format("--member {}: no member or resident of {} has that id or name", quote_value(text),
-                               input.semester.id));
-}
-
-int find_counselor(const check::CheckInput& input, const std::string& text) {
-  const auto wanted = util::normalize_code(text);
-  for (std::size_t i = 0; i < input.counselors.size(); ++i) {
-    if (input.counselors[i].staff_id == wanted || input.counselors[i].name == wanted) return static_cast<int>(i);
-  }
-  throw UsageError(fmt::format("--counselor {}: no counselor on the staff roster has that id or name",
-                               quote_value(text)));
 }
 
 // The listed statuses: overdue, due soon, at risk; with --all also pending.

@@ -12,8 +12,10 @@
 
 #include "cli/assessment_support.hpp"
 #include "cli/context.hpp"
+#include "cli/lookup.hpp"
 #include "cli/sheets.hpp"
 #include "dormlink/check/obligations.hpp"
+#include "dormlink/check/period.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/report/assessment.hpp"
@@ -100,101 +102,12 @@ report::Privacy privacy_of(const Config& config, const ReportOptions& o) {
 
 // ---- the period ----
 
-int period_count(const Semester& semester, const Config& config) {
-  const int weeks = std::max(config.reporting.period_weeks, 1);
-  return (semester.teaching_weeks + weeks - 1) / weeks;
-}
-
-// "previous": the latest period that ended before as_of (of --semester, else of the latest
-// semester that has one).
-report::ReportPeriod previous_period(Context& ctx, const ReportOptions& o, Date as_of) {
-  const auto& config = ctx.config();
-  std::vector<const Semester*> candidates;
-  if (!o.semester.empty()) candidates.push_back(&semester_by_id(ctx, o.semester));
-  for (auto it = config.calendar.semesters.rbegin(); o.semester.empty() && it != config.calendar.semesters.rend(); ++it)
-    candidates.push_back(&*it);
-  for (const auto* s : candidates) {
-    for (int p = period_count(*s, config); p >= 1; --p) {
-      if (to_days(make_period(*s, config, p).last_day) < to_days(as_of)) return make_period(*s, config, p);
-    }
-  }
-  throw UsageError(fmt::format("--period previous: no reporting period has ended by {}", format_date(as_of)));
-}
-
-report::ReportPeriod current_period(Context& ctx, const ReportOptions& o, Date as_of) {
-  const auto& config = ctx.config();
-  const Semester* s = o.semester.empty() ? config.calendar.containing(as_of) : &semester_by_id(ctx, o.semester);
-  const auto week = s == nullptr ? std::nullopt : s->teaching_week(as_of);
-  if (!week) {
-    throw UsageError(
-        fmt::format("--period current: {} is outside the teaching weeks of {}; give --period N and --semester ID",
-                    format_date(as_of), s == nullptr ? "every semester" : s->id));
-  }
-  return make_period(*s, config, check::reporting_period_of_week(*week, config));
-}
-
-// --period N of --semester, else of the semester containing as_of, else of the latest one
-// begun by then (its last form falls due after its last week).
-report::ReportPeriod numbered_period(Context& ctx, const ReportOptions& o, Date as_of) {
-  const auto& config = ctx.config();
-  const std::string text = util::normalize_code(o.period);
-  int number = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (ec != std::errc() || end != text.data() + text.size() || number < 1) {
-    throw UsageError(fmt::format("--period {}: use a period number (1, 2, ...), current or previous",
-                                 quote_value(o.period)));
-  }
-  const Semester* s = o.semester.empty() ? config.calendar.containing(as_of) : &semester_by_id(ctx, o.semester);
-  for (auto it = config.calendar.semesters.rbegin(); s == nullptr && it != config.calendar.semesters.rend(); ++it)
-    if (to_days(it->first_monday) <= to_days(as_of)) s = &*it;
-  if (s == nullptr)
-    throw UsageError(fmt::format("no semester has begun by {}; give --semester ID", format_date(as_of)));
-  if (number > period_count(*s, config)) {
-    throw UsageError(fmt::format("--period {}: {} has {} reporting periods", number, s->id, period_count(*s, config)));
-  }
-  return make_period(*s, config, number);
-}
-
 report::ReportPeriod choose_period(Context& ctx, const ReportOptions& o, Date as_of) {
-  auto p = o.period == "previous"  ? previous_period(ctx, o, as_of)
-           : o.period == "current" ? current_period(ctx, o, as_of)
-                                   : numbered_period(ctx, o, as_of);
-  if (to_days(p.first_day) > to_days(as_of)) {
-    throw UsageError(fmt::format("period {} of {} begins on {}, after {}; nothing to report yet", p.number,
-                                 p.semester_id, format_date(p.first_day), format_date(as_of)));
-  }
-  return p;
+  const Semester* semester = o.semester.empty() ? nullptr : &semester_by_id(ctx, o.semester);
+  return check::choose_period(ctx.config(), {o.period, semester}, as_of);
 }
 
 // ---- who ----
-
-int find_member(const check::CheckInput& input, const std::string& text) {
-  const auto wanted = util::normalize_code(text);
-  std::vector<int> found;
-  for (std::size_t i = 0; i < input.people.size(); ++i) {
-    if (input.people[i].id == wanted) return static_cast<int>(i);
-    if (input.people[i].name == wanted) found.push_back(static_cast<int>(i));
-  }
-  if (found.size() == 1) return found.front();
-  if (found.empty()) {
-    throw UsageError(
-        fmt::format("--member {}: no member or resident of {} has that id or name",
-                    quote_value(text), input.semester.id));
-  }
-  std::vector<std::string> ids;
-  for (int i : found) ids.push_back(input.people[static_cast<std::size_t>(i)].id);
-  throw UsageError(fmt::format("--member {}: {} students have that name ({}); give the student id", quote_value(text),
-                               ids.size(), fmt::join(ids, ", ")));
-}
-
-int find_counselor(const check::CheckInput& input, const std::string& text) {
-  const auto wanted = util::normalize_code(text);
-  for (std::size_t i = 0; i < input.counselors.size(); ++i) {
-    if (input.counselors[i].staff_id == wanted || input.counselors[i].name == wanted) return static_cast<int>(i);
-  }
-  throw UsageError(fmt::format("--counselor {}: no counselor on the staff roster has that id or name",
-                               quote_value(text)));
-}
 
 // --all: the members due the period's form (check's feedback_form), of the counselor if one
 // was given, by pinyin then student id.
@@ -354,7 +267,7 @@ store::SubmissionRow submission_row(Context& ctx, const ReportOptions& o, const 
   row.submitted_by = ctx.user();
   const Date due = o.summary ? l.period.summary_due : l.period.form_due;
   row.due_date = format_date(due);
-  row.late = row.submitted_at.substr(0, 10) > row.due_date;
+  row.late = check::late(ctx.today(), due);  // ctx.today() is submitted_at's date
   row.language = zh(ctx) ? "zh" : "en";
   row.format = o.format == "json" ? "json" : "md";
   row.audience = std::string(report::to_string(audience_of(o)));

@@ -324,3 +324,32 @@ TEST_SUITE("e2e.check") {
     CHECK(text.out.find("Dorm contact check 2026-09-21 · 2026秋, week 3\n2 overdue · 3 due soon · 0 at risk\n") == 0);
   }
 }
+
+TEST_SUITE("e2e.check") {
+  TEST_CASE("a name two students share is refused with their ids by check and report alike, never guessed") {
+    Sandbox box;
+    box.write("dormlink.toml", k_config);
+    box.write("staff.csv", k_staff);
+    std::string roster = students(1);
+    roster += "2025110109,张一,男,英语,2025级,英语2501,1-104,13800000019,共青团员,,,否\n";  // a namesake
+    box.write("students.csv", roster);
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"init"}, {"import", "staff", "staff.csv"}, {"import", "students", "students.csv"}}) {
+      std::vector<std::string> all{"--db", "college.db", "-q", "--as-of", "2026-09-07"};
+      all.insert(all.end(), args.begin(), args.end());
+      run_ok(box, all);
+    }
+    for (const auto& command : std::vector<std::vector<std::string>>{
+             {"check", "--member", "张一"}, {"report", "feedback", "--member", "张一", "--period", "1"}}) {
+      std::vector<std::string> all{"--db", "college.db", "--as-of", "2026-09-21"};
+      all.insert(all.end(), command.begin(), command.end());
+      const auto r = box.run(all);
+      INFO(command[0] << ": " << r.err);
+      CHECK(r.exit_code == 64);
+      CHECK(r.err.find("--member \"张一\": 2 students have that name (2025110101, 2025110109); give the student id") !=
+            std::string::npos);
+    }
+    std::vector<std::string> by_id{"--db", "college.db", "--as-of", "2026-09-21", "check", "--member", "2025110109"};
+    CHECK(box.run(by_id).exit_code != 64);
+  }
+}
