@@ -90,4 +90,67 @@ std::unique_ptr<LoadedAssessment> load_assessment(Context& ctx, store::Database&
   return out;
 }
 
+report::InspectionSummary load_inspection_summary(Context& ctx, store::Database& db, const Semester& semester,
+                                                  const std::string& branch, const report::Privacy& privacy) {
+  const Date as_of = clamped_as_of(ctx, semester);
+  const auto input = store::load_check_input(db, ctx.config(), semester, as_of);
+  check_branch(input, branch);
+  const auto person = [&](const std::string& id) -> const check::Person* {
+    for (const auto& p : input.people)
+      if (p.id == id) return &p;
+    return nullptr;
+  };
+  const auto name_of = [&](const std::string& id) {
+    const auto* p = person(id);
+    return p == nullptr ? std::string() : p->name;
+  };
+  const auto in_branch = [&](const std::string& id) {
+    if (branch.empty()) return true;
+    const auto* p = person(id);
+    return p != nullptr && p->branch == branch;
+  };
+  report::InspectionSummary s;
+  s.semester_id = semester.id;
+  s.semester_name = semester.name;
+  s.as_of = as_of;
+  s.branch = branch;
+  s.privacy = privacy;
+  for (const auto& sample : store::load_samples(db, semester.id)) {
+    report::SummarySample x{sample.id, sample.as_of, sample.drawn_at, sample.drawn_by, sample.seed, sample.size, {}};
+    for (const auto& item : sample.items)
+      if (in_branch(item.member_id))
+        x.items.push_back(fmt::format("{} {} {}", name_of(item.member_id), item.member_id, item.dorm_code));
+    if (!branch.empty() && x.items.empty()) continue;
+    s.samples.push_back(std::move(x));
+  }
+  std::vector<std::int64_t> branch_records;
+  for (const auto& f : store::load_findings(db, semester.id)) {
+    if (!in_branch(f.member_id)) continue;
+    report::SummaryFinding x;
+    x.id = f.id;
+    x.sample_id = f.sample_id;
+    x.member_id = f.member_id;
+    x.member_name = name_of(f.member_id);
+    x.dorm = f.dorm_code;
+    x.inspected_on = f.inspected_on;
+    x.inspector = f.inspector;
+    x.record_id = f.record_id;
+    if (f.student_id)
+      x.student = fmt::format(fmt::runtime(ctx.language() == Language::zh ? "{}（{}）" : "{} ({})"), name_of(*f.student_id), *f.student_id);
+    x.contradicted = f.verdict == store::Verdict::contradicted;
+    x.note = f.note;
+    if (f.record_id) branch_records.push_back(*f.record_id);
+    s.findings.push_back(std::move(x));
+  }
+  for (const auto& d : store::discrepancy_rates(db, semester.id)) {
+    if (!in_branch(d.member_id)) continue;
+    const auto* p = person(d.member_id);
+    s.rates.push_back({d.member_id, name_of(d.member_id), p == nullptr ? std::string() : p->branch, d.contradicted,
+                       d.total});
+  }
+  for (auto id : store::flagged_records(db, semester.id))
+    if (std::find(branch_records.begin(), branch_records.end(), id) != branch_records.end()) s.flagged.push_back(id);
+  return s;
+}
+
 }  // namespace dormlink::cli

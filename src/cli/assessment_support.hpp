@@ -11,6 +11,7 @@
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/report/assessment.hpp"
 #include "dormlink/report/feedback_report.hpp"
+#include "dormlink/report/inspection_summary.hpp"
 
 namespace dormlink::cli {
 
@@ -40,6 +41,11 @@ struct LoadedAssessment {
 
 // Loads and evaluates the semester and builds the assessment (in the caller's transaction).
 std::unique_ptr<LoadedAssessment> load_assessment(Context& ctx, store::Database& db, const Semester& semester,
+                                                  const std::string& branch, const report::Privacy& privacy);
+
+// The semester's inspection samples, findings and discrepancy rates (of `branch`'s members
+// when not empty) as `report inspection` shows them; names as of the clamped --as-of.
+report::InspectionSummary load_inspection_summary(Context& ctx, store::Database& db, const Semester& semester,
                                                   const std::string& branch, const report::Privacy& privacy);
 
 }  // namespace dormlink::cli

@@ -1,0 +1,506 @@
+// dormlink report feedback / summary (docs/reports.md): the member's feedback form
+// (学生党员联系寝室情况反馈表) and the counselor's summary for the committee, for one reporting
+// period, with privacy by audience; --submit records what was handed in, --submitted prints it
+// again byte for byte. Due and overdue come from check::evaluate only.
+#include <algorithm>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/ostream.h>
+#include <sys/stat.h>
+
+#include "cli/assessment_support.hpp"
+#include "cli/context.hpp"
+#include "cli/lookup.hpp"
+#include "cli/report_support.hpp"
+#include "cli/sheets.hpp"
+#include "dormlink/check/obligations.hpp"
+#include "dormlink/check/period.hpp"
+#include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
+#include "dormlink/report/feedback_report.hpp"
+#include "dormlink/report/summary_report.hpp"
+#include "dormlink/store/check_store.hpp"
+#include "dormlink/store/report_store.hpp"
+#include "dormlink/util/pinyin.hpp"
+#include "dormlink/util/text.hpp"
+
+namespace dormlink::cli {
+namespace {
+
+struct ReportOptions {
+  bool summary = false;
+  std::string member;
+  std::string counselor;
+  bool all = false;
+  std::string period;
+  std::string semester;
+  std::string format = "md";
+  std::string sheet;
+  bool raw = false;
+  std::string audience;
+  bool include_sensitive = false;
+  std::string reason;
+  std::string output;
+  std::string out_dir;
+  bool force = false;
+  bool submit = false;
+  bool submitted = false;
+};
+
+// ---- options ----
+
+void check_options(const ReportOptions& o) {
+  if (!o.summary && o.member.empty() == !o.all) throw UsageError("report feedback: give --member WHO or --all");
+  if (!o.summary && !o.all && !o.counselor.empty())
+    throw UsageError("--counselor goes with --all (or use report summary)");
+  if (o.summary && o.counselor.empty()) throw UsageError("report summary: --counselor WHO is required");
+  if (o.period.empty()) throw UsageError("--period is required: a number, current or previous");
+  if (o.include_sensitive && util::trim(o.reason).empty()) {
+    throw UsageError("--include-sensitive needs --reason TEXT: say why the sensitive fields are needed");
+  }
+  if (!o.include_sensitive && !o.reason.empty()) throw UsageError("--reason goes with --include-sensitive");
+  if (!o.output.empty() && !o.out_dir.empty()) throw UsageError("give -o FILE or --out-dir DIR, not both");
+  if (o.submit && o.submitted) throw UsageError("--submit records a new submission; --submitted prints the last one");
+  if (o.submitted && o.all) throw UsageError("--submitted prints one stored document; give --member, not --all");
+  if (o.submitted && !o.audience.empty())
+    throw UsageError("--submitted prints the document as it was submitted; drop --audience");
+  if (o.submitted && !o.out_dir.empty())
+    throw UsageError("--submitted prints one document: use -o FILE, not --out-dir");
+  if ((o.submit || o.submitted) && (o.format == "csv" || o.format == "xlsx"))
+    throw UsageError("--submit and --submitted keep the document as Markdown or JSON; use --format md or json");
+  check_sheet_options(sheet_options(o), !o.output.empty() || !o.out_dir.empty());
+}
+
+// --out-dir must be an existing directory (biweekly.sh makes a dated one).
+void check_out_dir(const std::string& dir) {
+  struct stat st {};
+  if (dir.empty()) return;
+  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    throw CantCreateError(fmt::format("--out-dir {}: no such directory; create it first", dir));
+  }
+}
+
+report::Audience audience_of(const ReportOptions& o) {
+  if (o.audience.empty()) return o.summary ? report::Audience::committee : report::Audience::counselor;
+  return *report::parse_audience(o.audience);
+}
+
+report::Privacy privacy_of(const Config& config, const ReportOptions& o) {
+  return privacy_for(config, audience_of(o), o.include_sensitive);
+}
+
+// ---- the period ----
+
+report::ReportPeriod choose_period(Context& ctx, const ReportOptions& o, Date as_of) {
+  const Semester* semester = o.semester.empty() ? nullptr : &semester_by_id(ctx, o.semester);
+  return check::choose_period(ctx.config(), {o.period, semester}, as_of);
+}
+
+// ---- who ----
+
+// --all: the members due the period's form (check's feedback_form), of the counselor if one
+// was given, by pinyin then student id.
+std::vector<int> members_due(const check::CheckInput& input, const std::vector<check::Obligation>& obligations,
+                             int period, int counselor) {
+  std::vector<int> members;
+  for (const auto& o : obligations) {
+    if (o.rule != check::Rule::feedback_form || o.period != period) continue;
+    if (counselor >= 0 && o.counselor != counselor) continue;
+    members.push_back(o.member);
+  }
+  std::sort(members.begin(), members.end());
+  members.erase(std::unique(members.begin(), members.end()), members.end());
+  std::sort(members.begin(), members.end(), [&](int a, int b) {
+    const auto& x = input.people[static_cast<std::size_t>(a)];
+    const auto& y = input.people[static_cast<std::size_t>(b)];
+    const int c = util::compare_pinyin(x.name, y.name);
+    return c != 0 ? c < 0 : x.id < y.id;
+  });
+  return members;
+}
+
+// ---- documents ----
+
+// One rendered document and what it is about.
+struct Document {
+  std::string subject_id;
+  std::string subject_name;
+  std::string text;            // md and json
+  report::Workbook workbook;   // csv and xlsx
+  std::string file;            // --out-dir: its path
+};
+
+// What the run loads once and every document reads.
+struct Loaded {
+  check::CheckInput input;
+  std::vector<check::Obligation> obligations;
+  records::ChainHead chain;
+  report::ReportPeriod period;
+  Date as_of{};
+};
+
+Date period_end(const Loaded& l) { return to_days(l.as_of) < to_days(l.period.last_day) ? l.as_of : l.period.last_day; }
+
+bool sheets(const ReportOptions& o) { return is_sheet_format(o.format); }
+
+Document feedback_document(Context& ctx, store::Database& db, const Loaded& l, const ReportOptions& o, int member) {
+  const auto& person = l.input.people[static_cast<std::size_t>(member)];
+  report::FeedbackInput in;
+  in.check = &l.input;
+  in.obligations = &l.obligations;
+  in.member = member;
+  in.period = l.period;
+  in.as_of = l.as_of;
+  in.contacts =
+      store::load_contacts(db, person.id, l.period.semester_id, l.period.first_day, period_end(l), period_end(l));
+  in.chain = l.chain;
+  in.college = ctx.config().college.name;
+  in.privacy = privacy_of(ctx.config(), o);
+  const auto form = report::build_feedback_form(in);
+  Document d{person.id, person.name, {}, {}, {}};
+  if (sheets(o)) {
+    d.workbook = report::feedback_workbook(form, ctx.language());
+  } else {
+    d.text = o.format == "json" ? report::render_feedback_json(form)
+                                : report::render_feedback_markdown(form, ctx.language());
+  }
+  return d;
+}
+
+Document summary_document(Context& ctx, store::Database& db, const Loaded& l, const ReportOptions& o, int counselor) {
+  report::SummaryInput in;
+  in.check = &l.input;
+  in.obligations = &l.obligations;
+  in.counselor = counselor;
+  in.period = l.period;
+  in.as_of = l.as_of;
+  in.chain = l.chain;
+  in.college = ctx.config().college.name;
+  in.privacy = privacy_of(ctx.config(), o);
+  if (in.privacy.attention_of_named()) {
+    std::vector<std::string> ids;
+    for (const auto& r : l.input.residences)
+      if (r.attention) ids.push_back(l.input.people[static_cast<std::size_t>(r.person)].id);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    in.attention = store::load_attention(db, ids, period_end(l));
+  }
+  const auto summary = report::build_counselor_summary(in);
+  const auto& c = l.input.counselors[static_cast<std::size_t>(counselor)];
+  Document d{c.staff_id, c.name, {}, {}, {}};
+  if (sheets(o)) {
+    d.workbook = report::summary_workbook(summary, ctx.language());
+  } else {
+    d.text = o.format == "json" ? report::render_summary_json(summary)
+                                : report::render_summary_markdown(summary, ctx.language());
+  }
+  return d;
+}
+
+// Ids name files; names never do. An id with anything but letters, digits, '-' or '_' is refused.
+std::string file_for(const ReportOptions& o, const report::ReportPeriod& p, const std::string& id) {
+  const bool plain = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_';
+  });
+  if (!plain) throw DataError(fmt::format("id \"{}\" cannot name a file; use -o FILE", id));
+  return fmt::format("{}/{}-{}-p{}.{}", o.out_dir, o.summary ? "summary" : "feedback", id, p.number, o.format);
+}
+
+std::string sheets_title(Context& ctx, const ReportOptions& o, const report::ReportPeriod& p) {
+  if (zh(ctx)) return fmt::format("{} {} 第{}期", o.summary ? "汇总" : "反馈表", p.semester_id, p.number);
+  return fmt::format("{} {} period {}", o.summary ? "Summary" : "Feedback forms", p.semester_id, p.number);
+}
+
+// The documents of --all printed together: one section per member (Markdown), a JSON array,
+// or one workbook whose sheets hold every member's rows.
+std::string combined(Context& ctx, const ReportOptions& o, const report::ReportPeriod& period,
+                     const std::vector<Document>& docs) {
+  std::string out;
+  if (sheets(o)) {
+    report::Workbook all;
+    for (const auto& d : docs) report::append_workbook(all, d.workbook);
+    return render_sheets(ctx, all, sheet_options(o), sheets_title(ctx, o, period));
+  }
+  if (!o.all) return docs.empty() ? out : docs.front().text;
+  if (o.format == "json") {
+    out = "[\n";
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      std::string text = docs[i].text;
+      while (!text.empty() && text.back() == '\n') text.pop_back();
+      out += text + (i + 1 < docs.size() ? ",\n" : "\n");
+    }
+    return out + "]\n";
+  }
+  for (std::size_t i = 0; i < docs.size(); ++i) out += (i > 0 ? "\n" : "") + docs[i].text;
+  return out;
+}
+
+// ---- submitting and auditing ----
+
+// "Now" for a submission: with --as-of, that date at the real time of day (act as if today
+// were that date); recorded_at keeps the real clock either way.
+std::string submitted_at(Context& ctx) {
+  const std::string now = ctx.timestamp();
+  if (ctx.options().as_of.empty()) return now;
+  return format_date(ctx.today()) + now.substr(10);
+}
+
+store::SubmissionRow submission_row(Context& ctx, const ReportOptions& o, const Loaded& l, const Document& d) {
+  store::SubmissionRow row;
+  row.summary = o.summary;
+  row.subject_id = d.subject_id;
+  row.semester_id = l.period.semester_id;
+  row.period = l.period.number;
+  row.submitted_at = submitted_at(ctx);
+  row.recorded_at = ctx.timestamp();
+  row.submitted_by = ctx.user();
+  const Date due = o.summary ? l.period.summary_due : l.period.form_due;
+  row.due_date = format_date(due);
+  row.late = check::late(ctx.today(), due);  // ctx.today() is submitted_at's date
+  row.language = zh(ctx) ? "zh" : "en";
+  row.format = o.format == "json" ? "json" : "md";
+  row.audience = std::string(report::to_string(audience_of(o)));
+  row.sensitive = o.include_sensitive;
+  row.document = d.text;
+  row.chain_head = l.chain.head;
+  row.record_count = l.chain.records;
+  return row;
+}
+
+void audit(Context& ctx, store::Database& db, const ReportOptions& o, const Loaded& l, std::size_t documents) {
+  const std::string who =
+      o.all ? fmt::format("--all{} ({} members)", o.counselor.empty() ? "" : " --counselor " + o.counselor, documents)
+            : (o.summary ? "--counselor " + o.counselor : "--member " + o.member);
+  store::SensitiveAccess a;
+  a.accessed_at = ctx.timestamp();
+  a.accessed_by = ctx.user();
+  a.command = fmt::format("report {} {} --semester {} --period {}{}{}", o.summary ? "summary" : "feedback", who,
+                          l.period.semester_id, l.period.number, o.submit ? " --submit" : "",
+                          o.submitted ? " --submitted" : "");
+  a.audience = std::string(report::to_string(audience_of(o)));
+  a.reason = std::string(util::trim(o.reason));
+  store::record_sensitive_access(db, a);
+}
+
+void print_receipt(Context& ctx, const store::SubmissionRow& row, std::int64_t id, const std::string& name) {
+  if (ctx.options().quiet) return;
+  if (zh(ctx)) {
+    fmt::print(ctx.err(), "已报送 #{}：{}（{}）第{}期{}，报送于 {}，截止 {}{}\n", id, name, row.subject_id, row.period,
+               row.summary ? "汇总" : "反馈表", row.submitted_at, row.due_date, row.late ? "，逾期" : "");
+  } else {
+    fmt::print(ctx.err(), "submitted #{}: {} ({}) period {} {}, at {}, due {}{}\n", id, name, row.subject_id,
+               row.period, row.summary ? "summary" : "feedback form", row.submitted_at, row.due_date,
+               row.late ? ", late" : "");
+  }
+}
+
+// ---- running ----
+
+Loaded load(Context& ctx, store::Database& db, const ReportOptions& o) {
+  Loaded l;
+  l.as_of = ctx.today();
+  l.period = choose_period(ctx, o, l.as_of);
+  const auto* semester = ctx.config().calendar.find(l.period.semester_id);
+  l.input = store::load_check_input(db, ctx.config(), *semester, l.as_of);
+  check::EvaluateOptions options;
+  options.keep_met = true;
+  // A summary reads only its counselor's obligations; sorting the whole college's is waste.
+  if (o.summary) options.counselor = find_counselor(l.input, o.counselor);
+  l.obligations = check::evaluate(l.input, ctx.config(), l.as_of, options);
+  l.chain = store::load_chain_head(db);
+  return l;
+}
+
+std::vector<Document> build_documents(Context& ctx, store::Database& db, const Loaded& l, const ReportOptions& o) {
+  std::vector<Document> docs;
+  if (o.summary) {
+    docs.push_back(summary_document(ctx, db, l, o, find_counselor(l.input, o.counselor)));  // as in load()
+  } else if (!o.all) {
+    docs.push_back(feedback_document(ctx, db, l, o, find_member(l.input, o.member)));
+  } else {
+    const int counselor = o.counselor.empty() ? -1 : find_counselor(l.input, o.counselor);
+    for (int member : members_due(l.input, l.obligations, l.period.number, counselor))
+      docs.push_back(feedback_document(ctx, db, l, o, member));
+  }
+  if (!o.out_dir.empty()) {
+    for (auto& d : docs) {
+      d.file = file_for(o, l.period, d.subject_id);
+      check_output_path(ctx, d.file, o.force);
+    }
+  }
+  return docs;
+}
+
+void write_outputs(Context& ctx, const ReportOptions& o, const report::ReportPeriod& period,
+                   const std::vector<Document>& docs) {
+  if (!o.out_dir.empty()) {
+    for (const auto& d : docs) {
+      const std::string bytes =
+          sheets(o) ? render_sheets(ctx, d.workbook, sheet_options(o), sheets_title(ctx, o, period)) : d.text;
+      write_output_file(ctx, d.file, bytes, o.force);
+    }
+  } else if (!o.output.empty() && o.output != "-") {
+    write_output_file(ctx, o.output, combined(ctx, o, period, docs), o.force);
+  }
+}
+
+bool to_stdout(const ReportOptions& o) { return o.out_dir.empty() && (o.output.empty() || o.output == "-"); }
+
+int run_report(Context& ctx, const ReportOptions& o) {
+  check_options(o);
+  check_output_path(ctx, o.output, o.force);
+  check_out_dir(o.out_dir);
+  if (o.submit && to_days(ctx.today()) > to_days(ctx.real_today())) {
+    throw UsageError(fmt::format("--submit records a submission made now; --as-of {} is after today ({})",
+                                 format_date(ctx.today()), format_date(ctx.real_today())));
+  }
+  const bool writes = o.submit || o.include_sensitive;
+  auto db = ctx.open_database(writes ? store::OpenMode::read_write : store::OpenMode::read_only);
+  std::vector<Document> docs;
+  std::vector<std::pair<store::SubmissionRow, std::int64_t>> receipts;
+  std::string printed;
+  db.transaction([&] {
+    const Loaded l = load(ctx, db, o);
+    docs = build_documents(ctx, db, l, o);
+    if (o.all && docs.empty() && !ctx.options().quiet) {
+      fmt::print(ctx.err(), "{}\n",
+                 zh(ctx) ? fmt::format("第{}期没有应交反馈表的党员。", l.period.number)
+                         : fmt::format("no member was due a form for period {}", l.period.number));
+    }
+    for (const auto& d : docs) {
+      if (!o.submit) continue;
+      auto row = submission_row(ctx, o, l, d);
+      const auto id = store::save_submission(db, row);
+      receipts.emplace_back(std::move(row), id);
+    }
+    if (o.include_sensitive) audit(ctx, db, o, l, docs.size());
+    write_outputs(ctx, o, l.period, docs);
+    // What --submit records is what was printed: the output goes out before the commit.
+    if (to_stdout(o) && o.submit) emit(ctx, combined(ctx, o, l.period, docs));
+    if (to_stdout(o) && !o.submit) printed = combined(ctx, o, l.period, docs);
+  });
+  if (to_stdout(o) && !o.submit) emit(ctx, printed);
+  for (std::size_t i = 0; i < receipts.size(); ++i)
+    print_receipt(ctx, receipts[i].first, receipts[i].second, docs[i].subject_name);
+  return 0;
+}
+
+// --submitted: the latest stored document, byte for byte; which one and when on stderr.
+int run_submitted(Context& ctx, const ReportOptions& o) {
+  check_options(o);
+  check_output_path(ctx, o.output, o.force);
+  auto db = ctx.open_database(o.include_sensitive ? store::OpenMode::read_write : store::OpenMode::read_only);
+  std::optional<store::StoredSubmission> stored;
+  std::string subject_name;
+  db.transaction([&] {
+    const Loaded l = load(ctx, db, o);
+    const bool summary = o.summary;
+    std::string id;
+    if (summary) {
+      const auto& c = l.input.counselors[static_cast<std::size_t>(find_counselor(l.input, o.counselor))];
+      id = c.staff_id;
+      subject_name = c.name;
+    } else {
+      const auto& p = l.input.people[static_cast<std::size_t>(find_member(l.input, o.member))];
+      id = p.id;
+      subject_name = p.name;
+    }
+    stored = store::latest_submission(db, summary, id, l.period.semester_id, l.period.number);
+    if (!stored) {
+      throw NotFoundError(fmt::format("{} ({}) has no submitted {} for period {} of {}; submit one with --submit",
+                                      subject_name, id, summary ? "summary" : "feedback form", l.period.number,
+                                      l.period.semester_id));
+    }
+    if (stored->row.sensitive && !o.include_sensitive) {
+      throw UsageError(
+          fmt::format("submission #{} holds sensitive fields; pass --include-sensitive --reason TEXT "
+                      "to print it (the access is recorded)",
+                      stored->row.id));
+    }
+    if (o.include_sensitive) audit(ctx, db, o, l, 1);
+    if (!o.output.empty() && o.output != "-") write_output_file(ctx, o.output, stored->row.document, o.force);
+  });
+  if (o.output.empty() || o.output == "-") emit(ctx, stored->row.document);
+  const auto& r = stored->row;
+  if (zh(ctx)) {
+    fmt::print(ctx.err(), "报送记录 #{}（第 {} 次，共 {} 次）：{} 于 {} 报送，{}，截止 {}{}，记录链头 {}（{} 条）{}\n",
+               r.id, stored->number, stored->count, r.submitted_by, r.submitted_at, r.format, r.due_date,
+               r.late ? "，逾期" : "", r.chain_head.substr(0, 12), r.record_count,
+               r.redacted_by ? fmt::format("；部分文字已由清除记录 #{} 删去", *r.redacted_by) : "");
+  } else {
+    fmt::print(ctx.err(), "submission #{} ({} of {}): by {} at {}, {}, due {}{}, chain head {} ({} records){}\n", r.id,
+               stored->number, stored->count, r.submitted_by, r.submitted_at, r.format, r.due_date,
+               r.late ? ", late" : "", r.chain_head.substr(0, 12), r.record_count,
+               r.redacted_by ? fmt::format("; text erased by purge record #{}", *r.redacted_by) : "");
+  }
+  return 0;
+}
+
+constexpr const char* k_feedback_footer =
+    R"(The form of the regulation's attachment: 党员姓名, 报送时间, then one row per contact (联系寝室名称,
+时间, 联系学生姓名及方式, 工作进展及成效, 说明), then what the period required and what is missing
+(docs/check.md decides due and overdue). --all writes every member's form into one document,
+one section each, or with --out-dir one file per member named feedback-<student id>-p<N>.md.
+Phones are masked and attention categories left out unless --include-sensitive --reason
+(recorded in the audit table). docs/reports.md.
+
+Examples:
+  dormlink report feedback --member 2023110101 --period previous
+  dormlink report feedback --all --counselor T2024001 --period 3 --out-dir reports/2026-10-19
+  dormlink report feedback --member 李明 --period 3 --submit -o 反馈表.md
+  dormlink report feedback --member 2023110101 --period 3 --submitted)";
+
+constexpr const char* k_summary_footer =
+    R"(Per member and dorm: visits and talks done against due, residents talked with, forms received,
+incidents and how fast they were reported, attention students as counts, what is still
+overdue, assignment changes and the records' chain head. For the committee by default: counts
+only, small counts shown as <3. docs/reports.md.
+
+Examples:
+  dormlink report summary --counselor T2024001 --period previous
+  dormlink report summary --counselor 陈逸 --period 3 --submit -o summary.md
+  dormlink report summary --counselor T2024001 --period 3 --audience counselor --format json)";
+
+void add_common(CLI::App* app, ReportOptions& o) {
+  app->add_option("--period", o.period, "Reporting period: N, current or previous (from --as-of)")->type_name("N");
+  app->add_option("--semester", o.semester, "Semester id (default: from --as-of)")->type_name("ID");
+  add_format_options(app, o);
+  app->add_option("--audience", o.audience, "Who reads it: counselor, branch or committee")
+      ->check(CLI::IsMember({"counselor", "branch", "committee"}));
+  app->add_flag("--include-sensitive", o.include_sensitive,
+                "Phones in full, attention categories (needs --reason; audited)");
+  app->add_option("--reason", o.reason, "Why the sensitive fields are needed (recorded)")->type_name("TEXT");
+  app->add_option("-o,--output", o.output, "Write to FILE (mode 0600; - is stdout)")->type_name("FILE");
+  app->add_option("--out-dir", o.out_dir, "Write one file per document into DIR, named by id and period")
+      ->type_name("DIR");
+  app->add_flag("--force", o.force, "Overwrite an existing output file");
+  app->add_flag("--submit", o.submit, "Record this document as submitted (table submission)");
+  app->add_flag("--submitted", o.submitted, "Print the latest submitted document byte for byte");
+}
+
+}  // namespace
+
+void add_report_forms(CLI::App* report, std::vector<Command>& commands) {
+  auto f = std::make_shared<ReportOptions>();
+  auto* feedback =
+      report->add_subcommand("feedback", "A member's feedback form (学生党员联系寝室情况反馈表) for a period");
+  feedback->add_option("--member", f->member, "The member (student id or name)")->type_name("WHO");
+  feedback->add_flag("--all", f->all, "Every member due a form (of --counselor, if given)");
+  feedback->add_option("--counselor", f->counselor, "With --all: only this counselor's members")->type_name("WHO");
+  add_common(feedback, *f);
+  feedback->footer(k_feedback_footer);
+  commands.push_back(
+      {feedback, [f](Context& ctx) { return f->submitted ? run_submitted(ctx, *f) : run_report(ctx, *f); }});
+
+  auto s = std::make_shared<ReportOptions>();
+  s->summary = true;
+  auto* summary = report->add_subcommand("summary", "A counselor's summary for the college Party committee");
+  summary->add_option("--counselor", s->counselor, "The counselor (staff id or name)")->type_name("WHO");
+  add_common(summary, *s);
+  summary->footer(k_summary_footer);
+  commands.push_back(
+      {summary, [s](Context& ctx) { return s->submitted ? run_submitted(ctx, *s) : run_report(ctx, *s); }});
+}
+
+}  // namespace dormlink::cli

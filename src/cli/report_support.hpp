@@ -1,0 +1,35 @@
+#pragma once
+// What the `report` subcommands share (cmd_report*.cpp): the language, the sheet options and
+// the --format/--sheet/--raw flags.
+
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.hpp"
+#include "cli/sheets.hpp"
+
+namespace dormlink::cli {
+
+inline bool zh(Context& ctx) { return ctx.language() == Language::zh; }
+
+template <typename Options>
+SheetOptions sheet_options(const Options& o) {
+  return {o.format, o.sheet, o.raw};
+}
+
+template <typename Options>
+void add_format_options(CLI::App* app, Options& o) {
+  app->add_option("--format", o.format, "Output: md (GitHub Markdown), json, csv (one --sheet) or xlsx (every sheet)")
+      ->check(CLI::IsMember({"md", "json", "csv", "xlsx"}));
+  app->add_option("--sheet", o.sheet, "With --format csv: which table (default: the first; docs/reports.md)")
+      ->type_name("KEY");
+  app->add_flag("--raw", o.raw, "With --format csv: for scripts (no BOM, LF, no ' before formula-like cells)");
+}
+
+// report feedback, report summary (cmd_report_forms.cpp).
+void add_report_forms(CLI::App* report, std::vector<Command>& commands);
+// report assessment, report inspection (cmd_report_oversight.cpp).
+void add_report_oversight(CLI::App* report, std::vector<Command>& commands);
+
+}  // namespace dormlink::cli
