@@ -20,7 +20,8 @@ packages=(
   time                               # GNU time: peak memory on hostile inputs (bench/input_limits.sh)
   clang libclang-rt-14-dev           # the libFuzzer targets (scripts/fuzz.sh)
   faketime                           # tests move the real clock (libfaketime), never --as-of
-  python3                            # tests parse JSON output with a real parser (json module)
+  python3                            # tests parse JSON output; scripts/module_graph.py
+  clang-format clang-tidy            # the format, format-check and tidy targets (.clang-format, .clang-tidy)
 )
 # Baselines that only the benchmarks use: scripts/setup-deps.sh --bench
 if [ "${1:-}" = "--bench" ]; then
