@@ -13,6 +13,7 @@ packages=(
   liblemon-dev                       # min-cost flow (NetworkSimplex), header-only, src/assign only
   libssl-dev                         # SHA-256 for the records' hash chain (src/records only)
   libxlsxwriter-dev                  # Excel output of reports and exports (src/xlsx only)
+  nlohmann-json3-dev                 # typed JSON output (numbers, booleans, null), header-only, src/report only
   doctest-dev                        # unit and end-to-end tests
   sqlite3                            # tests inspect databases; bench baseline
   cmark-gfm                          # tests parse report Markdown with a real GFM parser

@@ -2,6 +2,7 @@
 #include "dormlink/report/export_tables.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include <fmt/format.h>
 
@@ -63,7 +64,7 @@ ExportTable students_table(std::vector<roster::StudentRow> students, const Priva
                {"grade", "年级"},      {"class", "班级"}, {"dorm", "寝室"},            {"phone", "联系方式"},
                {"political_status", "政治面貌"},          {"branch", "党支部"}};
   if (attention) t.columns.push_back({"attention", "重点关注"});
-  t.columns.push_back({"dorm_head", "寝室长"});
+  t.columns.push_back({"dorm_head", "寝室长", false, JsonType::flag});
   for (const auto& s : students) {
     const auto& f = s.facts;
     std::string phone = f.phone.empty() || privacy.phones_in_full() ? f.phone : mask_phone(f.phone);
@@ -91,7 +92,7 @@ ExportTable students_table(std::vector<roster::StudentRow> students, const Priva
 ExportTable dorms_table(std::vector<roster::DormRow> dorms) {
   std::sort(dorms.begin(), dorms.end(), [](const auto& a, const auto& b) { return a.dorm.code() < b.dorm.code(); });
   ExportTable t;
-  t.columns = {{"dorm", "寝室"}, {"gender", "性别"}, {"capacity", "容量"}, {"grade", "年级"}, {"major", "专业"}};
+  t.columns = {{"dorm", "寝室"}, {"gender", "性别"}, {"capacity", "容量", false, JsonType::integer}, {"grade", "年级"}, {"major", "专业"}};
   for (const auto& d : dorms) {
     const auto& f = d.facts;
     t.rows.push_back({d.dorm.code(), f.gender ? std::string(label_zh(*f.gender)) : "",
@@ -109,11 +110,11 @@ ExportTable contacts_table(std::vector<records::EffectiveRecord> rows, const Pri
   });
   sort_by_id(rows);
   ExportTable t;
-  t.columns = {{"id", "编号"},          {"semester", "学期"},      {"kind", "类型"},
+  t.columns = {{"id", "编号", false, JsonType::integer}, {"semester", "学期"}, {"kind", "类型"},
                {"member_id", "党员学号"}, {"member_name", "党员姓名"}, {"dorm", "寝室"},
                {"happened_at", "时间"},   {"channel", "方式"},       {"students", "学生"},
-               {"off_assignment", "非分配寝室"}, {"progress", "工作进展及成效"}, {"note", "说明"},
-               {"corrected", "更正记录"},  {"reason", "更正原因"}};
+               {"off_assignment", "非分配寝室", false, JsonType::flag}, {"progress", "工作进展及成效"}, {"note", "说明"},
+               {"corrected", "更正记录", false, JsonType::integer},  {"reason", "更正原因"}};
   for (const auto& r : rows) {
     t.rows.push_back({std::to_string(r.id), r.semester_id, r.kind, r.member_id, r.member_name, r.dorm, r.happened_at,
                       r.channel, students_cell(r), r.off_assignment ? "是" : "", r.purged ? "(已删除)" : r.progress,
@@ -127,11 +128,11 @@ ExportTable incidents_table(std::vector<records::EffectiveRecord> rows, const Pr
   std::erase_if(rows, [](const auto& r) { return r.kind != "incident"; });
   sort_by_id(rows);
   ExportTable t;
-  t.columns = {{"id", "编号"},          {"semester", "学期"},       {"member_id", "党员学号"},
+  t.columns = {{"id", "编号", false, JsonType::integer}, {"semester", "学期"}, {"member_id", "党员学号"},
                {"member_name", "党员姓名"}, {"dorm", "寝室"},          {"found_at", "发现时间"},
                {"category", "类别"},      {"severity", "程度"},       {"reported_to", "报告对象"},
                {"reported_at", "报告时间"}, {"students", "学生"},       {"details", "情况"},
-               {"corrected", "更正记录"},  {"reason", "更正原因"}};
+               {"corrected", "更正记录", false, JsonType::integer},  {"reason", "更正原因"}};
   for (const auto& r : rows) {
     t.rows.push_back({std::to_string(r.id), r.semester_id, r.member_id, r.member_name, r.dorm, r.happened_at,
                       r.incident_category, r.severity, r.reported_to, r.reported_at, students_cell(r),
@@ -187,15 +188,36 @@ std::string render_table_csv(const ExportTable& table, CsvFlavor flavor) {
   return out;
 }
 
+namespace {
+
+Json number_cell(const std::string& cell) {
+  if (cell.empty()) return nullptr;
+  long long whole = 0;
+  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), whole);
+  if (ec == std::errc() && end == cell.data() + cell.size()) return whole;
+  double real = 0;
+  const auto [end2, ec2] = std::from_chars(cell.data(), cell.data() + cell.size(), real);
+  if (ec2 == std::errc() && end2 == cell.data() + cell.size()) return real;
+  return cell;
+}
+
+Json json_cell(const ExportColumn& column, const std::string& cell) {
+  if (column.json == JsonType::flag) return !cell.empty();
+  if (column.json == JsonType::integer || column.number) return number_cell(cell);
+  return cell;
+}
+
+}  // namespace
+
 std::string render_table_json(const ExportTable& table) {
   std::string out = "[";
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    out += r > 0 ? ",\n  {" : "\n  {";
+    Json row = Json::object();
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       const std::string& cell = c < table.rows[r].size() ? table.rows[r][c] : std::string();
-      out += fmt::format("{}\"{}\": \"{}\"", c > 0 ? ", " : "", json_escape(table.columns[c].key), json_escape(cell));
+      row[table.columns[c].key] = json_cell(table.columns[c], cell);
     }
-    out += "}";
+    out += (r > 0 ? ",\n  " : "\n  ") + json_text(row);
   }
   return out + (table.rows.empty() ? "]\n" : "\n]\n");
 }

@@ -49,4 +49,21 @@ std::string json_escape(std::string_view text) {
   return out;
 }
 
+std::string json_text(const Json& value) {
+  if (value.is_string()) return "\"" + json_escape(value.get_ref<const std::string&>()) + "\"";
+  if (value.is_object()) {
+    std::string out = "{";
+    for (const auto& [key, item] : value.items()) {
+      out += (out.size() > 1 ? ", \"" : "\"") + json_escape(key) + "\": " + json_text(item);
+    }
+    return out + "}";
+  }
+  if (value.is_array()) {
+    std::string out = "[";
+    for (const auto& item : value) out += (out.size() > 1 ? ", " : "") + json_text(item);
+    return out + "]";
+  }
+  return value.dump();  // number, boolean, null
+}
+
 }  // namespace dormlink::report

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <functional>
+#include <regex>
 #include <set>
 
 #include <sys/stat.h>
@@ -193,8 +194,11 @@ TEST_SUITE("e2e.sheets") {
       CHECK(report.rows[1].back().text == exported.rows[1].back().text);  // band
       const auto json = run_ok(box, at("2026-11-16", {"export", "assessment", "--semester", "2026-autumn",
                                                       "--format", "json"})).out;
-      CHECK(json.find("\"score\": \"") != std::string::npos);
-      CHECK(json.find("\"visits\": \"") != std::string::npos);
+      // Points and scores are JSON numbers, ids stay strings.
+      CHECK(std::regex_search(json, std::regex("\"score\": [0-9]")));
+      CHECK(std::regex_search(json, std::regex("\"visits\": [0-9]")));
+      CHECK(json.find("\"score\": \"") == std::string::npos);
+      CHECK(std::regex_search(json, std::regex("\"member_id\": \"[0-9]+\"")));
     }
 
     SUBCASE("export students and contacts: ids and phones keep their digits as text cells") {

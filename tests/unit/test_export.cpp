@@ -63,6 +63,19 @@ TEST_SUITE("export") {
     CHECK(render_table_json(t) == "[\n  {\"a\": \"x\\\"y\", \"b\": \"1\"},\n  {\"a\": \"\\n\", \"b\": \"\"}\n]\n");
   }
 
+  TEST_CASE("JSON cells are typed by their column: numbers, booleans, null; a suppressed count stays text") {
+    ExportTable t;
+    t.columns = {{"id", "编号", false, JsonType::integer},
+                 {"corrected", "更正记录", false, JsonType::integer},
+                 {"off", "非分配寝室", false, JsonType::flag},
+                 {"score", "得分", true, JsonType::text},
+                 {"name", "姓名"}};
+    t.rows = {{"12", "", "是", "87.5", "12"}, {"13", "12", "", "<3", "\u202e"}};
+    CHECK(render_table_json(t) ==
+          "[\n  {\"id\": 12, \"corrected\": null, \"off\": true, \"score\": 87.5, \"name\": \"12\"},\n"
+          "  {\"id\": 13, \"corrected\": 12, \"off\": false, \"score\": \"<3\", \"name\": \"\\u202e\"}\n]\n");
+  }
+
   TEST_CASE("students: by pinyin then id, phones masked and attention left out unless sensitive") {
     Privacy p;
     auto t = students_table({student("3", "张三"), student("2", "李四"), student("1", "张三")}, p, false);

@@ -18,11 +18,19 @@
 
 namespace dormlink::report {
 
+// What a column's cells are in JSON (CSV and Excel cells are text either way).
+enum class JsonType {
+  text,     // a string
+  integer,  // a whole number; an empty cell is null
+  flag,     // true when the cell is not empty ("是"), else false
+};
+
 // One column: its key (JSON) and its header (CSV; Chinese, the import's headers for rosters).
 struct ExportColumn {
   std::string key;
   std::string header;
-  bool number = false;  // a count or score: a number cell in Excel
+  bool number = false;  // a count or score: a number cell in Excel, a number in JSON (empty: null)
+  JsonType json = JsonType::text;
 };
 
 // A table of text cells, rows already in export order.
@@ -61,6 +69,9 @@ enum class CsvFlavor {
 // util::escape_hidden); JSON is the format that gives text back byte for byte.
 std::string render_table_csv(const ExportTable& table, CsvFlavor flavor);
 // A JSON array of objects keyed by the columns' keys; every value a string.
+// One object per row, keys in column order, values typed by the column (JsonType, number):
+// ids and counts are numbers, flags booleans, empty numbers null. A number cell that is not
+// a number (a suppressed "<3") stays a string.
 std::string render_table_json(const ExportTable& table);
 
 // A cell Excel would evaluate (starting with = + - @, TAB or CR) prefixed with '.
