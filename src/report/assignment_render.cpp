@@ -117,8 +117,11 @@ ExportTable assignment_roster_table(const AssignmentReport& r, Language language
   const std::vector<std::string> headers =
       zh ? std::vector<std::string>{"党员", "学号", "年级", "专业", "党支部", "联系寝室", "寝室数", "学生人数"}
          : std::vector<std::string>{"member", "id", "grade", "major", "branch", "dorms", "dorm count", "residents"};
+  // JSON keys are English and the same in every language.
+  const std::vector<std::string> keys{"member_name", "member_id", "grade",      "major",
+                                      "branch",      "dorms",     "dorm_count", "residents"};
   ExportTable t;
-  for (std::size_t i = 0; i < headers.size(); ++i) t.columns.push_back({headers[i], headers[i], i == 2 || i >= 6});
+  for (std::size_t i = 0; i < headers.size(); ++i) t.columns.push_back({keys[i], headers[i], i == 2 || i >= 6});
   for (std::size_t i = 0; i < r.lines.size();) {
     const auto& first = r.lines[i];
     std::string dorms;

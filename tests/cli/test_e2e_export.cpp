@@ -222,7 +222,7 @@ TEST_SUITE("e2e.export") {
     auto incidents = box.run(at({"export", "incidents", "--format", "json", "--semester", "2026-autumn"}));
     INFO(incidents.err);
     REQUIRE(incidents.exit_code == 0);
-    CHECK(incidents.out.rfind("[\n  {\"id\": \"3\", \"semester\": \"2026-autumn\"", 0) == 0);
+    CHECK(incidents.out.rfind("[\n  {\"id\": 3, \"semester\": \"2026-autumn\"", 0) == 0);
     CHECK(has(incidents.out, "\"category\": \"banned_appliance\", \"severity\": \"medium\""));
     CHECK(has(incidents.out, "\"details\": \"已没收热得快\""));
     CHECK(std::count(incidents.out.begin(), incidents.out.end(), '{') == 1);

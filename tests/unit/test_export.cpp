@@ -63,7 +63,7 @@ TEST_SUITE("export") {
     CHECK(render_table_json(t) == "[\n  {\"a\": \"x\\\"y\", \"b\": \"1\"},\n  {\"a\": \"\\n\", \"b\": \"\"}\n]\n");
   }
 
-  TEST_CASE("JSON cells are typed by their column: numbers, booleans, null; a suppressed count stays text") {
+  TEST_CASE("JSON cells are typed by their column (numbers, booleans, null), a suppressed count stays text") {
     ExportTable t;
     t.columns = {{"id", "编号", false, JsonType::integer},
                  {"corrected", "更正记录", false, JsonType::integer},
