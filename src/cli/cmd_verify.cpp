@@ -1,8 +1,10 @@
-// dormlink verify: walks the records' hash chain and names the first broken record.
+// dormlink verify: checks the file (quick_check), then walks the records' hash chain and names the
+// first broken record.
 #include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
 
 #include "cli/context.hpp"
+#include "cli/damage.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/store/record_store.hpp"
 
@@ -10,7 +12,7 @@ namespace dormlink::cli {
 namespace {
 
 int run_verify(Context& ctx) {
-  auto db = ctx.open_database(store::OpenMode::read_only);
+  auto db = open_undamaged(ctx, store::OpenMode::read_only, "the chain was not verified");
   auto report = store::verify_records(db);
   if (report.fault) {
     fmt::print(ctx.out(), "verify: FAILED at record {}: {}\n", report.fault->id, report.fault->what);
