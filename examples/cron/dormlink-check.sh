@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs `dormlink check` for cron and mails the counselor only when something is overdue.
 # Exit 1 from check means "overdue" (the listing is mailed); other non-zero codes are errors
-# (the error is mailed too); 0 means nothing is overdue and nothing is sent.
+# (the error is mailed too; 65 is a damaged database, docs/backup.md "Damage"); 0 means nothing
+# is overdue and nothing is sent.
 #
 #   DORMLINK_DB, DORMLINK_CONFIG  the database and rules (see crontab.example)
 #   MAIL_TO                       who gets the listing (default: the user running cron)
@@ -16,6 +17,8 @@ status=$?
 
 if [ "$status" -eq 1 ]; then
   subject="dormlink: overdue items $(date +%F)"
+elif [ "$status" -eq 65 ]; then
+  subject="dormlink: the database is damaged or unreadable (exit 65) $(date +%F); restore the backup the message names"
 else
   subject="dormlink: check failed (exit $status) $(date +%F)"
 fi

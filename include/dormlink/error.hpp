@@ -14,11 +14,11 @@ enum class ExitCode : int {
   findings = 1,      // the command worked and found something (check: overdue items)
   infeasible = 3,    // assign: no assignment satisfies the hard rules (see the diagnosis)
   usage = 64,        // EX_USAGE: bad command line
-  data = 65,         // EX_DATAERR: bad input data (roster rows, a file that is not a dormlink db)
+  data = 65,         // EX_DATAERR: bad input data (roster rows, a file that is not a dormlink db, a damaged db)
   no_input = 66,     // EX_NOINPUT: an input file or the database does not exist
   internal = 70,     // EX_SOFTWARE: a bug in dormlink
   cant_create = 73,  // EX_CANTCREAT: refusing to overwrite, or cannot create an output file
-  io = 74,           // EX_IOERR: read/write failure, disk full, corrupt database
+  io = 74,           // EX_IOERR: read/write failure, disk full
   busy = 75,         // EX_TEMPFAIL: database locked by another process; retry later
   permission = 77,   // EX_NOPERM: no permission to read or write a file
   config = 78,       // EX_CONFIG: the TOML config is invalid
@@ -56,6 +56,18 @@ class DataError : public Error {
       : Error(ExitCode::data, message, std::move(problems)) {}
 };
 
+// The database file is damaged: SQLite reported it corrupt (SQLITE_CORRUPT, SQLITE_NOTADB) or
+// PRAGMA quick_check found problems (exit 65). `finding` is what SQLite said, without advice.
+class DamageError : public DataError {
+ public:
+  DamageError(const std::string& message, std::string finding)
+      : DataError(message), m_finding(std::move(finding)) {}
+  const std::string& finding() const noexcept { return m_finding; }
+
+ private:
+  std::string m_finding;
+};
+
 // Invalid configuration (exit 78).
 class ConfigError : public Error {
  public:
@@ -75,7 +87,7 @@ class CantCreateError : public Error {
   explicit CantCreateError(const std::string& message) : Error(ExitCode::cant_create, message) {}
 };
 
-// Read/write failure, full disk, damaged database (exit 74).
+// Read/write failure, full disk (exit 74).
 class IoError : public Error {
  public:
   explicit IoError(const std::string& message) : Error(ExitCode::io, message) {}

@@ -5,6 +5,7 @@
 #include <fmt/ostream.h>
 
 #include "cli/context.hpp"
+#include "cli/damage.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/store/backup.hpp"
 
@@ -39,7 +40,8 @@ int run_backup(Context& ctx, const BackupOptions& o) {
   store::BackupResult result;
   std::string db_path;
   {
-    auto db = ctx.open_database(store::OpenMode::read_only);
+    // A copy of a damaged file is no backup: the source is checked before anything is copied.
+    auto db = open_undamaged(ctx, store::OpenMode::read_only, "no backup was written");
     db_path = db.path();
     result = store::backup_database(db, o.file, o.force);
   }

@@ -1,11 +1,13 @@
 // dormlink check: what is overdue, due soon or at risk (docs/check.md). Exit 1 when anything is
-// overdue, so a cron job mails only then (with -q it prints nothing otherwise).
+// overdue, so a cron job mails only then (with -q it prints nothing otherwise); exit 65 when the
+// database is damaged (quick_check, docs/backup.md "Damage").
 #include <algorithm>
 
 #include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
 
 #include "cli/context.hpp"
+#include "cli/damage.hpp"
 #include "cli/lookup.hpp"
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/error.hpp"
@@ -59,6 +61,8 @@ int run_check(Context& ctx, const CheckOptions& o) {
   const Date as_of = ctx.today();
   bool in_progress = false;
   const Semester& semester = choose_semester(ctx, o, as_of, in_progress);
+  // Damage is looked for every day, in and out of term: cron runs this command daily.
+  auto db = open_undamaged(ctx, store::OpenMode::read_only, "nothing was checked");
   if (!in_progress) {
     if (!ctx.options().quiet) {
       fmt::print(ctx.out(), fmt::runtime(ctx.language() == Language::zh ? "{} 不在任何学期内，没有到期事项。\n"
@@ -67,7 +71,6 @@ int run_check(Context& ctx, const CheckOptions& o) {
     }
     return 0;
   }
-  auto db = ctx.open_database(store::OpenMode::read_only);
   const auto input = store::load_check_input(db, ctx.config(), semester, as_of);
   const int member = o.member.empty() ? -1 : find_member(input, o.member);
   const int counselor = o.counselor.empty() ? -1 : find_counselor(input, o.counselor);

@@ -11,6 +11,7 @@
 
 #include "cli/assessment_support.hpp"
 #include "cli/context.hpp"
+#include "cli/damage.hpp"
 #include "cli/lookup.hpp"
 #include "cli/report_support.hpp"
 #include "cli/sheets.hpp"
@@ -356,7 +357,9 @@ int run_report(Context& ctx, const ReportOptions& o) {
                                  format_date(ctx.today()), format_date(ctx.real_today())));
   }
   const bool writes = o.submit || o.include_sensitive;
-  auto db = ctx.open_database(writes ? store::OpenMode::read_write : store::OpenMode::read_only);
+  const auto mode = writes ? store::OpenMode::read_write : store::OpenMode::read_only;
+  // What is submitted is final: never a document built from a damaged file.
+  auto db = o.submit ? open_undamaged(ctx, mode, "nothing was submitted") : ctx.open_database(mode);
   std::vector<Document> docs;
   std::vector<std::pair<store::SubmissionRow, std::int64_t>> receipts;
   std::string printed;

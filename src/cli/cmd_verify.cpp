@@ -1,4 +1,4 @@
-// dormlink verify: walks the records' hash chain and names the first broken or missing record,
+// dormlink verify: checks the file (quick_check), then walks the records' hash chain and names the first broken or missing record,
 // checking it against every head the database holds and every head given with --expect-head.
 #include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "cli/context.hpp"
+#include "cli/damage.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/store/record_store.hpp"
 
@@ -51,7 +52,7 @@ std::string anchors_sentence(const store::VerifyReport& r) {
 int run_verify(Context& ctx, const VerifyOptions& o) {
   std::vector<records::ChainAnchor> given;
   for (const auto& h : o.expect_heads) given.push_back(parse_expected_head(h));
-  auto db = ctx.open_database(store::OpenMode::read_only);
+  auto db = open_undamaged(ctx, store::OpenMode::read_only, "the chain was not verified");
   auto report = store::verify_records(db, std::move(given));
   if (report.fault) {
     fmt::print(ctx.out(), "verify: FAILED at record {}: {}\n", report.fault->id, report.fault->what);

@@ -151,7 +151,7 @@ std::int64_t record_backup_receipt(Database& database, const BackupReceipt& rece
 
 std::vector<BackupReceipt> load_backup_receipts(Database& database) {
   std::vector<BackupReceipt> receipts;
-  database.transaction([&] {
+  database.read_transaction([&] {  // never the write lock or a migration, even on a read-write connection
     SQLite::Statement q(database.impl().db, "SELECT id, made_at, made_by, path, record_count, chain_head, bytes "
                                             "FROM backup_receipt ORDER BY id");
     while (q.executeStep()) {

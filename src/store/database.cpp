@@ -113,6 +113,19 @@ class TxnMarker {
   bool m_created = false;
 };
 
+// Counts the transaction() and read_transaction() calls in progress on a connection, so a nested
+// call joins the outer transaction.
+class Depth {
+ public:
+  explicit Depth(int& depth) : m_depth(depth) { ++m_depth; }
+  ~Depth() { --m_depth; }
+  Depth(const Depth&) = delete;
+  Depth& operator=(const Depth&) = delete;
+
+ private:
+  int& m_depth;
+};
+
 // A WAL database needs its -shm (wal-index) file even to read. A read-only database in a
 // directory this user cannot write, with no -wal file (so no writer has pages outside the
 // file), cannot get one: SQLite reports READONLY or CANTOPEN. Such a file is read as immutable.
@@ -172,7 +185,9 @@ void migrate(SQLite::Database& db) {
       throw IoError(fmt::format("I/O error on {}: {}; nothing was changed", path, e.getErrorStr()));
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      throw DataError(fmt::format("{} is damaged ({}); restore it from a backup", path, e.getErrorStr()));
+      throw DamageError(fmt::format("{} is damaged ({}); nothing was changed; `dormlink check` names the last "
+                                    "good backup to restore", path, e.getErrorStr()),
+                        e.getErrorStr());
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_AUTH:
@@ -245,22 +260,17 @@ Database Database::in_memory() {
 }
 
 void Database::transaction(const std::function<void()>& work) {
+  if (m_impl->mode == OpenMode::read_only) {
+    read_transaction(work);
+    return;
+  }
   if (m_impl->transaction_depth > 0) {
     work();  // already inside the command's one transaction
     return;
   }
-  struct Depth {
-    int& depth;
-    explicit Depth(int& d) : depth(d) { ++depth; }
-    ~Depth() { --depth; }
-  } depth(m_impl->transaction_depth);
+  Depth depth(m_impl->transaction_depth);
   int system_errno = 0;
   try {
-    if (m_impl->mode == OpenMode::read_only) {
-      SQLite::Transaction txn(m_impl->db, SQLite::TransactionBehavior::DEFERRED);
-      work();
-      return;  // a read transaction: rolled back, nothing to commit
-    }
     TxnMarker marker(m_impl->hooks);  // declared first: removed after COMMIT or ROLLBACK
     SQLite::Transaction txn(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
     marker.create();
@@ -277,6 +287,20 @@ void Database::transaction(const std::function<void()>& work) {
     }
   } catch (const SQLite::Exception& e) {
     rethrow_sqlite(e, m_impl->path, system_errno);
+  }
+}
+
+void Database::read_transaction(const std::function<void()>& work) {
+  if (m_impl->transaction_depth > 0) {
+    work();  // already inside the command's one transaction
+    return;
+  }
+  Depth depth(m_impl->transaction_depth);
+  try {
+    SQLite::Transaction txn(m_impl->db, SQLite::TransactionBehavior::DEFERRED);
+    work();
+  } catch (const SQLite::Exception& e) {  // a read transaction: rolled back, nothing to commit
+    rethrow_sqlite(e, m_impl->path);
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include "dormlink/error.hpp"
 #include "dormlink/store/database.hpp"
+#include "dormlink/store/integrity.hpp"
 #include "dormlink/store/roster_query.hpp"
 #include "dormlink/store/roster_store.hpp"
 #include "dormlink/util/csv.hpp"
@@ -409,5 +410,66 @@ TEST_SUITE("store") {
     }));
     CHECK(store::load_roster(db, on(2026, 9, 1)).imports.size() == 1);
     CHECK(describe(db, on(2026, 9, 1)) == "1 张三 8-305 masses\n8-305\n");
+  }
+}
+
+TEST_SUITE("store") {
+  TEST_CASE("read_transaction on a read-write connection leaves the write lock to others and never migrates") {
+    TempDir dir;
+    auto path = dir.file("v1.db");
+    {
+      SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      raw.exec(fmt::format("PRAGMA application_id = {}", store::k_application_id));
+      raw.exec("PRAGMA journal_mode = WAL");
+      raw.exec(store::migration_sql(1));
+      raw.exec("PRAGMA user_version = 1");
+    }
+    auto db = store::Database::open(path, store::OpenMode::read_write);
+    db.read_transaction([&] {
+      CHECK(db.impl().db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0);
+      SQLite::Database other(path, SQLite::OPEN_READWRITE);
+      other.exec("BEGIN IMMEDIATE; CREATE TABLE t (x); COMMIT");  // would wait for a write lock held here
+    });
+    SQLite::Database raw(path, SQLite::OPEN_READONLY);
+    CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 1);
+  }
+
+  TEST_CASE("quick_check: nothing on a sound file, the damaged page on a damaged one, and a write that meets it commits nothing") {
+    TempDir dir;
+    auto path = dir.file("d.db");
+    { auto db = store::Database::create(path); }
+    int root = 0;
+    {
+      SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+      raw.exec("CREATE TABLE t (x BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+               "INSERT INTO t SELECT randomblob(100) FROM n");
+      raw.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+      root = raw.execAndGet("SELECT rootpage FROM sqlite_schema WHERE name = 't'").getInt();
+    }
+    {
+      auto db = store::Database::open(path, store::OpenMode::read_only);
+      CHECK(store::quick_check(db).empty());
+    }
+    {  // 16 bytes over the header of t's root page (an interior page: 2,000 rows span many leaves)
+      std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+      file.seekp(static_cast<std::streamoff>(root - 1) * 4096);
+      file.write(std::string(16, '\xA5').data(), 16);
+    }
+    std::ifstream in(path, std::ios::binary);
+    const std::string before((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto db = store::Database::open(path, store::OpenMode::read_write);
+    const auto problems = store::quick_check(db);
+    REQUIRE_FALSE(problems.empty());
+    CHECK(problems.front() == fmt::format("Page {}: btreeInitPage() returns error code 11", root));
+    // The root's children can no longer be reached: one problem per line, up to quick_check's limit.
+    CHECK(problems.size() > 1);
+    CHECK(problems.size() <= store::k_quick_check_limit);
+    CHECK(problems[1] == fmt::format("Page {} is never used", root + 1));
+    for (const auto& p : problems) CHECK(p.find('\n') == std::string::npos);
+    CHECK_THROWS_WITH_AS(db.transaction([&] { db.impl().db.exec("INSERT INTO t VALUES (x'00')"); }),
+                         doctest::Contains("d.db is damaged (database disk image is malformed); nothing was changed"),
+                         DamageError);
+    std::ifstream again(path, std::ios::binary);
+    CHECK(std::string((std::istreambuf_iterator<char>(again)), std::istreambuf_iterator<char>()) == before);
   }
 }

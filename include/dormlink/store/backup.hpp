@@ -39,7 +39,8 @@ struct BackupReceipt {
 // Appends a receipt (id is assigned) in its own transaction; returns its id.
 std::int64_t record_backup_receipt(Database& db, const BackupReceipt& receipt);
 
-// Every receipt, oldest first.
+// Every receipt, oldest first, read in a read transaction. Throws an Error when the table
+// cannot be read (DamageError in a damaged file).
 std::vector<BackupReceipt> load_backup_receipts(Database& db);
 
 // The newest receipt whose copy still exists as a file, for "restore from ..." advice; nullopt

@@ -55,6 +55,11 @@ class Database {
   // another call's work joins the outer transaction, so a command stays one transaction.
   void transaction(const std::function<void()>& work);
 
+  // Runs `work` inside one read transaction (BEGIN DEFERRED) whatever the mode: it never takes
+  // the write lock and never migrates, so writers in WAL mode keep going. Joins an outer
+  // transaction like transaction(); SQLite errors become typed errors.
+  void read_transaction(const std::function<void()>& work);
+
   // Copies the WAL into the database file and truncates it, so overwritten text (a purge)
   // leaves no old copy behind; outside any transaction.
   void checkpoint();

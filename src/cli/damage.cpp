@@ -1,0 +1,97 @@
+#include "cli/damage.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "dormlink/error.hpp"
+#include "dormlink/store/backup.hpp"
+#include "dormlink/store/integrity.hpp"
+
+namespace dormlink::cli {
+namespace {
+
+// How many of quick_check's lines the message quotes.
+constexpr std::size_t k_problems_shown = 3;
+
+// "Page 12: …, Page 40: …, Page 41: …, and 5 more": the first problems ("at least" once quick_check
+// has stopped at its limit).
+std::string summarize(const std::vector<std::string>& problems) {
+  std::string text;
+  for (std::size_t i = 0; i < problems.size() && i < k_problems_shown; ++i) text += (i > 0 ? ", " : "") + problems[i];
+  if (problems.size() <= k_problems_shown) return text;
+  const auto more = problems.size() - k_problems_shown;
+  return text + (problems.size() >= store::k_quick_check_limit ? fmt::format(", and at least {} more", more)
+                                                               : fmt::format(", and {} more", more));
+}
+
+// Moving the damaged file aside with its WAL files, so that SQLite does not replay them onto the copy.
+std::string move_aside(const std::string& db) {
+  return fmt::format("move {0}, {0}-wal and {0}-shm aside (keep them)", db);
+}
+
+// The last resort when there is no backup to restore.
+std::string recover_advice(const std::string& db) {
+  return fmt::format("As a last resort, `sqlite3 {} .recover | sqlite3 recovered.db` copies what can still be read "
+                     "into a new file (never recover in place); run `dormlink --db recovered.db verify` before "
+                     "using it", db);
+}
+
+// When the damaged file's backup receipts cannot be read.
+std::string unreadable_advice(const std::string& db) {
+  return fmt::format("Its backup receipts cannot be read. Restore your newest backup: {}, copy the backup to {}, "
+                     "then run `dormlink verify`. {}", move_aside(db), db, recover_advice(db));
+}
+
+std::string restore_advice(const std::string& db, const store::BackupReceipt& b) {
+  const std::string head = b.chain_head.empty() ? "no records" : "head " + b.chain_head.substr(0, 12);
+  return fmt::format("Restore the last good backup: the backup receipts name {} ({}, {} records, {}); {}, copy "
+                     "the backup to {}, then run `dormlink verify`; records saved after {} are not in the backup",
+                     b.path, b.made_at, b.record_count, head, move_aside(db), db, b.made_at);
+}
+
+// What to restore, from the damaged database's own backup receipts (which may be unreadable).
+std::string advice(store::Database& db) {
+  const std::string& path = db.path();
+  std::vector<store::BackupReceipt> receipts;
+  try {
+    receipts = store::load_backup_receipts(db);
+  } catch (const Error&) {
+    return unreadable_advice(path);
+  }
+  if (auto last = store::last_backup(db)) return restore_advice(path, *last);
+  if (receipts.empty()) {
+    return fmt::format("No backup of it was recorded (`dormlink backup FILE` makes one). {}", recover_advice(path));
+  }
+  return fmt::format("The backups it recorded are gone (the newest was {}, {}). {}", receipts.back().path,
+                     receipts.back().made_at, recover_advice(path));
+}
+
+[[noreturn]] void refuse(const std::string& db, const std::vector<std::string>& problems, std::string_view not_done,
+                         const std::string& what_to_do) {
+  throw DamageError(fmt::format("{} is damaged: {}; {}. {}", db, summarize(problems), not_done, what_to_do),
+                    problems.front());
+}
+
+}  // namespace
+
+store::Database open_undamaged(Context& ctx, store::OpenMode mode, std::string_view not_done) {
+  std::optional<store::Database> db;
+  try {
+    db.emplace(ctx.open_database(mode));
+  } catch (const DamageError& e) {  // SQLite refused the file: no receipt can be read from it
+    refuse(ctx.options().db_path, {e.finding()}, not_done, unreadable_advice(ctx.options().db_path));
+  }
+  std::vector<std::string> problems;
+  try {
+    problems = store::quick_check(*db);
+  } catch (const DamageError& e) {
+    problems = {e.finding()};
+  }
+  if (!problems.empty()) refuse(db->path(), problems, not_done, advice(*db));
+  return std::move(*db);
+}
+
+}  // namespace dormlink::cli
