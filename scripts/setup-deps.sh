@@ -8,7 +8,7 @@ packages=(
   libcli11-dev                       # command-line parsing (src/cli only)
   libsqlitecpp-dev libsqlite3-dev    # storage (src/store only)
   libfmt-dev                         # all output
-  libtomlplusplus-dev                # config parsing (src/config.cpp only)
+  libtomlplusplus-dev                # config parsing (src/config/validate.cpp only)
   libicu-dev                         # NFKC normalisation, time zones, later pinyin collation
   liblemon-dev                       # min-cost flow (NetworkSimplex), header-only, src/assign only
   libssl-dev                         # SHA-256 for the records' hash chain (src/records only)

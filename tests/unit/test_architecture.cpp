@@ -76,7 +76,7 @@ TEST_SUITE("architecture") {
     const std::vector<IncludeRule> rules{
         {"#include <SQLiteCpp/", {"src/store/"}},
         {"#include <sqlite3.h>", {"src/store/"}},
-        {"#include <toml++/", {"src/config.cpp"}},
+        {"#include <toml++/", {"src/config/validate.cpp"}},
         {"#include <CLI/", {"src/cli/"}},
         {"#include <unicode/", {"src/util/"}},
         {"#include <iconv.h>", {"src/util/encoding.cpp"}},

@@ -407,6 +407,17 @@ exam_weeks = [18, 17]
           "t.toml:1:1: the config is larger than 1 MiB (1048576 bytes); is this the right file?");
   }
 
+  TEST_CASE("a typed U+FFFD is text, a byte that is not UTF-8 is a problem (read) or an escape (rendered)") {
+    CHECK(parse_config("[college]\nname = \"\xEF\xBF\xBD\"\n", "t.toml").college.name == "\xEF\xBF\xBD");
+    CHECK(problem_of("[college]\nname = \"\xEF\xBF\"\n") ==
+          "t.toml:2:9: invalid UTF-8 (byte 0xEF); save the file as UTF-8 (2 such bytes in all)");
+    Config config;
+    config.college.name = "a\xEF\xBF\xBD" "b";
+    CHECK(render_config(config).find("name = \"a\xEF\xBF\xBD" "b\"") != std::string::npos);
+    config.college.name = "a\xFF" "b";
+    CHECK(render_config(config).find("name = \"a\\uFFFDb\"") != std::string::npos);
+  }
+
   TEST_CASE("render_config writes every key with a comment and parses back to the same config") {
     const std::string text = render_config(Config{});
     CHECK(text.find("visits_per_week = 2               # visits per dorm per teaching week "
