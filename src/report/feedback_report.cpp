@@ -136,22 +136,23 @@ void add_requirement(std::map<RequirementKey, FormRequirement>& lines, const Obl
   }
 }
 
-void add_gap(FeedbackForm& form, const FeedbackInput& in, const Obligation& o) {
+// Returns false for a gap left out of the list (counted in hidden_gaps instead).
+bool add_gap(FeedbackForm& form, const FeedbackInput& in, const Obligation& o) {
   FormGap gap{
       o.rule,     o.status, dorm_of(*in.check, o.dorm), {}, o.period, o.record_id, o.window_from, o.window_to, o.due,
       o.expected, o.found};
-  if (o.rule == Rule::attention_talks && !in.privacy.attention_of_named()) {
-    ++form.hidden_attention_gaps;  // naming the student would say they need extra care
-    return;
-  }
+  // Naming the student would say they need extra care.
+  if (o.rule == Rule::attention_talks && !in.privacy.attention_of_named()) return false;
   if (o.student >= 0 && in.privacy.audience != Audience::committee) {
     gap.student = in.check->people[static_cast<std::size_t>(o.student)].name;
   }
   form.missing.push_back(std::move(gap));
+  return true;
 }
 
 void fill_obligations(FeedbackForm& form, const FeedbackInput& in) {
   std::map<RequirementKey, FormRequirement> lines;
+  int hidden_gaps = 0;
   for (const auto& o : *in.obligations) {
     if (o.member != in.member) continue;
     const bool listed = on_form(o, in.period);
@@ -160,8 +161,10 @@ void fill_obligations(FeedbackForm& form, const FeedbackInput& in) {
       const bool hidden = o.rule == Rule::attention_talks && in.privacy.suppresses_small_counts();
       if (!hidden) add_requirement(lines, o, dorm_of(*in.check, o.dorm));
     }
-    if (unmet(o.status) && (listed || (semester_rule(o.rule) && o.status == Status::at_risk))) add_gap(form, in, o);
+    if (unmet(o.status) && (listed || (semester_rule(o.rule) && o.status == Status::at_risk)) && !add_gap(form, in, o))
+      ++hidden_gaps;
   }
+  form.hidden_attention_gaps = in.privacy.count(hidden_gaps);
   for (auto& [key, line] : lines) form.required.push_back(std::move(line));
   std::stable_sort(form.missing.begin(), form.missing.end(), [](const FormGap& a, const FormGap& b) {
     return std::tie(a.rule, a.dorm, a.from) < std::tie(b.rule, b.dorm, b.from);
@@ -188,8 +191,6 @@ FeedbackForm build_feedback_form(const FeedbackInput& in) {
   form.sensitive = in.privacy.include_sensitive;
   form.phones_shown = in.privacy.phones_shown();
   form.phones_in_full = in.privacy.phones_in_full();
-  form.small_counts_hidden = in.privacy.suppresses_small_counts();
-  form.small_count_threshold = in.privacy.small_count_threshold;
   for (const auto& c : in.contacts) form.contacts.push_back(form_contact(c, in.privacy));
   std::stable_sort(form.contacts.begin(), form.contacts.end(), [](const FormContact& a, const FormContact& b) {
     return std::tie(a.record.happened_at, a.record.id) < std::tie(b.record.happened_at, b.record.id);
@@ -425,13 +426,6 @@ FormRequirement as_requirement(const FormGap& g) {
   return FormRequirement{g.rule, g.status, g.dorm, g.period, g.record, g.from, g.to, g.due, g.expected, g.found, 0};
 }
 
-std::string count_text(int n, const FeedbackForm& form) {
-  Privacy p;
-  p.audience = form.audience;
-  p.small_count_threshold = form.small_count_threshold;
-  return form.small_counts_hidden ? shown_count(n, p) : std::to_string(n);
-}
-
 // A contact made in time but entered after the due day is done, not late work (one rule for
 // every kind: status_label in check_report).
 std::string requirement_status(Rule rule, Status status, Language language) {
@@ -445,11 +439,8 @@ Table requirement_table(const FeedbackForm& form, Language language) {
           {Align::left, Align::left, Align::left, Align::right, Align::right, Align::left, Align::left},
           {}};
   for (const auto& r : form.required) {
-    const bool attention = r.rule == Rule::attention_talks;
-    t.rows.push_back({rule_label(r.rule, language), r.dorm, window_label(r, language),
-                      attention ? count_text(r.expected, form) : std::to_string(r.expected),
-                      attention ? count_text(r.found, form) : std::to_string(r.found),
-                      requirement_status(r.rule, r.status, language),
+    t.rows.push_back({rule_label(r.rule, language), r.dorm, window_label(r, language), std::to_string(r.expected),
+                      std::to_string(r.found), requirement_status(r.rule, r.status, language),
                       report_date(r.due, language)});
   }
   return t;
@@ -519,9 +510,9 @@ Table missing_table(const FeedbackForm& f, Language language) {
                       std::to_string(g.expected), std::to_string(g.found), status_label(g.status, language),
                       report_date(g.due, language)});
   }
-  if (f.hidden_attention_gaps > 0) {
+  if (!f.hidden_attention_gaps.zero()) {
     t.rows.push_back({rule_label(Rule::attention_talks, language), "", "", z ? "（姓名不显示）" : "(names not shown)",
-                      count_text(f.hidden_attention_gaps, f), "", "", ""});
+                      f.hidden_attention_gaps.text(), "", "", ""});
   }
   return t;
 }
@@ -580,11 +571,11 @@ std::string render_feedback_markdown(const FeedbackForm& f, Language language) {
   }
   out += z ? "\n## 尚缺\n\n" : "\n## Missing\n\n";
   for (const auto& g : f.missing) out += "- " + escape_markdown_cell(gap_line(g, language)) + "\n";
-  if (f.hidden_attention_gaps > 0) {
-    out += z ? fmt::format("- 重点关注学生谈心：缺 {} 项（姓名不显示）\n", count_text(f.hidden_attention_gaps, f))
-             : fmt::format("- attention talks: {} missing (names not shown)\n", count_text(f.hidden_attention_gaps, f));
+  if (!f.hidden_attention_gaps.zero()) {
+    out += z ? fmt::format("- 重点关注学生谈心：缺 {} 项（姓名不显示）\n", f.hidden_attention_gaps.text())
+             : fmt::format("- attention talks: {} missing (names not shown)\n", f.hidden_attention_gaps.text());
   }
-  if (f.missing.empty() && f.hidden_attention_gaps == 0) out += z ? "无。\n" : "Nothing.\n";
+  if (f.missing.empty() && f.hidden_attention_gaps.zero()) out += z ? "无。\n" : "Nothing.\n";
   out += "\n---\n\n" + footer(f.chain, language);
   if (z) {
     out +=
@@ -608,12 +599,6 @@ namespace {
 
 std::string q(std::string_view s) { return "\"" + json_escape(s) + "\""; }
 std::string q_or_null(std::string_view s) { return s.empty() ? "null" : q(s); }
-
-// A count the audience may not see exactly is the string "<3".
-std::string json_count(int n, bool hidden, int threshold) {
-  if (hidden && n > 0 && n < threshold) return q(fmt::format("<{}", threshold));
-  return std::to_string(n);
-}
 
 std::string json_student(const FormStudent& s) {
   std::string out = fmt::format("{{\"id\": {}, \"name\": {}", q(s.id), q(s.name));
@@ -650,15 +635,13 @@ std::string json_contact(const FormContact& c) {
       json_incident(r));
 }
 
-std::string json_requirement(const FormRequirement& r, const FeedbackForm& f) {
-  const bool hide = f.small_counts_hidden && r.rule == Rule::attention_talks;
+std::string json_requirement(const FormRequirement& r) {
   return fmt::format(
       "{{\"rule\": {}, \"status\": {}, \"dorm\": {}, \"period\": {}, \"record\": {}, \"from\": {}, \"to\": {}, "
       "\"due\": {}, \"expected\": {}, \"found\": {}, \"late\": {}}}",
       q(check::to_string(r.rule)), q(check::to_string(r.status)), q_or_null(r.dorm), r.period,
       r.record == 0 ? "null" : std::to_string(r.record), q(format_date(r.from)), q(format_date(r.to)),
-      q(format_date(r.due)), json_count(r.expected, hide, f.small_count_threshold),
-      json_count(r.found, hide, f.small_count_threshold), r.late);
+      q(format_date(r.due)), r.expected, r.found, r.late);
 }
 
 std::string json_gap(const FormGap& g) {
@@ -704,11 +687,9 @@ std::string render_feedback_json(const FeedbackForm& f) {
   out += fmt::format("  \"audience\": {},\n  \"sensitive\": {},\n", q(to_string(f.audience)),
                      f.sensitive ? "true" : "false");
   out += fmt::format("  \"contacts\": {},\n", json_list(f.contacts, json_contact));
-  out += fmt::format("  \"required\": {},\n",
-                     json_list(f.required, [&](const FormRequirement& r) { return json_requirement(r, f); }));
+  out += fmt::format("  \"required\": {},\n", json_list(f.required, json_requirement));
   out += fmt::format("  \"missing\": {},\n", json_list(f.missing, json_gap));
-  out += fmt::format("  \"hidden_attention_gaps\": {},\n",
-                     json_count(f.hidden_attention_gaps, f.small_counts_hidden, f.small_count_threshold));
+  out += fmt::format("  \"hidden_attention_gaps\": {},\n", f.hidden_attention_gaps.json());
   out += fmt::format("  \"chain\": {{\"head\": {}, \"records\": {}}}\n}}\n", q_or_null(f.chain.head), f.chain.records);
   return out;
 }

@@ -1,5 +1,7 @@
 #include "dormlink/report/privacy.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace dormlink::report {
@@ -36,12 +38,66 @@ std::string mask_phone(std::string_view phone) {
   return fmt::format("{}****{}", phone.substr(0, 3), phone.substr(phone.size() - 4));
 }
 
-std::string shown_count(int count, const Privacy& privacy) {
-  if (privacy.suppresses_small_counts() && count > 0 && count < privacy.small_count_threshold) {
-    return fmt::format("<{}", privacy.small_count_threshold);
-  }
-  return std::to_string(count);
+std::optional<int> ShownCount::value() const {
+  if (hidden()) return std::nullopt;
+  return m_value;
 }
+
+std::string ShownCount::text() const {
+  switch (m_shown) {
+    case Shown::exact:
+      return std::to_string(m_value);
+    case Shown::small:
+      return fmt::format("<{}", m_threshold);
+    case Shown::withheld:
+      break;
+  }
+  return "—";
+}
+
+std::string ShownCount::json() const {
+  switch (m_shown) {
+    case Shown::exact:
+      return std::to_string(m_value);
+    case Shown::small:
+      return fmt::format("\"<{}\"", m_threshold);
+    case Shown::withheld:
+      break;
+  }
+  return "null";
+}
+
+bool Privacy::small(int n) const { return suppresses_small_counts() && n > 0 && n < small_count_threshold; }
+
+ShownCount Privacy::count(int n) const {
+  if (small(n)) return {ShownCount::Shown::small, 0, small_count_threshold};
+  return exact(n);
+}
+
+// Small-count suppression is not enough when the parts of a total are shown: 10 students,
+// 9 talked with, "<3" missed gives the 1 away.
+std::vector<ShownCount> Privacy::parts(const std::vector<int>& counts) const {
+  const bool any_small = std::any_of(counts.begin(), counts.end(), [&](int n) { return small(n); });
+  std::vector<ShownCount> out;
+  for (const int n : counts) {
+    if (any_small && !small(n))
+      out.push_back({ShownCount::Shown::withheld, 0, small_count_threshold});
+    else
+      out.push_back(count(n));
+  }
+  return out;
+}
+
+ShownCount Privacy::total(int exact_part, const std::vector<int>& sensitive) const {
+  int sum = exact_part;
+  for (const int n : sensitive) {
+    if (small(n)) return {ShownCount::Shown::withheld, 0, small_count_threshold};
+    sum += n;
+  }
+  return exact(sum);
+}
+
+ShownCount Privacy::exact(int n) { return {ShownCount::Shown::exact, n, 0}; }
 
 std::string audience_label(Audience audience, bool zh) {
   switch (audience) {

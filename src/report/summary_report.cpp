@@ -190,28 +190,38 @@ void fill_members_and_dorms(const SummaryInput& in, CounselorSummary& out) {
             [](const SummaryDorm& a, const SummaryDorm& b) { return code_less(a.code, b.code); });
 }
 
+// Rules whose counts tell about attention students or incidents.
+bool sensitive_rule(Rule rule) { return rule == Rule::attention_talks || rule == Rule::incident_report; }
+
 // Minutes since 1970-01-01 local; a date without a time: found at its last minute, reported
 // at its first (the benefit of the doubt check gives the member).
 void fill_incidents(const SummaryInput& in, CounselorSummary& out) {
   std::vector<double> hours;
+  int found = 0, in_time = 0, late = 0, unreported = 0;
   for (const auto& o : *in.obligations) {
     if (o.counselor != in.counselor || o.rule != Rule::incident_report || !in_period(o, in.period)) continue;
-    auto& s = out.incidents;
-    s.found++;
+    found++;
     if (o.status == Status::met)
-      s.in_time++;
+      in_time++;
     else if (o.status == Status::met_late)
-      s.late++;
+      late++;
     else
-      s.unreported++;
+      unreported++;
     // check decides whether (and when, in elapsed time) a report counts by the as-of date.
     if (o.found > 0) hours.push_back(static_cast<double>(o.minutes) / 60.0);
   }
-  if (hours.empty()) return;
+  auto& s = out.incidents;
+  s.found = in.privacy.count(found);
+  const auto parts = in.privacy.parts({in_time, late, unreported});
+  s.in_time = parts[0];
+  s.late = parts[1];
+  s.unreported = parts[2];
+  // Hours from finding to report say how many incidents there were when there are few.
+  if (hours.empty() || s.found.hidden()) return;
   std::sort(hours.begin(), hours.end());
   const std::size_t n = hours.size();
-  out.incidents.median_hours = n % 2 == 1 ? hours[n / 2] : (hours[n / 2 - 1] + hours[n / 2]) / 2;
-  out.incidents.max_hours = hours.back();
+  s.median_hours = n % 2 == 1 ? hours[n / 2] : (hours[n / 2 - 1] + hours[n / 2]) / 2;
+  s.max_hours = hours.back();
 }
 
 // The students marked for attention at some time during the period (one pass over residences).
@@ -245,12 +255,12 @@ void fill_attention(const SummaryInput& in, CounselorSummary& out) {
     tally(s.talks, o);
   }
   auto& a = out.attention;
+  int talked = 0, missed = 0;
   for (auto& [index, s] : students) {
-    a.students++;
     if (s.talks.found == s.talks.expected)
-      a.talked++;
+      talked++;
     else
-      a.missed++;
+      missed++;
     if (in.privacy.attention_of_named()) {
       s.categories = categories_of(in, s.id);
       a.named.push_back(s);
@@ -260,6 +270,26 @@ void fill_attention(const SummaryInput& in, CounselorSummary& out) {
     const int c = util::compare_pinyin(x.name, y.name);
     return c != 0 ? c < 0 : x.id < y.id;
   });
+  a.students = in.privacy.count(static_cast<int>(students.size()));
+  const auto parts = in.privacy.parts({talked, missed});
+  a.talked = parts[0];
+  a.missed = parts[1];
+}
+
+// Overdue counts by rule, sensitive rules as the audience may see them, and their total.
+void fill_overdue_counts(const std::map<Rule, int>& by_rule, const Privacy& privacy, CounselorSummary& out) {
+  int exact_part = 0;
+  std::vector<int> sensitive;
+  for (const auto& [rule, count] : by_rule) {
+    if (sensitive_rule(rule)) {
+      sensitive.push_back(count);
+      out.overdue_by_rule.emplace_back(rule, privacy.count(count));
+    } else {
+      exact_part += count;
+      out.overdue_by_rule.emplace_back(rule, Privacy::exact(count));
+    }
+  }
+  out.overdue_total = privacy.total(exact_part, sensitive);
 }
 
 void fill_forms_and_overdue(const SummaryInput& in, CounselorSummary& out) {
@@ -284,7 +314,7 @@ void fill_forms_and_overdue(const SummaryInput& in, CounselorSummary& out) {
     if (o.student >= 0 && named) line.student = person(in, o.student).name;
     out.overdue.push_back(std::move(line));
   }
-  for (const auto& [rule, count] : by_rule) out.overdue_by_rule.emplace_back(rule, count);
+  fill_overdue_counts(by_rule, in.privacy, out);
 }
 
 void fill_changes(const SummaryInput& in, CounselorSummary& out) {
@@ -326,8 +356,8 @@ CounselorSummary build_counselor_summary(const SummaryInput& in) {
   out.audience = in.privacy.audience;
   out.sensitive = in.privacy.include_sensitive;
   out.phones_in_full = in.privacy.phones_in_full();
-  out.small_counts_hidden = in.privacy.suppresses_small_counts();
-  out.small_count_threshold = in.privacy.small_count_threshold;
+  if (in.privacy.suppresses_small_counts() && in.privacy.small_count_threshold > 1)
+    out.small_counts_below = in.privacy.small_count_threshold;
   out.attention_named = in.privacy.attention_of_named();
   fill_members_and_dorms(in, out);
   fill_incidents(in, out);
@@ -343,42 +373,6 @@ namespace {
 // ---- Markdown ----
 
 std::string e(const std::string& s) { return escape_markdown_cell(s); }
-
-// A count of people in a sensitive group, as the audience may see it.
-std::string sensitive_count(int n, const CounselorSummary& s) {
-  if (s.small_counts_hidden && n > 0 && n < s.small_count_threshold) return fmt::format("<{}", s.small_count_threshold);
-  return std::to_string(n);
-}
-
-// Small-count suppression is not enough when the parts of a total are shown: 10 students,
-// 9 talked with, "<3" missed gives the 1 away. When any part of a split is small, the other
-// parts show as "—" (JSON null); a total over rules hides when a sensitive rule's count does.
-bool small(int n, const CounselorSummary& s) {
-  return s.small_counts_hidden && n > 0 && n < s.small_count_threshold;
-}
-bool attention_split_hidden(const CounselorSummary& s) {
-  return small(s.attention.talked, s) || small(s.attention.missed, s);
-}
-bool incident_split_hidden(const CounselorSummary& s) {
-  const auto& i = s.incidents;
-  return small(i.in_time, s) || small(i.late, s) || small(i.unreported, s);
-}
-std::string part_count(int n, bool split_hidden, const CounselorSummary& s) {
-  if (!split_hidden) return sensitive_count(n, s);
-  return small(n, s) ? fmt::format("<{}", s.small_count_threshold) : "—";
-}
-// Rules whose counts tell about attention students or incidents.
-bool sensitive_rule(Rule rule) { return rule == Rule::attention_talks || rule == Rule::incident_report; }
-bool by_rule_hidden(const CounselorSummary& s) {
-  for (const auto& [rule, count] : s.overdue_by_rule)
-    if (sensitive_rule(rule) && small(count, s)) return true;
-  return false;
-}
-std::string rule_count(Rule rule, int count, const CounselorSummary& s) {
-  return sensitive_rule(rule) ? sensitive_count(count, s) : std::to_string(count);
-}
-// Hours from finding to report say how many incidents there were when there are few.
-bool hours_hidden(const CounselorSummary& s) { return small(s.incidents.found, s); }
 
 std::string ratio(const Tally& t) { return fmt::format("{}/{}", t.found, t.expected); }
 
@@ -469,15 +463,12 @@ std::string forms_text(const CounselorSummary& s, Language language) {
 std::string incidents_text(const CounselorSummary& s, Language language) {
   const auto& i = s.incidents;
   const bool z = zh(language);
-  if (i.found == 0) return z ? "本期没有发现特殊情况。\n" : "No incident was found in this period.\n";
-  const bool split = incident_split_hidden(s);
-  const auto n = [&](int v) { return part_count(v, split, s); };
-  const std::string found = sensitive_count(i.found, s);
-  std::string out = z ? fmt::format("本期发现 {} 起：按时报告 {} 起，逾期报告 {} 起，未报告 {} 起。", found,
-                                    n(i.in_time), n(i.late), n(i.unreported))
-                      : fmt::format("{} found: {} reported in time, {} late, {} not reported.", found,
-                                    n(i.in_time), n(i.late), n(i.unreported));
-  if (i.median_hours && !hours_hidden(s)) {
+  if (i.found.zero()) return z ? "本期没有发现特殊情况。\n" : "No incident was found in this period.\n";
+  std::string out = z ? fmt::format("本期发现 {} 起：按时报告 {} 起，逾期报告 {} 起，未报告 {} 起。", i.found.text(),
+                                    i.in_time.text(), i.late.text(), i.unreported.text())
+                      : fmt::format("{} found: {} reported in time, {} late, {} not reported.", i.found.text(),
+                                    i.in_time.text(), i.late.text(), i.unreported.text());
+  if (i.median_hours) {
     out += z ? fmt::format("从发现到报告：中位 {} 小时，最长 {} 小时。", hours_text(*i.median_hours),
                            hours_text(*i.max_hours))
              : fmt::format(" From finding to report: median {} h, longest {} h.", hours_text(*i.median_hours),
@@ -492,13 +483,10 @@ Table overdue_table(const CounselorSummary& s, Language language);
 std::string attention_text(const CounselorSummary& s, Language language) {
   const auto& a = s.attention;
   const bool z = zh(language);
-  const bool split = attention_split_hidden(s);
-  const auto n = [&](int v) { return part_count(v, split, s); };
-  const std::string students = sensitive_count(a.students, s);
-  std::string out = z ? fmt::format("本期应谈心的重点关注学生 {} 人：均已谈心 {} 人，有遗漏 {} 人。\n", students,
-                                    n(a.talked), n(a.missed))
+  std::string out = z ? fmt::format("本期应谈心的重点关注学生 {} 人：均已谈心 {} 人，有遗漏 {} 人。\n",
+                                    a.students.text(), a.talked.text(), a.missed.text())
                       : fmt::format("Attention students due talks: {}; every talk held: {}; one or more missed: {}.\n",
-                                    students, n(a.talked), n(a.missed));
+                                    a.students.text(), a.talked.text(), a.missed.text());
   if (a.named.empty()) return out;
   return out + "\n" + render_markdown(attention_table(s, language));
 }
@@ -546,16 +534,14 @@ std::string overdue_window(const OverdueLine& o, Language language) {
 
 std::string overdue_text(const CounselorSummary& s, Language language) {
   const bool z = zh(language);
-  int total = 0;
   std::string parts;
   for (const auto& [rule, count] : s.overdue_by_rule) {
-    total += count;
-    const std::string n = rule_count(rule, count, s);
+    const std::string n = count.text();
     parts += (parts.empty() ? "" : (z ? "，" : ", ")) + (z ? fmt::format("{} {} 项", rule_label(rule, language), n)
                                                            : fmt::format("{} {}", rule_label(rule, language), n));
   }
-  if (total == 0) return z ? "没有逾期事项。\n" : "Nothing is overdue.\n";
-  const std::string all = by_rule_hidden(s) ? "—" : std::to_string(total);
+  if (s.overdue_total.zero()) return z ? "没有逾期事项。\n" : "Nothing is overdue.\n";
+  const std::string all = s.overdue_total.text();
   // `parts` holds rule labels and counts only: nothing from the data to escape.
   std::string out = z ? fmt::format("截至{}逾期 {} 项：{}。\n", report_date(s.reported_on, language), all, parts)
                       : fmt::format("{} overdue on {}: {}.\n", all, report_date(s.reported_on, language), parts);
@@ -614,14 +600,15 @@ std::string summary_header(const CounselorSummary& s, Language language) {
                        s.own ? status_label(*s.own, language) : "—");
     out += fmt::format("- For: {}\n", audience_note(s.audience, s.sensitive, s.phones_in_full, language));
   }
-  if (s.small_counts_hidden && s.small_count_threshold > 1) {
-    // privacy.cpp shown_count: 1..threshold-1 become "<threshold"; 0 singles no one out.
-    const int top = s.small_count_threshold - 1;
+  if (s.small_counts_below) {
+    // Privacy::count: 1..threshold-1 become "<threshold"; 0 singles no one out.
+    const int threshold = *s.small_counts_below;
+    const int top = threshold - 1;
     const auto range = top == 1 ? std::string(z ? "1" : "of 1") : fmt::format(fmt::runtime(z ? "1 至 {}" : "from 1 to {}"), top);
     out += z ? fmt::format("- 涉及重点关注学生和特殊情况的人数、起数为 {} 时显示为 <{}（为 0 时照实显示）。\n", range,
-                           s.small_count_threshold)
+                           threshold)
              : fmt::format("- Counts of attention students and incidents {} are shown as <{} (0 is shown as 0).\n",
-                           range, s.small_count_threshold);
+                           range, threshold);
   }
   return out + "\n";
 }
@@ -676,7 +663,6 @@ Table overview_table(const CounselorSummary& s, Language language) {
   const auto row = [&](const char* zh_label, const char* en_label, std::string value) {
     t.rows.push_back({z ? zh_label : en_label, std::move(value)});
   };
-  const auto n = [&](int v) { return sensitive_count(v, s); };
   row("学院", "College", s.college);
   row("辅导员", "Counselor", fmt::format(fmt::runtime(z ? "{}（{}）" : "{} ({})"), s.counselor_name, s.counselor_id));
   row("学期", "Semester", s.period.semester_name.empty() ? s.period.semester_id : s.period.semester_name);
@@ -689,25 +675,21 @@ Table overview_table(const CounselorSummary& s, Language language) {
   row("反馈表按时", "Forms on time", std::to_string(s.forms.found - s.forms.late));
   row("反馈表逾期报送", "Forms late", std::to_string(s.forms.late));
   row("反馈表未报送", "Forms not received", std::to_string(s.forms.expected - s.forms.found));
-  const bool incidents_split = incident_split_hidden(s);
-  const bool hours = s.incidents.median_hours && !hours_hidden(s);
-  row("特殊情况（起）", "Incidents found", n(s.incidents.found));
-  row("按时报告", "Reported in time", part_count(s.incidents.in_time, incidents_split, s));
-  row("逾期报告", "Reported late", part_count(s.incidents.late, incidents_split, s));
-  row("未报告", "Not reported", part_count(s.incidents.unreported, incidents_split, s));
-  row("从发现到报告中位小时", "Median hours to report", hours ? hours_text(*s.incidents.median_hours) : "");
-  row("从发现到报告最长小时", "Longest hours to report", hours ? hours_text(*s.incidents.max_hours) : "");
-  const bool attention_split = attention_split_hidden(s);
-  row("应谈心的重点关注学生（人）", "Attention students due talks", n(s.attention.students));
-  row("均已谈心（人）", "Every talk held", part_count(s.attention.talked, attention_split, s));
-  row("有遗漏（人）", "One or more missed", part_count(s.attention.missed, attention_split, s));
-  int overdue = 0;
+  const auto& i = s.incidents;
+  row("特殊情况（起）", "Incidents found", i.found.text());
+  row("按时报告", "Reported in time", i.in_time.text());
+  row("逾期报告", "Reported late", i.late.text());
+  row("未报告", "Not reported", i.unreported.text());
+  row("从发现到报告中位小时", "Median hours to report", i.median_hours ? hours_text(*i.median_hours) : "");
+  row("从发现到报告最长小时", "Longest hours to report", i.max_hours ? hours_text(*i.max_hours) : "");
+  row("应谈心的重点关注学生（人）", "Attention students due talks", s.attention.students.text());
+  row("均已谈心（人）", "Every talk held", s.attention.talked.text());
+  row("有遗漏（人）", "One or more missed", s.attention.missed.text());
   for (const auto& [rule, count] : s.overdue_by_rule) {
-    overdue += count;
-    t.rows.push_back({fmt::format(fmt::runtime(z ? "逾期：{}" : "Overdue: {}"), rule_label(rule, language)),
-                      rule_count(rule, count, s)});
+    t.rows.push_back(
+        {fmt::format(fmt::runtime(z ? "逾期：{}" : "Overdue: {}"), rule_label(rule, language)), count.text()});
   }
-  row("逾期合计", "Overdue in all", by_rule_hidden(s) ? "—" : std::to_string(overdue));
+  row("逾期合计", "Overdue in all", s.overdue_total.text());
   row("记录链头", "Records' chain head", s.chain.head);
   row("记录数", "Records", std::to_string(s.chain.records));
   return t;
@@ -731,17 +713,6 @@ namespace {
 
 std::string q(std::string_view s) { return "\"" + json_escape(s) + "\""; }
 std::string q_or_null(std::string_view s) { return s.empty() ? "null" : q(s); }
-
-std::string json_count(int n, const CounselorSummary& s) {
-  if (small(n, s)) return q(fmt::format("<{}", s.small_count_threshold));
-  return std::to_string(n);
-}
-
-// A part of a split with a small part: "<3" when small itself, else null (not shown).
-std::string json_part(int n, bool split_hidden, const CounselorSummary& s) {
-  if (!split_hidden || small(n, s)) return json_count(n, s);
-  return "null";
-}
 
 std::string json_tally(const Tally& t) {
   return fmt::format("{{\"expected\": {}, \"found\": {}, \"late\": {}}}", t.expected, t.found, t.late);
@@ -795,9 +766,8 @@ std::string json_change(const AssignmentChange& c) {
 
 std::string json_attention(const CounselorSummary& s) {
   const auto& a = s.attention;
-  const bool split = attention_split_hidden(s);
-  return fmt::format("{{\"students\": {}, \"talked\": {}, \"missed\": {}, \"named\": {}}}", json_count(a.students, s),
-                     json_part(a.talked, split, s), json_part(a.missed, split, s),
+  return fmt::format("{{\"students\": {}, \"talked\": {}, \"missed\": {}, \"named\": {}}}", a.students.json(),
+                     a.talked.json(), a.missed.json(),
                      s.attention_named ? json_list(a.named, json_named) : std::string("null"));
 }
 
@@ -806,16 +776,14 @@ std::string json_incidents(const CounselorSummary& s) {
   return fmt::format(
       "{{\"found\": {}, \"in_time\": {}, \"late\": {}, \"unreported\": {}, \"median_hours\": {}, "
       "\"max_hours\": {}}}",
-      json_count(i.found, s), json_part(i.in_time, incident_split_hidden(s), s),
-      json_part(i.late, incident_split_hidden(s), s), json_part(i.unreported, incident_split_hidden(s), s),
-      json_hours(hours_hidden(s) ? std::nullopt : i.median_hours), json_hours(hours_hidden(s) ? std::nullopt : i.max_hours));
+      i.found.json(), i.in_time.json(), i.late.json(), i.unreported.json(), json_hours(i.median_hours),
+      json_hours(i.max_hours));
 }
 
 std::string json_overdue_block(const CounselorSummary& s) {
   std::vector<std::string> by_rule;
   for (const auto& [rule, count] : s.overdue_by_rule)
-    by_rule.push_back(fmt::format("{}: {}", q(check::to_string(rule)),
-                                  sensitive_rule(rule) ? json_count(count, s) : std::to_string(count)));
+    by_rule.push_back(fmt::format("{}: {}", q(check::to_string(rule)), count.json()));
   const std::string items = s.audience == Audience::committee ? "null" : json_list(s.overdue, json_overdue);
   return fmt::format("{{\"by_rule\": {{{}}}, \"items\": {}}}", fmt::join(by_rule, ", "), items);
 }

@@ -10,12 +10,16 @@
 // the absence for the committee means something.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
 #include <memory>
 #include <regex>
 #include <string>
 #include <vector>
 
+#include "dormlink/util/csv.hpp"
 #include "harness.hpp"
+#include "xlsx_reader.hpp"
 
 using dormlink::e2e::Result;
 using dormlink::e2e::Sandbox;
@@ -147,6 +151,306 @@ void committee_sees_no_canary(const std::vector<std::string>& command) {
   }
 }
 
+// ---- every format: no count the Markdown hides appears in another ----
+//
+// The builders decide privacy once: a count the committee may not see exactly is a
+// report::ShownCount, which holds no number when hidden and offers a renderer only its text
+// ("<3", "—"), its JSON ("<3", null) and value() == nullopt (tests/unit/test_privacy.cpp
+// checks at compile time that nothing else reaches the number). So a renderer cannot leak
+// what the Markdown hides; these runs check the wiring: every report, every format, zh and en.
+
+using Rows = std::vector<std::vector<std::string>>;
+using dormlink::testing::XlsxSheet;
+
+// The canary college with a talk period of two weeks and attention talks every week, so the
+// committee's documents also hold attention talks missed and overdue (1 or 2: "<3").
+constexpr const char* k_attention_config = "attention.toml";
+
+std::string attention_config() {
+  std::string text = k_config;
+  const std::string after = "orientation_weeks = 0\n";
+  text.insert(text.find(after) + after.size(), "talk_period = \"biweek\"\nattention_talk_period = \"week\"\n");
+  return text;
+}
+
+// One report for the committee in every format it has.
+struct Formats {
+  std::string md;
+  std::string json;
+  std::vector<std::string> keys;    // its sheets, as --sheet names them
+  std::map<std::string, Rows> csv;  // --format csv --raw --sheet KEY
+  std::vector<XlsxSheet> xlsx;      // --format xlsx -o -, in the order of keys
+};
+
+std::string what_of(const std::vector<std::string>& args) {
+  std::string what = "dormlink";
+  for (const auto& a : args) what += " " + a;
+  return what;
+}
+
+Result run_checked(const std::vector<std::string>& args, int exit_code = 0) {
+  auto r = college().run(args);
+  INFO(what_of(args) << "\n" << r.err);
+  REQUIRE(r.exit_code == exit_code);
+  check_no_canary(what_of(args), r);
+  return r;
+}
+
+std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
+// The sheet keys, from the message that lists them for a --sheet the report does not have.
+std::vector<std::string> sheet_keys(const std::vector<std::string>& args) {
+  const auto r = run_checked(with(args, {"--format", "csv", "--sheet", "none"}), 64);
+  const std::string lead = "this report has the sheets ";
+  const auto at = r.err.find(lead);
+  REQUIRE(at != std::string::npos);
+  std::vector<std::string> keys;
+  std::string line = r.err.substr(at + lead.size(), r.err.find('\n', at) - at - lead.size());
+  for (std::size_t from = 0; from <= line.size();) {
+    const auto comma = std::min(line.find(", ", from), line.size());
+    keys.push_back(line.substr(from, comma - from));
+    from = comma + 2;
+  }
+  return keys;
+}
+
+Rows csv_rows(const std::string& text) {
+  const auto parsed = dormlink::util::parse_csv(text, "out.csv");
+  Rows rows{parsed.header.fields};
+  for (const auto& r : parsed.records()) rows.push_back(r.fields);
+  return rows;
+}
+
+// Every cell of the workbook, for the canary check.
+std::string xlsx_text(const std::vector<XlsxSheet>& sheets) {
+  std::string out;
+  for (const auto& sheet : sheets)
+    for (const auto& row : dormlink::testing::sheet_texts(sheet))
+      for (const auto& cell : row) out += cell + "\n";
+  return out;
+}
+
+// `args` (up to the report's own options) in md, json, csv (every sheet) and xlsx.
+Formats render_all(const std::vector<std::string>& args) {
+  Formats f;
+  f.md = run_checked(with(args, {"--format", "md"})).out;
+  f.json = run_checked(with(args, {"--format", "json"})).out;
+  f.keys = sheet_keys(args);
+  for (const auto& key : f.keys)
+    f.csv[key] = csv_rows(run_checked(with(args, {"--format", "csv", "--raw", "--sheet", key})).out);
+  f.xlsx = dormlink::testing::read_xlsx(run_checked(with(args, {"--format", "xlsx", "-o", "-"})).out);
+  REQUIRE(f.xlsx.size() == f.keys.size());
+  check_no_canary(what_of(args) + " --format xlsx (cells)", Result{0, xlsx_text(f.xlsx), ""});
+  return f;
+}
+
+const XlsxSheet& xlsx_sheet(const Formats& f, const std::string& key) {
+  const auto at = std::find(f.keys.begin(), f.keys.end(), key);
+  REQUIRE(at != f.keys.end());
+  return f.xlsx[static_cast<std::size_t>(at - f.keys.begin())];
+}
+
+// A count as the Markdown shows it ("3", "<3", "—"), by what it counts.
+using Counts = std::map<std::string, std::string>;
+
+// JSON's spelling of a count in the Markdown's: "<3" (a string) -> <3, null -> —.
+std::string from_json(const std::string& token) {
+  if (token == "null") return "—";
+  if (token.size() > 2 && token.front() == '"' && token[1] == '<') return token.substr(1, token.size() - 2);
+  return token;
+}
+
+// The groups of `re` in `text` under `names`; false when it does not match.
+bool capture(const std::string& text, const std::regex& re, const std::vector<std::string>& names, Counts& out,
+             bool json = false) {
+  std::smatch m;
+  if (!std::regex_search(text, m, re)) return false;
+  for (std::size_t i = 0; i < names.size(); ++i) out[names[i]] = json ? from_json(m[i + 1].str()) : m[i + 1].str();
+  return true;
+}
+
+const std::vector<std::string> k_incident_counts{"incidents.found", "incidents.in_time", "incidents.late",
+                                                 "incidents.unreported"};
+const std::vector<std::string> k_attention_counts{"attention.students", "attention.talked", "attention.missed"};
+
+Counts summary_md_counts(const std::string& md, bool zh) {
+  Counts c;
+  if (md.find(zh ? "本期没有发现特殊情况。" : "No incident was found in this period.") != std::string::npos) {
+    for (const auto& name : k_incident_counts) c[name] = "0";
+  } else {
+    REQUIRE(capture(md,
+                    std::regex(zh ? "本期发现 (\\S+) 起：按时报告 (\\S+) 起，逾期报告 (\\S+) 起，未报告 (\\S+) 起。"
+                                  : "\n(\\S+) found: (\\S+) reported in time, (\\S+) late, (\\S+) not reported\\."),
+                    k_incident_counts, c));
+  }
+  REQUIRE(capture(md,
+                  std::regex(zh ? "重点关注学生 (\\S+) 人：均已谈心 (\\S+) 人，有遗漏 (\\S+) 人。"
+                                : "Attention students due talks: (\\S+); every talk held: (\\S+); one or more "
+                                  "missed: (\\S+)\\."),
+                  k_attention_counts, c));
+  if (md.find(zh ? "没有逾期事项。" : "Nothing is overdue.") != std::string::npos) {
+    c["overdue.total"] = "0";
+  } else {
+    REQUIRE(capture(md, std::regex(zh ? "逾期 (\\S+) 项：" : "\n(\\S+) overdue on "), {"overdue.total"}, c));
+  }
+  capture(md, std::regex(zh ? "重点关注谈心 (\\S+) 项" : "attention talks ([^,.\\s]+)"), {"overdue.attention_talks"},
+          c);
+  capture(md, std::regex(zh ? "突发事件报告 (\\S+) 项" : "incident report ([^,.\\s]+)"), {"overdue.incident_report"},
+          c);
+  return c;
+}
+
+Counts summary_json_counts(const std::string& json) {
+  Counts c;
+  REQUIRE(capture(json,
+                  std::regex("\"incidents\": \\{\"found\": ([^,]+), \"in_time\": ([^,]+), \"late\": ([^,]+), "
+                             "\"unreported\": ([^,]+),"),
+                  k_incident_counts, c, true));
+  REQUIRE(capture(json,
+                  std::regex("\"attention\": \\{\"students\": ([^,]+), \"talked\": ([^,]+), \"missed\": ([^,]+),"),
+                  k_attention_counts, c, true));
+  std::smatch by_rule;
+  REQUIRE(std::regex_search(json, by_rule, std::regex("\"by_rule\": \\{([^}]*)\\}")));
+  const std::string rules = by_rule[1].str();
+  capture(rules, std::regex("\"attention_talks\": ([^,]+)"), {"overdue.attention_talks"}, c, true);
+  capture(rules, std::regex("\"incident_report\": ([^,]+)"), {"overdue.incident_report"}, c, true);
+  return c;
+}
+
+// The overview sheet's rows (item, value) of the counts, by their zh and en labels.
+struct OverviewRow {
+  const char* zh;
+  const char* en;
+  const char* name;
+};
+constexpr OverviewRow k_overview[] = {
+    {"特殊情况（起）", "Incidents found", "incidents.found"},
+    {"按时报告", "Reported in time", "incidents.in_time"},
+    {"逾期报告", "Reported late", "incidents.late"},
+    {"未报告", "Not reported", "incidents.unreported"},
+    {"应谈心的重点关注学生（人）", "Attention students due talks", "attention.students"},
+    {"均已谈心（人）", "Every talk held", "attention.talked"},
+    {"有遗漏（人）", "One or more missed", "attention.missed"},
+    {"逾期：重点关注谈心", "Overdue: attention talks", "overdue.attention_talks"},
+    {"逾期：突发事件报告", "Overdue: incident report", "overdue.incident_report"},
+    {"逾期合计", "Overdue in all", "overdue.total"},
+};
+
+Counts overview_counts(const Rows& rows, bool zh) {
+  Counts c;
+  for (const auto& row : rows)
+    for (const auto& o : k_overview)
+      if (row.size() == 2 && row[0] == (zh ? o.zh : o.en)) c[o.name] = row[1];
+  return c;
+}
+
+// An xlsx sheet's rows as text; a number cell as its integer, a hidden count must be text.
+Rows xlsx_rows(const XlsxSheet& sheet) {
+  Rows rows;
+  for (const auto& row : sheet.rows) {
+    rows.emplace_back();
+    for (const auto& cell : row) {
+      if (cell.number) CHECK(cell.text.find_first_not_of("0123456789.") == std::string::npos);
+      rows.back().push_back(cell.number ? std::to_string(std::stol(cell.text)) : cell.text);
+    }
+  }
+  return rows;
+}
+
+// Each format shows every count exactly as the Markdown does (JSON: "<3" and null).
+void same_counts(const std::string& what, const Counts& md, const Counts& json, const Counts& csv, const Counts& xlsx) {
+  INFO(what);
+  for (const auto& [name, shown] : md) {
+    INFO(name << " is " << shown << " in the Markdown");
+    CHECK(csv.count(name) == 1);
+    CHECK(xlsx.count(name) == 1);
+    if (csv.count(name) == 1) CHECK(csv.at(name) == shown);
+    if (xlsx.count(name) == 1) CHECK(xlsx.at(name) == shown);
+    if (name != "overdue.total") {
+      CHECK(json.count(name) == 1);
+      if (json.count(name) == 1) CHECK(json.at(name) == shown);
+    }
+  }
+  CHECK(csv.size() == md.size());  // no count in a sheet that the Markdown leaves out
+  CHECK(xlsx.size() == md.size());
+  CHECK(json.size() + 1 == md.size());
+}
+
+// The options before the subcommand: language, database, date, config.
+std::vector<std::string> global(const char* lang, const char* as_of, bool attention = false) {
+  auto args = with({"--lang", lang}, at(as_of, {}));
+  if (attention) args = with(args, {"--config", k_attention_config});
+  return args;
+}
+
+// The summary for the committee (its default) in every format; returns the counts as the
+// Markdown shows them.
+Counts summary_everywhere(const std::vector<std::string>& global, const char* period, const char* lang) {
+  const auto args = with(global, {"report", "summary", "--counselor", "T001", "--period", period});
+  const Formats f = render_all(args);
+  const bool zh = std::string(lang) == "zh";
+  const Counts md = summary_md_counts(f.md, zh);
+  same_counts(what_of(args), md, summary_json_counts(f.json), overview_counts(f.csv.at("overview"), zh),
+              overview_counts(xlsx_rows(xlsx_sheet(f, "overview")), zh));
+  return md;
+}
+
+// The feedback form's one suppressed count: attention talks missed whose students are not named.
+std::string hidden_gaps_in(const Rows& missing, bool zh) {
+  REQUIRE_FALSE(missing.empty());
+  const auto& header = missing.front();
+  const auto column = [&](const char* name) {
+    return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+  };
+  const std::size_t student = column(zh ? "学生" : "Student"), expected = column(zh ? "应完成" : "Expected");
+  REQUIRE(student < header.size());
+  REQUIRE(expected < header.size());
+  for (const auto& row : missing)
+    if (row.size() > std::max(student, expected) && row[student] == (zh ? "（姓名不显示）" : "(names not shown)"))
+      return row[expected];
+  return "0";
+}
+
+// The form for the committee in every format; returns the hidden gaps as the Markdown shows them.
+std::string feedback_everywhere(const std::vector<std::string>& global, const char* period, const char* lang) {
+  const auto args =
+      with(global, {"report", "feedback", "--member", "2023110101", "--period", period, "--audience", "committee"});
+  const Formats f = render_all(args);
+  const bool zh = std::string(lang) == "zh";
+  Counts md{{"gaps", "0"}}, json;
+  capture(
+      f.md,
+      std::regex(zh ? "- 重点关注学生谈心：缺 (\\S+) 项（姓名不显示）" : "- attention talks: (\\S+) missing \\(names"),
+      {"gaps"}, md);
+  REQUIRE(capture(f.json, std::regex("\"hidden_attention_gaps\": ([^,\n]+),"), {"gaps"}, json, true));
+  INFO(what_of(args));
+  CHECK(json.at("gaps") == md.at("gaps"));
+  CHECK(hidden_gaps_in(f.csv.at("missing"), zh) == md.at("gaps"));
+  CHECK(hidden_gaps_in(xlsx_rows(xlsx_sheet(f, "missing")), zh) == md.at("gaps"));
+  // No per-dorm count of attention students anywhere: the builder leaves those lines out.
+  CHECK(f.json.find("\"attention_talks\"") == std::string::npos);
+  for (const auto& row : f.csv.at("required"))
+    CHECK(std::find(row.begin(), row.end(), zh ? "重点关注谈心" : "attention talks") == row.end());
+  return md.at("gaps");
+}
+
+// Reports whose Markdown hides no count: no format shows "<3" either.
+void nothing_hidden_everywhere(const std::vector<std::string>& report) {
+  for (const char* lang : {"zh", "en"}) {
+    const auto args = with(global(lang, "2026-09-22"), report);
+    const Formats f = render_all(args);
+    INFO(what_of(args));
+    CHECK(f.md.find("<3") == std::string::npos);
+    CHECK(f.json.find("<3") == std::string::npos);
+    for (const auto& [key, rows] : f.csv)
+      for (const auto& row : rows) CHECK(std::find(row.begin(), row.end(), "<3") == row.end());
+    CHECK(xlsx_text(f.xlsx).find("<3") == std::string::npos);
+  }
+}
+
 }  // namespace
 
 TEST_SUITE("e2e.privacy") {
@@ -226,5 +530,48 @@ TEST_SUITE("e2e.privacy") {
       CHECK(has(r.out, "1-101"));
       check_no_canary(std::string("export dorms --format ") + format, r);
     }
+  }
+
+  TEST_CASE(
+      "privacy canary in every format: what the committee's summary hides in Markdown, JSON, CSV and Excel hide") {
+    college().write(k_attention_config, attention_config());
+    for (const char* lang : {"zh", "en"}) {
+      INFO(std::string(lang));
+      // Period 1: the canary's incident (reported in time) and the canary, talked with.
+      const auto p1 = summary_everywhere(global(lang, "2026-09-22"), "1", lang);
+      CHECK(p1 == Counts{{"incidents.found", "<3"},
+                         {"incidents.in_time", "<3"},
+                         {"incidents.late", "—"},
+                         {"incidents.unreported", "—"},
+                         {"attention.students", "<3"},
+                         {"attention.talked", "<3"},
+                         {"attention.missed", "—"},
+                         {"overdue.total", "14"}});
+      // Period 2: no incident (0 is shown), the canary's talk not yet held.
+      const auto p2 = summary_everywhere(global(lang, "2026-09-22"), "2", lang);
+      CHECK(p2.at("incidents.found") == "0");
+      CHECK(p2.at("incidents.unreported") == "0");
+      CHECK(p2.at("attention.talked") == "—");
+      CHECK(p2.at("attention.missed") == "<3");
+      // Weekly attention talks, two of them overdue: the rule shows <3 and the total over rules —.
+      const auto overdue = summary_everywhere(global(lang, "2026-10-06", true), "2", lang);
+      CHECK(overdue.at("overdue.attention_talks") == "<3");
+      CHECK(overdue.at("overdue.total") == "—");
+    }
+  }
+
+  TEST_CASE("privacy canary in every format: the committee's feedback form, assessment and inspection") {
+    college().write(k_attention_config, attention_config());
+    for (const char* lang : {"zh", "en"}) {
+      INFO(std::string(lang));
+      CHECK(feedback_everywhere(global(lang, "2026-09-22"), "1", lang) == "0");
+      // Weekly attention talks: the canary's talk of week 3 is missing, its name not shown.
+      CHECK(feedback_everywhere(global(lang, "2026-09-22", true), "2", lang) == "<3");
+      CHECK(feedback_everywhere(global(lang, "2026-10-06", true), "2", lang) == "<3");
+    }
+    // The assessment and the inspection count no attention student or incident: nothing to hide,
+    // and nothing of the canary in any format.
+    nothing_hidden_everywhere({"report", "assessment", "--semester", "2026-autumn", "--audience", "committee"});
+    nothing_hidden_everywhere({"report", "inspection", "--semester", "2026-autumn", "--audience", "committee"});
   }
 }

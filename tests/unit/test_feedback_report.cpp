@@ -309,9 +309,9 @@ TEST_SUITE("report.feedback") {
     CHECK(missing == std::vector<std::string>{"work_plan  ", "visits 1-101 ", "activity 1-101 ", "activity 1-102 ",
                                               "symposium 1-101 ", "symposium 1-102 ", "feedback_form  ",
                                               "member_summary  "});
-    CHECK(form.hidden_attention_gaps == 1);
+    CHECK(form.hidden_attention_gaps.value() == 1);
     const auto sensitive = f.form(Audience::counselor, true);
-    CHECK(sensitive.hidden_attention_gaps == 0);
+    CHECK(sensitive.hidden_attention_gaps.zero());
     CHECK(std::any_of(sensitive.missing.begin(), sensitive.missing.end(),
                       [](const FormGap& g) { return g.rule == check::Rule::attention_talks && g.student == "阿丽"; }));
   }
@@ -404,14 +404,25 @@ TEST_SUITE("report.summary") {
   }
 
   TEST_CASE("incidents and how fast they were reported, attention students as counts") {
+    const auto exact = Fixture().summary(Audience::counselor);
+    CHECK(exact.incidents.found.value() == 1);
+    CHECK(exact.incidents.late.value() == 0);
+    CHECK(exact.incidents.in_time.value() == 1);
+    REQUIRE(exact.incidents.median_hours);
+    CHECK(*exact.incidents.median_hours == doctest::Approx(3.5));
+    CHECK(exact.attention.students.value() == 1);
+    CHECK(exact.attention.missed.value() == 1);
+    // The committee's summary holds the counts already suppressed, and no hours (1 would show).
     const auto s = Fixture().summary(Audience::committee);
-    CHECK(s.incidents.found == 1);
-    CHECK(s.incidents.late == 0);
-    CHECK(s.incidents.in_time == 1);
-    REQUIRE(s.incidents.median_hours);
-    CHECK(*s.incidents.median_hours == doctest::Approx(3.5));
-    CHECK(s.attention.students == 1);
-    CHECK(s.attention.missed == 1);
+    CHECK(s.incidents.found.text() == "<3");
+    CHECK_FALSE(s.incidents.found.value());
+    CHECK(s.incidents.in_time.text() == "<3");
+    CHECK(s.incidents.late.text() == "—");
+    CHECK_FALSE(s.incidents.median_hours);
+    CHECK_FALSE(s.incidents.max_hours);
+    CHECK(s.attention.students.hidden());
+    CHECK(s.attention.talked.json() == "null");
+    CHECK(s.attention.missed.json() == "\"<3\"");
     CHECK(s.attention.named.empty());
     const auto md = render_summary_markdown(s, Language::zh);
     CHECK(has(

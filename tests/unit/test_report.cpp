@@ -157,7 +157,7 @@ TEST_SUITE("report") {
     CHECK(counselor.phones_shown());
     CHECK_FALSE(counselor.phones_in_full());
     CHECK_FALSE(counselor.attention_of_named());
-    CHECK(shown_count(1, counselor) == "1");
+    CHECK(counselor.count(1).text() == "1");
     counselor.include_sensitive = true;
     CHECK(counselor.phones_in_full());
     CHECK(counselor.attention_of_named());
@@ -170,9 +170,9 @@ TEST_SUITE("report") {
     CHECK_FALSE(committee.attention_of_named());  // unless the config allows it
     committee.committee_sees_attention_names = true;
     CHECK(committee.attention_of_named());
-    CHECK(shown_count(0, committee) == "0");
-    CHECK(shown_count(2, committee) == "<3");
-    CHECK(shown_count(3, committee) == "3");
+    CHECK(committee.count(0).text() == "0");
+    CHECK(committee.count(2).text() == "<3");
+    CHECK(committee.count(3).text() == "3");
 
     CHECK(mask_phone("13812345678") == "138****5678");
     CHECK(mask_phone("12345") == "****");

@@ -53,7 +53,8 @@ struct FormContact {
 };
 
 // What the period required, aggregated per rule, dorm and window (talks: one line per dorm
-// and talk period, counting residents).
+// and talk period, counting residents). The counts are exact: an audience that may not see
+// small counts gets no attention_talks line at all (build_feedback_form leaves them out).
 struct FormRequirement {
   check::Rule rule = check::Rule::visits;
   check::Status status = check::Status::met;  // the worst status of the line's obligations
@@ -83,7 +84,8 @@ struct FormGap {
   int found = 0;
 };
 
-// The form, privacy applied.
+// The form, privacy applied: the one count that may be suppressed is a ShownCount, decided
+// here, so the renderers only format.
 struct FeedbackForm {
   std::string college;
   ReportPeriod period;
@@ -98,12 +100,10 @@ struct FeedbackForm {
   bool sensitive = false;  // --include-sensitive was given
   bool phones_shown = false;
   bool phones_in_full = false;
-  bool small_counts_hidden = false;
-  int small_count_threshold = 3;
   std::vector<FormContact> contacts;  // by time, then record number
   std::vector<FormRequirement> required;
   std::vector<FormGap> missing;
-  int hidden_attention_gaps = 0;  // unmet attention talks whose students are not named
+  ShownCount hidden_attention_gaps;  // unmet attention talks whose students are not named (Privacy::count)
   records::ChainHead chain;
 };
 

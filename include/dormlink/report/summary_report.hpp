@@ -4,7 +4,7 @@
 // what was required, coverage of residents, forms received on time, incidents and how fast
 // they were reported, attention students as counts, what is still overdue, changes in the
 // assignment, and the records' chain head. Every status comes from check::evaluate; privacy
-// is applied in build_counselor_summary (docs/reports.md).
+// is applied in build_counselor_summary (docs/reports.md): the renderers only format.
 
 #include <optional>
 #include <string>
@@ -63,13 +63,15 @@ struct SummaryDorm {
   Tally residents;
 };
 
-// Incidents found in the period and their reports.
+// Incidents found in the period and their reports, as the audience may see them.
 struct SummaryIncidents {
-  int found = 0;
-  int in_time = 0;
-  int late = 0;
-  int unreported = 0;
-  std::optional<double> median_hours;  // found -> reported, over the reported ones
+  ShownCount found;
+  ShownCount in_time;  // in_time, late, unreported: one split (Privacy::parts)
+  ShownCount late;
+  ShownCount unreported;
+  // Found -> reported, over the reported ones; nullopt also when the count of incidents is
+  // hidden (few hours say how many incidents there were).
+  std::optional<double> median_hours;
   std::optional<double> max_hours;
 };
 
@@ -82,11 +84,12 @@ struct NamedAttention {
   Tally talks;
 };
 
-// Attention students of the counselor's dorms due a talk in the period.
+// Attention students of the counselor's dorms due a talk in the period, as the audience may
+// see them.
 struct SummaryAttention {
-  int students = 0;
-  int talked = 0;  // every talk due in the period was held
-  int missed = 0;
+  ShownCount students;
+  ShownCount talked;  // every talk due in the period was held; talked, missed: one split
+  ShownCount missed;
   std::vector<NamedAttention> named;
 };
 
@@ -111,7 +114,8 @@ struct AssignmentChange {
   std::string after;
 };
 
-// The summary, privacy applied.
+// The summary, privacy applied: every count that may be suppressed is a ShownCount, decided
+// here, so the renderers only format.
 struct CounselorSummary {
   std::string college;
   ReportPeriod period;
@@ -122,15 +126,18 @@ struct CounselorSummary {
   Audience audience = Audience::committee;
   bool sensitive = false;
   bool phones_in_full = false;
-  bool small_counts_hidden = true;
-  int small_count_threshold = 3;
+  // Set when counts of attention students and incidents from 1 to small_counts_below - 1 are
+  // shown as "<small_counts_below" (the note under the heading says so).
+  std::optional<int> small_counts_below;
   bool attention_named = false;        // attention.named may list students
   std::vector<SummaryMember> members;  // by pinyin, ties by student id
   std::vector<SummaryDorm> dorms;      // by code
   Tally forms;                         // forms due (expected), received (found), of them late
   SummaryIncidents incidents;
   SummaryAttention attention;
-  std::vector<std::pair<check::Rule, int>> overdue_by_rule;  // in rule order
+  // In rule order; attention talks and incident reports as Privacy::count, the others exact.
+  std::vector<std::pair<check::Rule, ShownCount>> overdue_by_rule;
+  ShownCount overdue_total;  // over every rule: "—" when a sensitive rule's count is hidden
   std::vector<OverdueLine> overdue;                          // empty for the committee
   std::optional<Date> first_assignment;                      // the semester's first assignment began in the period
   std::vector<AssignmentChange> changes;
