@@ -41,9 +41,9 @@ struct Options {
   std::string db;
   std::string config;
   std::string semester;
-  std::string as_of;    // roster date; empty: the semester's first Monday
-  std::string lp_path;  // empty: no LP file
-  bool lemon = true;    // solve the direct formulation in LEMON
+  std::string as_of;        // roster date; empty: the semester's first Monday
+  std::string lp_path;      // empty: no LP file
+  bool lemon = true;        // solve the direct formulation in LEMON
   bool compressed = false;  // also run assign::solve() and compare
   bool help = false;
 };
@@ -84,12 +84,10 @@ assign::Rules rules_of(const AssignmentConfig& config) {
 assign::Instance load_instance(const Options& options) {
   const Config config = load_config_file(options.config);
   const Semester* semester = config.calendar.find(options.semester);
-  if (semester == nullptr)
-    throw UsageError(fmt::format("--semester \"{}\" is not in the config", options.semester));
+  if (semester == nullptr) throw UsageError(fmt::format("--semester \"{}\" is not in the config", options.semester));
   std::optional<Date> date = semester->first_monday;
   if (!options.as_of.empty()) date = parse_iso_date(options.as_of);
-  if (!date)
-    throw UsageError(fmt::format("--as-of \"{}\" is not a YYYY-MM-DD date", options.as_of));
+  if (!date) throw UsageError(fmt::format("--as-of \"{}\" is not a YYYY-MM-DD date", options.as_of));
   store::Database db = store::Database::open(options.db, store::OpenMode::read_only);
   const roster::Snapshot snapshot = store::load_roster(db, *date);
   assign::BuildOptions build;
@@ -125,11 +123,9 @@ std::vector<DirectPair> direct_pairs(const assign::Instance& instance) {
     const assign::Member& member = instance.members[m];
     for (std::size_t d = 0; d < instance.dorms.size(); ++d) {
       const assign::Dorm& dorm = instance.dorms[d];
-      if (!assign::compatible(member, dorm, instance.rules) || forbidden.count({m, d}) > 0)
-        continue;
+      if (!assign::compatible(member, dorm, instance.rules) || forbidden.count({m, d}) > 0) continue;
       pairs.push_back({static_cast<std::uint32_t>(m), static_cast<std::uint32_t>(d),
-                       assign::pair_cost(member, dorm, instance.rules).total,
-                       pinned.count({m, d}) > 0});
+                       assign::pair_cost(member, dorm, instance.rules).total, pinned.count({m, d}) > 0});
     }
   }
   return pairs;
@@ -176,8 +172,7 @@ struct DirectNetwork {
 };
 
 // Adds one arc with its bounds and cost.
-void add_arc(DirectNetwork& net, Graph::Node from, Graph::Node to, std::pair<int, int> bounds,
-             long long cost) {
+void add_arc(DirectNetwork& net, Graph::Node from, Graph::Node to, std::pair<int, int> bounds, long long cost) {
   const Graph::Arc arc = net.graph.addArc(from, to);
   net.lower[arc] = bounds.first;
   net.upper[arc] = bounds.second;
@@ -185,8 +180,7 @@ void add_arc(DirectNetwork& net, Graph::Node from, Graph::Node to, std::pair<int
 }
 
 // Builds the direct network of an instance from its pairs.
-void build_direct(DirectNetwork& net, const assign::Instance& instance,
-                  const std::vector<DirectPair>& pairs) {
+void build_direct(DirectNetwork& net, const assign::Instance& instance, const std::vector<DirectPair>& pairs) {
   const std::size_t nodes = instance.members.size() + instance.dorms.size() + 2;
   net.graph.reserveNode(static_cast<int>(nodes));
   net.graph.reserveArc(static_cast<int>(pairs.size() + nodes));
@@ -209,8 +203,8 @@ void build_direct(DirectNetwork& net, const assign::Instance& instance,
 }
 
 // Builds and solves the direct formulation in LEMON; prints arcs, times, status and cost.
-Outcome solve_direct_lemon(const assign::Instance& instance, const std::vector<DirectPair>& pairs,
-                           double enumerate_ms, std::ostream& out) {
+Outcome solve_direct_lemon(const assign::Instance& instance, const std::vector<DirectPair>& pairs, double enumerate_ms,
+                           std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
   DirectNetwork net;
   build_direct(net, instance, pairs);
@@ -227,8 +221,8 @@ Outcome solve_direct_lemon(const assign::Instance& instance, const std::vector<D
   fmt::print(out,
              "direct lemon: arcs {}, enumerate {:.1f} ms, build {:.1f} ms, solve {:.1f} ms, "
              "total {:.1f} ms, status {}, total cost {}\n",
-             net.graph.arcNum(), enumerate_ms, build_ms, solve_ms,
-             enumerate_ms + build_ms + solve_ms, outcome.status, outcome.total_cost);
+             net.graph.arcNum(), enumerate_ms, build_ms, solve_ms, enumerate_ms + build_ms + solve_ms, outcome.status,
+             outcome.total_cost);
   return outcome;
 }
 
@@ -276,8 +270,7 @@ void write_objective(LpWriter& lp, const std::vector<DirectPair>& pairs) {
 }
 
 // Member rows: the member's pairs minus its load variable y_m (bounded in Bounds) is 0.
-void write_member_rows(LpWriter& lp, const assign::Instance& instance,
-                       const std::vector<DirectPair>& pairs) {
+void write_member_rows(LpWriter& lp, const assign::Instance& instance, const std::vector<DirectPair>& pairs) {
   std::size_t p = 0;
   for (std::size_t m = 0; m < instance.members.size(); ++m) {
     lp.put(" m{}:", m);
@@ -290,8 +283,7 @@ void write_member_rows(LpWriter& lp, const assign::Instance& instance,
 }
 
 // Dorm rows: exactly one of the dorm's pairs is taken.
-void write_dorm_rows(LpWriter& lp, const assign::Instance& instance,
-                     const std::vector<DirectPair>& pairs) {
+void write_dorm_rows(LpWriter& lp, const assign::Instance& instance, const std::vector<DirectPair>& pairs) {
   std::vector<std::vector<std::size_t>> by_dorm(instance.dorms.size());
   for (std::size_t p = 0; p < pairs.size(); ++p) by_dorm[pairs[p].dorm].push_back(p);
   for (std::size_t d = 0; d < by_dorm.size(); ++d) {
@@ -307,8 +299,7 @@ void write_dorm_rows(LpWriter& lp, const assign::Instance& instance,
 
 // Bounds: each member's load in [min_dorms, max_dorms], pinned pairs fixed to 1. Pair
 // variables keep the default [0, +inf); the dorm rows bound them by 1.
-void write_bounds(LpWriter& lp, const assign::Instance& instance,
-                  const std::vector<DirectPair>& pairs) {
+void write_bounds(LpWriter& lp, const assign::Instance& instance, const std::vector<DirectPair>& pairs) {
   lp.put("Bounds\n");
   for (std::size_t m = 0; m < instance.members.size(); ++m)
     lp.put(" {} <= y{} <= {}\n", instance.rules.min_dorms, m, instance.rules.max_dorms);
@@ -319,13 +310,13 @@ void write_bounds(LpWriter& lp, const assign::Instance& instance,
 
 // Writes the direct formulation as a CPLEX LP file (continuous x in [0, 1]: the constraint
 // matrix is totally unimodular, so the LP optimum is integral); prints its size and time.
-void write_lp(const std::string& path, const assign::Instance& instance,
-              const std::vector<DirectPair>& pairs, std::ostream& out) {
+void write_lp(const std::string& path, const assign::Instance& instance, const std::vector<DirectPair>& pairs,
+              std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
   {
     LpWriter lp(path);
-    lp.put("\\ dormlink direct assignment: {} members, {} dorms, {} pairs\n",
-           instance.members.size(), instance.dorms.size(), pairs.size());
+    lp.put("\\ dormlink direct assignment: {} members, {} dorms, {} pairs\n", instance.members.size(),
+           instance.dorms.size(), pairs.size());
     write_objective(lp, pairs);
     lp.put("Subject To\n");
     write_member_rows(lp, instance, pairs);
@@ -335,8 +326,7 @@ void write_lp(const std::string& path, const assign::Instance& instance,
     lp.flush();
   }
   fmt::print(out, "lp: file {}, variables {}, constraints {}, {:.1f} MB, write {:.1f} ms\n", path,
-             pairs.size() + instance.members.size(),
-             instance.members.size() + instance.dorms.size(),
+             pairs.size() + instance.members.size(), instance.members.size() + instance.dorms.size(),
              static_cast<double>(std::filesystem::file_size(path)) / 1e6, ms_since(start));
 }
 
@@ -345,24 +335,21 @@ Outcome solve_compressed(const assign::Instance& instance, std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
   const assign::Solution solution = assign::solve(instance);
   const double solve_ms = ms_since(start);
-  Outcome outcome{solution.status == assign::Status::optimal ? "optimal" : "infeasible",
-                  solution.total_cost};
-  fmt::print(out, "compressed: solve {:.1f} ms, status {}, total cost {}\n", solve_ms,
-             outcome.status, outcome.total_cost);
+  Outcome outcome{solution.status == assign::Status::optimal ? "optimal" : "infeasible", solution.total_cost};
+  fmt::print(out, "compressed: solve {:.1f} ms, status {}, total cost {}\n", solve_ms, outcome.status,
+             outcome.total_cost);
   return outcome;
 }
 
 // Returns 0 when the direct and the compressed outcomes agree, else prints both and returns 1.
-int check_agreement(const Outcome& direct, const Outcome& compressed, std::ostream& out,
-                    std::ostream& err) {
+int check_agreement(const Outcome& direct, const Outcome& compressed, std::ostream& out, std::ostream& err) {
   if (compressed.status == direct.status && compressed.total_cost == direct.total_cost) {
-    fmt::print(out, "check: direct lemon and compressed agree ({}, total cost {})\n",
-               compressed.status, compressed.total_cost);
+    fmt::print(out, "check: direct lemon and compressed agree ({}, total cost {})\n", compressed.status,
+               compressed.total_cost);
     return 0;
   }
-  fmt::print(err,
-             "dormlink-assign-baselines: direct lemon ({}, {}) and compressed ({}, {}) differ\n",
-             direct.status, direct.total_cost, compressed.status, compressed.total_cost);
+  fmt::print(err, "dormlink-assign-baselines: direct lemon ({}, {}) and compressed ({}, {}) differ\n", direct.status,
+             direct.total_cost, compressed.status, compressed.total_cost);
   return 1;
 }
 
@@ -375,11 +362,9 @@ int run(const Options& options, std::ostream& out, std::ostream& err) {
   std::vector<DirectPair> pairs;
   if (direct) pairs = direct_pairs(instance);
   const double enumerate_ms = ms_since(pairs_start);
-  fmt::print(out,
-             "instance: semester {}, members {}, dorms {}, compatible pairs {}, load {:.1f} ms\n",
+  fmt::print(out, "instance: semester {}, members {}, dorms {}, compatible pairs {}, load {:.1f} ms\n",
              options.semester, instance.members.size(), instance.dorms.size(),
-             direct ? static_cast<long long>(pairs.size()) : count_pairs(instance),
-             ms_since(start) - enumerate_ms);
+             direct ? static_cast<long long>(pairs.size()) : count_pairs(instance), ms_since(start) - enumerate_ms);
   std::optional<Outcome> lemon;
   if (options.lemon) lemon = solve_direct_lemon(instance, pairs, enumerate_ms, out);
   if (!options.lp_path.empty()) write_lp(options.lp_path, instance, pairs, out);
@@ -428,8 +413,7 @@ Options parse_args(const std::vector<std::string_view>& args) {
       continue;
     }
     const auto found = value_options().find(args[i]);
-    if (found == value_options().end())
-      throw UsageError(fmt::format("unknown argument \"{}\"", args[i]));
+    if (found == value_options().end()) throw UsageError(fmt::format("unknown argument \"{}\"", args[i]));
     if (i + 1 == args.size()) throw UsageError(fmt::format("{} needs a value", args[i]));
     found->second(options, args[++i]);
   }
@@ -452,8 +436,7 @@ int main(int argc, char** argv) {
     }
     return bench::run(options, std::cout, std::cerr);
   } catch (const UsageError& error) {
-    fmt::print(std::cerr, "dormlink-assign-baselines: error: {}\n{}", error.what(),
-               bench::k_usage);
+    fmt::print(std::cerr, "dormlink-assign-baselines: error: {}\n{}", error.what(), bench::k_usage);
     return static_cast<int>(ExitCode::usage);
   } catch (const Error& error) {
     fmt::print(std::cerr, "dormlink-assign-baselines: error: {}\n", error.what());

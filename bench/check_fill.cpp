@@ -24,7 +24,6 @@
 #include <fmt/core.h>
 #include <fmt/ostream.h>
 
-#include "tool_main.hpp"
 #include "dormlink/calendar.hpp"
 #include "dormlink/config.hpp"
 #include "dormlink/error.hpp"
@@ -33,6 +32,7 @@
 #include "dormlink/store/database.hpp"
 #include "dormlink/store/record_store.hpp"
 #include "dormlink/store/roster_query.hpp"
+#include "tool_main.hpp"
 
 namespace dormlink::bench {
 namespace {
@@ -106,7 +106,7 @@ const std::vector<std::string_view>& progress_texts() {
 }
 const std::vector<std::string_view>& note_texts() {
   static const std::vector<std::string_view> table = {
-      "已向辅导员反馈。", "下周继续跟进。", "寝室长配合良好。", "一名同学外出未见。",
+      "已向辅导员反馈。", "下周继续跟进。",   "寝室长配合良好。",   "一名同学外出未见。",
       "情况正常。",       "已提醒注意休息。", "约好下次座谈时间。", "需联系班主任。",
   };
   return table;
@@ -232,16 +232,17 @@ class Filler {
         visits_and_talks(pair);
       }
     }
-    const bool first_years = std::any_of(pair.residents.begin(), pair.residents.end(), [&](const Resident& r) {
-      return r.cohort == cohort_of_year(1, m_semester);
-    });
+    const bool first_years = std::any_of(pair.residents.begin(), pair.residents.end(),
+                                         [&](const Resident& r) { return r.cohort == cohort_of_year(1, m_semester); });
     if (first_years && m_week <= m_config.duties.orientation_weeks && m_random.chance(550))
-      add(records::Kind::orientation, pair.member_id, pair.dorm_code, m_random.below(7)).students = ids_of(pair.residents);
+      add(records::Kind::orientation, pair.member_id, pair.dorm_code, m_random.below(7)).students =
+          ids_of(pair.residents);
     if (!duty) return;
     if (m_activity_week.at(pair.dorm_code) == m_week)
       add(records::Kind::activity, pair.member_id, pair.dorm_code, m_random.below(7)).students = ids_of(pair.residents);
     if (m_symposium_week.at(pair.dorm_code) == m_week)
-      add(records::Kind::symposium, pair.member_id, pair.dorm_code, m_random.below(7)).students = ids_of(pair.residents);
+      add(records::Kind::symposium, pair.member_id, pair.dorm_code, m_random.below(7)).students =
+          ids_of(pair.residents);
     auto incident = m_incident_week.find(pair.dorm_code);
     if (incident != m_incident_week.end() && incident->second == m_week) add_incident(pair);
   }
@@ -320,7 +321,8 @@ std::vector<Pair> load_pairs(store::Database& db, const std::string& semester) {
     if (!s.facts.dorm.empty())
       residents[s.facts.dorm].push_back({s.student_id, s.facts.cohort, !s.facts.attention.empty()});
   std::vector<Pair> pairs;
-  for (const auto& pair : assignment->pairs) pairs.push_back({pair.member_id, pair.dorm_code, residents[pair.dorm_code]});
+  for (const auto& pair : assignment->pairs)
+    pairs.push_back({pair.member_id, pair.dorm_code, residents[pair.dorm_code]});
   return pairs;
 }
 
@@ -361,7 +363,8 @@ int run(const Options& options, std::ostream& out) {
   const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
   std::string counts;
   for (const auto& [kind, n] : kinds) counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", kind, n);
-  fmt::print(out, "check-fill: semester {}, weeks 1..{}, seed {}, appended {} records in {:.1f} s ({}); chain head {}\n",
+  fmt::print(out,
+             "check-fill: semester {}, weeks 1..{}, seed {}, appended {} records in {:.1f} s ({}); chain head {}\n",
              options.semester, weeks, options.seed, last.id, seconds.count(), counts, last.hash);
   return 0;
 }
@@ -384,7 +387,10 @@ const std::map<std::string_view, Setter>& value_options() {
       {"--db", [](Options& o, std::string_view v) { o.db = std::string(v); }},
       {"--config", [](Options& o, std::string_view v) { o.config = std::string(v); }},
       {"--semester", [](Options& o, std::string_view v) { o.semester = std::string(v); }},
-      {"--weeks", [](Options& o, std::string_view v) { o.weeks = static_cast<int>(std::min<std::uint64_t>(parse_number("--weeks", v), 30)); }},
+      {"--weeks",
+       [](Options& o, std::string_view v) {
+         o.weeks = static_cast<int>(std::min<std::uint64_t>(parse_number("--weeks", v), 30));
+       }},
       {"--seed", [](Options& o, std::string_view v) { o.seed = parse_number("--seed", v); }},
   };
   return table;

@@ -18,13 +18,13 @@
 #include <fmt/core.h>
 #include <fmt/ostream.h>
 
-#include "tool_main.hpp"
 #include "dormlink/calendar.hpp"
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/config.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/store/check_store.hpp"
 #include "dormlink/store/database.hpp"
+#include "tool_main.hpp"
 
 namespace dormlink::bench {
 namespace {
@@ -46,17 +46,17 @@ struct Options {
   bool help = false;
 };
 
-
 // What was loaded, one count per CheckInput vector.
 std::string describe(const check::CheckInput& in) {
   std::size_t pairs = 0;
   for (const auto& a : in.assignments) pairs += a.pairs.size();
-  return fmt::format("people {}, dorms {}, residences {}, eligibility {}, assignment versions {} ({} pairs), "
-                     "counselors {}, dorm-weeks {}, excuses {}, talk students {}, kind records {}, incidents {}, "
-                     "submissions {}",
-                     in.people.size(), in.dorms.size(), in.residences.size(), in.eligibility.size(),
-                     in.assignments.size(), pairs, in.counselors.size(), in.visits.size(), in.excuses.size(),
-                     in.talks.size(), in.kind_records.size(), in.incidents.size(), in.submissions.size());
+  return fmt::format(
+      "people {}, dorms {}, residences {}, eligibility {}, assignment versions {} ({} pairs), "
+      "counselors {}, dorm-weeks {}, excuses {}, talk students {}, kind records {}, incidents {}, "
+      "submissions {}",
+      in.people.size(), in.dorms.size(), in.residences.size(), in.eligibility.size(), in.assignments.size(), pairs,
+      in.counselors.size(), in.visits.size(), in.excuses.size(), in.talks.size(), in.kind_records.size(),
+      in.incidents.size(), in.submissions.size());
 }
 
 // Writes "visit|dorm|week|visits|late" and "talk|student|weeks" lines (the baseline's format).
@@ -65,7 +65,8 @@ void dump(const check::CheckInput& in, const std::string& path) {
   if (!file) throw IoError(fmt::format("cannot write {}", path));
   for (const auto& v : in.visits)
     fmt::print(file, "visit|{}|{}|{}|{}\n", in.dorms[static_cast<std::size_t>(v.dorm)], v.week, v.visits, v.late);
-  for (const auto& t : in.talks) fmt::print(file, "talk|{}|{}\n", in.people[static_cast<std::size_t>(t.person)].id, t.weeks);
+  for (const auto& t : in.talks)
+    fmt::print(file, "talk|{}|{}\n", in.people[static_cast<std::size_t>(t.person)].id, t.weeks);
 }
 
 // Loads, evaluates and prints one line.
@@ -76,15 +77,16 @@ int run(const Options& options, std::ostream& out) {
   if (!as_of) throw UsageError(fmt::format("--as-of \"{}\" is not a date (YYYY-MM-DD)", options.as_of));
   const Semester* semester =
       options.semester.empty() ? config.calendar.containing(*as_of) : config.calendar.find(options.semester);
-  if (!semester) throw UsageError(fmt::format("no semester {} in {}", options.semester.empty() ? "contains " + options.as_of
-                                                                                              : "\"" + options.semester + "\"",
-                                              options.config));
+  if (!semester)
+    throw UsageError(fmt::format(
+        "no semester {} in {}", options.semester.empty() ? "contains " + options.as_of : "\"" + options.semester + "\"",
+        options.config));
   auto db = store::Database::open(options.db, store::OpenMode::read_only);
   const auto load_start = Clock::now();
   const auto input = store::load_check_input(db, config, *semester, *as_of);
   const double load_ms = ms_since(load_start);
-  fmt::print(out, "check-load: semester {} as of {}: {}; load {:.1f} ms", semester->id, options.as_of,
-             describe(input), load_ms);
+  fmt::print(out, "check-load: semester {} as of {}: {}; load {:.1f} ms", semester->id, options.as_of, describe(input),
+             load_ms);
   if (!options.dump.empty()) dump(input, options.dump);
   if (!options.load_only) {
     const auto evaluate_start = Clock::now();

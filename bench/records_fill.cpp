@@ -21,7 +21,6 @@
 #include <fmt/core.h>
 #include <fmt/ostream.h>
 
-#include "tool_main.hpp"
 #include "dormlink/calendar.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/records/record.hpp"
@@ -29,6 +28,7 @@
 #include "dormlink/store/database.hpp"
 #include "dormlink/store/record_store.hpp"
 #include "dormlink/store/roster_query.hpp"
+#include "tool_main.hpp"
 
 namespace dormlink::bench {
 namespace {
@@ -85,10 +85,10 @@ class Random {
 // Phrases of the feedback form's "工作进展及成效" column.
 const std::vector<std::string_view>& progress_phrases() {
   static const std::vector<std::string_view> table = {
-      "了解寝室同学近期学习情况", "提醒注意用电安全", "督促按时作息", "交流四级备考经验",
+      "了解寝室同学近期学习情况", "提醒注意用电安全",       "督促按时作息",         "交流四级备考经验",
       "寝室卫生有明显改善",       "同学反映宿舍热水不稳定", "讨论期中考试复习计划", "宣讲入党积极分子培养要求",
-      "帮助新生熟悉校园环境",     "调解室友间的小矛盾", "分享时间管理方法", "关注个别同学情绪变化",
-      "传达学院近期通知",         "鼓励参加志愿服务", "了解实习和就业意向", "提醒防范电信诈骗",
+      "帮助新生熟悉校园环境",     "调解室友间的小矛盾",     "分享时间管理方法",     "关注个别同学情绪变化",
+      "传达学院近期通知",         "鼓励参加志愿服务",       "了解实习和就业意向",   "提醒防范电信诈骗",
   };
   return table;
 }
@@ -96,7 +96,7 @@ const std::vector<std::string_view>& progress_phrases() {
 // Phrases of the "说明" column.
 const std::vector<std::string_view>& note_phrases() {
   static const std::vector<std::string_view> table = {
-      "已向辅导员反馈", "下周继续跟进", "寝室长配合良好", "一名同学外出未见",
+      "已向辅导员反馈", "下周继续跟进",   "寝室长配合良好",   "一名同学外出未见",
       "情况正常",       "已提醒注意休息", "约好下次座谈时间", "需联系班主任",
   };
   return table;
@@ -202,8 +202,9 @@ int run(const Options& options, std::ostream& out) {
   });
   const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
   const double per_record_us = options.count > 0 ? seconds.count() * 1e6 / static_cast<double>(options.count) : 0.0;
-  fmt::print(out, "records-fill: semester {}, {} pairs, seed {}, appended {} records (ids {}..{}) in {:.1f} s, "
-                  "{:.1f} us per record; chain head {}\n",
+  fmt::print(out,
+             "records-fill: semester {}, {} pairs, seed {}, appended {} records (ids {}..{}) in {:.1f} s, "
+             "{:.1f} us per record; chain head {}\n",
              options.semester, pairs.size(), options.seed, options.count, first.id, last.id, seconds.count(),
              per_record_us, last.hash);
   return 0;
@@ -226,7 +227,8 @@ const std::map<std::string_view, Setter>& value_options() {
   static const std::map<std::string_view, Setter> table = {
       {"--db", [](Options& o, std::string_view v) { o.db = std::string(v); }},
       {"--semester", [](Options& o, std::string_view v) { o.semester = std::string(v); }},
-      {"--count", [](Options& o, std::string_view v) { o.count = static_cast<std::int64_t>(parse_number("--count", v)); }},
+      {"--count",
+       [](Options& o, std::string_view v) { o.count = static_cast<std::int64_t>(parse_number("--count", v)); }},
       {"--seed", [](Options& o, std::string_view v) { o.seed = parse_number("--seed", v); }},
   };
   return table;

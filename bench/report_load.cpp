@@ -3,8 +3,8 @@
 // store::load_check_input, check::evaluate (keep_met), then for the summary the chain head,
 // report::build_counselor_summary and render_summary_json, and for the assessment the
 // inspection discrepancies, report::build_assessment and render_assessment_json. Prints one
-// line `step|milliseconds` per step (and `obligations|N`); --out-dir writes the two JSON documents, so that bench/report_bench.sh
-// can check they are the ones the CLI prints. See bench/README.md, "report".
+// line `step|milliseconds` per step (and `obligations|N`); --out-dir writes the two JSON documents, so that
+// bench/report_bench.sh can check they are the ones the CLI prints. See bench/README.md, "report".
 
 #include <algorithm>
 #include <chrono>
@@ -21,7 +21,6 @@
 #include <fmt/core.h>
 #include <fmt/ostream.h>
 
-#include "tool_main.hpp"
 #include "cli/assessment_support.hpp"
 #include "dormlink/calendar.hpp"
 #include "dormlink/check/obligations.hpp"
@@ -34,6 +33,7 @@
 #include "dormlink/store/database.hpp"
 #include "dormlink/store/inspection_store.hpp"
 #include "dormlink/store/report_store.hpp"
+#include "tool_main.hpp"
 
 namespace dormlink::bench {
 namespace {
@@ -54,7 +54,6 @@ struct Options {
   std::string out_dir;
   bool help = false;
 };
-
 
 // Runs f, adds "name|ms" as a line to `lines`, returns f's result.
 template <typename F>
@@ -84,7 +83,8 @@ int run(const Options& o, std::ostream& out) {
   auto db = timed(line, "open", [&] { return store::Database::open(o.db, store::OpenMode::read_only); });
   std::string summary_json, assessment_json;
   db.transaction([&] {
-    const auto input = timed(line, "load_check_input", [&] { return store::load_check_input(db, config, *semester, *as_of); });
+    const auto input =
+        timed(line, "load_check_input", [&] { return store::load_check_input(db, config, *semester, *as_of); });
     check::EvaluateOptions keep;
     keep.keep_met = true;
     const auto obligations =

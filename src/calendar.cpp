@@ -35,13 +35,11 @@ std::optional<Date> parse_iso_date(std::string_view text) {
 }
 
 std::string format_date(Date date) {
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
-                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                     static_cast<unsigned>(date.day()));
 }
 
-Date Semester::last_day() const {
-  return Date{to_days(first_monday) + days{7 * teaching_weeks - 1}};
-}
+Date Semester::last_day() const { return Date{to_days(first_monday) + days{7 * teaching_weeks - 1}}; }
 
 bool Semester::contains(Date date) const { return teaching_week(date).has_value(); }
 
@@ -97,8 +95,7 @@ Date first_monday_on_or_after(Date date) {
   return Date{to_days(date) + days{offset}};
 }
 
-Semester draft_semester(int year, unsigned start_month, unsigned holiday_month, std::string id,
-                        std::string name) {
+Semester draft_semester(int year, unsigned start_month, unsigned holiday_month, std::string id, std::string name) {
   Semester s;
   s.id = std::move(id);
   s.name = std::move(name);
@@ -124,9 +121,7 @@ Calendar draft_calendar(Date today) {
   return calendar;
 }
 
-int year_of_study(int cohort, const Semester& semester) {
-  return semester.academic_year() - cohort + 1;
-}
+int year_of_study(int cohort, const Semester& semester) { return semester.academic_year() - cohort + 1; }
 
 int cohort_of_year(int year_of_study_value, const Semester& semester) {
   return semester.academic_year() - year_of_study_value + 1;

@@ -7,8 +7,8 @@ namespace dormlink {
 namespace {
 
 // Words and marks that end a building name or a room number in how staff write dorms.
-constexpr std::array<std::string_view, 11> k_building_suffixes{
-    "号楼", "栋", "幢", "楼", "号", "舍", "-", "#", "_", "/", " "};
+constexpr std::array<std::string_view, 11> k_building_suffixes{"号楼", "栋", "幢", "楼", "号", "舍",
+                                                               "-",    "#",  "_",  "/",  " "};
 constexpr std::array<std::string_view, 3> k_room_suffixes{"寝室", "宿舍", "室"};
 
 bool ends_with(std::string_view text, std::string_view suffix) {
@@ -31,9 +31,7 @@ std::string_view strip_suffixes(std::string_view text, const std::array<std::str
   return text;
 }
 
-bool is_alnum_ascii(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
+bool is_alnum_ascii(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
 std::string upper_ascii(std::string_view text) {
   std::string out(text);

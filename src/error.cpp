@@ -19,8 +19,8 @@ std::vector<Problem> ProblemCollector::take() {
   std::vector<Problem> out = std::move(m_problems);
   m_problems.clear();
   if (m_left_out > 0) {
-    out.push_back(Problem{"", fmt::format("... and {} more problem{} not shown; fix these first",
-                                          m_left_out, m_left_out == 1 ? "" : "s")});
+    out.push_back(Problem{"", fmt::format("... and {} more problem{} not shown; fix these first", m_left_out,
+                                          m_left_out == 1 ? "" : "s")});
   }
   if (!m_stop_note.empty()) out.push_back(Problem{"", std::move(m_stop_note)});
   m_left_out = 0;

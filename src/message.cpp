@@ -122,9 +122,8 @@ std::string folded(std::string_view text) {
 }
 
 std::size_t code_points(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
 }
 
 // Where the spellings of four or more characters occur in the text.
@@ -203,9 +202,10 @@ std::optional<std::string> name_problem(std::string_view text) {
   if (auto problem = utf8_problem(text)) return problem;
   const auto hidden = util::find_hidden_character(text);
   if (!hidden) return std::nullopt;
-  return fmt::format("contains {} (an invisible control or format character) at character {}; names, ids "
-                     "and codes must be plain visible text",
-                     util::code_point_label(hidden->code_point), hidden->position);
+  return fmt::format(
+      "contains {} (an invisible control or format character) at character {}; names, ids "
+      "and codes must be plain visible text",
+      util::code_point_label(hidden->code_point), hidden->position);
 }
 
 }  // namespace dormlink

@@ -15,8 +15,7 @@ namespace {
 
 using namespace std::chrono;
 
-constexpr std::string_view k_forms =
-    "write YYYY-MM-DD HH:MM, 2026/3/1, 3月1日, today or yesterday 19:30";
+constexpr std::string_view k_forms = "write YYYY-MM-DD HH:MM, 2026/3/1, 3月1日, today or yesterday 19:30";
 
 // A year-less date more than this many days after today is taken to be last year's.
 constexpr int k_max_days_ahead = 31;
@@ -93,8 +92,7 @@ std::optional<Date> date_without_year(int m, int d, Date today) {
   auto y = today.year();
   auto last = year_month_day_last{y, month_day_last{month{static_cast<unsigned>(m)}}}.day();
   auto clamped = std::min(day{static_cast<unsigned>(d)}, last);
-  if (to_days(Date{y, month{static_cast<unsigned>(m)}, clamped}) >
-      to_days(today) + days{k_max_days_ahead}) {
+  if (to_days(Date{y, month{static_cast<unsigned>(m)}, clamped}) > to_days(today) + days{k_max_days_ahead}) {
     --y;
   }
   return make_date(static_cast<int>(y), m, d);
@@ -165,8 +163,10 @@ std::optional<DateMatch> chinese_date(Scanner& s, Date today) {
   constexpr std::array<std::string_view, 3> day_marks{"日", "号", "號"};
   Scanner with_year = s;
   auto y = with_year.number(4, 4);
-  if (y && with_year.accept("年")) s = with_year;
-  else y.reset();
+  if (y && with_year.accept("年"))
+    s = with_year;
+  else
+    y.reset();
   auto m = s.number(1, 2);
   if (!m || !s.accept("月")) return std::nullopt;
   auto d = s.number(1, 2);
@@ -177,8 +177,7 @@ std::optional<DateMatch> chinese_date(Scanner& s, Date today) {
 using DateParser = std::optional<DateMatch> (*)(Scanner&, Date);
 
 // Tried in order on a copy of the scanner; the first that matches wins.
-constexpr std::array<DateParser, 4> k_date_parsers{relative_day, numeric_date, month_day,
-                                                   chinese_date};
+constexpr std::array<DateParser, 4> k_date_parsers{relative_day, numeric_date, month_day, chinese_date};
 
 // A word for the part of the day before a time.
 struct DayPeriod {
@@ -226,8 +225,10 @@ std::optional<TimeMatch> time_of_day(std::string_view text, DayHalf half) {
   auto hour = s.number(1, 2);
   std::optional<int> minute;
   if (!hour) return std::nullopt;
-  if (s.accept(":")) minute = s.number(2, 2);
-  else if (!s.accept_any(hour_marks).empty()) minute = chinese_minutes(s);
+  if (s.accept(":"))
+    minute = s.number(2, 2);
+  else if (!s.accept_any(hour_marks).empty())
+    minute = chinese_minutes(s);
   if (!minute || !s.done()) return std::nullopt;
   bool later = half == DayHalf::afternoon || half == DayHalf::evening;
   if (later && *hour >= 1 && *hour <= 11) *hour += 12;
@@ -243,8 +244,8 @@ WhenError not_a_real_date(std::string_view text) {
 }
 
 WhenError ambiguous_midnight(std::string_view text) {
-  return WhenError{fmt::format(
-      "{} could be noon or midnight; write 12:00, or the next day's 00:00", quote_value(util::trim(text)))};
+  return WhenError{
+      fmt::format("{} could be noon or midnight; write 12:00, or the next day's 00:00", quote_value(util::trim(text)))};
 }
 
 WhenError not_a_time(std::string_view text) {
@@ -252,10 +253,8 @@ WhenError not_a_time(std::string_view text) {
 }
 
 // Combines a date (already matched, or today) with the time text that follows it, if any.
-std::variant<LocalDateTime, WhenError> with_time(const DateMatch& match,
-                                                 std::string_view date_text,
-                                                 std::string_view time_text,
-                                                 std::string_view original) {
+std::variant<LocalDateTime, WhenError> with_time(const DateMatch& match, std::string_view date_text,
+                                                 std::string_view time_text, std::string_view original) {
   std::optional<TimeMatch> time;
   if (!time_text.empty()) {
     time = time_of_day(time_text, match.half);

@@ -1,7 +1,8 @@
 // dormlink-gen: writes a deterministic example college (students.csv, dorms.csv, staff.csv)
 // shaped like the rosters a college office exports from Excel, at college or university
-// scale, or at the two scales of the assignment benchmark (bench/assign_bench.sh). The same seed gives byte-identical files on every platform: all randomness comes
-// from the xoshiro256** generator below, never from <random> distributions.
+// scale, or at the two scales of the assignment benchmark (bench/assign_bench.sh). The same seed gives byte-identical
+// files on every platform: all randomness comes from the xoshiro256** generator below, never from <random>
+// distributions.
 
 #include <algorithm>
 #include <array>
@@ -86,9 +87,7 @@ class Rng {
   std::size_t index(std::size_t size) { return static_cast<std::size_t>(below(size)); }
 
   // Uniform in [low, high].
-  int between(int low, int high) {
-    return low + static_cast<int>(below(static_cast<std::uint64_t>(high - low + 1)));
-  }
+  int between(int low, int high) { return low + static_cast<int>(below(static_cast<std::uint64_t>(high - low + 1))); }
 
   // True with probability percent / 100.
   bool percent(int chance) { return below(100) < static_cast<std::uint64_t>(chance); }
@@ -137,9 +136,7 @@ constexpr std::array<StatusSpelling, 6> k_status_spellings = {{
     {Status::masses, "群众", ""},
 }};
 
-const StatusSpelling& spelling_of(Status status) {
-  return k_status_spellings.at(static_cast<std::size_t>(status));
-}
+const StatusSpelling& spelling_of(Status status) { return k_status_spellings.at(static_cast<std::size_t>(status)); }
 
 // A major: its name, share of the intake (relative weight) and percentage of women.
 struct Major {
@@ -261,10 +258,10 @@ std::vector<Major> college_majors() {
 // Thirty language majors of a university of foreign studies.
 std::vector<Major> university_majors() {
   std::vector<Major> majors = college_majors();
-  const std::array<std::string_view, 24> more = {
-      "俄语",   "西班牙语", "阿拉伯语", "朝鲜语",   "意大利语", "葡萄牙语", "泰语",   "越南语",
-      "印尼语", "波斯语",   "土耳其语", "希伯来语", "希腊语",   "波兰语",   "捷克语", "匈牙利语",
-      "瑞典语", "荷兰语",   "乌克兰语", "缅甸语",   "老挝语",   "柬埔寨语", "马来语", "印地语"};
+  const std::array<std::string_view, 24> more = {"俄语",     "西班牙语", "阿拉伯语", "朝鲜语",   "意大利语", "葡萄牙语",
+                                                 "泰语",     "越南语",   "印尼语",   "波斯语",   "土耳其语", "希伯来语",
+                                                 "希腊语",   "波兰语",   "捷克语",   "匈牙利语", "瑞典语",   "荷兰语",
+                                                 "乌克兰语", "缅甸语",   "老挝语",   "柬埔寨语", "马来语",   "印地语"};
   for (std::size_t i = 0; i < more.size(); ++i) {
     majors.push_back({std::string(more[i]), i < 4 ? 8 : 4, 60 + static_cast<int>(i % 4) * 5});
   }
@@ -311,10 +308,8 @@ ScaleSpec university_spec(std::string name, std::uint64_t seed, int students, in
 // ten times that for the stress scale.
 ScaleSpec make_spec(Scale scale) {
   if (scale == Scale::university) return university_spec("university", 20260908, 40000, 10000);
-  if (scale == Scale::assign_university)
-    return university_spec("assign-university", 20260909, 32000, 8000);
-  if (scale == Scale::assign_stress)
-    return university_spec("assign-stress", 20260910, 320000, 80000);
+  if (scale == Scale::assign_university) return university_spec("assign-university", 20260909, 32000, 8000);
+  if (scale == Scale::assign_stress) return university_spec("assign-stress", 20260910, 320000, 80000);
   return {.name = "college",
           .seed = 20260907,
           .students = 1200,
@@ -381,9 +376,8 @@ std::string make_name(Rng& rng, bool female) {
 // An unused 11-digit mobile number with a real carrier prefix (13x, 15x, 17x, 18x, 19x).
 std::string make_phone(Rng& rng, std::set<std::string>& used) {
   static constexpr std::array<std::string_view, 28> prefixes = {
-      "130", "131", "132", "133", "135", "136", "137", "138", "139", "150",
-      "151", "152", "155", "156", "157", "158", "159", "173", "177", "180",
-      "181", "182", "186", "187", "188", "189", "191", "199"};
+      "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155", "156",
+      "157", "158", "159", "173", "177", "180", "181", "182", "186", "187", "188", "189", "191", "199"};
   for (;;) {
     std::string phone(prefixes.at(rng.index(prefixes.size())));
     phone += fmt::format("{:08}", rng.below(100000000));
@@ -392,14 +386,12 @@ std::string make_phone(Rng& rng, std::set<std::string>& used) {
 }
 
 // Creates the students of one class; ids are cohort + major code + class + seat number.
-void add_class_students(College& college, const ScaleSpec& spec, std::size_t class_index, int count,
-                        Rng& rng) {
+void add_class_students(College& college, const ScaleSpec& spec, std::size_t class_index, int count, Rng& rng) {
   const SchoolClass& school_class = college.classes[class_index];
   const int major_code = 11 + static_cast<int>(school_class.major);
   for (int seat = 1; seat <= count; ++seat) {
     Student student;
-    student.id = fmt::format("{}{:02}{:02}{:02}", cohort_of(school_class.grade), major_code,
-                             school_class.number, seat);
+    student.id = fmt::format("{}{:02}{:02}{:02}", cohort_of(school_class.grade), major_code, school_class.number, seat);
     student.female = rng.percent(spec.majors[school_class.major].female_percent);
     student.name = make_name(rng, student.female);
     student.major = school_class.major;
@@ -411,17 +403,13 @@ void add_class_students(College& college, const ScaleSpec& spec, std::size_t cla
 }
 
 // Creates the classes and students of one grade of one major.
-void add_major_cohort(College& college, const ScaleSpec& spec, std::size_t major, int grade,
-                      int count, Rng& rng) {
+void add_major_cohort(College& college, const ScaleSpec& spec, std::size_t major, int grade, int count, Rng& rng) {
   const int class_count = std::max(1, (count + k_class_size - 1) / k_class_size);
-  const std::vector<int> sizes =
-      apportion(count, std::vector<int>(static_cast<std::size_t>(class_count), 1));
+  const std::vector<int> sizes = apportion(count, std::vector<int>(static_cast<std::size_t>(class_count), 1));
   for (int number = 1; number <= class_count; ++number) {
     college.classes.push_back(
-        {fmt::format("{}{:02}{:02}", spec.majors[major].name, cohort_of(grade) % 100, number),
-         major, grade, number});
-    add_class_students(college, spec, college.classes.size() - 1,
-                       sizes[static_cast<std::size_t>(number - 1)], rng);
+        {fmt::format("{}{:02}{:02}", spec.majors[major].name, cohort_of(grade) % 100, number), major, grade, number});
+    add_class_students(college, spec, college.classes.size() - 1, sizes[static_cast<std::size_t>(number - 1)], rng);
   }
 }
 
@@ -431,11 +419,9 @@ void make_students(College& college, const ScaleSpec& spec, int total, Rng& rng)
   for (const Major& major : spec.majors) major_weights.push_back(major.weight);
   const std::vector<int> per_grade = apportion(total, {26, 25, 25, 24});
   for (int grade = 1; grade <= k_grades; ++grade) {
-    const std::vector<int> per_major =
-        apportion(per_grade[static_cast<std::size_t>(grade - 1)], major_weights);
+    const std::vector<int> per_major = apportion(per_grade[static_cast<std::size_t>(grade - 1)], major_weights);
     for (std::size_t major = 0; major < spec.majors.size(); ++major) {
-      if (per_major[major] > 0)
-        add_major_cohort(college, spec, major, grade, per_major[major], rng);
+      if (per_major[major] > 0) add_major_cohort(college, spec, major, grade, per_major[major], rng);
     }
   }
 }
@@ -443,8 +429,7 @@ void make_students(College& college, const ScaleSpec& spec, int total, Rng& rng)
 // Resident counts for `count` dorms holding `residents` students: an even split, then a
 // few random moves between dorms of 4-6 so that sizes vary.
 std::vector<int> dorm_sizes(int residents, int count, Rng& rng) {
-  std::vector<int> sizes =
-      apportion(residents, std::vector<int>(static_cast<std::size_t>(count), 1));
+  std::vector<int> sizes = apportion(residents, std::vector<int>(static_cast<std::size_t>(count), 1));
   rng.shuffle(sizes);
   for (int move = 0; move < count / 2; ++move) {
     const std::size_t from = rng.index(sizes.size());
@@ -459,8 +444,7 @@ std::vector<int> dorm_sizes(int residents, int count, Rng& rng) {
 
 // The students of one gender and grade, grouped by major; a group too small for a dorm
 // joins the next one (or the previous one when it is last), giving a mixed-major dorm.
-std::vector<std::vector<std::size_t>> dorm_groups(const College& college, bool female, int grade,
-                                                  std::size_t majors) {
+std::vector<std::vector<std::size_t>> dorm_groups(const College& college, bool female, int grade, std::size_t majors) {
   std::vector<std::vector<std::size_t>> groups(majors);
   for (std::size_t i = 0; i < college.students.size(); ++i) {
     const Student& student = college.students[i];
@@ -477,8 +461,7 @@ std::vector<std::vector<std::size_t>> dorm_groups(const College& college, bool f
     }
   }
   if (merged.size() >= 2 && small(merged.back())) {
-    merged[merged.size() - 2].insert(merged[merged.size() - 2].end(), merged.back().begin(),
-                                     merged.back().end());
+    merged[merged.size() - 2].insert(merged[merged.size() - 2].end(), merged.back().begin(), merged.back().end());
     merged.pop_back();
   }
   return merged;
@@ -564,8 +547,7 @@ int place_gender(College& college, bool female, int first_building, int min_buil
   }
   const int count = static_cast<int>(dorms.size());
   const int per_building_max = k_floors * k_rooms_per_floor_max;
-  const int buildings =
-      std::max({1, min_buildings, (count + per_building_max - 1) / per_building_max});
+  const int buildings = std::max({1, min_buildings, (count + per_building_max - 1) / per_building_max});
   const int per_floor = std::max(1, (count + buildings * k_floors - 1) / (buildings * k_floors));
   for (int i = 0; i < count; ++i) {
     Dorm& dorm = college.dorms[dorms[static_cast<std::size_t>(i)]];
@@ -650,8 +632,7 @@ void plan_all_takers(College& college) {
     }
     college.plans[gender] = plan_takers(dorms);
     if (!is_feasible(college.plans[gender])) {
-      throw std::runtime_error(
-          "cannot plan a feasible assignment for this size; use more students");
+      throw std::runtime_error("cannot plan a feasible assignment for this size; use more students");
     }
   }
 }
@@ -701,8 +682,7 @@ void assign_statuses_for(College& college, std::size_t gender, int grade, Rng& r
 // Political status and branch of every student.
 void assign_statuses(College& college, const ScaleSpec& spec, Rng& rng) {
   for (std::size_t gender = 0; gender < 2; ++gender) {
-    for (int grade = 1; grade <= k_grades; ++grade)
-      assign_statuses_for(college, gender, grade, rng);
+    for (int grade = 1; grade <= k_grades; ++grade) assign_statuses_for(college, gender, grade, rng);
   }
   for (Student& student : college.students) {
     if (student.status <= Status::activist) student.branch = branch_of(spec, student.major);
@@ -712,8 +692,8 @@ void assign_statuses(College& college, const ScaleSpec& spec, Rng& rng) {
 // Marks about 3% of the non-member students as attention students; one in five of them
 // has two categories, joined by "、" as the office writes them.
 void assign_attention(College& college, Rng& rng) {
-  static constexpr std::array<std::string_view, 4> categories = {
-      "家庭经济困难", "学习积极性较差", "心理素质较差", "自我约束能力较差"};
+  static constexpr std::array<std::string_view, 4> categories = {"家庭经济困难", "学习积极性较差", "心理素质较差",
+                                                                 "自我约束能力较差"};
   const std::vector<int> weights = {45, 25, 15, 15};
   for (Student& student : college.students) {
     if (student.status <= Status::candidate || !rng.percent(3)) continue;
@@ -723,8 +703,8 @@ void assign_attention(College& college, Rng& rng) {
       continue;
     }
     const std::size_t second = (first + 1 + rng.index(categories.size() - 1)) % categories.size();
-    student.attention = fmt::format("{}、{}", categories.at(std::min(first, second)),
-                                    categories.at(std::max(first, second)));
+    student.attention =
+        fmt::format("{}、{}", categories.at(std::min(first, second)), categories.at(std::max(first, second)));
   }
 }
 
@@ -754,8 +734,7 @@ void add_staff(College& college, Rng& rng, std::map<int, int>& issued, StaffMemb
 void make_staff(College& college, const ScaleSpec& spec, Rng& rng) {
   std::map<int, int> issued;
   for (int grade = k_grades; grade >= 1; --grade) {
-    add_staff(college, rng, issued,
-              {{}, {}, "辅导员", {}, fmt::format("{}级", cohort_of(grade)), {}, {}});
+    add_staff(college, rng, issued, {{}, {}, "辅导员", {}, fmt::format("{}级", cohort_of(grade)), {}, {}});
   }
   for (const Branch& branch : spec.branches) {
     add_staff(college, rng, issued, {{}, {}, "支部书记", {}, {}, {}, branch.name});
@@ -872,9 +851,7 @@ std::vector<MessKind> mess_kinds(const College& college) {
          row[c_dorm] = dorm.building + "号楼" + dorm.room + "室";
        }},
       {"grade as 2023级", 6, any,
-       [](Row& row, const Student& student, Rng&) {
-         row[c_grade] = fmt::format("{}级", cohort_of(student.grade));
-       }},
+       [](Row& row, const Student& student, Rng&) { row[c_grade] = fmt::format("{}级", cohort_of(student.grade)); }},
       {"预备党员 for 中共预备党员", 2, status_is(Status::probationary), use_variant},
       {"积极分子 for 入党积极分子", 2, status_is(Status::activist), use_variant},
       {"团员 for 共青团员", 3, status_is(Status::league), use_variant},
@@ -882,8 +859,7 @@ std::vector<MessKind> mess_kinds(const College& college) {
 }
 
 // Applies each kind of mess to a few distinct random rows (never two kinds to one row).
-void apply_mess(std::vector<Row>& rows, const std::vector<const Student*>& students,
-                const College& college, Rng& rng) {
+void apply_mess(std::vector<Row>& rows, const std::vector<const Student*>& students, const College& college, Rng& rng) {
   std::vector<std::size_t> order(rows.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   rng.shuffle(order);
@@ -902,8 +878,7 @@ void apply_mess(std::vector<Row>& rows, const std::vector<const Student*>& stude
 std::vector<Row> student_rows(const College& college, const ScaleSpec& spec, Rng& rng) {
   std::vector<const Student*> sorted;
   for (const Student& student : college.students) sorted.push_back(&student);
-  std::sort(sorted.begin(), sorted.end(),
-            [](const Student* a, const Student* b) { return a->id < b->id; });
+  std::sort(sorted.begin(), sorted.end(), [](const Student* a, const Student* b) { return a->id < b->id; });
   std::vector<Row> rows;
   for (const Student* student : sorted) rows.push_back(student_row(college, spec, *student));
   apply_mess(rows, sorted, college, rng);
@@ -924,8 +899,8 @@ std::vector<Row> dorm_rows(const College& college) {
 std::vector<Row> staff_rows(const College& college) {
   std::vector<Row> rows = {{"工号", "姓名", "角色", "联系方式", "负责年级", "负责班级", "党支部"}};
   for (const StaffMember& member : college.staff) {
-    rows.push_back({member.id, member.name, member.role, member.phone, member.grade_scope,
-                    member.class_scope, member.branch});
+    rows.push_back(
+        {member.id, member.name, member.role, member.phone, member.grade_scope, member.class_scope, member.branch});
   }
   return rows;
 }
@@ -956,8 +931,7 @@ void write_file(const std::filesystem::path& path, const std::string& bytes) {
 std::string by_grade(const std::array<int, k_grades + 1>& counts, int from_grade) {
   std::string text;
   for (int grade = from_grade; grade <= k_grades; ++grade) {
-    text += fmt::format("{}g{} {}", text.empty() ? "" : " ", grade,
-                        counts[static_cast<std::size_t>(grade)]);
+    text += fmt::format("{}g{} {}", text.empty() ? "" : " ", grade, counts[static_cast<std::size_t>(grade)]);
   }
   return text;
 }
@@ -965,17 +939,16 @@ std::string by_grade(const std::array<int, k_grades + 1>& counts, int from_grade
 // The one-line summary of what was written.
 std::string summary(const College& college, const ScaleSpec& spec, const std::string& out_dir) {
   int takers = 0;
-  for (const Student& student : college.students)
-    takers += student.status <= Status::candidate ? 1 : 0;
+  for (const Student& student : college.students) takers += student.status <= Status::candidate ? 1 : 0;
   std::string line = fmt::format(
       "dormlink-gen: {} seed {}: {} students, {} dorms, {} classes, {} branches, {} staff, "
       "{} members+candidates",
-      spec.name, spec.seed, college.students.size(), college.dorms.size(), college.classes.size(),
-      spec.branches.size(), college.staff.size(), takers);
+      spec.name, spec.seed, college.students.size(), college.dorms.size(), college.classes.size(), spec.branches.size(),
+      college.staff.size(), takers);
   for (std::size_t gender = 0; gender < 2; ++gender) {
     const TakerPlan& plan = college.plans[gender];
-    line += fmt::format("; {} dorms {} / members {}", gender == 0 ? "女" : "男",
-                        by_grade(plan.dorms, 1), by_grade(plan.takers, 2));
+    line += fmt::format("; {} dorms {} / members {}", gender == 0 ? "女" : "男", by_grade(plan.dorms, 1),
+                        by_grade(plan.takers, 2));
   }
   return line + fmt::format("; feasible; written to {}", out_dir);
 }
@@ -991,8 +964,7 @@ void run(const Options& options, std::ostream& out) {
   Rng mess_rng(spec.seed ^ 0x6d657373ULL);
   const std::filesystem::path dir(options.out_dir);
   std::filesystem::create_directories(dir);
-  write_file(dir / "students.csv",
-             render_csv(student_rows(college, spec, mess_rng), spec.students_format));
+  write_file(dir / "students.csv", render_csv(student_rows(college, spec, mess_rng), spec.students_format));
   write_file(dir / "dorms.csv", render_csv(dorm_rows(college), spec.dorms_format));
   write_file(dir / "staff.csv", render_csv(staff_rows(college), spec.staff_format));
   fmt::print(out, "{}\n", summary(college, spec, options.out_dir));
@@ -1015,14 +987,12 @@ T parse_number(std::string_view option, std::string_view text) {
 
 // Parses the scale name.
 Scale parse_scale(std::string_view text) {
-  static const std::map<std::string_view, Scale> scales = {
-      {"college", Scale::college},
-      {"university", Scale::university},
-      {"assign-university", Scale::assign_university},
-      {"assign-stress", Scale::assign_stress}};
+  static const std::map<std::string_view, Scale> scales = {{"college", Scale::college},
+                                                           {"university", Scale::university},
+                                                           {"assign-university", Scale::assign_university},
+                                                           {"assign-stress", Scale::assign_stress}};
   if (const auto found = scales.find(text); found != scales.end()) return found->second;
-  throw UsageError(fmt::format(
-      "--scale: \"{}\" is not college, university, assign-university or assign-stress", text));
+  throw UsageError(fmt::format("--scale: \"{}\" is not college, university, assign-university or assign-stress", text));
 }
 
 // Options that take a value, and what each does with it.
@@ -1031,12 +1001,9 @@ const std::map<std::string_view, Setter>& value_options() {
   static const std::map<std::string_view, Setter> table = {
       {"--out", [](Options& o, std::string_view v) { o.out_dir = std::string(v); }},
       {"--scale", [](Options& o, std::string_view v) { o.scale = parse_scale(v); }},
-      {"--seed",
-       [](Options& o, std::string_view v) { o.seed = parse_number<std::uint64_t>("--seed", v); }},
-      {"--students",
-       [](Options& o, std::string_view v) { o.students = parse_number<int>("--students", v); }},
-      {"--dorms",
-       [](Options& o, std::string_view v) { o.dorms = parse_number<int>("--dorms", v); }},
+      {"--seed", [](Options& o, std::string_view v) { o.seed = parse_number<std::uint64_t>("--seed", v); }},
+      {"--students", [](Options& o, std::string_view v) { o.students = parse_number<int>("--students", v); }},
+      {"--dorms", [](Options& o, std::string_view v) { o.dorms = parse_number<int>("--dorms", v); }},
   };
   return table;
 }
@@ -1060,8 +1027,7 @@ Options parse_args(const std::vector<std::string_view>& args) {
       continue;
     }
     const auto found = value_options().find(args[i]);
-    if (found == value_options().end())
-      throw UsageError(fmt::format("unknown argument \"{}\"", args[i]));
+    if (found == value_options().end()) throw UsageError(fmt::format("unknown argument \"{}\"", args[i]));
     if (i + 1 == args.size()) throw UsageError(fmt::format("{} needs a value", args[i]));
     found->second(options, args[++i]);
   }

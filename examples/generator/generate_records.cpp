@@ -41,14 +41,17 @@ class Rng {
   std::uint64_t m_state;
 };
 
-const std::vector<std::string> k_progress{
-    "了解寝室成员近期学习情况，提醒按时完成作业", "检查寝室卫生与用电安全，未发现违规电器",
-    "与同学交流期中复习安排，建议组成学习小组", "了解新学期适应情况，同学们情绪稳定",
-    "宣讲学校近期通知与安全注意事项", "了解同学作息情况，提醒不要熬夜",
-    "交流专业学习方法，分享四六级备考经验", "了解同学参加社团活动情况，鼓励积极参与"};
-const std::vector<std::string> k_talk_progress{
-    "谈心了解学习压力，给予鼓励", "了解家庭与生活情况，无异常", "交流职业规划与考研打算",
-    "了解人际关系情况，寝室氛围融洽", "谈心了解近期心理状态，情绪良好"};
+const std::vector<std::string> k_progress{"了解寝室成员近期学习情况，提醒按时完成作业",
+                                          "检查寝室卫生与用电安全，未发现违规电器",
+                                          "与同学交流期中复习安排，建议组成学习小组",
+                                          "了解新学期适应情况，同学们情绪稳定",
+                                          "宣讲学校近期通知与安全注意事项",
+                                          "了解同学作息情况，提醒不要熬夜",
+                                          "交流专业学习方法，分享四六级备考经验",
+                                          "了解同学参加社团活动情况，鼓励积极参与"};
+const std::vector<std::string> k_talk_progress{"谈心了解学习压力，给予鼓励", "了解家庭与生活情况，无异常",
+                                               "交流职业规划与考研打算", "了解人际关系情况，寝室氛围融洽",
+                                               "谈心了解近期心理状态，情绪良好"};
 
 struct Pair {
   std::string member;
@@ -103,8 +106,8 @@ void incident_rows(Rng& rng, const Pair& p, const Semester& s, int weeks, std::v
   const bool unreported = !late && rng.chance(10);
   auto reported_day = Date{std::chrono::sys_days{day} + std::chrono::days{late ? 3 : 0}};
   out.push_back({p.member, p.dorm, at(day, 21, 10), pick(rng, p.residents) + "（当面）", "incident",
-                 "已当场制止并收缴，提醒遵守宿舍管理规定", "", "", "使用违规电器", "一般",
-                 unreported ? "" : "辅导员", unreported ? "" : at(reported_day, 22, 0)});
+                 "已当场制止并收缴，提醒遵守宿舍管理规定", "", "", "使用违规电器", "一般", unreported ? "" : "辅导员",
+                 unreported ? "" : at(reported_day, 22, 0)});
 }
 
 std::vector<Row> semester_rows(const std::vector<Pair>& pairs, const Semester& s, int weeks, std::uint64_t seed) {
@@ -113,7 +116,8 @@ std::vector<Row> semester_rows(const std::vector<Pair>& pairs, const Semester& s
   std::map<std::string, bool> planned;
   for (const auto& p : pairs) {
     if (!planned[p.member]) {
-      out.push_back({p.member, "", at(s.first_monday, 12, 30), "", "plan", "每周走访两次联系寝室，与每位同学谈心", "", ""});
+      out.push_back(
+          {p.member, "", at(s.first_monday, 12, 30), "", "plan", "每周走访两次联系寝室，与每位同学谈心", "", ""});
       planned[p.member] = true;
     }
     for (int w = 1; w <= weeks; ++w) {
@@ -133,7 +137,8 @@ std::vector<Row> semester_rows(const std::vector<Pair>& pairs, const Semester& s
     incident_rows(rng, p, s, weeks, out);
     if (p.first_year && !rng.chance(5)) {
       auto day = Date{std::chrono::sys_days{s.first_monday} + std::chrono::days{rng.below(5)}};
-      out.push_back({p.member, p.dorm, at(day, 18, 30), "", "orientation", "介绍校园生活与学习安排，解答新生疑问", "", ""});
+      out.push_back(
+          {p.member, p.dorm, at(day, 18, 30), "", "orientation", "介绍校园生活与学习安排，解答新生疑问", "", ""});
     }
   }
   return out;
@@ -141,7 +146,8 @@ std::vector<Row> semester_rows(const std::vector<Pair>& pairs, const Semester& s
 
 void write_csv(const std::string& path, const std::vector<Row>& rows) {
   std::ofstream f(path, std::ios::binary);
-  f << "党员姓名,联系寝室名称,时间,联系学生姓名及方式,类型,工作进展及成效,说明,原因,事件类别,严重程度,报告对象,报告时间\r\n";
+  f << "党员姓名,联系寝室名称,时间,联系学生姓名及方式,类型,工作进展及成效,说明,原因,事件类别,严重程度,报告对象,"
+       "报告时间\r\n";
   for (const auto& r : rows) {
     for (const auto* cell : {&r.member, &r.dorm, &r.at, &r.students, &r.kind, &r.progress, &r.note, &r.reason,
                              &r.category, &r.severity, &r.reported_to}) {

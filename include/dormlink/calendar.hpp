@@ -22,7 +22,9 @@ std::string format_date(Date date);
 inline std::chrono::sys_days to_days(Date date) { return std::chrono::sys_days{date}; }
 
 // True when from <= date <= to (both ends included).
-inline bool within(Date date, Date from, Date to) { return to_days(from) <= to_days(date) && to_days(date) <= to_days(to); }
+inline bool within(Date date, Date from, Date to) {
+  return to_days(from) <= to_days(date) && to_days(date) <= to_days(to);
+}
 
 // One semester of the college calendar (config [[calendar.semester]]).
 struct Semester {

@@ -30,18 +30,18 @@ struct CollegeConfig {
 
 // [assignment] REQUIREMENTS §1 and the assign model (issue "assign").
 struct AssignmentConfig {
-  int min_dorms = 2;                   // 一人两至三间寝室
+  int min_dorms = 2;  // 一人两至三间寝室
   int max_dorms = 3;
-  int senior_from_grade = 3;           // grades >= this are senior (高年级)
-  bool candidates_take_dorms = true;   // 发展对象 may contact dorms
-  int w_major = 30;                    // penalty: majors differ (专业对口)
-  int w_junior_same_grade = 20;        // penalty: junior dorm, member of the same grade
-  int w_building = 3;                  // penalty: member lives in another building
-  int w_continuity = 10;               // bonus: member had this dorm last semester
-  std::vector<std::string> exclude;    // members (student ids) who take no dorms this year
+  int senior_from_grade = 3;          // grades >= this are senior (高年级)
+  bool candidates_take_dorms = true;  // 发展对象 may contact dorms
+  int w_major = 30;                   // penalty: majors differ (专业对口)
+  int w_junior_same_grade = 20;       // penalty: junior dorm, member of the same grade
+  int w_building = 3;                 // penalty: member lives in another building
+  int w_continuity = 10;              // bonus: member had this dorm last semester
+  std::vector<std::string> exclude;   // members (student ids) who take no dorms this year
 
   // The values the config accepts; assign's suggestions (docs/assign.md) stay inside them.
-  static constexpr int k_fewest_dorms = 1;   // min_dorms and max_dorms: 1..10
+  static constexpr int k_fewest_dorms = 1;  // min_dorms and max_dorms: 1..10
   static constexpr int k_most_dorms = 10;
   static constexpr int k_highest_senior_from_grade = 6;  // senior_from_grade: 1..6
 
@@ -50,16 +50,16 @@ struct AssignmentConfig {
 
 // [duties] REQUIREMENTS §2.
 struct DutiesConfig {
-  int visits_per_week = 2;                     // "二个一、二个二": visits per dorm per teaching week
-  Period talk_period = Period::week;           // every resident talked to once per period
-  Period attention_talk_period = Period::week; // attention students: at least this often
-  int activities_per_semester = 1;             // dorm activities joined ("二个一")
-  int symposiums_per_semester = 1;             // symposiums convened ("二个一")
-  DutyScope activity_scope = DutyScope::dorm;  // per dorm or per member
-  int incident_report_hours = 24;              // 第一时间: report to the counselor within
-  int orientation_weeks = 2;                   // 新生入学教育: first-year dorms, first N autumn weeks
-  int work_plan_due_week = 2;                  // 工作计划 due by the end of this teaching week
-  bool excused_waives_week = true;             // an excused record waives its dorm's week
+  int visits_per_week = 2;                      // "二个一、二个二": visits per dorm per teaching week
+  Period talk_period = Period::week;            // every resident talked to once per period
+  Period attention_talk_period = Period::week;  // attention students: at least this often
+  int activities_per_semester = 1;              // dorm activities joined ("二个一")
+  int symposiums_per_semester = 1;              // symposiums convened ("二个一")
+  DutyScope activity_scope = DutyScope::dorm;   // per dorm or per member
+  int incident_report_hours = 24;               // 第一时间: report to the counselor within
+  int orientation_weeks = 2;                    // 新生入学教育: first-year dorms, first N autumn weeks
+  int work_plan_due_week = 2;                   // 工作计划 due by the end of this teaching week
+  bool excused_waives_week = true;              // an excused record waives its dorm's week
 
   bool operator==(const DutiesConfig&) const = default;
 };
@@ -78,10 +78,9 @@ struct ReportingConfig {
 
 // [assessment] REQUIREMENTS §4: component weights (sum 100) and grade bands.
 struct AssessmentConfig {
-  std::map<std::string, int> weights = {
-      {"visits", 30},     {"talks", 25},           {"activities", 10}, {"symposiums", 10},
-      {"forms_on_time", 10}, {"incidents_on_time", 5}, {"plan_and_summary", 5},
-      {"inspection", 5}};
+  std::map<std::string, int> weights = {{"visits", 30},          {"talks", 25},         {"activities", 10},
+                                        {"symposiums", 10},      {"forms_on_time", 10}, {"incidents_on_time", 5},
+                                        {"plan_and_summary", 5}, {"inspection", 5}};
   int excellent_from = 90;   // 优秀
   int pass_from = 75;        // 合格
   int basic_pass_from = 60;  // 基本合格; below: 不合格

@@ -60,8 +60,7 @@ class DataError : public Error {
 // PRAGMA quick_check found problems (exit 65). `finding` is what SQLite said, without advice.
 class DamageError : public DataError {
  public:
-  DamageError(const std::string& message, std::string finding)
-      : DataError(message), m_finding(std::move(finding)) {}
+  DamageError(const std::string& message, std::string finding) : DataError(message), m_finding(std::move(finding)) {}
   const std::string& finding() const noexcept { return m_finding; }
 
  private:

@@ -34,8 +34,7 @@ std::string detail::bounded(const std::vector<std::string>& items) {
   constexpr std::size_t k_shown = 10;
   std::size_t shown = std::min(items.size(), k_shown);
   std::string more = items.size() > shown ? fmt::format(" and {} more", items.size() - shown) : "";
-  return fmt::format("{}{}", fmt::join(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(shown), ", "),
-                     more);
+  return fmt::format("{}{}", fmt::join(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(shown), ", "), more);
 }
 
 namespace {
@@ -169,10 +168,10 @@ void member_demand(const GenderCounts& c, const Rules& rules, std::vector<Findin
   long long members = c.members_in(0, k_any_grade);
   long long dorms = c.dorms_in(0, k_any_grade);
   if (out.size() == before && members * rules.min_dorms > dorms) {
-    out.push_back({fmt::format("{} members: {} {} at least {}; only {} exist", g, count_of(members, "member"),
-                               need(members), count_of(members * rules.min_dorms, "dorm"),
-                               count_of(dorms, fmt::format("{} dorm", g))),
-                   {c.gender, {{0, k_any_grade}}, {0, k_any_grade}}});
+    out.push_back(
+        {fmt::format("{} members: {} {} at least {}; only {} exist", g, count_of(members, "member"), need(members),
+                     count_of(members * rules.min_dorms, "dorm"), count_of(dorms, fmt::format("{} dorm", g))),
+         {c.gender, {{0, k_any_grade}}, {0, k_any_grade}}});
   }
 }
 
@@ -217,8 +216,8 @@ std::string incompatibility(const Member& member, const Dorm& dorm) {
   if (member.grade < dorm.grade) {
     return fmt::format("a grade-{} member for a grade-{} dorm", member.grade, dorm.grade);
   }
-  return fmt::format("a grade-{} member for a senior grade-{} dorm, which needs a grade-{} member",
-                     member.grade, dorm.grade, dorm.grade);
+  return fmt::format("a grade-{} member for a senior grade-{} dorm, which needs a grade-{} member", member.grade,
+                     dorm.grade, dorm.grade);
 }
 
 // One pin's problem, or nothing when the pin alone is sound.
@@ -266,8 +265,8 @@ PinCheck check_pins(const Instance& instance) {
   }
   for (const auto& [id, codes] : by_member) {
     if (static_cast<long long>(codes.size()) <= instance.rules.max_dorms) continue;
-    out.findings.push_back(fmt::format("member {} is pinned to {} dorms; max_dorms is {}", id, codes.size(),
-                                       instance.rules.max_dorms));
+    out.findings.push_back(
+        fmt::format("member {} is pinned to {} dorms; max_dorms is {}", id, codes.size(), instance.rules.max_dorms));
     for (const auto& code : codes) out.broken.insert({id, code});
   }
   return out;
@@ -287,8 +286,8 @@ std::vector<std::string> orphan_findings(const Instance& instance) {
   }
   std::vector<std::string> findings;
   for (auto& [group, codes] : orphans) {
-    findings.push_back(fmt::format("no member can take {}, grade-{} dorms {}", gender_name(group.first),
-                                   group.second, bounded(codes)));
+    findings.push_back(fmt::format("no member can take {}, grade-{} dorms {}", gender_name(group.first), group.second,
+                                   bounded(codes)));
   }
   return findings;
 }

@@ -12,8 +12,7 @@ std::optional<std::size_t> member_of(const Solution& solution, std::size_t dorm)
 
 }  // namespace
 
-DormExplanation explain_dorm(const Instance& instance, const Solution& solution, std::size_t dorm,
-                             std::size_t count) {
+DormExplanation explain_dorm(const Instance& instance, const Solution& solution, std::size_t dorm, std::size_t count) {
   DormExplanation e;
   e.dorm = dorm;
   e.member = member_of(solution, dorm);

@@ -26,7 +26,7 @@ int base_cost(const Member& member, const Dorm& dorm, const Rules& rules);
 struct FlowRequest {
   bool best_effort = false;                            // min_dorms and H1 relaxed
   std::set<std::pair<std::size_t, std::size_t>> kept;  // (member, dorm) pairs to keep (repair)
-  bool class_routes = false;  // every hub gets exact class-to-class arcs (a cross-check)
+  bool class_routes = false;                           // every hub gets exact class-to-class arcs (a cross-check)
 };
 
 // The solved network: the pairs read off the flow (true costs), the dorms left uncovered
@@ -57,8 +57,7 @@ struct IdIndex {
 };
 
 // The forbidden pairs as indexes; pairs naming unknown ids are dropped (vacuous).
-std::set<std::pair<std::size_t, std::size_t>> forbidden_pairs(const Instance& instance,
-                                                               const IdIndex& index);
+std::set<std::pair<std::size_t, std::size_t>> forbidden_pairs(const Instance& instance, const IdIndex& index);
 
 // The valid pins as dorm index -> member index; false when a pin names an unknown member or
 // dorm, an incompatible or forbidden pair, or a dorm pinned to two members. `blocked`

@@ -4,14 +4,14 @@
 #include <map>
 #include <string_view>
 
-#include "flow.hpp"
 #include "dormlink/assign/assign.hpp"
+#include "flow.hpp"
 
 namespace dormlink::assign {
 
 // REQUIREMENTS §1 "性别相同", "高年级联系低年级" and "高年级学生寝室由同年级学生党员负责联系".
 bool compatible(const Member& member, const Dorm& dorm, const Rules& rules) {
-  if (member.gender != dorm.gender) return false;     // H3
+  if (member.gender != dorm.gender) return false;  // H3
   return detail::grades_compatible(member.grade, dorm.grade, rules);
 }
 
@@ -22,10 +22,8 @@ PairCost pair_cost(const Member& member, const Dorm& dorm, const Rules& rules) {
   cost.junior_same_grade = dorm.grade < rules.senior_from_grade && member.grade == dorm.grade;
   cost.other_building = member.building != dorm.building;
   cost.continuity = dorm.previous_member && *dorm.previous_member == member.id;
-  cost.total = (cost.major_differs ? rules.w_major : 0) +
-               (cost.junior_same_grade ? rules.w_junior_same_grade : 0) +
-               (cost.other_building ? rules.w_building : 0) -
-               (cost.continuity ? rules.w_continuity : 0);
+  cost.total = (cost.major_differs ? rules.w_major : 0) + (cost.junior_same_grade ? rules.w_junior_same_grade : 0) +
+               (cost.other_building ? rules.w_building : 0) - (cost.continuity ? rules.w_continuity : 0);
   return cost;
 }
 
@@ -50,8 +48,7 @@ int base_cost(const Member& member, const Dorm& dorm, const Rules& rules) {
 namespace {
 
 // The building of a dorm code: the roster's building, else the text before the last '-'.
-std::string building_of(std::string_view code,
-                        const std::map<std::string, const roster::DormRow*>& roster_dorms) {
+std::string building_of(std::string_view code, const std::map<std::string, const roster::DormRow*>& roster_dorms) {
   if (auto it = roster_dorms.find(std::string(code)); it != roster_dorms.end()) {
     return it->second->dorm.building;
   }
@@ -110,17 +107,17 @@ bool takes_dorms(const roster::StudentRow& student, const BuildOptions& options)
 // A student as a member who takes dorms: grade in the semester, the building they live in.
 Member make_member(const roster::StudentRow& student, const std::map<std::string, const roster::DormRow*>& roster_dorms,
                    const Semester& semester) {
-  return Member{student.student_id, student.facts.name, student.facts.gender,
-                year_of_study(student.facts.cohort, semester), student.facts.major,
-                student.facts.dorm.empty() ? "" : building_of(student.facts.dorm, roster_dorms), student.facts.branch};
+  return Member{student.student_id,   student.facts.name,
+                student.facts.gender, year_of_study(student.facts.cohort, semester),
+                student.facts.major,  student.facts.dorm.empty() ? "" : building_of(student.facts.dorm, roster_dorms),
+                student.facts.branch};
 }
 
 bool by_id(const Member& a, const Member& b) { return a.id < b.id; }
 
 }  // namespace
 
-Instance build_instance(const roster::Snapshot& snapshot, const Semester& semester,
-                        const BuildOptions& options) {
+Instance build_instance(const roster::Snapshot& snapshot, const Semester& semester, const BuildOptions& options) {
   std::map<std::string, const roster::DormRow*> roster_dorms;
   for (const auto& row : snapshot.dorms) roster_dorms[row.dorm.code()] = &row;
   std::map<std::string, std::vector<const roster::StudentRow*>> residents;
@@ -142,8 +139,7 @@ Instance build_instance(const roster::Snapshot& snapshot, const Semester& semest
     auto row = roster_dorms.find(code);
     Dorm dorm = make_dorm(code, people, row == roster_dorms.end() ? nullptr : row->second, semester);
     dorm.building = building_of(code, roster_dorms);
-    if (auto prev = options.previous.find(code);
-        prev != options.previous.end() && member_ids.count(prev->second)) {
+    if (auto prev = options.previous.find(code); prev != options.previous.end() && member_ids.count(prev->second)) {
       dorm.previous_member = prev->second;
     }
     instance.dorms.push_back(std::move(dorm));

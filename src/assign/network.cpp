@@ -102,10 +102,9 @@ class Network {
 
 // The sum of the weights' sizes plus one: no path costs more than this in absolute value.
 long long weight_unit(const Rules& rules) {
-  return std::llabs(rules.w_major) + std::llabs(rules.w_junior_same_grade) +
-         std::llabs(rules.w_building) + std::llabs(rules.w_continuity) + 1;
+  return std::llabs(rules.w_major) + std::llabs(rules.w_junior_same_grade) + std::llabs(rules.w_building) +
+         std::llabs(rules.w_continuity) + 1;
 }
-
 
 // Builds the network of one request; see the comment at the top of the file.
 class Builder {
@@ -141,7 +140,7 @@ class Builder {
   std::vector<std::optional<std::size_t>> m_pinned;
   std::vector<bool> m_blocked;
   std::set<IndexPair> m_forbidden;
-  std::set<IndexPair> m_hub_excluded;      // pairs no hub route may realise
+  std::set<IndexPair> m_hub_excluded;       // pairs no hub route may realise
   std::map<IndexPair, long long> m_direct;  // (member, dorm) -> cost of its direct unit
   std::set<std::size_t> m_private_members;
   std::set<std::size_t> m_single_dorms;
@@ -152,13 +151,13 @@ class Builder {
   std::map<Key, std::vector<std::size_t>> m_classes_by_key;  // routed classes only
   std::vector<Key> m_member_key;
   std::vector<Key> m_dorm_key;
-  std::map<Key, int> m_major_pools;     // (gender, grade, major, -1)
-  std::map<Key, int> m_building_pools;  // (gender, grade, -1, building)
-  std::map<Key, int> m_grade_pools;     // (gender, grade, -1, -1)
+  std::map<Key, int> m_major_pools;            // (gender, grade, major, -1)
+  std::map<Key, int> m_building_pools;         // (gender, grade, -1, building)
+  std::map<Key, int> m_grade_pools;            // (gender, grade, -1, -1)
   std::map<int, std::set<int>> m_dorm_grades;  // routed dorm grades per gender
   std::vector<DirectArc> m_direct_arcs;
-  std::vector<int> m_direct_of_arc;  // arc index -> index into m_direct_arcs, or -1
-  std::vector<char> m_taken;         // dorms already handed out
+  std::vector<int> m_direct_of_arc;                  // arc index -> index into m_direct_arcs, or -1
+  std::vector<char> m_taken;                         // dorms already handed out
   std::vector<std::vector<std::size_t>> m_incoming;  // arcs into each node, in creation order
   std::vector<int> m_rest;                           // flow not yet handed out, per arc
   std::vector<std::size_t> m_next;                   // first incoming arc that may have rest
@@ -282,8 +281,7 @@ void Builder::add_pool_routes(const Hub& hub) {
   if (grades == m_dorm_grades.end()) return;
   for (int grade : grades->second) {
     if (!grades_compatible(member_grade, grade, rules)) continue;
-    long long junior = grade < rules.senior_from_grade && member_grade == grade
-                           ? rules.w_junior_same_grade : 0;
+    long long junior = grade < rules.senior_from_grade && member_grade == grade ? rules.w_junior_same_grade : 0;
     if (auto exact = m_classes_by_key.find({gender, grade, major, building}); exact != m_classes_by_key.end()) {
       for (std::size_t k : exact->second) m_net.add_arc(hub.node, m_classes[k].node, m_dorm_count, junior);
     }
@@ -318,8 +316,8 @@ void Builder::add_direct_arcs() {
   for (std::size_t d = 0; d < m_instance.dorms.size(); ++d) {
     if (!m_pinned[d]) continue;
     std::size_t m = *m_pinned[d];
-    groups[{m, m_class_of[d], pair_cost(m_instance.members[m], m_instance.dorms[d], m_instance.rules).total}]
-        .push_back(d);
+    groups[{m, m_class_of[d], pair_cost(m_instance.members[m], m_instance.dorms[d], m_instance.rules).total}].push_back(
+        d);
   }
   for (const auto& [pair, cost] : m_direct) groups[{pair.first, m_class_of[pair.second], cost}].push_back(pair.second);
   for (auto& [key, dorms] : groups) {
@@ -358,8 +356,10 @@ bool Builder::build() {
   }
   add_hubs();
   for (const Hub& hub : m_hubs) {
-    if (pooled && !hub.private_member) add_pool_routes(hub);
-    else add_class_routes(hub);
+    if (pooled && !hub.private_member)
+      add_pool_routes(hub);
+    else
+      add_class_routes(hub);
   }
   add_direct_arcs();
   return true;
@@ -395,8 +395,10 @@ void Builder::hand_out(const DormClass& dorm_class, const std::vector<int>& flow
   }
   for (std::size_t d : dorm_class.dorms) {
     if (m_taken[d]) continue;
-    if (auto m = trace(dorm_class.node)) record(*m, d);
-    else answer.uncovered.push_back(d);
+    if (auto m = trace(dorm_class.node))
+      record(*m, d);
+    else
+      answer.uncovered.push_back(d);
   }
 }
 
@@ -412,8 +414,7 @@ FlowAnswer Builder::solve() {
   for (std::size_t n = 0; n < m_net.m_kind.size(); ++n) nodes.push_back(graph.addNode());
   std::vector<Graph::Arc> arcs;
   for (const Arc& arc : m_net.m_arcs) {
-    arcs.push_back(graph.addArc(nodes[static_cast<std::size_t>(arc.from)],
-                                nodes[static_cast<std::size_t>(arc.to)]));
+    arcs.push_back(graph.addArc(nodes[static_cast<std::size_t>(arc.from)], nodes[static_cast<std::size_t>(arc.to)]));
   }
   Graph::ArcMap<int> upper(graph);
   Graph::ArcMap<long long> cost(graph);

@@ -188,10 +188,11 @@ class Relaxer {
                            detail::count_of(n, "candidate"), n == 1 ? "is" : "are");
       }
       case k_senior_from_grade:
-        return fmt::format("relax H5: raise senior_from_grade to {} (assignment.senior_from_grade = {}), so that {} "
-                           "dorms may have a member of a higher grade", s.rules.senior_from_grade,
-                           s.rules.senior_from_grade,
-                           detail::grade_span(before.senior_from_grade, s.rules.senior_from_grade - 1));
+        return fmt::format(
+            "relax H5: raise senior_from_grade to {} (assignment.senior_from_grade = {}), so that {} "
+            "dorms may have a member of a higher grade",
+            s.rules.senior_from_grade, s.rules.senior_from_grade,
+            detail::grade_span(before.senior_from_grade, s.rules.senior_from_grade - 1));
       case k_min_dorms:
         return fmt::format("lower min_dorms to {} (assignment.min_dorms = {})", s.rules.min_dorms, s.rules.min_dorms);
       case k_pins:
@@ -219,10 +220,11 @@ class Relaxer {
     }
     if (m_most[k_pins] > 0) also += ", without the pins named above";
     if (!also.empty()) also += ",";
-    return fmt::format("even max_dorms = {}, min_dorms = {} and senior_from_grade = {}{} leave no assignment: no "
-                       "change of these settings, alone or together, is enough",
-                       r.max_dorms + m_most[k_max_dorms], r.min_dorms - m_most[k_min_dorms],
-                       r.senior_from_grade + m_most[k_senior_from_grade], also);
+    return fmt::format(
+        "even max_dorms = {}, min_dorms = {} and senior_from_grade = {}{} leave no assignment: no "
+        "change of these settings, alone or together, is enough",
+        r.max_dorms + m_most[k_max_dorms], r.min_dorms - m_most[k_min_dorms],
+        r.senior_from_grade + m_most[k_senior_from_grade], also);
   }
 
   const Instance& m_instance;

@@ -27,8 +27,7 @@ std::optional<std::size_t> IdIndex::dorm(const std::string& code) const {
   return it->second;
 }
 
-std::set<std::pair<std::size_t, std::size_t>> forbidden_pairs(const Instance& instance,
-                                                               const IdIndex& index) {
+std::set<std::pair<std::size_t, std::size_t>> forbidden_pairs(const Instance& instance, const IdIndex& index) {
   std::set<std::pair<std::size_t, std::size_t>> pairs;
   for (const auto& [id, code] : instance.forbids) {
     auto m = index.member(id);

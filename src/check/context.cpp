@@ -14,10 +14,14 @@ constexpr Day k_open = INT_MAX;  // a residence with no end
 bool valid_index(int index, int size) { return index >= 0 && index < size; }
 
 template <typename T>
-T& at(std::vector<T>& v, int index) { return v[static_cast<std::size_t>(index)]; }
+T& at(std::vector<T>& v, int index) {
+  return v[static_cast<std::size_t>(index)];
+}
 
 template <typename T>
-const T& at(const std::vector<T>& v, int index) { return v[static_cast<std::size_t>(index)]; }
+const T& at(const std::vector<T>& v, int index) {
+  return v[static_cast<std::size_t>(index)];
+}
 
 Version index_version(const AssignmentVersion& source, int dorms, int people) {
   Version version;
@@ -128,8 +132,8 @@ Day Context::binding_day(Day first) const {
 }
 
 int Context::version_on(Day day) const {
-  auto it = std::upper_bound(versions.begin(), versions.end(), day,
-                             [](Day d, const Version& v) { return d < v.valid_from; });
+  auto it =
+      std::upper_bound(versions.begin(), versions.end(), day, [](Day d, const Version& v) { return d < v.valid_from; });
   return static_cast<int>(it - versions.begin()) - 1;
 }
 
@@ -213,8 +217,7 @@ Sink::Sink(const CheckInput& input, const EvaluateOptions& options)
     : m_input(input), m_options(options), m_counselors(input.people.size(), -2) {}
 
 bool Sink::wants(Status status) const {
-  return m_options.keep_met || status == Status::due_soon || status == Status::at_risk ||
-         status == Status::overdue;
+  return m_options.keep_met || status == Status::due_soon || status == Status::at_risk || status == Status::overdue;
 }
 
 void Sink::add(Obligation obligation) {

@@ -106,7 +106,6 @@ class Sink {
   int counselor(int member);
 
  private:
-
   const CheckInput& m_input;
   EvaluateOptions m_options;
   std::vector<int> m_counselors;  // per person: -2 until computed

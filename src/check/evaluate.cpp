@@ -8,34 +8,56 @@ namespace dormlink::check {
 
 std::string_view to_string(Rule rule) {
   switch (rule) {
-    case Rule::no_assignment: return "no_assignment";
-    case Rule::member_left: return "member_left";
-    case Rule::member_dorm_count: return "member_dorm_count";
-    case Rule::dorm_without_member: return "dorm_without_member";
-    case Rule::work_plan: return "work_plan";
-    case Rule::visits: return "visits";
-    case Rule::talks: return "talks";
-    case Rule::attention_talks: return "attention_talks";
-    case Rule::orientation: return "orientation";
-    case Rule::activity: return "activity";
-    case Rule::symposium: return "symposium";
-    case Rule::incident_report: return "incident_report";
-    case Rule::feedback_form: return "feedback_form";
-    case Rule::counselor_summary: return "counselor_summary";
-    case Rule::member_summary: return "member_summary";
+    case Rule::no_assignment:
+      return "no_assignment";
+    case Rule::member_left:
+      return "member_left";
+    case Rule::member_dorm_count:
+      return "member_dorm_count";
+    case Rule::dorm_without_member:
+      return "dorm_without_member";
+    case Rule::work_plan:
+      return "work_plan";
+    case Rule::visits:
+      return "visits";
+    case Rule::talks:
+      return "talks";
+    case Rule::attention_talks:
+      return "attention_talks";
+    case Rule::orientation:
+      return "orientation";
+    case Rule::activity:
+      return "activity";
+    case Rule::symposium:
+      return "symposium";
+    case Rule::incident_report:
+      return "incident_report";
+    case Rule::feedback_form:
+      return "feedback_form";
+    case Rule::counselor_summary:
+      return "counselor_summary";
+    case Rule::member_summary:
+      return "member_summary";
   }
   return "unknown";
 }
 
 std::string_view to_string(Status status) {
   switch (status) {
-    case Status::met: return "met";
-    case Status::met_late: return "met_late";
-    case Status::waived: return "waived";
-    case Status::pending: return "pending";
-    case Status::due_soon: return "due_soon";
-    case Status::at_risk: return "at_risk";
-    case Status::overdue: return "overdue";
+    case Status::met:
+      return "met";
+    case Status::met_late:
+      return "met_late";
+    case Status::waived:
+      return "waived";
+    case Status::pending:
+      return "pending";
+    case Status::due_soon:
+      return "due_soon";
+    case Status::at_risk:
+      return "at_risk";
+    case Status::overdue:
+      return "overdue";
   }
   return "unknown";
 }
@@ -68,8 +90,7 @@ int counselor_of(const CheckInput& input, int person) {
   const auto& p = input.people[static_cast<std::size_t>(person)];
   // docs/check.md: the counselor of the member's class, else of the member's grade (cohort).
   if (!p.class_name.empty()) {
-    const int by_class =
-        lowest_matching(input, [&](const Counselor& c) { return contains(c.classes, p.class_name); });
+    const int by_class = lowest_matching(input, [&](const Counselor& c) { return contains(c.classes, p.class_name); });
     if (by_class >= 0) return by_class;
   }
   return lowest_matching(input, [&](const Counselor& c) { return contains(c.cohorts, p.cohort); });

@@ -30,9 +30,7 @@ class Submissions {
  private:
   using Row = std::pair<long long, Day>;
   static constexpr int k_periods = 1024;  // far above any semester's (at most 30 weeks)
-  static long long key(int subject, int period) {
-    return static_cast<long long>(subject) * k_periods + period;
-  }
+  static long long key(int subject, int period) { return static_cast<long long>(subject) * k_periods + period; }
 
   std::vector<Row> m_rows;
 };
@@ -53,8 +51,8 @@ class IdLookup {
 
   // The index of `wanted`, -1 when absent.
   int find(std::string_view wanted) const {
-    auto it = std::lower_bound(m_order.begin(), m_order.end(), wanted,
-                               [&](int i, std::string_view w) { return id(i) < w; });
+    auto it =
+        std::lower_bound(m_order.begin(), m_order.end(), wanted, [&](int i, std::string_view w) { return id(i) < w; });
     return it == m_order.end() || id(*it) != wanted ? -1 : *it;
   }
 
@@ -100,12 +98,15 @@ std::vector<int> members_during(const Context& ctx, Day first, Day last) {
 Obligation form_item(const Context& ctx, Rule rule, std::optional<Day> submitted, Day due) {
   const int found = submitted ? 1 : 0;
   const int late = submitted && *submitted > due ? 1 : 0;
-  return Obligation{.rule = rule, .status = count_status(found, found - late, 1, ctx.unmet_status(due)),
-                    .due = date_of(due), .expected = 1, .found = found, .late = late};
+  return Obligation{.rule = rule,
+                    .status = count_status(found, found - late, 1, ctx.unmet_status(due)),
+                    .due = date_of(due),
+                    .expected = 1,
+                    .found = found,
+                    .late = late};
 }
 
-void add_period(const Context& ctx, Sink& sink, const std::pair<Submissions, Submissions>& submitted,
-                int period) {
+void add_period(const Context& ctx, Sink& sink, const std::pair<Submissions, Submissions>& submitted, int period) {
   const auto& semester = ctx.input.semester;
   const auto [first_week, last_week] = reporting_period_weeks(period, semester, ctx.config);
   bool duties = false;
@@ -173,9 +174,15 @@ void add_incidents(const Context& ctx, Sink& sink) {
     const int late = reported && reported_at > deadline ? 1 : 0;
     sink.add(Obligation{.rule = Rule::incident_report,
                         .status = count_status(found, found - late, 1, ctx.unmet_status(due)),
-                        .member = incident.member, .dorm = incident.dorm, .record_id = incident.id,
-                        .window_from = incident.found.date, .window_to = incident.found.date,
-                        .due = date_of(due), .expected = 1, .found = found, .late = late,
+                        .member = incident.member,
+                        .dorm = incident.dorm,
+                        .record_id = incident.id,
+                        .window_from = incident.found.date,
+                        .window_to = incident.found.date,
+                        .due = date_of(due),
+                        .expected = 1,
+                        .found = found,
+                        .late = late,
                         .minutes = reported ? std::max(reported_at - found_at, 0LL) : 0});
   }
 }

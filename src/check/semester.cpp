@@ -40,9 +40,14 @@ Obligation semester_item(const Context& ctx, const SemesterCount& c, const Tally
   const Day due = day_of(ctx.input.semester.last_day());
   const Status unmet = ctx.unmet_semester_status(due);
   const Status status = count_status(t.found[k], t.found[k] - t.late[k], c.expected, unmet);
-  return Obligation{.rule = c.rule, .status = status, .window_from = ctx.input.semester.first_monday,
-                    .window_to = ctx.input.semester.last_day(), .due = ctx.input.semester.last_day(),
-                    .expected = c.expected, .found = t.found[k], .late = t.late[k]};
+  return Obligation{.rule = c.rule,
+                    .status = status,
+                    .window_from = ctx.input.semester.first_monday,
+                    .window_to = ctx.input.semester.last_day(),
+                    .due = ctx.input.semester.last_day(),
+                    .expected = c.expected,
+                    .found = t.found[k],
+                    .late = t.late[k]};
 }
 
 // Per dorm of the assignment on the date (its member answers), or per member holding dorms.
@@ -119,9 +124,15 @@ void add_work_plans(const Context& ctx, Sink& sink) {
     const auto m = static_cast<std::size_t>(member);
     // Met when the earliest plan was entered by the due day, i.e. not every plan is late.
     const Status status = count_status(plans[m], plans[m] - late[m], 1, ctx.unmet_status(due[m]));
-    sink.add(Obligation{.rule = Rule::work_plan, .status = status, .member = member,
-                        .window_from = ctx.input.semester.first_monday, .window_to = date_of(due[m]),
-                        .due = date_of(due[m]), .expected = 1, .found = plans[m], .late = late[m]});
+    sink.add(Obligation{.rule = Rule::work_plan,
+                        .status = status,
+                        .member = member,
+                        .window_from = ctx.input.semester.first_monday,
+                        .window_to = date_of(due[m]),
+                        .due = date_of(due[m]),
+                        .expected = 1,
+                        .found = plans[m],
+                        .late = late[m]});
   }
 }
 

@@ -19,8 +19,13 @@ std::vector<char> eligible_on(const Context& ctx, Day day) {
 
 Obligation structural(const Context& ctx, Rule rule) {
   const Date today = date_of(ctx.as_of);
-  return Obligation{.rule = rule, .status = Status::overdue, .window_from = today, .window_to = today,
-                    .due = today, .expected = 1, .found = 0};
+  return Obligation{.rule = rule,
+                    .status = Status::overdue,
+                    .window_from = today,
+                    .window_to = today,
+                    .due = today,
+                    .expected = 1,
+                    .found = 0};
 }
 
 void add_member_problems(const Context& ctx, Sink& sink, const Version& v) {

@@ -42,9 +42,17 @@ void add_visits_of_dorm(const Context& ctx, Sink& sink, const Window& w, int wee
   const Status status = count_status(found, found - late, expected, unmet);
   if (!sink.wants(status)) return;
   const int member = ctx.responsible(dorm, w.first, w.last);
-  sink.add(Obligation{.rule = Rule::visits, .status = status, .member = member, .dorm = dorm,
-                      .period = week, .window_from = w.from, .window_to = w.to, .due = w.to,
-                      .expected = expected, .found = found, .late = late});
+  sink.add(Obligation{.rule = Rule::visits,
+                      .status = status,
+                      .member = member,
+                      .dorm = dorm,
+                      .period = week,
+                      .window_from = w.from,
+                      .window_to = w.to,
+                      .due = w.to,
+                      .expected = expected,
+                      .found = found,
+                      .late = late});
 }
 
 // One talk rule over its periods; `attention_only` keeps the attention students.
@@ -64,14 +72,22 @@ void add_talk_rule(const Context& ctx, Sink& sink, Rule rule, Period period, boo
         if (stay.person == member || !ctx.resides(stay.person, dorm, still_there)) continue;
         const int found = (ctx.talk_weeks[static_cast<std::size_t>(stay.person)] & talk_bits) != 0 ? 1 : 0;
         // As for visits: a talk held in time but entered after the due day is done, entered late.
-        const int late =
-            found == 1 && !ctx.talk_entered_by(stay.person, p.first_week, p.last_week, w->last) ? 1 : 0;
+        const int late = found == 1 && !ctx.talk_entered_by(stay.person, p.first_week, p.last_week, w->last) ? 1 : 0;
         const Status unmet = ctx.waived(dorm, p.duty_weeks) ? Status::waived : ctx.unmet_status(w->last);
         const Status status = found == 1 ? (late == 1 ? Status::met_late : Status::met) : unmet;
         if (!sink.wants(status)) continue;
-        sink.add(Obligation{.rule = rule, .status = status, .member = member, .dorm = dorm,
-                            .student = stay.person, .period = p.number, .window_from = w->from,
-                            .window_to = w->to, .due = w->to, .expected = 1, .found = found, .late = late});
+        sink.add(Obligation{.rule = rule,
+                            .status = status,
+                            .member = member,
+                            .dorm = dorm,
+                            .student = stay.person,
+                            .period = p.number,
+                            .window_from = w->from,
+                            .window_to = w->to,
+                            .due = w->to,
+                            .expected = 1,
+                            .found = found,
+                            .late = late});
       }
     }
   }
@@ -133,10 +149,16 @@ void add_orientation(const Context& ctx, Sink& sink) {
     const auto d = static_cast<std::size_t>(dorm);
     if (members[d] < 0 || !first_year_lives_in(ctx, dorm, w->first)) continue;
     const Status status = count_status(found[d], found[d] - late[d], 1, ctx.unmet_status(w->last));
-    sink.add(Obligation{.rule = Rule::orientation, .status = status,
-                        .member = ctx.responsible(dorm, w->first, w->last), .dorm = dorm,
-                        .window_from = w->from, .window_to = w->to, .due = w->to, .expected = 1,
-                        .found = found[d], .late = late[d]});
+    sink.add(Obligation{.rule = Rule::orientation,
+                        .status = status,
+                        .member = ctx.responsible(dorm, w->first, w->last),
+                        .dorm = dorm,
+                        .window_from = w->from,
+                        .window_to = w->to,
+                        .due = w->to,
+                        .expected = 1,
+                        .found = found[d],
+                        .late = late[d]});
   }
 }
 

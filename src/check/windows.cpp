@@ -26,13 +26,16 @@ namespace {
 // The key that groups duty weeks into one talk period: equal keys, same period.
 int period_key(const Semester& semester, Period period, int week) {
   switch (period) {
-    case Period::week: return week;
-    case Period::biweek: return (week + 1) / 2;  // teaching weeks (2k-1, 2k) form pair k
+    case Period::week:
+      return week;
+    case Period::biweek:
+      return (week + 1) / 2;  // teaching weeks (2k-1, 2k) form pair k
     case Period::month: {
       const Date monday{sys_days{semester.first_monday} + days{7 * (week - 1)}};
       return static_cast<int>(monday.year()) * 12 + static_cast<int>(static_cast<unsigned>(monday.month()));
     }
-    case Period::semester: return 0;
+    case Period::semester:
+      return 0;
   }
   return 0;
 }
@@ -75,8 +78,7 @@ Date form_due_date(int period, const Semester& semester, const Config& config, b
   const auto last_week = reporting_period_weeks(period, semester, config).second;
   const sys_days last_sunday = sys_days{semester.first_monday} + days{7 * last_week - 1};
   // ISO weekday n (Monday = 1) is n days after a Sunday: the first such day after the period.
-  const auto weekday = counselor_summary ? config.reporting.counselor_summary_due
-                                         : config.reporting.member_form_due;
+  const auto weekday = counselor_summary ? config.reporting.counselor_summary_due : config.reporting.member_form_due;
   return Date{last_sunday + days{static_cast<int>(weekday)}};
 }
 

@@ -3,9 +3,9 @@
 #include <new>
 #include <sstream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
 #include "cli/scrubbed_stream.hpp"
@@ -36,17 +36,13 @@ Examples:
   dormlink inspect sample --size 8)";
 
 void add_global_options(CLI::App& root, GlobalOptions& options) {
-  root.add_option("--db", options.db_path, "SQLite database file (env DORMLINK_DB)")
-      ->type_name("PATH");
-  root.add_option("--config", options.config_path, "TOML rules file (env DORMLINK_CONFIG)")
-      ->type_name("PATH");
-  root.add_option("--as-of", options.as_of, "Act as if today were this date (YYYY-MM-DD)")
-      ->type_name("DATE");
+  root.add_option("--db", options.db_path, "SQLite database file (env DORMLINK_DB)")->type_name("PATH");
+  root.add_option("--config", options.config_path, "TOML rules file (env DORMLINK_CONFIG)")->type_name("PATH");
+  root.add_option("--as-of", options.as_of, "Act as if today were this date (YYYY-MM-DD)")->type_name("DATE");
   root.add_option("--lang", options.lang, "Output language: zh or en (default: the config's)")
       ->check(CLI::IsMember({"zh", "en"}));
   root.add_flag("-q,--quiet", options.quiet, "Print only errors and findings");
-  root.set_version_flag("--version", fmt::format("dormlink {} (schema {})", DORMLINK_VERSION,
-                                                 store::k_schema_version));
+  root.set_version_flag("--version", fmt::format("dormlink {} (schema {})", DORMLINK_VERSION, store::k_schema_version));
 }
 
 // Prints every located problem, then the one-line error, to stderr.
@@ -136,8 +132,7 @@ const Command* chosen(const std::vector<Command>& commands) {
 
 bool stdin_is_terminal() { return ::isatty(STDIN_FILENO) == 1; }
 
-int run(const std::vector<std::string>& args, const Environment& env, std::ostream& out,
-        std::ostream& err) {
+int run(const std::vector<std::string>& args, const Environment& env, std::ostream& out, std::ostream& err) {
   CLI::App root{"dormlink: student Party members contact dormitories (学生党员联系寝室)"};
   root.name("dormlink");
   root.footer(k_footer);

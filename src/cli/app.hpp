@@ -4,8 +4,8 @@
 
 #include <chrono>
 #include <functional>
-#include <optional>
 #include <istream>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -15,8 +15,9 @@ namespace dormlink::cli {
 // What the process gives the program: the clock, environment variables and the terminal.
 struct Environment {
   std::chrono::system_clock::time_point now{};
-  std::function<std::optional<std::string>(const char*)> read_env =
-      [](const char*) -> std::optional<std::string> { return std::nullopt; };
+  std::function<std::optional<std::string>(const char*)> read_env = [](const char*) -> std::optional<std::string> {
+    return std::nullopt;
+  };
   bool stdin_is_terminal = false;
   std::istream* in = nullptr;  // standard input, for prompts; nullptr when there is none
 };
@@ -28,7 +29,6 @@ bool stdin_is_terminal();
 int run(int argc, char** argv, const Environment& env, std::ostream& out, std::ostream& err);
 
 // The same with arguments as strings (args[0] is the program name); for tests.
-int run(const std::vector<std::string>& args, const Environment& env, std::ostream& out,
-        std::ostream& err);
+int run(const std::vector<std::string>& args, const Environment& env, std::ostream& out, std::ostream& err);
 
 }  // namespace dormlink::cli

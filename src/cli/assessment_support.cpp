@@ -60,8 +60,8 @@ void check_branch(const check::CheckInput& input, const std::string& branch) {
   if (branch.empty()) return;
   for (const auto& p : input.people)
     if (p.branch == branch) return;
-  throw UsageError(fmt::format("--branch {}: no member of {} is in that branch",
-                               quote_value(branch), input.semester.id));
+  throw UsageError(
+      fmt::format("--branch {}: no member of {} is in that branch", quote_value(branch), input.semester.id));
 }
 
 std::unique_ptr<LoadedAssessment> load_assessment(Context& ctx, store::Database& db, const Semester& semester,
@@ -136,7 +136,8 @@ report::InspectionSummary load_inspection_summary(Context& ctx, store::Database&
     x.inspector = f.inspector;
     x.record_id = f.record_id;
     if (f.student_id)
-      x.student = fmt::format(fmt::runtime(ctx.language() == Language::zh ? "{}（{}）" : "{} ({})"), name_of(*f.student_id), *f.student_id);
+      x.student = fmt::format(fmt::runtime(ctx.language() == Language::zh ? "{}（{}）" : "{} ({})"),
+                              name_of(*f.student_id), *f.student_id);
     x.contradicted = f.verdict == store::Verdict::contradicted;
     x.note = f.note;
     if (f.record_id) branch_records.push_back(*f.record_id);
@@ -145,8 +146,8 @@ report::InspectionSummary load_inspection_summary(Context& ctx, store::Database&
   for (const auto& d : store::discrepancy_rates(db, semester.id)) {
     if (!in_branch(d.member_id)) continue;
     const auto* p = person(d.member_id);
-    s.rates.push_back({d.member_id, name_of(d.member_id), p == nullptr ? std::string() : p->branch, d.contradicted,
-                       d.total});
+    s.rates.push_back(
+        {d.member_id, name_of(d.member_id), p == nullptr ? std::string() : p->branch, d.contradicted, d.total});
   }
   for (auto id : store::flagged_records(db, semester.id))
     if (std::find(branch_records.begin(), branch_records.end(), id) != branch_records.end()) s.flagged.push_back(id);

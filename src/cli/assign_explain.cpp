@@ -37,22 +37,30 @@ std::string terms(const assign::PairCost& c, const assign::Rules& r, Language la
 void print_dorm(Context& ctx, const assign::Instance& instance, const assign::DormExplanation& e) {
   bool zh = ctx.language() == Language::zh;
   const auto& d = instance.dorms[e.dorm];
-  fmt::print(ctx.out(), fmt::runtime(zh ? "寝室 {}（{}年级，{}，{} 人，{}号楼）\n" : "dorm {} (grade {}, {}, {} residents, building {})\n"),
+  fmt::print(ctx.out(),
+             fmt::runtime(zh ? "寝室 {}（{}年级，{}，{} 人，{}号楼）\n"
+                             : "dorm {} (grade {}, {}, {} residents, building {})\n"),
              d.code, d.grade, d.major, d.residents, d.building);
   if (!e.member) {
-    fmt::print(ctx.out(), fmt::runtime(zh ? "  未分配；可联系的党员 {} 人\n" : "  not assigned; {} members could take it\n"),
+    fmt::print(ctx.out(),
+               fmt::runtime(zh ? "  未分配；可联系的党员 {} 人\n" : "  not assigned; {} members could take it\n"),
                e.compatible_members);
     return;
   }
   const auto& m = instance.members[*e.member];
-  fmt::print(ctx.out(), fmt::runtime(zh ? "  联系党员 {} {}（{}年级，{}，{}号楼）：代价 {}\n" : "  member {} {} (grade {}, {}, building {}): cost {}\n"),
+  fmt::print(ctx.out(),
+             fmt::runtime(zh ? "  联系党员 {} {}（{}年级，{}，{}号楼）：代价 {}\n"
+                             : "  member {} {} (grade {}, {}, building {}): cost {}\n"),
              m.name, m.id, m.grade, m.major, m.building, terms(e.cost, instance.rules, ctx.language()));
-  fmt::print(ctx.out(), fmt::runtime(zh ? "  符合硬性规则的党员共 {} 人；总代价 {}\n" : "  {} members meet the hard rules for it; total cost {}\n"),
+  fmt::print(ctx.out(),
+             fmt::runtime(zh ? "  符合硬性规则的党员共 {} 人；总代价 {}\n"
+                             : "  {} members meet the hard rules for it; total cost {}\n"),
              e.compatible_members, e.total_cost);
   for (const auto& alt : e.alternatives) {
     const auto& a = instance.members[alt.member];
-    fmt::print(ctx.out(), fmt::runtime(zh ? "  次优：{} {}（{}年级，{}）代价 {}，总代价 {}（{:+}）\n"
-                             : "  next best: {} {} (grade {}, {}) cost {}, total cost {} ({:+})\n"),
+    fmt::print(ctx.out(),
+               fmt::runtime(zh ? "  次优：{} {}（{}年级，{}）代价 {}，总代价 {}（{:+}）\n"
+                               : "  next best: {} {} (grade {}, {}) cost {}, total cost {} ({:+})\n"),
                a.name, a.id, a.grade, a.major, terms(alt.cost, instance.rules, ctx.language()), alt.total_cost,
                alt.total_cost - e.total_cost);
   }
@@ -77,8 +85,8 @@ int explain(Context& ctx, const assign::Instance& instance, const std::optional<
     if (m.id == who || m.name == who) dorms.push_back(p.dorm);
   }
   if (dorms.empty()) {
-    throw UsageError(fmt::format("--explain {}: no dorm in scope or assigned member by that id or name",
-                                 quote_value(who)));
+    throw UsageError(
+        fmt::format("--explain {}: no dorm in scope or assigned member by that id or name", quote_value(who)));
   }
   for (auto d : dorms) print_dorm(ctx, instance, assign::explain_dorm(instance, solution, d, 3));
   return 0;

@@ -13,8 +13,8 @@ namespace {
 
 assign::Rules rules_of(const Config& config) {
   const auto& a = config.assignment;
-  return assign::Rules{a.min_dorms, a.max_dorms, a.senior_from_grade, a.w_major, a.w_junior_same_grade,
-                       a.w_building, a.w_continuity};
+  return assign::Rules{a.min_dorms,           a.max_dorms,  a.senior_from_grade, a.w_major,
+                       a.w_junior_same_grade, a.w_building, a.w_continuity};
 }
 
 // The date whose rosters an assignment of the semester uses: today, kept inside the semester.
@@ -63,8 +63,10 @@ assign::IdPair resolve_pair(const assign::Instance& instance, const std::string&
   auto member = find_member(instance, text.substr(0, colon));
   auto dorm = find_dorm(instance, text.substr(colon + 1));
   if (!member) {
-    throw UsageError(fmt::format("{} {}: {} is not a member who takes dorms this semester (student id "
-                                 "or unique name)", option, quote_value(text), quote_value(text.substr(0, colon))));
+    throw UsageError(
+        fmt::format("{} {}: {} is not a member who takes dorms this semester (student id "
+                    "or unique name)",
+                    option, quote_value(text), quote_value(text.substr(0, colon))));
   }
   if (!dorm) {
     throw UsageError(fmt::format("{} {}: {} is not a dorm in scope this semester", option, quote_value(text),
@@ -171,8 +173,8 @@ report::AssignmentReport make_report(const assign::Instance& instance, const ass
 }
 
 CommitReceipt commit(store::Database& db, Context& ctx, const assign::Instance& instance,
-                   const assign::Solution& solution, const AssignInputs& inputs, const Semester& semester,
-                   const AssignOptions& o, Date today) {
+                     const assign::Solution& solution, const AssignInputs& inputs, const Semester& semester,
+                     const AssignOptions& o, Date today) {
   store::AssignmentRecord r;
   r.semester_id = semester.id;
   r.kind = o.repair ? "repair" : solution.uncovered.empty() ? "solve" : "best_effort";

@@ -76,8 +76,8 @@ struct CommitReceipt {
 // Appends the solution as the semester's newest assignment version inside the caller's
 // transaction; the version exists only once that transaction commits.
 CommitReceipt commit(store::Database& db, Context& ctx, const assign::Instance& instance,
-                   const assign::Solution& solution, const AssignInputs& inputs, const Semester& semester,
-                   const AssignOptions& options, Date today);
+                     const assign::Solution& solution, const AssignInputs& inputs, const Semester& semester,
+                     const AssignOptions& options, Date today);
 
 // Renders in the chosen format; CSV is for Excel unless `raw`.
 std::string render(const report::AssignmentReport& report, const std::string& format, Language language,

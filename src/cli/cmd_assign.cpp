@@ -3,8 +3,8 @@
 #include <memory>
 #include <optional>
 
-#include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/assign_support.hpp"
 #include "cli/context.hpp"
@@ -36,9 +36,10 @@ double ms_since(Clock::time_point start) {
 void check_commit_allowed(const AssignOptions& o, const std::optional<store::AssignmentRecord>& current,
                           const Semester& semester) {
   if (o.dry_run || !current || o.replace || o.repair) return;
-  throw CantCreateError(fmt::format("{} already has an assignment (#{}, committed {} by {}); use --replace to "
-                                    "recompute it (the old one stays in history) or --repair to fix it",
-                                    semester.id, current->id, current->created_at, current->created_by));
+  throw CantCreateError(
+      fmt::format("{} already has an assignment (#{}, committed {} by {}); use --replace to "
+                  "recompute it (the old one stays in history) or --repair to fix it",
+                  semester.id, current->id, current->created_at, current->created_by));
 }
 
 assign::Solution run_solver(const AssignOptions& o, const assign::Instance& instance,
@@ -63,17 +64,20 @@ struct Timings {
 // The --stats line on stderr.
 void print_stats(Context& ctx, const Timings& t, double render, const assign::Instance& instance,
                  const assign::Solution& solution) {
-  fmt::print(ctx.err(), "assign stats: load {:.1f} ms, build {:.1f} ms, solve {:.1f} ms, render {:.1f} ms; "
-             "members {}, dorms {}, nodes {}, arcs {}, total cost {}\n", t.load, t.build, t.solve, render,
-             instance.members.size(), instance.dorms.size(), solution.network_nodes, solution.network_arcs,
-             solution.total_cost);
+  fmt::print(ctx.err(),
+             "assign stats: load {:.1f} ms, build {:.1f} ms, solve {:.1f} ms, render {:.1f} ms; "
+             "members {}, dorms {}, nodes {}, arcs {}, total cost {}\n",
+             t.load, t.build, t.solve, render, instance.members.size(), instance.dorms.size(), solution.network_nodes,
+             solution.network_arcs, solution.total_cost);
 }
 
 // "the assignment of 2026-autumn was committed as #12, valid from ...": what a failing output
 // must still tell the user.
 std::string committed_text(const Semester& semester, const CommitReceipt& receipt) {
-  return fmt::format("the assignment of {} was committed as #{}, valid from {} (dormlink export assignments "
-                     "--semester {} prints it)", semester.id, receipt.id, receipt.valid_from, semester.id);
+  return fmt::format(
+      "the assignment of {} was committed as #{}, valid from {} (dormlink export assignments "
+      "--semester {} prints it)",
+      semester.id, receipt.id, receipt.valid_from, semester.id);
 }
 
 // Prints the report (unless -q); once committed, its heading says "committed as #N" and a
@@ -134,7 +138,8 @@ void add_assign_command(CLI::App& root, std::vector<Command>& commands) {
   app->add_option("--semester", o->semester, "Semester id (default: the one around --as-of)")->type_name("ID");
   app->add_flag("--dry-run", o->dry_run, "Show the assignment; commit nothing");
   app->add_option("--format", o->format, "table, md, csv or json")
-      ->check(CLI::IsMember({"table", "md", "csv", "json"}))->capture_default_str();
+      ->check(CLI::IsMember({"table", "md", "csv", "json"}))
+      ->capture_default_str();
   app->add_flag("--raw", o->raw, "With --format csv: for scripts (no BOM, LF, no ' before formula-like cells)");
   app->add_flag("--replace", o->replace, "Recompute a semester that already has an assignment");
   app->add_flag("--repair", o->repair, "Keep as many committed pairs as possible; move only what must move");

@@ -1,8 +1,8 @@
 // dormlink backup FILE: a consistent copy of the database while others keep writing (docs/backup.md).
 #include <filesystem>
 
-#include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
 #include "cli/damage.hpp"
@@ -24,14 +24,16 @@ void record_receipt(Context& ctx, const std::string& db_path, const std::string&
                     const store::BackupResult& result) {
   std::error_code ec;
   auto absolute = std::filesystem::absolute(file, ec).lexically_normal();
-  store::BackupReceipt receipt{0, ctx.timestamp(), ctx.user(), ec ? file : absolute.string(), result.records,
-                               result.chain_head, result.bytes};
+  store::BackupReceipt receipt{
+      0, ctx.timestamp(), ctx.user(), ec ? file : absolute.string(), result.records, result.chain_head, result.bytes};
   try {
     auto db = ctx.open_database(store::OpenMode::read_write);
     store::record_backup_receipt(db, receipt);
   } catch (const Error& e) {
-    fmt::print(ctx.err(), "dormlink: warning: the backup {} is complete, but its receipt could not be recorded in "
-               "{} ({}); verify cannot check the chain against this copy\n", file, db_path, e.what());
+    fmt::print(ctx.err(),
+               "dormlink: warning: the backup {} is complete, but its receipt could not be recorded in "
+               "{} ({}); verify cannot check the chain against this copy\n",
+               file, db_path, e.what());
   }
 }
 
@@ -47,8 +49,8 @@ int run_backup(Context& ctx, const BackupOptions& o) {
   }
   record_receipt(ctx, db_path, o.file, result);
   if (!ctx.options().quiet) {
-    fmt::print(ctx.err(), "backup: {} -> {}: {} records, chain head {}, {} bytes (integrity ok)\n", db_path,
-               o.file, result.records, result.chain_head.empty() ? "(none)" : result.chain_head, result.bytes);
+    fmt::print(ctx.err(), "backup: {} -> {}: {} records, chain head {}, {} bytes (integrity ok)\n", db_path, o.file,
+               result.records, result.chain_head.empty() ? "(none)" : result.chain_head, result.bytes);
   }
   return 0;
 }
@@ -60,8 +62,9 @@ void add_backup_command(CLI::App& root, std::vector<Command>& commands) {
   auto* app = root.add_subcommand("backup", "Copy the database to FILE (consistent; writers keep going)");
   app->add_option("FILE", options->file, "The copy to write (mode 0600)")->required()->type_name("FILE");
   app->add_flag("--force", options->force, "Replace FILE if it exists");
-  app->footer("Examples:\n  dormlink backup backups/dormlink-2026-10-01.db\n"
-              "  dormlink -q backup /mnt/usb/dormlink.db --force && dormlink --db /mnt/usb/dormlink.db verify");
+  app->footer(
+      "Examples:\n  dormlink backup backups/dormlink-2026-10-01.db\n"
+      "  dormlink -q backup /mnt/usb/dormlink.db --force && dormlink --db /mnt/usb/dormlink.db verify");
   commands.push_back({app, [options](Context& ctx) { return run_backup(ctx, *options); }});
 }
 

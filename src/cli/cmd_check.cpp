@@ -3,8 +3,8 @@
 // database is damaged (quick_check, docs/backup.md "Damage").
 #include <algorithm>
 
-#include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
 #include "cli/damage.hpp"
@@ -33,8 +33,8 @@ const Semester& choose_semester(Context& ctx, const CheckOptions& o, Date as_of,
   if (!o.semester.empty()) {
     const auto* s = calendar.find(o.semester);
     if (s == nullptr) {
-      throw UsageError(fmt::format("--semester {}: no such semester in {}", quote_value(o.semester),
-                                   ctx.options().config_path));
+      throw UsageError(
+          fmt::format("--semester {}: no such semester in {}", quote_value(o.semester), ctx.options().config_path));
     }
     in_progress = true;
     return *s;
@@ -43,8 +43,8 @@ const Semester& choose_semester(Context& ctx, const CheckOptions& o, Date as_of,
   in_progress = s != nullptr;
   if (s == nullptr) s = calendar.current_or_nearest(as_of);
   if (s == nullptr) {
-    throw ConfigError(fmt::format("{}: the calendar has no semester; add a [[calendar.semester]] block",
-                                  ctx.options().config_path));
+    throw ConfigError(
+        fmt::format("{}: the calendar has no semester; add a [[calendar.semester]] block", ctx.options().config_path));
   }
   return *s;
 }
@@ -65,8 +65,9 @@ int run_check(Context& ctx, const CheckOptions& o) {
   auto db = open_undamaged(ctx, store::OpenMode::read_only, "nothing was checked");
   if (!in_progress) {
     if (!ctx.options().quiet) {
-      fmt::print(ctx.out(), fmt::runtime(ctx.language() == Language::zh ? "{} 不在任何学期内，没有到期事项。\n"
-                                                                         : "{} is outside every semester; nothing is due.\n"),
+      fmt::print(ctx.out(),
+                 fmt::runtime(ctx.language() == Language::zh ? "{} 不在任何学期内，没有到期事项。\n"
+                                                             : "{} is outside every semester; nothing is due.\n"),
                  format_date(as_of));
     }
     return 0;
@@ -104,13 +105,10 @@ int run_check(Context& ctx, const CheckOptions& o) {
 void add_check_command(CLI::App& root, std::vector<Command>& commands) {
   auto o = std::make_shared<CheckOptions>();
   auto* app = root.add_subcommand("check", "List what is overdue, due soon or at risk (exit 1 when overdue)");
-  app->add_option("--semester", o->semester, "Semester id (default: the one containing --as-of)")
-      ->type_name("ID");
+  app->add_option("--semester", o->semester, "Semester id (default: the one containing --as-of)")->type_name("ID");
   app->add_option("--member", o->member, "Only this member (student id or name)")->type_name("WHO");
-  app->add_option("--counselor", o->counselor, "Only this counselor's members (staff id or name)")
-      ->type_name("WHO");
-  app->add_option("--format", o->format, "Output: text, json or csv")
-      ->check(CLI::IsMember({"text", "json", "csv"}));
+  app->add_option("--counselor", o->counselor, "Only this counselor's members (staff id or name)")->type_name("WHO");
+  app->add_option("--format", o->format, "Output: text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
   app->add_flag("--raw", o->raw, "With --format csv: for scripts (no BOM, LF, no ' before formula-like cells)");
   app->add_flag("--all", o->all, "Also list obligations that are not yet due");
   app->footer(

@@ -3,8 +3,8 @@
 // reports' privacy rules; --include-sensitive --reason is audited in the same transaction.
 #include <memory>
 
-#include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/assessment_support.hpp"
 #include "cli/assign_support.hpp"
@@ -98,12 +98,13 @@ std::string build(Context& ctx, store::Database& db, const ExportOptions& o, con
   if (o.table == "assignments") return render(ctx, o, assignments_table(ctx, db, o));
   if (o.table == "contacts" || o.table == "incidents") {
     if (!o.semester.empty() && ctx.config().calendar.find(o.semester) == nullptr) {
-      throw UsageError(fmt::format("--semester {}: no such semester in {}", quote_value(o.semester),
-                                   ctx.options().config_path));
+      throw UsageError(
+          fmt::format("--semester {}: no such semester in {}", quote_value(o.semester), ctx.options().config_path));
     }
     auto rows = store::load_export_records(db, o.semester, ctx.today());
-    return render(ctx, o, o.table == "contacts" ? report::contacts_table(std::move(rows), privacy)
-                                                : report::incidents_table(std::move(rows), privacy));
+    return render(ctx, o,
+                  o.table == "contacts" ? report::contacts_table(std::move(rows), privacy)
+                                        : report::incidents_table(std::move(rows), privacy));
   }
   if (o.table == "assessment") {
     const auto loaded = load_assessment(ctx, db, semester_by_id(ctx, o.semester), {}, privacy);

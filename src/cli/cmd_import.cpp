@@ -2,8 +2,8 @@
 #include <cstdint>
 #include <memory>
 
-#include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
 #include "dormlink/error.hpp"
@@ -50,20 +50,19 @@ const Semester* choose_semester(Context& ctx, const std::string& id) {
   if (const auto* s = calendar.find(id)) return s;
   std::string known;
   for (const auto& s : calendar.semesters) known += (known.empty() ? "" : ", ") + s.id;
-  throw UsageError(fmt::format("--semester {} is not in the config (known: {})", quote_value(id),
-                               known.empty() ? "none" : known));
+  throw UsageError(
+      fmt::format("--semester {} is not in the config (known: {})", quote_value(id), known.empty() ? "none" : known));
 }
 
 // Reads, decodes and parses the roster under the config's [limits]; the bytes are moved from
 // step to step, never copied (docs/import.md "Input files and limits").
-util::CsvTable read_table(Context& ctx, const ImportOptions& o, std::string& source_name,
-                          std::string& encoding_name) {
+util::CsvTable read_table(Context& ctx, const ImportOptions& o, std::string& source_name, std::string& encoding_name) {
   std::optional<util::Encoding> forced;
   if (!o.encoding.empty()) {
     forced = util::parse_encoding_name(o.encoding);
     if (!forced) {
-      throw UsageError(fmt::format("--encoding {} is not known; use utf-8, gbk, gb18030 or utf-16",
-                                   quote_value(o.encoding)));
+      throw UsageError(
+          fmt::format("--encoding {} is not known; use utf-8, gbk, gb18030 or utf-16", quote_value(o.encoding)));
     }
   }
   auto input = ctx.read_input(o.file);
@@ -73,9 +72,9 @@ util::CsvTable read_table(Context& ctx, const ImportOptions& o, std::string& sou
   return util::parse_csv(std::move(decoded.utf8), source_name, ctx.csv_limits());
 }
 
-roster::ImportSummary parse_and_apply(RosterKind kind, const util::CsvTable& table,
-                                      const roster::ParseContext& parse, store::Database& db,
-                                      const store::ImportContext& context, roster::ParseNotes& notes) {
+roster::ImportSummary parse_and_apply(RosterKind kind, const util::CsvTable& table, const roster::ParseContext& parse,
+                                      store::Database& db, const store::ImportContext& context,
+                                      roster::ParseNotes& notes) {
   switch (kind) {
     case RosterKind::students:
       return store::import_students(db, roster::parse_students(table, parse, &notes), context);
@@ -141,15 +140,15 @@ void add_kind(CLI::App& import, std::vector<Command>& commands, RosterKind kind,
   auto options = std::make_shared<ImportOptions>();
   auto* app = import.add_subcommand(name, description);
   app->add_option("file", options->file, "CSV file (UTF-8, GBK or UTF-16; Chinese headers)")
-      ->required()->type_name("FILE");
+      ->required()
+      ->type_name("FILE");
   app->add_option("--encoding", options->encoding, "Force the encoding: utf-8, gbk, gb18030, utf-16")
       ->type_name("NAME");
   app->add_option("--semester", options->semester,
                   "Semester that dates grades such as 3 (default: the one around --as-of)")
       ->type_name("ID");
   app->add_flag("--dry-run", options->dry_run, "Validate and show what would change; write nothing");
-  app->add_flag("--force", options->force,
-                "Import even though --as-of is more than 31 days after today");
+  app->add_flag("--force", options->force, "Import even though --as-of is more than 31 days after today");
   if (kind != RosterKind::dorms) {
     app->add_flag("--keep-missing", options->keep_missing,
                   "Partial roster: do not mark people missing from the file as left");
@@ -174,10 +173,12 @@ int run_undo(Context& ctx, const UndoOptions& o) {
 
 void add_undo(CLI::App& import, std::vector<Command>& commands) {
   auto options = std::make_shared<UndoOptions>();
-  auto* app = import.add_subcommand(
-      "undo", "Undo an import: the rosters on every day are again what they were before it");
+  auto* app =
+      import.add_subcommand("undo", "Undo an import: the rosters on every day are again what they were before it");
   app->add_option("batch", options->batch, "The import's batch number (printed by import and roster)")
-      ->required()->type_name("BATCH")->check(CLI::PositiveNumber);
+      ->required()
+      ->type_name("BATCH")
+      ->check(CLI::PositiveNumber);
   app->add_flag("--dry-run", options->dry_run, "Check and show what would be undone; write nothing");
   app->footer(k_examples);
   commands.push_back({app, [options](Context& ctx) { return run_undo(ctx, *options); }});
@@ -186,7 +187,8 @@ void add_undo(CLI::App& import, std::vector<Command>& commands) {
 }  // namespace
 
 void add_import_command(CLI::App& root, std::vector<Command>& commands) {
-  auto* import = root.add_subcommand("import", "Import a roster (students, dorms or staff) from CSV, or undo an import");
+  auto* import =
+      root.add_subcommand("import", "Import a roster (students, dorms or staff) from CSV, or undo an import");
   import->require_subcommand(1);
   import->footer(k_examples);
   add_kind(*import, commands, RosterKind::students, "students", "Import the students roster");

@@ -1,7 +1,7 @@
 // dormlink init: creates the database and, when absent, a commented dormlink.toml.
-#include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
 #include "dormlink/error.hpp"
@@ -18,20 +18,19 @@ constexpr const char* k_examples = R"(Examples:
 // A default config whose calendar is a draft of the current academic year.
 std::string draft_config_text(Context& ctx) {
   Config config;
-  auto today = ctx.options().as_of.empty()
-                   ? util::local_date(config.college.time_zone, ctx.env().now)
-                   : ctx.today();
+  auto today = ctx.options().as_of.empty() ? util::local_date(config.college.time_zone, ctx.env().now) : ctx.today();
   config.calendar = draft_calendar(today);
-  return "# The semesters below are a draft: check them against the college calendar.\n" +
-         render_config(config);
+  return "# The semesters below are a draft: check them against the college calendar.\n" + render_config(config);
 }
 
 int run_init(Context& ctx) {
   const auto& config_path = ctx.options().config_path;
   const auto& db_path = ctx.options().db_path;
   if (::access(db_path.c_str(), F_OK) == 0) {
-    throw CantCreateError(fmt::format("{} already exists; init never overwrites a database "
-                                      "(choose another --db path)", db_path));
+    throw CantCreateError(
+        fmt::format("{} already exists; init never overwrites a database "
+                    "(choose another --db path)",
+                    db_path));
   }
   bool have_config = ::access(config_path.c_str(), F_OK) == 0;
   if (have_config) ctx.config();  // an existing config must be valid before anything is made
@@ -46,10 +45,11 @@ int run_init(Context& ctx) {
     }
   }
   if (!ctx.options().quiet) {
-    const auto config_line = have_config
-                                 ? fmt::format("kept existing config {}\n", config_path)
-                                 : fmt::format("wrote config {}; check its calendar against the college's\n", config_path);
-    emit(ctx, fmt::format("created database {} (schema {}, mode 0600)\n", db_path, store::k_schema_version) + config_line,
+    const auto config_line =
+        have_config ? fmt::format("kept existing config {}\n", config_path)
+                    : fmt::format("wrote config {}; check its calendar against the college's\n", config_path);
+    emit(ctx,
+         fmt::format("created database {} (schema {}, mode 0600)\n", db_path, store::k_schema_version) + config_line,
          fmt::format("the database {} was created", db_path));
   }
   return 0;

@@ -8,8 +8,8 @@
 #include <memory>
 #include <tuple>
 
-#include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
 #include "dormlink/check/obligations.hpp"
@@ -42,8 +42,8 @@ const Semester& choose_semester(Context& ctx, const std::string& id, Date as_of)
   if (!id.empty()) {
     const auto* s = calendar.find(id);
     if (s == nullptr) {
-      throw UsageError(fmt::format("--semester {}: no such semester in {}",
-                                   quote_value(id), ctx.options().config_path));
+      throw UsageError(
+          fmt::format("--semester {}: no such semester in {}", quote_value(id), ctx.options().config_path));
     }
     return *s;
   }
@@ -163,16 +163,17 @@ store::SampleRow sample_row(Context& ctx, const report::InspectionChecklist& c, 
   row.as_of = format_date(c.as_of);
   row.seed = static_cast<std::int64_t>(c.seed);
   row.size = static_cast<int>(sample.items.size());
-  row.method = fmt::format("branch strata (1 each, rest by largest remainder); weighted draw without replacement "
-                           "(splitmix64); member x{} below 80% compliance; dorm x{} without a visit in {} days; "
-                           "requested {} of {}",
-                           c.weight_up, c.weight_up, c.recent_days, c.requested, c.frame);
+  row.method = fmt::format(
+      "branch strata (1 each, rest by largest remainder); weighted draw without replacement "
+      "(splitmix64); member x{} below 80% compliance; dorm x{} without a visit in {} days; "
+      "requested {} of {}",
+      c.weight_up, c.weight_up, c.recent_days, c.requested, c.frame);
   row.drawn_at = ctx.timestamp();
   row.drawn_by = ctx.user();
   for (std::size_t i = 0; i < sample.items.size(); ++i) {
     const auto& item = sample.items[i];
-    row.items.push_back({static_cast<int>(i + 1), item.member_id, c.items[i].dorm,
-                         item.member_weight * item.dorm_weight});
+    row.items.push_back(
+        {static_cast<int>(i + 1), item.member_id, c.items[i].dorm, item.member_weight * item.dorm_weight});
   }
   return row;
 }
@@ -180,8 +181,10 @@ store::SampleRow sample_row(Context& ctx, const report::InspectionChecklist& c, 
 [[noreturn]] void no_frame(const check::CheckInput& input, Date as_of) {
   for (const auto& v : input.assignments) {
     if (v.valid_from <= as_of) {
-      throw DataError(fmt::format("no member of the assignment in force on {} holds a dorm with residents; "
-                                  "nothing to inspect", format_date(as_of)));
+      throw DataError(
+          fmt::format("no member of the assignment in force on {} holds a dorm with residents; "
+                      "nothing to inspect",
+                      format_date(as_of)));
     }
   }
   throw DataError(fmt::format("{} has no assignment in force on {}; run dormlink assign first", input.semester.id,
@@ -246,7 +249,7 @@ struct Listed {
   std::int64_t record = 0;
   std::string student;  // as typed; empty: the record as a whole
   bool contradicted = false;
-  std::string text;     // as typed, for messages
+  std::string text;  // as typed, for messages
 };
 
 Listed parse_listed(const std::string& piece, bool contradicted, const char* option) {
@@ -281,7 +284,8 @@ std::vector<Listed> parse_all_listed(const RecordOptions& o) {
       }
     }
   }
-  if (all.empty()) throw UsageError("list what the inspectors checked: --confirmed R[:STUDENT],... or --contradicted ...");
+  if (all.empty())
+    throw UsageError("list what the inspectors checked: --confirmed R[:STUDENT],... or --contradicted ...");
   for (std::size_t i = 0; i < all.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (all[i].record == all[j].record && all[i].student == all[j].student) {
@@ -306,9 +310,10 @@ Date inspected_on(Context& ctx, const std::string& text) {
   const Date on = inspection_date(ctx, text);
   const Date real = ctx.real_today();
   if (to_days(on) > to_days(real)) {
-    throw UsageError(fmt::format("the inspection date {} is after today ({}); record an inspection once it has "
-                                 "happened (--on DATE, or an --as-of that is not in the future)", format_date(on),
-                                 format_date(real)));
+    throw UsageError(
+        fmt::format("the inspection date {} is after today ({}); record an inspection once it has "
+                    "happened (--on DATE, or an --as-of that is not in the future)",
+                    format_date(on), format_date(real)));
   }
   return on;
 }
@@ -322,12 +327,12 @@ const roster::StudentRow& find_student(const roster::Snapshot& snapshot, const s
     if (s.facts.name == wanted) found.push_back(&s);
   }
   if (found.size() == 1) return *found.front();
-  if (found.empty()) throw UsageError(fmt::format("--member {}: no current student has that id or name",
-                                                  quote_value(text)));
+  if (found.empty())
+    throw UsageError(fmt::format("--member {}: no current student has that id or name", quote_value(text)));
   std::string ids;
   for (const auto* s : found) ids += (ids.empty() ? "" : ", ") + s->student_id;
-  throw UsageError(fmt::format("--member {}: several students have that name ({}); use the student id",
-                               quote_value(text), ids));
+  throw UsageError(
+      fmt::format("--member {}: several students have that name ({}); use the student id", quote_value(text), ids));
 }
 
 // The student of the record a listed entry names; empty when it names none.
@@ -340,18 +345,17 @@ std::optional<store::NamedStudent> listed_student(const store::InspectedRecord& 
   }
   std::vector<std::string> names;
   for (const auto& s : r.students) names.push_back(s.name);
-  problems.push_back(r.students.empty()
-                         ? fmt::format("record #{} names no students, so {} cannot confirm or deny it",
-                                       r.id, quote_value(l.student))
-                         : fmt::format("record #{}: {} is not among its students ({})", r.id, quote_value(l.student),
-                                       fmt::join(names, "、")));
+  problems.push_back(r.students.empty() ? fmt::format("record #{} names no students, so {} cannot confirm or deny it",
+                                                      r.id, quote_value(l.student))
+                                        : fmt::format("record #{}: {} is not among its students ({})", r.id,
+                                                      quote_value(l.student), fmt::join(names, "、")));
   return std::nullopt;
 }
 
 // What a finding about record `r` needs: an effective contact by the member for the dorm,
 // on or before the inspection. Adds a message per problem.
-void check_record(const store::InspectedRecord& r, const roster::StudentRow& member, const std::string& dorm,
-                  Date on, std::vector<std::string>& problems) {
+void check_record(const store::InspectedRecord& r, const roster::StudentRow& member, const std::string& dorm, Date on,
+                  std::vector<std::string>& problems) {
   auto kind = records::parse_kind(r.kind);
   if (r.superseded_by) {
     problems.push_back(fmt::format("record #{} was corrected or withdrawn by #{}; inspect #{} instead", r.id,
@@ -458,8 +462,14 @@ int run_record(Context& ctx, const RecordOptions& o) {
     }
     const auto ids = store::save_findings(db, prepared.rows);
     for (std::size_t i = 0; i < ids.size(); ++i) prepared.lines[i].finding_id = ids[i];
-    receipt = {member.facts.name, member.student_id, dorm, format_date(on), inspector,
-               o.sample > 0 ? std::optional<std::int64_t>(o.sample) : std::nullopt, std::move(prepared.lines), {}};
+    receipt = {member.facts.name,
+               member.student_id,
+               dorm,
+               format_date(on),
+               inspector,
+               o.sample > 0 ? std::optional<std::int64_t>(o.sample) : std::nullopt,
+               std::move(prepared.lines),
+               {}};
   });
   for (const auto& line : receipt.lines) {
     if (line.contradicted) receipt.flagged.push_back(line.record_id);
@@ -472,7 +482,8 @@ int run_record(Context& ctx, const RecordOptions& o) {
   return 0;
 }
 
-constexpr const char* k_sample_footer = R"(The sample is stratified by branch (at least one member each) and weighted toward members
+constexpr const char* k_sample_footer =
+    R"(The sample is stratified by branch (at least one member each) and weighted toward members
 below 80% compliance and dorms without a recent visit ([inspection] in the config). The same
 --as-of (or --seed) gives the same sample. docs/inspect.md.
 
@@ -481,7 +492,8 @@ Examples:
   dormlink inspect sample --as-of 2026-10-14 --size 8 --dry-run
   dormlink inspect sample --rate 0.2 --seed 42)";
 
-constexpr const char* k_record_footer = R"(Each listed record must be an effective contact record of the member for the dorm; a student
+constexpr const char* k_record_footer =
+    R"(Each listed record must be an effective contact record of the member for the dorm; a student
 (id or name) must be one the record names. A contradiction flags the record and counts in the
 member's assessment. docs/inspect.md.
 
@@ -492,10 +504,11 @@ Examples:
 
 void add_sample(CLI::App& inspect, std::vector<Command>& commands) {
   auto o = std::make_shared<SampleOptions>();
-  auto* app = inspect.add_subcommand("sample", "Draw members and dorms to spot-check; print the checklist and record it");
+  auto* app =
+      inspect.add_subcommand("sample", "Draw members and dorms to spot-check; print the checklist and record it");
   auto* size = app->add_option("--size", o->size, "Members to draw")->type_name("N")->check(CLI::PositiveNumber);
-  auto* rate = app->add_option("--rate", o->rate, "Share of members to draw: 0 < R <= 1, or a percentage")
-                   ->type_name("R");
+  auto* rate =
+      app->add_option("--rate", o->rate, "Share of members to draw: 0 < R <= 1, or a percentage")->type_name("R");
   size->excludes(rate);
   app->add_option("--seed", o->seed, "Random seed (default: the --as-of date as yyyymmdd)")->type_name("S");
   app->add_option("--semester", o->semester, "Semester id (default: the one containing --as-of)")->type_name("ID");
@@ -509,7 +522,8 @@ void add_record(CLI::App& inspect, std::vector<Command>& commands) {
   auto* app = inspect.add_subcommand("record", "Record what the inspectors found about a member's records");
   app->add_option("--member", o->member, "The member (student id or name)")->required()->type_name("WHO");
   app->add_option("--dorm", o->dorm, "The dorm inspected")->required()->type_name("DORM");
-  app->add_option("--sample", o->sample, "The sample this inspection belongs to")->type_name("N")
+  app->add_option("--sample", o->sample, "The sample this inspection belongs to")
+      ->type_name("N")
       ->check(CLI::PositiveNumber);
   app->add_option("--inspector", o->inspector, "Who inspected")->required()->type_name("NAME");
   app->add_option("--on", o->on, "Date of the inspection (default: today)")->type_name("DATE");

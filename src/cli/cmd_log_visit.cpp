@@ -2,19 +2,19 @@
 #include <charconv>
 #include <memory>
 
-#include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
+#include "cli/log_visit_prompt.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/records/csv_entry.hpp"
 #include "dormlink/records/entry.hpp"
-#include "dormlink/util/encoding.hpp"
-#include "cli/log_visit_prompt.hpp"
 #include "dormlink/store/assignment_store.hpp"
 #include "dormlink/store/record_store.hpp"
 #include "dormlink/store/roster_query.hpp"
+#include "dormlink/util/encoding.hpp"
 
 namespace dormlink::cli {
 namespace {
@@ -84,8 +84,10 @@ std::int64_t corrects_of(const std::string& text) {
   std::int64_t id = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (ec != std::errc() || end != text.data() + text.size() || id < 1) {
-    throw DataError(fmt::format("--corrects \"{}\": there is no such record; give the number (1 or more) on the "
-                                "receipt of the record to correct", text));
+    throw DataError(
+        fmt::format("--corrects \"{}\": there is no such record; give the number (1 or more) on the "
+                    "receipt of the record to correct",
+                    text));
   }
   return id;
 }
@@ -96,8 +98,10 @@ std::optional<records::Incident> make_incident(const LogVisitOptions& o, const E
   records::Incident i;
   auto category = records::parse_incident_category(o.category);
   if (!category) {
-    throw UsageError(fmt::format("--category {}: use 赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, "
-                                 "其他违纪 or 突发事件", quote_value(o.category)));
+    throw UsageError(
+        fmt::format("--category {}: use 赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, "
+                    "其他违纪 or 突发事件",
+                    quote_value(o.category)));
   }
   i.category = *category;
   if (!o.severity.empty() && !(i.severity = records::parse_severity(o.severity))) {
@@ -122,8 +126,8 @@ records::EntryRequest make_request(const LogVisitOptions& o, const EntryClock& c
   }
   r.kind = *kind;
   r.channel = records::parse_channel(o.channel);
-  if (!r.channel) throw UsageError(fmt::format("--channel {}: use in_person, phone, wechat or other",
-                                               quote_value(o.channel)));
+  if (!r.channel)
+    throw UsageError(fmt::format("--channel {}: use in_person, phone, wechat or other", quote_value(o.channel)));
   r.member = o.member;
   if (!o.dorm.empty()) r.dorm = o.dorm;
   if (o.at.empty() || o.at == "now" || o.at == "现在") {
@@ -145,7 +149,8 @@ records::EntryRequest make_request(const LogVisitOptions& o, const EntryClock& c
 // Rosters and assignments by date, loaded once per date inside the command's transaction.
 class EntryResolver {
  public:
-  EntryResolver(store::Database& db, const Config& config, LocalDateTime now) : m_db(db), m_config(config), m_now(now) {}
+  EntryResolver(store::Database& db, const Config& config, LocalDateTime now)
+      : m_db(db), m_config(config), m_now(now) {}
 
   // The rosters valid on a date.
   const roster::Snapshot& snapshot(Date date) { return load(date).snapshot; }
@@ -192,8 +197,8 @@ class EntryResolver {
 std::int64_t check_correctable(store::Database& db, const records::Row& row, std::int64_t id,
                                const std::string& reason) {
   const auto status = store::record_status(db, id);
-  records::check_correction(row, {id, status.exists, status.kind, status.member_id, status.dorm_code,
-                                  status.superseded_by}, reason);
+  records::check_correction(
+      row, {id, status.exists, status.kind, status.member_id, status.dorm_code, status.superseded_by}, reason);
   return id;
 }
 
@@ -254,7 +259,8 @@ std::vector<records::ResolvedEntry> resolve_rows(EntryResolver& resolver, store:
   }
   if (!problems.empty()) {
     auto count = problems.size();
-    throw DataError(fmt::format("{}: {} problem{}; nothing was saved", file, count, count == 1 ? "" : "s"), problems.take());
+    throw DataError(fmt::format("{}: {} problem{}; nothing was saved", file, count, count == 1 ? "" : "s"),
+                    problems.take());
   }
   return out;
 }
@@ -264,7 +270,8 @@ int run_from_csv(Context& ctx, const LogVisitOptions& o) {
   const auto clock = clock_of(ctx);
   std::optional<util::Encoding> forced;
   if (!o.encoding.empty() && !(forced = util::parse_encoding_name(o.encoding))) {
-    throw UsageError(fmt::format("--encoding {} is not known; use utf-8, gbk, gb18030 or utf-16", quote_value(o.encoding)));
+    throw UsageError(
+        fmt::format("--encoding {} is not known; use utf-8, gbk, gb18030 or utf-16", quote_value(o.encoding)));
   }
   auto input = ctx.read_input(o.from_csv);
   auto decoded = util::decode_text(std::move(input.bytes), input.name, forced);
@@ -286,8 +293,9 @@ int run_from_csv(Context& ctx, const LogVisitOptions& o) {
   if (!ctx.options().quiet && !receipts.empty()) {
     bool zh = ctx.language() == Language::zh;
     emit(ctx,
-         fmt::format(fmt::runtime(zh ? "已保存 {} 条记录 #{}–#{}；链头 {}\n" : "saved {} records #{}-#{}; chain head {}\n"),
-                     receipts.size(), receipts.front().id, receipts.back().id, receipts.back().short_hash),
+         fmt::format(
+             fmt::runtime(zh ? "已保存 {} 条记录 #{}–#{}；链头 {}\n" : "saved {} records #{}-#{}; chain head {}\n"),
+             receipts.size(), receipts.front().id, receipts.back().id, receipts.back().short_hash),
          fmt::format("records #{}-#{} were saved", receipts.front().id, receipts.back().id));
   }
   return 0;
@@ -305,8 +313,13 @@ std::optional<LogVisitOptions> prompt(Context& ctx, LogVisitOptions o) {
     const auto at = clock.default_at();
     PromptFields f{o.member, o.dorm, o.at, o.kind, o.talked, o.progress, o.note};
     if (!prompt_missing(ctx, f, resolver.snapshot(at.date), resolver.assignment(at.date), at)) return;
-    o.member = f.member; o.dorm = f.dorm; o.at = f.at; o.kind = f.kind; o.talked = f.talked;
-    o.progress = f.progress; o.note = f.note;
+    o.member = f.member;
+    o.dorm = f.dorm;
+    o.at = f.at;
+    o.kind = f.kind;
+    o.talked = f.talked;
+    o.progress = f.progress;
+    o.note = f.note;
     auto entry = resolver.resolve(make_request(o, clock));
     std::string talked;
     for (const auto& id : entry.row.students) talked += (talked.empty() ? "" : "、") + id;
@@ -340,14 +353,17 @@ int run_log_visit(Context& ctx, const LogVisitOptions& o) {
 void add_log_visit_command(CLI::App& root, std::vector<Command>& commands) {
   auto o = std::make_shared<LogVisitOptions>();
   auto* app = root.add_subcommand("log-visit", "Record a visit, talk or other contact (append-only, hash-chained)");
-  app->add_option("--member", o->member, "The member: student id, name, unique name prefix or pinyin (zhangsan, zs)")->type_name("WHO");
+  app->add_option("--member", o->member, "The member: student id, name, unique name prefix or pinyin (zhangsan, zs)")
+      ->type_name("WHO");
   app->add_option("--dorm", o->dorm, "The dorm, e.g. 8-305 or 8栋305")->type_name("DORM");
   app->add_option("--at", o->at, "When: 2026-10-12 19:30, 2026/10/12, 10月12日, today, 昨天 19:30 (default now)")
       ->type_name("WHEN");
-  app->add_option("--kind", o->kind, "visit (default), talk, symposium, activity, orientation, education, "
-                                     "cultivation, excused, plan, summary, other (or the Chinese names)");
+  app->add_option("--kind", o->kind,
+                  "visit (default), talk, symposium, activity, orientation, education, "
+                  "cultivation, excused, plan, summary, other (or the Chinese names)");
   app->add_option("--talked", o->talked, "Residents contacted: ids or names, comma-separated")
-      ->delimiter(',')->type_name("WHO,...");
+      ->delimiter(',')
+      ->type_name("WHO,...");
   app->add_option("--channel", o->channel, "in_person, phone, wechat, other")->capture_default_str();
   app->add_option("--progress", o->progress, "Progress and effect (工作进展及成效)")->type_name("TEXT");
   app->add_option("--note", o->note, "Notes (说明)")->type_name("TEXT");
@@ -359,11 +375,14 @@ void add_log_visit_command(CLI::App& root, std::vector<Command>& commands) {
   app->add_option("--from-csv", o->from_csv, "Batch entry in the feedback form's columns; all or nothing")
       ->type_name("FILE");
   app->add_option("--encoding", o->encoding, "With --from-csv: force utf-8, gbk, gb18030 or utf-16")->type_name("NAME");
-  app->add_option("--category", o->category, "Incident: 赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, "
-                                             "其他违纪, 突发事件")->type_name("WHAT");
+  app->add_option("--category", o->category,
+                  "Incident: 赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, "
+                  "其他违纪, 突发事件")
+      ->type_name("WHAT");
   app->add_option("--severity", o->severity, "Incident: 轻, 一般, 严重")->type_name("LEVEL");
   app->add_option("--reported-to", o->reported_to, "Incident: 辅导员, 班主任, 支部书记")->type_name("WHOM");
-  app->add_option("--reported-at", o->reported_at, "Incident: when it was reported (same forms as --at)")->type_name("WHEN");
+  app->add_option("--reported-at", o->reported_at, "Incident: when it was reported (same forms as --at)")
+      ->type_name("WHEN");
   app->add_flag("-i,--interactive", o->interactive,
                 "Ask for missing fields (automatic at a terminal when --member or --dorm is missing)");
   app->footer(k_examples);

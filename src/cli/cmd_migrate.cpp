@@ -1,6 +1,6 @@
 // dormlink migrate: brings an older database to this build's schema (one transaction).
-#include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
 

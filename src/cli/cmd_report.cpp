@@ -9,7 +9,8 @@
 namespace dormlink::cli {
 
 void add_report_command(CLI::App& root, std::vector<Command>& commands) {
-  auto* report = root.add_subcommand("report", "Feedback forms, counselor summaries, the assessment and inspections (反馈表, 汇总, 考核)");
+  auto* report = root.add_subcommand(
+      "report", "Feedback forms, counselor summaries, the assessment and inspections (反馈表, 汇总, 考核)");
   report->require_subcommand(1);
   add_report_forms(report, commands);
   add_report_oversight(report, commands);

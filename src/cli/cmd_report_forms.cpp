@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <memory>
 
-#include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
 #include <sys/stat.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/assessment_support.hpp"
 #include "cli/context.hpp"
@@ -127,9 +127,9 @@ std::vector<int> members_due(const check::CheckInput& input, const std::vector<c
 struct Document {
   std::string subject_id;
   std::string subject_name;
-  std::string text;            // md and json
-  report::Workbook workbook;   // csv and xlsx
-  std::string file;            // --out-dir: its path
+  std::string text;           // md and json
+  report::Workbook workbook;  // csv and xlsx
+  std::string file;           // --out-dir: its path
 };
 
 // What the run loads once and every document reads.

@@ -3,8 +3,8 @@
 // discrepancy rates.
 #include <algorithm>
 
-#include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/assessment_support.hpp"
 #include "cli/context.hpp"
@@ -30,7 +30,6 @@ struct OversightOptions {
   std::string output;
   bool force = false;
 };
-
 
 report::Privacy oversight_privacy(const Config& config, const OversightOptions& o) {
   return privacy_for(config, o.audience.empty() ? report::Audience::branch : *report::parse_audience(o.audience));

@@ -1,8 +1,8 @@
 // dormlink roster: the roster summary on a date (who is in scope, members vs dorms).
 #include <memory>
 
-#include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
 #include "dormlink/report/roster_summary.hpp"
@@ -41,7 +41,8 @@ void add_roster_command(CLI::App& root, std::vector<Command>& commands) {
   auto options = std::make_shared<RosterOptions>();
   auto* app = root.add_subcommand("roster", "Summarise the rosters on a date (counts only)");
   app->add_option("--format", options->format, "text or md")
-      ->check(CLI::IsMember({"text", "md"}))->capture_default_str();
+      ->check(CLI::IsMember({"text", "md"}))
+      ->capture_default_str();
   app->footer(k_examples);
   commands.push_back({app, [options](Context& ctx) { return run_roster(ctx, *options); }});
 }

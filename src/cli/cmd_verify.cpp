@@ -1,7 +1,7 @@
-// dormlink verify: checks the file (quick_check), then walks the records' hash chain and names the first broken or missing record,
-// checking it against every head the database holds and every head given with --expect-head.
-#include <CLI/CLI.hpp>
+// dormlink verify: checks the file (quick_check), then walks the records' hash chain and names the first broken or
+// missing record, checking it against every head the database holds and every head given with --expect-head.
 #include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 
@@ -17,17 +17,17 @@ struct VerifyOptions {
   std::vector<std::string> expect_heads;
 };
 
-bool all_hex(std::string_view s) {
-  return s.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
-}
+bool all_hex(std::string_view s) { return s.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos; }
 
 // "HEX" (the head now) or "HEX@COUNT" (the head when the chain held COUNT records).
 records::ChainAnchor parse_expected_head(const std::string& given) {
   const auto at = given.find('@');
   const std::string hex = given.substr(0, at);
   if (hex.size() < 8 || hex.size() > 64 || !all_hex(hex)) {
-    throw UsageError(fmt::format("--expect-head \"{}\": the head is 8 to 64 hex digits, as printed on a form or "
-                                 "by verify (e.g. 8f3a0c1d or 8f3a0c1d@1234)", given));
+    throw UsageError(
+        fmt::format("--expect-head \"{}\": the head is 8 to 64 hex digits, as printed on a form or "
+                    "by verify (e.g. 8f3a0c1d or 8f3a0c1d@1234)",
+                    given));
   }
   std::int64_t count = records::ChainAnchor::k_current;
   if (at != std::string::npos) {
@@ -35,8 +35,10 @@ records::ChainAnchor parse_expected_head(const std::string& given) {
     const bool ok = !digits.empty() && digits.size() <= 12 &&
                     digits.find_first_not_of("0123456789") == std::string::npos && std::stoll(digits) >= 1;
     if (!ok) {
-      throw UsageError(fmt::format("--expect-head \"{}\": after @ comes the number of records the head was "
-                                   "printed with, 1 or more (e.g. 8f3a0c1d@1234)", given));
+      throw UsageError(
+          fmt::format("--expect-head \"{}\": after @ comes the number of records the head was "
+                      "printed with, 1 or more (e.g. 8f3a0c1d@1234)",
+                      given));
     }
     count = std::stoll(digits);
   }
@@ -76,10 +78,11 @@ void add_verify_command(CLI::App& root, std::vector<Command>& commands) {
                   "A chain head printed earlier (on a form, by backup or verify): HEX for the head now, "
                   "HEX@COUNT for the head when the chain held COUNT records; repeatable")
       ->type_name("HEX[@COUNT]");
-  app->footer("Every submitted form and every backup receipt names the record count and chain head it was "
-              "built on; verify checks the chain against each of them, so removed newest records are "
-              "found too.\n\nExamples:\n  dormlink verify\n  dormlink verify --expect-head 8f3a0c1d5e2b@1234\n"
-              "  dormlink -q verify || echo 'records were tampered with'");
+  app->footer(
+      "Every submitted form and every backup receipt names the record count and chain head it was "
+      "built on; verify checks the chain against each of them, so removed newest records are "
+      "found too.\n\nExamples:\n  dormlink verify\n  dormlink verify --expect-head 8f3a0c1d5e2b@1234\n"
+      "  dormlink -q verify || echo 'records were tampered with'");
   commands.push_back({app, [o](Context& ctx) { return run_verify(ctx, *o); }});
 }
 

@@ -2,8 +2,8 @@
 // text for privacy; both keep the hash chain intact and say why.
 #include <memory>
 
-#include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
 #include "dormlink/error.hpp"
@@ -67,7 +67,8 @@ int run_fix(Context& ctx, const FixOptions& o, records::Kind kind) {
     if (kind == records::Kind::withdrawal && status.superseded_by) {
       throw DataError(fmt::format("record #{} was already corrected or withdrawn by #{}", o.id, *status.superseded_by));
     }
-    if (kind == records::Kind::purge && status.purged) throw DataError(fmt::format("record #{} is already purged", o.id));
+    if (kind == records::Kind::purge && status.purged)
+      throw DataError(fmt::format("record #{} is already purged", o.id));
     receipt = store::append_record(db, pointer_row(status, kind, o.id, o.reason, ctx), records::Content{});
     if (kind == records::Kind::purge) {
       const auto before = store::load_contact(db, o.id);

@@ -15,8 +15,8 @@
 namespace dormlink::cli {
 namespace {
 
-std::string from_option_env_default(const std::string& option, const Environment& env,
-                                    const char* variable, const char* fallback) {
+std::string from_option_env_default(const std::string& option, const Environment& env, const char* variable,
+                                    const char* fallback) {
   if (!option.empty()) return option;
   if (auto value = env.read_env(variable); value && !value->empty()) return *value;
   return fallback;
@@ -38,8 +38,7 @@ store::TestHooks test_hooks_from(const Environment& env) {
 Context::Context(GlobalOptions options, const Environment& env, std::ostream& out, std::ostream& err)
     : m_options(std::move(options)), m_env(env), m_out(out), m_err(err) {
   m_options.db_path = from_option_env_default(m_options.db_path, env, "DORMLINK_DB", "dormlink.db");
-  m_options.config_path =
-      from_option_env_default(m_options.config_path, env, "DORMLINK_CONFIG", "dormlink.toml");
+  m_options.config_path = from_option_env_default(m_options.config_path, env, "DORMLINK_CONFIG", "dormlink.toml");
 }
 
 const Config& Context::config() {
@@ -51,17 +50,15 @@ Date Context::today() {
   if (!m_options.as_of.empty()) {
     auto date = parse_iso_date(m_options.as_of);
     if (!date) {
-      throw UsageError(fmt::format("--as-of {} is not a date; use YYYY-MM-DD, e.g. 2026-09-07",
-                                   quote_value(m_options.as_of)));
+      throw UsageError(
+          fmt::format("--as-of {} is not a date; use YYYY-MM-DD, e.g. 2026-09-07", quote_value(m_options.as_of)));
     }
     return *date;
   }
   return real_today();
 }
 
-Date Context::real_today() {
-  return util::local_date(config().college.time_zone, m_env.now);
-}
+Date Context::real_today() { return util::local_date(config().college.time_zone, m_env.now); }
 
 Context::Input Context::read_input(const std::string& path) {
   const std::uintmax_t max_bytes = static_cast<std::uintmax_t>(config().limits.max_file_mib) * 1024u * 1024u;
@@ -86,16 +83,15 @@ store::Database Context::open_database(store::OpenMode mode) {
   // The database holds personal data: say so when others can read or write it (docs/security.md).
   struct stat st {};
   if (::stat(m_options.db_path.c_str(), &st) == 0 && (st.st_mode & 0066) != 0) {
-    m_err << fmt::format("dormlink: warning: {} can be read by other users (mode {:04o}); it holds personal data: chmod 600 {}\n",
-                         m_options.db_path, static_cast<unsigned>(st.st_mode & 07777), m_options.db_path);
+    m_err << fmt::format(
+        "dormlink: warning: {} can be read by other users (mode {:04o}); it holds personal data: chmod 600 {}\n",
+        m_options.db_path, static_cast<unsigned>(st.st_mode & 07777), m_options.db_path);
   }
   db.set_test_hooks(test_hooks_from(m_env));
   return db;
 }
 
-std::string Context::timestamp() {
-  return util::local_timestamp(config().college.time_zone, m_env.now);
-}
+std::string Context::timestamp() { return util::local_timestamp(config().college.time_zone, m_env.now); }
 
 std::string Context::user() const {
   for (const char* name : {"DORMLINK_USER", "USER", "LOGNAME"}) {

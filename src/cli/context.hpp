@@ -61,7 +61,7 @@ class Context {
   // An input file named on the command line, read under the config's [limits]: a regular
   // file, or "-" for standard input (then named "<stdin>"). See read_input_file.
   struct Input {
-    std::string name;   // the path as given, or "<stdin>"
+    std::string name;  // the path as given, or "<stdin>"
     std::string bytes;
   };
   Input read_input(const std::string& path);
@@ -132,7 +132,6 @@ void finish_output(Context& ctx);
 
 // Writes a file atomically (temp file + rename) with the given mode; never half-written.
 // With `exclusive`, refuses (CantCreateError) when the path exists.
-void write_file_atomically(const std::string& path, const std::string& content, unsigned mode,
-                           bool exclusive);
+void write_file_atomically(const std::string& path, const std::string& content, unsigned mode, bool exclusive);
 
 }  // namespace dormlink::cli

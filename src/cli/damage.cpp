@@ -34,22 +34,27 @@ std::string move_aside(const std::string& db) {
 
 // The last resort when there is no backup to restore.
 std::string recover_advice(const std::string& db) {
-  return fmt::format("As a last resort, `sqlite3 {} .recover | sqlite3 recovered.db` copies what can still be read "
-                     "into a new file (never recover in place); run `dormlink --db recovered.db verify` before "
-                     "using it", db);
+  return fmt::format(
+      "As a last resort, `sqlite3 {} .recover | sqlite3 recovered.db` copies what can still be read "
+      "into a new file (never recover in place); run `dormlink --db recovered.db verify` before "
+      "using it",
+      db);
 }
 
 // When the damaged file's backup receipts cannot be read.
 std::string unreadable_advice(const std::string& db) {
-  return fmt::format("Its backup receipts cannot be read. Restore your newest backup: {}, copy the backup to {}, "
-                     "then run `dormlink verify`. {}", move_aside(db), db, recover_advice(db));
+  return fmt::format(
+      "Its backup receipts cannot be read. Restore your newest backup: {}, copy the backup to {}, "
+      "then run `dormlink verify`. {}",
+      move_aside(db), db, recover_advice(db));
 }
 
 std::string restore_advice(const std::string& db, const store::BackupReceipt& b) {
   const std::string head = b.chain_head.empty() ? "no records" : "head " + b.chain_head.substr(0, 12);
-  return fmt::format("Restore the last good backup: the backup receipts name {} ({}, {} records, {}); {}, copy "
-                     "the backup to {}, then run `dormlink verify`; records saved after {} are not in the backup",
-                     b.path, b.made_at, b.record_count, head, move_aside(db), db, b.made_at);
+  return fmt::format(
+      "Restore the last good backup: the backup receipts name {} ({}, {} records, {}); {}, copy "
+      "the backup to {}, then run `dormlink verify`; records saved after {} are not in the backup",
+      b.path, b.made_at, b.record_count, head, move_aside(db), db, b.made_at);
 }
 
 // What to restore, from the damaged database's own backup receipts (which may be unreadable).

@@ -36,9 +36,10 @@ constexpr std::string_view k_input_remedy = "pass a roster or records CSV file, 
 }
 
 [[noreturn]] void throw_over_limit(const std::string& name, std::uintmax_t max_bytes) {
-  throw DataError(fmt::format("{} is larger than {}, the limit per input file; is this the right "
-                              "file? If it is, split it or raise [limits] max_file_mib in the config",
-                              name, util::describe_bytes(static_cast<std::size_t>(max_bytes))));
+  throw DataError(
+      fmt::format("{} is larger than {}, the limit per input file; is this the right "
+                  "file? If it is, split it or raise [limits] max_file_mib in the config",
+                  name, util::describe_bytes(static_cast<std::size_t>(max_bytes))));
 }
 
 // Refuses what is not a regular file (nothing is opened or read) and a file over the limit.
@@ -133,8 +134,10 @@ void check_output_path(Context& ctx, const std::string& path, bool force) {
   };
   for (const auto& [file, what] : kept) {
     if (same_file(path, file)) {
-      throw CantCreateError(fmt::format("{} is {} ({}); dormlink never writes output there, even with --force: "
-                                        "choose another file", path, what, file));
+      throw CantCreateError(
+          fmt::format("{} is {} ({}); dormlink never writes output there, even with --force: "
+                      "choose another file",
+                      path, what, file));
     }
   }
   if (!force && ::access(path.c_str(), F_OK) == 0) {
@@ -157,9 +160,10 @@ void emit(Context& ctx, std::string_view text, std::string_view already_done) {
   out.clear();
   const char* why = err != 0 ? std::strerror(err) : "write failed";
   if (already_done.empty()) throw IoError(fmt::format("cannot write to standard output: {}", why));
-  throw IoError(fmt::format("{}, but writing to standard output failed ({}), so what it printed is missing or cut "
-                            "short; the change stands: do not run the command again",
-                            already_done, why));
+  throw IoError(
+      fmt::format("{}, but writing to standard output failed ({}), so what it printed is missing or cut "
+                  "short; the change stands: do not run the command again",
+                  already_done, why));
 }
 
 void finish_output(Context& ctx) { emit(ctx, {}); }
@@ -192,8 +196,7 @@ std::string read_input_stream(std::istream& in, const std::string& name, std::ui
   return bytes;
 }
 
-void write_file_atomically(const std::string& path, const std::string& content, unsigned mode,
-                           bool exclusive) {
+void write_file_atomically(const std::string& path, const std::string& content, unsigned mode, bool exclusive) {
   if (exclusive && ::access(path.c_str(), F_OK) == 0) {
     throw CantCreateError(fmt::format("{} already exists; it was not overwritten", path));
   }

@@ -18,8 +18,9 @@ void check_sheet_options(const SheetOptions& o, bool has_output) {
   }
   if (o.raw && o.format != "csv") throw UsageError("--raw goes with --format csv");
   if (o.format == "xlsx" && !has_output) {
-    throw UsageError("--format xlsx writes a binary file: give -o FILE (report feedback and summary: or "
-                     "--out-dir DIR), or -o - to pipe it");
+    throw UsageError(
+        "--format xlsx writes a binary file: give -o FILE (report feedback and summary: or "
+        "--out-dir DIR), or -o - to pipe it");
   }
 }
 

@@ -22,14 +22,10 @@
 namespace dormlink::config_detail {
 namespace {
 
-constexpr std::array<EnumName<Language>, 2> k_language_names{
-    {{Language::zh, "zh"}, {Language::en, "en"}}};
-constexpr std::array<EnumName<Period>, 4> k_period_names{{{Period::week, "week"},
-                                                          {Period::biweek, "biweek"},
-                                                          {Period::month, "month"},
-                                                          {Period::semester, "semester"}}};
-constexpr std::array<EnumName<DutyScope>, 2> k_scope_names{
-    {{DutyScope::dorm, "dorm"}, {DutyScope::member, "member"}}};
+constexpr std::array<EnumName<Language>, 2> k_language_names{{{Language::zh, "zh"}, {Language::en, "en"}}};
+constexpr std::array<EnumName<Period>, 4> k_period_names{
+    {{Period::week, "week"}, {Period::biweek, "biweek"}, {Period::month, "month"}, {Period::semester, "semester"}}};
+constexpr std::array<EnumName<DutyScope>, 2> k_scope_names{{{DutyScope::dorm, "dorm"}, {DutyScope::member, "member"}}};
 constexpr std::array<EnumName<Weekday>, 7> k_weekday_names{{{Weekday::monday, "monday"},
                                                             {Weekday::tuesday, "tuesday"},
                                                             {Weekday::wednesday, "wednesday"},
@@ -40,60 +36,49 @@ constexpr std::array<EnumName<Weekday>, 7> k_weekday_names{{{Weekday::monday, "m
 
 std::optional<std::string> check_time_zone(const std::string& value) {
   if (util::is_known_time_zone(value)) return std::nullopt;
-  return fmt::format("unknown time zone {}; use an IANA name such as \"Asia/Shanghai\"",
-                     quoted(value));
+  return fmt::format("unknown time zone {}; use an IANA name such as \"Asia/Shanghai\"", quoted(value));
 }
 
 using C = CollegeConfig;
 constexpr std::array<KeySpec<C>, 3> k_college_keys{{
     {"name", &C::name, "college name in report titles (学院名称)", 0, 0, check_not_empty},
-    {"time_zone", &C::time_zone, "IANA time zone in which \"today\" is reckoned (时区)", 0, 0,
-     check_time_zone},
+    {"time_zone", &C::time_zone, "IANA time zone in which \"today\" is reckoned (时区)", 0, 0, check_time_zone},
     {"language", &C::language, "report language: \"zh\" or \"en\" (报表语言)"},
 }};
 
 // REQUIREMENTS §1: 一人两至三间寝室; the weights are the assign model's penalties, bonus.
 using A = AssignmentConfig;
 constexpr std::array<KeySpec<A>, 9> k_assignment_keys{{
-    {"min_dorms", &A::min_dorms, "fewest dorms per member (一人两至三间寝室)", A::k_fewest_dorms,
-     A::k_most_dorms},
-    {"max_dorms", &A::max_dorms, "most dorms per member (一人两至三间寝室)", A::k_fewest_dorms,
-     A::k_most_dorms},
-    {"senior_from_grade", &A::senior_from_grade,
-     "years of study from this one up are senior (高年级)", 1, A::k_highest_senior_from_grade},
-    {"candidates_take_dorms", &A::candidates_take_dorms,
-     "candidates may contact dorms (党员发展对象)"},
-    {"w_major", &A::w_major, "penalty: member's major differs from the dorm's (专业对口)", 0,
-     1000},
+    {"min_dorms", &A::min_dorms, "fewest dorms per member (一人两至三间寝室)", A::k_fewest_dorms, A::k_most_dorms},
+    {"max_dorms", &A::max_dorms, "most dorms per member (一人两至三间寝室)", A::k_fewest_dorms, A::k_most_dorms},
+    {"senior_from_grade", &A::senior_from_grade, "years of study from this one up are senior (高年级)", 1,
+     A::k_highest_senior_from_grade},
+    {"candidates_take_dorms", &A::candidates_take_dorms, "candidates may contact dorms (党员发展对象)"},
+    {"w_major", &A::w_major, "penalty: member's major differs from the dorm's (专业对口)", 0, 1000},
     {"w_junior_same_grade", &A::w_junior_same_grade,
      "penalty: junior dorm, member of the same grade (高年级联系低年级)", 0, 1000},
     {"w_building", &A::w_building, "penalty: member lives in another building (楼栋)", 0, 1000},
-    {"w_continuity", &A::w_continuity, "bonus: member had this dorm last semester (连续联系)",
-     0, 1000},
+    {"w_continuity", &A::w_continuity, "bonus: member had this dorm last semester (连续联系)", 0, 1000},
     {"exclude", &A::exclude, "student ids of members who take no dorms (e.g. on placement, 实习)"},
 }};
 
 // REQUIREMENTS §2: "二个一、二个二", 谈心, 重点关注, 第一时间, 新生入学教育
 using D = DutiesConfig;
 constexpr std::array<KeySpec<D>, 10> k_duties_keys{{
-    {"visits_per_week", &D::visits_per_week,
-     "visits per dorm per teaching week (走访, \"二个二\")", 1, 7},
-    {"talk_period", &D::talk_period,
-     "talk to every resident once per week|biweek|month|semester (谈心)"},
+    {"visits_per_week", &D::visits_per_week, "visits per dorm per teaching week (走访, \"二个二\")", 1, 7},
+    {"talk_period", &D::talk_period, "talk to every resident once per week|biweek|month|semester (谈心)"},
     {"attention_talk_period", &D::attention_talk_period,
      "talk to each attention student at least this often (重点关注)"},
     {"activities_per_semester", &D::activities_per_semester,
      "dorm activities joined per semester (寝室活动, \"二个一\")", 0, 10},
-    {"symposiums_per_semester", &D::symposiums_per_semester,
-     "symposiums convened per semester (座谈会, \"二个一\")", 0, 10},
-    {"activity_scope", &D::activity_scope,
-     "count them per \"dorm\" or per \"member\" (每间寝室)"},
+    {"symposiums_per_semester", &D::symposiums_per_semester, "symposiums convened per semester (座谈会, \"二个一\")", 0,
+     10},
+    {"activity_scope", &D::activity_scope, "count them per \"dorm\" or per \"member\" (每间寝室)"},
     {"incident_report_hours", &D::incident_report_hours,
      "report an incident to the counselor within N hours (第一时间)", 1, 720},
     {"orientation_weeks", &D::orientation_weeks,
      "first-year dorms: orientation in the first N autumn weeks (新生入学教育)", 0, 8},
-    {"work_plan_due_week", &D::work_plan_due_week,
-     "work plan due by the end of this teaching week (工作计划)", 1, 30},
+    {"work_plan_due_week", &D::work_plan_due_week, "work plan due by the end of this teaching week (工作计划)", 1, 30},
     {"excused_waives_week", &D::excused_waives_week,
      "an excused record waives its dorm's visits and talks that week (因故未走访)"},
 }};
@@ -101,10 +86,8 @@ constexpr std::array<KeySpec<D>, 10> k_duties_keys{{
 // REQUIREMENTS §3: the form every two weeks, due Monday; the summary to the committee Tuesday.
 using R = ReportingConfig;
 constexpr std::array<KeySpec<R>, 3> k_reporting_keys{{
-    {"period_weeks", &R::period_weeks,
-     "feedback form every N teaching weeks (反馈表, 每两周)", 1, 8},
-    {"member_form_due", &R::member_form_due,
-     "members' forms due on this weekday after the period (报送时间)"},
+    {"period_weeks", &R::period_weeks, "feedback form every N teaching weeks (反馈表, 每两周)", 1, 8},
+    {"member_form_due", &R::member_form_due, "members' forms due on this weekday after the period (报送时间)"},
     {"counselor_summary_due", &R::counselor_summary_due,
      "counselor's summary to the committee on this weekday (学院党委)"},
 }};
@@ -112,47 +95,41 @@ constexpr std::array<KeySpec<R>, 3> k_reporting_keys{{
 // docs/check.md: "due soon" and "at risk".
 using K = CheckConfig;
 constexpr std::array<KeySpec<K>, 2> k_check_keys{{
-    {"due_soon_days", &K::due_soon_days,
-     "list unmet duties this many days before they fall due (即将到期)", 1, 14},
-    {"at_risk_weeks", &K::at_risk_weeks,
-     "semester duties unmet with this few duty weeks left are at risk (有风险)", 0, 30},
+    {"due_soon_days", &K::due_soon_days, "list unmet duties this many days before they fall due (即将到期)", 1, 14},
+    {"at_risk_weeks", &K::at_risk_weeks, "semester duties unmet with this few duty weeks left are at risk (有风险)", 0,
+     30},
 }};
 
 // REQUIREMENTS §4: 检查组 不定期检查.
 using I = InspectionConfig;
 constexpr std::array<KeySpec<I>, 3> k_inspection_keys{{
-    {"sample_percent", &I::sample_percent,
-     "members sampled by default, in percent (抽查比例)", 1, 100},
-    {"recent_days", &I::recent_days,
-     "a dorm with no record in this many days is weighted up (近期未走访)", 1, 120},
-    {"weight_up", &I::weight_up,
-     "low-compliance members and unvisited dorms are this many times as likely (加权)", 1, 20},
+    {"sample_percent", &I::sample_percent, "members sampled by default, in percent (抽查比例)", 1, 100},
+    {"recent_days", &I::recent_days, "a dorm with no record in this many days is weighted up (近期未走访)", 1, 120},
+    {"weight_up", &I::weight_up, "low-compliance members and unvisited dorms are this many times as likely (加权)", 1,
+     20},
 }};
 
 // REQUIREMENTS §4: grade bands 优秀 >= 90, 合格 >= 75, 基本合格 >= 60.
 using S = AssessmentConfig;
 constexpr std::array<KeySpec<S>, 3> k_assessment_keys{{
-    {"excellent_from", &S::excellent_from, "score from which a member is excellent (优秀)", 0,
-     100},
+    {"excellent_from", &S::excellent_from, "score from which a member is excellent (优秀)", 0, 100},
     {"pass_from", &S::pass_from, "score from which a member passes (合格)", 0, 100},
-    {"basic_pass_from", &S::basic_pass_from,
-     "score for a basic pass; below it fails (基本合格, 不合格)", 0, 100},
+    {"basic_pass_from", &S::basic_pass_from, "score for a basic pass; below it fails (基本合格, 不合格)", 0, 100},
 }};
 
 using P = PrivacyConfig;
 constexpr std::array<KeySpec<P>, 3> k_privacy_keys{{
     {"committee_sees_attention_names", &P::committee_sees_attention_names,
      "committee sees attention categories of named students (重点关注)"},
-    {"small_count_threshold", &P::small_count_threshold,
-     "the committee sees counts below this as \"<N\" (小数不显示)", 1, 100},
+    {"small_count_threshold", &P::small_count_threshold, "the committee sees counts below this as \"<N\" (小数不显示)",
+     1, 100},
     {"mask_phones", &P::mask_phones, "mask phone numbers in reports (手机号码脱敏)"},
 }};
 
 // Input limits: generous for any college's rosters, small enough to stop a wrong file early.
 using L = LimitsConfig;
 constexpr std::array<KeySpec<L>, 3> k_limits_keys{{
-    {"max_file_mib", &L::max_file_mib, "largest input file (roster CSV, --from-csv), in MiB (文件大小上限)",
-     1, 4096},
+    {"max_file_mib", &L::max_file_mib, "largest input file (roster CSV, --from-csv), in MiB (文件大小上限)", 1, 4096},
     {"max_cell_kib", &L::max_cell_kib, "longest CSV cell, in KiB (单元格长度上限)", 1, 1048576},
     {"max_columns", &L::max_columns, "most fields in one CSV row (列数上限)", 1, 100000},
 }};
@@ -208,24 +185,16 @@ std::optional<std::string> check_semester_id(const std::string& value) {
 
 constexpr SectionSpec<C> k_college{"college", "The college (学院)", k_college_keys};
 constexpr SectionSpec<A> k_assignment{
-    "assignment",
-    "Who contacts which dorms (工作方式): 专业对口, 性别相同, 高年级联系低年级",
-    k_assignment_keys};
+    "assignment", "Who contacts which dorms (工作方式): 专业对口, 性别相同, 高年级联系低年级", k_assignment_keys};
 constexpr SectionSpec<D> k_duties{"duties", "What each member does (工作职责)", k_duties_keys};
-constexpr SectionSpec<R> k_reporting{
-    "reporting", "The feedback form (联系寝室情况反馈表) and the counselor's summary",
-    k_reporting_keys};
-constexpr SectionSpec<K> k_check{"check", "What `dormlink check` lists before it is overdue (检查)",
-                                 k_check_keys};
-constexpr SectionSpec<I> k_inspection{"inspection", "The inspection group's spot checks (检查组)",
-                                      k_inspection_keys};
+constexpr SectionSpec<R> k_reporting{"reporting", "The feedback form (联系寝室情况反馈表) and the counselor's summary",
+                                     k_reporting_keys};
+constexpr SectionSpec<K> k_check{"check", "What `dormlink check` lists before it is overdue (检查)", k_check_keys};
+constexpr SectionSpec<I> k_inspection{"inspection", "The inspection group's spot checks (检查组)", k_inspection_keys};
 constexpr SectionSpec<S> k_assessment{
-    "assessment", "The branch's semester assessment (考核): grade bands, then weights",
-    k_assessment_keys};
-constexpr SectionSpec<P> k_privacy{"privacy", "What the committee may see (隐私)",
-                                   k_privacy_keys};
-constexpr SectionSpec<L> k_limits{"limits", "How large an input file may be (输入文件上限)",
-                                  k_limits_keys};
+    "assessment", "The branch's semester assessment (考核): grade bands, then weights", k_assessment_keys};
+constexpr SectionSpec<P> k_privacy{"privacy", "What the committee may see (隐私)", k_privacy_keys};
+constexpr SectionSpec<L> k_limits{"limits", "How large an input file may be (输入文件上限)", k_limits_keys};
 
 // The assessment components, in the order render_config writes them.
 constexpr std::array<NamedComment, 8> k_weight_components{{
@@ -250,9 +219,9 @@ constexpr std::array<NamedComment, 6> k_semester_keys{{
 }};
 
 // The top-level tables.
-constexpr std::array<std::string_view, 10> k_section_names{
-    "college", "calendar", "assignment", "duties", "reporting", "check", "inspection", "assessment", "privacy",
-    "limits"};
+constexpr std::array<std::string_view, 10> k_section_names{"college",   "calendar", "assignment", "duties",
+                                                           "reporting", "check",    "inspection", "assessment",
+                                                           "privacy",   "limits"};
 
 bool contains(const std::vector<std::string_view>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
@@ -276,8 +245,7 @@ std::optional<std::string> owner_of(std::string_view key) {
 }
 
 // The known name closest to a misspelt one, when it is close enough to be a typo.
-std::optional<std::string_view> nearest_name(std::string_view name,
-                                             const std::vector<std::string_view>& known) {
+std::optional<std::string_view> nearest_name(std::string_view name, const std::vector<std::string_view>& known) {
   if (name.size() > 64) return std::nullopt;
   std::string lower(name);
   std::transform(lower.begin(), lower.end(), lower.begin(),

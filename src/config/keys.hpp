@@ -62,9 +62,8 @@ std::string allowed_names(E value) {
 
 // What a key of a section holds.
 template <class Section>
-using Field = std::variant<int Section::*, bool Section::*, std::string Section::*,
-                           std::vector<std::string> Section::*, Language Section::*,
-                           Period Section::*, DutyScope Section::*, Weekday Section::*>;
+using Field = std::variant<int Section::*, bool Section::*, std::string Section::*, std::vector<std::string> Section::*,
+                           Language Section::*, Period Section::*, DutyScope Section::*, Weekday Section::*>;
 
 // Checks a string value; returns the problem, or nullopt when the value is fine.
 using StringCheck = std::optional<std::string> (*)(const std::string& value);
@@ -138,7 +137,6 @@ bool contains(const std::vector<std::string_view>& names, std::string_view name)
 std::optional<std::string> owner_of(std::string_view key);
 
 // The known name closest to a misspelt one, when it is close enough to be a typo.
-std::optional<std::string_view> nearest_name(std::string_view name,
-                                             const std::vector<std::string_view>& known);
+std::optional<std::string_view> nearest_name(std::string_view name, const std::vector<std::string_view>& known);
 
 }  // namespace dormlink::config_detail

@@ -22,15 +22,15 @@ namespace {
 
 [[noreturn]] void throw_config_open_error(const std::string& path, int error) {
   if (error == ENOENT || error == ENOTDIR) {
-    throw NotFoundError(fmt::format("config file \"{}\" does not exist; run `dormlink init` to "
-                                    "create one, or pass --config",
-                                    path));
+    throw NotFoundError(
+        fmt::format("config file \"{}\" does not exist; run `dormlink init` to "
+                    "create one, or pass --config",
+                    path));
   }
   if (error == EACCES || error == EPERM) {
     throw PermissionError(fmt::format("cannot read config file \"{}\": permission denied", path));
   }
-  throw IoError(fmt::format("cannot read config file \"{}\": {}", path,
-                            std::generic_category().message(error)));
+  throw IoError(fmt::format("cannot read config file \"{}\": {}", path, std::generic_category().message(error)));
 }
 
 // Only a regular file is read: a FIFO would block, a device such as /dev/zero never ends.
@@ -61,8 +61,7 @@ std::string read_config_bytes(const std::string& path) {
     const ssize_t count = ::read(fd, buffer.data(), buffer.size());
     if (count < 0 && errno == EINTR) continue;
     if (count < 0) {
-      throw IoError(fmt::format("cannot read config file \"{}\": {}", path,
-                                std::generic_category().message(errno)));
+      throw IoError(fmt::format("cannot read config file \"{}\": {}", path, std::generic_category().message(errno)));
     }
     if (count == 0) break;
     bytes.append(buffer.data(), static_cast<std::size_t>(count));
@@ -72,8 +71,6 @@ std::string read_config_bytes(const std::string& path) {
 
 }  // namespace
 
-Config load_config_file(const std::string& path) {
-  return parse_config(read_config_bytes(path), path);
-}
+Config load_config_file(const std::string& path) { return parse_config(read_config_bytes(path), path); }
 
 }  // namespace dormlink

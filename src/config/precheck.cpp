@@ -23,15 +23,23 @@ bool is_digit(int c) { return c >= '0' && c <= '9'; }
 
 // The characters at which toml++ stops scanning an unquoted value.
 bool is_scan_terminator(int c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ']' || c == '}' || c == ',' ||
-         c == '#';
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ']' || c == '}' || c == ',' || c == '#';
 }
 
 // Full-width and typographic characters a Chinese input method types in place of ASCII syntax.
 constexpr std::array<std::pair<char32_t, std::string_view>, 12> k_ime_lookalikes{{
-    {U'\u3000', " "}, {U'\uFF1D', "="}, {U'\uFF0C', ","}, {U'\u3001', ","},
-    {U'\uFF3B', "["}, {U'\uFF3D', "]"}, {U'\u201C', "\""}, {U'\u201D', "\""},
-    {U'\u2018', "'"}, {U'\u2019', "'"}, {U'\uFF03', "#"}, {U'\uFF0E', "."},
+    {U'\u3000', " "},
+    {U'\uFF1D', "="},
+    {U'\uFF0C', ","},
+    {U'\u3001', ","},
+    {U'\uFF3B', "["},
+    {U'\uFF3D', "]"},
+    {U'\u201C', "\""},
+    {U'\u201D', "\""},
+    {U'\u2018', "'"},
+    {U'\u2019', "'"},
+    {U'\uFF03', "#"},
+    {U'\uFF0E', "."},
 }};
 
 // "X" (U+XXXX) for messages.
@@ -61,8 +69,8 @@ bool is_forbidden_control(char32_t c) {
 // Invisible format characters that can hide or reorder text: zero-width characters, bidi
 // embeddings, overrides and isolates, invisible operators, and U+FEFF.
 bool is_invisible_format(char32_t c) {
-  return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
-         (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+  return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
+         (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
 }
 
 bool is_bare_key_char(int c) {
@@ -162,8 +170,7 @@ std::vector<Located> PreCheck::run() {
     const char32_t c = take(at);
     if (c == k_not_utf8) continue;
     if (is_forbidden_control(c)) {
-      report(at, fmt::format("control character U+{:04X} is not allowed; delete it",
-                             static_cast<std::uint32_t>(c)));
+      report(at, fmt::format("control character U+{:04X} is not allowed; delete it", static_cast<std::uint32_t>(c)));
     } else if (c == U'\r') {
       if (peek() != '\n') report(at, "a carriage return (U+000D) must be followed by a line feed");
     } else {
@@ -376,8 +383,7 @@ void PreCheck::escape(bool multi_line) {
     const CodePoint cp = decode_utf8(m_text, m_pos);
     if (cp.length == 0) return;
     report(Mark{m_line, m_column},
-           fmt::format("invalid escape: a backslash before {}; delete the backslash",
-                       describe_code_point(cp.value)));
+           fmt::format("invalid escape: a backslash before {}; delete the backslash", describe_code_point(cp.value)));
     return;
   }
   if (multi_line && (next == ' ' || next == '\t' || next == '\r' || next == '\n')) {
@@ -389,8 +395,7 @@ void PreCheck::escape(bool multi_line) {
 // A line-ending backslash: toml++ skips the white space and line breaks after it and tests
 // the first other character with the same faulty table, so that character must be ASCII.
 void PreCheck::line_continuation() {
-  for (int next = peek(); next == ' ' || next == '\t' || next == '\r' || next == '\n';
-       next = peek()) {
+  for (int next = peek(); next == ' ' || next == '\t' || next == '\r' || next == '\n'; next = peek()) {
     Mark at{};
     if (take(at) == U'\r' && peek() != '\n') {
       report(at, "a carriage return (U+000D) must be followed by a line feed");
@@ -399,10 +404,9 @@ void PreCheck::line_continuation() {
   if (peek() < 0x80) return;
   const CodePoint cp = decode_utf8(m_text, m_pos);
   if (cp.length == 0) return;
-  report(Mark{m_line, m_column},
-         fmt::format("{} after a line-ending backslash; start the continued text with an ASCII "
-                     "character or remove the backslash",
-                     describe_code_point(cp.value)));
+  report(Mark{m_line, m_column}, fmt::format("{} after a line-ending backslash; start the continued text with an ASCII "
+                                             "character or remove the backslash",
+                                             describe_code_point(cp.value)));
 }
 
 // "]" and "}" close the innermost array or inline table; "}" inside an array makes toml++
@@ -434,14 +438,13 @@ void PreCheck::check_header(Mark at) {
     found = "the end of the line";
   } else if (next >= 0x80) {
     const CodePoint cp = decode_utf8(m_text, m_pos + ahead);
-    found = cp.length == 0 ? std::string("a byte that is not UTF-8")
-                           : describe_code_point(cp.value);
+    found = cp.length == 0 ? std::string("a byte that is not UTF-8") : describe_code_point(cp.value);
   } else {
     found = fmt::format("\"{}\"", static_cast<char>(next));
   }
   report(Mark{at.line, at.column + ahead + 1},
-         fmt::format("a table header needs a name after \"{}\" on the same line, found {}",
-                     std::string(brackets, '['), found));
+         fmt::format("a table header needs a name after \"{}\" on the same line, found {}", std::string(brackets, '['),
+                     found));
 }
 
 // An unquoted value ends. toml++ 3.3.0 asserts on two shapes of it: a local date with "T"
@@ -450,22 +453,20 @@ void PreCheck::end_scalar(int terminator) {
   m_context = Context::after_value;
   const std::string& run = m_run;
   const auto date_at_start = [&run] {
-    return run.size() >= 10 && is_digit(run[0]) && is_digit(run[1]) && is_digit(run[2]) &&
-           is_digit(run[3]) && run[4] == '-' && is_digit(run[5]) && is_digit(run[6]) &&
-           run[7] == '-' && is_digit(run[8]) && is_digit(run[9]);
+    return run.size() >= 10 && is_digit(run[0]) && is_digit(run[1]) && is_digit(run[2]) && is_digit(run[3]) &&
+           run[4] == '-' && is_digit(run[5]) && is_digit(run[6]) && run[7] == '-' && is_digit(run[8]) &&
+           is_digit(run[9]);
   };
   if (date_at_start() && run.size() > 10 && (run[10] == 'T' || run[10] == 't') &&
       (run.size() == 11 || !is_digit(run[11]))) {
-    report(m_run_at, fmt::format("{}: a date and \"T\" must be followed by a time (HH:MM:SS)",
-                                 quoted(run)));
+    report(m_run_at, fmt::format("{}: a date and \"T\" must be followed by a time (HH:MM:SS)", quoted(run)));
     return;
   }
   std::string digits_and_dashes;
-  std::copy_if(run.begin(), run.end(), std::back_inserter(digits_and_dashes),
-               [](char c) { return c != '_'; });
+  std::copy_if(run.begin(), run.end(), std::back_inserter(digits_and_dashes), [](char c) { return c != '_'; });
   const std::string_view last = digits_and_dashes;
-  if (terminator == ' ' && last.size() == 10 && is_digit(last[0]) && last[4] == '-' &&
-      last[7] == '-' && is_digit(peek()) && (peek(1) < 0 || is_scan_terminator(peek(1)))) {
+  if (terminator == ' ' && last.size() == 10 && is_digit(last[0]) && last[4] == '-' && last[7] == '-' &&
+      is_digit(peek()) && (peek(1) < 0 || is_scan_terminator(peek(1)))) {
     report(m_run_at, fmt::format("{} followed by the lone digit \"{}\"; write a time as "
                                  "HH:MM:SS or delete the digit",
                                  quoted(run), static_cast<char>(peek())));
@@ -481,14 +482,12 @@ void PreCheck::on_newline() {
 // character meant when it is a full-width stand-in.
 void PreCheck::report_outside_string(char32_t c, Mark at) {
   if (is_invisible_format(c)) {
-    report(at, fmt::format("invisible character U+{:04X} outside a string; delete it",
-                           static_cast<std::uint32_t>(c)));
+    report(at, fmt::format("invisible character U+{:04X} outside a string; delete it", static_cast<std::uint32_t>(c)));
     return;
   }
   for (const auto& [wide, ascii] : k_ime_lookalikes) {
     if (wide == c) {
-      report(at, fmt::format("full-width {} outside a string; type the ASCII \"{}\"",
-                             describe_code_point(c), ascii));
+      report(at, fmt::format("full-width {} outside a string; type the ASCII \"{}\"", describe_code_point(c), ascii));
       return;
     }
   }

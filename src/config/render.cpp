@@ -36,8 +36,7 @@ std::string toml_string(std::string_view text) {
     if (c == U'"' || c == U'\\') {
       out += '\\';
       out += static_cast<char>(c);
-    } else if (is_forbidden_control(c) || c == U'\r' || c == U'\n' || c == U'\t' ||
-               is_invisible_format(c)) {
+    } else if (is_forbidden_control(c) || c == U'\r' || c == U'\n' || c == U'\t' || is_invisible_format(c)) {
       out += fmt::format("\\u{:04X}", static_cast<std::uint32_t>(c));
     } else {
       util::append_utf8(out, c);
@@ -47,10 +46,8 @@ std::string toml_string(std::string_view text) {
 }
 
 // One "key = value  # comment" line, the comments aligned.
-void append_line(std::string& out, std::string_view key, std::string_view value,
-                 std::string_view comment) {
-  fmt::format_to(std::back_inserter(out), "{:<33} # {}\n", fmt::format("{} = {}", key, value),
-                 comment);
+void append_line(std::string& out, std::string_view key, std::string_view value, std::string_view comment) {
+  fmt::format_to(std::back_inserter(out), "{:<33} # {}\n", fmt::format("{} = {}", key, value), comment);
 }
 
 // A [section] with its comment and one commented line per key, from the key table.
@@ -80,27 +77,26 @@ void render_section(std::string& out, const SectionSpec<Section>& spec, const Se
   }
 }
 
-std::string week_list(const std::vector<int>& weeks) {
-  return fmt::format("[{}]", fmt::join(weeks, ", "));
-}
+std::string week_list(const std::vector<int>& weeks) { return fmt::format("[{}]", fmt::join(weeks, ", ")); }
 
 // The semesters as [[calendar.semester]] blocks; with none, a commented example block.
 void render_calendar(std::string& out, const Calendar& calendar) {
-  out += "\n# The college calendar (校历): one [[calendar.semester]] block per semester;\n"
-         "# teaching week 1 starts on first_monday; holiday and exam weeks carry no duties.\n";
+  out +=
+      "\n# The college calendar (校历): one [[calendar.semester]] block per semester;\n"
+      "# teaching week 1 starts on first_monday; holiday and exam weeks carry no duties.\n";
   if (calendar.semesters.empty()) {
-    out += "# No semesters yet. For example:\n# [[calendar.semester]]\n# id = \"2026-autumn\"\n"
-           "# name = \"2026—2027学年第一学期\"\n# first_monday = 2026-09-07\n"
-           "# teaching_weeks = 18\n# holiday_weeks = [4]\n# exam_weeks = [17, 18]\n";
+    out +=
+        "# No semesters yet. For example:\n# [[calendar.semester]]\n# id = \"2026-autumn\"\n"
+        "# name = \"2026—2027学年第一学期\"\n# first_monday = 2026-09-07\n"
+        "# teaching_weeks = 18\n# holiday_weeks = [4]\n# exam_weeks = [17, 18]\n";
     return;
   }
   for (const Semester& s : calendar.semesters) {
     if (&s != &calendar.semesters.front()) out += '\n';
     out += "[[calendar.semester]]\n";
-    const std::array<std::string, 6> values{toml_string(s.id), toml_string(s.name),
-                                            format_date(s.first_monday),
-                                            fmt::format("{}", s.teaching_weeks),
-                                            week_list(s.holiday_weeks), week_list(s.exam_weeks)};
+    const std::array<std::string, 6> values{toml_string(s.id),           toml_string(s.name),
+                                            format_date(s.first_monday), fmt::format("{}", s.teaching_weeks),
+                                            week_list(s.holiday_weeks),  week_list(s.exam_weeks)};
     for (std::size_t i = 0; i < values.size(); ++i) {
       append_line(out, k_semester_keys[i].first, values[i], k_semester_keys[i].second);
     }
@@ -109,12 +105,12 @@ void render_calendar(std::string& out, const Calendar& calendar) {
 
 // [assessment.weights], the components in their fixed order.
 void render_weights(std::string& out, const AssessmentConfig& assessment) {
-  out += "\n# Assessment components in points (考核权重); all eight, summing to 100\n"
-         "[assessment.weights]\n";
+  out +=
+      "\n# Assessment components in points (考核权重); all eight, summing to 100\n"
+      "[assessment.weights]\n";
   for (const auto& [name, comment] : k_weight_components) {
     const auto it = assessment.weights.find(std::string(name));
-    append_line(out, name, fmt::format("{}", it == assessment.weights.end() ? 0 : it->second),
-                comment);
+    append_line(out, name, fmt::format("{}", it == assessment.weights.end() ? 0 : it->second), comment);
   }
 }
 

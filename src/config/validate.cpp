@@ -33,21 +33,31 @@ namespace {
 constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
 // Weekday names for "... is a Tuesday, not a Monday", Monday first.
-constexpr std::array<std::string_view, 7> k_english_weekdays{
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+constexpr std::array<std::string_view, 7> k_english_weekdays{"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                             "Friday", "Saturday", "Sunday"};
 
 std::string_view type_name(toml::node_type type) {
   switch (type) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a float";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::none: break;
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a float";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    case toml::node_type::none:
+      break;
   }
   return "nothing";
 }
@@ -59,8 +69,8 @@ std::string found(const toml::node& node) {
 }
 
 Located located(const toml::source_region& where, std::string message) {
-  return Located{std::max<std::size_t>(where.begin.line, 1),
-                 std::max<std::size_t>(where.begin.column, 1), std::move(message)};
+  return Located{std::max<std::size_t>(where.begin.line, 1), std::max<std::size_t>(where.begin.column, 1),
+                 std::move(message)};
 }
 
 // One semester as read, with where it stands for messages about it.
@@ -79,33 +89,27 @@ class Validator {
  private:
   void add(const toml::source_region& where, std::string message);
   std::nullopt_t fail(const toml::node& node, const std::string& path, std::string message);
-  void unknown_key(const toml::key& key, std::string_view label,
-                   const std::vector<std::string_view>& known);
+  void unknown_key(const toml::key& key, std::string_view label, const std::vector<std::string_view>& known);
   std::optional<int> read_int(const toml::node& node, const std::string& path, int min, int max);
-  std::optional<std::string> read_string(const toml::node& node, const std::string& path,
-                                         StringCheck check);
+  std::optional<std::string> read_string(const toml::node& node, const std::string& path, StringCheck check);
   template <class E>
   std::optional<E> read_enum(const toml::node& node, const std::string& path);
   std::optional<std::vector<std::string>> read_string_list(const toml::node& node, const std::string& path);
   template <class Section>
   void read_section(const toml::table& root, const SectionSpec<Section>& spec, Section& out);
   template <class Section>
-  void read_field(const KeySpec<Section>& spec, const toml::node& node, const std::string& path,
-                  Section& out);
+  void read_field(const KeySpec<Section>& spec, const toml::node& node, const std::string& path, Section& out);
   void read_calendar(const toml::table& root, Calendar& calendar);
   std::optional<Semester> read_semester(const toml::table& table, const std::string& path);
-  const toml::node* required(const toml::table& table, const std::string& path,
-                             std::string_view key);
+  const toml::node* required(const toml::table& table, const std::string& path, std::string_view key);
   std::optional<Date> read_date(const toml::node& node, const std::string& path);
   std::optional<Date> read_first_monday(const toml::node& node, const std::string& path);
-  std::optional<std::vector<int>> read_weeks(const toml::node* node, const std::string& path,
-                                             int teaching_weeks);
+  std::optional<std::vector<int>> read_weeks(const toml::node* node, const std::string& path, int teaching_weeks);
   void check_semester_ids(const toml::array& semesters);
   void check_semesters(std::vector<SemesterEntry>& entries);
   void read_weights(const toml::table& root, AssessmentConfig& assessment);
-  void check_order(const toml::table& root, std::string_view section,
-                   std::pair<std::string_view, int> low, std::pair<std::string_view, int> high,
-                   bool strict);
+  void check_order(const toml::table& root, std::string_view section, std::pair<std::string_view, int> low,
+                   std::pair<std::string_view, int> high, bool strict);
 
   std::vector<Located> m_problems;
   std::set<std::string> m_failed;  // paths whose value was rejected; cross-checks skip them
@@ -132,10 +136,8 @@ Config Validator::run(const toml::table& root) {
   const auto& a = config.assignment;
   check_order(root, "assignment", {"min_dorms", a.min_dorms}, {"max_dorms", a.max_dorms}, false);
   const auto& s = config.assessment;
-  check_order(root, "assessment", {"pass_from", s.pass_from}, {"excellent_from", s.excellent_from},
-              true);
-  check_order(root, "assessment", {"basic_pass_from", s.basic_pass_from},
-              {"pass_from", s.pass_from}, true);
+  check_order(root, "assessment", {"pass_from", s.pass_from}, {"excellent_from", s.excellent_from}, true);
+  check_order(root, "assessment", {"basic_pass_from", s.basic_pass_from}, {"pass_from", s.pass_from}, true);
   return config;
 }
 
@@ -144,8 +146,7 @@ void Validator::add(const toml::source_region& where, std::string message) {
 }
 
 // Records a rejected value at its position; returns nullopt for the caller's optional.
-std::nullopt_t Validator::fail(const toml::node& node, const std::string& path,
-                               std::string message) {
+std::nullopt_t Validator::fail(const toml::node& node, const std::string& path, std::string message) {
   add(node.source(), fmt::format("{}: {}", path, message));
   m_failed.insert(path);
   return std::nullopt;
@@ -153,8 +154,7 @@ std::nullopt_t Validator::fail(const toml::node& node, const std::string& path,
 
 // 'unknown key "vists_per_week" in [duties]; did you mean "visits_per_week"?'; the label is
 // empty at the top level.
-void Validator::unknown_key(const toml::key& key, std::string_view label,
-                            const std::vector<std::string_view>& known) {
+void Validator::unknown_key(const toml::key& key, std::string_view label, const std::vector<std::string_view>& known) {
   const std::string where = label.empty() ? "at the top level" : fmt::format("in {}", label);
   std::string message = fmt::format("unknown key {} {}", quoted(key.str()), where);
   const auto owner = owner_of(key.str());
@@ -168,8 +168,7 @@ void Validator::unknown_key(const toml::key& key, std::string_view label,
   add(key.source(), std::move(message));
 }
 
-std::optional<int> Validator::read_int(const toml::node& node, const std::string& path, int min,
-                                       int max) {
+std::optional<int> Validator::read_int(const toml::node& node, const std::string& path, int min, int max) {
   const auto* value = node.as_integer();
   if (value == nullptr) return fail(node, path, "expected an integer, found " + found(node));
   const std::int64_t number = value->get();
@@ -179,8 +178,7 @@ std::optional<int> Validator::read_int(const toml::node& node, const std::string
   return static_cast<int>(number);
 }
 
-std::optional<std::string> Validator::read_string(const toml::node& node, const std::string& path,
-                                                  StringCheck check) {
+std::optional<std::string> Validator::read_string(const toml::node& node, const std::string& path, StringCheck check) {
   const auto* value = node.as_string();
   if (value == nullptr) return fail(node, path, "expected a string, found " + found(node));
   if (check != nullptr) {
@@ -190,8 +188,7 @@ std::optional<std::string> Validator::read_string(const toml::node& node, const 
 }
 
 // An array of non-empty strings (student ids), each trimmed and NFKC-normalised.
-std::optional<std::vector<std::string>> Validator::read_string_list(const toml::node& node,
-                                                                     const std::string& path) {
+std::optional<std::vector<std::string>> Validator::read_string_list(const toml::node& node, const std::string& path) {
   const auto* array = node.as_array();
   if (array == nullptr) return fail(node, path, "expected an array of strings, found " + found(node));
   std::vector<std::string> out;
@@ -218,14 +215,12 @@ std::optional<E> Validator::read_enum(const toml::node& node, const std::string&
   const auto* value = node.as_string();
   if (value == nullptr) return fail(node, path, "expected a string, found " + found(node));
   if (auto parsed = enum_from_name<E>(value->get())) return parsed;
-  return fail(node, path, fmt::format("{} is not allowed; use one of {}", quoted(value->get()),
-                                      allowed_names(E{})));
+  return fail(node, path, fmt::format("{} is not allowed; use one of {}", quoted(value->get()), allowed_names(E{})));
 }
 
 // Reads the keys of one [section] through its key table; a missing section keeps defaults.
 template <class Section>
-void Validator::read_section(const toml::table& root, const SectionSpec<Section>& spec,
-                             Section& out) {
+void Validator::read_section(const toml::table& root, const SectionSpec<Section>& spec, Section& out) {
   const toml::node* node = root.get(spec.name);
   if (node == nullptr) return;
   const auto* table = node->as_table();
@@ -236,8 +231,7 @@ void Validator::read_section(const toml::table& root, const SectionSpec<Section>
   const bool has_weights = spec.name == k_assessment.name;
   for (const auto& [key, value] : *table) {
     const std::string_view name = key.str();
-    const auto it = std::find_if(spec.keys.begin(), spec.keys.end(),
-                                 [name](const auto& k) { return k.name == name; });
+    const auto it = std::find_if(spec.keys.begin(), spec.keys.end(), [name](const auto& k) { return k.name == name; });
     if (it != spec.keys.end()) {
       read_field(*it, value, fmt::format("{}.{}", spec.name, name), out);
     } else if (!(has_weights && name == "weights")) {
@@ -250,8 +244,8 @@ void Validator::read_section(const toml::table& root, const SectionSpec<Section>
 
 // Reads one value into the member its key names, by the member's type.
 template <class Section>
-void Validator::read_field(const KeySpec<Section>& spec, const toml::node& node,
-                           const std::string& path, Section& out) {
+void Validator::read_field(const KeySpec<Section>& spec, const toml::node& node, const std::string& path,
+                           Section& out) {
   std::visit(
       [&](auto member) {
         using T = std::remove_reference_t<decltype(out.*member)>;
@@ -312,8 +306,7 @@ void Validator::read_calendar(const toml::table& root, Calendar& calendar) {
 }
 
 // The node of a key a semester must have, or nullptr after reporting it missing.
-const toml::node* Validator::required(const toml::table& table, const std::string& path,
-                                      std::string_view key) {
+const toml::node* Validator::required(const toml::table& table, const std::string& path, std::string_view key) {
   const toml::node* node = table.get(key);
   if (node == nullptr) {
     add(table.source(), fmt::format("{}: \"{}\" is missing", path, key));
@@ -323,8 +316,7 @@ const toml::node* Validator::required(const toml::table& table, const std::strin
 }
 
 // One [[calendar.semester]] block; nullopt when any of its keys was rejected.
-std::optional<Semester> Validator::read_semester(const toml::table& table,
-                                                 const std::string& path) {
+std::optional<Semester> Validator::read_semester(const toml::table& table, const std::string& path) {
   const auto known = first_names(k_semester_keys);
   for (const auto& [key, value] : table) {
     if (!contains(known, key.str())) unknown_key(key, "[[calendar.semester]]", known);
@@ -351,8 +343,7 @@ std::optional<Semester> Validator::read_semester(const toml::table& table,
   if (holidays && exams) {
     for (const int week : *exams) {
       if (std::find(holidays->begin(), holidays->end(), week) == holidays->end()) continue;
-      fail(*table.get("exam_weeks"), path,
-           fmt::format("week {} is both a holiday week and an exam week", week));
+      fail(*table.get("exam_weeks"), path, fmt::format("week {} is both a holiday week and an exam week", week));
     }
   }
   const bool name_ok = name || table.get("name") == nullptr;
@@ -365,16 +356,13 @@ std::optional<Semester> Validator::read_semester(const toml::table& table,
 std::optional<Date> Validator::read_date(const toml::node& node, const std::string& path) {
   if (const auto* value = node.as_date()) {
     const toml::date& d = value->get();
-    const Date date{std::chrono::year{d.year}, std::chrono::month{d.month},
-                    std::chrono::day{d.day}};
+    const Date date{std::chrono::year{d.year}, std::chrono::month{d.month}, std::chrono::day{d.day}};
     if (date.ok()) return date;
-    return fail(node, path,
-                fmt::format("{:04}-{:02}-{:02} is not a real day", d.year, d.month, d.day));
+    return fail(node, path, fmt::format("{:04}-{:02}-{:02} is not a real day", d.year, d.month, d.day));
   }
   if (const auto* text = node.as_string()) {
     if (auto date = parse_iso_date(text->get())) return date;
-    return fail(node, path, fmt::format("{} is not a date; write YYYY-MM-DD, e.g. 2026-09-07",
-                                        quoted(text->get())));
+    return fail(node, path, fmt::format("{} is not a date; write YYYY-MM-DD, e.g. 2026-09-07", quoted(text->get())));
   }
   return fail(node, path, "expected a date (YYYY-MM-DD), found " + found(node));
 }
@@ -392,8 +380,7 @@ std::optional<Date> Validator::read_first_monday(const toml::node& node, const s
 }
 
 // holiday_weeks / exam_weeks: week numbers within the semester, each listed once.
-std::optional<std::vector<int>> Validator::read_weeks(const toml::node* node,
-                                                      const std::string& path,
+std::optional<std::vector<int>> Validator::read_weeks(const toml::node* node, const std::string& path,
                                                       int teaching_weeks) {
   if (node == nullptr) return std::vector<int>{};
   const auto* array = node->as_array();
@@ -443,10 +430,9 @@ void Validator::check_semesters(std::vector<SemesterEntry>& entries) {
     const Semester& s = entry.semester;
     if (latest != nullptr && to_days(s.first_monday) <= to_days(latest->semester.last_day())) {
       const Semester& t = latest->semester;
-      add(entry.where,
-          fmt::format("{}: semesters {} ({} to {}) and {} ({} to {}) overlap", entry.path,
-                      quoted(t.id), format_date(t.first_monday), format_date(t.last_day()),
-                      quoted(s.id), format_date(s.first_monday), format_date(s.last_day())));
+      add(entry.where, fmt::format("{}: semesters {} ({} to {}) and {} ({} to {}) overlap", entry.path, quoted(t.id),
+                                   format_date(t.first_monday), format_date(t.last_day()), quoted(s.id),
+                                   format_date(s.first_monday), format_date(s.last_day())));
     }
     if (latest == nullptr || to_days(s.last_day()) > to_days(latest->semester.last_day())) {
       latest = &entry;
@@ -471,8 +457,7 @@ void Validator::read_weights(const toml::table& root, AssessmentConfig& assessme
     if (!contains(names, key.str())) {
       unknown_key(key, "[assessment.weights]", names);
       complete = false;
-    } else if (auto weight =
-                   read_int(value, fmt::format("assessment.weights.{}", key.str()), 0, 100)) {
+    } else if (auto weight = read_int(value, fmt::format("assessment.weights.{}", key.str()), 0, 100)) {
       weights[std::string(key.str())] = *weight;
     } else {
       complete = false;
@@ -482,16 +467,15 @@ void Validator::read_weights(const toml::table& root, AssessmentConfig& assessme
   std::copy_if(names.begin(), names.end(), std::back_inserter(missing),
                [table](std::string_view name) { return !table->contains(name); });
   if (!missing.empty()) {
-    add(node->source(), fmt::format("assessment.weights: missing {}; list all eight: {}",
-                                    join_names(missing, true), join_names(names, false)));
+    add(node->source(), fmt::format("assessment.weights: missing {}; list all eight: {}", join_names(missing, true),
+                                    join_names(names, false)));
     return;
   }
   if (!complete) return;
-  const int sum = std::accumulate(weights.begin(), weights.end(), 0,
-                                  [](int total, const auto& w) { return total + w.second; });
+  const int sum =
+      std::accumulate(weights.begin(), weights.end(), 0, [](int total, const auto& w) { return total + w.second; });
   if (sum != 100) {
-    add(node->source(),
-        fmt::format("assessment.weights: the weights sum to {}; they must sum to 100", sum));
+    add(node->source(), fmt::format("assessment.weights: the weights sum to {}; they must sum to 100", sum));
     return;
   }
   assessment.weights = std::move(weights);
@@ -499,19 +483,18 @@ void Validator::read_weights(const toml::table& root, AssessmentConfig& assessme
 
 // Two keys of a section that must be ordered; the problem is put at the higher key when the
 // file has it, else at the lower one.
-void Validator::check_order(const toml::table& root, std::string_view section,
-                            std::pair<std::string_view, int> low,
+void Validator::check_order(const toml::table& root, std::string_view section, std::pair<std::string_view, int> low,
                             std::pair<std::string_view, int> high, bool strict) {
   if (strict ? low.second < high.second : low.second <= high.second) return;
   const std::string low_path = fmt::format("{}.{}", section, low.first);
   const std::string high_path = fmt::format("{}.{}", section, high.first);
   if (m_failed.contains(low_path) || m_failed.contains(high_path)) return;
   if (const toml::node* node = root[section][high.first].node()) {
-    add(node->source(), fmt::format("{}: {} must be {} {} ({})", high_path, high.second,
-                                    strict ? "above" : "at least", low.first, low.second));
+    add(node->source(), fmt::format("{}: {} must be {} {} ({})", high_path, high.second, strict ? "above" : "at least",
+                                    low.first, low.second));
   } else if (const toml::node* other = root[section][low.first].node()) {
-    add(other->source(), fmt::format("{}: {} must be {} {} ({})", low_path, low.second,
-                                     strict ? "below" : "at most", high.first, high.second));
+    add(other->source(), fmt::format("{}: {} must be {} {} ({})", low_path, low.second, strict ? "below" : "at most",
+                                     high.first, high.second));
   }
 }
 
@@ -523,19 +506,19 @@ void Validator::check_order(const toml::table& root, std::string_view section,
   const std::size_t total = problems.size();
   std::vector<Problem> shown;
   for (std::size_t i = 0; i < total && i < k_max_problems; ++i) {
-    shown.push_back({fmt::format("{}:{}:{}", source, problems[i].line, problems[i].column),
-                     std::move(problems[i].message)});
+    shown.push_back(
+        {fmt::format("{}:{}:{}", source, problems[i].line, problems[i].column), std::move(problems[i].message)});
   }
   if (total > k_max_problems) {
     const Located& next = problems[k_max_problems];
-    shown.push_back({fmt::format("{}:{}:{}", source, next.line, next.column),
-                     "further problems are not shown; fix these first"});
+    shown.push_back(
+        {fmt::format("{}:{}:{}", source, next.line, next.column), "further problems are not shown; fix these first"});
   }
-  const std::string count = total > k_max_problems ? fmt::format("more than {}", k_max_problems)
-                                                   : fmt::format("{}", total);
-  throw ConfigError(fmt::format("{}: {} problem{} in the config; nothing was done", source, count,
-                                total == 1 ? "" : "s"),
-                    std::move(shown));
+  const std::string count =
+      total > k_max_problems ? fmt::format("more than {}", k_max_problems) : fmt::format("{}", total);
+  throw ConfigError(
+      fmt::format("{}: {} problem{} in the config; nothing was done", source, count, total == 1 ? "" : "s"),
+      std::move(shown));
 }
 
 // toml++'s "Error while parsing key: ..." reads as "syntax error while parsing key: ...".
@@ -564,8 +547,9 @@ namespace dormlink {
 Config parse_config(std::string_view text, const std::string& source_name) {
   using namespace config_detail;
   if (text.size() > k_max_config_bytes) {
-    throw_problems(source_name, {Located{1, 1, "the config is larger than 1 MiB (1048576 bytes); "
-                                               "is this the right file?"}});
+    throw_problems(source_name, {Located{1, 1,
+                                         "the config is larger than 1 MiB (1048576 bytes); "
+                                         "is this the right file?"}});
   }
   if (text.starts_with(k_bom)) text.remove_prefix(k_bom.size());
   if (auto problems = pre_check(text); !problems.empty()) {

@@ -16,13 +16,10 @@ using check::Status;
 
 // The rules whose closed obligations make up compliance (docs/inspect.md).
 bool counts_for_compliance(Rule rule) {
-  return rule == Rule::visits || rule == Rule::talks || rule == Rule::attention_talks ||
-         rule == Rule::feedback_form;
+  return rule == Rule::visits || rule == Rule::talks || rule == Rule::attention_talks || rule == Rule::feedback_form;
 }
 
-bool on_date(const check::Residence& r, Date date) {
-  return r.from <= date && (!r.to || date < *r.to);
-}
+bool on_date(const check::Residence& r, Date date) { return r.from <= date && (!r.to || date < *r.to); }
 
 // The assignment version in force on `date`: the newest with valid_from <= date; nullptr.
 const check::AssignmentVersion* version_on(const check::CheckInput& input, Date date) {
@@ -68,8 +65,7 @@ std::uint64_t default_seed(Date as_of) {
 
 bool low_compliance(const Compliance& c) { return c.closed > 0 && c.met * 5 < c.closed * 4; }
 
-std::vector<Compliance> compliance_by_person(const std::vector<check::Obligation>& obligations,
-                                             std::size_t people) {
+std::vector<Compliance> compliance_by_person(const std::vector<check::Obligation>& obligations, std::size_t people) {
   std::vector<Compliance> result(people);
   for (const auto& o : obligations) {
     if (!counts_for_compliance(o.rule) || o.member < 0 || static_cast<std::size_t>(o.member) >= people) continue;
@@ -135,9 +131,7 @@ int size_for_rate(double rate, int members) {
   return std::max(1, static_cast<int>(wanted));
 }
 
-int size_for_percent(int percent, int members) {
-  return std::max(1, (members * percent + 99) / 100);
-}
+int size_for_percent(int percent, int members) { return std::max(1, (members * percent + 99) / 100); }
 
 std::vector<int> allocate(const std::vector<int>& stratum_sizes, int size) {
   const std::size_t strata = stratum_sizes.size();
@@ -158,7 +152,10 @@ std::vector<int> allocate(const std::vector<int>& stratum_sizes, int size) {
     seats = size;
     members = 0;
     for (std::size_t i = 0; i < strata; ++i) {
-      if (fixed[i]) --seats; else members += stratum_sizes[i];
+      if (fixed[i])
+        --seats;
+      else
+        members += stratum_sizes[i];
     }
   }
   if (members <= 0) return result;

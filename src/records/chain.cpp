@@ -94,9 +94,7 @@ Digest Hasher::link(const Digest& previous, std::string_view canonical) {
 
 Digest sha256(std::string_view bytes) { return thread_hasher().sha256(bytes); }
 
-Digest link(const Digest& previous, std::string_view canonical) {
-  return thread_hasher().link(previous, canonical);
-}
+Digest link(const Digest& previous, std::string_view canonical) { return thread_hasher().link(previous, canonical); }
 
 std::string to_hex(const Digest& digest) {
   std::string hex;
@@ -120,9 +118,7 @@ std::optional<Digest> from_hex(std::string_view hex) {
   return digest;
 }
 
-std::string short_hash(const Digest& digest) {
-  return to_hex(digest).substr(0, k_short_hash_length);
-}
+std::string short_hash(const Digest& digest) { return to_hex(digest).substr(0, k_short_hash_length); }
 
 void Canonical::append(char type, std::string_view name, std::string_view value) {
   m_bytes.push_back(type);
@@ -172,8 +168,7 @@ std::optional<ChainFault> ChainVerifier::check(const ChainEntry& entry) {
     return ChainFault{id, fmt::format("record {} appears twice in the chain", id)};
   }
   if (m_last_id && id < *m_last_id) {
-    return ChainFault{id, fmt::format("record {} is out of order: it comes after record {}", id,
-                                      *m_last_id)};
+    return ChainFault{id, fmt::format("record {} is out of order: it comes after record {}", id, *m_last_id)};
   }
   if (!entry.stored_previous) {
     // Without a stored previous hash, an alteration and a gap look the same.
@@ -183,8 +178,7 @@ std::optional<ChainFault> ChainVerifier::check(const ChainEntry& entry) {
                                       id)};
   }
   if (m_hasher.link(*entry.stored_previous, entry.canonical) != entry.stored_hash) {
-    return ChainFault{
-        id, fmt::format("record {} was altered: its content does not match its hash", id)};
+    return ChainFault{id, fmt::format("record {} was altered: its content does not match its hash", id)};
   }
   if (*entry.stored_previous == m_head) return std::nullopt;
   if (!m_last_id) {
@@ -245,15 +239,15 @@ std::optional<ChainFault> AnchorChecker::at_end(std::int64_t count, std::string_
     const auto& first = m_anchors[m_next];
     const std::string missing = a.count == count + 1 ? fmt::format("record #{} is missing", count + 1)
                                                      : fmt::format("records #{}-#{} are missing", count + 1, a.count);
-    return ChainFault{count + 1, fmt::format("{}: {} was built on {} records (head {}), the database holds {}",
-                                             missing, first.source, first.count,
-                                             first.head.substr(0, k_short_hash_length), count)};
+    return ChainFault{
+        count + 1, fmt::format("{}: {} was built on {} records (head {}), the database holds {}", missing, first.source,
+                               first.count, first.head.substr(0, k_short_hash_length), count)};
   }
   for (const auto& a : m_current) {
     if (head_matches(head_hex, a.head)) continue;
     return ChainFault{count, fmt::format("the chain head is {} ({} records), not {} as {} says",
-                                         head_hex.empty() ? "(none)" : head_hex.substr(0, k_short_hash_length),
-                                         count, a.head, a.source)};
+                                         head_hex.empty() ? "(none)" : head_hex.substr(0, k_short_hash_length), count,
+                                         a.head, a.source)};
   }
   return std::nullopt;
 }

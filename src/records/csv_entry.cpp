@@ -13,8 +13,20 @@ namespace {
 using roster::detail::ColumnSpec;
 
 enum Column : std::size_t {
-  c_member, c_dorm, c_time, c_students, c_channel, c_kind, c_progress, c_note, c_reason,
-  c_category, c_severity, c_reported_to, c_reported_at, c_count
+  c_member,
+  c_dorm,
+  c_time,
+  c_students,
+  c_channel,
+  c_kind,
+  c_progress,
+  c_note,
+  c_reason,
+  c_category,
+  c_severity,
+  c_reported_to,
+  c_reported_at,
+  c_count
 };
 
 // REQUIREMENTS §3: the feedback form's columns, then the extra ones dormlink needs.
@@ -41,8 +53,8 @@ std::vector<std::string> split_students(std::string_view cell, std::string& chan
     auto start = text.rfind(open);
     if (start != std::string::npos && text.size() >= close.size() &&
         text.compare(text.size() - close.size(), close.size(), close) == 0) {
-      channel = std::string(util::trim(std::string_view(text).substr(start + open.size(),
-                                                                     text.size() - close.size() - start - open.size())));
+      channel = std::string(util::trim(
+          std::string_view(text).substr(start + open.size(), text.size() - close.size() - start - open.size())));
       text.resize(start);
       break;
     }
@@ -58,7 +70,8 @@ std::optional<Incident> read_incident(roster::detail::RowReader& r, Date today) 
     i.category = *category;
   } else {
     r.problem(c_category, fmt::format("{}: use 赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, 其他违纪 "
-                                      "or 突发事件", quote_value(r.cell(c_category))));
+                                      "or 突发事件",
+                                      quote_value(r.cell(c_category))));
   }
   if (!r.cell(c_severity).empty() && !(i.severity = parse_severity(r.cell(c_severity)))) {
     r.problem(c_severity, fmt::format("{}: use 轻, 一般 or 严重", quote_value(r.cell(c_severity))));

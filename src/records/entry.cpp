@@ -53,9 +53,7 @@ const roster::StudentRow* find_student(const roster::Snapshot& snap, const std::
   return nullptr;
 }
 
-bool takes_dorms(PoliticalStatus status) {
-  return is_member(status) || status == PoliticalStatus::candidate;
-}
+bool takes_dorms(PoliticalStatus status) { return is_member(status) || status == PoliticalStatus::candidate; }
 
 // No event time is later than the moment of entry (c.now, the real clock): a record says what
 // has happened.
@@ -84,11 +82,13 @@ void check_assignment(const EntryRequest& r, const EntryContext& c, const std::s
   if (holder == member_id) return;
   row.off_assignment = true;
   if (!r.reason.empty()) return;
-  problems.add("", c.assignment == nullptr
-      ? fmt::format("no assignment is committed for {} on {}; run `dormlink assign`, or pass --reason to "
-                    "record it anyway", row.semester_id, format_date(r.at.date))
-      : fmt::format("{} {} is not assigned to dorm {} on {}; pass --reason to record it anyway", member_name,
-                    member_id, *row.dorm_code, format_date(r.at.date)));
+  problems.add(
+      "", c.assignment == nullptr
+              ? fmt::format("no assignment is committed for {} on {}; run `dormlink assign`, or pass --reason to "
+                            "record it anyway",
+                            row.semester_id, format_date(r.at.date))
+              : fmt::format("{} {} is not assigned to dorm {} on {}; pass --reason to record it anyway", member_name,
+                            member_id, *row.dorm_code, format_date(r.at.date)));
 }
 
 void resolve_talked(const EntryRequest& r, const EntryContext& c, Row& row, ProblemCollector& problems) {
@@ -97,7 +97,8 @@ void resolve_talked(const EntryRequest& r, const EntryContext& c, Row& row, Prob
     if (s == nullptr) continue;
     if (!row.member_id.empty() && s->student_id == row.member_id) {
       problems.add("", fmt::format("--talked \"{}\": {} {} is the member who made the contact; list the residents "
-                                   "talked with", who, s->facts.name, s->student_id));
+                                   "talked with",
+                                   who, s->facts.name, s->student_id));
       continue;
     }
     if (row.dorm_code && s->facts.dorm != *row.dorm_code) {
@@ -137,8 +138,8 @@ void check_report_time(const EntryRequest& r, const EntryContext& c, ProblemColl
     return;
   }
   if (*reported < r.at) {
-    problems.add("", fmt::format("--reported-at \"{}\" is before the incident was found ({})",
-                                 *r.incident->reported_at, format_local(r.at)));
+    problems.add("", fmt::format("--reported-at \"{}\" is before the incident was found ({})", *r.incident->reported_at,
+                                 format_local(r.at)));
   }
   if (c.now < *reported) {
     problems.add("", fmt::format("--reported-at \"{}\" is later than now ({}); record the report once it was made",
@@ -150,8 +151,10 @@ void check_report_time(const EntryRequest& r, const EntryContext& c, ProblemColl
 
 void check_correction(const Row& row, const CorrectionTarget& t, const std::string& reason) {
   if (t.id < 1 || !t.exists) {
-    throw DataError(fmt::format("--corrects {}: there is no record #{}; give the number on the receipt of the "
-                                "record to correct", t.id, t.id));
+    throw DataError(
+        fmt::format("--corrects {}: there is no record #{}; give the number on the receipt of the "
+                    "record to correct",
+                    t.id, t.id));
   }
   ProblemCollector problems;
   const auto kind = parse_kind(t.kind);
@@ -163,12 +166,13 @@ void check_correction(const Row& row, const CorrectionTarget& t, const std::stri
     problems.add("", fmt::format("record #{} is a {}, which cannot be corrected", t.id, t.kind));
   } else if (*kind != row.kind) {
     problems.add("", fmt::format("record #{} is a {} ({}), not a {} ({}); a correction keeps the kind — withdraw "
-                                 "#{} and record the right kind instead", t.id, label_zh(*kind), t.kind,
-                                 label_zh(row.kind), key(row.kind), t.id));
+                                 "#{} and record the right kind instead",
+                                 t.id, label_zh(*kind), t.kind, label_zh(row.kind), key(row.kind), t.id));
   }
   if (t.member_id != row.member_id) {
     problems.add("", fmt::format("record #{} belongs to member {}, not {}; only the member's own records can be "
-                                 "corrected", t.id, t.member_id, row.member_id));
+                                 "corrected",
+                                 t.id, t.member_id, row.member_id));
   }
   if (!problems.empty()) {
     auto count = problems.size();
@@ -199,7 +203,9 @@ ResolvedEntry resolve_entry(const EntryRequest& r, const EntryContext& c) {
   }
   resolve_dorm(r, c, row, problems);
   if (r.kind == Kind::incident && !r.incident) {
-    problems.add("", "an incident needs --category (赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, 其他违纪, 突发事件)");
+    problems.add("",
+                 "an incident needs --category (赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, 其他违纪, "
+                 "突发事件)");
   }
   if (r.kind == Kind::incident) check_report_time(r, c, problems);
   if (r.kind == Kind::incident) row.incident = r.incident;

@@ -158,17 +158,21 @@ std::optional<Severity> parse_severity(std::string_view text) {
 
 bool is_contact(Kind kind) {
   switch (kind) {
-    case Kind::visit: case Kind::talk: case Kind::symposium: case Kind::activity:
-    case Kind::orientation: case Kind::education: case Kind::cultivation: case Kind::incident:
+    case Kind::visit:
+    case Kind::talk:
+    case Kind::symposium:
+    case Kind::activity:
+    case Kind::orientation:
+    case Kind::education:
+    case Kind::cultivation:
+    case Kind::incident:
       return true;
     default:
       return false;
   }
 }
 
-bool points_at_record(Kind kind) {
-  return kind == Kind::correction || kind == Kind::withdrawal || kind == Kind::purge;
-}
+bool points_at_record(Kind kind) { return kind == Kind::correction || kind == Kind::withdrawal || kind == Kind::purge; }
 
 namespace {
 
@@ -213,9 +217,11 @@ std::string canonical_row(const Row& row, std::string_view content_digest_hex) {
   if (row.incident) {
     const auto& i = *row.incident;
     c.field("incident_category", key(i.category));
-    optional_field(c, "severity", i.severity ? std::optional<std::string>(std::string(key(*i.severity))) : std::nullopt);
-    optional_field(c, "reported_to", i.reported_to ? std::optional<std::string>(std::string(dormlink::key(*i.reported_to)))
-                                                   : std::nullopt);
+    optional_field(c, "severity",
+                   i.severity ? std::optional<std::string>(std::string(key(*i.severity))) : std::nullopt);
+    optional_field(
+        c, "reported_to",
+        i.reported_to ? std::optional<std::string>(std::string(dormlink::key(*i.reported_to))) : std::nullopt);
     optional_field(c, "reported_at", i.reported_at);
   } else {
     c.null_field("incident_category");

@@ -65,13 +65,13 @@ std::vector<int> members_of(const AssessmentInput& in) {
 // the deadline): half credit. For contacts, plans and summaries met_late means the record was
 // entered after the due day while the contact happened in time — allowed and visible in the
 // reports (补录), and full credit here, so batch entry of paper forms costs a member nothing.
-bool late_costs(check::Rule rule) {
-  return rule == check::Rule::feedback_form || rule == check::Rule::incident_report;
-}
+bool late_costs(check::Rule rule) { return rule == check::Rule::feedback_form || rule == check::Rule::incident_report; }
 
 void count(ComponentScore& s, const Obligation& o) {
   switch (o.status) {
-    case Status::met: ++s.met; break;
+    case Status::met:
+      ++s.met;
+      break;
     case Status::met_late:
       if (!late_costs(o.rule)) {
         ++s.met;
@@ -80,11 +80,18 @@ void count(ComponentScore& s, const Obligation& o) {
       ++s.late;
       s.lost.push_back(o);
       break;
-    case Status::waived: ++s.waived; break;
+    case Status::waived:
+      ++s.waived;
+      break;
     case Status::pending:
     case Status::due_soon:
-    case Status::at_risk: ++s.pending; break;
-    case Status::overdue: ++s.overdue; s.lost.push_back(o); break;
+    case Status::at_risk:
+      ++s.pending;
+      break;
+    case Status::overdue:
+      ++s.overdue;
+      s.lost.push_back(o);
+      break;
   }
 }
 
@@ -124,10 +131,10 @@ std::string lost_line(const Assessment& a, const Obligation& o, Language languag
   if (const auto* s = person_at(input, o.student); s != nullptr && names_students(a.privacy))
     what += fmt::format(fmt::runtime(z ? " {}（{}）" : " {} ({})"), s->name, s->id);
   if (o.record_id != 0) what += fmt::format(" #{}", o.record_id);
-  const std::string window =
-      o.window_from == o.window_to
-          ? report_date(o.window_from, language)
-          : fmt::format("{}{}{}", report_date(o.window_from, language), z ? "—" : " to ", report_date(o.window_to, language));
+  const std::string window = o.window_from == o.window_to
+                                 ? report_date(o.window_from, language)
+                                 : fmt::format("{}{}{}", report_date(o.window_from, language), z ? "—" : " to ",
+                                               report_date(o.window_to, language));
   return fmt::format(fmt::runtime(z ? "- {}：{} · {} {} · {} {} · {} {}/{}" : "- {}: {} · {} {} · {} {} · {} {}/{}"),
                      status_label(o.status, language), what, z ? "时段" : "window", window, z ? "截止" : "due",
                      report_date(o.due, language), z ? "应/实" : "expected/found", o.expected, o.found);
@@ -137,14 +144,22 @@ std::string lost_line(const Assessment& a, const Obligation& o, Language languag
 
 std::string_view to_string(Component component) {
   switch (component) {
-    case Component::visits: return "visits";
-    case Component::talks: return "talks";
-    case Component::activities: return "activities";
-    case Component::symposiums: return "symposiums";
-    case Component::forms_on_time: return "forms_on_time";
-    case Component::incidents_on_time: return "incidents_on_time";
-    case Component::plan_and_summary: return "plan_and_summary";
-    case Component::inspection: return "inspection";
+    case Component::visits:
+      return "visits";
+    case Component::talks:
+      return "talks";
+    case Component::activities:
+      return "activities";
+    case Component::symposiums:
+      return "symposiums";
+    case Component::forms_on_time:
+      return "forms_on_time";
+    case Component::incidents_on_time:
+      return "incidents_on_time";
+    case Component::plan_and_summary:
+      return "plan_and_summary";
+    case Component::inspection:
+      return "inspection";
   }
   return "?";
 }
@@ -152,39 +167,66 @@ std::string_view to_string(Component component) {
 std::string component_label(Component component, Language language) {
   const bool z = zh(language);
   switch (component) {
-    case Component::visits: return z ? "走访寝室" : "visits";
-    case Component::talks: return z ? "谈心覆盖" : "talk coverage";
-    case Component::activities: return z ? "寝室活动" : "activities";
-    case Component::symposiums: return z ? "座谈会" : "symposiums";
-    case Component::forms_on_time: return z ? "按时报送反馈表" : "forms on time";
-    case Component::incidents_on_time: return z ? "突发事件按时报告" : "incidents reported on time";
-    case Component::plan_and_summary: return z ? "工作计划与学期总结" : "plan and summary";
-    case Component::inspection: return z ? "检查核实" : "inspection";
+    case Component::visits:
+      return z ? "走访寝室" : "visits";
+    case Component::talks:
+      return z ? "谈心覆盖" : "talk coverage";
+    case Component::activities:
+      return z ? "寝室活动" : "activities";
+    case Component::symposiums:
+      return z ? "座谈会" : "symposiums";
+    case Component::forms_on_time:
+      return z ? "按时报送反馈表" : "forms on time";
+    case Component::incidents_on_time:
+      return z ? "突发事件按时报告" : "incidents reported on time";
+    case Component::plan_and_summary:
+      return z ? "工作计划与学期总结" : "plan and summary";
+    case Component::inspection:
+      return z ? "检查核实" : "inspection";
   }
   return "?";
 }
 
 bool component_of(Rule rule, Component& component) {
   switch (rule) {
-    case Rule::visits: component = Component::visits; return true;
+    case Rule::visits:
+      component = Component::visits;
+      return true;
     case Rule::talks:
-    case Rule::attention_talks: component = Component::talks; return true;
-    case Rule::activity: component = Component::activities; return true;
-    case Rule::symposium: component = Component::symposiums; return true;
-    case Rule::feedback_form: component = Component::forms_on_time; return true;
-    case Rule::incident_report: component = Component::incidents_on_time; return true;
+    case Rule::attention_talks:
+      component = Component::talks;
+      return true;
+    case Rule::activity:
+      component = Component::activities;
+      return true;
+    case Rule::symposium:
+      component = Component::symposiums;
+      return true;
+    case Rule::feedback_form:
+      component = Component::forms_on_time;
+      return true;
+    case Rule::incident_report:
+      component = Component::incidents_on_time;
+      return true;
     case Rule::work_plan:
-    case Rule::member_summary: component = Component::plan_and_summary; return true;
-    default: return false;
+    case Rule::member_summary:
+      component = Component::plan_and_summary;
+      return true;
+    default:
+      return false;
   }
 }
 
 std::string_view to_string(Band band) {
   switch (band) {
-    case Band::excellent: return "excellent";
-    case Band::pass: return "pass";
-    case Band::basic_pass: return "basic_pass";
-    case Band::fail: return "fail";
+    case Band::excellent:
+      return "excellent";
+    case Band::pass:
+      return "pass";
+    case Band::basic_pass:
+      return "basic_pass";
+    case Band::fail:
+      return "fail";
   }
   return "?";
 }
@@ -192,10 +234,14 @@ std::string_view to_string(Band band) {
 std::string band_label(Band band, Language language) {
   const bool z = zh(language);
   switch (band) {
-    case Band::excellent: return z ? "优秀" : "excellent";
-    case Band::pass: return z ? "合格" : "pass";
-    case Band::basic_pass: return z ? "基本合格" : "basic pass";
-    case Band::fail: return z ? "不合格" : "fail";
+    case Band::excellent:
+      return z ? "优秀" : "excellent";
+    case Band::pass:
+      return z ? "合格" : "pass";
+    case Band::basic_pass:
+      return z ? "基本合格" : "basic pass";
+    case Band::fail:
+      return z ? "不合格" : "fail";
   }
   return "?";
 }
@@ -297,25 +343,25 @@ Table summary_table(const Assessment& a, Language language) {
 Table components_table(const MemberAssessment& m, Language language) {
   const bool z = zh(language);
   Table t;
-    t.header = {z ? "项目" : "component", z ? "权重" : "weight", z ? "按时完成" : "met",
-                z ? "逾期完成" : "late", z ? "逾期未完成" : "overdue", z ? "免除" : "waived",
-                z ? "未到期" : "not yet due", z ? "得分率" : "ratio", z ? "得分" : "points", z ? "说明" : "note"};
-    t.align = {Align::left, Align::right, Align::right, Align::right, Align::right,
-               Align::right, Align::right, Align::right, Align::right, Align::left};
-    for (const auto& s : m.components) {
-      t.rows.push_back({component_label(s.component, language), std::to_string(s.weight), std::to_string(s.met),
-                        std::to_string(s.late), std::to_string(s.overdue), std::to_string(s.waived),
-                        std::to_string(s.pending), ratio_text(s.ratio), points_text(s.points), basis(s, language)});
-    }
-    t.rows.push_back({z ? "合计" : "total", std::to_string([&] {
-                        int w = 0;
-                        for (const auto& s : m.components) w += s.weight;
-                        return w;
-                      }()),
-                      "", "", "", "", "", "", format_tenths(m.score_tenths), band_label(m.band, language)});
+  t.header = {z ? "项目" : "component",     z ? "权重" : "weight",        z ? "按时完成" : "met",
+              z ? "逾期完成" : "late",      z ? "逾期未完成" : "overdue", z ? "免除" : "waived",
+              z ? "未到期" : "not yet due", z ? "得分率" : "ratio",       z ? "得分" : "points",
+              z ? "说明" : "note"};
+  t.align = {Align::left,  Align::right, Align::right, Align::right, Align::right,
+             Align::right, Align::right, Align::right, Align::right, Align::left};
+  for (const auto& s : m.components) {
+    t.rows.push_back({component_label(s.component, language), std::to_string(s.weight), std::to_string(s.met),
+                      std::to_string(s.late), std::to_string(s.overdue), std::to_string(s.waived),
+                      std::to_string(s.pending), ratio_text(s.ratio), points_text(s.points), basis(s, language)});
+  }
+  t.rows.push_back({z ? "合计" : "total", std::to_string([&] {
+                      int w = 0;
+                      for (const auto& s : m.components) w += s.weight;
+                      return w;
+                    }()),
+                    "", "", "", "", "", "", format_tenths(m.score_tenths), band_label(m.band, language)});
   return t;
 }
-
 
 // The obligations that cost points, one row each.
 Table lost_table(const Assessment& a, Language language) {
@@ -336,9 +382,9 @@ Table lost_table(const Assessment& a, Language language) {
           student = fmt::format(fmt::runtime(z ? "{}（{}）" : "{} ({})"), p->name, p->id);
         t.rows.push_back({m.id, m.name, component_label(s.component, language), status_label(o.status, language),
                           rule_label(o.rule, language), dorm_at(input, o.dorm), student,
-                          o.record_id == 0 ? std::string() : std::to_string(o.record_id), report_date(o.window_from, language),
-                          report_date(o.window_to, language), report_date(o.due, language), std::to_string(o.expected),
-                          std::to_string(o.found)});
+                          o.record_id == 0 ? std::string() : std::to_string(o.record_id),
+                          report_date(o.window_from, language), report_date(o.window_to, language),
+                          report_date(o.due, language), std::to_string(o.expected), std::to_string(o.found)});
       }
     }
   }
@@ -363,15 +409,17 @@ std::string render_assessment_markdown(const Assessment& a, Language language) {
   std::string out;
   out += z ? fmt::format("# {}学期考核 · {}\n\n", a.semester_name, a.college.empty() ? "党支部" : a.college)
            : fmt::format("# Semester assessment · {} · {}\n\n", a.semester_name, a.college);
-  out += z ? fmt::format("- 学期：{}（{}）\n- 截至：{}\n", a.semester_name, a.semester_id, report_date(a.as_of, language))
-           : fmt::format("- Semester: {} ({})\n- As of: {}\n", a.semester_name, a.semester_id, format_date(a.as_of));
+  out +=
+      z ? fmt::format("- 学期：{}（{}）\n- 截至：{}\n", a.semester_name, a.semester_id, report_date(a.as_of, language))
+        : fmt::format("- Semester: {} ({})\n- As of: {}\n", a.semester_name, a.semester_id, format_date(a.as_of));
   if (!a.branch.empty()) out += z ? fmt::format("- 党支部：{}\n", a.branch) : fmt::format("- Branch: {}\n", a.branch);
-  out += z ? fmt::format("- 等级：优秀 ≥ {}，合格 ≥ {}，基本合格 ≥ {}，不合格低于 {}\n", a.options.excellent_from,
-                         a.options.pass_from, a.options.basic_pass_from, a.options.basic_pass_from)
-           : fmt::format("- Bands: excellent ≥ {}, pass ≥ {}, basic pass ≥ {}, fail below {}\n",
-                         a.options.excellent_from, a.options.pass_from, a.options.basic_pass_from,
-                         a.options.basic_pass_from);
-  out += z ? "- 计分：按时完成计 1，反馈表逾期报送、突发事件逾期报告计 0.5（走访、谈心等补录不扣分），逾期未完成计 0；免除和未到期的不计入；无已到期事项的项目满分。\n"
+  out +=
+      z ? fmt::format("- 等级：优秀 ≥ {}，合格 ≥ {}，基本合格 ≥ {}，不合格低于 {}\n", a.options.excellent_from,
+                      a.options.pass_from, a.options.basic_pass_from, a.options.basic_pass_from)
+        : fmt::format("- Bands: excellent ≥ {}, pass ≥ {}, basic pass ≥ {}, fail below {}\n", a.options.excellent_from,
+                      a.options.pass_from, a.options.basic_pass_from, a.options.basic_pass_from);
+  out += z ? "- 计分：按时完成计 1，反馈表逾期报送、突发事件逾期报告计 0.5（走访、谈心等补录不扣分），逾期未完成计 "
+             "0；免除和未到期的不计入；无已到期事项的项目满分。\n"
            : "- Scoring: met counts 1, a form submitted or an incident reported late 0.5 (contacts entered late "
              "count in full), overdue 0; waived and not yet due obligations are left out; "
              "a component with nothing due yet gets full marks.\n";
@@ -387,8 +435,7 @@ std::string render_assessment_markdown(const Assessment& a, Language language) {
 
   for (const auto& m : a.members) {
     out += fmt::format(fmt::runtime(z ? "\n## {}（{}）· {} · {}\n\n" : "\n## {} ({}) · {} · {}\n\n"),
-                       escape_markdown_cell(m.name), m.id,
-                       format_tenths(m.score_tenths), band_label(m.band, language));
+                       escape_markdown_cell(m.name), m.id, format_tenths(m.score_tenths), band_label(m.band, language));
     out += render_markdown(components_table(m, language));
     bool any = false;
     for (const auto& s : m.components) {
@@ -406,7 +453,6 @@ std::string render_assessment_markdown(const Assessment& a, Language language) {
   }
   return visible_document(out);
 }
-
 
 Workbook assessment_workbook(const Assessment& a, Language language) {
   const bool z = zh(language);
@@ -443,10 +489,10 @@ ExportTable assessment_table(const Assessment& a, Language language) {
                {"member_name", z ? "党员" : "Member", false},
                {"branch", z ? "党支部" : "Branch", false}};
   for (Component c : k_components) {
-    t.columns.push_back({std::string(to_string(c)),
-                         fmt::format(fmt::runtime(z ? "{}（{}）" : "{} ({})"), component_label(c, language),
-                                     weight_of(a.options, c)),
-                         true});
+    t.columns.push_back(
+        {std::string(to_string(c)),
+         fmt::format(fmt::runtime(z ? "{}（{}）" : "{} ({})"), component_label(c, language), weight_of(a.options, c)),
+         true});
   }
   t.columns.push_back({"score", z ? "得分" : "Score", true});
   t.columns.push_back({"band", z ? "等级" : "Band", false});
@@ -488,8 +534,8 @@ std::string render_assessment_json(const Assessment& a) {
           "       {{\"component\": \"{}\", \"weight\": {}, \"met\": {}, \"met_late\": {}, \"overdue\": {}, "
           "\"waived\": {}, \"not_yet_due\": {}, \"findings\": {}, \"contradicted\": {}, \"ratio\": {:.4f}, "
           "\"points\": {:.1f}, \"lost\": [",
-          to_string(s.component), s.weight, s.met, s.late, s.overdue, s.waived, s.pending, s.findings,
-          s.contradicted, s.ratio, std::round(s.points * 10.0) / 10.0);
+          to_string(s.component), s.weight, s.met, s.late, s.overdue, s.waived, s.pending, s.findings, s.contradicted,
+          s.ratio, std::round(s.points * 10.0) / 10.0);
       for (std::size_t j = 0; j < s.lost.size(); ++j) {
         const auto& o = s.lost[j];
         const auto* student = person_at(*a.check, o.student);

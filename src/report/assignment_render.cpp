@@ -10,9 +10,9 @@ namespace {
 struct Labels {
   std::vector<std::string> header;
   const char* title;
-  const char* totals;      // members, dorms, total cost
-  const char* breakdown;   // major, junior same grade, building, continuity, pinned
-  const char* changes;     // against, kept, changed, added
+  const char* totals;     // members, dorms, total cost
+  const char* breakdown;  // major, junior same grade, building, continuity, pinned
+  const char* changes;    // against, kept, changed, added
   const char* uncovered;
   const char* major_differs;
   const char* same_grade;
@@ -25,16 +25,30 @@ struct Labels {
 const Labels& labels(Language language) {
   static const Labels zh{
       {"党员", "学号", "年级", "专业", "党支部", "寝室", "寝室年级", "寝室专业", "人数", "代价", "说明"},
-      "党员联系寝室分配表", "党员 {} 人，寝室 {} 间，总代价 {}",
+      "党员联系寝室分配表",
+      "党员 {} 人，寝室 {} 间，总代价 {}",
       "跨专业 {} 对，低年级寝室由同年级党员联系 {} 对，跨楼栋 {} 对，延续上次 {} 对，人工指定 {} 对",
-      "与{}相比：保持 {} 间，更换 {} 间，新增 {} 间", "未分配的寝室（需人工处理）",
-      "跨专业", "同年级", "跨楼", "延续", "指定", "、"};
+      "与{}相比：保持 {} 间，更换 {} 间，新增 {} 间",
+      "未分配的寝室（需人工处理）",
+      "跨专业",
+      "同年级",
+      "跨楼",
+      "延续",
+      "指定",
+      "、"};
   static const Labels en{
       {"member", "id", "grade", "major", "branch", "dorm", "dorm grade", "dorm major", "residents", "cost", "notes"},
-      "member-dorm assignment", "{} members, {} dorms, total cost {}",
+      "member-dorm assignment",
+      "{} members, {} dorms, total cost {}",
       "other major {}, junior dorm with a same-grade member {}, other building {}, kept from before {}, pinned {}",
-      "against {}: kept {}, changed {}, new {}", "dorms left for a human",
-      "other major", "same grade", "other building", "kept", "pinned", ", "};
+      "against {}: kept {}, changed {}, new {}",
+      "dorms left for a human",
+      "other major",
+      "same grade",
+      "other building",
+      "kept",
+      "pinned",
+      ", "};
   return language == Language::zh ? zh : en;
 }
 
@@ -54,8 +68,10 @@ std::string notes(const AssignmentLine& l, const Labels& w) {
 }
 
 Table pair_table(const AssignmentReport& r, const Labels& w) {
-  Table t{w.header, {Align::left, Align::left, Align::right, Align::left, Align::left, Align::left, Align::right,
-                     Align::left, Align::right, Align::right, Align::left}, {}};
+  Table t{w.header,
+          {Align::left, Align::left, Align::right, Align::left, Align::left, Align::left, Align::right, Align::left,
+           Align::right, Align::right, Align::left},
+          {}};
   for (const auto& l : r.lines) {
     t.rows.push_back({l.member_name, l.member_id, std::to_string(l.member_grade), l.member_major, l.member_branch,
                       l.dorm_code, std::to_string(l.dorm_grade), l.dorm_major, std::to_string(l.residents),

@@ -76,12 +76,13 @@ AssignmentReport build_assignment_report(const assign::Instance& instance, const
 
 std::string render_assignment_json(const AssignmentReport& r) {
   std::string out = "{\n";
-  out += fmt::format("  \"semester\": \"{}\",\n  \"kind\": \"{}\",\n  \"status\": \"{}\",\n", json_escape(r.semester_id),
-                     json_escape(r.kind), json_escape(r.status));
+  out += fmt::format("  \"semester\": \"{}\",\n  \"kind\": \"{}\",\n  \"status\": \"{}\",\n",
+                     json_escape(r.semester_id), json_escape(r.kind), json_escape(r.status));
   out += fmt::format("  \"members\": {},\n  \"dorms\": {},\n  \"total_cost\": {},\n", r.members, r.dorms, r.total_cost);
-  out += fmt::format("  \"breakdown\": {{\"major_differs\": {}, \"junior_same_grade\": {}, \"other_building\": {}, "
-                     "\"continuity\": {}, \"pinned\": {}}},\n", r.major_differs, r.junior_same_grade,
-                     r.other_building, r.continuity, r.pinned);
+  out += fmt::format(
+      "  \"breakdown\": {{\"major_differs\": {}, \"junior_same_grade\": {}, \"other_building\": {}, "
+      "\"continuity\": {}, \"pinned\": {}}},\n",
+      r.major_differs, r.junior_same_grade, r.other_building, r.continuity, r.pinned);
   out += fmt::format("  \"changes\": {{\"against\": \"{}\", \"kept\": {}, \"changed\": {}, \"added\": {}}},\n",
                      json_escape(r.before_label), r.kept, r.changed, r.added);
   out += "  \"uncovered\": [";
@@ -91,11 +92,12 @@ std::string render_assignment_json(const AssignmentReport& r) {
   out += "],\n  \"pairs\": [\n";
   for (std::size_t i = 0; i < r.lines.size(); ++i) {
     const auto& l = r.lines[i];
-    out += fmt::format("    {{\"member\": \"{}\", \"name\": \"{}\", \"dorm\": \"{}\", \"cost\": {}, \"major_differs\": {}, "
-                       "\"junior_same_grade\": {}, \"other_building\": {}, \"continuity\": {}, \"pinned\": {}}}{}\n",
-                       json_escape(l.member_id), json_escape(l.member_name), json_escape(l.dorm_code), l.cost.total,
-                       l.cost.major_differs, l.cost.junior_same_grade, l.cost.other_building, l.cost.continuity,
-                       l.pinned, i + 1 < r.lines.size() ? "," : "");
+    out += fmt::format(
+        "    {{\"member\": \"{}\", \"name\": \"{}\", \"dorm\": \"{}\", \"cost\": {}, \"major_differs\": {}, "
+        "\"junior_same_grade\": {}, \"other_building\": {}, \"continuity\": {}, \"pinned\": {}}}{}\n",
+        json_escape(l.member_id), json_escape(l.member_name), json_escape(l.dorm_code), l.cost.total,
+        l.cost.major_differs, l.cost.junior_same_grade, l.cost.other_building, l.cost.continuity, l.pinned,
+        i + 1 < r.lines.size() ? "," : "");
   }
   out += "  ]\n}\n";
   return out;

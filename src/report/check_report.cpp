@@ -4,9 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "dormlink/report/export_tables.hpp"
 #include "dormlink/report/json.hpp"
 #include "dormlink/report/table.hpp"
-#include "dormlink/report/export_tables.hpp"
 
 namespace dormlink::report {
 namespace {
@@ -100,7 +100,7 @@ Table member_table(Language language) {
   } else {
     t.header = {"Status", "Rule", "Dorm", "Student", "Period", "Due", "Expected", "Found", "Note"};
   }
-  t.align = {Align::left, Align::left, Align::left, Align::left, Align::left,
+  t.align = {Align::left, Align::left,  Align::left,  Align::left, Align::left,
              Align::left, Align::right, Align::right, Align::left};
   return t;
 }
@@ -162,21 +162,36 @@ CheckCounts count_statuses(const std::vector<Obligation>& items) {
 std::string rule_label(Rule rule, Language language) {
   const bool z = zh(language);
   switch (rule) {
-    case Rule::no_assignment: return z ? "本学期未分配" : "no assignment";
-    case Rule::member_left: return z ? "党员已离开" : "member left";
-    case Rule::member_dorm_count: return z ? "联系寝室数" : "dorm count";
-    case Rule::dorm_without_member: return z ? "寝室无人联系" : "dorm without member";
-    case Rule::work_plan: return z ? "工作计划" : "work plan";
-    case Rule::visits: return z ? "走访" : "visits";
-    case Rule::talks: return z ? "谈心" : "talks";
-    case Rule::attention_talks: return z ? "重点关注谈心" : "attention talks";
-    case Rule::orientation: return z ? "新生入学教育" : "orientation";
-    case Rule::activity: return z ? "寝室活动" : "dorm activity";
-    case Rule::symposium: return z ? "座谈会" : "symposium";
-    case Rule::incident_report: return z ? "突发事件报告" : "incident report";
-    case Rule::feedback_form: return z ? "反馈表" : "feedback form";
-    case Rule::counselor_summary: return z ? "辅导员总结" : "counselor summary";
-    case Rule::member_summary: return z ? "学期总结" : "semester summary";
+    case Rule::no_assignment:
+      return z ? "本学期未分配" : "no assignment";
+    case Rule::member_left:
+      return z ? "党员已离开" : "member left";
+    case Rule::member_dorm_count:
+      return z ? "联系寝室数" : "dorm count";
+    case Rule::dorm_without_member:
+      return z ? "寝室无人联系" : "dorm without member";
+    case Rule::work_plan:
+      return z ? "工作计划" : "work plan";
+    case Rule::visits:
+      return z ? "走访" : "visits";
+    case Rule::talks:
+      return z ? "谈心" : "talks";
+    case Rule::attention_talks:
+      return z ? "重点关注谈心" : "attention talks";
+    case Rule::orientation:
+      return z ? "新生入学教育" : "orientation";
+    case Rule::activity:
+      return z ? "寝室活动" : "dorm activity";
+    case Rule::symposium:
+      return z ? "座谈会" : "symposium";
+    case Rule::incident_report:
+      return z ? "突发事件报告" : "incident report";
+    case Rule::feedback_form:
+      return z ? "反馈表" : "feedback form";
+    case Rule::counselor_summary:
+      return z ? "辅导员总结" : "counselor summary";
+    case Rule::member_summary:
+      return z ? "学期总结" : "semester summary";
   }
   return std::string(check::to_string(rule));
 }
@@ -184,19 +199,27 @@ std::string rule_label(Rule rule, Language language) {
 std::string status_label(Status status, Language language) {
   const bool z = zh(language);
   switch (status) {
-    case Status::met: return z ? "已完成" : "met";
-    case Status::met_late: return z ? "逾期完成" : "met late";
-    case Status::waived: return z ? "已请假" : "excused";
-    case Status::pending: return z ? "未到期" : "pending";
-    case Status::due_soon: return z ? "即将到期" : "due soon";
-    case Status::at_risk: return z ? "有风险" : "at risk";
-    case Status::overdue: return z ? "逾期" : "overdue";
+    case Status::met:
+      return z ? "已完成" : "met";
+    case Status::met_late:
+      return z ? "逾期完成" : "met late";
+    case Status::waived:
+      return z ? "已请假" : "excused";
+    case Status::pending:
+      return z ? "未到期" : "pending";
+    case Status::due_soon:
+      return z ? "即将到期" : "due soon";
+    case Status::at_risk:
+      return z ? "有风险" : "at risk";
+    case Status::overdue:
+      return z ? "逾期" : "overdue";
   }
   return std::string(check::to_string(status));
 }
 
 std::string status_label(Rule rule, Status status, Language language) {
-  const bool late_work = rule == Rule::feedback_form || rule == Rule::counselor_summary || rule == Rule::incident_report;
+  const bool late_work =
+      rule == Rule::feedback_form || rule == Rule::counselor_summary || rule == Rule::incident_report;
   if (status == Status::met_late && !late_work) return zh(language) ? "已完成（补录）" : "met (entered late)";
   return status_label(status, language);
 }
@@ -246,9 +269,8 @@ std::string render_check_json(const CheckListing& l) {
         "\"due\": \"{}\", \"expected\": {}, \"found\": {}, \"late\": {}}}",
         check::to_string(o.status), check::to_string(o.rule), json_counselor(counselor_at(*l.input, o.counselor)),
         json_person(person_at(*l.input, o.member)), json_text_or_null(dorm_at(*l.input, o.dorm)),
-        json_person(person_at(*l.input, o.student)), o.period,
-        o.record_id > 0 ? std::to_string(o.record_id) : "null", format_date(o.window_from),
-        format_date(o.window_to), format_date(o.due), o.expected, o.found, o.late);
+        json_person(person_at(*l.input, o.student)), o.period, o.record_id > 0 ? std::to_string(o.record_id) : "null",
+        format_date(o.window_from), format_date(o.window_to), format_date(o.due), o.expected, o.found, o.late);
   }
   out += l.items.empty() ? "]\n}\n" : "\n  ]\n}\n";
   return out;
@@ -256,9 +278,9 @@ std::string render_check_json(const CheckListing& l) {
 
 std::string render_check_csv(const CheckListing& l, CsvFlavor flavor) {
   ExportTable t;
-  for (const char* key : {"status", "rule", "counselor_id", "counselor_name", "member_id", "member_name", "dorm",
-                          "student_id", "student_name", "period", "record_id", "window_from", "window_to", "due",
-                          "expected", "found", "late"}) {
+  for (const char* key :
+       {"status", "rule", "counselor_id", "counselor_name", "member_id", "member_name", "dorm", "student_id",
+        "student_name", "period", "record_id", "window_from", "window_to", "due", "expected", "found", "late"}) {
     t.columns.push_back({key, key, false});
   }
   for (const auto& o : l.items) {
@@ -269,8 +291,8 @@ std::string render_check_csv(const CheckListing& l, CsvFlavor flavor) {
                       c ? c->staff_id : "", c ? c->name : "", m ? m->id : "", m ? m->name : "",
                       dorm_at(*l.input, o.dorm), st ? st->id : "", st ? st->name : "", std::to_string(o.period),
                       o.record_id > 0 ? std::to_string(o.record_id) : "", format_date(o.window_from),
-                      format_date(o.window_to), format_date(o.due), std::to_string(o.expected),
-                      std::to_string(o.found), std::to_string(o.late)});
+                      format_date(o.window_to), format_date(o.due), std::to_string(o.expected), std::to_string(o.found),
+                      std::to_string(o.late)});
   }
   return render_table_csv(t, flavor);
 }

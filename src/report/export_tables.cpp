@@ -19,8 +19,7 @@ namespace {
 void refuse_committee(const Privacy& privacy, std::string_view table) {
   if (privacy.audience != Audience::committee) return;
   throw UsageError(fmt::format(
-      "export {}: the committee sees no names of students; export dorms, or use report summary for aggregates",
-      table));
+      "export {}: the committee sees no names of students; export dorms, or use report summary for aggregates", table));
 }
 
 std::string joined(const std::vector<std::string>& items, std::string_view separator) {
@@ -60,9 +59,10 @@ ExportTable students_table(std::vector<roster::StudentRow> students, const Priva
   });
   const bool attention = privacy.attention_of_named();
   ExportTable t;
-  t.columns = {{"student_id", "学号"}, {"name", "姓名"},  {"gender", "性别"},          {"major", "专业"},
-               {"grade", "年级"},      {"class", "班级"}, {"dorm", "寝室"},            {"phone", "联系方式"},
-               {"political_status", "政治面貌"},          {"branch", "党支部"}};
+  t.columns = {{"student_id", "学号"}, {"name", "姓名"},      {"gender", "性别"},
+               {"major", "专业"},      {"grade", "年级"},     {"class", "班级"},
+               {"dorm", "寝室"},       {"phone", "联系方式"}, {"political_status", "政治面貌"},
+               {"branch", "党支部"}};
   if (attention) t.columns.push_back({"attention", "重点关注"});
   t.columns.push_back({"dorm_head", "寝室长", false, JsonType::flag});
   for (const auto& s : students) {
@@ -92,7 +92,11 @@ ExportTable students_table(std::vector<roster::StudentRow> students, const Priva
 ExportTable dorms_table(std::vector<roster::DormRow> dorms) {
   std::sort(dorms.begin(), dorms.end(), [](const auto& a, const auto& b) { return a.dorm.code() < b.dorm.code(); });
   ExportTable t;
-  t.columns = {{"dorm", "寝室"}, {"gender", "性别"}, {"capacity", "容量", false, JsonType::integer}, {"grade", "年级"}, {"major", "专业"}};
+  t.columns = {{"dorm", "寝室"},
+               {"gender", "性别"},
+               {"capacity", "容量", false, JsonType::integer},
+               {"grade", "年级"},
+               {"major", "专业"}};
   for (const auto& d : dorms) {
     const auto& f = d.facts;
     t.rows.push_back({d.dorm.code(), f.gender ? std::string(label_zh(*f.gender)) : "",
@@ -110,11 +114,20 @@ ExportTable contacts_table(std::vector<records::EffectiveRecord> rows, const Pri
   });
   sort_by_id(rows);
   ExportTable t;
-  t.columns = {{"id", "编号", false, JsonType::integer}, {"semester", "学期"}, {"kind", "类型"},
-               {"member_id", "党员学号"}, {"member_name", "党员姓名"}, {"dorm", "寝室"},
-               {"happened_at", "时间"},   {"channel", "方式"},       {"students", "学生"},
-               {"off_assignment", "非分配寝室", false, JsonType::flag}, {"progress", "工作进展及成效"}, {"note", "说明"},
-               {"corrected", "更正记录", false, JsonType::integer},  {"reason", "更正原因"}};
+  t.columns = {{"id", "编号", false, JsonType::integer},
+               {"semester", "学期"},
+               {"kind", "类型"},
+               {"member_id", "党员学号"},
+               {"member_name", "党员姓名"},
+               {"dorm", "寝室"},
+               {"happened_at", "时间"},
+               {"channel", "方式"},
+               {"students", "学生"},
+               {"off_assignment", "非分配寝室", false, JsonType::flag},
+               {"progress", "工作进展及成效"},
+               {"note", "说明"},
+               {"corrected", "更正记录", false, JsonType::integer},
+               {"reason", "更正原因"}};
   for (const auto& r : rows) {
     t.rows.push_back({std::to_string(r.id), r.semester_id, r.kind, r.member_id, r.member_name, r.dorm, r.happened_at,
                       r.channel, students_cell(r), r.off_assignment ? "是" : "", r.purged ? "(已删除)" : r.progress,
@@ -128,11 +141,20 @@ ExportTable incidents_table(std::vector<records::EffectiveRecord> rows, const Pr
   std::erase_if(rows, [](const auto& r) { return r.kind != "incident"; });
   sort_by_id(rows);
   ExportTable t;
-  t.columns = {{"id", "编号", false, JsonType::integer}, {"semester", "学期"}, {"member_id", "党员学号"},
-               {"member_name", "党员姓名"}, {"dorm", "寝室"},          {"found_at", "发现时间"},
-               {"category", "类别"},      {"severity", "程度"},       {"reported_to", "报告对象"},
-               {"reported_at", "报告时间"}, {"students", "学生"},       {"details", "情况"},
-               {"corrected", "更正记录", false, JsonType::integer},  {"reason", "更正原因"}};
+  t.columns = {{"id", "编号", false, JsonType::integer},
+               {"semester", "学期"},
+               {"member_id", "党员学号"},
+               {"member_name", "党员姓名"},
+               {"dorm", "寝室"},
+               {"found_at", "发现时间"},
+               {"category", "类别"},
+               {"severity", "程度"},
+               {"reported_to", "报告对象"},
+               {"reported_at", "报告时间"},
+               {"students", "学生"},
+               {"details", "情况"},
+               {"corrected", "更正记录", false, JsonType::integer},
+               {"reason", "更正原因"}};
   for (const auto& r : rows) {
     t.rows.push_back({std::to_string(r.id), r.semester_id, r.member_id, r.member_name, r.dorm, r.happened_at,
                       r.incident_category, r.severity, r.reported_to, r.reported_at, students_cell(r),

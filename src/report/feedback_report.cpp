@@ -216,9 +216,9 @@ std::string report_time(std::string_view local, Language language) {
 }
 
 std::string period_title(const ReportPeriod& p, Language language) {
-  const std::string weeks =
-      p.first_week == p.last_week ? std::to_string(p.first_week)
-                                  : fmt::format(fmt::runtime(zh(language) ? "{}—{}" : "{}–{}"), p.first_week, p.last_week);
+  const std::string weeks = p.first_week == p.last_week ? std::to_string(p.first_week)
+                                                        : fmt::format(fmt::runtime(zh(language) ? "{}—{}" : "{}–{}"),
+                                                                      p.first_week, p.last_week);
   if (zh(language)) {
     return fmt::format("第{}期（第{}周，{}—{}）", p.number, weeks, report_date(p.first_day, language),
                        report_date(p.last_day, language));
@@ -529,9 +529,8 @@ Table form_table(const FeedbackForm& f, Language language) {
           {}};
   const std::string semester = f.period.semester_name.empty() ? f.period.semester_id : f.period.semester_name;
   const std::string counselor =
-      f.counselor_id.empty()
-          ? std::string()
-          : fmt::format(fmt::runtime(z ? "{}（{}）" : "{} ({})"), f.counselor_name, f.counselor_id);
+      f.counselor_id.empty() ? std::string()
+                             : fmt::format(fmt::runtime(z ? "{}（{}）" : "{} ({})"), f.counselor_name, f.counselor_id);
   t.rows.push_back({f.college, semester, std::to_string(f.period.number), report_date(f.period.first_day, language),
                     report_date(f.period.last_day, language), f.branch, f.class_name, counselor,
                     report_date(f.period.form_due, language), report_date(f.reported_on, language),
@@ -712,8 +711,7 @@ std::size_t replace_within(std::string& text, std::size_t from, std::size_t to, 
 // The spans of a document that show record `id`: its JSON object up to "corrects" (the text
 // fields come before it), or the Markdown table rows whose last cell ends "记录 #id" (every
 // row's 说明 does: note_cell).
-std::vector<std::pair<std::size_t, std::size_t>> record_spans(std::string_view document, bool json,
-                                                              std::int64_t id) {
+std::vector<std::pair<std::size_t, std::size_t>> record_spans(std::string_view document, bool json, std::int64_t id) {
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   if (json) {
     const std::string start = fmt::format("{{\"record\": {}, ", id);
@@ -738,7 +736,8 @@ std::vector<std::pair<std::size_t, std::size_t>> record_spans(std::string_view d
 
 }  // namespace
 
-std::string redact_contact(std::string_view document, bool json, const records::EffectiveRecord& before, std::string_view marker) {
+std::string redact_contact(std::string_view document, bool json, const records::EffectiveRecord& before,
+                           std::string_view marker) {
   std::string out(document);
   const auto spans = record_spans(document, json, before.id);
   const std::string mark = json ? q(marker) : escape_markdown_cell(marker);

@@ -32,19 +32,42 @@ struct Words {
   const char* undo_counts;
 };
 
-constexpr Words k_zh{"{} 行", "生效日期", "学期", "新增 {}，变更 {}，离开 {}，未变 {}",
-                     "新建寝室 {} 间（学生名单中出现、寝室名单中尚无）", "试运行：未写入任何数据",
-                     "调整寝室", "政治面貌变化", "标记为离开", "无", "（其中返回 {} 人）", "，",
-                     "批次 #{}", "今天", "今天之后 {} 天", "今天之前 {} 天",
+constexpr Words k_zh{"{} 行",
+                     "生效日期",
+                     "学期",
+                     "新增 {}，变更 {}，离开 {}，未变 {}",
+                     "新建寝室 {} 间（学生名单中出现、寝室名单中尚无）",
+                     "试运行：未写入任何数据",
+                     "调整寝室",
+                     "政治面貌变化",
+                     "标记为离开",
+                     "无",
+                     "（其中返回 {} 人）",
+                     "，",
+                     "批次 #{}",
+                     "今天",
+                     "今天之后 {} 天",
+                     "今天之前 {} 天",
                      "；晚于今天超过 {} 天，正式导入需要 --force",
                      "已撤销导入批次 #{}（{}，{}，生效日期 {}），记为批次 #{}",
                      "将撤销导入批次 #{}（{}，{}，生效日期 {}）",
                      "恢复原版本 {} 条，移除新增 {} 项"};
-constexpr Words k_en{"{} rows", "effective", "semester", "added {}, changed {}, left {}, unchanged {}",
+constexpr Words k_en{"{} rows",
+                     "effective",
+                     "semester",
+                     "added {}, changed {}, left {}, unchanged {}",
                      "new dorms: {} (named by students, not yet in a dorms roster)",
-                     "dry run: nothing was written", "dorm moves", "political status changes",
-                     "marked as left", "none", " (returned: {})", ", ",
-                     "batch #{}", "today", "{} days after today", "{} days before today",
+                     "dry run: nothing was written",
+                     "dorm moves",
+                     "political status changes",
+                     "marked as left",
+                     "none",
+                     " (returned: {})",
+                     ", ",
+                     "batch #{}",
+                     "today",
+                     "{} days after today",
+                     "{} days before today",
                      "; more than {} days ahead, the import needs --force",
                      "undid import batch #{} ({}, {}, effective {}) as batch #{}",
                      "would undo import batch #{} ({}, {}, effective {})",
@@ -54,7 +77,7 @@ constexpr Words k_en{"{} rows", "effective", "semester", "added {}, changed {}, 
 // mistyped --as-of is seen before anything is written.
 std::string effective_line(const roster::ImportSummary& s, const Words& w, Language language) {
   const long days = s.days_after_today;
-  std::string when = days == 0 ? w.today
+  std::string when = days == 0  ? w.today
                      : days > 0 ? fmt::format(fmt::runtime(w.after_today), days)
                                 : fmt::format(fmt::runtime(w.before_today), -days);
   if (s.far_ahead) when += fmt::format(fmt::runtime(w.needs_force), roster::k_max_days_ahead);
@@ -66,7 +89,8 @@ void render_lines(std::string& out, const char* title, const std::vector<roster:
   if (lines.empty()) return;
   out += fmt::format("  {} ({}):\n", title, lines.size());
   for (const auto& line : lines) {
-    auto arrow = line.after.empty() ? line.before : fmt::format("{} -> {}", line.before.empty() ? "-" : line.before, line.after);
+    auto arrow =
+        line.after.empty() ? line.before : fmt::format("{} -> {}", line.before.empty() ? "-" : line.before, line.after);
     out += fmt::format("    {}  {}  {}\n", line.id, line.name, arrow);
   }
 }
@@ -77,8 +101,8 @@ std::string render_import_summary(const roster::ImportSummary& s, Language langu
   const Words& w = language == Language::zh ? k_zh : k_en;
   std::string out;
   if (s.dry_run) out += effective_line(s, w, language) + fmt::format("{}\n", w.dry_run);
-  out += fmt::format("{} [{}]: {}{}{} {}", s.source_name, s.encoding, fmt::format(fmt::runtime(w.rows), s.rows),
-                     w.sep, w.effective, s.effective_date);
+  out += fmt::format("{} [{}]: {}{}{} {}", s.source_name, s.encoding, fmt::format(fmt::runtime(w.rows), s.rows), w.sep,
+                     w.effective, s.effective_date);
   if (!s.semester_id.empty()) out += fmt::format("{}{} {}", w.sep, w.semester, s.semester_id);
   if (s.batch_id != 0) out += w.sep + fmt::format(fmt::runtime(w.batch), s.batch_id);
   out += "\n  ";

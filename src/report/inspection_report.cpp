@@ -14,7 +14,7 @@ struct Labels {
   const char* seed;
   const char* seed_from_date;
   const char* seed_given;
-  const char* drawn;        // {size} {frame} {percent-rule}
+  const char* drawn;  // {size} {frame} {percent-rule}
   const char* raised;
   const char* capped;
   const char* strata;
@@ -38,24 +38,56 @@ struct Labels {
 };
 
 const Labels& labels(Language language) {
-  static const Labels zh{
-      "检查组抽查", "种子", "由日期得出", "--seed", "按支部分层抽取 {} 名党员（共 {} 名）；完成率低于 80% 的党员、{} 天内无走访的寝室权重 ×{}。",
-      "抽查人数少于支部数，已提高到 {} 名（每个支部至少一名）。", "抽查人数多于可抽党员，已限制为 {} 名。", "分层",
-      "（未填支部）", "待核记录（{} 至 {} 的走访、谈心）", "已记录抽查 #{}", "预览（--dry-run），未记录。", "—", "有",
-      "无", "、",
-      {"序号", "支部", "党员", "寝室", "完成率", "近期走访", "询问学生", "待核记录"},
-      {"序号", "记录", "时间", "类型", "学生"},
-      "已记录检查结果", "检查人", "抽查", "属实", "不属实", "标记存疑的记录：", {"记录", "类型", "时间", "学生", "结论"}};
+  static const Labels zh{"检查组抽查",
+                         "种子",
+                         "由日期得出",
+                         "--seed",
+                         "按支部分层抽取 {} 名党员（共 {} 名）；完成率低于 80% 的党员、{} 天内无走访的寝室权重 ×{}。",
+                         "抽查人数少于支部数，已提高到 {} 名（每个支部至少一名）。",
+                         "抽查人数多于可抽党员，已限制为 {} 名。",
+                         "分层",
+                         "（未填支部）",
+                         "待核记录（{} 至 {} 的走访、谈心）",
+                         "已记录抽查 #{}",
+                         "预览（--dry-run），未记录。",
+                         "—",
+                         "有",
+                         "无",
+                         "、",
+                         {"序号", "支部", "党员", "寝室", "完成率", "近期走访", "询问学生", "待核记录"},
+                         {"序号", "记录", "时间", "类型", "学生"},
+                         "已记录检查结果",
+                         "检查人",
+                         "抽查",
+                         "属实",
+                         "不属实",
+                         "标记存疑的记录：",
+                         {"记录", "类型", "时间", "学生", "结论"}};
   static const Labels en{
-      "inspection sample", "seed", "from the date", "--seed",
+      "inspection sample",
+      "seed",
+      "from the date",
+      "--seed",
       "{} members drawn by branch (of {}); members below 80% compliance and dorms with no visit in {} days weigh x{}.",
       "fewer than the number of branches requested; raised to {} (at least one per branch).",
-      "more than the members who can be drawn requested; limited to {}.", "strata", "(no branch)",
-      "records to verify (visits and talks {} to {})", "recorded inspection sample #{}",
-      "dry run (--dry-run): nothing recorded.", "-", "yes", "no", ", ",
+      "more than the members who can be drawn requested; limited to {}.",
+      "strata",
+      "(no branch)",
+      "records to verify (visits and talks {} to {})",
+      "recorded inspection sample #{}",
+      "dry run (--dry-run): nothing recorded.",
+      "-",
+      "yes",
+      "no",
+      ", ",
       {"#", "branch", "member", "dorm", "compliance", "visited recently", "residents to ask", "records to verify"},
       {"#", "record", "time", "kind", "students"},
-      "recorded findings", "inspector", "sample", "confirmed", "contradicted", "flagged records: ",
+      "recorded findings",
+      "inspector",
+      "sample",
+      "confirmed",
+      "contradicted",
+      "flagged records: ",
       {"record", "kind", "time", "student", "verdict"}};
   return language == Language::zh ? zh : en;
 }
@@ -97,7 +129,8 @@ std::string heading(const InspectionChecklist& c, const Labels& l) {
   if (c.raised) out += fmt::format(fmt::runtime(l.raised), c.size) + "\n";
   if (c.capped) out += fmt::format(fmt::runtime(l.capped), c.size) + "\n";
   std::vector<std::string> strata;
-  for (const auto& s : c.strata) strata.push_back(fmt::format("{} {}/{}", branch_label(s.branch, l), s.drawn, s.members));
+  for (const auto& s : c.strata)
+    strata.push_back(fmt::format("{} {}/{}", branch_label(s.branch, l), s.drawn, s.members));
   out += fmt::format("{}: {}\n", l.strata, join(strata, " · ", l.none));
   return out;
 }
@@ -136,7 +169,8 @@ std::string render_checklist_text(const InspectionChecklist& c, Language languag
   out += "\n" + render_text(item_table(c, l));
   auto records = record_table(c, l, language);
   if (!records.rows.empty()) {
-    out += "\n" + fmt::format(fmt::runtime(l.records_heading), format_date(c.records_from), format_date(c.as_of)) + "\n";
+    out +=
+        "\n" + fmt::format(fmt::runtime(l.records_heading), format_date(c.records_from), format_date(c.as_of)) + "\n";
     out += render_text(records);
   }
   out += "\n";

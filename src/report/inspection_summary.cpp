@@ -23,8 +23,8 @@ Table samples_table(const InspectionSummary& s, Language language) {
   for (const auto& x : s.samples) {
     std::string items;
     for (std::size_t i = 0; i < x.items.size(); ++i) items += (i ? "；" : "") + x.items[i];
-    t.rows.push_back({std::to_string(x.id), x.as_of, x.drawn_at, x.drawn_by, std::to_string(x.seed),
-                      std::to_string(x.size), items});
+    t.rows.push_back(
+        {std::to_string(x.id), x.as_of, x.drawn_at, x.drawn_by, std::to_string(x.seed), std::to_string(x.size), items});
   }
   return t;
 }
@@ -46,8 +46,13 @@ Table findings_table(const InspectionSummary& s, Language language) {
     t.align.push_back(Align::left);
   }
   for (const auto& f : s.findings) {
-    std::vector<std::string> row{std::to_string(f.id), opt_id(f.sample_id), f.member_name + " " + f.member_id,
-                                 f.dorm, f.inspected_on, f.inspector, f.record_id ? fmt::format("#{}", *f.record_id) : "—"};
+    std::vector<std::string> row{std::to_string(f.id),
+                                 opt_id(f.sample_id),
+                                 f.member_name + " " + f.member_id,
+                                 f.dorm,
+                                 f.inspected_on,
+                                 f.inspector,
+                                 f.record_id ? fmt::format("#{}", *f.record_id) : "—"};
     if (shows_people(s.privacy)) row.push_back(f.student.empty() ? "—" : f.student);
     row.push_back(f.contradicted ? (z ? "不属实" : "contradicted") : (z ? "属实" : "confirmed"));
     if (shows_people(s.privacy)) row.push_back(f.note);
@@ -89,10 +94,17 @@ std::string render_inspection_summary_markdown(const InspectionSummary& s, Langu
                                     s.semester_name, s.semester_id, format_date(s.as_of));
   if (!s.branch.empty()) out += z ? fmt::format("- 党支部：{}\n", s.branch) : fmt::format("- Branch: {}\n", s.branch);
   out += z ? fmt::format("- 抽查 {} 次，检查结果 {} 条，不属实 {} 条\n", s.samples.size(), s.findings.size(),
-                         [&] { int n = 0; for (const auto& f : s.findings) n += f.contradicted ? 1 : 0; return n; }())
+                         [&] {
+                           int n = 0;
+                           for (const auto& f : s.findings) n += f.contradicted ? 1 : 0;
+                           return n;
+                         }())
            : fmt::format("- {} sample{}, {} finding{}, {} contradicted\n", s.samples.size(),
-                         s.samples.size() == 1 ? "" : "s", s.findings.size(), s.findings.size() == 1 ? "" : "s",
-                         [&] { int n = 0; for (const auto& f : s.findings) n += f.contradicted ? 1 : 0; return n; }());
+                         s.samples.size() == 1 ? "" : "s", s.findings.size(), s.findings.size() == 1 ? "" : "s", [&] {
+                           int n = 0;
+                           for (const auto& f : s.findings) n += f.contradicted ? 1 : 0;
+                           return n;
+                         }());
 
   out += z ? "\n## 抽查\n\n" : "\n## Samples\n\n";
   if (s.samples.empty()) {
@@ -143,30 +155,32 @@ std::string render_inspection_summary_json(const InspectionSummary& s) {
     const auto& x = s.samples[i];
     std::vector<std::string> items;
     for (const auto& it : x.items) items.push_back(q(it));
-    out += fmt::format("{}\n    {{\"id\": {}, \"as_of\": {}, \"drawn_at\": {}, \"drawn_by\": {}, \"seed\": {}, "
-                       "\"size\": {}, \"items\": [{}]}}",
-                       i ? "," : "", x.id, q(x.as_of), q(x.drawn_at), q(x.drawn_by), x.seed, x.size,
-                       fmt::join(items, ", "));
+    out += fmt::format(
+        "{}\n    {{\"id\": {}, \"as_of\": {}, \"drawn_at\": {}, \"drawn_by\": {}, \"seed\": {}, "
+        "\"size\": {}, \"items\": [{}]}}",
+        i ? "," : "", x.id, q(x.as_of), q(x.drawn_at), q(x.drawn_by), x.seed, x.size, fmt::join(items, ", "));
   }
   out += s.samples.empty() ? "],\n" : "\n  ],\n";
   out += "  \"findings\": [";
   for (std::size_t i = 0; i < s.findings.size(); ++i) {
     const auto& f = s.findings[i];
     const bool people = shows_people(s.privacy);
-    out += fmt::format("{}\n    {{\"id\": {}, \"sample\": {}, \"member_id\": {}, \"dorm\": {}, \"inspected_on\": {}, "
-                       "\"inspector\": {}, \"record_id\": {}, \"student\": {}, \"verdict\": \"{}\", \"note\": {}}}",
-                       i ? "," : "", f.id, n(f.sample_id), q(f.member_id), q(f.dorm), q(f.inspected_on),
-                       q(f.inspector), n(f.record_id), people && !f.student.empty() ? q(f.student) : "null",
-                       f.contradicted ? "contradicted" : "confirmed", people ? q(f.note) : "null");
+    out += fmt::format(
+        "{}\n    {{\"id\": {}, \"sample\": {}, \"member_id\": {}, \"dorm\": {}, \"inspected_on\": {}, "
+        "\"inspector\": {}, \"record_id\": {}, \"student\": {}, \"verdict\": \"{}\", \"note\": {}}}",
+        i ? "," : "", f.id, n(f.sample_id), q(f.member_id), q(f.dorm), q(f.inspected_on), q(f.inspector),
+        n(f.record_id), people && !f.student.empty() ? q(f.student) : "null",
+        f.contradicted ? "contradicted" : "confirmed", people ? q(f.note) : "null");
   }
   out += s.findings.empty() ? "],\n" : "\n  ],\n";
   out += "  \"rates\": [";
   for (std::size_t i = 0; i < s.rates.size(); ++i) {
     const auto& r = s.rates[i];
-    out += fmt::format("{}\n    {{\"member_id\": {}, \"name\": {}, \"branch\": {}, \"contradicted\": {}, \"total\": {}, "
-                       "\"rate\": {:.4f}}}",
-                       i ? "," : "", q(r.member_id), q(r.member_name), q(r.branch), r.contradicted, r.total,
-                       r.total > 0 ? static_cast<double>(r.contradicted) / r.total : 0.0);
+    out += fmt::format(
+        "{}\n    {{\"member_id\": {}, \"name\": {}, \"branch\": {}, \"contradicted\": {}, \"total\": {}, "
+        "\"rate\": {:.4f}}}",
+        i ? "," : "", q(r.member_id), q(r.member_name), q(r.branch), r.contradicted, r.total,
+        r.total > 0 ? static_cast<double>(r.contradicted) / r.total : 0.0);
   }
   out += s.rates.empty() ? "],\n" : "\n  ],\n";
   std::vector<std::string> flagged;

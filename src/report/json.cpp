@@ -33,11 +33,21 @@ std::string json_escape(std::string_view text) {
     }
     const char32_t c = util::next_code_point(text, pos);  // a malformed byte comes back as U+FFFD
     switch (c) {
-      case U'"': out += "\\\""; break;
-      case U'\\': out += "\\\\"; break;
-      case U'\n': out += "\\n"; break;
-      case U'\r': out += "\\r"; break;
-      case U'\t': out += "\\t"; break;
+      case U'"':
+        out += "\\\"";
+        break;
+      case U'\\':
+        out += "\\\\";
+        break;
+      case U'\n':
+        out += "\\n";
+        break;
+      case U'\r':
+        out += "\\r";
+        break;
+      case U'\t':
+        out += "\\t";
+        break;
       default:
         if (util::is_hidden_character(c)) {
           append_escape(out, c);

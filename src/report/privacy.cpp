@@ -15,9 +15,12 @@ std::optional<Audience> parse_audience(std::string_view text) {
 
 std::string_view to_string(Audience audience) {
   switch (audience) {
-    case Audience::counselor: return "counselor";
-    case Audience::branch: return "branch";
-    case Audience::committee: return "committee";
+    case Audience::counselor:
+      return "counselor";
+    case Audience::branch:
+      return "branch";
+    case Audience::committee:
+      return "committee";
   }
   return "counselor";
 }

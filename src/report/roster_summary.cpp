@@ -51,8 +51,7 @@ void count_students(const roster::Snapshot& snap, const RosterSummaryOptions& o,
   }
   s.students = static_cast<int>(snap.students.size());
   s.majors.assign(majors.begin(), majors.end());
-  std::stable_sort(s.majors.begin(), s.majors.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(s.majors.begin(), s.majors.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
 }
 
 void count_dorms(const std::map<std::string, DormResidents>& dorms, std::map<int, GradeLine>& lines,

@@ -604,7 +604,8 @@ std::string summary_header(const CounselorSummary& s, Language language) {
     // Privacy::count: 1..threshold-1 become "<threshold"; 0 singles no one out.
     const int threshold = *s.small_counts_below;
     const int top = threshold - 1;
-    const auto range = top == 1 ? std::string(z ? "1" : "of 1") : fmt::format(fmt::runtime(z ? "1 至 {}" : "from 1 to {}"), top);
+    const auto range =
+        top == 1 ? std::string(z ? "1" : "of 1") : fmt::format(fmt::runtime(z ? "1 至 {}" : "from 1 to {}"), top);
     out += z ? fmt::format("- 涉及重点关注学生和特殊情况的人数、起数为 {} 时显示为 <{}（为 0 时照实显示）。\n", range,
                            threshold)
              : fmt::format("- Counts of attention students and incidents {} are shown as <{} (0 is shown as 0).\n",
@@ -648,7 +649,8 @@ Table changes_table(const CounselorSummary& s, Language language) {
           std::vector<Align>(4, Align::left),
           {}};
   if (s.first_assignment) {
-    t.rows.push_back({report_date(*s.first_assignment, language), z ? "（本学期首次分配）" : "(first assignment)", "", ""});
+    t.rows.push_back(
+        {report_date(*s.first_assignment, language), z ? "（本学期首次分配）" : "(first assignment)", "", ""});
   }
   for (const auto& c : s.changes) t.rows.push_back({report_date(c.from, language), c.dorm, c.before, c.after});
   return t;

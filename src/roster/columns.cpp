@@ -15,9 +15,8 @@ std::string header_key(std::string_view text) {
   auto key = util::normalize_code(text);
   while (!key.empty() && key.back() == '*') key.pop_back();
   key = std::string(util::trim(key));
-  std::transform(key.begin(), key.end(), key.begin(), [](char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  });
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
   return key;
 }
 
@@ -33,10 +32,9 @@ std::optional<std::size_t> find_spec(std::span<const ColumnSpec> specs, std::str
 
 }  // namespace
 
-ColumnMap::ColumnMap(const util::CsvTable& table, std::span<const ColumnSpec> specs,
-                     const std::string& source, ProblemCollector& problems, ParseNotes* notes)
-    : m_specs(specs), m_position(specs.size()), m_header_text(specs.size()),
-      m_width(table.header.fields.size()) {
+ColumnMap::ColumnMap(const util::CsvTable& table, std::span<const ColumnSpec> specs, const std::string& source,
+                     ProblemCollector& problems, ParseNotes* notes)
+    : m_specs(specs), m_position(specs.size()), m_header_text(specs.size()), m_width(table.header.fields.size()) {
   for (std::size_t i = 0; i < table.header.fields.size(); ++i) {
     const auto& text = table.header.fields[i];
     auto spec = find_spec(specs, header_key(text));
@@ -68,9 +66,8 @@ std::string ColumnMap::header(std::size_t column) const {
   return std::string(m_specs[column].name);
 }
 
-void require_columns(const ColumnMap& map, std::span<const ColumnSpec> specs,
-                     std::span<const std::size_t> required, const std::string& source,
-                     std::size_t header_line, ProblemCollector& problems) {
+void require_columns(const ColumnMap& map, std::span<const ColumnSpec> specs, std::span<const std::size_t> required,
+                     const std::string& source, std::size_t header_line, ProblemCollector& problems) {
   std::string missing;
   for (auto column : required) {
     if (map.has(column)) continue;
@@ -78,28 +75,29 @@ void require_columns(const ColumnMap& map, std::span<const ColumnSpec> specs,
     missing += fmt::format("{} ({})", specs[column].aliases[0], specs[column].name);
   }
   if (!missing.empty()) {
-    problems.add(location(source, header_line),
-                 fmt::format("missing column(s) {}; the header row must name them "
-                             "(see docs/import.md)", missing));
+    problems.add(location(source, header_line), fmt::format("missing column(s) {}; the header row must name them "
+                                                            "(see docs/import.md)",
+                                                            missing));
   }
 }
 
-bool check_row_width(const ColumnMap& map, const util::CsvRecord& record,
-                     const std::string& source, ProblemCollector& problems) {
+bool check_row_width(const ColumnMap& map, const util::CsvRecord& record, const std::string& source,
+                     ProblemCollector& problems) {
   if (record.fields.size() <= map.width()) return true;
   problems.add(location(source, record.line),
                fmt::format("the row has {} fields but the header has {}; a value containing a "
-                           "comma must be quoted", record.fields.size(), map.width()));
+                           "comma must be quoted",
+                           record.fields.size(), map.width()));
   return false;
 }
 
-bool stop_when_full(ProblemCollector& problems, const util::CsvTable& table, std::size_t checked,
-                    std::size_t line) {
+bool stop_when_full(ProblemCollector& problems, const util::CsvTable& table, std::size_t checked, std::size_t line) {
   if (!problems.full()) return false;
   const std::size_t rest = table.record_count() - checked;
-  problems.stop(fmt::format("... checking stopped after {} problems: {} more row{} from line {} on "
-                            "{} not checked; fix these first", ProblemCollector::k_max_kept, rest,
-                            rest == 1 ? "" : "s", line, rest == 1 ? "was" : "were"));
+  problems.stop(
+      fmt::format("... checking stopped after {} problems: {} more row{} from line {} on "
+                  "{} not checked; fix these first",
+                  ProblemCollector::k_max_kept, rest, rest == 1 ? "" : "s", line, rest == 1 ? "was" : "were"));
   return true;
 }
 
@@ -109,9 +107,7 @@ void require_rows(const util::CsvTable& table, const std::string& source, Proble
                "the file has a header row but no data rows; export the roster again");
 }
 
-std::string location(const std::string& source, std::size_t line) {
-  return fmt::format("{}:{}", source, line);
-}
+std::string location(const std::string& source, std::size_t line) { return fmt::format("{}:{}", source, line); }
 
 std::vector<std::string> split_list(std::string_view cell) {
   static constexpr std::array<std::string_view, 6> separators{";", "；", "、", ",", "，", "|"};
@@ -163,14 +159,14 @@ std::optional<DormCode> read_dorm_code(RowReader& r, DormColumns c, const char* 
   if (r.map.has(c.dorm) && !r.cell(c.dorm).empty()) {
     code = parse_dorm_code(r.cell(c.dorm));
     if (!code) {
-      r.problem(c.dorm, fmt::format("{} is not a dorm; write building-room like 8-305 or 8栋305",
-                                    quote_value(r.cell(c.dorm))));
+      r.problem(c.dorm,
+                fmt::format("{} is not a dorm; write building-room like 8-305 or 8栋305", quote_value(r.cell(c.dorm))));
     }
   } else if (!r.cell(c.building).empty() || !r.cell(c.room).empty()) {
     code = make_dorm_code(r.cell(c.building), r.cell(c.room));
     if (!code) {
-      r.problem(c.room, fmt::format("building {} and room {} do not make a dorm",
-                                    quote_value(r.cell(c.building)), quote_value(r.cell(c.room))));
+      r.problem(c.room, fmt::format("building {} and room {} do not make a dorm", quote_value(r.cell(c.building)),
+                                    quote_value(r.cell(c.room))));
     }
   } else {
     r.problem(r.map.has(c.dorm) ? c.dorm : c.room, fmt::format("is empty; every {} needs a dorm", who));
@@ -207,9 +203,9 @@ void throw_if_problems(ProblemCollector& problems, const std::string& source) {
   // Located problems in file order; the unlocated notes ("... and N more") stay last.
   std::stable_sort(list.begin(), list.end() - notes,
                    [](const Problem& a, const Problem& b) { return line_of(a) < line_of(b); });
-  throw DataError(fmt::format("{}: {}{} problem{}; nothing was imported", source, at_least, count,
-                              count == 1 ? "" : "s"),
-                  std::move(list));
+  throw DataError(
+      fmt::format("{}: {}{} problem{}; nothing was imported", source, at_least, count, count == 1 ? "" : "s"),
+      std::move(list));
 }
 
 }  // namespace dormlink::roster::detail

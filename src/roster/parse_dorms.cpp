@@ -36,8 +36,8 @@ void read_capacity(RowReader& r, DormFacts& f) {
   int value = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || ptr != text.data() + text.size() || value < 1 || value > k_max_capacity) {
-    r.problem(c_capacity, fmt::format("{} is not a capacity; use a whole number 1-{}",
-                                      quote_value(text), k_max_capacity));
+    r.problem(c_capacity,
+              fmt::format("{} is not a capacity; use a whole number 1-{}", quote_value(text), k_max_capacity));
     return;
   }
   f.capacity = value;
@@ -46,8 +46,8 @@ void read_capacity(RowReader& r, DormFacts& f) {
 void read_values(RowReader& r, DormFacts& f) {
   if (!r.cell(c_gender).empty()) {
     f.gender = parse_gender(r.cell(c_gender));
-    if (!f.gender) r.problem(c_gender, fmt::format("unknown value {}; use 男, 女, M or F",
-                                                   quote_value(r.cell(c_gender))));
+    if (!f.gender)
+      r.problem(c_gender, fmt::format("unknown value {}; use 男, 女, M or F", quote_value(r.cell(c_gender))));
   }
   read_capacity(r, f);
   if (!r.cell(c_grade).empty()) {
@@ -60,8 +60,7 @@ void read_values(RowReader& r, DormFacts& f) {
 
 }  // namespace
 
-std::vector<DormRow> parse_dorms(const util::CsvTable& table, const ParseContext& context,
-                                 ParseNotes* notes) {
+std::vector<DormRow> parse_dorms(const util::CsvTable& table, const ParseContext& context, ParseNotes* notes) {
   ProblemCollector problems;
   detail::ColumnMap map(table, k_columns, context.source_name, problems, notes);
   if (!detail::has_dorm_columns(map, k_dorm_columns)) {

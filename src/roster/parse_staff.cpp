@@ -71,15 +71,16 @@ std::optional<StaffRow> read_row(RowReader& r) {
   if (row.facts.name.empty()) r.problem(c_name, "is empty");
   auto role = parse_staff_role(r.cell(c_role));
   if (!role) {
-    r.problem(c_role, fmt::format("unknown value {}; use 辅导员, 班主任, 支部书记 or 检查组",
-                                  quote_value(r.cell(c_role))));
+    r.problem(c_role,
+              fmt::format("unknown value {}; use 辅导员, 班主任, 支部书记 or 检查组", quote_value(r.cell(c_role))));
   }
   if (!r.cell(c_phone).empty()) {
     if (auto phone = normalize_phone(r.cell(c_phone))) {
       row.facts.phone = *phone;
     } else {
-      r.problem(c_phone, "is not a phone number (value not shown); write a mobile number (11 digits, starting "
-                         "with 1) or a landline with its area code");
+      r.problem(c_phone,
+                "is not a phone number (value not shown); write a mobile number (11 digits, starting "
+                "with 1) or a landline with its area code");
     }
   }
   read_scope(r, row.facts);
@@ -97,24 +98,23 @@ void check_people(const std::vector<StaffRow>& rows, const std::string& source, 
     if (row.staff_id.empty()) continue;
     auto [p, new_person] = person.emplace(row.staff_id, &row);
     if (!new_person && p->second->facts.name != row.facts.name) {
-      problems.add(detail::location(source, row.line),
-                   fmt::format("staff id {} is {} on line {} but {} here; one id is one person",
-                               quote_value(row.staff_id), quote_value(p->second->facts.name), p->second->line,
-                               quote_value(row.facts.name)));
+      problems.add(
+          detail::location(source, row.line),
+          fmt::format("staff id {} is {} on line {} but {} here; one id is one person", quote_value(row.staff_id),
+                      quote_value(p->second->facts.name), p->second->line, quote_value(row.facts.name)));
     }
     auto [d, new_duty] = duty.emplace(std::make_pair(row.staff_id, row.role), row.line);
     if (!new_duty) {
       problems.add(detail::location(source, row.line),
-                   fmt::format("staff id {} is already a {} on line {}; merge the two rows",
-                               quote_value(row.staff_id), label_zh(row.role), d->second));
+                   fmt::format("staff id {} is already a {} on line {}; merge the two rows", quote_value(row.staff_id),
+                               label_zh(row.role), d->second));
     }
   }
 }
 
 }  // namespace
 
-std::vector<StaffRow> parse_staff(const util::CsvTable& table, const ParseContext& context,
-                                  ParseNotes* notes) {
+std::vector<StaffRow> parse_staff(const util::CsvTable& table, const ParseContext& context, ParseNotes* notes) {
   ProblemCollector problems;
   detail::ColumnMap map(table, k_columns, context.source_name, problems, notes);
   static constexpr std::array<std::size_t, 3> required{c_staff_id, c_name, c_role};

@@ -14,8 +14,21 @@ namespace {
 using detail::ColumnSpec;
 
 enum Column : std::size_t {
-  c_student_id, c_name, c_gender, c_major, c_grade, c_class, c_dorm, c_building, c_room,
-  c_phone, c_status, c_branch, c_attention, c_dorm_head, c_count
+  c_student_id,
+  c_name,
+  c_gender,
+  c_major,
+  c_grade,
+  c_class,
+  c_dorm,
+  c_building,
+  c_room,
+  c_phone,
+  c_status,
+  c_branch,
+  c_attention,
+  c_dorm_head,
+  c_count
 };
 
 // docs/import.md: canonical names first, then the Chinese headers rosters use.
@@ -54,8 +67,8 @@ std::string read_id(RowReader& r) {
     return id;
   }
   if (!is_plain_id(id)) {
-    r.problem(c_student_id, fmt::format("{} is not a student id; use letters, digits, - and _ only (at most 32)",
-                                        quote_value(id)));
+    r.problem(c_student_id,
+              fmt::format("{} is not a student id; use letters, digits, - and _ only (at most 32)", quote_value(id)));
   }
   return id;
 }
@@ -69,7 +82,8 @@ void read_status(RowReader& r, StudentFacts& f) {
     auto status = parse_political_status(r.cell(c_status));
     if (!status) {
       r.problem(c_status, fmt::format("unknown value {}; use 中共党员, 中共预备党员, 发展对象, "
-                                      "入党积极分子, 共青团员 or 群众", quote_value(r.cell(c_status))));
+                                      "入党积极分子, 共青团员 or 群众",
+                                      quote_value(r.cell(c_status))));
     } else {
       f.status = *status;
     }
@@ -77,8 +91,8 @@ void read_status(RowReader& r, StudentFacts& f) {
   f.branch = std::string(r.cell(c_branch));
   bool needs_branch = is_member(f.status) || f.status == PoliticalStatus::candidate;
   if (needs_branch && f.branch.empty()) {
-    r.problem(c_branch, fmt::format("is empty, but a {} must belong to a Party branch; fill in 党支部",
-                                    label_en(f.status)));
+    r.problem(c_branch,
+              fmt::format("is empty, but a {} must belong to a Party branch; fill in 党支部", label_en(f.status)));
   }
 }
 
@@ -90,7 +104,8 @@ void read_attention(RowReader& r, StudentFacts& f) {
     auto category = parse_attention_category(items[i]);
     if (!category) {
       r.problem(c_attention, fmt::format("item {} is not a known category (value not shown); the four "
-                                         "categories and their spellings are in docs/import.md", i + 1));
+                                         "categories and their spellings are in docs/import.md",
+                                         i + 1));
       continue;
     }
     f.attention.push_back(*category);
@@ -119,8 +134,9 @@ void read_values(RowReader& r, StudentFacts& f) {
     if (auto phone = normalize_phone(r.cell(c_phone))) {
       f.phone = *phone;
     } else {
-      r.problem(c_phone, "is not a phone number (value not shown); write a mobile number (11 digits, starting "
-                         "with 1) or a landline with its area code");
+      r.problem(c_phone,
+                "is not a phone number (value not shown); write a mobile number (11 digits, starting "
+                "with 1) or a landline with its area code");
     }
   }
   read_status(r, f);
@@ -128,8 +144,8 @@ void read_values(RowReader& r, StudentFacts& f) {
   if (auto head = detail::parse_flag(r.cell(c_dorm_head))) {
     f.dorm_head = *head;
   } else {
-    r.problem(c_dorm_head, fmt::format("{} is not yes or no; use 是 or leave it empty",
-                                       quote_value(r.cell(c_dorm_head))));
+    r.problem(c_dorm_head,
+              fmt::format("{} is not yes or no; use 是 or leave it empty", quote_value(r.cell(c_dorm_head))));
   }
 }
 
@@ -138,8 +154,7 @@ void read_values(RowReader& r, StudentFacts& f) {
 namespace {
 
 // Two rows with one student id: both lines are named.
-void check_duplicate_ids(const std::vector<StudentRow>& rows, const std::string& source,
-                         ProblemCollector& problems) {
+void check_duplicate_ids(const std::vector<StudentRow>& rows, const std::string& source, ProblemCollector& problems) {
   std::unordered_map<std::string_view, std::size_t> first_line;
   first_line.reserve(rows.size());
   for (const auto& row : rows) {
@@ -148,7 +163,8 @@ void check_duplicate_ids(const std::vector<StudentRow>& rows, const std::string&
     if (!inserted) {
       problems.add(detail::location(source, row.line),
                    fmt::format("student id {} is also on line {}; each student must appear "
-                               "once", quote_value(row.student_id), it->second));
+                               "once",
+                               quote_value(row.student_id), it->second));
     }
   }
 }
@@ -169,13 +185,13 @@ void check_dorm_consistency(const std::vector<StudentRow>& rows, const std::stri
     if (!inserted && seen.gender != row.facts.gender) {
       problems.add(detail::location(source, row.line),
                    fmt::format("dorm {} has residents of both genders: line {} is {}, this line is "
-                               "{}; correct the gender or the dorm", row.facts.dorm, seen.first_line,
-                               label_zh(seen.gender), label_zh(row.facts.gender)));
+                               "{}; correct the gender or the dorm",
+                               row.facts.dorm, seen.first_line, label_zh(seen.gender), label_zh(row.facts.gender)));
     }
     if (row.facts.dorm_head && seen.head_line != 0) {
-      problems.add(detail::location(source, row.line),
-                   fmt::format("dorm {} already has a dorm head on line {}; a dorm has one",
-                               row.facts.dorm, seen.head_line));
+      problems.add(
+          detail::location(source, row.line),
+          fmt::format("dorm {} already has a dorm head on line {}; a dorm has one", row.facts.dorm, seen.head_line));
     } else if (row.facts.dorm_head) {
       seen.head_line = row.line;
     }
@@ -184,8 +200,7 @@ void check_dorm_consistency(const std::vector<StudentRow>& rows, const std::stri
 
 }  // namespace
 
-std::vector<StudentRow> parse_students(const util::CsvTable& table, const ParseContext& context,
-                                       ParseNotes* notes) {
+std::vector<StudentRow> parse_students(const util::CsvTable& table, const ParseContext& context, ParseNotes* notes) {
   ProblemCollector problems;
   detail::ColumnMap map(table, k_columns, context.source_name, problems, notes);
   static constexpr std::array<std::size_t, 5> required{c_student_id, c_name, c_gender, c_major, c_grade};

@@ -12,9 +12,8 @@ namespace {
 
 // The shared diff: rows against current versions, by key.
 template <typename Row, typename Facts, typename KeyFn>
-Plan<Facts> diff(const std::vector<Row>& rows,
-                 const std::unordered_map<std::string, Current<Facts>>& current, KeyFn key_of,
-                 bool departures) {
+Plan<Facts> diff(const std::vector<Row>& rows, const std::unordered_map<std::string, Current<Facts>>& current,
+                 KeyFn key_of, bool departures) {
   Plan<Facts> plan;
   std::unordered_set<std::string> seen;
   seen.reserve(rows.size());
@@ -41,16 +40,15 @@ Plan<Facts> diff(const std::vector<Row>& rows,
 }
 
 // Rows of a students roster must agree with a dorm's declared gender and capacity.
-void check_against_dorms(const std::vector<StudentRow>& rows, const DormIndex& dorms,
-                         const std::string& source) {
+void check_against_dorms(const std::vector<StudentRow>& rows, const DormIndex& dorms, const std::string& source) {
   ProblemCollector problems;
   std::map<std::string_view, std::vector<std::size_t>> lines_by_dorm;
   for (const auto& row : rows) {
     auto it = dorms.facts.find(row.facts.dorm);
     if (it != dorms.facts.end() && it->second.gender && *it->second.gender != row.facts.gender) {
       problems.add(fmt::format("{}:{}", source, row.line),
-                   fmt::format("dorm {} is a {} dorm in the dorms roster, but this student is {}",
-                               row.facts.dorm, label_zh(*it->second.gender), label_zh(row.facts.gender)));
+                   fmt::format("dorm {} is a {} dorm in the dorms roster, but this student is {}", row.facts.dorm,
+                               label_zh(*it->second.gender), label_zh(row.facts.gender)));
     }
     lines_by_dorm[row.facts.dorm].push_back(row.line);
   }
@@ -60,27 +58,28 @@ void check_against_dorms(const std::vector<StudentRow>& rows, const DormIndex& d
     if (static_cast<int>(lines.size()) > *it->second.capacity) {
       problems.add(fmt::format("{}:{}", source, lines[static_cast<std::size_t>(*it->second.capacity)]),
                    fmt::format("dorm {} has capacity {} but the roster puts {} students in it "
-                               "(from line {})", code, *it->second.capacity, lines.size(), lines.front()));
+                               "(from line {})",
+                               code, *it->second.capacity, lines.size(), lines.front()));
     }
   }
   if (!problems.empty()) {
     auto count = problems.size();
-    throw DataError(fmt::format("{}: {} problem{} against the dorms roster; nothing was imported",
-                                source, count, count == 1 ? "" : "s"), problems.take());
+    throw DataError(fmt::format("{}: {} problem{} against the dorms roster; nothing was imported", source, count,
+                                count == 1 ? "" : "s"),
+                    problems.take());
   }
 }
 
 }  // namespace
 
-std::string staff_key(const StaffRow& row) {
-  return row.staff_id + "/" + std::string(key(row.role));
-}
+std::string staff_key(const StaffRow& row) { return row.staff_id + "/" + std::string(key(row.role)); }
 
 StudentPlan plan_students(const std::vector<StudentRow>& rows,
-                          const std::unordered_map<std::string, Current<StudentFacts>>& current,
-                          const DormIndex& dorms, const std::string& source, bool departures) {
+                          const std::unordered_map<std::string, Current<StudentFacts>>& current, const DormIndex& dorms,
+                          const std::string& source, bool departures) {
   check_against_dorms(rows, dorms, source);
-  return diff(rows, current, [](const StudentRow& r) { return r.student_id; }, departures);
+  return diff(
+      rows, current, [](const StudentRow& r) { return r.student_id; }, departures);
 }
 
 std::vector<std::string> new_dorms(const std::vector<StudentRow>& rows, const DormIndex& dorms) {
@@ -95,34 +94,35 @@ std::vector<std::string> new_dorms(const std::vector<StudentRow>& rows, const Do
 
 DormPlan plan_dorms(const std::vector<DormRow>& rows,
                     const std::unordered_map<std::string, Current<DormFacts>>& current,
-                    const std::map<std::string, DormOccupancy, std::less<>>& occupancy,
-                    const std::string& source) {
+                    const std::map<std::string, DormOccupancy, std::less<>>& occupancy, const std::string& source) {
   ProblemCollector problems;
   for (const auto& row : rows) {
     auto it = occupancy.find(row.dorm.code());
     if (it == occupancy.end()) continue;
     auto where = fmt::format("{}:{}", source, row.line);
     if (row.facts.gender && *row.facts.gender != it->second.gender) {
-      problems.add(where, fmt::format("dorm {} is declared {} but its current residents are {}",
-                                      row.dorm.code(), label_zh(*row.facts.gender), label_zh(it->second.gender)));
+      problems.add(where, fmt::format("dorm {} is declared {} but its current residents are {}", row.dorm.code(),
+                                      label_zh(*row.facts.gender), label_zh(it->second.gender)));
     }
     if (row.facts.capacity && *row.facts.capacity < it->second.residents) {
-      problems.add(where, fmt::format("dorm {} is declared for {} but {} students live there now",
-                                      row.dorm.code(), *row.facts.capacity, it->second.residents));
+      problems.add(where, fmt::format("dorm {} is declared for {} but {} students live there now", row.dorm.code(),
+                                      *row.facts.capacity, it->second.residents));
     }
   }
   if (!problems.empty()) {
     auto count = problems.size();
-    throw DataError(fmt::format("{}: {} problem{} against current residents; nothing was imported",
-                                source, count, count == 1 ? "" : "s"), problems.take());
+    throw DataError(fmt::format("{}: {} problem{} against current residents; nothing was imported", source, count,
+                                count == 1 ? "" : "s"),
+                    problems.take());
   }
-  return diff(rows, current, [](const DormRow& r) { return r.dorm.code(); }, false);
+  return diff(
+      rows, current, [](const DormRow& r) { return r.dorm.code(); }, false);
 }
 
 StaffPlan plan_staff(const std::vector<StaffRow>& rows,
-                     const std::unordered_map<std::string, Current<StaffFacts>>& current,
-                     bool departures) {
-  return diff(rows, current, [](const StaffRow& r) { return staff_key(r); }, departures);
+                     const std::unordered_map<std::string, Current<StaffFacts>>& current, bool departures) {
+  return diff(
+      rows, current, [](const StaffRow& r) { return staff_key(r); }, departures);
 }
 
 }  // namespace dormlink::roster

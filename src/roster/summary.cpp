@@ -14,8 +14,8 @@ ImportSummary counts(const Plan<Facts>& plan, const std::vector<Row>& rows, std:
   s.changed = plan.changed.size();
   s.unchanged = plan.unchanged;
   s.departed = plan.departed.size();
-  s.returned = static_cast<std::size_t>(std::count_if(plan.changed.begin(), plan.changed.end(),
-                                                      [](const auto& c) { return c.was_left; }));
+  s.returned = static_cast<std::size_t>(
+      std::count_if(plan.changed.begin(), plan.changed.end(), [](const auto& c) { return c.was_left; }));
   return s;
 }
 
@@ -41,9 +41,7 @@ ImportSummary summarize(const StudentPlan& plan, const std::vector<StudentRow>& 
   return s;
 }
 
-ImportSummary summarize(const DormPlan& plan, const std::vector<DormRow>& rows) {
-  return counts(plan, rows, "dorms");
-}
+ImportSummary summarize(const DormPlan& plan, const std::vector<DormRow>& rows) { return counts(plan, rows, "dorms"); }
 
 ImportSummary summarize(const StaffPlan& plan, const std::vector<StaffRow>& rows) {
   auto s = counts(plan, rows, "staff");

@@ -46,8 +46,8 @@ std::optional<int> check_cohort(int cohort, const Semester* semester, std::strin
   if (semester != nullptr) {
     auto year = year_of_study(cohort, *semester);
     if (year < 1 || year > k_max_year_of_study) {
-      error = fmt::format("cohort {} is year {} of study in {}; expected years 1-{}", cohort, year,
-                          semester->id, k_max_year_of_study);
+      error = fmt::format("cohort {} is year {} of study in {}; expected years 1-{}", cohort, year, semester->id,
+                          k_max_year_of_study);
       return std::nullopt;
     }
   }
@@ -56,8 +56,7 @@ std::optional<int> check_cohort(int cohort, const Semester* semester, std::strin
 
 }  // namespace
 
-std::optional<int> parse_grade(std::string_view text, const Semester* semester,
-                               std::string& error) {
+std::optional<int> parse_grade(std::string_view text, const Semester* semester, std::string& error) {
   auto normal = strip_suffix(strip_suffix(util::normalize_code(text), "年级"), "级");
   std::optional<int> year = parse_year_word(normal);
   auto number = parse_int(normal);
@@ -72,8 +71,9 @@ std::optional<int> parse_grade(std::string_view text, const Semester* semester,
     return std::nullopt;
   }
   if (semester == nullptr) {
-    error = "a year of study needs a semester to date it; add [[calendar.semester]] to the config "
-            "or write the cohort (e.g. 2023级)";
+    error =
+        "a year of study needs a semester to date it; add [[calendar.semester]] to the config "
+        "or write the cohort (e.g. 2023级)";
     return std::nullopt;
   }
   return cohort_of_year(*year, *semester);

@@ -9,7 +9,8 @@ namespace dormlink::store {
 namespace {
 
 std::optional<AssignmentRecord> load_header(SQLite::Database& db, const std::string& semester_id) {
-  SQLite::Statement q(db,
+  SQLite::Statement q(
+      db,
       "SELECT a.id, a.kind, a.valid_from, a.supersedes, a.total_cost, a.created_at, a.created_by, a.note "
       "FROM assignment a WHERE a.semester_id = ? AND NOT EXISTS "
       "(SELECT 1 FROM assignment b WHERE b.supersedes = a.id) ORDER BY a.id DESC LIMIT 1");
@@ -29,8 +30,9 @@ std::optional<AssignmentRecord> load_header(SQLite::Database& db, const std::str
 }
 
 void load_pairs(SQLite::Database& db, AssignmentRecord& r) {
-  SQLite::Statement q(db, "SELECT dorm_code, member_id, cost, pinned FROM assignment_pair "
-                          "WHERE assignment_id = ? ORDER BY dorm_code");
+  SQLite::Statement q(db,
+                      "SELECT dorm_code, member_id, cost, pinned FROM assignment_pair "
+                      "WHERE assignment_id = ? ORDER BY dorm_code");
   q.bind(1, r.id);
   while (q.executeStep()) {
     r.pairs.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt(),
@@ -58,8 +60,9 @@ std::optional<AssignmentRecord> load_assignment_on(Database& database, const std
   std::optional<AssignmentRecord> out;
   database.transaction([&] {
     auto& db = database.impl().db;
-    SQLite::Statement q(db, "SELECT id FROM assignment WHERE semester_id = ? AND valid_from <= ? "
-                            "ORDER BY valid_from DESC, id DESC LIMIT 1");
+    SQLite::Statement q(db,
+                        "SELECT id FROM assignment WHERE semester_id = ? AND valid_from <= ? "
+                        "ORDER BY valid_from DESC, id DESC LIMIT 1");
     SQLite::bind(q, semester_id, date);
     if (!q.executeStep()) return;
     AssignmentRecord r;
@@ -78,11 +81,11 @@ std::int64_t save_assignment(Database& database, const AssignmentRecord& r) {
     auto current = load_header(db, r.semester_id);
     auto current_id = current ? std::optional<std::int64_t>(current->id) : std::nullopt;
     if (current_id != r.supersedes) {
-      throw DataError(fmt::format("the assignment of {} changed while this command ran; run it again",
-                                  r.semester_id));
+      throw DataError(fmt::format("the assignment of {} changed while this command ran; run it again", r.semester_id));
     }
-    SQLite::Statement a(db, "INSERT INTO assignment (semester_id, kind, valid_from, supersedes, total_cost, "
-                            "created_at, created_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement a(db,
+                        "INSERT INTO assignment (semester_id, kind, valid_from, supersedes, total_cost, "
+                        "created_at, created_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     SQLite::bind(a, r.semester_id, r.kind, r.valid_from);
     if (r.supersedes) a.bind(4, *r.supersedes);
     a.bind(5, static_cast<std::int64_t>(r.total_cost));
@@ -91,8 +94,9 @@ std::int64_t save_assignment(Database& database, const AssignmentRecord& r) {
     a.bind(8, r.note);
     a.exec();
     id = db.getLastInsertRowid();
-    SQLite::Statement p(db, "INSERT INTO assignment_pair (assignment_id, dorm_code, member_id, cost, pinned) "
-                            "VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement p(db,
+                        "INSERT INTO assignment_pair (assignment_id, dorm_code, member_id, cost, pinned) "
+                        "VALUES (?, ?, ?, ?, ?)");
     for (const auto& pair : r.pairs) {
       p.reset();
       SQLite::bind(p, id, pair.dorm_code, pair.member_id, pair.cost, pair.pinned ? 1 : 0);

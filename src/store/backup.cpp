@@ -61,8 +61,8 @@ void check_and_sync(const std::string& temp, const std::string& target) {
     SQLite::Database copy(temp, SQLite::OPEN_READWRITE);
     auto verdict = copy.execAndGet("PRAGMA integrity_check").getString();
     if (verdict != "ok") {
-      throw IoError(fmt::format("the copy for {} failed integrity_check ({}); the backup was not written",
-                                target, verdict));
+      throw IoError(
+          fmt::format("the copy for {} failed integrity_check ({}); the backup was not written", target, verdict));
     }
   }  // closing checkpoints the copy's WAL (if any) into the file
   int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
@@ -135,8 +135,9 @@ std::int64_t record_backup_receipt(Database& database, const BackupReceipt& rece
   std::int64_t id = 0;
   database.transaction([&] {
     auto& db = database.impl().db;
-    SQLite::Statement q(db, "INSERT INTO backup_receipt (made_at, made_by, path, record_count, chain_head, bytes) "
-                            "VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement q(db,
+                        "INSERT INTO backup_receipt (made_at, made_by, path, record_count, chain_head, bytes) "
+                        "VALUES (?, ?, ?, ?, ?, ?)");
     q.bind(1, receipt.made_at);
     q.bind(2, receipt.made_by);
     q.bind(3, receipt.path);
@@ -152,8 +153,9 @@ std::int64_t record_backup_receipt(Database& database, const BackupReceipt& rece
 std::vector<BackupReceipt> load_backup_receipts(Database& database) {
   std::vector<BackupReceipt> receipts;
   database.read_transaction([&] {  // never the write lock or a migration, even on a read-write connection
-    SQLite::Statement q(database.impl().db, "SELECT id, made_at, made_by, path, record_count, chain_head, bytes "
-                                            "FROM backup_receipt ORDER BY id");
+    SQLite::Statement q(database.impl().db,
+                        "SELECT id, made_at, made_by, path, record_count, chain_head, bytes "
+                        "FROM backup_receipt ORDER BY id");
     while (q.executeStep()) {
       receipts.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                           q.getColumn(3).getString(), q.getColumn(4).getInt64(), q.getColumn(5).getString(),

@@ -31,10 +31,10 @@ using check::CheckInput;
 // [first, end) count, end being the day after min(as_of, the semester's last day).
 struct Window {
   std::string semester_id;
-  std::string first;        // the semester's first Monday
-  std::string last;         // the semester's last day (Sunday of the last teaching week)
-  Date until{};             // min(as_of, last)
-  std::string end;          // the day after `until`
+  std::string first;  // the semester's first Monday
+  std::string last;   // the semester's last day (Sunday of the last teaching week)
+  Date until{};       // min(as_of, last)
+  std::string end;    // the day after `until`
   std::string as_of;
   std::string after_as_of;  // the day after as_of: submissions made before it count
 };
@@ -43,15 +43,20 @@ std::string day_after(Date date) { return format_date(Date{to_days(date) + std::
 
 Window make_window(const Semester& semester, Date as_of) {
   const Date until = to_days(as_of) < to_days(semester.last_day()) ? as_of : semester.last_day();
-  return {semester.id, format_date(semester.first_monday), format_date(semester.last_day()), until,
-          day_after(until), format_date(as_of), day_after(as_of)};
+  return {semester.id,
+          format_date(semester.first_monday),
+          format_date(semester.last_day()),
+          until,
+          day_after(until),
+          format_date(as_of),
+          day_after(as_of)};
 }
 
 // Binds the window's values to whichever of these named parameters the statement uses.
 void bind_window(SQLite::Statement& q, const Window& w) {
   const std::pair<const char*, const std::string*> values[] = {
-      {":semester", &w.semester_id}, {":first", &w.first}, {":last", &w.last},
-      {":end", &w.end}, {":as_of", &w.as_of}, {":after_as_of", &w.after_as_of}};
+      {":semester", &w.semester_id},   {":first", &w.first}, {":last", &w.last}, {":end", &w.end}, {":as_of", &w.as_of},
+      {":after_as_of", &w.after_as_of}};
   for (const auto& [name, value] : values)
     if (q.getIndex(name) != 0) q.bind(name, *value);
 }
@@ -93,7 +98,7 @@ class Interner {
 
   int operator()(std::string_view id) {
     const std::size_t mask = m_slots.size() - 1;
-    for (std::size_t i = std::hash<std::string_view>{}(id) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = std::hash<std::string_view>{}(id)&mask;; i = (i + 1) & mask) {
       const std::uint32_t slot = m_slots[i];
       if (slot == 0) return insert(i, id);
       if (this->id(static_cast<int>(slot - 1)) == id) return static_cast<int>(slot - 1);
@@ -162,7 +167,8 @@ class Days {
     if (m_last && text.compare(0, 10, m_last_text.data(), 10) == 0) return m_last;
     std::memcpy(m_last_text.data(), text.data(), 10);
     m_last.reset();
-    if (const auto date = parse_iso_date(text.substr(0, 10))) m_last = static_cast<int>((to_days(*date) - m_first).count());
+    if (const auto date = parse_iso_date(text.substr(0, 10)))
+      m_last = static_cast<int>((to_days(*date) - m_first).count());
     return m_last;
   }
   // The teaching week (1-based) of a timestamp on or after the first Monday; 0 when malformed.
@@ -216,9 +222,9 @@ struct Gathered {
   std::vector<Facts> facts;  // by student number
   std::vector<Stretch> residences;
   std::vector<Stretch> eligibility;
-  std::vector<std::tuple<std::size_t, int, int>> pairs;  // (version, dorm, member)
+  std::vector<std::tuple<std::size_t, int, int>> pairs;       // (version, dorm, member)
   std::vector<std::array<int, 2 * (k_max_week + 1)>> visits;  // by dorm: visits[w], late[w]
-  std::vector<std::uint32_t> talk_weeks;                 // by student
+  std::vector<std::uint32_t> talk_weeks;                      // by student
   std::vector<std::array<int, k_max_week + 1>> talk_entered;  // by student, week: first entry day
   std::vector<ListedRecord> records;
 
@@ -270,9 +276,9 @@ struct Version {
 // sorted here, which beats SQL's walk of the history index with a row lookup per version).
 std::vector<Version> read_versions(SQLite::Database& db, const Window& w, const Config& config, Gathered& g) {
   SQLite::Statement q(db,
-      "SELECT student_id, id, valid_from, valid_to, status = 'current', dorm_code, attention <> '', "
-      "political_status, name, class_name, cohort, branch FROM student_version "
-      "WHERE valid_from <= :last AND (valid_to IS NULL OR valid_to >= :first)");
+                      "SELECT student_id, id, valid_from, valid_to, status = 'current', dorm_code, attention <> '', "
+                      "political_status, name, class_name, cohort, branch FROM student_version "
+                      "WHERE valid_from <= :last AND (valid_to IS NULL OR valid_to >= :first)");
   bind_window(q, w);
   std::vector<Version> versions;
   while (q.executeStep()) {
@@ -314,9 +320,10 @@ void load_versions(SQLite::Database& db, const Window& w, const Config& config, 
 // The facts of a student with no version touching the semester: the latest version begun on
 // or before `until`, else the earliest; a zero-length version only when there is no other.
 Facts load_facts(SQLite::Database& db, const Window& w, const std::string& student) {
-  SQLite::Statement q(db, "SELECT name, class_name, cohort, branch, valid_from, "
-                          "valid_to IS NOT NULL AND valid_to <= valid_from FROM student_version "
-                          "WHERE student_id = :student ORDER BY valid_from, id");
+  SQLite::Statement q(db,
+                      "SELECT name, class_name, cohort, branch, valid_from, "
+                      "valid_to IS NOT NULL AND valid_to <= valid_from FROM student_version "
+                      "WHERE student_id = :student ORDER BY valid_from, id");
   q.bind(":student", student);
   Facts facts;
   while (q.executeStep()) {
@@ -332,9 +339,9 @@ Facts load_facts(SQLite::Database& db, const Window& w, const std::string& stude
 // The semester's assignment versions in force from a day on or before as_of, in id order.
 void load_assignments(SQLite::Database& db, const Window& w, CheckInput& input, Gathered& g) {
   SQLite::Statement q(db,
-      "SELECT a.id, a.valid_from, p.dorm_code, p.member_id FROM assignment a "
-      "LEFT JOIN assignment_pair p ON p.assignment_id = a.id "
-      "WHERE a.semester_id = :semester AND a.valid_from <= :as_of ORDER BY a.id, p.dorm_code");
+                      "SELECT a.id, a.valid_from, p.dorm_code, p.member_id FROM assignment a "
+                      "LEFT JOIN assignment_pair p ON p.assignment_id = a.id "
+                      "WHERE a.semester_id = :semester AND a.valid_from <= :as_of ORDER BY a.id, p.dorm_code");
   bind_window(q, w);
   std::int64_t current = 0;
   while (q.executeStep()) {
@@ -352,9 +359,9 @@ void load_assignments(SQLite::Database& db, const Window& w, CheckInput& input, 
 // Counselors on the staff roster on as_of, by staff id.
 void load_counselors(SQLite::Database& db, const Window& w, CheckInput& input) {
   SQLite::Statement q(db,
-      "SELECT staff_id, name, cohorts, classes FROM staff_duty_version "
-      "WHERE role = 'counselor' AND status = 'current' AND valid_from <= :as_of "
-      "AND (valid_to IS NULL OR valid_to > :as_of) ORDER BY staff_id");
+                      "SELECT staff_id, name, cohorts, classes FROM staff_duty_version "
+                      "WHERE role = 'counselor' AND status = 'current' AND valid_from <= :as_of "
+                      "AND (valid_to IS NULL OR valid_to > :as_of) ORDER BY staff_id");
   bind_window(q, w);
   while (q.executeStep())
     input.counselors.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
@@ -375,7 +382,8 @@ struct Scan {
 // sort every visit first, which takes longer than the scan.
 void load_visits(Scan& scan, Gathered& g) {
   SQLite::Statement q(scan.db, std::string("SELECT r.id, r.dorm_code, r.happened_at, r.entered_at FROM record r "
-                                           "WHERE r.kind = 'visit' AND r.dorm_code IS NOT NULL AND") + k_in_window);
+                                           "WHERE r.kind = 'visit' AND r.dorm_code IS NOT NULL AND") +
+                                   k_in_window);
   bind_window(q, scan.window);
   while (q.executeStep()) {
     if (!scan.effective(q.getColumn(0).getInt64())) continue;
@@ -442,15 +450,15 @@ void load_records(Scan& scan, Gathered& g) {
 // Submissions of the semester made on or before as_of.
 void load_submissions(SQLite::Database& db, const Window& w, CheckInput& input) {
   SQLite::Statement q(db,
-      "SELECT kind = 'summary', subject_id, period, submitted_at FROM submission "
-      "WHERE semester_id = :semester AND submitted_at < :after_as_of "
-      "ORDER BY kind, subject_id, period, submitted_at, id");
+                      "SELECT kind = 'summary', subject_id, period, submitted_at FROM submission "
+                      "WHERE semester_id = :semester AND submitted_at < :after_as_of "
+                      "ORDER BY kind, subject_id, period, submitted_at, id");
   bind_window(q, w);
   while (q.executeStep()) {
     const auto submitted = parse_iso_date(text_of(q.getColumn(3)).substr(0, 10));
     if (submitted)
-      input.submissions.push_back({q.getColumn(0).getInt() != 0, q.getColumn(1).getString(), q.getColumn(2).getInt(),
-                                   *submitted});
+      input.submissions.push_back(
+          {q.getColumn(0).getInt() != 0, q.getColumn(1).getString(), q.getColumn(2).getInt(), *submitted});
   }
 }
 
@@ -506,10 +514,11 @@ Rankings rank_people_and_dorms(const Gathered& g) {
 
 // The per-semester kinds by their record kind key.
 std::optional<check::CountedKind> counted_kind(const std::string& kind) {
-  static const std::pair<const char*, check::CountedKind> k_table[] = {
-      {"activity", check::CountedKind::activity}, {"symposium", check::CountedKind::symposium},
-      {"orientation", check::CountedKind::orientation}, {"plan", check::CountedKind::plan},
-      {"summary", check::CountedKind::summary}};
+  static const std::pair<const char*, check::CountedKind> k_table[] = {{"activity", check::CountedKind::activity},
+                                                                       {"symposium", check::CountedKind::symposium},
+                                                                       {"orientation", check::CountedKind::orientation},
+                                                                       {"plan", check::CountedKind::plan},
+                                                                       {"summary", check::CountedKind::summary}};
   for (const auto& [key, value] : k_table)
     if (kind == key) return value;
   return std::nullopt;
@@ -534,7 +543,8 @@ void fill_rosters(SQLite::Database& db, const Window& w, Gathered& g, const Rank
     input.people.push_back({id, facts.name, facts.class_name, facts.cohort, facts.branch});
   }
   for (const int n : r.dorms.order) input.dorms.emplace_back(g.dorms.id(n));
-  for (const auto& s : g.residences) input.residences.push_back({r.person(s.student), r.dorm(s.dorm), s.from, s.to, s.flag});
+  for (const auto& s : g.residences)
+    input.residences.push_back({r.person(s.student), r.dorm(s.dorm), s.from, s.to, s.flag});
   for (const auto& s : g.eligibility)
     if (r.person(s.student) >= 0) input.eligibility.push_back({r.person(s.student), s.from, s.to, s.flag});
   auto by_person = [](const auto& a, const auto& b) { return std::tie(a.person, a.from) < std::tie(b.person, b.from); };
@@ -560,7 +570,8 @@ void fill_records(const Gathered& g, const Rankings& r, CheckInput& input) {
     check::TalkWeeks t{r.person(n), g.talk_weeks[s], {}};
     for (int week = 1; week <= k_max_week; ++week) {
       const int day = g.talk_entered[s][static_cast<std::size_t>(week)];
-      if (day != INT_MAX) t.first_entered.emplace_back(week, Date{to_days(input.semester.first_monday) + std::chrono::days{day}});
+      if (day != INT_MAX)
+        t.first_entered.emplace_back(week, Date{to_days(input.semester.first_monday) + std::chrono::days{day}});
     }
     input.talks.push_back(std::move(t));
   }

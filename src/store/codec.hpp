@@ -30,8 +30,7 @@ inline std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? 
 
 // The one SQL spelling of "record r is effective" (docs/records.md): no later record other
 // than a purge points at it — a correction replaces it, a withdrawal removes it.
-#define DORMLINK_SQL_NOT_REPLACED \
-  "NOT EXISTS (SELECT 1 FROM record x WHERE x.corrects = r.id AND x.kind <> 'purge')"
+#define DORMLINK_SQL_NOT_REPLACED "NOT EXISTS (SELECT 1 FROM record x WHERE x.corrects = r.id AND x.kind <> 'purge')"
 
 // The contact kinds a form or an export lists (plans, summaries and the bookkeeping kinds not).
 #define DORMLINK_SQL_LISTED_KINDS "r.kind NOT IN ('plan', 'summary', 'correction', 'withdrawal', 'purge')"
@@ -40,15 +39,15 @@ inline std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? 
 // earliest (a record may name a student before their first roster version, after a re-import).
 // A zero-length version (replaced the same day, or of an undone import) holds no day and is
 // chosen only when there is nothing else.
-#define DORMLINK_SQL_VERSION_ON_DAY                                                                      \
-  "ORDER BY (valid_to IS NULL OR valid_to > valid_from) DESC, (valid_from <= :on) DESC, "                \
+#define DORMLINK_SQL_VERSION_ON_DAY                                                       \
+  "ORDER BY (valid_to IS NULL OR valid_to > valid_from) DESC, (valid_from <= :on) DESC, " \
   "CASE WHEN valid_from <= :on THEN valid_from END DESC, valid_from, id DESC LIMIT 1"
 
 // The columns of a record as records::EffectiveRecord holds it (record r LEFT JOIN
 // record_content c), in the order read_effective_record reads them.
-#define DORMLINK_SQL_EFFECTIVE_COLUMNS                                                                         \
+#define DORMLINK_SQL_EFFECTIVE_COLUMNS                                                                          \
   "r.id, r.kind, r.member_id, r.dorm_code, r.semester_id, r.happened_at, r.entered_at, r.channel, r.corrects, " \
-  "r.reason, r.off_assignment, r.incident_category, r.severity, r.reported_to, r.reported_at, c.progress, "    \
+  "r.reason, r.off_assignment, r.incident_category, r.severity, r.reported_to, r.reported_at, c.progress, "     \
   "c.note, c.details, coalesce(c.purged, 0)"
 
 // Reads the DORMLINK_SQL_EFFECTIVE_COLUMNS of the current row (students and names not).

@@ -13,8 +13,9 @@ using roster::DormFacts;
 
 std::unordered_map<std::string, Current<DormFacts>> load_dorms(SQLite::Database& db) {
   std::unordered_map<std::string, Current<DormFacts>> out;
-  SQLite::Statement q(db, "SELECT dorm_code, gender, capacity, cohort, major FROM dorm_version "
-                          "WHERE valid_to IS NULL");
+  SQLite::Statement q(db,
+                      "SELECT dorm_code, gender, capacity, cohort, major FROM dorm_version "
+                      "WHERE valid_to IS NULL");
   while (q.executeStep()) {
     DormFacts f;
     if (!q.getColumn(1).isNull()) f.gender = gender_from_key(q.getColumn(1).getString());
@@ -28,8 +29,9 @@ std::unordered_map<std::string, Current<DormFacts>> load_dorms(SQLite::Database&
 
 std::map<std::string, roster::DormOccupancy, std::less<>> load_occupancy(SQLite::Database& db) {
   std::map<std::string, roster::DormOccupancy, std::less<>> out;
-  SQLite::Statement q(db, "SELECT dorm_code, min(gender), count(*) FROM student_version "
-                          "WHERE valid_to IS NULL AND status = 'current' GROUP BY dorm_code");
+  SQLite::Statement q(db,
+                      "SELECT dorm_code, min(gender), count(*) FROM student_version "
+                      "WHERE valid_to IS NULL AND status = 'current' GROUP BY dorm_code");
   while (q.executeStep()) {
     roster::DormOccupancy o;
     o.gender = gender_from_key(q.getColumn(1).getString()).value_or(Gender::female);
@@ -39,8 +41,8 @@ std::map<std::string, roster::DormOccupancy, std::less<>> load_occupancy(SQLite:
   return out;
 }
 
-void insert_version(SQLite::Statement& q, const std::string& code, const DormFacts& f,
-                    const std::string& date, std::int64_t batch) {
+void insert_version(SQLite::Statement& q, const std::string& code, const DormFacts& f, const std::string& date,
+                    std::int64_t batch) {
   q.reset();
   q.clearBindings();
   q.bind(1, code);
@@ -53,12 +55,13 @@ void insert_version(SQLite::Statement& q, const std::string& code, const DormFac
   q.exec();
 }
 
-void apply_dorms(SQLite::Database& db, const roster::DormPlan& plan,
-                 const std::vector<roster::DormRow>& rows, const std::string& date, std::int64_t batch) {
+void apply_dorms(SQLite::Database& db, const roster::DormPlan& plan, const std::vector<roster::DormRow>& rows,
+                 const std::string& date, std::int64_t batch) {
   // OR IGNORE: a dorm added by an undone import keeps its identity row (roster_store.cpp).
   SQLite::Statement dorm(db, "INSERT OR IGNORE INTO dorm (code, building, room, batch_id) VALUES (?, ?, ?, ?)");
-  SQLite::Statement version(db, "INSERT INTO dorm_version (dorm_code, gender, capacity, cohort, major, "
-                                "valid_from, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement version(db,
+                            "INSERT INTO dorm_version (dorm_code, gender, capacity, cohort, major, "
+                            "valid_from, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
   SQLite::Statement close(db, "UPDATE dorm_version SET valid_to = ? WHERE dorm_code = ? AND valid_to IS NULL");
   for (auto i : plan.added) {
     const auto& row = rows[i];

@@ -10,22 +10,21 @@ namespace dormlink::store {
 namespace {
 
 // A record is effective unless a later record (not a purge) points at it (docs/records.md).
-constexpr const char* k_records =
-    "SELECT " DORMLINK_SQL_EFFECTIVE_COLUMNS " "
-    "FROM record r LEFT JOIN record_content c ON c.record_id = r.id "
-    "WHERE (:semester = '' OR r.semester_id = :semester) "
-    "AND " DORMLINK_SQL_LISTED_KINDS " AND " DORMLINK_SQL_NOT_REPLACED " "
-    "ORDER BY r.id";
+constexpr const char* k_records = "SELECT " DORMLINK_SQL_EFFECTIVE_COLUMNS
+                                  " "
+                                  "FROM record r LEFT JOIN record_content c ON c.record_id = r.id "
+                                  "WHERE (:semester = '' OR r.semester_id = :semester) "
+                                  "AND " DORMLINK_SQL_LISTED_KINDS " AND " DORMLINK_SQL_NOT_REPLACED
+                                  " "
+                                  "ORDER BY r.id";
 
 constexpr const char* k_name_on =
-    "SELECT name FROM student_version WHERE student_id = :student "
-    DORMLINK_SQL_VERSION_ON_DAY;
-
+    "SELECT name FROM student_version WHERE student_id = :student " DORMLINK_SQL_VERSION_ON_DAY;
 
 }  // namespace
 
 std::vector<records::EffectiveRecord> load_export_records(Database& database, const std::string& semester_id,
-                                                      Date names_on) {
+                                                          Date names_on) {
   std::vector<records::EffectiveRecord> out;
   database.transaction([&] {
     auto& db = database.impl().db;

@@ -42,8 +42,7 @@ struct ImportContext;
 void check_effective_date(SQLite::Database& db, const char* table, const ImportContext& ctx);
 
 // Records an import (who, when, what file, the counts) and returns its id.
-std::int64_t insert_batch(SQLite::Database& db, const ImportContext& ctx,
-                          const roster::ImportSummary& summary);
+std::int64_t insert_batch(SQLite::Database& db, const ImportContext& ctx, const roster::ImportSummary& summary);
 
 // Reads one integer pragma.
 int read_pragma(SQLite::Database& db, const char* name);

@@ -16,8 +16,7 @@ namespace dormlink::store {
 namespace {
 
 // Versions of a batch that was not undone (the alias is the version row).
-#define DORMLINK_SQL_LIVE(alias) \
-  alias ".batch_id NOT IN (SELECT undoes FROM import_batch WHERE undoes IS NOT NULL)"
+#define DORMLINK_SQL_LIVE(alias) alias ".batch_id NOT IN (SELECT undoes FROM import_batch WHERE undoes IS NOT NULL)"
 
 // A version table and how its rows name one entity.
 struct VersionTable {
@@ -42,14 +41,12 @@ std::vector<VersionTable> tables_of(const std::string& kind) {
 
 // Kinds whose later imports an undo must not pass over: students are checked against the dorms
 // roster and create dorms, so students and dorms imports stack together; staff stand alone.
-const char* related_kinds(const std::string& kind) {
-  return kind == "staff" ? "('staff')" : "('students', 'dorms')";
-}
+const char* related_kinds(const std::string& kind) { return kind == "staff" ? "('staff')" : "('students', 'dorms')"; }
 
 // What points at an entity: an undo that removed the entity would leave these naming no one.
 struct Reference {
-  const char* noun;    // "student", "dorm", "staff member": the entity kind it names
-  const char* what;    // for the message: "record #12"
+  const char* noun;  // "student", "dorm", "staff member": the entity kind it names
+  const char* what;  // for the message: "record #12"
   const char* table;
   const char* column;  // the column holding the entity's id
   const char* id;      // the referencing row's number
@@ -82,24 +79,33 @@ struct Batch {
 };
 
 std::optional<Batch> load_batch(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement q(db, "SELECT b.kind, b.source_name, b.effective_date, coalesce(b.undoes, 0), "
-                          "coalesce((SELECT u.id FROM import_batch u WHERE u.undoes = b.id), 0) "
-                          "FROM import_batch b WHERE b.id = ?");
+  SQLite::Statement q(db,
+                      "SELECT b.kind, b.source_name, b.effective_date, coalesce(b.undoes, 0), "
+                      "coalesce((SELECT u.id FROM import_batch u WHERE u.undoes = b.id), 0) "
+                      "FROM import_batch b WHERE b.id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
-  return Batch{id, q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-               q.getColumn(3).getInt64(), q.getColumn(4).getInt64()};
+  return Batch{id,
+               q.getColumn(0).getString(),
+               q.getColumn(1).getString(),
+               q.getColumn(2).getString(),
+               q.getColumn(3).getInt64(),
+               q.getColumn(4).getInt64()};
 }
 
 // Refuses what cannot be undone: no such batch, an undo, a batch undone already.
 void check_batch(const std::optional<Batch>& batch, std::int64_t id) {
   if (!batch) {
-    throw DataError(fmt::format("there is no import batch #{}; `dormlink roster` lists the latest "
-                                "imports with their numbers", id));
+    throw DataError(
+        fmt::format("there is no import batch #{}; `dormlink roster` lists the latest "
+                    "imports with their numbers",
+                    id));
   }
   if (batch->undoes != 0) {
-    throw DataError(fmt::format("batch #{} is itself the undo of batch #{}; an undo is not undone: "
-                                "import that file again instead", id, batch->undoes));
+    throw DataError(
+        fmt::format("batch #{} is itself the undo of batch #{}; an undo is not undone: "
+                    "import that file again instead",
+                    id, batch->undoes));
   }
   if (batch->undone_by != 0) {
     throw DataError(fmt::format("batch #{} was already undone by batch #{}", id, batch->undone_by));
@@ -118,30 +124,33 @@ void check_latest(SQLite::Database& db, const Batch& batch) {
   std::int64_t latest = 0;
   while (q.executeStep()) {
     if (latest == 0) latest = q.getColumn(0).getInt64();
-    later += fmt::format("{}#{} ({})", later.empty() ? "" : ", ", q.getColumn(0).getInt64(),
-                         q.getColumn(1).getString());
+    later +=
+        fmt::format("{}#{} ({})", later.empty() ? "" : ", ", q.getColumn(0).getInt64(), q.getColumn(1).getString());
   }
   if (latest == 0) return;
-  throw DataError(fmt::format("batch #{} is not the latest import of its rosters: {} came after it and "
-                              "still stand{}; undo them first, latest first: dormlink import undo {}",
-                              batch.id, later, later.find(',') == std::string::npos ? "s" : "", latest));
+  throw DataError(
+      fmt::format("batch #{} is not the latest import of its rosters: {} came after it and "
+                  "still stand{}; undo them first, latest first: dormlink import undo {}",
+                  batch.id, later, later.find(',') == std::string::npos ? "s" : "", latest));
 }
 
 // Refuses when the batch added an entity that something else now names.
 void check_references(SQLite::Database& db, const Batch& batch, const VersionTable& t) {
   for (const auto& ref : k_references) {
     if (std::string_view(ref.noun) != t.noun) continue;
-    SQLite::Statement q(db, fmt::format(
-        "SELECT v.{key}, x.{id} FROM {table} v JOIN {ref} x ON x.{column} = v.{key}{only} "
-        "WHERE v.batch_id = ? AND NOT EXISTS (SELECT 1 FROM {table} p WHERE {same} AND p.id < v.id AND "
-        DORMLINK_SQL_LIVE("p") ") ORDER BY x.{id} LIMIT 1",
-        fmt::arg("key", t.key), fmt::arg("id", ref.id), fmt::arg("table", t.table), fmt::arg("ref", ref.table),
-        fmt::arg("column", ref.column), fmt::arg("only", ref.only), fmt::arg("same", t.same_entity)));
+    SQLite::Statement q(
+        db, fmt::format("SELECT v.{key}, x.{id} FROM {table} v JOIN {ref} x ON x.{column} = v.{key}{only} "
+                        "WHERE v.batch_id = ? AND NOT EXISTS (SELECT 1 FROM {table} p WHERE {same} AND p.id < v.id "
+                        "AND " DORMLINK_SQL_LIVE("p") ") ORDER BY x.{id} LIMIT 1",
+                        fmt::arg("key", t.key), fmt::arg("id", ref.id), fmt::arg("table", t.table),
+                        fmt::arg("ref", ref.table), fmt::arg("column", ref.column), fmt::arg("only", ref.only),
+                        fmt::arg("same", t.same_entity)));
     q.bind(1, batch.id);
     if (!q.executeStep()) continue;
-    throw DataError(fmt::format("batch #{} added {} {}, and {} #{} names it; undoing the batch would leave "
-                                "it naming no one. Import a corrected roster instead", batch.id, t.noun,
-                                q.getColumn(0).getString(), ref.what, q.getColumn(1).getInt64()));
+    throw DataError(
+        fmt::format("batch #{} added {} {}, and {} #{} names it; undoing the batch would leave "
+                    "it naming no one. Import a corrected roster instead",
+                    batch.id, t.noun, q.getColumn(0).getString(), ref.what, q.getColumn(1).getInt64()));
   }
 }
 
@@ -156,19 +165,19 @@ struct Reversal {
 // it came later and were undone, which reopened it), and must have closed its prior on its
 // first day; anything else is a damaged history, and nothing is changed.
 std::vector<Reversal> reversals(SQLite::Database& db, const Batch& batch, const VersionTable& t) {
-  SQLite::Statement q(db, fmt::format(
-      "SELECT v.id, v.valid_to IS NULL, coalesce(p.id, 0), p.id IS NULL OR p.valid_to = v.valid_from "
-      "FROM (SELECT v.id, v.valid_from, v.valid_to, (SELECT max(p.id) FROM {table} p WHERE {same} AND "
-      "p.id < v.id AND " DORMLINK_SQL_LIVE("p") ") AS prior FROM {table} v WHERE v.batch_id = ?) v "
-      "LEFT JOIN {table} p ON p.id = v.prior ORDER BY v.id",
-      fmt::arg("table", t.table), fmt::arg("same", t.same_entity)));
+  SQLite::Statement q(
+      db, fmt::format("SELECT v.id, v.valid_to IS NULL, coalesce(p.id, 0), p.id IS NULL OR p.valid_to = v.valid_from "
+                      "FROM (SELECT v.id, v.valid_from, v.valid_to, (SELECT max(p.id) FROM {table} p WHERE {same} AND "
+                      "p.id < v.id AND " DORMLINK_SQL_LIVE("p") ") AS prior FROM {table} v WHERE v.batch_id = ?) v "
+                                                                "LEFT JOIN {table} p ON p.id = v.prior ORDER BY v.id",
+                      fmt::arg("table", t.table), fmt::arg("same", t.same_entity)));
   q.bind(1, batch.id);
   std::vector<Reversal> out;
   while (q.executeStep()) {
     if (q.getColumn(1).getInt() == 0 || q.getColumn(3).getInt() == 0) {
       throw Error(ExitCode::internal, fmt::format("{} row {} of batch #{} is not in force, or did not follow "
-                                                  "the version before it; nothing was changed", t.table,
-                                                  q.getColumn(0).getInt64(), batch.id));
+                                                  "the version before it; nothing was changed",
+                                                  t.table, q.getColumn(0).getInt64(), batch.id));
     }
     out.push_back({q.getColumn(0).getInt64(), q.getColumn(2).getInt64()});
   }
@@ -194,7 +203,8 @@ void apply(SQLite::Database& db, const VersionTable& t, const std::vector<Revers
 
 // The undo's own import_batch row: the undone batch's file, date and counts, today's who and when.
 std::int64_t insert_undo_batch(SQLite::Database& db, const UndoContext& ctx) {
-  SQLite::Statement q(db,
+  SQLite::Statement q(
+      db,
       "INSERT INTO import_batch (kind, source_name, encoding, semester_id, effective_date, imported_at, "
       "imported_by, row_count, added, changed, departed, unchanged, undoes) SELECT kind, source_name, "
       "encoding, semester_id, effective_date, ?, ?, row_count, added, changed, departed, unchanged, id "

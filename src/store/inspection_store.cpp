@@ -23,12 +23,13 @@ std::optional<std::string> optional_text(const SQLite::Column& c) {
 }
 
 void load_items(SQLite::Database& db, SampleRow& sample) {
-  SQLite::Statement q(db, "SELECT position, member_id, dorm_code, weight FROM inspection_sample_item "
-                          "WHERE sample_id = ? ORDER BY position");
+  SQLite::Statement q(db,
+                      "SELECT position, member_id, dorm_code, weight FROM inspection_sample_item "
+                      "WHERE sample_id = ? ORDER BY position");
   q.bind(1, sample.id);
   while (q.executeStep()) {
-    sample.items.push_back({q.getColumn(0).getInt(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                            q.getColumn(3).getInt()});
+    sample.items.push_back(
+        {q.getColumn(0).getInt(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getInt()});
   }
 }
 
@@ -52,7 +53,8 @@ void insert_finding(SQLite::Statement& q, const FindingRow& f) {
 
 // The students of a record with their latest roster names, sorted by id.
 std::vector<NamedStudent> students_of(SQLite::Database& db, std::int64_t record_id) {
-  SQLite::Statement q(db,
+  SQLite::Statement q(
+      db,
       "SELECT s.student_id, coalesce((SELECT v.name FROM student_version v WHERE v.student_id = s.student_id "
       "ORDER BY (v.valid_to IS NULL OR v.valid_to > v.valid_from) DESC, v.valid_from DESC, v.id DESC LIMIT 1), '') "
       "FROM record_student s WHERE s.record_id = ? "
@@ -88,13 +90,15 @@ std::int64_t save_sample(Database& database, const SampleRow& s) {
   std::int64_t id = 0;
   database.transaction([&] {
     auto& db = database.impl().db;
-    SQLite::Statement q(db, "INSERT INTO inspection_sample (semester_id, as_of, seed, size, method, drawn_at, "
-                            "drawn_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement q(db,
+                        "INSERT INTO inspection_sample (semester_id, as_of, seed, size, method, drawn_at, "
+                        "drawn_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
     SQLite::bind(q, s.semester_id, s.as_of, s.seed, s.size, s.method, s.drawn_at, s.drawn_by);
     q.exec();
     id = db.getLastInsertRowid();
-    SQLite::Statement i(db, "INSERT INTO inspection_sample_item (sample_id, position, member_id, dorm_code, weight) "
-                            "VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement i(db,
+                        "INSERT INTO inspection_sample_item (sample_id, position, member_id, dorm_code, weight) "
+                        "VALUES (?, ?, ?, ?, ?)");
     for (const auto& item : s.items) {
       i.reset();
       SQLite::bind(i, id, item.position, item.member_id, item.dorm_code, item.weight);
@@ -149,9 +153,10 @@ std::vector<std::int64_t> save_findings(Database& database, const std::vector<Fi
   std::vector<std::int64_t> ids;
   database.transaction([&] {
     auto& db = database.impl().db;
-    SQLite::Statement q(db, "INSERT INTO inspection_finding (sample_id, semester_id, member_id, dorm_code, "
-                            "inspected_on, inspector, record_id, student_id, verdict, note, entered_at, entered_by) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement q(db,
+                        "INSERT INTO inspection_finding (sample_id, semester_id, member_id, dorm_code, "
+                        "inspected_on, inspector, record_id, student_id, verdict, note, entered_at, entered_by) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const auto& f : findings) {
       insert_finding(q, f);
       ids.push_back(db.getLastInsertRowid());
@@ -163,7 +168,8 @@ std::vector<std::int64_t> save_findings(Database& database, const std::vector<Fi
 std::vector<FindingRow> load_findings(Database& database, const std::string& semester_id) {
   std::vector<FindingRow> findings;
   database.transaction([&] {
-    SQLite::Statement q(database.impl().db,
+    SQLite::Statement q(
+        database.impl().db,
         "SELECT id, sample_id, member_id, dorm_code, inspected_on, inspector, record_id, student_id, verdict, "
         "note, entered_at, entered_by FROM inspection_finding WHERE semester_id = ? ORDER BY id");
     q.bind(1, semester_id);
@@ -191,11 +197,14 @@ std::vector<FindingRow> load_findings(Database& database, const std::string& sem
 std::vector<Discrepancy> discrepancy_rates(Database& database, const std::string& semester_id) {
   std::vector<Discrepancy> rates;
   database.transaction([&] {
-    SQLite::Statement q(database.impl().db,
+    SQLite::Statement q(
+        database.impl().db,
         std::string("SELECT f.member_id, sum(f.verdict = 'contradicted'), count(*) FROM inspection_finding f "
-                    "WHERE f.semester_id = ? AND ") + k_standing + " GROUP BY f.member_id ORDER BY f.member_id");
+                    "WHERE f.semester_id = ? AND ") +
+            k_standing + " GROUP BY f.member_id ORDER BY f.member_id");
     q.bind(1, semester_id);
-    while (q.executeStep()) rates.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getInt()});
+    while (q.executeStep())
+      rates.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getInt()});
   });
   return rates;
 }
@@ -204,9 +213,9 @@ std::vector<std::int64_t> flagged_records(Database& database, const std::string&
   std::vector<std::int64_t> ids;
   database.transaction([&] {
     SQLite::Statement q(database.impl().db,
-        std::string("SELECT DISTINCT f.record_id FROM inspection_finding f WHERE f.semester_id = ? "
-                    "AND f.record_id IS NOT NULL AND f.verdict = 'contradicted' AND ") + k_standing +
-            " ORDER BY f.record_id");
+                        std::string("SELECT DISTINCT f.record_id FROM inspection_finding f WHERE f.semester_id = ? "
+                                    "AND f.record_id IS NOT NULL AND f.verdict = 'contradicted' AND ") +
+                            k_standing + " ORDER BY f.record_id");
     q.bind(1, semester_id);
     while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
   });
@@ -230,10 +239,11 @@ std::vector<InspectedRecord> recent_contacts(Database& database, const std::stri
   std::vector<InspectedRecord> records;
   database.transaction([&] {
     auto& db = database.impl().db;
-    SQLite::Statement q(db, std::string("SELECT ") + k_record_columns +
-        " FROM record r WHERE r.member_id = ? AND r.dorm_code = ? AND r.kind IN ('visit', 'talk') "
-        "AND r.happened_at >= ? AND r.happened_at < ? || 'T' AND " DORMLINK_SQL_NOT_REPLACED
-        " ORDER BY r.happened_at, r.id");
+    SQLite::Statement q(db,
+                        std::string("SELECT ") + k_record_columns +
+                            " FROM record r WHERE r.member_id = ? AND r.dorm_code = ? AND r.kind IN ('visit', 'talk') "
+                            "AND r.happened_at >= ? AND r.happened_at < ? || 'T' AND " DORMLINK_SQL_NOT_REPLACED
+                            " ORDER BY r.happened_at, r.id");
     SQLite::bind(q, member_id, dorm_code, from, to);
     while (q.executeStep()) records.push_back(read_record(db, q));
   });

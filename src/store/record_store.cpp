@@ -15,7 +15,10 @@ std::optional<std::string> text_or_null(const SQLite::Column& c) {
 }
 
 void bind_optional(SQLite::Statement& q, int index, const std::optional<std::string>& value) {
-  if (value) q.bind(index, *value); else q.bind(index);
+  if (value)
+    q.bind(index, *value);
+  else
+    q.bind(index);
 }
 
 struct Tip {
@@ -35,7 +38,8 @@ Tip chain_tip(SQLite::Database& db) {
 
 void insert_row(SQLite::Database& db, const Row& row, const std::string& digest, const std::string& prev,
                 const std::string& hash) {
-  SQLite::Statement q(db,
+  SQLite::Statement q(
+      db,
       "INSERT INTO record (id, kind, member_id, dorm_code, semester_id, happened_at, entered_at, entered_by, "
       "channel, corrects, reason, off_assignment, content_digest, prev_hash, hash, incident_category, severity, "
       "reported_to, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -48,7 +52,10 @@ void insert_row(SQLite::Database& db, const Row& row, const std::string& digest,
   q.bind(7, row.entered_at);
   q.bind(8, row.entered_by);
   bind_optional(q, 9, row.channel ? std::optional<std::string>(std::string(records::key(*row.channel))) : std::nullopt);
-  if (row.corrects) q.bind(10, *row.corrects); else q.bind(10);
+  if (row.corrects)
+    q.bind(10, *row.corrects);
+  else
+    q.bind(10);
   q.bind(11, row.reason);
   q.bind(12, row.off_assignment ? 1 : 0);
   q.bind(13, digest);
@@ -57,7 +64,8 @@ void insert_row(SQLite::Database& db, const Row& row, const std::string& digest,
   if (row.incident) {
     const auto& i = *row.incident;
     q.bind(16, std::string(records::key(i.category)));
-    bind_optional(q, 17, i.severity ? std::optional<std::string>(std::string(records::key(*i.severity))) : std::nullopt);
+    bind_optional(q, 17,
+                  i.severity ? std::optional<std::string>(std::string(records::key(*i.severity))) : std::nullopt);
     bind_optional(q, 18, i.reported_to ? std::optional<std::string>(std::string(key(*i.reported_to))) : std::nullopt);
     bind_optional(q, 19, i.reported_at);
   }
@@ -71,7 +79,8 @@ void insert_details(SQLite::Database& db, const Row& row, const records::Content
     SQLite::bind(s, row.id, student);
     s.exec();
   }
-  SQLite::Statement c(db, "INSERT INTO record_content (record_id, progress, note, details, purged) VALUES (?, ?, ?, ?, 0)");
+  SQLite::Statement c(db,
+                      "INSERT INTO record_content (record_id, progress, note, details, purged) VALUES (?, ?, ?, ?, 0)");
   c.bind(1, row.id);
   bind_optional(c, 2, content.progress);
   bind_optional(c, 3, content.note);
@@ -104,7 +113,8 @@ Row read_row(const SQLite::Statement& q) {
   row.off_assignment = q.getColumn(11).getInt() != 0;
   if (auto category = text_or_null(q.getColumn(20))) {
     records::Incident incident;
-    incident.category = records::parse_incident_category(*category).value_or(records::IncidentCategory::other_violation);
+    incident.category =
+        records::parse_incident_category(*category).value_or(records::IncidentCategory::other_violation);
     if (auto severity = text_or_null(q.getColumn(21))) incident.severity = records::parse_severity(*severity);
     if (auto to = text_or_null(q.getColumn(22))) incident.reported_to = staff_role_from_key(*to);
     incident.reported_at = text_or_null(q.getColumn(23));
@@ -142,9 +152,10 @@ std::optional<std::int64_t> find_duplicate(Database& database, const Row& row, c
   database.transaction([&] {
     auto& db = database.impl().db;
     auto digest = records::to_hex(records::sha256(records::canonical_content(content)));
-    SQLite::Statement q(db, std::string("SELECT ") + k_row_columns +
-        " FROM record r JOIN record_content c ON c.record_id = r.id WHERE r.kind = ? AND r.member_id = ? "
-        "AND r.happened_at = ? AND r.dorm_code IS ? AND r.content_digest = ? ORDER BY r.id");
+    SQLite::Statement q(
+        db, std::string("SELECT ") + k_row_columns +
+                " FROM record r JOIN record_content c ON c.record_id = r.id WHERE r.kind = ? AND r.member_id = ? "
+                "AND r.happened_at = ? AND r.dorm_code IS ? AND r.content_digest = ? ORDER BY r.id");
     SQLite::bind(q, std::string(records::key(row.kind)), row.member_id, row.happened_at);
     bind_optional(q, 4, row.dorm_code);
     q.bind(5, digest);
@@ -160,13 +171,14 @@ namespace {
 // The anchors the database holds: every submission and every backup receipt.
 std::vector<records::ChainAnchor> stored_anchors(SQLite::Database& db, VerifyReport& report) {
   std::vector<records::ChainAnchor> anchors;
-  SQLite::Statement s(db, "SELECT id, kind, subject_id, period, submitted_at, record_count, chain_head "
-                          "FROM submission ORDER BY id");
+  SQLite::Statement s(db,
+                      "SELECT id, kind, subject_id, period, submitted_at, record_count, chain_head "
+                      "FROM submission ORDER BY id");
   while (s.executeStep()) {
-    anchors.push_back({fmt::format("submission #{} ({} of {}, period {}, {})", s.getColumn(0).getInt64(),
-                                   s.getColumn(1).getString(), s.getColumn(2).getString(), s.getColumn(3).getInt(),
-                                   s.getColumn(4).getString()),
-                       s.getColumn(5).getInt64(), s.getColumn(6).getString()});
+    anchors.push_back(
+        {fmt::format("submission #{} ({} of {}, period {}, {})", s.getColumn(0).getInt64(), s.getColumn(1).getString(),
+                     s.getColumn(2).getString(), s.getColumn(3).getInt(), s.getColumn(4).getString()),
+         s.getColumn(5).getInt64(), s.getColumn(6).getString()});
     ++report.submissions;
   }
   SQLite::Statement b(db, "SELECT id, made_at, path, record_count, chain_head FROM backup_receipt ORDER BY id");
@@ -184,9 +196,9 @@ std::optional<records::ChainFault> gap(std::int64_t expected, std::int64_t id) {
   if (id <= expected) return std::nullopt;  // duplicates and disorder: the chain verifier names them
   const std::string what = id == expected + 1 ? fmt::format("record #{} is missing", expected)
                                               : fmt::format("records #{}-#{} are missing", expected, id - 1);
-  return records::ChainFault{expected, expected == 1 ? fmt::format("{}: the chain starts at #{}", what, id)
-                                                     : fmt::format("{}: the chain goes from #{} to #{}", what,
-                                                                   expected - 1, id)};
+  return records::ChainFault{expected, expected == 1
+                                           ? fmt::format("{}: the chain starts at #{}", what, id)
+                                           : fmt::format("{}: the chain goes from #{} to #{}", what, expected - 1, id)};
 }
 
 }  // namespace
@@ -216,10 +228,12 @@ VerifyReport verify_records(Database& database, std::vector<records::ChainAnchor
                                 records::from_hex(q.getColumn(13).getString())};
       report.fault = verifier.next(entry);
       bool purged = !q.getColumn(18).isNull() && q.getColumn(18).getInt() != 0;
-      records::Content content{text_or_null(q.getColumn(15)), text_or_null(q.getColumn(16)), text_or_null(q.getColumn(17))};
+      records::Content content{text_or_null(q.getColumn(15)), text_or_null(q.getColumn(16)),
+                               text_or_null(q.getColumn(17))};
       if (!report.fault && !purged && records::to_hex(hasher.sha256(records::canonical_content(content))) != digest) {
         report.fault = records::ChainFault{row.id, fmt::format("record {} was altered: its text does not match its "
-                                                               "digest", row.id)};
+                                                               "digest",
+                                                               row.id)};
         content_fault = true;
       }
       if (!report.fault) report.fault = anchored.at(row.id, hash_hex);
@@ -239,8 +253,9 @@ RecordStatus record_status(Database& database, std::int64_t id) {
   RecordStatus status;
   database.transaction([&] {
     auto& db = database.impl().db;
-    SQLite::Statement q(db, "SELECT r.kind, r.member_id, c.purged, r.semester_id, r.dorm_code FROM record r "
-                            "LEFT JOIN record_content c ON c.record_id = r.id WHERE r.id = ?");
+    SQLite::Statement q(db,
+                        "SELECT r.kind, r.member_id, c.purged, r.semester_id, r.dorm_code FROM record r "
+                        "LEFT JOIN record_content c ON c.record_id = r.id WHERE r.id = ?");
     q.bind(1, id);
     if (!q.executeStep()) return;
     status.exists = true;
@@ -258,8 +273,9 @@ RecordStatus record_status(Database& database, std::int64_t id) {
 
 void purge_content(Database& database, std::int64_t id) {
   database.transaction([&] {
-    SQLite::Statement q(database.impl().db, "UPDATE record_content SET progress = NULL, note = NULL, "
-                                            "details = NULL, purged = 1 WHERE record_id = ?");
+    SQLite::Statement q(database.impl().db,
+                        "UPDATE record_content SET progress = NULL, note = NULL, "
+                        "details = NULL, purged = 1 WHERE record_id = ?");
     q.bind(1, id);
     q.exec();
   });

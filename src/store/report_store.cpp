@@ -16,17 +16,17 @@ std::string day_after(Date date) { return format_date(Date{to_days(date) + std::
 // A record is effective unless a later record (not a purge) points at it: a correction
 // replaces it, a withdrawal removes it (docs/records.md).
 constexpr const char* k_contacts =
-    "SELECT " DORMLINK_SQL_EFFECTIVE_COLUMNS " "
+    "SELECT " DORMLINK_SQL_EFFECTIVE_COLUMNS
+    " "
     "FROM record r LEFT JOIN record_content c ON c.record_id = r.id "
     "WHERE r.member_id = :member AND r.semester_id = :semester AND r.happened_at >= :from AND r.happened_at < :end "
-    "AND " DORMLINK_SQL_LISTED_KINDS " AND " DORMLINK_SQL_NOT_REPLACED " "
+    "AND " DORMLINK_SQL_LISTED_KINDS " AND " DORMLINK_SQL_NOT_REPLACED
+    " "
     "ORDER BY r.happened_at, r.id";
 
 // The roster version of a student on a day: the latest begun by then, else the earliest.
 constexpr const char* k_student_on =
-    "SELECT name, phone, attention FROM student_version WHERE student_id = :student "
-    DORMLINK_SQL_VERSION_ON_DAY;
-
+    "SELECT name, phone, attention FROM student_version WHERE student_id = :student " DORMLINK_SQL_VERSION_ON_DAY;
 
 void load_students(SQLite::Database& db, records::EffectiveRecord& contact, const std::string& on) {
   SQLite::Statement ids(db, "SELECT student_id FROM record_student WHERE record_id = ? ORDER BY student_id");
@@ -93,7 +93,7 @@ records::ChainHead load_chain_head(Database& database) {
 }
 
 std::vector<records::EffectiveRecord> load_contacts(Database& database, const std::string& member_id,
-                                           const std::string& semester_id, Date from, Date to, Date names_on) {
+                                                    const std::string& semester_id, Date from, Date to, Date names_on) {
   std::vector<records::EffectiveRecord> contacts;
   database.transaction([&] {
     auto& db = database.impl().db;
@@ -167,10 +167,10 @@ std::optional<StoredSubmission> latest_submission(Database& database, bool summa
 std::optional<records::EffectiveRecord> load_contact(Database& database, std::int64_t id) {
   std::optional<records::EffectiveRecord> out;
   database.transaction([&] {
-    SQLite::Statement q(
-        database.impl().db,
-        "SELECT " DORMLINK_SQL_EFFECTIVE_COLUMNS " "
-        "FROM record r LEFT JOIN record_content c ON c.record_id = r.id WHERE r.id = ?");
+    SQLite::Statement q(database.impl().db,
+                        "SELECT " DORMLINK_SQL_EFFECTIVE_COLUMNS
+                        " "
+                        "FROM record r LEFT JOIN record_content c ON c.record_id = r.id WHERE r.id = ?");
     q.bind(1, id);
     if (q.executeStep()) out = read_effective_record(q);
   });

@@ -28,10 +28,12 @@ std::vector<roster::StudentRow> load_students(SQLite::Database& db, const std::s
 
 std::vector<roster::DormRow> load_dorms(SQLite::Database& db, const std::string& date) {
   std::vector<roster::DormRow> out;
-  SQLite::Statement q(db, std::string(
-      "SELECT d.code, d.building, d.room, v.gender, v.capacity, v.cohort, v.major FROM dorm d "
-      "JOIN (SELECT * FROM dorm_version WHERE ") + k_valid_on + ") v ON v.dorm_code = d.code "
-      "ORDER BY d.code");
+  SQLite::Statement q(
+      db, std::string("SELECT d.code, d.building, d.room, v.gender, v.capacity, v.cohort, v.major FROM dorm d "
+                      "JOIN (SELECT * FROM dorm_version WHERE ") +
+              k_valid_on +
+              ") v ON v.dorm_code = d.code "
+              "ORDER BY d.code");
   q.bind(1, date);
   while (q.executeStep()) {
     roster::DormRow row;
@@ -47,9 +49,10 @@ std::vector<roster::DormRow> load_dorms(SQLite::Database& db, const std::string&
 
 std::vector<roster::StaffRow> load_staff(SQLite::Database& db, const std::string& date) {
   std::vector<roster::StaffRow> out;
-  SQLite::Statement q(db, std::string(
-      "SELECT staff_id, role, name, phone, cohorts, classes, branch FROM staff_duty_version "
-      "WHERE status = 'current' AND ") + k_valid_on + " ORDER BY staff_id, role");
+  SQLite::Statement q(
+      db, std::string("SELECT staff_id, role, name, phone, cohorts, classes, branch FROM staff_duty_version "
+                      "WHERE status = 'current' AND ") +
+              k_valid_on + " ORDER BY staff_id, role");
   q.bind(1, date);
   while (q.executeStep()) {
     roster::StaffRow row;
@@ -67,9 +70,10 @@ std::vector<roster::StaffRow> load_staff(SQLite::Database& db, const std::string
 
 std::vector<roster::ImportRecord> load_imports(SQLite::Database& db) {
   std::vector<roster::ImportRecord> out;
-  SQLite::Statement q(db, "SELECT b.id, b.kind, b.source_name, b.encoding, b.effective_date, b.imported_at, "
-                          "b.imported_by, b.row_count, coalesce(b.undoes, 0), coalesce(u.id, 0) "
-                          "FROM import_batch b LEFT JOIN import_batch u ON u.undoes = b.id ORDER BY b.id");
+  SQLite::Statement q(db,
+                      "SELECT b.id, b.kind, b.source_name, b.encoding, b.effective_date, b.imported_at, "
+                      "b.imported_by, b.row_count, coalesce(b.undoes, 0), coalesce(u.id, 0) "
+                      "FROM import_batch b LEFT JOIN import_batch u ON u.undoes = b.id ORDER BY b.id");
   while (q.executeStep()) {
     out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                    q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),

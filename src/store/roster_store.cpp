@@ -35,8 +35,9 @@ std::unordered_map<std::string, Current<StudentFacts>> load_students(SQLite::Dat
 roster::DormIndex load_dorm_index(SQLite::Database& db) {
   roster::DormIndex index;
   // Dorms with a version in force: a dorm whose only versions were undone is unknown again.
-  SQLite::Statement q(db, "SELECT d.code, v.gender, v.capacity FROM dorm d "
-                          "JOIN dorm_version v ON v.dorm_code = d.code AND v.valid_to IS NULL");
+  SQLite::Statement q(db,
+                      "SELECT d.code, v.gender, v.capacity FROM dorm d "
+                      "JOIN dorm_version v ON v.dorm_code = d.code AND v.valid_to IS NULL");
   while (q.executeStep()) {
     DormFacts f;
     if (!q.getColumn(1).isNull()) f.gender = gender_from_key(q.getColumn(1).getString());
@@ -47,13 +48,15 @@ roster::DormIndex load_dorm_index(SQLite::Database& db) {
 }
 
 // Writes one student version row.
-void insert_student_version(SQLite::Statement& q, const std::string& id, const StudentFacts& f,
-                            bool left, const std::string& date, std::int64_t batch) {
+void insert_student_version(SQLite::Statement& q, const std::string& id, const StudentFacts& f, bool left,
+                            const std::string& date, std::int64_t batch) {
   q.reset();
   q.clearBindings();
-  SQLite::bind(q, id, left ? "left" : "current", f.name, std::string(key(f.gender)), f.major,
-               f.cohort, f.class_name);
-  if (left) q.bind(8); else q.bind(8, f.dorm);
+  SQLite::bind(q, id, left ? "left" : "current", f.name, std::string(key(f.gender)), f.major, f.cohort, f.class_name);
+  if (left)
+    q.bind(8);
+  else
+    q.bind(8, f.dorm);
   q.bind(9, f.phone);
   q.bind(10, std::string(key(f.status)));
   q.bind(11, f.branch);
@@ -66,8 +69,8 @@ void insert_student_version(SQLite::Statement& q, const std::string& id, const S
 
 // OR IGNORE here and for students: an entity added by an undone import keeps its identity row
 // (with that batch's id), and is added again with new versions.
-void insert_dorms(SQLite::Database& db, const std::vector<std::string>& codes,
-                  const std::string& date, std::int64_t batch) {
+void insert_dorms(SQLite::Database& db, const std::vector<std::string>& codes, const std::string& date,
+                  std::int64_t batch) {
   SQLite::Statement dorm(db, "INSERT OR IGNORE INTO dorm (code, building, room, batch_id) VALUES (?, ?, ?, ?)");
   SQLite::Statement version(db, "INSERT INTO dorm_version (dorm_code, valid_from, batch_id) VALUES (?, ?, ?)");
   for (const auto& code : codes) {
@@ -81,13 +84,13 @@ void insert_dorms(SQLite::Database& db, const std::vector<std::string>& codes,
   }
 }
 
-void apply_students(SQLite::Database& db, const roster::StudentPlan& plan,
-                    const std::vector<roster::StudentRow>& rows, const std::string& date, std::int64_t batch) {
+void apply_students(SQLite::Database& db, const roster::StudentPlan& plan, const std::vector<roster::StudentRow>& rows,
+                    const std::string& date, std::int64_t batch) {
   SQLite::Statement student(db, "INSERT OR IGNORE INTO student (student_id, batch_id) VALUES (?, ?)");
   SQLite::Statement version(db,
-      "INSERT INTO student_version (student_id, status, name, gender, major, cohort, class_name, "
-      "dorm_code, phone, political_status, branch, attention, dorm_head, valid_from, batch_id) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                            "INSERT INTO student_version (student_id, status, name, gender, major, cohort, class_name, "
+                            "dorm_code, phone, political_status, branch, attention, dorm_head, valid_from, batch_id) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   SQLite::Statement close(db, "UPDATE student_version SET valid_to = ? WHERE student_id = ? AND valid_to IS NULL");
   for (auto i : plan.added) {
     student.reset();

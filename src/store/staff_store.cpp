@@ -10,8 +10,9 @@ using roster::StaffFacts;
 
 std::unordered_map<std::string, Current<StaffFacts>> load_staff(SQLite::Database& db) {
   std::unordered_map<std::string, Current<StaffFacts>> out;
-  SQLite::Statement q(db, "SELECT staff_id, role, status, name, phone, cohorts, classes, branch "
-                          "FROM staff_duty_version WHERE valid_to IS NULL");
+  SQLite::Statement q(db,
+                      "SELECT staff_id, role, status, name, phone, cohorts, classes, branch "
+                      "FROM staff_duty_version WHERE valid_to IS NULL");
   while (q.executeStep()) {
     Current<StaffFacts> c;
     c.left = q.getColumn(2).getString() == "left";
@@ -40,19 +41,22 @@ struct StaffWriter {
 
   StaffWriter(SQLite::Database& db, std::string d, std::int64_t b)
       : person(db, "INSERT OR IGNORE INTO staff (staff_id, batch_id) VALUES (?, ?)"),
-        version(db, "INSERT INTO staff_duty_version (staff_id, role, status, name, phone, cohorts, "
-                    "classes, branch, valid_from, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        close(db, "UPDATE staff_duty_version SET valid_to = ? WHERE staff_id = ? AND role = ? "
-                  "AND valid_to IS NULL"),
-        date(std::move(d)), batch(b) {}
+        version(db,
+                "INSERT INTO staff_duty_version (staff_id, role, status, name, phone, cohorts, "
+                "classes, branch, valid_from, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        close(db,
+              "UPDATE staff_duty_version SET valid_to = ? WHERE staff_id = ? AND role = ? "
+              "AND valid_to IS NULL"),
+        date(std::move(d)),
+        batch(b) {}
 
   void write(const std::string& id, const std::string& role, const StaffFacts& f, bool left) {
     person.reset();
     SQLite::bind(person, id, batch);
     person.exec();
     version.reset();
-    SQLite::bind(version, id, role, left ? "left" : "current", f.name, f.phone,
-                 encode_cohorts(f.cohorts), encode_list(f.classes), f.branch, date, batch);
+    SQLite::bind(version, id, role, left ? "left" : "current", f.name, f.phone, encode_cohorts(f.cohorts),
+                 encode_list(f.classes), f.branch, date, batch);
     version.exec();
   }
   void end_current(const std::string& id, const std::string& role) {

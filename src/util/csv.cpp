@@ -42,8 +42,7 @@ bool is_blank(const CsvRecord& record) {
 
 }  // namespace
 
-CsvReader::CsvReader(std::string_view text, std::string_view source_name, char delimiter,
-                     CsvLimits limits)
+CsvReader::CsvReader(std::string_view text, std::string_view source_name, char delimiter, CsvLimits limits)
     : m_text(text), m_source(source_name), m_delimiter(delimiter), m_limits(limits) {}
 
 bool CsvReader::next(CsvRecord& record) {
@@ -67,7 +66,8 @@ bool CsvReader::read_record(CsvRecord& record) {
     if (record.fields.size() >= m_limits.max_columns) {
       fail(record.line, fmt::format("the row has more than {} columns, the limit per row; is this "
                                     "the right file? If it is, raise [limits] max_columns in the "
-                                    "config", m_limits.max_columns));
+                                    "config",
+                                    m_limits.max_columns));
     }
     std::string& field = record.fields.emplace_back();
     if (!at_end() && m_text[m_pos] == '"') {
@@ -103,8 +103,9 @@ void CsvReader::read_quoted(std::string& field, std::size_t column) {
   while (true) {
     const std::size_t close = m_text.find('"', m_pos);
     if (close == std::string_view::npos) {
-      fail(start_line, "quoted field starts here and never closes; close the quote or re-save "
-                       "the file from Excel");
+      fail(start_line,
+           "quoted field starts here and never closes; close the quote or re-save "
+           "the file from Excel");
     }
     const std::string_view segment = m_text.substr(m_pos, close - m_pos);
     if (segment.size() > m_limits.max_cell_bytes - field.size()) fail_cell(start_line, column);
@@ -117,8 +118,9 @@ void CsvReader::read_quoted(std::string& field, std::size_t column) {
     ++m_pos;
   }
   if (!at_field_end()) {
-    fail(m_line, "text after the closing quote of a quoted field; write a quote inside a quoted "
-                 "field as two quotes (\"\")");
+    fail(m_line,
+         "text after the closing quote of a quoted field; write a quote inside a quoted "
+         "field as two quotes (\"\")");
   }
 }
 
@@ -188,9 +190,7 @@ CsvTable parse_csv(std::string text, const std::string& source_name, CsvLimits l
   return table;
 }
 
-std::string csv_text_field(std::string_view text) {
-  return csv_escape(escape_hidden(text, LineBreaks::keep));
-}
+std::string csv_text_field(std::string_view text) { return csv_escape(escape_hidden(text, LineBreaks::keep)); }
 
 std::string csv_escape(std::string_view field) {
   // A TAB is quoted too: a first line with tabs and no comma is read as tab-separated.

@@ -1,10 +1,10 @@
 #include "dormlink/util/encoding.hpp"
 
+#include <iconv.h>
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdint>
-#include <iconv.h>
 
 #include <fmt/format.h>
 
@@ -26,15 +26,13 @@ struct EncodingAlias {
 };
 
 constexpr std::array k_aliases{
-    EncodingAlias{"utf-8", Encoding::utf8},      EncodingAlias{"utf8", Encoding::utf8},
-    EncodingAlias{"gbk", Encoding::gb18030},     EncodingAlias{"gb2312", Encoding::gb18030},
-    EncodingAlias{"gb18030", Encoding::gb18030}, EncodingAlias{"utf-16", Encoding::utf16le},
+    EncodingAlias{"utf-8", Encoding::utf8},       EncodingAlias{"utf8", Encoding::utf8},
+    EncodingAlias{"gbk", Encoding::gb18030},      EncodingAlias{"gb2312", Encoding::gb18030},
+    EncodingAlias{"gb18030", Encoding::gb18030},  EncodingAlias{"utf-16", Encoding::utf16le},
     EncodingAlias{"utf-16le", Encoding::utf16le}, EncodingAlias{"utf-16be", Encoding::utf16be},
 };
 
-bool is_utf8_family(Encoding encoding) {
-  return encoding == Encoding::utf8 || encoding == Encoding::utf8_bom;
-}
+bool is_utf8_family(Encoding encoding) { return encoding == Encoding::utf8 || encoding == Encoding::utf8_bom; }
 
 // The outcome of one iconv conversion: the output, or the input offset where it stopped.
 struct Conversion {
@@ -48,8 +46,7 @@ class IconvHandle {
  public:
   IconvHandle(const char* to, const char* from) : m_cd(iconv_open(to, from)) {
     if (m_cd == invalid()) {
-      throw Error(ExitCode::internal,
-                  fmt::format("iconv cannot convert from {} to {} on this system", from, to));
+      throw Error(ExitCode::internal, fmt::format("iconv cannot convert from {} to {} on this system", from, to));
     }
   }
   ~IconvHandle() { iconv_close(m_cd); }
@@ -76,8 +73,7 @@ Conversion convert(std::string_view input, const char* from, const char* to) {
   while (true) {
     char* out = result.output.data() + written;
     std::size_t out_left = result.output.size() - written;
-    const std::size_t rc = iconv(handle.get(), in_left > 0 ? &in : nullptr, &in_left, &out,
-                                 &out_left);
+    const std::size_t rc = iconv(handle.get(), in_left > 0 ? &in : nullptr, &in_left, &out, &out_left);
     const int error = errno;
     written = result.output.size() - out_left;
     if (rc != static_cast<std::size_t>(-1)) break;
@@ -95,9 +91,7 @@ Conversion convert(std::string_view input, const char* from, const char* to) {
 // Bytes taken by the character that starts at `pos` in the given encoding, so a position
 // in the decoded text can be mapped back to a byte offset in the file.
 std::size_t char_length(std::string_view bytes, std::size_t pos, Encoding encoding) {
-  const auto byte = [&](std::size_t i) {
-    return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0U;
-  };
+  const auto byte = [&](std::size_t i) { return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0U; };
   switch (encoding) {
     case Encoding::utf8:
     case Encoding::utf8_bom: {
@@ -158,13 +152,10 @@ std::size_t first_invalid_utf8(std::string_view bytes) {
 // "byte 0xD5 at offset 12" (or "truncated at offset 12" at the end of the file).
 std::string describe_byte(std::string_view bytes, std::size_t offset) {
   if (offset >= bytes.size()) return fmt::format("truncated at offset {}", offset);
-  return fmt::format("byte 0x{:02X} at offset {}", static_cast<unsigned char>(bytes[offset]),
-                     offset);
+  return fmt::format("byte 0x{:02X} at offset {}", static_cast<unsigned char>(bytes[offset]), offset);
 }
 
-bool is_utf16(Encoding encoding) {
-  return encoding == Encoding::utf16le || encoding == Encoding::utf16be;
-}
+bool is_utf16(Encoding encoding) { return encoding == Encoding::utf16le || encoding == Encoding::utf16be; }
 
 // The 1-based line of the byte at `offset`: the line feeds before it, read as the encoding
 // writes them (one 0x0A byte in UTF-8 and GB18030, whose multi-byte characters never hold
@@ -184,38 +175,37 @@ std::size_t line_at(std::string_view bytes, std::size_t offset, Encoding encodin
 }
 
 // The detection failure: only the offending byte, its offset and line are named, never content.
-DataError not_text(std::string_view bytes, const std::string& source_name, Encoding encoding,
-                   std::size_t offset) {
-  return DataError(fmt::format("{}:{}: not UTF-8, GBK/GB18030 or UTF-16 text ({}); save it from "
-                               "Excel as \"CSV UTF-8\" or pass --encoding",
-                               source_name, line_at(bytes, offset, encoding),
-                               describe_byte(bytes, offset)));
+DataError not_text(std::string_view bytes, const std::string& source_name, Encoding encoding, std::size_t offset) {
+  return DataError(
+      fmt::format("{}:{}: not UTF-8, GBK/GB18030 or UTF-16 text ({}); save it from "
+                  "Excel as \"CSV UTF-8\" or pass --encoding",
+                  source_name, line_at(bytes, offset, encoding), describe_byte(bytes, offset)));
 }
 
 // The forced-encoding failure, naming the encoding that was asked for.
-DataError not_in_encoding(std::string_view bytes, const std::string& source_name,
-                          Encoding encoding, std::size_t offset) {
-  return DataError(fmt::format("{}:{}: cannot be read as {} ({}); pass the right --encoding or "
-                               "save it from Excel as \"CSV UTF-8\"",
-                               source_name, line_at(bytes, offset, encoding), encoding_name(encoding),
-                               describe_byte(bytes, offset)));
+DataError not_in_encoding(std::string_view bytes, const std::string& source_name, Encoding encoding,
+                          std::size_t offset) {
+  return DataError(fmt::format(
+      "{}:{}: cannot be read as {} ({}); pass the right --encoding or "
+      "save it from Excel as \"CSV UTF-8\"",
+      source_name, line_at(bytes, offset, encoding), encoding_name(encoding), describe_byte(bytes, offset)));
 }
 
 // A UTF-8 file with a damaged byte: reading it as GB18030 would turn its Chinese into other
 // Chinese (mojibake) without an error, so it is refused where the damage is.
 DataError damaged_utf8(std::string_view bytes, const std::string& source_name, std::size_t offset) {
-  return DataError(fmt::format("{}:{}: not valid UTF-8 ({}), though the file is UTF-8 up to there; correct "
-                               "that character, or pass --encoding if the file is in another encoding",
-                               source_name, line_at(bytes, offset, Encoding::utf8),
-                               describe_byte(bytes, offset)));
+  return DataError(
+      fmt::format("{}:{}: not valid UTF-8 ({}), though the file is UTF-8 up to there; correct "
+                  "that character, or pass --encoding if the file is in another encoding",
+                  source_name, line_at(bytes, offset, Encoding::utf8), describe_byte(bytes, offset)));
 }
 
 // A UTF-8 file holding a C0 control character (other than tab, CR and LF): not a text file's.
 DataError control_in_utf8(std::string_view bytes, const std::string& source_name, std::size_t offset) {
-  return DataError(fmt::format("{}:{}: holds a control character ({}), which a text file cannot; remove it "
-                               "and save the file again",
-                               source_name, line_at(bytes, offset, Encoding::utf8),
-                               describe_byte(bytes, offset)));
+  return DataError(
+      fmt::format("{}:{}: holds a control character ({}), which a text file cannot; remove it "
+                  "and save the file again",
+                  source_name, line_at(bytes, offset, Encoding::utf8), describe_byte(bytes, offset)));
 }
 
 // Characters outside ASCII that must read as UTF-8 before a malformed byte for the file to
@@ -237,10 +227,14 @@ bool reads_as_utf8_before(std::string_view bytes, std::size_t offset) {
 const char* iconv_name(Encoding encoding) {
   switch (encoding) {
     case Encoding::utf8:
-    case Encoding::utf8_bom: return "UTF-8";
-    case Encoding::gb18030: return "GB18030";
-    case Encoding::utf16le: return "UTF-16LE";
-    case Encoding::utf16be: return "UTF-16BE";
+    case Encoding::utf8_bom:
+      return "UTF-8";
+    case Encoding::gb18030:
+      return "GB18030";
+    case Encoding::utf16le:
+      return "UTF-16LE";
+    case Encoding::utf16be:
+      return "UTF-16BE";
   }
   return "UTF-8";
 }
@@ -333,28 +327,31 @@ DecodedText decode_detected(std::string& bytes, const std::string& source_name) 
 
 std::string_view encoding_name(Encoding encoding) {
   switch (encoding) {
-    case Encoding::utf8: return "UTF-8";
-    case Encoding::utf8_bom: return "UTF-8 (BOM)";
-    case Encoding::gb18030: return "GBK/GB18030";
-    case Encoding::utf16le: return "UTF-16LE";
-    case Encoding::utf16be: return "UTF-16BE";
+    case Encoding::utf8:
+      return "UTF-8";
+    case Encoding::utf8_bom:
+      return "UTF-8 (BOM)";
+    case Encoding::gb18030:
+      return "GBK/GB18030";
+    case Encoding::utf16le:
+      return "UTF-16LE";
+    case Encoding::utf16be:
+      return "UTF-16BE";
   }
   return "unknown";
 }
 
 std::optional<Encoding> parse_encoding_name(std::string_view name) {
   std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  });
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
   for (const EncodingAlias& alias : k_aliases) {
     if (alias.name == lower) return alias.encoding;
   }
   return std::nullopt;
 }
 
-DecodedText decode_text(std::string bytes, const std::string& source_name,
-                        std::optional<Encoding> forced) {
+DecodedText decode_text(std::string bytes, const std::string& source_name, std::optional<Encoding> forced) {
   if (forced) return decode_forced(bytes, source_name, *forced);
   return decode_detected(bytes, source_name);
 }
@@ -363,8 +360,7 @@ DecodedText decode_text(std::string bytes, const std::string& source_name,
 std::string encode_gb18030(std::string_view utf8) {
   Conversion result = convert(utf8, "UTF-8", "GB18030");
   if (!result.ok) {
-    throw DataError(fmt::format("text cannot be encoded as GB18030 (byte offset {})",
-                                result.error_offset));
+    throw DataError(fmt::format("text cannot be encoded as GB18030 (byte offset {})", result.error_offset));
   }
   return std::move(result.output);
 }

@@ -21,11 +21,9 @@ icu::Transliterator& transliterator() {
   static std::once_flag once;
   std::call_once(once, [] {
     UErrorCode status = U_ZERO_ERROR;
-    instance.reset(icu::Transliterator::createInstance("Han-Latin/Names; Latin-ASCII; Lower",
-                                                       UTRANS_FORWARD, status));
+    instance.reset(icu::Transliterator::createInstance("Han-Latin/Names; Latin-ASCII; Lower", UTRANS_FORWARD, status));
     if (U_FAILURE(status) || !instance) {
-      throw Error(ExitCode::internal,
-                  fmt::format("ICU Han-Latin transliterator unavailable: {}", u_errorName(status)));
+      throw Error(ExitCode::internal, fmt::format("ICU Han-Latin transliterator unavailable: {}", u_errorName(status)));
     }
   });
   return *instance;

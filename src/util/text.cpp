@@ -15,9 +15,7 @@ namespace {
 
 constexpr char32_t k_replacement = U'\uFFFD';
 
-unsigned char byte_at(std::string_view text, std::size_t pos) {
-  return static_cast<unsigned char>(text[pos]);
-}
+unsigned char byte_at(std::string_view text, std::size_t pos) { return static_cast<unsigned char>(text[pos]); }
 
 bool is_continuation(unsigned char byte) { return (byte & 0xC0U) == 0x80U; }
 
@@ -65,9 +63,7 @@ bool is_ascii(std::string_view text) {
   return true;
 }
 
-bool is_ascii_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
 // Length of the white space (ASCII, U+3000 or U+00A0) that starts `text`, or 0.
 std::size_t leading_space(std::string_view text) {
@@ -110,10 +106,20 @@ char folded_digit(char32_t c) {
 // number ("139 1234 5678", "0571－8827 3456"), 0 for anything else.
 char folded_separator(char32_t c) {
   switch (c) {
-    case U' ': case U'\u00A0': case U'\u3000':
+    case U' ':
+    case U'\u00A0':
+    case U'\u3000':
       return ' ';
-    case U'-': case U'\u2010': case U'\u2011': case U'\u2012': case U'\u2013': case U'\u2014':
-    case U'\u2015': case U'\u2212': case U'\uFE63': case U'\uFF0D':
+    case U'-':
+    case U'\u2010':
+    case U'\u2011':
+    case U'\u2012':
+    case U'\u2013':
+    case U'\u2014':
+    case U'\u2015':
+    case U'\u2212':
+    case U'\uFE63':
+    case U'\uFF0D':
       return '-';
     default:
       return 0;
@@ -122,9 +128,7 @@ char folded_separator(char32_t c) {
 
 // "\u{1B}", "\u{202E}", "\u{E0041}": the braces keep the escape's hex digits apart from digits
 // next to it, so an escape never joins a run of digits (message.hpp counts those).
-std::string escaped_code_point(char32_t c) {
-  return fmt::format("\\u{{{:02X}}}", static_cast<std::uint32_t>(c));
-}
+std::string escaped_code_point(char32_t c) { return fmt::format("\\u{{{:02X}}}", static_cast<std::uint32_t>(c)); }
 
 // Columns of one code point: 0 for controls, combining marks and zero-width characters,
 // 2 for East Asian wide and full-width ones, 1 otherwise.
@@ -279,15 +283,13 @@ std::string nfkc(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) {
-    throw Error(ExitCode::internal, fmt::format("ICU NFKC normaliser unavailable: {}",
-                                                u_errorName(status)));
+    throw Error(ExitCode::internal, fmt::format("ICU NFKC normaliser unavailable: {}", u_errorName(status)));
   }
-  const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  const icu::UnicodeString source =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   const icu::UnicodeString normal = normalizer->normalize(source, status);
   if (U_FAILURE(status)) {
-    throw Error(ExitCode::internal, fmt::format("ICU NFKC normalisation failed: {}",
-                                                u_errorName(status)));
+    throw Error(ExitCode::internal, fmt::format("ICU NFKC normalisation failed: {}", u_errorName(status)));
   }
   std::string out;
   normal.toUTF8String(out);

@@ -20,8 +20,8 @@ namespace {
 // unknown name with its "Etc/Unknown" zone rather than an error).
 std::unique_ptr<icu::TimeZone> find_zone(std::string_view name) {
   if (name.empty()) return nullptr;
-  const icu::UnicodeString id = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  const icu::UnicodeString id =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
   std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(id));
   if (!zone) return nullptr;
   icu::UnicodeString found_id;
@@ -45,11 +45,10 @@ sys_time<milliseconds> local_time(std::string_view zone_name, system_clock::time
   int32_t raw_offset = 0;
   int32_t dst_offset = 0;
   UErrorCode status = U_ZERO_ERROR;
-  zone->getOffset(static_cast<UDate>(utc.time_since_epoch().count()), false, raw_offset,
-                  dst_offset, status);
+  zone->getOffset(static_cast<UDate>(utc.time_since_epoch().count()), false, raw_offset, dst_offset, status);
   if (U_FAILURE(status)) {
-    throw ConfigError(fmt::format("time zone \"{}\": cannot compute the UTC offset ({})",
-                                  zone_name, u_errorName(status)));
+    throw ConfigError(
+        fmt::format("time zone \"{}\": cannot compute the UTC offset ({})", zone_name, u_errorName(status)));
   }
   return utc + milliseconds{raw_offset} + milliseconds{dst_offset};
 }
@@ -68,8 +67,8 @@ std::string local_timestamp(std::string_view zone, system_clock::time_point inst
   const hh_mm_ss<seconds> time{floor<seconds>(local - day)};
   const Date date{day};
   return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", static_cast<int>(date.year()),
-                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                     time.hours().count(), time.minutes().count(), time.seconds().count());
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), time.hours().count(),
+                     time.minutes().count(), time.seconds().count());
 }
 
 struct ZoneClock::Impl {
@@ -102,8 +101,8 @@ long long ZoneClock::utc_minutes(Date date, int hour, int minute) const {
     m_impl->zone->getOffset(local_ms, true, raw_offset, dst_offset, status);
   }
   if (U_FAILURE(status)) {
-    throw ConfigError(fmt::format("time zone \"{}\": cannot compute the UTC offset ({})", m_impl->name,
-                                  u_errorName(status)));
+    throw ConfigError(
+        fmt::format("time zone \"{}\": cannot compute the UTC offset ({})", m_impl->name, u_errorName(status)));
   }
   return wall - (static_cast<long long>(raw_offset) + dst_offset) / 60000;
 }
@@ -114,8 +113,8 @@ Date ZoneClock::local_date(long long utc_minutes) const {
   UErrorCode status = U_ZERO_ERROR;
   m_impl->zone->getOffset(static_cast<UDate>(utc_minutes) * 60000.0, false, raw_offset, dst_offset, status);
   if (U_FAILURE(status)) {
-    throw ConfigError(fmt::format("time zone \"{}\": cannot compute the UTC offset ({})", m_impl->name,
-                                  u_errorName(status)));
+    throw ConfigError(
+        fmt::format("time zone \"{}\": cannot compute the UTC offset ({})", m_impl->name, u_errorName(status)));
   }
   const long long local = utc_minutes + (static_cast<long long>(raw_offset) + dst_offset) / 60000;
   return Date{sys_days(days(local >= 0 ? local / 1440 : (local - 1439) / 1440))};

@@ -34,9 +34,10 @@ class WorkDir {
     std::vector<char> buffer(pattern.begin(), pattern.end());
     buffer.push_back('\0');
     if (::mkdtemp(buffer.data()) == nullptr) {
-      throw IoError(fmt::format("cannot make a working directory in {} for the Excel file; set TMPDIR to a "
-                                "writable directory",
-                                parent.empty() ? "/tmp" : parent));
+      throw IoError(
+          fmt::format("cannot make a working directory in {} for the Excel file; set TMPDIR to a "
+                      "writable directory",
+                      parent.empty() ? "/tmp" : parent));
     }
     m_path = buffer.data();  // mkdtemp makes it 0700
   }
@@ -96,10 +97,10 @@ void write_sheet(lxw_workbook* book, const report::Sheet& sheet, const std::stri
     // XML inside the file stays valid UTF-8 whatever the database holds.
     const std::string text = util::escape_hidden(raw, util::LineBreaks::keep);
     if (code_points(text) > k_max_cell) {
-      throw DataError(fmt::format("sheet \"{}\", row {}, column \"{}\": {} characters, more than an Excel cell holds "
-                                  "({}); use --format csv or json",
-                                  sheet.name, r + 1, c < t.header.size() ? t.header[c] : "", code_points(text),
-                                  k_max_cell));
+      throw DataError(
+          fmt::format("sheet \"{}\", row {}, column \"{}\": {} characters, more than an Excel cell holds "
+                      "({}); use --format csv or json",
+                      sheet.name, r + 1, c < t.header.size() ? t.header[c] : "", code_points(text), k_max_cell));
     }
     const auto col = static_cast<lxw_col_t>(c);
     if (format == nullptr && number_column(c) && is_plain_number(text)) {

@@ -28,8 +28,9 @@ orientation_weeks = 0
 work_plan_due_week = 1
 )";
 
-constexpr const char* k_staff = "工号,姓名,角色,联系方式,负责年级,负责班级,党支部\n"
-                                "T001,陈老师,辅导员,13900000001,2023级,,\n";
+constexpr const char* k_staff =
+    "工号,姓名,角色,联系方式,负责年级,负责班级,党支部\n"
+    "T001,陈老师,辅导员,13900000001,2023级,,\n";
 
 constexpr const char* k_students =
     "学号,姓名,性别,专业,年级,班级,寝室,联系方式,政治面貌,党支部,重点关注,寝室长\n"
@@ -79,8 +80,8 @@ void build_scenario(const Sandbox& box) {
   run_ok(box, with("2026-09-07", {"init"}));
   run_ok(box, with("2026-09-07", {"import", "staff", "staff.csv"}));
   run_ok(box, with("2026-09-07", {"import", "students", "students.csv"}));
-  run_ok(box, with("2026-09-07", {"assign", "--semester", "2026-autumn", "--pin", "2023110101:1-101", "--pin",
-                                  "2023110102:1-501"}));
+  run_ok(box, with("2026-09-07",
+                   {"assign", "--semester", "2026-autumn", "--pin", "2023110101:1-101", "--pin", "2023110102:1-501"}));
   run_ok(box, with("2026-09-13", {"log-visit", "--from-csv", "week1.csv"}));
   run_ok(box, with("2026-09-20", {"log-visit", "--from-csv", "week2.csv"}));
   run_ok(box, with("2026-09-22", {"report", "feedback", "--member", M1, "--period", "1", "--semester", "2026-autumn",
@@ -101,8 +102,8 @@ TEST_SUITE("e2e.assessment") {
   TEST_CASE("report assessment gives the hand-computed score, band and one row per component") {
     Sandbox box;
     build_scenario(box);
-    auto r = box.run({"--db", "college.db", "--as-of", "2026-09-22", "report", "assessment", "--semester",
-                      "2026-autumn"});
+    auto r =
+        box.run({"--db", "college.db", "--as-of", "2026-09-22", "report", "assessment", "--semester", "2026-autumn"});
     INFO(r.err);
     INFO(r.out);
     REQUIRE(r.exit_code == 0);
@@ -144,8 +145,8 @@ TEST_SUITE("e2e.assessment") {
                                     "--confirmed", std::to_string(visit), "--contradicted",
                                     std::to_string(talk) + ":张一", "--note", "学生表示未谈心"}));
 
-    auto r = box.run({"--db", "college.db", "--as-of", "2026-09-22", "report", "inspection", "--semester",
-                      "2026-autumn"});
+    auto r =
+        box.run({"--db", "college.db", "--as-of", "2026-09-22", "report", "inspection", "--semester", "2026-autumn"});
     INFO(r.err);
     INFO(r.out);
     REQUIRE(r.exit_code == 0);
@@ -161,8 +162,8 @@ TEST_SUITE("e2e.assessment") {
     CHECK(committee.out.find("未谈心") == std::string::npos);
 
     // inspection 1 of 2 contradicted: 5 x 0.5 = 2.5 instead of 5 -> 77.5, still 合格
-    auto a = box.run({"--db", "college.db", "--as-of", "2026-09-22", "report", "assessment", "--semester",
-                      "2026-autumn"});
+    auto a =
+        box.run({"--db", "college.db", "--as-of", "2026-09-22", "report", "assessment", "--semester", "2026-autumn"});
     INFO(a.out);
     REQUIRE(a.exit_code == 0);
     CHECK(a.out.find("## 李明（2023110101）· 77.5 · 合格") != std::string::npos);

@@ -260,12 +260,15 @@ TEST_SUITE("e2e.assign") {
     // Re-import the roster without the leaver (UTF-8 copy via the database is simpler: export the ids).
     auto ids = box.query_int("college.db", "SELECT count(*) FROM student");
     CHECK(ids == 1200);
-    auto dump = box.run_program("/usr/bin/sqlite3", {"-csv", "-header", box.path("college.db"),
-        "SELECT v.student_id AS 学号, v.name AS 姓名, CASE v.gender WHEN 'male' THEN '男' ELSE '女' END AS 性别, "
-        "v.major AS 专业, v.cohort || '级' AS 年级, v.dorm_code AS 寝室, "
-        "CASE v.political_status WHEN 'party_member' THEN '中共党员' WHEN 'probationary_member' THEN '中共预备党员' "
-        "WHEN 'candidate' THEN '发展对象' WHEN 'activist' THEN '入党积极分子' ELSE '群众' END AS 政治面貌, "
-        "v.branch AS 党支部 FROM student_version v WHERE v.valid_to IS NULL AND v.student_id <> '" + leaver + "'"});
+    auto dump = box.run_program(
+        "/usr/bin/sqlite3",
+        {"-csv", "-header", box.path("college.db"),
+         "SELECT v.student_id AS 学号, v.name AS 姓名, CASE v.gender WHEN 'male' THEN '男' ELSE '女' END AS 性别, "
+         "v.major AS 专业, v.cohort || '级' AS 年级, v.dorm_code AS 寝室, "
+         "CASE v.political_status WHEN 'party_member' THEN '中共党员' WHEN 'probationary_member' THEN '中共预备党员' "
+         "WHEN 'candidate' THEN '发展对象' WHEN 'activist' THEN '入党积极分子' ELSE '群众' END AS 政治面貌, "
+         "v.branch AS 党支部 FROM student_version v WHERE v.valid_to IS NULL AND v.student_id <> '" +
+             leaver + "'"});
     REQUIRE(dump.exit_code == 0);
     box.write("next.csv", dump.out);
     auto imp = box.run(at("2026-10-12", {"import", "students", "next.csv"}));
@@ -304,8 +307,8 @@ TEST_SUITE("e2e.assign") {
     config.replace(pos, 12, "exclude = [\"2023110104\"]");
     box.write("ex.toml", config);
     REQUIRE(all.out.find("2023110104") != std::string::npos);
-    auto r = box.run(at("2026-09-07", {"--config", "ex.toml", "assign", "--dry-run", "--format", "csv",
-                                       "--exclude", "2025110309"}));
+    auto r = box.run(
+        at("2026-09-07", {"--config", "ex.toml", "assign", "--dry-run", "--format", "csv", "--exclude", "2025110309"}));
     INFO(r.err);
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("2023110104") == std::string::npos);
@@ -318,8 +321,10 @@ TEST_SUITE("e2e.assign") {
     Sandbox box;
     SUBCASE("grade-3 women dorms short, the grade-4 members busy: relaxing H5 would not be enough") {
       // 7 grade-3 dorms for 2 grade-3 members (at most 6); the 2 grade-4 members have 6 grade-4 dorms.
-      auto args = small_college(box, join({{{"4-101", 2023, "女", 2, 2}}, plain_dorms(4, 2, 5, 2023),
-                                           {{"3-101", 2024, "女", 2, 2}}, plain_dorms(3, 2, 6, 2024)}));
+      auto args = small_college(box, join({{{"4-101", 2023, "女", 2, 2}},
+                                           plain_dorms(4, 2, 5, 2023),
+                                           {{"3-101", 2024, "女", 2, 2}},
+                                           plain_dorms(3, 2, 6, 2024)}));
       auto lines = check_suggestions(box, k_small_config, args);
       CHECK(lines == std::vector<std::string>{"suggestion: raise max_dorms to 4 (assignment.max_dorms = 4)"});
     }
@@ -329,16 +334,20 @@ TEST_SUITE("e2e.assign") {
       CHECK(lines == std::vector<std::string>{"suggestion: raise max_dorms to 4 (assignment.max_dorms = 4)"});
     }
     SUBCASE("grade-3 women dorms short, grade-4 members with room: relaxing H5 works and is suggested") {
-      auto args = small_college(box, join({{{"4-101", 2023, "女", 2, 2}}, plain_dorms(4, 2, 3, 2023),
-                                           {{"3-101", 2024, "女", 2, 2}}, plain_dorms(3, 2, 6, 2024)}));
+      auto args = small_college(box, join({{{"4-101", 2023, "女", 2, 2}},
+                                           plain_dorms(4, 2, 3, 2023),
+                                           {{"3-101", 2024, "女", 2, 2}},
+                                           plain_dorms(3, 2, 6, 2024)}));
       auto lines = check_suggestions(box, k_small_config, args);
       CHECK(lines.size() == 2);
       CHECK(std::any_of(lines.begin(), lines.end(),
                         [](const std::string& l) { return has(l, "(assignment.senior_from_grade = 4)"); }));
     }
     SUBCASE("women short of capacity, men short of dorms: only both changes together work") {
-      auto args = small_college(box, join({{{"4-101", 2023, "女", 2, 2}}, plain_dorms(4, 2, 6, 2023),
-                                           {{"5-101", 2023, "男", 3, 1}}, plain_dorms(5, 2, 3, 2023, "男")}));
+      auto args = small_college(box, join({{{"4-101", 2023, "女", 2, 2}},
+                                           plain_dorms(4, 2, 6, 2023),
+                                           {{"5-101", 2023, "男", 3, 1}},
+                                           plain_dorms(5, 2, 3, 2023, "男")}));
       auto lines = check_suggestions(box, k_small_config, args);
       REQUIRE(lines.size() == 1);
       CHECK(settings_of(lines[0]).size() == 2);
@@ -368,9 +377,10 @@ TEST_SUITE("e2e.assign") {
     auto r = box.run(with_config(args));
     INFO(r.err);
     REQUIRE(r.exit_code == 3);
-    CHECK(has(r.err, "women, grade-3 dorms: 27 dorms need grade-3 women members; 1 such member can take at most 3; "
-                     "dorms: 3-101, 3-102, 3-103, 3-104, 3-105, 3-106, 3-107, 3-108, 3-109, 3-110 and 17 more; "
-                     "members: 2024111001 学生1001\n"));
+    CHECK(has(r.err,
+              "women, grade-3 dorms: 27 dorms need grade-3 women members; 1 such member can take at most 3; "
+              "dorms: 3-101, 3-102, 3-103, 3-104, 3-105, 3-106, 3-107, 3-108, 3-109, 3-110 and 17 more; "
+              "members: 2024111001 学生1001\n"));
   }
 
   TEST_CASE("generated colleges made infeasible: every printed suggestion, applied, lets assign succeed") {
@@ -396,9 +406,9 @@ TEST_SUITE("e2e.assign") {
       }
       const std::vector<std::string> assign{"--db", db, "--as-of", "2026-09-07", "assign", "--dry-run"};
       using Settings = std::vector<std::pair<std::string, std::string>>;
-      for (const Settings& settings : {Settings{{"senior_from_grade", "2"}},
-                                       Settings{{"max_dorms", "2"}, {"senior_from_grade", "2"}},
-                                       Settings{{"max_dorms", "4"}, {"min_dorms", "3"}, {"senior_from_grade", "2"}}}) {
+      for (const Settings& settings :
+           {Settings{{"senior_from_grade", "2"}}, Settings{{"max_dorms", "2"}, {"senior_from_grade", "2"}},
+            Settings{{"max_dorms", "4"}, {"min_dorms", "3"}, {"senior_from_grade", "2"}}}) {
         auto config = example;
         for (const auto& [key, value] : settings) config = with_setting(config, key, value);
         INFO(config.substr(config.find("[assignment]"), 200));

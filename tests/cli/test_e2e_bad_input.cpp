@@ -34,7 +34,8 @@ const std::vector<BadRoster> k_cases{
     {"unknown gender", "students", students("2026110198,林二,未知,英语,1,英语2601,8-101,,群众,,,\n"),
      "bad.csv:3: column \"性别\": unknown value \"未知\"; use 男, 女, M or F"},
     {"dorm with both genders", "students", students("2026110198,林二,男,英语,1,英语2601,8-101,,群众,,,\n"),
-     "bad.csv:3: dorm 8-101 has residents of both genders: line 2 is 女, this line is 男; correct the gender or the dorm"},
+     "bad.csv:3: dorm 8-101 has residents of both genders: line 2 is 女, this line is 男; correct the gender or the "
+     "dorm"},
     {"grade out of range", "students", students("2026110198,林二,女,英语,7,英语2601,8-101,,群众,,,\n"),
      "bad.csv:3: column \"年级\": \"7\": year of study 7 is out of range; expected 1-6"},
     {"member without a branch", "students", students("2026110198,林二,女,英语,1,英语2601,8-101,,中共预备党员,,,\n"),
@@ -150,9 +151,10 @@ TEST_SUITE("e2e.bad_input") {
     make_socket(box.path("sock.csv"));
     std::filesystem::create_directory(box.path("dir.csv"));
     const auto before = fingerprint(box);
-    const std::vector<std::pair<std::string, std::string>> inputs{
-        {"pipe.csv", "a FIFO (named pipe)"}, {"/dev/zero", "a character device"},
-        {"dir.csv", "a directory"}, {"sock.csv", "a socket"}};
+    const std::vector<std::pair<std::string, std::string>> inputs{{"pipe.csv", "a FIFO (named pipe)"},
+                                                                  {"/dev/zero", "a character device"},
+                                                                  {"dir.csv", "a directory"},
+                                                                  {"sock.csv", "a socket"}};
     for (const auto& [path, kind] : inputs) {
       INFO(path);
       auto roster = run_guarded(box, at_college({"import", "students", path}));
@@ -216,8 +218,9 @@ TEST_SUITE("e2e.bad_input") {
     }
     auto piped = box.run_with_input(with_limits({"import", "students", "-"}), big);
     CHECK(piped.exit_code == 65);
-    CHECK(piped.err == "dormlink: error: standard input is larger than 1 MiB, the limit per input file; is "
-                       "this the right file? If it is, split it or raise [limits] max_file_mib in the config\n");
+    CHECK(piped.err ==
+          "dormlink: error: standard input is larger than 1 MiB, the limit per input file; is "
+          "this the right file? If it is, split it or raise [limits] max_file_mib in the config\n");
     auto piped_cell = box.run_with_input(with_limits({"log-visit", "--from-csv", "-"}),
                                          "党员姓名,时间," + std::string(2000, 'x') + "\n");
     CHECK(piped_cell.exit_code == 65);
@@ -234,7 +237,8 @@ TEST_SUITE("e2e.bad_input") {
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("<stdin> [UTF-8]") != std::string::npos);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM import_batch WHERE source_name = '<stdin>'") == 1);
-    auto bad = box.run_with_input(at_college({"import", "students", "-"}), student_roster("2026110198,林二,X,英语,1,,8-101,,,,,\n"));
+    auto bad = box.run_with_input(at_college({"import", "students", "-"}),
+                                  student_roster("2026110198,林二,X,英语,1,,8-101,,,,,\n"));
     CHECK(bad.exit_code == 65);
     CHECK(bad.err.find("<stdin>:2: column \"性别\": unknown value \"X\"") != std::string::npos);
     auto records = box.run_with_input(at_college({"log-visit", "--from-csv", "-"}),
@@ -254,7 +258,8 @@ TEST_SUITE("e2e.bad_input") {
     auto r = box.run(at_college({"import", "students", "bad.csv"}));
     CHECK(r.exit_code == 65);
     std::size_t located = 0;
-    for (std::size_t at = r.err.find("bad.csv:"); at != std::string::npos; at = r.err.find("\nbad.csv:", at + 1)) ++located;
+    for (std::size_t at = r.err.find("bad.csv:"); at != std::string::npos; at = r.err.find("\nbad.csv:", at + 1))
+      ++located;
     CHECK(located == 100);
     CHECK(r.err.find("bad.csv:101: column \"性别\"") != std::string::npos);
     CHECK(r.err.find("bad.csv:102:") == std::string::npos);

@@ -22,9 +22,13 @@ TEST_SUITE("e2e.basics") {
 
   TEST_CASE("usage errors exit 64, never CLI11's own codes") {
     Sandbox box;
-    for (const auto& args : std::vector<std::vector<std::string>>{
-             {}, {"--bogus"}, {"import"}, {"import", "students"}, {"roster", "--format", "pdf"},
-             {"--lang", "fr", "roster"}, {"frobnicate"}}) {
+    for (const auto& args : std::vector<std::vector<std::string>>{{},
+                                                                  {"--bogus"},
+                                                                  {"import"},
+                                                                  {"import", "students"},
+                                                                  {"roster", "--format", "pdf"},
+                                                                  {"--lang", "fr", "roster"},
+                                                                  {"frobnicate"}}) {
       auto r = box.run(args);
       INFO(r.err);
       CHECK(r.exit_code == 64);
@@ -45,8 +49,9 @@ TEST_SUITE("e2e.basics") {
     box.copy_from_source("examples/dormlink.toml", "dormlink.toml");
     auto r = box.run({"roster"});
     CHECK(r.exit_code == 66);
-    CHECK(r.err == "dormlink: error: database dormlink.db does not exist; run `dormlink init` to create it, "
-                   "or pass --db / set DORMLINK_DB\n");
+    CHECK(r.err ==
+          "dormlink: error: database dormlink.db does not exist; run `dormlink init` to create it, "
+          "or pass --db / set DORMLINK_DB\n");
   }
 
   TEST_CASE("DORMLINK_DB and DORMLINK_CONFIG choose the files, options after the command work") {

@@ -32,8 +32,9 @@ due_soon_days = 2
 at_risk_weeks = 1
 )";
 
-constexpr const char* k_staff = "工号,姓名,角色,联系方式,负责年级,负责班级,党支部\n"
-                                "T001,陈老师,辅导员,13900000001,2023级,,\n";
+constexpr const char* k_staff =
+    "工号,姓名,角色,联系方式,负责年级,负责班级,党支部\n"
+    "T001,陈老师,辅导员,13900000001,2023级,,\n";
 
 // Members M1 李明, M2 王强 (leaves on 09-30) and M3 赵刚 (an activist until 09-30, then a
 // probationary member) share 1-501; juniors in 1-101..1-104. S8 moves 1-103 -> 1-104 on 09-16.
@@ -156,9 +157,9 @@ void build_scenario(const Sandbox& box) {
   run_ok(box, with("2026-09-07", {"init"}));
   run_ok(box, with("2026-09-07", {"import", "staff", "staff.csv"}));
   run_ok(box, with("2026-09-07", {"import", "students", "students-v1.csv"}));
-  run_ok(box, with("2026-09-07", {"assign", "--semester", "2026-autumn", "--pin", "2023110101:1-501", "--pin",
-                                  "2023110101:1-101", "--pin", "2023110101:1-102", "--pin", "2023110102:1-103",
-                                  "--pin", "2023110102:1-104"}));
+  run_ok(box, with("2026-09-07",
+                   {"assign", "--semester", "2026-autumn", "--pin", "2023110101:1-501", "--pin", "2023110101:1-101",
+                    "--pin", "2023110101:1-102", "--pin", "2023110102:1-103", "--pin", "2023110102:1-104"}));
   run_ok(box, with("2026-09-16", {"import", "students", "students-v2.csv"}));
   run_ok(box, with("2026-09-30", {"import", "students", "students-v3.csv"}));
   run_ok(box, with("2026-09-30", {"assign", "--repair"}));
@@ -185,8 +186,8 @@ std::vector<std::string> listing(const Sandbox& box, const char* as_of, int expe
     while (std::getline(cells_in, cell, ',')) cells.push_back(cell);
     if (line.back() == ',') cells.push_back("");
     REQUIRE(cells.size() == 17);
-    lines.push_back(cells[0] + " " + cells[1] + " " + cells[4] + " " + cells[6] + " " + cells[7] + " p" +
-                    cells[9] + " " + cells[10] + " due " + cells[13] + " " + cells[14] + "/" + cells[15]);
+    lines.push_back(cells[0] + " " + cells[1] + " " + cells[4] + " " + cells[6] + " " + cells[7] + " p" + cells[9] +
+                    " " + cells[10] + " due " + cells[13] + " " + cells[14] + "/" + cells[15]);
   }
   return lines;
 }
@@ -200,11 +201,11 @@ std::string joined(const std::vector<std::string>& lines) {
 }  // namespace
 
 // Compares a listing, printing the whole actual list when it differs.
-#define CHECK_LISTING(actual, ...)        \
-  do {                                    \
-    const auto got_ = (actual);           \
-    INFO("actual:" << joined(got_));      \
-    CHECK(got_ == __VA_ARGS__);           \
+#define CHECK_LISTING(actual, ...)   \
+  do {                               \
+    const auto got_ = (actual);      \
+    INFO("actual:" << joined(got_)); \
+    CHECK(got_ == __VA_ARGS__);      \
   } while (false)
 
 TEST_SUITE("e2e.check") {
@@ -213,47 +214,51 @@ TEST_SUITE("e2e.check") {
     build_scenario(box);
 
     SUBCASE("Sunday of week 2: week 1's missing visit is overdue; this week's gaps are due today") {
-      CHECK_LISTING(listing(box, "2026-09-20", 1), std::vector<std::string>{
-          "overdue visits 2023110101 1-102  p1  due 2026-09-13 2/1",
-          "due_soon feedback_form 2023110101   p1  due 2026-09-21 1/0",
-          "due_soon talks 2023110102 1-103 2025110106 p2  due 2026-09-20 1/0",
-          "due_soon feedback_form 2023110102   p1  due 2026-09-21 1/0",
-      });
+      CHECK_LISTING(listing(box, "2026-09-20", 1),
+                    std::vector<std::string>{
+                        "overdue visits 2023110101 1-102  p1  due 2026-09-13 2/1",
+                        "due_soon feedback_form 2023110101   p1  due 2026-09-21 1/0",
+                        "due_soon talks 2023110102 1-103 2025110106 p2  due 2026-09-20 1/0",
+                        "due_soon feedback_form 2023110102   p1  due 2026-09-21 1/0",
+                    });
     }
     SUBCASE("Monday of the holiday week: the missed talk is overdue; forms are due today, the summary tomorrow") {
-      CHECK_LISTING(listing(box, "2026-09-21", 1), std::vector<std::string>{
-          "due_soon counselor_summary    p1  due 2026-09-22 1/0",
-          "overdue visits 2023110101 1-102  p1  due 2026-09-13 2/1",
-          "due_soon feedback_form 2023110101   p1  due 2026-09-21 1/0",
-          "overdue talks 2023110102 1-103 2025110106 p2  due 2026-09-20 1/0",
-          "due_soon feedback_form 2023110102   p1  due 2026-09-21 1/0",
-      });
+      CHECK_LISTING(listing(box, "2026-09-21", 1),
+                    std::vector<std::string>{
+                        "due_soon counselor_summary    p1  due 2026-09-22 1/0",
+                        "overdue visits 2023110101 1-102  p1  due 2026-09-13 2/1",
+                        "due_soon feedback_form 2023110101   p1  due 2026-09-21 1/0",
+                        "overdue talks 2023110102 1-103 2025110106 p2  due 2026-09-20 1/0",
+                        "due_soon feedback_form 2023110102   p1  due 2026-09-21 1/0",
+                    });
     }
     SUBCASE("Thursday of week 5, after the repair") {
-      CHECK_LISTING(listing(box, "2026-10-08", 1), std::vector<std::string>{
-          "overdue counselor_summary    p1  due 2026-09-22 1/0",
-          "overdue counselor_summary    p2  due 2026-10-06 1/0",
-          "overdue visits 2023110101 1-102  p1  due 2026-09-13 2/1",
-          "at_risk activity 2023110101 1-101  p0  due 2026-10-18 1/0",  // its activity is on Saturday 10-10
-          "at_risk activity 2023110101 1-102  p0  due 2026-10-18 1/0",
-          "at_risk activity 2023110101 1-501  p0  due 2026-10-18 1/0",
-          "at_risk symposium 2023110101 1-102  p0  due 2026-10-18 1/0",
-          "overdue incident_report 2023110101 1-101  p0 60 due 2026-10-07 1/0",
-          "overdue feedback_form 2023110101   p1  due 2026-09-21 1/0",
-          "overdue feedback_form 2023110101   p2  due 2026-10-05 1/0",
-          "at_risk member_summary 2023110101   p0  due 2026-10-18 1/0",
-          "overdue talks 2023110102 1-103 2025110106 p2  due 2026-09-20 1/0",
-          "overdue feedback_form 2023110102   p1  due 2026-09-21 1/0",
-          "overdue feedback_form 2023110102   p2  due 2026-10-05 1/0",
-          "overdue work_plan 2023110103   p0  due 2026-10-07 1/0",
-          "overdue visits 2023110103 1-104  p4  due 2026-10-04 2/1",
-          "at_risk activity 2023110103 1-103  p0  due 2026-10-18 1/0",
-          "at_risk activity 2023110103 1-104  p0  due 2026-10-18 1/0",
-          "at_risk symposium 2023110103 1-103  p0  due 2026-10-18 1/0",
-          "at_risk symposium 2023110103 1-104  p0  due 2026-10-18 1/0",
-          "overdue feedback_form 2023110103   p2  due 2026-10-05 1/0",
-          "at_risk member_summary 2023110103   p0  due 2026-10-18 1/0",
-      });
+      CHECK_LISTING(
+          listing(box, "2026-10-08", 1),
+          std::vector<std::string>{
+              "overdue counselor_summary    p1  due 2026-09-22 1/0",
+              "overdue counselor_summary    p2  due 2026-10-06 1/0",
+              "overdue visits 2023110101 1-102  p1  due 2026-09-13 2/1",
+              "at_risk activity 2023110101 1-101  p0  due 2026-10-18 1/0",  // its activity is on Saturday 10-10
+              "at_risk activity 2023110101 1-102  p0  due 2026-10-18 1/0",
+              "at_risk activity 2023110101 1-501  p0  due 2026-10-18 1/0",
+              "at_risk symposium 2023110101 1-102  p0  due 2026-10-18 1/0",
+              "overdue incident_report 2023110101 1-101  p0 60 due 2026-10-07 1/0",
+              "overdue feedback_form 2023110101   p1  due 2026-09-21 1/0",
+              "overdue feedback_form 2023110101   p2  due 2026-10-05 1/0",
+              "at_risk member_summary 2023110101   p0  due 2026-10-18 1/0",
+              "overdue talks 2023110102 1-103 2025110106 p2  due 2026-09-20 1/0",
+              "overdue feedback_form 2023110102   p1  due 2026-09-21 1/0",
+              "overdue feedback_form 2023110102   p2  due 2026-10-05 1/0",
+              "overdue work_plan 2023110103   p0  due 2026-10-07 1/0",
+              "overdue visits 2023110103 1-104  p4  due 2026-10-04 2/1",
+              "at_risk activity 2023110103 1-103  p0  due 2026-10-18 1/0",
+              "at_risk activity 2023110103 1-104  p0  due 2026-10-18 1/0",
+              "at_risk symposium 2023110103 1-103  p0  due 2026-10-18 1/0",
+              "at_risk symposium 2023110103 1-104  p0  due 2026-10-18 1/0",
+              "overdue feedback_form 2023110103   p2  due 2026-10-05 1/0",
+              "at_risk member_summary 2023110103   p0  due 2026-10-18 1/0",
+          });
     }
   }
 
@@ -271,10 +276,10 @@ TEST_SUITE("e2e.check") {
                           "--member", "李明", "--format", "csv"});
     CHECK(ended.exit_code == 1);
     // 1-102 never had an activity or a symposium; 1-501 no activity; nobody wrote a summary.
-    for (const char* line : {"overdue,activity,T001,陈老师,2023110101,李明,1-102,",
-                             "overdue,activity,T001,陈老师,2023110101,李明,1-501,",
-                             "overdue,symposium,T001,陈老师,2023110101,李明,1-102,",
-                             "overdue,member_summary,T001,陈老师,2023110101,李明,,"}) {
+    for (const char* line :
+         {"overdue,activity,T001,陈老师,2023110101,李明,1-102,", "overdue,activity,T001,陈老师,2023110101,李明,1-501,",
+          "overdue,symposium,T001,陈老师,2023110101,李明,1-102,",
+          "overdue,member_summary,T001,陈老师,2023110101,李明,,"}) {
       CHECK(ended.out.find(line) != std::string::npos);
     }
     CHECK(ended.out.find("activity,T001,陈老师,2023110101,李明,1-101,") == std::string::npos);
@@ -299,8 +304,9 @@ TEST_SUITE("e2e.check") {
     auto today = box.run_program("/bin/date", {"+%F"}, {{"TZ", "Asia/Shanghai"}});
     REQUIRE(today.exit_code == 0);
     const std::string shanghai = today.out.substr(0, 10);
-    auto implicit = box.run({"--db", "college.db", "--lang", "en", "check", "--semester", "2026-autumn",
-                             "--format", "json"}, {{"TZ", "Pacific/Pago_Pago"}});
+    auto implicit =
+        box.run({"--db", "college.db", "--lang", "en", "check", "--semester", "2026-autumn", "--format", "json"},
+                {{"TZ", "Pacific/Pago_Pago"}});
     auto explicit_ = box.run({"--db", "college.db", "--lang", "en", "--as-of", shanghai, "check", "--semester",
                               "2026-autumn", "--format", "json"});
     CHECK(implicit.exit_code == explicit_.exit_code);

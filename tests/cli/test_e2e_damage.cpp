@@ -213,8 +213,7 @@ TEST_SUITE("e2e.damage") {
     expect_refusals(box, {"dormlink: error: college.db is damaged: Page " + std::to_string(page) + ": ",
                           "Restore the last good backup: the backup receipts name " + box.path("good.db") + " (",
                           "16390 records, head " + head.substr(0, 12) + ")",
-                          "move college.db, college.db-wal and college.db-shm aside",
-                          "then run `dormlink verify`"});
+                          "move college.db, college.db-wal and college.db-shm aside", "then run `dormlink verify`"});
     // The named backup is the one to restore: it verifies.
     CHECK(box.run({"--db", "good.db", "-q", "verify"}).exit_code == 0);
   }
@@ -224,17 +223,17 @@ TEST_SUITE("e2e.damage") {
     copy_college(box);
     SUBCASE("none recorded") {
       const auto page = damage_middle_record_leaf(box);
-      expect_refusals(box, {"college.db is damaged: Page " + std::to_string(page) + ": ",
-                            "No backup of it was recorded",
-                            "`sqlite3 college.db .recover | sqlite3 recovered.db`", "never recover in place"});
+      expect_refusals(box,
+                      {"college.db is damaged: Page " + std::to_string(page) + ": ", "No backup of it was recorded",
+                       "`sqlite3 college.db .recover | sqlite3 recovered.db`", "never recover in place"});
     }
     SUBCASE("the recorded backup is gone") {
       run_ok(box, {"--db", "college.db", "-q", "backup", "good.db"});
       settle(box, "college.db");
       fs::remove(box.path("good.db"));
       damage_middle_record_leaf(box);
-      expect_refusals(box, {"The backups it recorded are gone (the newest was " + box.path("good.db"),
-                            "never recover in place"});
+      expect_refusals(
+          box, {"The backups it recorded are gone (the newest was " + box.path("good.db"), "never recover in place"});
     }
   }
 
@@ -244,12 +243,12 @@ TEST_SUITE("e2e.damage") {
     run_ok(box, {"--db", "college.db", "-q", "backup", "good.db"});
     settle(box, "college.db");
     damage_at(box, "college.db", 100);  // page 1's b-tree header: the schema table, after the file header
-    expect_refusals(box, {"college.db is damaged: ", "Its backup receipts cannot be read",
-                          "Restore your newest backup", "never recover in place"});
+    expect_refusals(box, {"college.db is damaged: ", "Its backup receipts cannot be read", "Restore your newest backup",
+                          "never recover in place"});
     const auto [member, dorm] = some_pair(base_college());
     const auto before = db_bytes(box, "college.db");
-    auto visit = box.run_at(k_now, at("2026-12-01", {"log-visit", "--member", member, "--dorm", dorm, "--at",
-                                                      "2026-11-30 19:45"}));
+    auto visit = box.run_at(
+        k_now, at("2026-12-01", {"log-visit", "--member", member, "--dorm", dorm, "--at", "2026-11-30 19:45"}));
     INFO(visit.err);
     CHECK(visit.exit_code == 65);
     CHECK(contains(visit.err, "college.db is damaged"));

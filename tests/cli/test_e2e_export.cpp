@@ -129,11 +129,13 @@ TEST_SUITE("e2e.export") {
     auto r = box.run(at({"export", "students", "--format", "json", "--include-sensitive", "--reason", "资助评定"}));
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(has(r.out, "\"phone\": \"13800000014\", \"political_status\": \"共青团员\", \"branch\": \"\", "
-                     "\"attention\": \"家庭经济困难;心理素质较差\""));
+    CHECK(has(r.out,
+              "\"phone\": \"13800000014\", \"political_status\": \"共青团员\", \"branch\": \"\", "
+              "\"attention\": \"家庭经济困难;心理素质较差\""));
     CHECK(r.out.rfind("[\n  {\"student_id\": \"2025110103\", \"name\": \"陈三\"", 0) == 0);
-    CHECK(box.query_int("college.db", "SELECT count(*) FROM sensitive_access WHERE command = 'export students' "
-                                      "AND audience = 'counselor' AND reason = '资助评定'") == 1);
+    CHECK(box.query_int("college.db",
+                        "SELECT count(*) FROM sensitive_access WHERE command = 'export students' "
+                        "AND audience = 'counselor' AND reason = '资助评定'") == 1);
 
     for (const char* table : {"students", "members", "contacts", "incidents", "assignments"}) {
       auto committee = box.run(at({"export", table, "--audience", "committee"}));
@@ -195,12 +197,31 @@ TEST_SUITE("e2e.export") {
                     "--progress", "=正常"}));
     run_ok(box, at({"-q", "log-visit", "--member", m, "--dorm", "1-102", "--kind", "谈心", "--at", "2026-09-08 19:30",
                     "--talked", "陈三,陈四", "--progress", "谈心"}));
-    run_ok(box, at({"-q", "log-visit", "--member", m, "--dorm", "1-102", "--kind", "incident", "--at",
-                    "2026-09-12 23:10", "--category", "使用违规电器", "--severity", "一般", "--reported-to", "辅导员",
-                    "--reported-at", "2026-09-12 23:40", "--progress", "已没收热得快"}));
-    run_ok(box, at({"-q", "log-visit", "--corrects", "2", "--reason", "时间记错", "--member", m, "--dorm", "1-102",
-                    "--kind", "谈心", "--at", "2026-09-08 20:00", "--talked", "陈三,陈四", "--progress", "谈心（更正）"}));
-    run_ok(box, at({"-q", "log-visit", "--member", m, "--dorm", "1-101", "--kind", "走访", "--at", "2026-09-09 19:00"}));
+    run_ok(box, at({"-q",
+                    "log-visit",
+                    "--member",
+                    m,
+                    "--dorm",
+                    "1-102",
+                    "--kind",
+                    "incident",
+                    "--at",
+                    "2026-09-12 23:10",
+                    "--category",
+                    "使用违规电器",
+                    "--severity",
+                    "一般",
+                    "--reported-to",
+                    "辅导员",
+                    "--reported-at",
+                    "2026-09-12 23:40",
+                    "--progress",
+                    "已没收热得快"}));
+    run_ok(box,
+           at({"-q", "log-visit", "--corrects", "2", "--reason", "时间记错", "--member", m, "--dorm", "1-102", "--kind",
+               "谈心", "--at", "2026-09-08 20:00", "--talked", "陈三,陈四", "--progress", "谈心（更正）"}));
+    run_ok(box,
+           at({"-q", "log-visit", "--member", m, "--dorm", "1-101", "--kind", "走访", "--at", "2026-09-09 19:00"}));
     run_ok(box, at({"-q", "withdraw", "5", "--reason", "重复录入"}));
 
     auto r = box.run(at({"export", "contacts", "--raw"}));
@@ -208,7 +229,8 @@ TEST_SUITE("e2e.export") {
     REQUIRE(r.exit_code == 0);
     const auto rows = lines(r.out, "\n");
     REQUIRE(rows.size() == 3);  // #2 replaced by #4, #3 an incident, #5 withdrawn
-    CHECK(rows[0] == "编号,学期,类型,党员学号,党员姓名,寝室,时间,方式,学生,非分配寝室,工作进展及成效,说明,更正记录,更正原因");
+    CHECK(rows[0] ==
+          "编号,学期,类型,党员学号,党员姓名,寝室,时间,方式,学生,非分配寝室,工作进展及成效,说明,更正记录,更正原因");
     CHECK(rows[1].rfind("1,2026-autumn,visit,2023110101,李明,1-101,2026-09-08 19:00,", 0) == 0);
     CHECK(has(rows[1], ",=正常,"));
     CHECK(rows[2].rfind("4,2026-autumn,talk,2023110101,李明,1-102,2026-09-08 20:00,", 0) == 0);

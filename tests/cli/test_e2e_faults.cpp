@@ -132,8 +132,14 @@ Timing time_once(const Sandbox& box, const Victim& v) {
   while (!Sandbox::exited(proc)) {
     bool exists = fs::exists(v.marker);
     double now = Millis(Clock::now() - t0).count();
-    if (exists && !seen) { seen = true; t.txn_start_ms = now; }
-    if (!exists && seen && !gone) { gone = true; t.window_ms = now - t.txn_start_ms; }
+    if (exists && !seen) {
+      seen = true;
+      t.txn_start_ms = now;
+    }
+    if (!exists && seen && !gone) {
+      gone = true;
+      t.window_ms = now - t.txn_start_ms;
+    }
     std::this_thread::sleep_for(std::chrono::microseconds(100));
   }
   t.runtime_ms = Millis(Clock::now() - t0).count();
@@ -226,10 +232,11 @@ void count_kill(KillTally& tally, const Kill& k) {
 void print_tally(const char* what, const KillTally& t, const Timing& timing, std::uint64_t seed) {
   const int pause_ms = aimed_pause_ms(timing);
   MESSAGE(std::string(what) << ": seed " << seed << ", " << t.kills << " kills (" << t.aimed << " aimed), " << t.inside
-               << " inside the write transaction (" << t.aimed_inside << " of the aimed), "
-               << t.finished << " after exit, " << t.corrupt << " corrupt, old/new state " << t.old_state << "/"
-               << t.new_state << "; runtime " << timing.runtime_ms << " ms, transaction from " << timing.txn_start_ms
-               << " ms for " << timing.window_ms << " ms (aimed kills: pause " << pause_ms << " ms)");
+                            << " inside the write transaction (" << t.aimed_inside << " of the aimed), " << t.finished
+                            << " after exit, " << t.corrupt << " corrupt, old/new state " << t.old_state << "/"
+                            << t.new_state << "; runtime " << timing.runtime_ms << " ms, transaction from "
+                            << timing.txn_start_ms << " ms for " << timing.window_ms << " ms (aimed kills: pause "
+                            << pause_ms << " ms)");
 }
 
 // Kills `args` over and over on a copy of `base` and checks that each kill left either the
@@ -254,7 +261,8 @@ void kill_all_or_nothing(const Sandbox& box, const char* what, const std::vector
   for (int i = 0; i < fault_kills(); ++i) {
     restore(box, "base.db", "college.db");
     auto k = kill_once(box, victim, timing, rng);
-    INFO(std::string(what) << " kill " << i << " seed " << seed << " exit " << k.result.exit_code << ": " << k.result.err);
+    INFO(std::string(what) << " kill " << i << " seed " << seed << " exit " << k.result.exit_code << ": "
+                           << k.result.err);
     REQUIRE((k.result.exit_code == 0 || k.result.exit_code == 128 + SIGKILL));
     count_kill(tally, k);
     auto state = inspect(box, "college.db", tables);
@@ -276,8 +284,9 @@ TEST_SUITE("e2e.faults") {
   TEST_CASE("kill -9 during import students: the roster is all or nothing, the file intact") {
     Sandbox box;
     box.copy_from_source("examples/dormlink.toml", "dormlink.toml");
-    auto gen = box.run_program(DORMLINK_GENERATOR, {"--out", box.path("big"), "--seed", "7", "--students",
-                                                    std::to_string(env_int("DORMLINK_FAULT_STUDENTS", 3000)), "--utf8"});
+    auto gen =
+        box.run_program(DORMLINK_GENERATOR, {"--out", box.path("big"), "--seed", "7", "--students",
+                                             std::to_string(env_int("DORMLINK_FAULT_STUDENTS", 3000)), "--utf8"});
     INFO(gen.err);
     REQUIRE(gen.exit_code == 0);
     REQUIRE(box.run(at("2026-09-07", {"init"})).exit_code == 0);
@@ -330,8 +339,9 @@ TEST_SUITE("e2e.faults") {
       CHECK((now == records || now == records + 1));  // one record, whole or not at all
       (now == records ? tally.old_state : tally.new_state) += 1;
       records = now;
-      CHECK(box.query_int("college.db", "SELECT count(*) FROM record r WHERE NOT EXISTS "
-                                        "(SELECT 1 FROM record_content c WHERE c.record_id = r.id)") == 0);
+      CHECK(box.query_int("college.db",
+                          "SELECT count(*) FROM record r WHERE NOT EXISTS "
+                          "(SELECT 1 FROM record_content c WHERE c.record_id = r.id)") == 0);
       CHECK(box.run({"--db", "college.db", "-q", "verify"}).exit_code == 0);
     }
     for (const auto& printed : receipts) {
@@ -342,7 +352,8 @@ TEST_SUITE("e2e.faults") {
                                             " AND substr(hash, 1, 12) = '" + hash + "'") == 1);
     }
     print_tally("log-visit", tally, timing, seed);
-    MESSAGE("log-visit: " << receipts.size() << " receipts printed, all found; " << records << " records in the database");
+    MESSAGE("log-visit: " << receipts.size() << " receipts printed, all found; " << records
+                          << " records in the database");
     CHECK(tally.inside * 3 >= tally.kills);
   }
 }
@@ -354,7 +365,8 @@ namespace {
 std::string writer_loop(int w, int count, const std::string& member, const std::string& dorm) {
   return "i=0; while [ $i -lt " + std::to_string(count) + " ]; do " + std::string(DORMLINK_BINARY) +
          " --db college.db --as-of 2026-09-14 -q log-visit --member " + member + " --dorm " + dorm +
-         " --at \"2026-09-" + std::to_string(w + 10) + " $((8 + i / 60)):$(printf %02d $((i % 60)))\"; rc=$?; "
+         " --at \"2026-09-" + std::to_string(w + 10) +
+         " $((8 + i / 60)):$(printf %02d $((i % 60)))\"; rc=$?; "
          "[ $rc -eq 0 ] || echo \"WRITER FAILED rc=$rc\" >&2; i=$((i+1)); done";
 }
 
@@ -378,7 +390,8 @@ std::string shell_words(const std::vector<std::string>& args) {
 std::string reader_loop(const std::string& member) {
   std::string body;
   for (const auto& cmd : read_commands(member)) {
-    body += std::string(DORMLINK_BINARY) + shell_words(cmd) + " >/dev/null; rc=$?; "
+    body += std::string(DORMLINK_BINARY) + shell_words(cmd) +
+            " >/dev/null; rc=$?; "
             "[ $rc -le 1 ] || echo \"READER FAILED rc=$rc\" >&2; ";
   }
   return "while [ ! -e stop ]; do " + body + "echo pass; sleep 0.2; done";  // leave the writers some CPU
@@ -406,7 +419,8 @@ TEST_SUITE("e2e.faults") {
     }
     std::vector<Running> procs;
     for (int w = 0; w < writers; ++w) {
-      procs.push_back(box.start("/bin/sh", {"-c", writer_loop(w, each, member, dorm)}, {}, "writer" + std::to_string(w)));
+      procs.push_back(
+          box.start("/bin/sh", {"-c", writer_loop(w, each, member, dorm)}, {}, "writer" + std::to_string(w)));
     }
     std::string writer_errors;
     for (const auto& p : procs) writer_errors += box.wait(p).err;
@@ -429,8 +443,9 @@ TEST_SUITE("e2e.faults") {
     CHECK(box.query_int("college.db", "SELECT count(DISTINCT id) FROM record") == writers * each);
     CHECK(box.query_int("college.db", "SELECT max(id) - min(id) + 1 FROM record") == writers * each);
     for (int w = 0; w < writers; ++w) {
-      CHECK(box.query_int("college.db", "SELECT count(DISTINCT happened_at) FROM record WHERE happened_at LIKE '2026-09-" +
-                                            std::to_string(w + 10) + " %'") == each);
+      CHECK(box.query_int("college.db",
+                          "SELECT count(DISTINCT happened_at) FROM record WHERE happened_at LIKE '2026-09-" +
+                              std::to_string(w + 10) + " %'") == each);
     }
     CHECK(box.run({"--db", "college.db", "verify"}).exit_code == 0);
 
@@ -450,8 +465,9 @@ TEST_SUITE("e2e.faults") {
   TEST_CASE("a write lock held past the busy timeout: exit 75, says retry, writes nothing") {
     Sandbox box;
     auto [member, dorm] = college_with_assignment(box);
-    box.write("next.csv", "学号,姓名,性别,专业,年级,班级,寝室,联系方式,政治面貌,党支部,重点关注,寝室长\n"
-                          "2023110101,张晨昕,女,英语,4,英语2301,10-107,,共青团员,,,\n");
+    box.write("next.csv",
+              "学号,姓名,性别,专业,年级,班级,寝室,联系方式,政治面貌,党支部,重点关注,寝室长\n"
+              "2023110101,张晨昕,女,英语,4,英语2301,10-107,,共青团员,,,\n");
     settle(box, "college.db");
     const std::vector<std::string> tables{"record", "import_batch", "student_version"};
     const auto counts = inspect(box, "college.db", tables).counts;
@@ -459,11 +475,12 @@ TEST_SUITE("e2e.faults") {
     holder.exec("BEGIN IMMEDIATE");
     const auto before = db_bytes(box, "college.db");
     // Both wait out the 5 s busy timeout at the same time.
-    auto visit = box.start(DORMLINK_BINARY, at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm,
-                                                              "--at", "2026-09-10 19:30"}), {}, "visit");
+    auto visit = box.start(
+        DORMLINK_BINARY,
+        at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm, "--at", "2026-09-10 19:30"}), {}, "visit");
     // --force: 2027-02-20 may be more than 31 days after the day the test runs.
-    auto import = box.start(DORMLINK_BINARY, at("2027-02-20", {"import", "students", "next.csv", "--force"}), {},
-                            "import");
+    auto import =
+        box.start(DORMLINK_BINARY, at("2027-02-20", {"import", "students", "next.csv", "--force"}), {}, "import");
     for (const auto& r : {box.wait(visit), box.wait(import)}) {
       INFO(r.err);
       MESSAGE("busy: exit " << r.exit_code << ": " << r.err);
@@ -482,8 +499,9 @@ TEST_SUITE("e2e.faults") {
   TEST_CASE("a full disk (ulimit -f) in the middle of the transaction: exit 74, database unchanged") {
     Sandbox box;
     auto [member, dorm] = college_with_assignment(box);
-    box.write("next.csv", "学号,姓名,性别,专业,年级,班级,寝室,联系方式,政治面貌,党支部,重点关注,寝室长\n"
-                          "2023110101,张晨昕,女,英语,4,英语2301,10-107,,共青团员,,,\n");
+    box.write("next.csv",
+              "学号,姓名,性别,专业,年级,班级,寝室,联系方式,政治面貌,党支部,重点关注,寝室长\n"
+              "2023110101,张晨昕,女,英语,4,英语2301,10-107,,共青团员,,,\n");
     const std::vector<std::string> tables{"record", "record_content", "import_batch", "student_version"};
     // 48 KiB: enough for the 32 KiB -shm, not for the transaction's WAL frames.
     const std::string limited = "trap '' XFSZ; ulimit -f 48; exec \"$@\"";
@@ -537,8 +555,8 @@ TEST_SUITE("e2e.faults") {
         {"--replace --format md", at("2026-09-08", {"--lang", "en", "assign", "--replace", "--format", "md"})},
         {"--replace --format csv", at("2026-09-08", {"assign", "--replace", "--format", "csv"})},
         {"--repair", at("2026-09-08", {"assign", "--repair"})},
-        {"--best-effort --replace", at("2026-09-08", {"--config", "tight.toml", "assign", "--replace",
-                                                      "--best-effort"})},
+        {"--best-effort --replace",
+         at("2026-09-08", {"--config", "tight.toml", "assign", "--replace", "--best-effort"})},
         {"a new semester", at("2027-03-01", {"assign", "--stats"})},
     };
     settle(box, "college.db");
@@ -564,7 +582,9 @@ TEST_SUITE("e2e.faults") {
     CHECK(contains(ok.out, "committed as #2, valid from 2026-09-08"));
   }
 
-  TEST_CASE("standard output fails: a receipt after the commit says what was committed, a submit or sample records nothing, exit 74") {
+  TEST_CASE(
+      "standard output fails: a receipt after the commit says what was committed, a submit or sample records nothing, "
+      "exit 74") {
     Sandbox box;
     auto [member, dorm] = college_with_assignment(box);
     const std::string full = "exec \"$@\" > /dev/full";
@@ -593,8 +613,8 @@ TEST_SUITE("e2e.faults") {
       CHECK(box.query_int("college.db", "SELECT count(*) FROM assignment") == 5);
     }
     SUBCASE("log-visit, inspect record, withdraw, import; report --submit and inspect sample record nothing") {
-      auto visit = run_full(at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm, "--at",
-                                              "2026-09-10 19:30"}));
+      auto visit =
+          run_full(at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm, "--at", "2026-09-10 19:30"}));
       INFO(visit.err);
       CHECK(visit.exit_code == 74);
       const auto record = box.query_int("college.db", "SELECT max(id) FROM record");
@@ -604,8 +624,8 @@ TEST_SUITE("e2e.faults") {
       INFO(inspected.err);
       CHECK(inspected.exit_code == 74);
       CHECK(contains(inspected.err, "inspection findings #1-#1 were saved"));
-      auto submitted = run_full(at("2026-09-21", {"report", "feedback", "--member", member, "--period", "1",
-                                                  "--submit"}));
+      auto submitted =
+          run_full(at("2026-09-21", {"report", "feedback", "--member", member, "--period", "1", "--submit"}));
       INFO(submitted.err);
       // What --submit records is what was printed: output that did not arrive records no submission.
       CHECK(submitted.exit_code == 74);
@@ -615,8 +635,9 @@ TEST_SUITE("e2e.faults") {
       INFO(withdrawn.err);
       CHECK(withdrawn.exit_code == 74);
       CHECK(contains(withdrawn.err, "record #" + std::to_string(record + 1) + " was saved"));
-      box.write("next.csv", "学号,姓名,性别,专业,年级,班级,寝室,联系方式,政治面貌,党支部,重点关注,寝室长\n"
-                            "2023110101,张晨昕,女,英语,4,英语2301,10-107,,共青团员,,,\n");
+      box.write("next.csv",
+                "学号,姓名,性别,专业,年级,班级,寝室,联系方式,政治面貌,党支部,重点关注,寝室长\n"
+                "2023110101,张晨昕,女,英语,4,英语2301,10-107,,共青团员,,,\n");
       const auto batches = box.query_int("college.db", "SELECT count(*) FROM import_batch");
       auto imported = run_full(at("2027-02-20", {"import", "students", "next.csv", "--keep-missing", "--force"}));
       INFO(imported.err);
@@ -636,8 +657,9 @@ TEST_SUITE("e2e.faults") {
   TEST_CASE("a read-only database owned by someone else: writes exit 77, reads still work, nothing changes") {
     Sandbox box;
     auto [member, dorm] = college_with_assignment(box);
-    REQUIRE(box.run(at("2026-09-14", {"-q", "log-visit", "--member", member, "--dorm", dorm, "--at",
-                                      "2026-09-10 19:30"})).exit_code == 0);
+    REQUIRE(
+        box.run(at("2026-09-14", {"-q", "log-visit", "--member", member, "--dorm", dorm, "--at", "2026-09-10 19:30"}))
+            .exit_code == 0);
     settle(box, "college.db");
     fs::create_directory(box.path("ro"));
     fs::copy_file(box.path("college.db"), box.path("ro/college.db"));
@@ -660,7 +682,8 @@ TEST_SUITE("e2e.faults") {
       return box.run_program("/usr/bin/setpriv", argv);
     };
     const auto before = box.read("ro/college.db");
-    auto write = run({"--as-of", "2026-09-14", "log-visit", "--member", member, "--dorm", dorm, "--at", "2026-09-11 19:30"});
+    auto write =
+        run({"--as-of", "2026-09-14", "log-visit", "--member", member, "--dorm", dorm, "--at", "2026-09-11 19:30"});
     MESSAGE("read-only, log-visit: exit " << write.exit_code << ": " << write.err);
     CHECK(write.exit_code == 77);
     CHECK(contains(write.err, "ro/college.db"));
@@ -687,7 +710,8 @@ TEST_SUITE("e2e.faults") {
     auto [member, dorm] = college_with_assignment(box);
     for (int i = 0; i < 20; ++i) {
       REQUIRE(box.run(at("2026-09-14", {"-q", "log-visit", "--member", member, "--dorm", dorm, "--at", slot(i),
-                                        "--note", std::string(2000, 'n')})).exit_code == 0);
+                                        "--note", std::string(2000, 'n')}))
+                  .exit_code == 0);
     }
     settle(box, "college.db");
     const auto good = box.read("college.db");
@@ -703,18 +727,19 @@ TEST_SUITE("e2e.faults") {
       other.exec("CREATE TABLE songs (title TEXT, artist TEXT); INSERT INTO songs VALUES ('a', 'b')");
     }
     box.write("empty.db", "");
-    const std::vector<std::pair<const char*, const char*>> files{
-        {"truncated.db", "damaged"}, {"corrupted.db", "damaged"}, {"foreign.db", "another application"},
-        {"empty.db", "empty file"}};
+    const std::vector<std::pair<const char*, const char*>> files{{"truncated.db", "damaged"},
+                                                                 {"corrupted.db", "damaged"},
+                                                                 {"foreign.db", "another application"},
+                                                                 {"empty.db", "empty file"}};
     for (const auto& entry : files) {
       const char* file = entry.first;
       const char* message = entry.second;
       const auto before = box.read(file);
-      for (const auto& args : std::vector<std::vector<std::string>>{
-               {"--db", file, "check", "--as-of", "2026-09-14"},
-               {"--db", file, "verify"},
-               {"--db", file, "--as-of", "2026-09-14", "log-visit", "--member", member, "--dorm", dorm, "--at",
-                "2026-09-12 19:30"}}) {
+      for (const auto& args :
+           std::vector<std::vector<std::string>>{{"--db", file, "check", "--as-of", "2026-09-14"},
+                                                 {"--db", file, "verify"},
+                                                 {"--db", file, "--as-of", "2026-09-14", "log-visit", "--member",
+                                                  member, "--dorm", dorm, "--at", "2026-09-12 19:30"}}) {
         auto r = box.run(args);
         INFO(std::string(file) << " " << args[2] << ": " << r.err);
         MESSAGE(std::string(file) << " " << args[2] << ": exit " << r.exit_code << ": " << r.err);
@@ -733,7 +758,8 @@ TEST_SUITE("e2e.backup") {
     auto [member, dorm] = college_with_assignment(box);
     std::vector<Running> procs;
     for (int w = 0; w < 3; ++w) {
-      procs.push_back(box.start("/bin/sh", {"-c", writer_loop(w, 100, member, dorm)}, {}, "writer" + std::to_string(w)));
+      procs.push_back(
+          box.start("/bin/sh", {"-c", writer_loop(w, 100, member, dorm)}, {}, "writer" + std::to_string(w)));
     }
     auto running = [&procs] {
       return std::any_of(procs.begin(), procs.end(), [](const Running& p) { return !Sandbox::exited(p); });
@@ -750,8 +776,8 @@ TEST_SUITE("e2e.backup") {
     CHECK(backup.exit_code == 0);
     CHECK(writer_errors.empty());
     const long long copied = box.query_int("copy.db", "SELECT count(*) FROM record");
-    MESSAGE("backup: " << committed << " records committed before it started, " << copied << " in the copy, "
-                       << after << " when it returned, " << box.query_int("college.db", "SELECT count(*) FROM record")
+    MESSAGE("backup: " << committed << " records committed before it started, " << copied << " in the copy, " << after
+                       << " when it returned, " << box.query_int("college.db", "SELECT count(*) FROM record")
                        << " at the end; " << backup.err);
     CHECK(contains(backup.err, "backup: college.db -> copy.db: " + std::to_string(copied) + " records, chain head "));
     CHECK(copied >= committed);

@@ -81,14 +81,14 @@ College build_college() {
   run_ok(box, at("2026-11-27", {"-q", "log-visit", "--from-csv", "records.csv"}));
   // The inspection group: a sample of 5 on 2026-10-14 (胡馨娅 9-101, 宋铭林 11-412, 戴文苗 8-104,
   // 廖琦 10-404, 刘宇奇 11-203), then what it found in two of the dorms.
-  run_ok(box, at("2026-10-14", {"-q", "inspect", "sample", "--semester", "2026-autumn", "--size", "5", "--seed",
-                                "20261014"}));
+  run_ok(box, at("2026-10-14",
+                 {"-q", "inspect", "sample", "--semester", "2026-autumn", "--size", "5", "--seed", "20261014"}));
   run_ok(box, at("2026-10-15", {"-q", "inspect", "record", "--member", "2023150115", "--dorm", "10-404", "--sample",
                                 "1", "--inspector", "王老师", "--confirmed", "2330,2331:陈姝纯", "--contradicted",
                                 "2332:王琪静", "--note", "学生表示本周未谈心"}));
-  run_ok(box, at("2026-10-16", {"-q", "inspect", "record", "--member", "胡馨娅", "--dorm", "9-101", "--sample", "1",
-                                "--inspector", "检查组 李老师", "--confirmed", "12113,12114:谢依雨", "--contradicted",
-                                "12115:徐乐瑶"}));
+  run_ok(box, at("2026-10-16",
+                 {"-q", "inspect", "record", "--member", "胡馨娅", "--dorm", "9-101", "--sample", "1", "--inspector",
+                  "检查组 李老师", "--confirmed", "12113,12114:谢依雨", "--contradicted", "12115:徐乐瑶"}));
 
   SQLite::Database db(box.path("college.db"), SQLite::OPEN_READONLY);
   SQLite::Statement entered(db, "SELECT DISTINCT entered_at FROM record ORDER BY entered_at");
@@ -193,8 +193,8 @@ void golden(const std::string& file, const char* as_of, std::vector<std::string>
     MESSAGE("wrote " << path.string());
     return;
   }
-  REQUIRE_MESSAGE(std::filesystem::exists(path),
-                  path.string() << " is missing; run with DORMLINK_UPDATE_GOLDEN=1 to write it");
+  REQUIRE_MESSAGE(std::filesystem::exists(path), path.string()
+                                                     << " is missing; run with DORMLINK_UPDATE_GOLDEN=1 to write it");
   const std::string expected = slurp(path);
   if (expected == actual) return;
   FAIL_CHECK(path.string() << " differs from the output of dormlink --as-of " << std::string(as_of) << " ...\n"

@@ -19,9 +19,7 @@ std::vector<std::string> args(std::vector<std::string> more) {
 }
 
 // The database's bytes (main file and WAL): equal before and after means nothing was written.
-std::string fingerprint(const Sandbox& box) {
-  return box.read("college.db") + "|" + box.read("college.db-wal");
-}
+std::string fingerprint(const Sandbox& box) { return box.read("college.db") + "|" + box.read("college.db-wal"); }
 
 // A students roster header plus rows, UTF-8.
 std::string roster(const std::string& rows) {
@@ -129,8 +127,10 @@ TEST_SUITE("e2e.import") {
       CHECK(box.read("empty.db").empty());
     }
     SUBCASE("another application's SQLite file") {
-      { SQLite::Database other(box.path("other.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        other.exec("CREATE TABLE notes (x)"); }
+      {
+        SQLite::Database other(box.path("other.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        other.exec("CREATE TABLE notes (x)");
+      }
       auto before = box.read("other.db");
       auto r = box.run({"--db", "other.db", "import", "dorms", "dorms.csv"});
       CHECK(r.exit_code == 65);
@@ -181,7 +181,8 @@ TEST_SUITE("e2e.import") {
     // --force: next semester may still be more than 31 days away when this runs.
     auto real = box.run({"--db", "college.db", "--as-of", "2027-02-20", "import", "students", "next.csv", "--force"});
     CHECK(real.exit_code == 0);
-    CHECK(box.query_int("college.db", "SELECT count(*) FROM student_version WHERE valid_to IS NULL AND status = 'left'") == 1199);
+    CHECK(box.query_int("college.db",
+                        "SELECT count(*) FROM student_version WHERE valid_to IS NULL AND status = 'left'") == 1199);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM student_version WHERE student_id = '2023110101'") == 2);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM student") == 1200);
     (void)students;
@@ -197,7 +198,13 @@ std::string utf16le_with_bom(const std::string& utf8) {
     auto c = static_cast<unsigned char>(utf8[i]);
     unsigned cp = c;
     std::size_t len = 1;
-    if (c >= 0xe0) { cp = c & 0x0fu; len = 3; } else if (c >= 0xc0) { cp = c & 0x1fu; len = 2; }
+    if (c >= 0xe0) {
+      cp = c & 0x0fu;
+      len = 3;
+    } else if (c >= 0xc0) {
+      cp = c & 0x1fu;
+      len = 2;
+    }
     for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3fu);
     out += static_cast<char>(cp & 0xffu);
     out += static_cast<char>(cp >> 8);
@@ -262,25 +269,28 @@ TEST_SUITE("e2e.import") {
                        "shows the import first)\n") != std::string::npos);
       CHECK(r.out.empty());
     }
-    auto dry = box.run({"--db", "college.db", "--as-of", "2099-01-01", "import", "students", "students.csv", "--dry-run"});
+    auto dry =
+        box.run({"--db", "college.db", "--as-of", "2099-01-01", "import", "students", "students.csv", "--dry-run"});
     CHECK(dry.exit_code == 0);
     CHECK(first_line(dry.out).find("生效日期 2099-01-01（今天之后 ") == 0);
     CHECK(first_line(dry.out).find(" 天；晚于今天超过 31 天，正式导入需要 --force）") != std::string::npos);
-    auto en = box.run({"--db", "college.db", "--lang", "en", "--as-of", "2026-09-07", "import", "dorms", "dorms.csv",
-                       "--dry-run"});
+    auto en = box.run(
+        {"--db", "college.db", "--lang", "en", "--as-of", "2026-09-07", "import", "dorms", "dorms.csv", "--dry-run"});
     CHECK(en.exit_code == 0);
     CHECK(first_line(en.out).find("effective 2026-09-07 (") == 0);
     CHECK(first_line(en.out).find(" days before today)") != std::string::npos);
     CHECK(fingerprint(box) == before);
   }
 
-  TEST_CASE("a mistaken future import is undone: rosters as before on every day, history keeps both, earlier imports work") {
+  TEST_CASE(
+      "a mistaken future import is undone: rosters as before on every day, history keeps both, earlier imports work") {
     Sandbox box;
     dormlink::e2e::setup_example_college(box);
     box.write("next.csv", k_next_roster);
     const std::vector<std::string> days{"2026-09-07", "2026-12-01", "2099-06-01"};
     std::vector<std::string> before;
-    for (const auto& d : days) before.push_back(box.run({"--db", "college.db", "--as-of", d, "roster", "--format", "md"}).out);
+    for (const auto& d : days)
+      before.push_back(box.run({"--db", "college.db", "--as-of", d, "roster", "--format", "md"}).out);
 
     auto future = box.run({"--db", "college.db", "--as-of", "2099-01-01", "import", "students", "next.csv", "--force"});
     INFO(future.err);
@@ -296,15 +306,17 @@ TEST_SUITE("e2e.import") {
     const auto unchanged = fingerprint(box);
     auto dry = box.run({"--db", "college.db", "import", "undo", "4", "--dry-run"});
     CHECK(dry.exit_code == 0);
-    CHECK(dry.out == "试运行：未写入任何数据\n将撤销导入批次 #4（students，next.csv，生效日期 2099-01-01）\n"
-                     "  恢复原版本 1200 条，移除新增 0 项\n");
+    CHECK(dry.out ==
+          "试运行：未写入任何数据\n将撤销导入批次 #4（students，next.csv，生效日期 2099-01-01）\n"
+          "  恢复原版本 1200 条，移除新增 0 项\n");
     CHECK(fingerprint(box) == unchanged);
 
     auto undo = box.run({"--db", "college.db", "import", "undo", "4"});
     INFO(undo.err);
     REQUIRE(undo.exit_code == 0);
-    CHECK(undo.out == "已撤销导入批次 #4（students，next.csv，生效日期 2099-01-01），记为批次 #5\n"
-                      "  恢复原版本 1200 条，移除新增 0 项\n");
+    CHECK(undo.out ==
+          "已撤销导入批次 #4（students，next.csv，生效日期 2099-01-01），记为批次 #5\n"
+          "  恢复原版本 1200 条，移除新增 0 项\n");
     for (std::size_t i = 0; i < days.size(); ++i) {
       INFO(days[i]);
       CHECK(box.run({"--db", "college.db", "--as-of", days[i], "roster", "--format", "md"}).out == before[i]);
@@ -313,7 +325,8 @@ TEST_SUITE("e2e.import") {
     // batch stay too, valid on no day.
     CHECK(box.query_int("college.db", "SELECT count(*) FROM import_batch") == 5);
     CHECK(box.query_int("college.db", "SELECT undoes FROM import_batch WHERE id = 5") == 4);
-    CHECK(box.query_int("college.db", "SELECT count(*) FROM student_version WHERE batch_id = 4 AND valid_to = valid_from") == 1200);
+    CHECK(box.query_int("college.db",
+                        "SELECT count(*) FROM student_version WHERE batch_id = 4 AND valid_to = valid_from") == 1200);
 
     auto earlier = box.run({"--db", "college.db", "--as-of", "2026-12-01", "import", "students", "next.csv"});
     INFO(earlier.err);
@@ -324,16 +337,18 @@ TEST_SUITE("e2e.import") {
   TEST_CASE("undo refuses what it cannot reverse cleanly and says what to do, changing nothing") {
     Sandbox box;
     dormlink::e2e::setup_example_college(box);
-    auto plan = box.run({"--db", "college.db", "--as-of", "2026-09-08", "log-visit", "--member", "2024160203",
-                         "--kind", "plan", "--at", "2026-09-07 12:30", "--progress", "每周走访两次"});
+    auto plan = box.run({"--db", "college.db", "--as-of", "2026-09-08", "log-visit", "--member", "2024160203", "--kind",
+                         "plan", "--at", "2026-09-07 12:30", "--progress", "每周走访两次"});
     INFO(plan.err);
     REQUIRE(plan.exit_code == 0);
     const auto before = fingerprint(box);
     const std::vector<std::pair<std::string, std::string>> refusals{
-        {"1", "batch #1 is not the latest import of its rosters: #3 (students) came after it and still stands; "
-              "undo them first, latest first: dormlink import undo 3"},
-        {"3", "batch #3 added student 2024160203, and record #1 names it; undoing the batch would leave it naming "
-              "no one. Import a corrected roster instead"},
+        {"1",
+         "batch #1 is not the latest import of its rosters: #3 (students) came after it and still stands; "
+         "undo them first, latest first: dormlink import undo 3"},
+        {"3",
+         "batch #3 added student 2024160203, and record #1 names it; undoing the batch would leave it naming "
+         "no one. Import a corrected roster instead"},
         {"99", "there is no import batch #99; `dormlink roster` lists the latest imports with their numbers"},
     };
     for (const auto& [batch, message] : refusals) {
@@ -351,23 +366,26 @@ TEST_SUITE("e2e.import") {
     CHECK(twice.err == "dormlink: error: batch #2 was already undone by batch #4\n");
     auto of_undo = box.run({"--db", "college.db", "import", "undo", "4"});
     CHECK(of_undo.exit_code == 65);
-    CHECK(of_undo.err == "dormlink: error: batch #4 is itself the undo of batch #2; an undo is not undone: import "
-                         "that file again instead\n");
+    CHECK(of_undo.err ==
+          "dormlink: error: batch #4 is itself the undo of batch #2; an undo is not undone: import "
+          "that file again instead\n");
     CHECK(box.run({"--db", "college.db", "import", "undo", "0"}).exit_code == 64);
   }
 
   TEST_CASE("after an undo, records name students as they were before the undone import") {
     Sandbox box;
     dormlink::e2e::setup_example_college(box);
-    auto talk = box.run({"--db", "college.db", "--as-of", "2026-09-10", "log-visit", "--member", "2024160203",
-                         "--dorm", "10-102", "--kind", "talk", "--talked", "2024160202", "--at", "2026-09-10 20:00",
-                         "--reason", "临时代班", "--progress", "谈心"});
+    auto talk = box.run({"--db", "college.db", "--as-of", "2026-09-10", "log-visit", "--member", "2024160203", "--dorm",
+                         "10-102", "--kind", "talk", "--talked", "2024160202", "--at", "2026-09-10 20:00", "--reason",
+                         "临时代班", "--progress", "谈心"});
     INFO(talk.err);
     REQUIRE(talk.exit_code == 0);
     box.write("rename.csv", roster("2024160202,钟新名,女,商务英语,2024,商务英语2402,10-102,,共青团员,,,\n"));
-    REQUIRE(box.run({"--db", "college.db", "--as-of", "2026-09-20", "import", "students", "rename.csv",
-                     "--keep-missing"}).exit_code == 0);
-    const std::vector<std::string> contacts{"--db", "college.db", "--as-of", "2026-09-25", "export", "contacts", "--raw"};
+    REQUIRE(
+        box.run({"--db", "college.db", "--as-of", "2026-09-20", "import", "students", "rename.csv", "--keep-missing"})
+            .exit_code == 0);
+    const std::vector<std::string> contacts{"--db",   "college.db", "--as-of", "2026-09-25",
+                                            "export", "contacts",   "--raw"};
     CHECK(box.run(contacts).out.find("2024160202 钟新名") != std::string::npos);
     REQUIRE(box.run({"--db", "college.db", "import", "undo", "4"}).exit_code == 0);
     const auto after = box.run(contacts).out;

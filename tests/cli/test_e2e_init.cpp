@@ -24,8 +24,9 @@ TEST_SUITE("e2e.init") {
     auto db_before = box.read("dormlink.db");
     auto again = box.run({"init"});
     CHECK(again.exit_code == 73);
-    CHECK(again.err == "dormlink: error: dormlink.db already exists; init never overwrites a database "
-                       "(choose another --db path)\n");
+    CHECK(again.err ==
+          "dormlink: error: dormlink.db already exists; init never overwrites a database "
+          "(choose another --db path)\n");
     CHECK(box.read("dormlink.db") == db_before);
     CHECK(box.read("dormlink.toml") == config);
   }

@@ -39,7 +39,8 @@ Pair college_with_assignment(const Sandbox& box) {
   REQUIRE(box.run(at("2026-09-07", {"assign", "-q"})).exit_code == 0);
   Pair p;
   p.member = text(box, "SELECT member_id FROM assignment_pair ORDER BY member_id LIMIT 1");
-  p.dorm = text(box, "SELECT dorm_code FROM assignment_pair WHERE member_id = '" + p.member + "' ORDER BY dorm_code LIMIT 1");
+  p.dorm = text(
+      box, "SELECT dorm_code FROM assignment_pair WHERE member_id = '" + p.member + "' ORDER BY dorm_code LIMIT 1");
   p.resident = text(box, "SELECT name FROM student_version WHERE valid_to IS NULL AND dorm_code = '" + p.dorm +
                              "' AND student_id <> '" + p.member + "' ORDER BY student_id LIMIT 1");
   REQUIRE_FALSE(p.resident.empty());
@@ -58,8 +59,10 @@ long long log(const Sandbox& box, const Pair& p, const std::string& dorm, const 
 }
 
 std::string items_of(const Sandbox& box, int sample) {
-  return text(box, "SELECT group_concat(member_id || ' ' || dorm_code, ';') FROM (SELECT member_id, dorm_code FROM "
-                   "inspection_sample_item WHERE sample_id = " + std::to_string(sample) + " ORDER BY position)");
+  return text(box,
+              "SELECT group_concat(member_id || ' ' || dorm_code, ';') FROM (SELECT member_id, dorm_code FROM "
+              "inspection_sample_item WHERE sample_id = " +
+                  std::to_string(sample) + " ORDER BY position)");
 }
 
 }  // namespace
@@ -83,8 +86,9 @@ TEST_SUITE("e2e.inspect") {
     CHECK(box.query_int("college.db", "SELECT seed FROM inspection_sample WHERE id = 1") == 20261014);
     CHECK(box.query_int("college.db", "SELECT count(DISTINCT member_id) FROM inspection_sample_item") == size);
     // Every branch of the assigned members is represented.
-    const char* branches = "SELECT count(DISTINCT v.branch) FROM student_version v WHERE v.valid_to IS NULL AND "
-                           "v.student_id IN (SELECT member_id FROM %s)";
+    const char* branches =
+        "SELECT count(DISTINCT v.branch) FROM student_version v WHERE v.valid_to IS NULL AND "
+        "v.student_id IN (SELECT member_id FROM %s)";
     auto of = [&](const char* table) {
       std::string sql = branches;
       sql.replace(sql.find("%s"), 2, table);
@@ -110,8 +114,8 @@ TEST_SUITE("e2e.inspect") {
   TEST_CASE("the checklist names the member's recent visits and talks as records to verify") {
     Sandbox box;
     auto p = college_with_assignment(box);
-    const auto dorms = text(box, "SELECT group_concat(dorm_code, ' ') FROM assignment_pair WHERE member_id = '" +
-                                     p.member + "'");
+    const auto dorms =
+        text(box, "SELECT group_concat(dorm_code, ' ') FROM assignment_pair WHERE member_id = '" + p.member + "'");
     std::vector<long long> recent;
     std::istringstream split(dorms);
     for (std::string dorm; split >> dorm;) recent.push_back(log(box, p, dorm, "2026-10-12 19:30"));
@@ -122,7 +126,7 @@ TEST_SUITE("e2e.inspect") {
     CHECK(r.out.find("dry run (--dry-run): nothing recorded.") != std::string::npos);
     int listed = 0;
     for (auto id : recent) listed += r.out.find("#" + std::to_string(id) + " ") != std::string::npos ? 1 : 0;
-    CHECK(listed == 1);  // one dorm per member
+    CHECK(listed == 1);                                                       // one dorm per member
     CHECK(r.out.find("#" + std::to_string(old) + " ") == std::string::npos);  // older than two weeks
     CHECK(r.out.find("records to verify (visits and talks 2026-10-01 to 2026-10-14)") != std::string::npos);
   }
@@ -154,7 +158,8 @@ TEST_SUITE("e2e.inspect") {
     dormlink::e2e::setup_example_college(box);
     auto r = box.run(at("2026-10-14", {"inspect", "sample"}));
     CHECK(r.exit_code == 65);
-    CHECK(r.err == "dormlink: error: 2026-autumn has no assignment in force on 2026-10-14; run dormlink assign first\n");
+    CHECK(r.err ==
+          "dormlink: error: 2026-autumn has no assignment in force on 2026-10-14; run dormlink assign first\n");
   }
 
   TEST_CASE("inspect record confirms and contradicts, the contradiction flags the record") {
@@ -171,7 +176,8 @@ TEST_SUITE("e2e.inspect") {
     CHECK(r.out.find("不属实") != std::string::npos);
     CHECK(r.out.find("标记存疑的记录：#" + std::to_string(talk) + "\n") != std::string::npos);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM inspection_finding") == 2);
-    CHECK(text(box, "SELECT verdict FROM inspection_finding WHERE record_id = " + std::to_string(talk)) == "contradicted");
+    CHECK(text(box, "SELECT verdict FROM inspection_finding WHERE record_id = " + std::to_string(talk)) ==
+          "contradicted");
     CHECK(text(box, "SELECT student_id FROM inspection_finding WHERE record_id = " + std::to_string(visit)).empty());
     CHECK(text(box, "SELECT inspected_on FROM inspection_finding WHERE id = 1") == "2026-10-14");
 
@@ -183,9 +189,9 @@ TEST_SUITE("e2e.inspect") {
     CHECK(rates[0].total == 2);
     CHECK(dormlink::store::flagged_records(db, "2026-autumn") == std::vector<std::int64_t>{talk});
 
-    auto en = box.run(at("2026-10-14", {"--lang", "en", "inspect", "record", "--member", p.member, "--dorm", p.dorm,
-                                        "--inspector", "李老师", "--on", "2026-10-13", "--contradicted",
-                                        std::to_string(visit)}));
+    auto en = box.run(
+        at("2026-10-14", {"--lang", "en", "inspect", "record", "--member", p.member, "--dorm", p.dorm, "--inspector",
+                          "李老师", "--on", "2026-10-13", "--contradicted", std::to_string(visit)}));
     INFO(en.err);
     REQUIRE(en.exit_code == 0);
     CHECK(en.out.find("recorded findings #3 · ") == 0);
@@ -197,12 +203,15 @@ TEST_SUITE("e2e.inspect") {
     auto p = college_with_assignment(box);
     const auto visit = log(box, p, p.dorm, "2026-10-12 19:30");
     const auto withdrawn = log(box, p, p.dorm, "2026-10-13 19:30");
-    REQUIRE(box.run({"--db", "college.db", "-q", "withdraw", std::to_string(withdrawn), "--reason", "重复"}).exit_code == 0);
-    const auto other_dorm = text(box, "SELECT dorm_code FROM assignment_pair WHERE member_id <> '" + p.member +
-                                          "' ORDER BY dorm_code LIMIT 1");
+    REQUIRE(
+        box.run({"--db", "college.db", "-q", "withdraw", std::to_string(withdrawn), "--reason", "重复"}).exit_code ==
+        0);
+    const auto other_dorm = text(
+        box, "SELECT dorm_code FROM assignment_pair WHERE member_id <> '" + p.member + "' ORDER BY dorm_code LIMIT 1");
     const auto before = bytes(box);
     auto record = [&](std::vector<std::string> more) {
-      std::vector<std::string> args{"inspect", "record", "--member", p.member, "--dorm", p.dorm, "--inspector", "王老师"};
+      std::vector<std::string> args{"inspect", "record", "--member",    p.member,
+                                    "--dorm",  p.dorm,   "--inspector", "王老师"};
       args.insert(args.end(), more.begin(), more.end());
       return box.run(at("2026-10-14", args));
     };
@@ -211,7 +220,8 @@ TEST_SUITE("e2e.inspect") {
     CHECK(missing.err == "dormlink: error: record #999: there is no such record; nothing was recorded\n");
     auto gone = record({"--contradicted", std::to_string(withdrawn)});
     CHECK(gone.exit_code == 65);
-    CHECK(gone.err.find("record #" + std::to_string(withdrawn) + " was corrected or withdrawn by #") != std::string::npos);
+    CHECK(gone.err.find("record #" + std::to_string(withdrawn) + " was corrected or withdrawn by #") !=
+          std::string::npos);
     auto elsewhere = box.run(at("2026-10-14", {"inspect", "record", "--member", p.member, "--dorm", other_dorm,
                                                "--inspector", "王老师", "--confirmed", std::to_string(visit)}));
     CHECK(elsewhere.exit_code == 65);
@@ -241,16 +251,19 @@ TEST_SUITE("e2e.inspect") {
     sampled.member = text(box, "SELECT member_id FROM inspection_sample_item WHERE sample_id = 1 AND position = 1");
     sampled.dorm = text(box, "SELECT dorm_code FROM inspection_sample_item WHERE sample_id = 1 AND position = 1");
     const auto visit = log(box, sampled, sampled.dorm, "2026-10-13 19:30");
-    auto ok = box.run(at("2026-10-14", {"inspect", "record", "--member", sampled.member, "--dorm", sampled.dorm,
-                                        "--sample", "1", "--inspector", "王老师", "--confirmed", std::to_string(visit)}));
+    auto ok =
+        box.run(at("2026-10-14", {"inspect", "record", "--member", sampled.member, "--dorm", sampled.dorm, "--sample",
+                                  "1", "--inspector", "王老师", "--confirmed", std::to_string(visit)}));
     INFO(ok.err);
     CHECK(ok.exit_code == 0);
     CHECK(ok.out.find(" · 抽查 #1\n") != std::string::npos);
     CHECK(box.query_int("college.db", "SELECT sample_id FROM inspection_finding") == 1);
-    const auto unsampled = text(box, "SELECT dorm_code FROM assignment_pair WHERE dorm_code NOT IN (SELECT dorm_code "
-                                     "FROM inspection_sample_item) ORDER BY dorm_code LIMIT 1");
-    auto outside = box.run(at("2026-10-14", {"inspect", "record", "--member", sampled.member, "--dorm", unsampled,
-                                             "--sample", "1", "--inspector", "王老师", "--confirmed", std::to_string(visit)}));
+    const auto unsampled = text(box,
+                                "SELECT dorm_code FROM assignment_pair WHERE dorm_code NOT IN (SELECT dorm_code "
+                                "FROM inspection_sample_item) ORDER BY dorm_code LIMIT 1");
+    auto outside =
+        box.run(at("2026-10-14", {"inspect", "record", "--member", sampled.member, "--dorm", unsampled, "--sample", "1",
+                                  "--inspector", "王老师", "--confirmed", std::to_string(visit)}));
     CHECK(outside.exit_code == 65);
     CHECK(outside.err.find("are not in sample #1") != std::string::npos);
   }

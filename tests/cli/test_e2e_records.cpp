@@ -67,8 +67,9 @@ TEST_SUITE("e2e.records") {
     Sandbox box;
     auto [member, dorm] = college_with_assignment(box);
     for (const char* when : {"2026-09-08 19:00", "2026-09-09 19:00", "2026-09-10 19:00"}) {
-      REQUIRE(box.run(at("2026-09-14", {"-q", "log-visit", "--member", member, "--dorm", dorm, "--at", when,
-                                        "--note", "正常"})).exit_code == 0);
+      REQUIRE(box.run(at("2026-09-14",
+                         {"-q", "log-visit", "--member", member, "--dorm", dorm, "--at", when, "--note", "正常"}))
+                  .exit_code == 0);
     }
     auto ok = box.run({"--db", "college.db", "verify"});
     CHECK(ok.exit_code == 0);
@@ -80,9 +81,10 @@ TEST_SUITE("e2e.records") {
       CHECK(r.out.find("verify: FAILED at record 2: record 2 was altered") == 0);
     }
     SUBCASE("a removed row") {
-      sqlite(box, "DROP TRIGGER record_no_delete; DROP TRIGGER record_student_no_delete; DROP TRIGGER "
-                  "record_content_no_delete; DELETE FROM record_content WHERE record_id = 2; "
-                  "DELETE FROM record WHERE id = 2;");
+      sqlite(box,
+             "DROP TRIGGER record_no_delete; DROP TRIGGER record_student_no_delete; DROP TRIGGER "
+             "record_content_no_delete; DELETE FROM record_content WHERE record_id = 2; "
+             "DELETE FROM record WHERE id = 2;");
       auto r = box.run({"--db", "college.db", "verify"});
       CHECK(r.exit_code == 1);
       CHECK(r.out.find("verify: FAILED at record 2: record #2 is missing: the chain goes from #1 to #3") == 0);
@@ -106,20 +108,22 @@ TEST_SUITE("e2e.records") {
   TEST_CASE("corrections, withdrawals and purges are new records, the chain stays intact") {
     Sandbox box;
     auto [member, dorm] = college_with_assignment(box);
-    REQUIRE(box.run(at("2026-09-14", {"-q", "log-visit", "--member", member, "--dorm", dorm, "--at",
-                                      "2026-09-10 19:30", "--note", "家里经济有困难"})).exit_code == 0);
+    REQUIRE(box.run(at("2026-09-14", {"-q", "log-visit", "--member", member, "--dorm", dorm, "--at", "2026-09-10 19:30",
+                                      "--note", "家里经济有困难"}))
+                .exit_code == 0);
     auto no_reason = box.run(at("2026-09-14", {"log-visit", "--corrects", "1", "--member", member, "--dorm", dorm,
                                                "--at", "2026-09-10 20:30"}));
     CHECK(no_reason.exit_code == 64);
-    auto fixed = box.run(at("2026-09-14", {"log-visit", "--corrects", "1", "--member", member, "--dorm", dorm,
-                                           "--at", "2026-09-10 20:30", "--reason", "时间记错"}));
+    auto fixed = box.run(at("2026-09-14", {"log-visit", "--corrects", "1", "--member", member, "--dorm", dorm, "--at",
+                                           "2026-09-10 20:30", "--reason", "时间记错"}));
     INFO(fixed.err);
     CHECK(fixed.exit_code == 0);
     CHECK(box.query_int("college.db", "SELECT corrects FROM record WHERE id = 2") == 1);
-    auto twice = box.run(at("2026-09-14", {"log-visit", "--corrects", "1", "--member", member, "--dorm", dorm,
-                                           "--at", "2026-09-10 21:30", "--reason", "again"}));
+    auto twice = box.run(at("2026-09-14", {"log-visit", "--corrects", "1", "--member", member, "--dorm", dorm, "--at",
+                                           "2026-09-10 21:30", "--reason", "again"}));
     CHECK(twice.exit_code == 65);
-    CHECK(twice.err.find("record #1 was already corrected or withdrawn by #2; correct #2 instead") != std::string::npos);
+    CHECK(twice.err.find("record #1 was already corrected or withdrawn by #2; correct #2 instead") !=
+          std::string::npos);
 
     CHECK(box.run({"--db", "college.db", "withdraw", "2", "--reason", "重复录入"}).exit_code == 0);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM record WHERE kind = 'withdrawal' AND corrects = 2") == 1);
@@ -143,7 +147,8 @@ TEST_SUITE("e2e.records") {
     Sandbox box;
     auto [member, dorm] = college_with_assignment(box);
     SQLite::Database raw(box.path("college.db"), SQLite::OPEN_READONLY);
-    const auto name = raw.execAndGet("SELECT name FROM student_version WHERE student_id = '" + member + "'").getString();
+    const auto name =
+        raw.execAndGet("SELECT name FROM student_version WHERE student_id = '" + member + "'").getString();
     const auto typed = dormlink::util::pinyin(name);  // e.g. "li qing zi"
     REQUIRE_FALSE(typed.empty());
     auto r = box.run(at("2026-09-14", {"log-visit", "--member", typed, "--dorm", dorm, "--at", "2026-09-10 19:30"}));
@@ -159,8 +164,8 @@ TEST_SUITE("e2e.records") {
     Sandbox box;
     auto [member, dorm] = college_with_assignment(box);
     std::string header = "党员姓名,联系寝室名称,时间,联系学生姓名及方式,工作进展及成效,说明\n";
-    std::string good = member + "," + dorm + ",2026-09-15 19:30,,了解新学期适应情况,\n" +
-                       member + "," + dorm + ",9月16日 19:30,,,\n";
+    std::string good =
+        member + "," + dorm + ",2026-09-15 19:30,,了解新学期适应情况,\n" + member + "," + dorm + ",9月16日 19:30,,,\n";
     box.write("bad.csv", header + good + member + ",10-999,2026-09-17 19:30,,,\n");
     auto before = box.read("college.db") + box.read("college.db-wal");
     auto bad = box.run(at("2026-09-20", {"log-visit", "--from-csv", "bad.csv"}));
@@ -216,14 +221,15 @@ TEST_SUITE("e2e.records") {
   TEST_CASE("an incident keeps its category, severity and report in the chain") {
     Sandbox box;
     auto [member, dorm] = college_with_assignment(box);
-    auto r = box.run(at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm, "--kind", "incident", "--at",
-                                       "2026-09-12 23:10", "--category", "使用违规电器", "--severity", "一般",
-                                       "--reported-to", "辅导员", "--reported-at", "2026-09-12 23:40",
-                                       "--progress", "已没收热得快"}));
+    auto r = box.run(
+        at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm, "--kind", "incident", "--at",
+                          "2026-09-12 23:10", "--category", "使用违规电器", "--severity", "一般", "--reported-to",
+                          "辅导员", "--reported-at", "2026-09-12 23:40", "--progress", "已没收热得快"}));
     INFO(r.err);
     CHECK(r.exit_code == 0);
-    CHECK(box.query_int("college.db", "SELECT count(*) FROM record WHERE incident_category = 'banned_appliance' "
-                                      "AND reported_to = 'counselor' AND reported_at = '2026-09-12 23:40'") == 1);
+    CHECK(box.query_int("college.db",
+                        "SELECT count(*) FROM record WHERE incident_category = 'banned_appliance' "
+                        "AND reported_to = 'counselor' AND reported_at = '2026-09-12 23:40'") == 1);
     CHECK(box.run({"--db", "college.db", "verify"}).exit_code == 0);
     auto wrong = box.run(at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm, "--category", "赌博"}));
     CHECK(wrong.exit_code == 64);

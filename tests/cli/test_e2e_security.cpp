@@ -109,7 +109,6 @@ void no_secrets(const std::string& where, const std::string& text) {
   }
 }
 
-
 // Commands given a phone number or an attention category where they do not belong, with
 // their stderr kept: none may show the canary's phone (any 7 digits of it) or a category in any
 // spelling (the second canary test and the ones after it).
@@ -179,9 +178,11 @@ TEST_SUITE("e2e.security") {
                     "--talked", "金丝雀"}),
              65);
     runs.run(at(d, {"log-visit", "--member", "李明", "--dorm", "9-999", "--kind", "走访", "--at", "2026-09-08"}), 65);
-    runs.run(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", "incident", "--at",
-                    "2026-09-12 23:10", "--category", "突发事件", "--severity", "高", "--reported-to", "辅导员",
-                    "--reported-at", "2026-09-12 23:30", "--talked", "金丝雀", "--progress", "已陪同"}));
+    runs.run(at(d, {"log-visit",     "--member",         "李明",     "--dorm",           "1-102",
+                    "--kind",        "incident",         "--at",     "2026-09-12 23:10", "--category",
+                    "突发事件",      "--severity",       "高",       "--reported-to",    "辅导员",
+                    "--reported-at", "2026-09-12 23:30", "--talked", "金丝雀",           "--progress",
+                    "已陪同"}));
     runs.run(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", "走访", "--at", "2026-09-15 19:00"}));
     runs.run(at(d, {"verify"}));
     runs.run(at(d, {"roster"}));
@@ -196,8 +197,8 @@ TEST_SUITE("e2e.security") {
              65);
     for (const char* fmt : {"md", "json", "csv"}) {
       runs.run(at(d, {"report", "feedback", "--member", "李明", "--period", "1", "--format", fmt}));
-      runs.run(at(d, {"report", "summary", "--counselor", "T001", "--period", "1", "--format", fmt,
-                      "--audience", "counselor"}));
+      runs.run(at(d, {"report", "summary", "--counselor", "T001", "--period", "1", "--format", fmt, "--audience",
+                      "counselor"}));
     }
     runs.run(at(d, {"report", "feedback", "--member", "李明", "--period", "1", "--include-sensitive"}), 64);
     runs.run(at(d, {"report", "feedback", "--member", "李明", "--period", "1", "--include-sensitive", "--reason",
@@ -217,8 +218,8 @@ TEST_SUITE("e2e.security") {
     // The committee: every report, every format; the canary is never named.
     std::vector<std::string> committee;
     for (const char* fmt : {"md", "json", "csv"}) {
-      committee.push_back(runs.run(at(d, {"report", "summary", "--counselor", "T001", "--period", "1", "--format", fmt}))
-                              .out);
+      committee.push_back(
+          runs.run(at(d, {"report", "summary", "--counselor", "T001", "--period", "1", "--format", fmt})).out);
       committee.push_back(runs.run(at(d, {"report", "feedback", "--member", "李明", "--period", "1", "--format", fmt,
                                           "--audience", "committee"}))
                               .out);
@@ -246,8 +247,9 @@ TEST_SUITE("e2e.security") {
     // Only the audited sensitive copy holds them, and the audit row holds no secret.
     CHECK(has(box.read("sensitive.md"), k_canary_phone));
     CHECK(box.query_int("college.db", "SELECT count(*) FROM sensitive_access") == 1);
-    CHECK(box.query_int("college.db", "SELECT count(*) FROM sensitive_access WHERE command LIKE '%1391234%' "
-                                      "OR reason LIKE '%1391234%'") == 0);
+    CHECK(box.query_int("college.db",
+                        "SELECT count(*) FROM sensitive_access WHERE command LIKE '%1391234%' "
+                        "OR reason LIKE '%1391234%'") == 0);
   }
 
   TEST_CASE("canary: shifted roster rows and misplaced staff or dorm columns never echo a phone or a category") {
@@ -298,8 +300,9 @@ TEST_SUITE("e2e.security") {
       box.write(name, std::string("工号,姓名,角色,联系方式,负责年级,负责班级,党支部\n") + staff[i]);
       c.fails(at("2026-09-08", {"import", "staff", name}));
     }
-    box.write("dorms.csv", "寝室,性别,容量,年级\n13912345678,男,6,\n1-103,心理素质较差,6,\n1-104,男,13912345678,\n"
-                           "1-105,男,6,13912345678\n");
+    box.write("dorms.csv",
+              "寝室,性别,容量,年级\n13912345678,男,6,\n1-103,心理素质较差,6,\n1-104,男,13912345678,\n"
+              "1-105,男,6,13912345678\n");
     c.fails(at("2026-09-08", {"import", "dorms", "dorms.csv"}));
     c.check_nothing_shown();
   }
@@ -314,20 +317,20 @@ TEST_SUITE("e2e.security") {
       c.fails(at(d, {"log-visit", "--member", v, "--dorm", "1-102", "--at", "2026-09-08 19:30"}));
       c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", v, "--at", "2026-09-08 19:30"}));
       c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", "谈心", "--at", "2026-09-08 19:30",
-                   "--talked", v}));
+                     "--talked", v}));
       c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", v, "--at", "2026-09-08 19:30"}));
       c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--at", v}));
       c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--channel", v, "--at", "2026-09-08 19:30"}));
-      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", "incident", "--at", "2026-09-08 19:30",
-                   "--category", v}));
-      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", "incident", "--at", "2026-09-08 19:30",
-                   "--category", "打架", "--severity", v}));
-      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", "incident", "--at", "2026-09-08 19:30",
-                   "--category", "打架", "--reported-to", v}));
-      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", "incident", "--at", "2026-09-08 19:30",
-                   "--category", "打架", "--reported-at", v}));
-      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--at", "2026-09-08 19:30", "--from-csv", "none.csv",
-                   "--encoding", v}));
+      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", "incident", "--at",
+                     "2026-09-08 19:30", "--category", v}));
+      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", "incident", "--at",
+                     "2026-09-08 19:30", "--category", "打架", "--severity", v}));
+      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", "incident", "--at",
+                     "2026-09-08 19:30", "--category", "打架", "--reported-to", v}));
+      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--kind", "incident", "--at",
+                     "2026-09-08 19:30", "--category", "打架", "--reported-at", v}));
+      c.fails(at(d, {"log-visit", "--member", "李明", "--dorm", "1-102", "--at", "2026-09-08 19:30", "--from-csv",
+                     "none.csv", "--encoding", v}));
       c.fails(at(d, {"check", "--member", v}));
       c.fails(at(d, {"check", "--counselor", v}));
       c.fails(at(d, {"check", "--semester", v}));
@@ -345,14 +348,15 @@ TEST_SUITE("e2e.security") {
     // A phone that is a record number, and the feedback form's columns in a batch file.
     c.fails(at(d, {"withdraw", "13912345678", "--reason", "x"}));
     c.fails(at(d, {"log-visit", "--corrects", "13912345678", "--member", "李明", "--dorm", "1-102", "--at",
-                 "2026-09-08 19:30", "--reason", "x"}));
-    box.write("batch.csv", "党员姓名,联系寝室名称,时间,联系学生姓名及方式,类型,事件类别,严重程度,报告对象,报告时间\n"
-                           "金丝雀 13912345678,1-102,2026-09-08 19:30,,,,,,\n"
-                           "李明,13912345678,2026-09-08 19:30,,,,,,\n"
-                           "李明,1-102,13912345678,,,,,,\n"
-                           "李明,1-102,2026-09-08 19:30,金丝雀 13912345678（心理素质较差）,谈心,,,,\n"
-                           "李明,1-102,2026-09-08 19:30,,心理素质较差,,,,\n"
-                           "李明,1-102,2026-09-08 19:30,,特殊情况,13912345678,心理素质较差,13912345678,13912345678\n");
+                   "2026-09-08 19:30", "--reason", "x"}));
+    box.write("batch.csv",
+              "党员姓名,联系寝室名称,时间,联系学生姓名及方式,类型,事件类别,严重程度,报告对象,报告时间\n"
+              "金丝雀 13912345678,1-102,2026-09-08 19:30,,,,,,\n"
+              "李明,13912345678,2026-09-08 19:30,,,,,,\n"
+              "李明,1-102,13912345678,,,,,,\n"
+              "李明,1-102,2026-09-08 19:30,金丝雀 13912345678（心理素质较差）,谈心,,,,\n"
+              "李明,1-102,2026-09-08 19:30,,心理素质较差,,,,\n"
+              "李明,1-102,2026-09-08 19:30,,特殊情况,13912345678,心理素质较差,13912345678,13912345678\n");
     c.fails(at(d, {"log-visit", "--from-csv", "batch.csv"}));
     CHECK(box.query_int("college.db", "SELECT count(*) FROM record") == 0);
     c.check_nothing_shown();
@@ -365,14 +369,16 @@ TEST_SUITE("e2e.security") {
     Canary c{box, {}};
     const char* d = "2026-09-21";
     for (const auto& v : k_canary_values) {
-      c.fails(at(d, {"inspect", "record", "--member", v, "--dorm", "1-102", "--inspector", "王检查", "--confirmed", "1"}));
-      c.fails(at(d, {"inspect", "record", "--member", "李明", "--dorm", v, "--inspector", "王检查", "--confirmed", "1"}));
+      c.fails(
+          at(d, {"inspect", "record", "--member", v, "--dorm", "1-102", "--inspector", "王检查", "--confirmed", "1"}));
+      c.fails(
+          at(d, {"inspect", "record", "--member", "李明", "--dorm", v, "--inspector", "王检查", "--confirmed", "1"}));
       c.fails(at(d, {"inspect", "record", "--member", "李明", "--dorm", "1-102", "--inspector", "王检查", "--confirmed",
-                   "1:" + v}));
-      c.fails(at(d, {"inspect", "record", "--member", "李明", "--dorm", "1-102", "--inspector", "王检查", "--contradicted",
-                   v}));
-      c.fails(at(d, {"inspect", "record", "--member", "李明", "--dorm", "1-102", "--inspector", "王检查", "--confirmed", "1",
-                   "--on", v}));
+                     "1:" + v}));
+      c.fails(at(d, {"inspect", "record", "--member", "李明", "--dorm", "1-102", "--inspector", "王检查",
+                     "--contradicted", v}));
+      c.fails(at(d, {"inspect", "record", "--member", "李明", "--dorm", "1-102", "--inspector", "王检查", "--confirmed",
+                     "1", "--on", v}));
       c.any(at(d, {"inspect", "sample", "--seed", v, "--dry-run"}));
       c.fails(at(d, {"inspect", "sample", "--rate", v}));
       c.fails(at(d, {"inspect", "sample", "--semester", v}));
@@ -389,7 +395,7 @@ TEST_SUITE("e2e.security") {
       c.fails(at(d, {"import", "students", "students.csv", "--encoding", v}));
       c.fails(at(d, {"withdraw", v, "--reason", "x"}));
       c.fails(at(d, {"log-visit", "--corrects", v, "--member", "李明", "--dorm", "1-102", "--at", "2026-09-08 19:30",
-                   "--reason", "x"}));
+                     "--reason", "x"}));
       c.fails({"--db", "college.db", "--as-of", v, "check"});
       c.fails({"--db", "college.db", "--as-of", d, "--lang", v, "check"});
       c.fails(at(d, {"roster", "--format", v}));
@@ -409,13 +415,12 @@ TEST_SUITE("e2e.security") {
     runs.run(at(d, {"log-visit", "--member", "李明", "--dorm", "1-101", "--kind", "谈心", "--at", "2026-09-08 20:00",
                     "--talked", "%", "--progress", "_"}));
     // % and _ are names, not patterns: they resolve to exactly one student each.
-    const auto member_pct = runs.run(at(d, {"log-visit", "--member", "%", "--dorm", "1-101", "--kind", "走访", "--at",
-                                            "2026-09-08 19:00"}),
-                                     65);
+    const auto member_pct = runs.run(
+        at(d, {"log-visit", "--member", "%", "--dorm", "1-101", "--kind", "走访", "--at", "2026-09-08 19:00"}), 65);
     CHECK(has(member_pct.err, "2025110105"));
     CHECK_FALSE(has(member_pct.err, "2025110106"));
-    const auto talked_us = runs.run(at(d, {"log-visit", "--member", "李明", "--dorm", "1-101", "--kind", "谈心",
-                                           "--at", "2026-09-08 20:10", "--talked", "_"}));
+    const auto talked_us = runs.run(at(d, {"log-visit", "--member", "李明", "--dorm", "1-101", "--kind", "谈心", "--at",
+                                           "2026-09-08 20:10", "--talked", "_"}));
     CHECK(box.query_int("college.db", "SELECT count(*) FROM record_student WHERE student_id = '2025110106'") == 1);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM record_student WHERE student_id = '2025110105'") == 1);
     // Every table is still there; the text is exactly as typed, in every output.
@@ -424,7 +429,8 @@ TEST_SUITE("e2e.security") {
     const auto raw = runs.run(at(d, {"export", "contacts", "--raw"})).out;
     CHECK(has(raw, "2025110103 " + drop));
     CHECK(has(raw, ",%_ 100% done_,'); DROP TABLE record;--,"));
-    const auto json = runs.run(at(d, {"report", "feedback", "--member", "李明", "--period", "1", "--format", "json"})).out;
+    const auto json =
+        runs.run(at(d, {"report", "feedback", "--member", "李明", "--period", "1", "--format", "json"})).out;
     CHECK(has(json, "\"name\": \"'); DROP TABLE student;--\""));
     CHECK(has(json, "\"progress\": \"%_ 100% done_\""));
     CHECK(has(json, "\"note\": \"'); DROP TABLE record;--\""));
@@ -442,7 +448,8 @@ TEST_SUITE("e2e.security") {
     box.write("students.csv", k_students);
     const std::string bin = DORMLINK_BINARY;
     const auto under_umask = [&](const std::string& args) {
-      auto r = box.run_program("/bin/bash", {"-c", "umask 000; exec '" + bin + "' --db college.db --as-of 2026-09-07 " + args});
+      auto r = box.run_program("/bin/bash",
+                               {"-c", "umask 000; exec '" + bin + "' --db college.db --as-of 2026-09-07 " + args});
       INFO(args << ": " << r.err);
       CHECK(r.exit_code == 0);
       return r;

@@ -112,8 +112,8 @@ TEST_SUITE("e2e.sheets") {
   TEST_CASE("reports and exports as CSV and Excel on the example college") {
     SUBCASE("report summary: the Excel workbook holds exactly the cells of each CSV sheet") {
       const auto& box = college();
-      const std::vector<std::string> base{"report", "summary", "--counselor", "T2024001", "--period", "5",
-                                          "--audience", "counselor"};
+      const std::vector<std::string> base{"report",   "summary", "--counselor", "T2024001",
+                                          "--period", "5",       "--audience",  "counselor"};
       auto args = at("2026-11-16", base);
       args.insert(args.end(), {"--format", "xlsx", "-o", "summary.xlsx"});
       run_ok(box, args);
@@ -181,8 +181,8 @@ TEST_SUITE("e2e.sheets") {
       const auto samples = dormlink::testing::read_xlsx(box.read("inspection.xlsx"));
       CHECK(samples[0].rows.size() == 2);  // the one sample drawn
 
-      run_ok(box, at("2026-11-16", {"export", "assessment", "--semester", "2026-autumn", "--format", "xlsx", "-o",
-                                    "export.xlsx"}));
+      run_ok(box, at("2026-11-16",
+                     {"export", "assessment", "--semester", "2026-autumn", "--format", "xlsx", "-o", "export.xlsx"}));
       same_cells(box.read("export.xlsx"), {"assessment"}, [&](const std::string&) {
         return run_ok(box, at("2026-11-16", {"export", "assessment", "--semester", "2026-autumn", "--raw"})).out;
       });
@@ -190,10 +190,10 @@ TEST_SUITE("e2e.sheets") {
       const auto report = dormlink::testing::read_xlsx(box.read("assessment.xlsx"))[0];
       const auto exported = dormlink::testing::read_xlsx(box.read("export.xlsx"))[0];
       REQUIRE(report.rows.size() == exported.rows.size());
-      CHECK(report.rows[1][1].text == exported.rows[1][0].text);       // member id
+      CHECK(report.rows[1][1].text == exported.rows[1][0].text);          // member id
       CHECK(report.rows[1].back().text == exported.rows[1].back().text);  // band
-      const auto json = run_ok(box, at("2026-11-16", {"export", "assessment", "--semester", "2026-autumn",
-                                                      "--format", "json"})).out;
+      const auto json =
+          run_ok(box, at("2026-11-16", {"export", "assessment", "--semester", "2026-autumn", "--format", "json"})).out;
       // Points and scores are JSON numbers, ids stay strings.
       CHECK(std::regex_search(json, std::regex("\"score\": [0-9]")));
       CHECK(std::regex_search(json, std::regex("\"visits\": [0-9]")));
@@ -218,8 +218,8 @@ TEST_SUITE("e2e.sheets") {
       const auto& box = college();
       const auto names = attention_students(box);
       REQUIRE(names.size() >= 5);
-      run_ok(box, at("2026-11-16", {"report", "summary", "--counselor", "T2024001", "--period", "5", "--format",
-                                    "xlsx", "-o", "committee.xlsx"}));
+      run_ok(box, at("2026-11-16", {"report", "summary", "--counselor", "T2024001", "--period", "5", "--format", "xlsx",
+                                    "-o", "committee.xlsx"}));
       std::size_t cells = 0;
       for (const auto& sheet : dormlink::testing::read_xlsx(box.read("committee.xlsx"))) {
         if (sheet.name == "重点关注学生" || sheet.name == "仍逾期事项") CHECK(sheet.rows.size() == 1);  // header only
@@ -235,8 +235,8 @@ TEST_SUITE("e2e.sheets") {
 
     SUBCASE("files: 0600, refused without --force, the same bytes for the same --as-of") {
       const auto& box = college();
-      const auto args = at("2026-11-16", {"report", "assessment", "--semester", "2026-autumn", "--format", "xlsx",
-                                          "-o", "same.xlsx"});
+      const auto args = at(
+          "2026-11-16", {"report", "assessment", "--semester", "2026-autumn", "--format", "xlsx", "-o", "same.xlsx"});
       run_ok(box, args);
       struct stat st {};
       REQUIRE(::stat(box.path("same.xlsx").c_str(), &st) == 0);
@@ -250,7 +250,8 @@ TEST_SUITE("e2e.sheets") {
       run_ok(box, forced);
       CHECK(box.read("same.xlsx") == first);
       // -o - pipes the bytes.
-      auto piped = at("2026-11-16", {"report", "assessment", "--semester", "2026-autumn", "--format", "xlsx", "-o", "-"});
+      auto piped =
+          at("2026-11-16", {"report", "assessment", "--semester", "2026-autumn", "--format", "xlsx", "-o", "-"});
       CHECK(run_ok(box, piped).out == first);
     }
 

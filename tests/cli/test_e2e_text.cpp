@@ -51,8 +51,10 @@ constexpr const char* k_students =
 // A note written to do harm: clear the screen and retitle the terminal (ESC, OSC, BEL), reverse
 // the text after it (U+202E), break lines every way (LF, CRLF, U+2028, U+0085), hide a
 // character (U+200B), and smuggle HTML and table syntax into Markdown.
-const std::string k_hostile = "\x1b[2J\x1b]0;pwned\x07第一行\n第二行\r\n\xE2\x80\xAE" "evil\xE2\x80\xAC"
-                              "\xE2\x80\xA8x\xC2\x85y\xE2\x80\x8Bz<b>bold</b>\t|cell|";
+const std::string k_hostile =
+    "\x1b[2J\x1b]0;pwned\x07第一行\n第二行\r\n\xE2\x80\xAE"
+    "evil\xE2\x80\xAC"
+    "\xE2\x80\xA8x\xC2\x85y\xE2\x80\x8Bz<b>bold</b>\t|cell|";
 
 std::vector<std::string> at(const char* as_of, std::vector<std::string> more) {
   std::vector<std::string> all{"--db", "college.db", "--as-of", as_of};
@@ -92,7 +94,7 @@ std::size_t first_unsafe(const std::string& text) {
     const auto third = i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0U;
     if (b < 0x20 && b != '\t' && b != '\n' && !(b == '\r' && next == '\n')) return i;
     if (b == 0x7F) return i;
-    if (b == 0xC2 && next >= 0x80 && next <= 0x9F) return i;                   // C1
+    if (b == 0xC2 && next >= 0x80 && next <= 0x9F) return i;                    // C1
     if (b == 0xE2 && next == 0x80 && third >= 0x8B && third <= 0x8F) return i;  // U+200B-U+200F
     if (b == 0xE2 && next == 0x80 && third >= 0xA8 && third <= 0xAE) return i;  // U+2028-U+202E
     if (b == 0xE2 && next == 0x81 && third >= 0xA0 && third <= 0xA9) return i;  // U+2060-U+2069
@@ -142,8 +144,8 @@ TEST_SUITE("e2e.text") {
                    "--talked", "张晨", "--progress", k_hostile, "--note", k_hostile}));
     ok(box, at(d, {"log-visit", "--member", "李明", "--dorm", "1-501", "--kind", "走访", "--at", "2026-09-09 19:30",
                    "--reason", k_hostile, "--note", "x"}));
-    ok(box, at(d, {"inspect", "record", "--member", "李明", "--dorm", "1-102", "--inspector", "王检查", "--contradicted",
-                   "1:张晨", "--note", k_hostile}));
+    ok(box, at(d, {"inspect", "record", "--member", "李明", "--dorm", "1-102", "--inspector", "王检查",
+                   "--contradicted", "1:张晨", "--note", k_hostile}));
     std::vector<std::pair<std::string, std::string>> outputs;
     const auto out = [&](const std::vector<std::string>& args) {
       std::string line;
@@ -184,12 +186,13 @@ TEST_SUITE("e2e.text") {
     std::vector<std::pair<std::string, std::string>> csvs;
     csvs.emplace_back("export contacts", out(at(d, {"export", "contacts"})));
     csvs.emplace_back("export contacts --raw", out(at(d, {"export", "contacts", "--raw"})));
-    csvs.emplace_back("report feedback csv", out(at(d, {"report", "feedback", "--member", "李明", "--period", "1",
-                                                        "--format", "csv"})));
+    csvs.emplace_back("report feedback csv",
+                      out(at(d, {"report", "feedback", "--member", "李明", "--period", "1", "--format", "csv"})));
     csvs.emplace_back("check csv", out(at(d, {"check", "--all", "--format", "csv"})));
     for (const auto& [what, text] : csvs) safe_for_a_terminal(what, text);
-    CHECK(has(csvs[1].second, "\"\\u{1B}[2J\\u{1B}]0;pwned\\u{07}第一行\n第二行\r\n\\u{202E}evil\\u{202C}\\u{2028}x\\u{85}y"
-                              "\\u{200B}z<b>bold</b>\t|cell|\""));
+    CHECK(has(csvs[1].second,
+              "\"\\u{1B}[2J\\u{1B}]0;pwned\\u{07}第一行\n第二行\r\n\\u{202E}evil\\u{202C}\\u{2028}x\\u{85}y"
+              "\\u{200B}z<b>bold</b>\t|cell|\""));
     // JSON: parses, prints nothing raw, and gives the note back exactly as typed.
     const auto contacts = out(at(d, {"export", "contacts", "--format", "json"}));
     safe_for_a_terminal("export contacts json", contacts);
@@ -198,7 +201,8 @@ TEST_SUITE("e2e.text") {
     safe_for_a_terminal("report feedback json", feedback);
     CHECK(json_parses(box, feedback, k_hostile));
     for (const auto& args : std::vector<std::vector<std::string>>{
-             {"report", "summary", "--counselor", "T001", "--period", "1", "--format", "json", "--audience", "counselor"},
+             {"report", "summary", "--counselor", "T001", "--period", "1", "--format", "json", "--audience",
+              "counselor"},
              {"report", "inspection", "--semester", "2026-autumn", "--format", "json"},
              {"report", "assessment", "--semester", "2026-autumn", "--format", "json"},
              {"check", "--all", "--format", "json"},
@@ -212,7 +216,8 @@ TEST_SUITE("e2e.text") {
     CHECK(json_parses(box, inspection, k_hostile));
   }
 
-  TEST_CASE("text that is not valid UTF-8 is refused with the option or line and the byte offset, and nothing changes") {
+  TEST_CASE(
+      "text that is not valid UTF-8 is refused with the option or line and the byte offset, and nothing changes") {
     Sandbox box;
     build(box);
     const char* d = "2026-09-21";
@@ -231,7 +236,8 @@ TEST_SUITE("e2e.text") {
     refused({"log-visit", "--member", "李明", "--dorm", "1-102", "--at", "2026-09-09 19:30", "--note", bad}, "--note");
     refused({"log-visit", "--member", "李明", "--dorm", "1-102", "--at", "2026-09-09 19:30", "--progress", bad},
             "--progress");
-    refused({"log-visit", "--member", "李明", "--dorm", "1-501", "--at", "2026-09-09 19:30", "--reason", bad}, "--reason");
+    refused({"log-visit", "--member", "李明", "--dorm", "1-501", "--at", "2026-09-09 19:30", "--reason", bad},
+            "--reason");
     refused({"log-visit", "--member", bad, "--dorm", "1-102", "--at", "2026-09-09 19:30"}, "--member");
     refused({"inspect", "record", "--member", "李明", "--dorm", "1-102", "--inspector", "王检查", "--confirmed", "1",
              "--note", bad},
@@ -283,9 +289,12 @@ TEST_SUITE("e2e.text") {
          "bad.csv:2: column \"姓名\": contains U+200B"},
         {"students", std::string(k_header) + "2025110106,金丝,男,英\xC2\x85语,2025级,英语2501,1-101,,群众,,,否\n",
          "bad.csv:2: column \"专业\": contains U+0085"},
-        {"students", std::string(k_header) + "2025110106,金丝,男,英语,2025级,英语\xE2\x80\xA8" "2501,1-101,,群众,,,否\n",
+        {"students",
+         std::string(k_header) + "2025110106,金丝,男,英语,2025级,英语\xE2\x80\xA8"
+                                 "2501,1-101,,群众,,,否\n",
          "bad.csv:2: column \"班级\": contains U+2028"},
-        {"students", std::string(k_header) + "2025110106,金丝,男,英语,2025级,英语2501,1-101,,中共党员,英语\x1b[31m党支部,,否\n",
+        {"students",
+         std::string(k_header) + "2025110106,金丝,男,英语,2025级,英语2501,1-101,,中共党员,英语\x1b[31m党支部,,否\n",
          "bad.csv:2: holds a control character (byte 0x1B at offset "},
         {"students", std::string(k_header) + "2025110106,\"金\n丝\",男,英语,2025级,英语2501,1-101,,群众,,,否\n",
          "bad.csv:2: column \"姓名\": contains U+000A"},
@@ -304,9 +313,10 @@ TEST_SUITE("e2e.text") {
       CHECK(db_bytes(box) == before);
     }
     // So are the member, dorm and student columns of a batch file; its notes are free text.
-    box.write("batch.csv", "党员姓名,联系寝室名称,时间,联系学生姓名及方式,说明\n"
-                           "李明,1-102,2026-09-08 19:30,张\xE2\x80\xAE晨,ok\n"
-                           "李明,1-102,2026-09-09 19:30,,\xE2\x80\xAE\n");
+    box.write("batch.csv",
+              "党员姓名,联系寝室名称,时间,联系学生姓名及方式,说明\n"
+              "李明,1-102,2026-09-08 19:30,张\xE2\x80\xAE晨,ok\n"
+              "李明,1-102,2026-09-09 19:30,,\xE2\x80\xAE\n");
     const auto batch = box.run(at("2026-09-21", {"log-visit", "--from-csv", "batch.csv"}));
     INFO(batch.err);
     CHECK(batch.exit_code == 65);
@@ -327,8 +337,9 @@ TEST_SUITE("e2e.text") {
     build(box);
     const auto before = db_bytes(box);
     const std::vector<std::pair<std::string, std::string>> cases{
-        {"T/../../x", "bad.csv:2: column \"工号\": \"T/../../x\" is not a staff id; use letters, digits, - and _ only "
-                      "(at most 32)"},
+        {"T/../../x",
+         "bad.csv:2: column \"工号\": \"T/../../x\" is not a staff id; use letters, digits, - and _ only "
+         "(at most 32)"},
         {"T 004", "bad.csv:2: column \"工号\": \"T 004\" is not a staff id"},
         {"..", "bad.csv:2: column \"工号\": \"..\" is not a staff id"},
         {std::string(33, 'T'), "bad.csv:2: column \"工号\": \"" + std::string(33, 'T') + "\" is not a staff id"},

@@ -78,8 +78,8 @@ void build(const Sandbox& box) {
   ok(box, at("2026-09-07", {"init"}));
   ok(box, at("2026-09-07", {"import", "staff", "staff.csv"}));
   ok(box, at("2026-09-07", {"import", "students", "students.csv"}));
-  ok(box, at("2026-09-07", {"assign", "-q", "--pin", "2023110101:1-101", "--pin", "2023110102:1-102", "--pin",
-                            "2023110102:1-501"}));
+  ok(box, at("2026-09-07",
+             {"assign", "-q", "--pin", "2023110101:1-101", "--pin", "2023110102:1-102", "--pin", "2023110102:1-501"}));
 }
 
 // Everything a command could destroy: the database, its WAL and journal, and the config.
@@ -95,7 +95,8 @@ std::string state(const Sandbox& box) {
 
 // Runs dormlink under bash with a file-size limit of 0 (SIGXFSZ ignored): every write to a file fails.
 Result run_no_file_space(const Sandbox& box, const std::string& args) {
-  return box.run_program("/bin/bash", {"-c", std::string("trap '' XFSZ; ulimit -f 0; exec ") + DORMLINK_BINARY + " " + args});
+  return box.run_program("/bin/bash",
+                         {"-c", std::string("trap '' XFSZ; ulimit -f 0; exec ") + DORMLINK_BINARY + " " + args});
 }
 
 }  // namespace
@@ -105,13 +106,13 @@ TEST_SUITE("e2e.trust") {
     Sandbox box;
     build(box);
     ok(box, at("2026-09-21", {"-q", "log-visit", "--member", "李明", "--dorm", "1-101", "--at", "2026-09-08 19:00"}));
-    ok(box, at("2026-09-21", {"-q", "report", "feedback", "--member", "李明", "--period", "1", "--submit", "-o",
-                              "form.md"}));
+    ok(box, at("2026-09-21",
+               {"-q", "report", "feedback", "--member", "李明", "--period", "1", "--submit", "-o", "form.md"}));
     ::symlink("college.db", box.path("alias.db").c_str());
     ::link(box.path("dormlink.toml").c_str(), box.path("rules.toml").c_str());
     std::filesystem::create_directory(box.path("sub"));
-    const std::vector<std::string> targets{"college.db",         "college.db-wal", "college.db-shm",
-                                           "college.db-journal", "dormlink.toml",  "alias.db",
+    const std::vector<std::string> targets{"college.db",         "college.db-wal",    "college.db-shm",
+                                           "college.db-journal", "dormlink.toml",     "alias.db",
                                            "rules.toml",         "sub/../college.db", "./sub/../college.db-wal"};
     const std::vector<std::vector<std::string>> commands{
         {"report", "feedback", "--member", "2023110101", "--period", "1"},
@@ -152,18 +153,18 @@ TEST_SUITE("e2e.trust") {
     build(box);
     ok(box, at("2026-09-21", {"-q", "log-visit", "--member", "李明", "--dorm", "1-101", "--at", "2026-09-08 19:00"}));
     const auto before = state(box);
-    for (const auto& command : std::vector<std::vector<std::string>>{
-             {"export", "contacts"},
-             {"export", "assignments"},
-             {"check"},
-             {"check", "--format", "json"},
-             {"roster"},
-             {"verify"},
-             {"assign", "--dry-run"},
-             {"report", "feedback", "--member", "李明", "--period", "1"},
-             {"report", "summary", "--counselor", "T001", "--period", "1"},
-             {"report", "assessment", "--semester", "2026-autumn"},
-             {"inspect", "sample", "--size", "1", "--seed", "7", "--dry-run"}}) {
+    for (const auto& command :
+         std::vector<std::vector<std::string>>{{"export", "contacts"},
+                                               {"export", "assignments"},
+                                               {"check"},
+                                               {"check", "--format", "json"},
+                                               {"roster"},
+                                               {"verify"},
+                                               {"assign", "--dry-run"},
+                                               {"report", "feedback", "--member", "李明", "--period", "1"},
+                                               {"report", "summary", "--counselor", "T001", "--period", "1"},
+                                               {"report", "assessment", "--semester", "2026-autumn"},
+                                               {"inspect", "sample", "--size", "1", "--seed", "7", "--dry-run"}}) {
       const auto r = box.run_with_stdout("/dev/full", at("2026-09-21", command));
       INFO(command[0] << " " << (command.size() > 1 ? command[1] : "") << "\n" << r.err);
       CHECK(r.exit_code == 74);
@@ -180,8 +181,8 @@ TEST_SUITE("e2e.trust") {
     CHECK(box.query_int("college.db", "SELECT count(*) FROM inspection_sample") == 0);
 
     // A receipt printed after the commit says what was saved.
-    const auto saved = box.run_with_stdout(
-        "/dev/full", at("2026-09-21", {"log-visit", "--member", "李明", "--dorm", "1-101", "--at", "2026-09-09 19:00"}));
+    const auto saved = box.run_with_stdout("/dev/full", at("2026-09-21", {"log-visit", "--member", "李明", "--dorm",
+                                                                          "1-101", "--at", "2026-09-09 19:00"}));
     CHECK(saved.exit_code == 74);
     CHECK(has(saved.err, "record #2 was saved"));
     CHECK(box.query_int("college.db", "SELECT count(*) FROM record") == 2);
@@ -249,8 +250,8 @@ TEST_SUITE("e2e.trust") {
     build(box);
     const std::string now = "2026-09-16 04:00:00";  // 12:00 in the college's zone (Asia/Shanghai), week 2
     const auto before = state(box);
-    auto future = box.run_at(now, at("2026-09-25", {"log-visit", "--member", "李明", "--dorm", "1-101", "--at",
-                                                    "2026-09-23 19:00"}));
+    auto future = box.run_at(
+        now, at("2026-09-25", {"log-visit", "--member", "李明", "--dorm", "1-101", "--at", "2026-09-23 19:00"}));
     INFO(future.err);
     CHECK(future.exit_code == 65);
     CHECK(has(future.err, "--at \"2026-09-23 19:00\" is later than now (2026-09-16 12:00)"));
@@ -270,10 +271,10 @@ TEST_SUITE("e2e.trust") {
     CHECK(state(box) == before);
 
     // Reported in time and entered now: the entry time is the real clock, not --as-of.
-    auto reported = box.run_at(now, at("2026-09-25", {"-q", "log-visit", "--member", "李明", "--dorm", "1-101",
-                                                      "--kind", "incident", "--at", "2026-09-15 22:00", "--category",
-                                                      "打架", "--reported-to", "辅导员", "--reported-at",
-                                                      "2026-09-16 09:00"}));
+    auto reported =
+        box.run_at(now, at("2026-09-25", {"-q", "log-visit", "--member", "李明", "--dorm", "1-101", "--kind",
+                                          "incident", "--at", "2026-09-15 22:00", "--category", "打架", "--reported-to",
+                                          "辅导员", "--reported-at", "2026-09-16 09:00"}));
     INFO(reported.err);
     REQUIRE(reported.exit_code == 0);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM record WHERE entered_at LIKE '2026-09-16 12:0%'") == 1);
@@ -308,10 +309,10 @@ TEST_SUITE("e2e.trust") {
       CHECK_FALSE(lines_start_with_formula(out));
       CHECK(out.rfind("\xEF\xBB\xBF", 0) == 0);  // a BOM: this CSV is for Excel
     }
-    for (const auto& command : std::vector<std::vector<std::string>>{
-             {"export", "assignments", "--raw"},
-             {"assign", "--dry-run", "--format", "csv", "--raw"},
-             {"check", "--format", "csv", "--raw"}}) {
+    for (const auto& command :
+         std::vector<std::vector<std::string>>{{"export", "assignments", "--raw"},
+                                               {"assign", "--dry-run", "--format", "csv", "--raw"},
+                                               {"check", "--format", "csv", "--raw"}}) {
       const auto out = box.run(at(d, command)).out;
       INFO(command[0] << " " << command[1] << ":\n" << out);
       CHECK(lines_start_with_formula(out));
@@ -336,8 +337,8 @@ TEST_SUITE("e2e.trust") {
       REQUIRE(r.exit_code == 0);
     }
     for (const char* when : {"2026-09-08 20:00", "2026-09-10 20:00"}) {
-      REQUIRE(box.run_at("2026-09-22 04:00:00", at("2026-09-22", {"-q", "log-visit", "--member", "李明", "--dorm",
-                                                                  "1-101", "--at", when}))
+      REQUIRE(box.run_at("2026-09-22 04:00:00",
+                         at("2026-09-22", {"-q", "log-visit", "--member", "李明", "--dorm", "1-101", "--at", when}))
                   .exit_code == 0);
     }
     const auto form = ok(box, at("2026-09-22", {"report", "feedback", "--member", "李明", "--period", "1"})).out;
@@ -362,10 +363,11 @@ std::string sqlite_cli(const Sandbox& box, const std::string& sql) {
 // Removes records from `id` on as someone with the sqlite3 CLI would: triggers dropped first.
 void remove_records_from(const Sandbox& box, int id) {
   const auto n = std::to_string(id);
-  sqlite_cli(box, "DROP TRIGGER record_no_delete; DROP TRIGGER record_student_no_delete; "
-                  "DROP TRIGGER record_content_no_delete; DELETE FROM record_student WHERE record_id >= " + n +
-                      "; DELETE FROM record_content WHERE record_id >= " + n + "; DELETE FROM record WHERE id >= " +
-                      n + ";");
+  sqlite_cli(box,
+             "DROP TRIGGER record_no_delete; DROP TRIGGER record_student_no_delete; "
+             "DROP TRIGGER record_content_no_delete; DELETE FROM record_student WHERE record_id >= " +
+                 n + "; DELETE FROM record_content WHERE record_id >= " + n + "; DELETE FROM record WHERE id >= " + n +
+                 ";");
 }
 
 // Three visits by 李明 in week 1.
@@ -394,8 +396,8 @@ TEST_SUITE("e2e.trust") {
       CHECK(r.out.rfind("verify: FAILED at record 3: record #3 is missing: submission #1", 0) == 0);
       CHECK(has(r.out, "was built on 3 records (head " + head3.substr(0, 12) + "), the database holds 2"));
       SUBCASE("and another written in its place") {
-        ok(box, at("2026-09-21", {"-q", "log-visit", "--member", "李明", "--dorm", "1-101", "--at",
-                                  "2026-09-11 19:00"}));
+        ok(box,
+           at("2026-09-21", {"-q", "log-visit", "--member", "李明", "--dorm", "1-101", "--at", "2026-09-11 19:00"}));
         const auto again = box.run({"--db", "college.db", "verify"});
         CHECK(again.exit_code == 1);
         CHECK(again.out.rfind("verify: FAILED at record 3: record #3 is not the one submission #1", 0) == 0);
@@ -409,24 +411,27 @@ TEST_SUITE("e2e.trust") {
       CHECK(r.out.rfind("verify: FAILED at record 3: record #3 is missing: backup #1", 0) == 0);
     }
     SUBCASE("a record in the middle removed is named by its number") {
-      sqlite_cli(box, "DROP TRIGGER record_no_delete; DROP TRIGGER record_content_no_delete; "
-                      "DELETE FROM record_content WHERE record_id = 2; DELETE FROM record WHERE id = 2;");
+      sqlite_cli(box,
+                 "DROP TRIGGER record_no_delete; DROP TRIGGER record_content_no_delete; "
+                 "DELETE FROM record_content WHERE record_id = 2; DELETE FROM record WHERE id = 2;");
       const auto r = box.run({"--db", "college.db", "verify"});
       CHECK(r.exit_code == 1);
       CHECK(r.out.rfind("verify: FAILED at record 2: record #2 is missing: the chain goes from #1 to #3\n"
-                        "verify: 1 records before it are intact\n", 0) == 0);
+                        "verify: 1 records before it are intact\n",
+                        0) == 0);
     }
     SUBCASE("--expect-head: the head now, or the head at a count, any case, 8 or more digits") {
       const auto now = ok(box, {"--db", "college.db", "verify", "--expect-head", head3.substr(0, 8)});
-      CHECK(has(now.out, "verify: 3 records intact; chain head " + head3 + "; agrees with 0 submissions, "
-                                                                          "0 backups and 1 given head\n"));
+      CHECK(has(now.out, "verify: 3 records intact; chain head " + head3 +
+                             "; agrees with 0 submissions, "
+                             "0 backups and 1 given head\n"));
       std::string upper = head2;
       for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       ok(box, {"--db", "college.db", "verify", "--expect-head", upper + "@2", "--expect-head", head3});
       const auto wrong_now = box.run({"--db", "college.db", "verify", "--expect-head", head2.substr(0, 12)});
       CHECK(wrong_now.exit_code == 1);
-      CHECK(has(wrong_now.out, "the chain head is " + head3.substr(0, 12) + " (3 records), not " +
-                                   head2.substr(0, 12) + " as --expect-head"));
+      CHECK(has(wrong_now.out, "the chain head is " + head3.substr(0, 12) + " (3 records), not " + head2.substr(0, 12) +
+                                   " as --expect-head"));
       const auto wrong_at = box.run({"--db", "college.db", "verify", "--expect-head", head3.substr(0, 12) + "@2"});
       CHECK(wrong_at.exit_code == 1);
       CHECK(has(wrong_at.out, "FAILED at record 2: record #2 is not the one --expect-head"));
@@ -461,13 +466,14 @@ TEST_SUITE("e2e.trust") {
     const auto purge = ok(box, {"--db", "college.db", "purge", "1", "--reason", "学生申请"});
     CHECK(has(purge.out, "已从 2 份已报送的反馈表中清除"));
     const auto bytes = stored();
-    for (const std::string& form : {secret, note, std::string("家境困难\\|母亲\\*住院"), std::string("需要资助\\_申请中"),
-                                    std::string("母亲")}) {
+    for (const std::string& form :
+         {secret, note, std::string("家境困难\\|母亲\\*住院"), std::string("需要资助\\_申请中"), std::string("母亲")}) {
       INFO(form);
       CHECK_FALSE(has(bytes, form));
     }
     CHECK(box.query_int("college.db", "SELECT count(*) FROM submission WHERE redacted_by = 3") == 2);
-    const auto md = ok(box, at("2026-09-21", {"report", "feedback", "--member", "李明", "--period", "1", "--submitted"}));
+    const auto md =
+        ok(box, at("2026-09-21", {"report", "feedback", "--member", "李明", "--period", "1", "--submitted"}));
     CHECK(has(md.out, "〔已清除，见记录 \\#3〕"));
     CHECK(has(md.out, "正常走访"));  // the other record's text stays
     CHECK(has(md.err, "部分文字已由清除记录 #3 删去"));
@@ -476,8 +482,8 @@ TEST_SUITE("e2e.trust") {
     CHECK(has(json, "\"progress\": \"正常走访\""));
     CHECK(has(ok(box, {"--db", "college.db", "verify"}).out, "agrees with 2 submissions"));
     // Only a purge may rewrite a submitted document.
-    const auto forged = box.run_program("/usr/bin/sqlite3", {box.path("college.db"),
-                                                             "UPDATE submission SET document = 'x' WHERE id = 1"});
+    const auto forged = box.run_program("/usr/bin/sqlite3",
+                                        {box.path("college.db"), "UPDATE submission SET document = 'x' WHERE id = 1"});
     CHECK(forged.exit_code != 0);
   }
 }

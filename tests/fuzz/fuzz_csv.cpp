@@ -38,8 +38,7 @@ void check_round_trip(const CsvTable& table) {
   require(again_records.size() == records.size(), "csv round trip: record count differs");
   require(again.record_count() == records.size(), "csv round trip: record_count agrees");
   for (std::size_t i = 0; i < records.size(); ++i) {
-    require(again_records[i].fields == records[i].fields,
-            "csv round trip: record fields differ");
+    require(again_records[i].fields == records[i].fields, "csv round trip: record fields differ");
   }
 }
 

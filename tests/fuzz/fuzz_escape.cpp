@@ -36,10 +36,26 @@ std::string unescape_markdown(std::string_view cell) {
   std::size_t i = 0;
   while (i < cell.size()) {
     const std::string_view rest = cell.substr(i);
-    if (rest.starts_with("&lt;")) { out += '<'; i += 4; continue; }
-    if (rest.starts_with("&gt;")) { out += '>'; i += 4; continue; }
-    if (rest.starts_with("&amp;")) { out += '&'; i += 5; continue; }
-    if (cell[i] == '\\' && i + 1 < cell.size()) { out += cell[i + 1]; i += 2; continue; }
+    if (rest.starts_with("&lt;")) {
+      out += '<';
+      i += 4;
+      continue;
+    }
+    if (rest.starts_with("&gt;")) {
+      out += '>';
+      i += 4;
+      continue;
+    }
+    if (rest.starts_with("&amp;")) {
+      out += '&';
+      i += 5;
+      continue;
+    }
+    if (cell[i] == '\\' && i + 1 < cell.size()) {
+      out += cell[i + 1];
+      i += 2;
+      continue;
+    }
     out += cell[i];
     ++i;
   }
@@ -86,10 +102,22 @@ std::string unescape_json(std::string_view body) {
       continue;
     }
     const char e = body[++i];
-    if (e == 'n') { out += '\n'; continue; }
-    if (e == 'r') { out += '\r'; continue; }
-    if (e == 't') { out += '\t'; continue; }
-    if (e != 'u') { out += e; continue; }
+    if (e == 'n') {
+      out += '\n';
+      continue;
+    }
+    if (e == 'r') {
+      out += '\r';
+      continue;
+    }
+    if (e == 't') {
+      out += '\t';
+      continue;
+    }
+    if (e != 'u') {
+      out += e;
+      continue;
+    }
     char32_t unit = static_cast<char32_t>(std::stoul(std::string(body.substr(i + 1, 4)), nullptr, 16));
     i += 4;
     if (unit >= 0xD800 && unit <= 0xDBFF) {
@@ -158,8 +186,7 @@ void check_csv_text_field(std::string_view text) {
 
 void check_formula(std::string_view text) {
   const std::string safe = dormlink::report::formula_safe(text);
-  const bool dangerous = !safe.empty() && std::string_view("=+-@\t\r").find(safe.front()) !=
-                                              std::string_view::npos;
+  const bool dangerous = !safe.empty() && std::string_view("=+-@\t\r").find(safe.front()) != std::string_view::npos;
   require(!dangerous, "formula_safe: never starts with = + - @ TAB CR");
   require(safe == text || safe == "'" + std::string(text), "formula_safe: only prefixes '");
 }

@@ -35,15 +35,20 @@ using Fields = std::vector<Field>;
 Field consume_field(FuzzedDataProvider& input) {
   Field field{input.ConsumeRandomLengthString(16), Null{}};
   switch (input.ConsumeIntegralInRange(0, 3)) {
-    case 0: field.value = input.ConsumeRandomLengthString(64); break;
-    case 1: field.value = input.ConsumeIntegral<std::int64_t>(); break;
+    case 0:
+      field.value = input.ConsumeRandomLengthString(64);
+      break;
+    case 1:
+      field.value = input.ConsumeIntegral<std::int64_t>();
+      break;
     case 2: {
       Digest digest{};
       for (auto& byte : digest) byte = input.ConsumeIntegral<std::uint8_t>();
       field.value = digest;
       break;
     }
-    default: break;
+    default:
+      break;
   }
   return field;
 }
@@ -142,9 +147,9 @@ dormlink::records::Content consume_content(FuzzedDataProvider& input) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const TypeBytes types;
-  static const bool distinct = types.text != types.integer && types.text != types.digest &&
-                               types.text != types.null && types.integer != types.digest &&
-                               types.integer != types.null && types.digest != types.null;
+  static const bool distinct = types.text != types.integer && types.text != types.digest && types.text != types.null &&
+                               types.integer != types.digest && types.integer != types.null &&
+                               types.digest != types.null;
   require(distinct, "canonical: the four value types have distinct type bytes");
 
   FuzzedDataProvider input(data, size);
@@ -153,16 +158,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string first_bytes = encode(first);
   const auto decoded = decode(first_bytes, types);
   require(decoded && *decoded == first, "canonical: the encoding decodes to its field list");
-  require((first == second) == (first_bytes == encode(second)),
-          "canonical: equal encodings iff equal field lists");
+  require((first == second) == (first_bytes == encode(second)), "canonical: equal encodings iff equal field lists");
 
   const auto content_a = consume_content(input);
   const auto content_b = consume_content(input);
-  const bool same_content = content_a.progress == content_b.progress &&
-                            content_a.note == content_b.note &&
+  const bool same_content = content_a.progress == content_b.progress && content_a.note == content_b.note &&
                             content_a.details == content_b.details;
-  require(same_content == (dormlink::records::canonical_content(content_a) ==
-                           dormlink::records::canonical_content(content_b)),
+  require(same_content ==
+              (dormlink::records::canonical_content(content_a) == dormlink::records::canonical_content(content_b)),
           "canonical_content: equal encodings iff equal contents");
   return 0;
 }

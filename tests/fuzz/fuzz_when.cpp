@@ -19,9 +19,8 @@ using namespace std::chrono;
 
 // Todays that exercise the year rules: mid-year, early January (a typed "12/30" is last
 // year), and a leap day.
-constexpr std::array<Date, 3> k_todays{
-    Date{year{2026}, month{3}, day{10}}, Date{year{2026}, month{1}, day{5}},
-    Date{year{2024}, month{2}, day{29}}};
+constexpr std::array<Date, 3> k_todays{Date{year{2026}, month{3}, day{10}}, Date{year{2026}, month{1}, day{5}},
+                                       Date{year{2024}, month{2}, day{29}}};
 
 void check_iso(std::string_view text) {
   const auto date = dormlink::parse_iso_date(text);
@@ -44,8 +43,7 @@ void check_when(std::string_view text, Date today) {
   require(parsed.date.ok(), "parse_when: a real day");
   require(parsed.hour >= 0 && parsed.hour <= 23, "parse_when: hour 0..23");
   require(parsed.minute >= 0 && parsed.minute <= 59, "parse_when: minute 0..59");
-  require(parsed.has_time || (parsed.hour == 0 && parsed.minute == 0),
-          "parse_when: no time means 00:00");
+  require(parsed.has_time || (parsed.hour == 0 && parsed.minute == 0), "parse_when: no time means 00:00");
   const std::string formatted = dormlink::format_local(parsed);
   const auto again = dormlink::parse_when(formatted, today);
   const auto* reparsed = std::get_if<LocalDateTime>(&again);

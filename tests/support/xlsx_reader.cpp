@@ -77,14 +77,22 @@ std::string unescape(const std::string& s) {
     }
     const auto end = s.find(';', i);
     const std::string entity = s.substr(i + 1, end - i - 1);
-    if (entity == "amp") a += '&';
-    else if (entity == "lt") a += '<';
-    else if (entity == "gt") a += '>';
-    else if (entity == "quot") a += '"';
-    else if (entity == "apos") a += '\'';
-    else if (entity.size() > 2 && entity[0] == '#' && entity[1] == 'x') append_utf8(a, std::strtoul(entity.c_str() + 2, nullptr, 16));
-    else if (entity.size() > 1 && entity[0] == '#') append_utf8(a, std::strtoul(entity.c_str() + 1, nullptr, 10));
-    else throw std::runtime_error("unknown entity " + entity);
+    if (entity == "amp")
+      a += '&';
+    else if (entity == "lt")
+      a += '<';
+    else if (entity == "gt")
+      a += '>';
+    else if (entity == "quot")
+      a += '"';
+    else if (entity == "apos")
+      a += '\'';
+    else if (entity.size() > 2 && entity[0] == '#' && entity[1] == 'x')
+      append_utf8(a, std::strtoul(entity.c_str() + 2, nullptr, 16));
+    else if (entity.size() > 1 && entity[0] == '#')
+      append_utf8(a, std::strtoul(entity.c_str() + 1, nullptr, 10));
+    else
+      throw std::runtime_error("unknown entity " + entity);
     i = end;
   }
   std::string b;

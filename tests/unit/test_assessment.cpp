@@ -18,7 +18,9 @@ using check::Status;
 
 namespace {
 
-Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
+Date ymd(int y, unsigned m, unsigned d) {
+  return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
 
 check::Person person(const char* id, const char* name, const char* branch) {
   check::Person p;
@@ -139,8 +141,8 @@ TEST_SUITE("report.assessment") {
     CHECK(forms.member(forms.build(), "2023110101").score_tenths == 250);  // 0 + 50 * 0.5
     Run r;
     r.options.weights = {{"visits", 100}};
-    r.obligations = {ob(Rule::visits, Status::met), ob(Rule::visits, Status::waived),
-                     ob(Rule::visits, Status::waived), ob(Rule::visits, Status::pending),
+    r.obligations = {ob(Rule::visits, Status::met),      ob(Rule::visits, Status::waived),
+                     ob(Rule::visits, Status::waived),   ob(Rule::visits, Status::pending),
                      ob(Rule::visits, Status::due_soon), ob(Rule::visits, Status::at_risk)};
     const auto a = r.build();
     const auto& m = r.member(a, "2023110101");
@@ -159,12 +161,18 @@ TEST_SUITE("report.assessment") {
     Run r;
     // visits all overdue (0 of 30); talks: 2 met, 1 entered late (full), attention talk overdue -> 3/4 of 25;
     // feedback form late -> 5 of 10; work plan met, member summary overdue -> 2.5 of 5.
-    r.obligations = {ob(Rule::visits, Status::overdue),       ob(Rule::talks, Status::met),
-                     ob(Rule::talks, Status::met),            ob(Rule::talks, Status::met_late),
-                     ob(Rule::attention_talks, Status::overdue), ob(Rule::activity, Status::met),
-                     ob(Rule::symposium, Status::met),        ob(Rule::feedback_form, Status::met_late),
-                     ob(Rule::work_plan, Status::met),        ob(Rule::member_summary, Status::overdue),
-                     ob(Rule::orientation, Status::overdue),  ob(Rule::visits, Status::met, 1, 1)};
+    r.obligations = {ob(Rule::visits, Status::overdue),
+                     ob(Rule::talks, Status::met),
+                     ob(Rule::talks, Status::met),
+                     ob(Rule::talks, Status::met_late),
+                     ob(Rule::attention_talks, Status::overdue),
+                     ob(Rule::activity, Status::met),
+                     ob(Rule::symposium, Status::met),
+                     ob(Rule::feedback_form, Status::met_late),
+                     ob(Rule::work_plan, Status::met),
+                     ob(Rule::member_summary, Status::overdue),
+                     ob(Rule::orientation, Status::overdue),
+                     ob(Rule::visits, Status::met, 1, 1)};
     const auto a = r.build();
     const auto& m = r.member(a, "2023110101");
     CHECK(component(m, Component::visits).points == doctest::Approx(0.0));

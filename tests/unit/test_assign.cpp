@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "assign/flow.hpp"
+#include "dormlink/assign/assign.hpp"
 #include "dormlink/calendar.hpp"
 #include "dormlink/roster/snapshot.hpp"
-#include "dormlink/assign/assign.hpp"
 
 using namespace dormlink;
 using namespace dormlink::assign;
@@ -37,13 +37,11 @@ std::string numbered(const char* prefix, std::size_t n) {
   return prefix + std::string(n < 10 ? "0" : "") + std::to_string(n);
 }
 
-Member member(std::string id, Gender gender, int grade, std::string major = "A",
-              std::string building = "1") {
+Member member(std::string id, Gender gender, int grade, std::string major = "A", std::string building = "1") {
   return {std::move(id), "", gender, grade, std::move(major), std::move(building), ""};
 }
 
-Dorm dorm(std::string code, Gender gender, int grade, std::string major = "A",
-          std::string building = "1") {
+Dorm dorm(std::string code, Gender gender, int grade, std::string major = "A", std::string building = "1") {
   return {std::move(code), gender, grade, std::move(major), std::move(building), 4, std::nullopt};
 }
 
@@ -73,9 +71,8 @@ Instance random_instance(Rng& rng, int max_members, int max_dorms) {
     std::string member_major = major();
     int member_grade = 1 + rng.below(4);
     Gender member_gender = gender();
-    instance.members.push_back(member(numbered("m", static_cast<std::size_t>(m)), member_gender,
-                                      member_grade, std::move(member_major),
-                                      std::move(member_building)));
+    instance.members.push_back(member(numbered("m", static_cast<std::size_t>(m)), member_gender, member_grade,
+                                      std::move(member_major), std::move(member_building)));
   }
   for (int d = 0; d < dorms; ++d) {
     const Member& like = instance.members[static_cast<std::size_t>(rng.below(members))];
@@ -83,8 +80,8 @@ Instance random_instance(Rng& rng, int max_members, int max_dorms) {
     int grade = rng.chance(50) ? like.grade : 1 + rng.below(like.grade);
     std::string dorm_building = building();
     std::string dorm_major = major();
-    Dorm next = dorm(numbered("d", static_cast<std::size_t>(d)), dorm_gender, grade,
-                     std::move(dorm_major), std::move(dorm_building));
+    Dorm next = dorm(numbered("d", static_cast<std::size_t>(d)), dorm_gender, grade, std::move(dorm_major),
+                     std::move(dorm_building));
     if (rng.chance(50)) next.previous_member = numbered("m", static_cast<std::size_t>(rng.below(members)));
     instance.dorms.push_back(next);
   }
@@ -106,8 +103,7 @@ using Score = std::tuple<long long, long long, long long>;
 class Exhaustive {
  public:
   Exhaustive(const Instance& instance, bool best_effort, std::set<IndexPair> kept = {})
-      : m_in(instance), m_best_effort(best_effort), m_kept(std::move(kept)),
-        m_count(instance.members.size(), 0) {
+      : m_in(instance), m_best_effort(best_effort), m_kept(std::move(kept)), m_count(instance.members.size(), 0) {
     m_allowed.assign(instance.dorms.size(), {});
     for (std::size_t d = 0; d < instance.dorms.size(); ++d) {
       for (std::size_t m = 0; m < instance.members.size(); ++m) {
@@ -127,8 +123,7 @@ class Exhaustive {
   bool usable(std::size_t m, std::size_t d) const {
     const Member& who = m_in.members[m];
     const Dorm& what = m_in.dorms[d];
-    if (std::find(m_in.forbids.begin(), m_in.forbids.end(), IdPair{who.id, what.code}) !=
-        m_in.forbids.end()) {
+    if (std::find(m_in.forbids.begin(), m_in.forbids.end(), IdPair{who.id, what.code}) != m_in.forbids.end()) {
       return false;
     }
     if (who.gender != what.gender || who.grade < what.grade) return false;
@@ -210,8 +205,7 @@ void check_rules(const Instance& instance, const Solution& solution, bool strict
     if (strict) CHECK(c >= instance.rules.min_dorms);
   }
   for (std::size_t d = 0; d < covered.size(); ++d) {
-    bool listed = std::find(solution.uncovered.begin(), solution.uncovered.end(), d) !=
-                  solution.uncovered.end();
+    bool listed = std::find(solution.uncovered.begin(), solution.uncovered.end(), d) != solution.uncovered.end();
     CHECK(covered[d] + (listed ? 1 : 0) == 1);
     if (strict) CHECK(covered[d] == 1);
   }
@@ -227,7 +221,6 @@ std::vector<std::tuple<std::size_t, std::size_t, int>> as_tuples(const Solution&
   for (const Pair& pair : solution.pairs) out.emplace_back(pair.member, pair.dorm, pair.cost);
   return out;
 }
-
 
 std::vector<IdPair> as_id_pairs(const Instance& instance, const Solution& solution) {
   std::vector<IdPair> out;
@@ -250,12 +243,13 @@ std::set<IndexPair> index_pairs(const Instance& instance, const std::vector<IdPa
 }
 
 long long kept_count(const Solution& solution, const std::set<IndexPair>& current) {
-  return std::count_if(solution.pairs.begin(), solution.pairs.end(),
-                       [&](const Pair& pair) { return current.count({pair.member, pair.dorm}) > 0; });
+  return std::count_if(solution.pairs.begin(), solution.pairs.end(), [&](const Pair& pair) {
+    return current.count({pair.member, pair.dorm}) > 0;
+  });
 }
 
-roster::StudentRow student(std::string id, Gender gender, int cohort, std::string major,
-                           std::string dorm_code, PoliticalStatus status = PoliticalStatus::masses) {
+roster::StudentRow student(std::string id, Gender gender, int cohort, std::string major, std::string dorm_code,
+                           PoliticalStatus status = PoliticalStatus::masses) {
   roster::StudentRow row;
   row.student_id = std::move(id);
   row.facts.name = "name";
@@ -523,7 +517,7 @@ TEST_SUITE("assign") {
       CHECK(instance.dorms[0].building == "8");
       CHECK(instance.dorms[0].previous_member == "2023001");
       CHECK(instance.dorms[1].code == "8-306");
-      CHECK(instance.dorms[1].major == "French");  // both French
+      CHECK(instance.dorms[1].major == "French");                  // both French
       CHECK_FALSE(instance.dorms[1].previous_member.has_value());  // not a member
       CHECK(instance.dorms[2].code == "9-101");
       CHECK(instance.dorms[2].grade == 4);
@@ -567,17 +561,20 @@ TEST_SUITE("assign") {
       add_dorms(instance, Gender::female, 3, 7);
       instance.candidates_left_out = {member("c00", Gender::female, 3)};
       Diagnosis diagnosis = diagnose(instance);
-      CHECK(diagnosis.findings == std::vector<std::string>{
-          "women, grade-3 dorms: 7 dorms need grade-3 women members; 2 such members can take at most 6; "
-          "dorms: d00, d01, d02, d03, d04, d05, d06; members: m00, m01"});
-      CHECK(texts(diagnosis) == std::vector<std::string>{
-          "raise max_dorms to 4 (assignment.max_dorms = 4)",
-          "include candidates (assignment.candidates_take_dorms = true): 1 candidate is left out"});
+      CHECK(diagnosis.findings ==
+            std::vector<std::string>{
+                "women, grade-3 dorms: 7 dorms need grade-3 women members; 2 such members can take at most 6; "
+                "dorms: d00, d01, d02, d03, d04, d05, d06; members: m00, m01"});
+      CHECK(texts(diagnosis) ==
+            std::vector<std::string>{
+                "raise max_dorms to 4 (assignment.max_dorms = 4)",
+                "include candidates (assignment.candidates_take_dorms = true): 1 candidate is left out"});
     }
     SUBCASE("candidates who would fall short of min_dorms themselves are not suggested") {
       add_members(instance, Gender::female, 3, 2);
       add_dorms(instance, Gender::female, 3, 7);
-      for (const char* id : {"c00", "c01", "c02"}) instance.candidates_left_out.push_back(member(id, Gender::female, 3));
+      for (const char* id : {"c00", "c01", "c02"})
+        instance.candidates_left_out.push_back(member(id, Gender::female, 3));
       CHECK(texts(diagnose(instance)) == std::vector<std::string>{"raise max_dorms to 4 (assignment.max_dorms = 4)"});
     }
     SUBCASE("junior dorms outnumber what members have left after their senior dorms") {
@@ -587,10 +584,11 @@ TEST_SUITE("assign") {
       add_dorms(instance, Gender::male, 2, 4);
       add_dorms(instance, Gender::male, 1, 5);
       Diagnosis diagnosis = diagnose(instance);
-      CHECK(diagnosis.findings == std::vector<std::string>{
-          "men, grade-1 to grade-2 dorms: 9 dorms need men members of grade 1 or above; 2 such members "
-          "can take at most 5 after the senior dorms of their own grade; "
-          "dorms: d01, d02, d03, d04, d05, d06, d07, d08, d09; members: m00, m01"});
+      CHECK(diagnosis.findings ==
+            std::vector<std::string>{
+                "men, grade-1 to grade-2 dorms: 9 dorms need men members of grade 1 or above; 2 such members "
+                "can take at most 5 after the senior dorms of their own grade; "
+                "dorms: d01, d02, d03, d04, d05, d06, d07, d08, d09; members: m00, m01"});
       CHECK(texts(diagnosis) == std::vector<std::string>{"raise max_dorms to 5 (assignment.max_dorms = 5)"});
     }
     SUBCASE("members cannot reach min_dorms") {
@@ -598,10 +596,11 @@ TEST_SUITE("assign") {
       add_dorms(instance, Gender::female, 4, 6);
       add_dorms(instance, Gender::female, 1, 2);
       Diagnosis diagnosis = diagnose(instance);
-      CHECK(diagnosis.findings == std::vector<std::string>{
-          "women, grade-4 members: 5 members need at least 10 dorms; only 6 grade-4 women dorms and 2 "
-          "junior women dorms can take them; dorms: d00, d01, d02, d03, d04, d05, d06, d07; "
-          "members: m00, m01, m02, m03, m04"});
+      CHECK(diagnosis.findings ==
+            std::vector<std::string>{
+                "women, grade-4 members: 5 members need at least 10 dorms; only 6 grade-4 women dorms and 2 "
+                "junior women dorms can take them; dorms: d00, d01, d02, d03, d04, d05, d06, d07; "
+                "members: m00, m01, m02, m03, m04"});
       CHECK(texts(diagnosis) == std::vector<std::string>{"lower min_dorms to 1 (assignment.min_dorms = 1)"});
     }
     SUBCASE("dorms nobody can take and broken pins: nothing within the limits helps") {
@@ -611,15 +610,14 @@ TEST_SUITE("assign") {
       add_dorms(instance, Gender::female, 3, 1);
       instance.pins = {{"m00", "d03"}, {"m00", "d00"}, {"m01", "d00"}, {"m99", "d01"}};
       Diagnosis diagnosis = diagnose(instance);
-      CHECK(diagnosis.findings == std::vector<std::string>{
-          "men, grade-3 dorms: 1 dorm needs grade-3 men members; 0 such members can take at most 0; "
-          "dorms: d03; members: none",
-          "no member can take men, grade-3 dorms d03",
-          "pin m00:d03: a female member for a male dorm",
-          "pin m99:d01: no member m99 in scope",
-          "dorm d00 is pinned to 2 members: m00, m01",
-          "even max_dorms = 10, min_dorms = 1 and senior_from_grade = 4, without the pins named above, leave no "
-          "assignment: no change of these settings, alone or together, is enough"});
+      CHECK(diagnosis.findings ==
+            std::vector<std::string>{
+                "men, grade-3 dorms: 1 dorm needs grade-3 men members; 0 such members can take at most 0; "
+                "dorms: d03; members: none",
+                "no member can take men, grade-3 dorms d03", "pin m00:d03: a female member for a male dorm",
+                "pin m99:d01: no member m99 in scope", "dorm d00 is pinned to 2 members: m00, m01",
+                "even max_dorms = 10, min_dorms = 1 and senior_from_grade = 4, without the pins named above, leave no "
+                "assignment: no change of these settings, alone or together, is enough"});
       CHECK(diagnosis.suggestions.empty());
     }
     SUBCASE("a dorm pinned to two members: dropping those pins is suggested") {
@@ -638,11 +636,12 @@ TEST_SUITE("assign") {
       add_dorms(instance, Gender::female, 4, 2);
       instance.forbids = {{"m00", "d01"}};
       Diagnosis diagnosis = diagnose(instance);
-      CHECK(diagnosis.findings == std::vector<std::string>{
-          "the counts per gender and grade leave room, yet no assignment meets these pins and forbids "
-          "together: forbids m00:d01",
-          "even max_dorms = 10, min_dorms = 1 and senior_from_grade = 5 leave no assignment: no change of these "
-          "settings, alone or together, is enough"});
+      CHECK(diagnosis.findings ==
+            std::vector<std::string>{
+                "the counts per gender and grade leave room, yet no assignment meets these pins and forbids "
+                "together: forbids m00:d01",
+                "even max_dorms = 10, min_dorms = 1 and senior_from_grade = 5 leave no assignment: no change of these "
+                "settings, alone or together, is enough"});
       CHECK(diagnosis.suggestions.empty());
     }
     SUBCASE("a feasible instance has no findings") {
@@ -676,10 +675,12 @@ TEST_SUITE("assign") {
       add_members(instance, Gender::female, 3, 2);
       add_dorms(instance, Gender::female, 3, 7);
       Diagnosis diagnosis = diagnose(instance);
-      REQUIRE(texts(diagnosis) == std::vector<std::string>{
-          "raise max_dorms to 4 (assignment.max_dorms = 4)",
-          "relax H5: raise senior_from_grade to 4 (assignment.senior_from_grade = 4), so that grade-3 dorms may "
-          "have a member of a higher grade"});
+      REQUIRE(
+          texts(diagnosis) ==
+          std::vector<std::string>{
+              "raise max_dorms to 4 (assignment.max_dorms = 4)",
+              "relax H5: raise senior_from_grade to 4 (assignment.senior_from_grade = 4), so that grade-3 dorms may "
+              "have a member of a higher grade"});
       CHECK(diagnosis.suggestions[1].rules.senior_from_grade == 4);
       CHECK(diagnosis.suggestions[1].rules.max_dorms == 3);
       for (const Suggestion& suggestion : diagnosis.suggestions) {
@@ -711,8 +712,8 @@ TEST_SUITE("assign") {
     add_members(instance, Gender::male, 4, 3);
     add_dorms(instance, Gender::male, 4, 4);  // needs min_dorms 1
     Diagnosis diagnosis = diagnose(instance);
-    REQUIRE(texts(diagnosis) == std::vector<std::string>{
-        "together: raise max_dorms to 4 (assignment.max_dorms = 4); lower min_dorms to 1 (assignment.min_dorms = 1)"});
+    REQUIRE(texts(diagnosis) == std::vector<std::string>{"together: raise max_dorms to 4 (assignment.max_dorms = 4); "
+                                                         "lower min_dorms to 1 (assignment.min_dorms = 1)"});
     CHECK(solve(relaxed(instance, diagnosis.suggestions[0])).status == Status::optimal);
   }
 
@@ -728,7 +729,8 @@ TEST_SUITE("assign") {
           std::vector<std::string>{"raise max_dorms to 12 (assignment.max_dorms = 12)"});
   }
 
-  TEST_CASE("on random infeasible instances every suggestion assigns, by the smallest move, and 'nothing helps' is true") {
+  TEST_CASE(
+      "on random infeasible instances every suggestion assigns, by the smallest move, and 'nothing helps' is true") {
     Rng rng{1603};
     const RuleLimits limits{1, 5, 5};
     int suggested = 0;
@@ -737,7 +739,8 @@ TEST_SUITE("assign") {
       Instance instance = random_instance(rng, 4, 7);
       for (int c = rng.chance(30) ? 1 + rng.below(2) : 0; c > 0; --c) {
         instance.candidates_left_out.push_back(member(numbered("c", instance.candidates_left_out.size()),
-                                                      rng.chance(50) ? Gender::female : Gender::male, 1 + rng.below(4)));
+                                                      rng.chance(50) ? Gender::female : Gender::male,
+                                                      1 + rng.below(4)));
       }
       CAPTURE(round);
       if (Exhaustive(instance, false).best()) continue;

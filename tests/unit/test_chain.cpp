@@ -47,10 +47,8 @@ std::string fault_text(const std::vector<ChainEntry>& entries) {
 
 TEST_SUITE("records.chain") {
   TEST_CASE("sha256 matches the FIPS 180-2 test vectors") {
-    CHECK(to_hex(sha256("")) ==
-          "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    CHECK(to_hex(sha256("abc")) ==
-          "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(to_hex(sha256("")) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(to_hex(sha256("abc")) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     CHECK(to_hex(sha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")) ==
           "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
   }
@@ -67,8 +65,7 @@ TEST_SUITE("records.chain") {
 
   TEST_CASE("link hashes the previous 32 bytes followed by the canonical bytes") {
     const Digest previous = sha256("previous");
-    const std::string joined =
-        std::string(reinterpret_cast<const char*>(previous.data()), previous.size()) + "row";
+    const std::string joined = std::string(reinterpret_cast<const char*>(previous.data()), previous.size()) + "row";
     CHECK(link(previous, "row") == sha256(joined));
     CHECK(link(k_genesis, "row") == sha256(std::string(32, '\0') + "row"));
     CHECK(Hasher().link(previous, "row") == link(previous, "row"));
@@ -99,15 +96,13 @@ TEST_SUITE("records.chain") {
     }
   }
 
-  TEST_CASE("short_hash is the first 12 hex digits") {
-    CHECK(short_hash(sha256("abc")) == "ba7816bf8f01");
-  }
+  TEST_CASE("short_hash is the first 12 hex digits") { CHECK(short_hash(sha256("abc")) == "ba7816bf8f01"); }
 
   TEST_CASE("the canonical encoding is length-prefixed and typed") {
     Canonical row;
     row.field("a", "bc");
-    const std::string expected = std::string("s") + std::string(7, '\0') + "\x01" + "a" +
-                                 std::string(7, '\0') + "\x02" + "bc";
+    const std::string expected =
+        std::string("s") + std::string(7, '\0') + "\x01" + "a" + std::string(7, '\0') + "\x02" + "bc";
     CHECK(row.bytes() == expected);
     Canonical number;
     number.field("n", std::int64_t{-2});
@@ -117,8 +112,7 @@ TEST_SUITE("records.chain") {
   TEST_CASE("different field lists never share an encoding") {
     auto differ = [](const Canonical& a, const Canonical& b) { return a.bytes() != b.bytes(); };
     SUBCASE("value split differently across fields") {
-      CHECK(differ(Canonical().field("x", "ab").field("y", "c"),
-                   Canonical().field("x", "a").field("y", "bc")));
+      CHECK(differ(Canonical().field("x", "ab").field("y", "c"), Canonical().field("x", "a").field("y", "bc")));
     }
     SUBCASE("boundary between name and value") {
       CHECK(differ(Canonical().field("ab", "c"), Canonical().field("a", "bc")));
@@ -139,16 +133,12 @@ TEST_SUITE("records.chain") {
       const Digest d = sha256("x");
       const std::string raw(reinterpret_cast<const char*>(d.data()), d.size());
       CHECK(differ(Canonical().field("content_digest", d), Canonical().field("d", raw)));
-      CHECK(differ(Canonical().field("content_digest", d),
-                   Canonical().field("content_digest", raw)));
+      CHECK(differ(Canonical().field("content_digest", d), Canonical().field("content_digest", raw)));
     }
     SUBCASE("field order matters") {
-      CHECK(differ(Canonical().field("a", "1").field("b", "2"),
-                   Canonical().field("b", "2").field("a", "1")));
+      CHECK(differ(Canonical().field("a", "1").field("b", "2"), Canonical().field("b", "2").field("a", "1")));
     }
-    SUBCASE("no fields versus one empty field") {
-      CHECK(differ(Canonical(), Canonical().field("", "")));
-    }
+    SUBCASE("no fields versus one empty field") { CHECK(differ(Canonical(), Canonical().field("", ""))); }
   }
 
   TEST_CASE("an intact chain verifies") {
@@ -173,8 +163,7 @@ TEST_SUITE("records.chain") {
       auto fault = verify_chain(entries);
       REQUIRE(fault);
       CHECK(fault->id == 7);
-      CHECK(fault->what ==
-            "record 7 does not follow record 5: a record between them was removed or reordered");
+      CHECK(fault->what == "record 7 does not follow record 5: a record between them was removed or reordered");
     }
     SUBCASE("the first record") {
       auto entries = make_chain(3);
@@ -182,8 +171,7 @@ TEST_SUITE("records.chain") {
       auto fault = verify_chain(entries);
       REQUIRE(fault);
       CHECK(fault->id == 2);
-      CHECK(fault->what ==
-            "record 2 does not start the chain: a record before it was removed or reordered");
+      CHECK(fault->what == "record 2 does not start the chain: a record before it was removed or reordered");
     }
   }
 
@@ -194,8 +182,7 @@ TEST_SUITE("records.chain") {
       auto fault = verify_chain(entries);
       REQUIRE(fault);
       CHECK(fault->id == 4);
-      CHECK(fault->what ==
-            "record 4 does not follow record 2: a record between them was removed or reordered");
+      CHECK(fault->what == "record 4 does not follow record 2: a record between them was removed or reordered");
     }
     SUBCASE("ids not increasing") {
       auto entries = make_chain(6);
@@ -231,8 +218,7 @@ TEST_SUITE("records.chain") {
       auto fault = verify_chain(entries);
       REQUIRE(fault);
       CHECK(fault->id == 4);
-      CHECK(fault->what ==
-            "record 4 does not follow record 3: a record between them was removed or reordered");
+      CHECK(fault->what == "record 4 does not follow record 3: a record between them was removed or reordered");
     }
     SUBCASE("the stored previous hash") {
       auto entries = make_chain(5);
@@ -253,8 +239,9 @@ TEST_SUITE("records.chain") {
       auto fault = verify_chain(entries);
       REQUIRE(fault);
       CHECK(fault->id == 4);
-      CHECK(fault->what == "record 4 does not match its hash: it was altered, or a record before "
-                           "it was removed or reordered");
+      CHECK(fault->what ==
+            "record 4 does not match its hash: it was altered, or a record before "
+            "it was removed or reordered");
     }
     SUBCASE("removed") {
       entries.erase(entries.begin() + 1);
@@ -309,7 +296,9 @@ TEST_SUITE("chain") {
       }
       return checker.at_end(static_cast<std::int64_t>(n), n == 0 ? "" : hashes[n - 1]);
     };
-    AnchorChecker agree({{"form A", 2, "bbbbbbbb"}, {"form B", 3, "CCCCCCCC"}, {"given", ChainAnchor::k_current, "cccccccc33"},
+    AnchorChecker agree({{"form A", 2, "bbbbbbbb"},
+                         {"form B", 3, "CCCCCCCC"},
+                         {"given", ChainAnchor::k_current, "cccccccc33"},
                          {"empty", 0, ""}});
     CHECK(agree.size() == 3);
     CHECK_FALSE(walk(agree, 3));

@@ -157,9 +157,7 @@ Match of_member(Rule rule, int member) {
 }
 
 Match form(int member, int period) {
-  return [=](const Obligation& o) {
-    return o.rule == Rule::feedback_form && o.member == member && o.period == period;
-  };
+  return [=](const Obligation& o) { return o.rule == Rule::feedback_form && o.member == member && o.period == period; };
 }
 
 long long elapsed_ms(std::chrono::steady_clock::time_point since) {
@@ -256,8 +254,8 @@ TEST_SUITE("check") {
   TEST_CASE("a resident is due a talk when there on the period's first and last day") {
     auto in = college();
     in.people.push_back(person("2025009", "日语2501", 2025));  // person 6
-    in.residences.push_back(lives(6, 0, ymd(2026, 9, 16)));  // Wednesday of week 2
-    in.residences[0].to = ymd(2026, 9, 23);                   // 2 leaves in week 3
+    in.residences.push_back(lives(6, 0, ymd(2026, 9, 16)));    // Wednesday of week 2
+    in.residences[0].to = ymd(2026, 9, 23);                    // 2 leaves in week 3
     const auto config = rules();
 
     SUBCASE("moved in mid-week: due from the next week") {
@@ -401,7 +399,7 @@ TEST_SUITE("check") {
     CHECK(items[0].due == ymd(2026, 9, 20));
     CHECK(items[1].window_from == ymd(2026, 9, 21));  // week 3 only: week 4 is a holiday
     CHECK(items[1].due == ymd(2026, 9, 27));
-    CHECK(items[1].status == Status::overdue);        // the holiday week's talk does not count
+    CHECK(items[1].status == Status::overdue);  // the holiday week's talk does not count
     CHECK(items[2].window_from == ymd(2026, 10, 5));
     CHECK(items[2].due == ymd(2026, 10, 18));
     CHECK(items[2].status == Status::pending);
@@ -506,9 +504,7 @@ TEST_SUITE("check") {
   TEST_CASE("the member summary is due the semester's last day") {
     auto in = college();
     const auto config = rules();
-    auto summary = [&](Date as_of) {
-      return one(all(in, config, as_of), of_member(Rule::member_summary, 1));
-    };
+    auto summary = [&](Date as_of) { return one(all(in, config, as_of), of_member(Rule::member_summary, 1)); };
     CHECK(summary(ymd(2026, 12, 7)).status == Status::at_risk);
     in.kind_records = {record(CountedKind::summary, 1, -1, 18, ymd(2027, 1, 10))};
     CHECK(summary(ymd(2027, 1, 12)).status == Status::met);
@@ -521,9 +517,7 @@ TEST_SUITE("check") {
   TEST_CASE("work plan: due at the end of work_plan_due_week, later for members assigned late") {
     auto in = college();
     const auto config = rules();
-    auto plan = [&](int member, Date as_of) {
-      return one(all(in, config, as_of), of_member(Rule::work_plan, member));
-    };
+    auto plan = [&](int member, Date as_of) { return one(all(in, config, as_of), of_member(Rule::work_plan, member)); };
 
     const auto missing = plan(0, ymd(2026, 9, 21));
     CHECK(missing.status == Status::overdue);
@@ -550,9 +544,7 @@ TEST_SUITE("check") {
     auto in = college();
     in.people[4].cohort = 2026;  // dorm 2
     auto config = rules();
-    auto orientation = [&](Date as_of) {
-      return matching(all(in, config, as_of), rule_is(Rule::orientation));
-    };
+    auto orientation = [&](Date as_of) { return matching(all(in, config, as_of), rule_is(Rule::orientation)); };
 
     const auto items = orientation(ymd(2026, 9, 21));
     REQUIRE(items.size() == 1);
@@ -715,7 +707,7 @@ TEST_SUITE("check") {
     SUBCASE("nor does a spring change lengthen them") {
       in.semester.first_monday = ymd(2026, 3, 2);
       for (auto& v : in.assignments) v.valid_from = ymd(2026, 3, 2);
-      in.incidents[0].found = LocalDateTime{ymd(2026, 3, 7), 20, 0, true};  // clocks go forward 2026-03-08
+      in.incidents[0].found = LocalDateTime{ymd(2026, 3, 7), 20, 0, true};      // clocks go forward 2026-03-08
       in.incidents[0].reported = LocalDateTime{ymd(2026, 3, 8), 20, 30, true};  // 23.5 h later, 24.5 by the wall
       const auto item = one(all(in, config, ymd(2026, 3, 10)), rule_is(Rule::incident_report));
       CHECK(item.status == Status::met);
@@ -780,8 +772,7 @@ TEST_SUITE("check") {
     CheckInput in;
     in.people = {person("1", "英语2401", 2024), person("2", "英语2402", 2024), person("3", "英语2301", 2023),
                  person("4", "", 2024)};
-    in.counselors = {counselor("T03", {2024}, {}), counselor("T01", {}, {"英语2401"}),
-                     counselor("T02", {2024}, {})};
+    in.counselors = {counselor("T03", {2024}, {}), counselor("T01", {}, {"英语2401"}), counselor("T02", {2024}, {})};
     CHECK(counselor_of(in, 0) == 1);  // by class, though T02 and T03 have the cohort
     CHECK(counselor_of(in, 1) == 2);  // by cohort: T02 before T03
     CHECK(counselor_of(in, 2) == -1);
@@ -798,8 +789,7 @@ TEST_SUITE("check") {
     const auto items = evaluate(in, rules(), ymd(2026, 9, 22));
     REQUIRE(items.size() > 10);
     auto key = [](const Obligation& o) {
-      return std::tuple(o.counselor < 0 ? 1 : 0, o.counselor, o.member, o.rule, o.dorm, o.window_from,
-                        o.student);
+      return std::tuple(o.counselor < 0 ? 1 : 0, o.counselor, o.member, o.rule, o.dorm, o.window_from, o.student);
     };
     auto in_order = [&](const Obligation& a, const Obligation& b) { return key(a) < key(b); };
     CHECK(std::is_sorted(items.begin(), items.end(), in_order));

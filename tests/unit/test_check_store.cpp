@@ -27,7 +27,9 @@ using namespace dormlink;
 
 namespace {
 
-Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
+Date ymd(int y, unsigned m, unsigned d) {
+  return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
 
 // Autumn 2026: week w runs from Monday 2026-09-07 + 7(w-1); the last day is 2027-01-10.
 Semester autumn() {
@@ -69,8 +71,10 @@ void import_staff(store::Database& db, Date date, const std::string& body) {
 // (attention until 09-20), S4 2024001 (candidate, probationary from 10-12), S5 2024002 (member
 // from 10-12; their name is corrected by a second import the same day).
 void import_rosters(store::Database& db) {
-  const auto dorms = util::parse_csv("寝室,性别,容量\n8-301,男,4\n8-302,男,4\n8-303,男,4\n8-305,男,4\n8-306,男,4\n"
-                                     "8-307,男,4\n", "dorms.csv");
+  const auto dorms = util::parse_csv(
+      "寝室,性别,容量\n8-301,男,4\n8-302,男,4\n8-303,男,4\n8-305,男,4\n8-306,男,4\n"
+      "8-307,男,4\n",
+      "dorms.csv");
   store::import_dorms(db, roster::parse_dorms(dorms, {"dorms.csv", &k_autumn}), on(ymd(2026, 8, 20)));
   const std::string s6 = "2022001,孙六,男,英语,4,英语2201,8-302,13800000006,中共预备党员,第一支部,\n";
   const std::string s1 = "2023001,张三,男,英语,4,英语2301,8-301,13800000001,中共党员,第一支部,\n";
@@ -85,19 +89,23 @@ void import_rosters(store::Database& db) {
   import_students(db, ymd(2026, 9, 1), s6 + s1 + s2a + rest_a);
   const std::string s1_new_phone = "2023001,张三,男,英语,4,英语2301,8-301,13900000001,中共党员,第一支部,\n";
   const std::string s2b = "2023002,李四,男,英语,4,英语2301,8-306,13800000002,群众,,\n";
-  import_students(db, ymd(2026, 9, 20), s6 + s1_new_phone + s2b + s3 + "\n" + s4 + "发展对象,第二支部,\n" + s5 + "群众,,\n");
-  import_students(db, ymd(2026, 10, 12), s1_new_phone + s2b + s3 + "\n" + s4 + "中共预备党员,第二支部,\n" + s5 +
-                                             "中共党员,第二支部,\n");
-  import_students(db, ymd(2026, 10, 12), s1_new_phone + s2b + s3 + "\n" + s4 + "中共预备党员,第二支部,\n" +
-                                             "2024002,钱柒,男,英语,3,英语2401,8-306,13800000005,中共党员,第二支部,\n");
+  import_students(db, ymd(2026, 9, 20),
+                  s6 + s1_new_phone + s2b + s3 + "\n" + s4 + "发展对象,第二支部,\n" + s5 + "群众,,\n");
+  import_students(db, ymd(2026, 10, 12),
+                  s1_new_phone + s2b + s3 + "\n" + s4 + "中共预备党员,第二支部,\n" + s5 + "中共党员,第二支部,\n");
+  import_students(db, ymd(2026, 10, 12),
+                  s1_new_phone + s2b + s3 + "\n" + s4 + "中共预备党员,第二支部,\n" +
+                      "2024002,钱柒,男,英语,3,英语2401,8-306,13800000005,中共党员,第二支部,\n");
 }
 
 // T01 and T02 are counselors from 09-01, T03 a head teacher; on 10-01 T02 leaves and T04 comes.
 void import_counselors(store::Database& db) {
-  import_staff(db, ymd(2026, 9, 1), "T01,周老师,辅导员,2023级,英语2301,\nT02,吴老师,辅导员,2024级,,\n"
-                                    "T03,郑老师,班主任,,英语2401,\n");
-  import_staff(db, ymd(2026, 10, 1), "T01,周老师,辅导员,2023级,英语2301,\nT03,郑老师,班主任,,英语2401,\n"
-                                     "T04,钱老师,辅导员,2024级;2025级,英语2401;英语2402,\n");
+  import_staff(db, ymd(2026, 9, 1),
+               "T01,周老师,辅导员,2023级,英语2301,\nT02,吴老师,辅导员,2024级,,\n"
+               "T03,郑老师,班主任,,英语2401,\n");
+  import_staff(db, ymd(2026, 10, 1),
+               "T01,周老师,辅导员,2023级,英语2301,\nT03,郑老师,班主任,,英语2401,\n"
+               "T04,钱老师,辅导员,2024级;2025级,英语2401;英语2402,\n");
 }
 
 std::int64_t save_version(store::Database& db, const std::string& semester, const std::string& valid_from,
@@ -138,9 +146,18 @@ class Rec {
     if (kind == records::Kind::excused) m_row.reason = "resident_away";
     if (kind == records::Kind::incident) m_row.incident = records::Incident{};
   }
-  Rec& in(std::string dorm) { m_row.dorm_code = std::move(dorm); return *this; }
-  Rec& with(std::vector<std::string> students) { m_row.students = std::move(students); return *this; }
-  Rec& entered(std::string at) { m_row.entered_at = std::move(at); return *this; }
+  Rec& in(std::string dorm) {
+    m_row.dorm_code = std::move(dorm);
+    return *this;
+  }
+  Rec& with(std::vector<std::string> students) {
+    m_row.students = std::move(students);
+    return *this;
+  }
+  Rec& entered(std::string at) {
+    m_row.entered_at = std::move(at);
+    return *this;
+  }
   Rec& corrects(std::int64_t id) {
     m_row.corrects = id;
     m_row.reason = "test";
@@ -151,7 +168,10 @@ class Rec {
     m_row.incident->reported_at = std::move(at);
     return *this;
   }
-  Rec& semester(std::string id) { m_row.semester_id = std::move(id); return *this; }
+  Rec& semester(std::string id) {
+    m_row.semester_id = std::move(id);
+    return *this;
+  }
   const records::Row& row() const { return m_row; }
 
  private:
@@ -194,7 +214,9 @@ void add_records(store::Database& db) {
   CHECK(add(db, Rec(Kind::excused, s4, "2026-09-30 08:00")) == 20);
   CHECK(add(db, Rec(Kind::withdrawal, s4, "2026-10-01 08:00").corrects(20)) == 21);
   // Per-semester kinds (the activity entered 12 days late) and incidents.
-  CHECK(add(db, Rec(Kind::activity, s1, "2026-09-18 19:00").in("8-305").with({"2023003"}).entered("2026-09-30 10:00:00")) == 22);
+  CHECK(add(db,
+            Rec(Kind::activity, s1, "2026-09-18 19:00").in("8-305").with({"2023003"}).entered("2026-09-30 10:00:00")) ==
+        22);
   CHECK(add(db, Rec(Kind::symposium, s4, "2026-10-14 19:00").in("8-301").entered("2026-10-14 21:00:00")) == 23);
   CHECK(add(db, Rec(Kind::orientation, s4, "2026-09-10 19:00").in("8-302")) == 24);
   CHECK(add(db, Rec(Kind::plan, s1, "2026-09-12 10:00").entered("2026-09-12 10:05:00")) == 25);
@@ -206,7 +228,8 @@ void add_records(store::Database& db) {
   // education record (counted by nothing), a plan after the date.
   CHECK(add(db, Rec(Kind::visit, s1, "2026-10-06 10:00").in("8-303")) == 29);
   CHECK(add(db, Rec(Kind::visit, s1, "2026-10-26 10:00").in("8-305")) == 30);
-  CHECK(add(db, Rec(Kind::talk, s1, "2026-10-25 23:59").in("8-306").with({"2024002"}).entered("2026-10-26 08:00:00")) == 31);
+  CHECK(add(db, Rec(Kind::talk, s1, "2026-10-25 23:59").in("8-306").with({"2024002"}).entered("2026-10-26 08:00:00")) ==
+        31);
   CHECK(add(db, Rec(Kind::visit, s1, "2026-04-01 10:00").in("8-305").semester("2026-spring")) == 32);
   CHECK(add(db, Rec(Kind::visit, s1, "2026-09-06 10:00").in("8-305")) == 33);
   CHECK(add(db, Rec(Kind::education, s1, "2026-09-15 10:00").in("8-305")) == 34);
@@ -216,7 +239,8 @@ void add_records(store::Database& db) {
 // Submissions with plain SQL: two feedback forms and a summary by the date, one form after it,
 // one of another semester.
 void add_submissions(store::Database& db) {
-  SQLite::Statement q(db.impl().db,
+  SQLite::Statement q(
+      db.impl().db,
       "INSERT INTO submission (kind, subject_id, semester_id, period, submitted_at, submitted_by, due_date, late, "
       "language, format, document, document_sha256, chain_head, record_count) "
       "VALUES (?, ?, ?, ?, ?, 'test', '2026-09-21', 0, 'zh', 'md', '', '', '', 0)");
@@ -250,7 +274,8 @@ std::string show(const std::optional<LocalDateTime>& t) { return t ? format_loca
 
 std::vector<std::string> people_of(const check::CheckInput& in) {
   std::vector<std::string> out;
-  for (const auto& p : in.people) out.push_back(fmt::format("{} {} {} {} {}", p.id, p.name, p.class_name, p.cohort, p.branch));
+  for (const auto& p : in.people)
+    out.push_back(fmt::format("{} {} {} {} {}", p.id, p.name, p.class_name, p.cohort, p.branch));
   return out;
 }
 std::vector<std::string> residences_of(const check::CheckInput& in) {
@@ -334,32 +359,32 @@ TEST_SUITE("store.check") {
     const auto in = store::load_check_input(db, Config{}, k_autumn, ymd(2026, 10, 25));
     CHECK(in.semester == k_autumn);
     CHECK_LINES(people_of(in), {"2022001 孙六 英语2201 2023 第一支部", "2023001 张三 英语2301 2023 第一支部",
-                                 "2023002 李四 英语2301 2023 ", "2023003 王五 英语2301 2023 ",
-                                 "2024001 赵六 英语2401 2024 第二支部", "2024002 钱柒 英语2401 2024 第二支部"});
+                                "2023002 李四 英语2301 2023 ", "2023003 王五 英语2301 2023 ",
+                                "2024001 赵六 英语2401 2024 第二支部", "2024002 钱柒 英语2401 2024 第二支部"});
     CHECK_LINES(in.dorms, {"8-301", "8-302", "8-303", "8-305", "8-306"});
     // S1's phone change and S4's and S5's status changes keep one stretch; S2 moved; S3's
     // attention ended; S6 left.
-    CHECK_LINES(residences_of(in), {"0 1 2026-08-25 2026-10-12 false", "1 0 2026-08-25 - false",
-                                     "2 3 2026-08-25 2026-09-20 false", "2 4 2026-09-20 - false",
-                                     "3 3 2026-08-25 2026-09-20 true", "3 3 2026-09-20 - false",
-                                     "4 1 2026-08-25 - false", "5 4 2026-08-25 - false"});
+    CHECK_LINES(residences_of(in),
+                {"0 1 2026-08-25 2026-10-12 false", "1 0 2026-08-25 - false", "2 3 2026-08-25 2026-09-20 false",
+                 "2 4 2026-09-20 - false", "3 3 2026-08-25 2026-09-20 true", "3 3 2026-09-20 - false",
+                 "4 1 2026-08-25 - false", "5 4 2026-08-25 - false"});
     // S4 went from candidate to probationary member (eligible throughout); S5 became a member
     // (the same-day re-import's zero-length version holds no day); S6 left.
     CHECK_LINES(eligibility_of(in), {"0 2026-08-25 2026-10-12 true", "0 2026-10-12 - false", "1 2026-08-25 - true",
-                                      "2 2026-08-25 - false", "3 2026-08-25 - false", "4 2026-08-25 - true",
-                                      "5 2026-08-25 2026-10-12 false", "5 2026-10-12 - true"});
+                                     "2 2026-08-25 - false", "3 2026-08-25 - false", "4 2026-08-25 - true",
+                                     "5 2026-08-25 2026-10-12 false", "5 2026-10-12 - true"});
     CHECK_LINES(assignments_of(in), {"2026-09-07 0:4 3:1 4:1", "2026-10-12 1:4 3:1 4:5"});
     CHECK_LINES(counselors_of(in), {"T01 周老师 2023 英语2301", "T04 钱老师 2024,2025 英语2401,英语2402"});
     CHECK_LINES(visits_of(in), {"2 w5 1 late 0", "3 w1 2 late 1", "3 w2 2 late 1", "4 w2 1 late 0"});
     CHECK_LINES(excuses_of(in), {"1 -1 w3", "1 4 w2"});
     // S2: weeks 1 and 3; S3: week 1 (purged talk #10) and 6 (#16, the last correction); S5: 7.
     CHECK_LINES(talks_of(in), {"2 0xa", "3 0x42", "5 0x80"});
-    CHECK_LINES(kind_records_of(in), {"#22 activity 1 3 w2 2026-09-30", "#23 symposium 4 0 w6 2026-10-14",
-                                       "#24 orientation 4 1 w1 2026-09-10", "#25 plan 1 -1 w1 2026-09-12",
-                                       "#26 summary 5 -1 w7 2026-10-20"});
+    CHECK_LINES(kind_records_of(in),
+                {"#22 activity 1 3 w2 2026-09-30", "#23 symposium 4 0 w6 2026-10-14",
+                 "#24 orientation 4 1 w1 2026-09-10", "#25 plan 1 -1 w1 2026-09-12", "#26 summary 5 -1 w7 2026-10-20"});
     CHECK_LINES(incidents_of(in), {"#27 1 3 2026-09-20 22:30 2026-09-21 09:00", "#28 4 1 2026-10-03 23:00 -"});
-    CHECK_LINES(submissions_of(in), {"feedback 2023001 p1 2026-09-21", "feedback 2024001 p2 2026-10-25",
-                                      "summary T01 p1 2026-09-22"});
+    CHECK_LINES(submissions_of(in),
+                {"feedback 2023001 p1 2026-09-21", "feedback 2024001 p2 2026-10-25", "summary T01 p1 2026-09-22"});
   }
 
   TEST_CASE("records count by the day they happened, up to the date") {
@@ -417,9 +442,9 @@ TEST_SUITE("store.check") {
 TEST_SUITE("store.check") {
   TEST_CASE("after an undone import, people carry the facts from before it") {
     auto db = college();
-    const auto table = util::parse_csv(std::string(k_student_header) +
-                                           "2023001,张叁,男,英语,4,英语2302,8-301,13900000001,中共党员,第一支部,\n",
-                                       "rename.csv");
+    const auto table = util::parse_csv(
+        std::string(k_student_header) + "2023001,张叁,男,英语,4,英语2302,8-301,13900000001,中共党员,第一支部,\n",
+        "rename.csv");
     auto context = on(ymd(2026, 10, 20));
     context.departures = false;
     const auto rename = store::import_students(db, roster::parse_students(table, {"rename.csv", &k_autumn}), context);

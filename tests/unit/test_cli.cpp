@@ -1,10 +1,10 @@
 // In-process tests of the command line through cli::run with string streams.
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <map>
-#include <fstream>
 #include <unistd.h>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <sstream>
 
 #include "cli/app.hpp"
@@ -23,8 +23,8 @@ struct Outcome {
 // 2026-11-27 16:30 UTC is already 2026-11-28 00:30 in Asia/Shanghai.
 Environment test_environment(std::map<std::string, std::string> vars = {}) {
   Environment env;
-  env.now = std::chrono::sys_days{std::chrono::year{2026} / 11 / 27} + std::chrono::hours{16} +
-            std::chrono::minutes{30};
+  env.now =
+      std::chrono::sys_days{std::chrono::year{2026} / 11 / 27} + std::chrono::hours{16} + std::chrono::minutes{30};
   env.read_env = [vars](const char* name) -> std::optional<std::string> {
     auto it = vars.find(name);
     if (it == vars.end()) return std::nullopt;
@@ -146,10 +146,11 @@ TEST_SUITE("cli") {
     // Today is 2026-11-28 in Asia/Shanghai: 2026-12-29 is day 31, 2026-12-30 day 32.
     auto refused = run(with({"--as-of", "2026-12-30", "import", "dorms", dorms}));
     CHECK(refused.code == 64);
-    CHECK(refused.err == "dormlink: error: the import would take effect on 2026-12-30, 32 days after today "
-                         "(2026-11-28); an import more than 31 days ahead is refused, because no later import "
-                         "could then take effect before it. Check --as-of; if 2026-12-30 is right, add --force "
-                         "(--dry-run shows the import first)\n");
+    CHECK(refused.err ==
+          "dormlink: error: the import would take effect on 2026-12-30, 32 days after today "
+          "(2026-11-28); an import more than 31 days ahead is refused, because no later import "
+          "could then take effect before it. Check --as-of; if 2026-12-30 is right, add --force "
+          "(--dry-run shows the import first)\n");
     auto dry = run(with({"--lang", "en", "--as-of", "2026-12-30", "import", "dorms", dorms, "--dry-run"}));
     CHECK(dry.code == 0);
     CHECK(dry.out.find("effective 2026-12-30 (32 days after today; more than 31 days ahead, the import needs "

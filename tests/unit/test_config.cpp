@@ -150,8 +150,7 @@ max_columns = 200
     CHECK(c.assessment.weights.at("visits") == 40);
     CHECK_FALSE(c.privacy.mask_phones);
     CHECK(c.limits == LimitsConfig{.max_file_mib = 128, .max_cell_kib = 64, .max_columns = 200});
-    CHECK(c.duties == DutiesConfig{.talk_period = Period::semester,
-                                   .activity_scope = DutyScope::member});
+    CHECK(c.duties == DutiesConfig{.talk_period = Period::semester, .activity_scope = DutyScope::member});
   }
 
   TEST_CASE("semesters: a date or a date string, the name defaults to the id, sorted by date") {
@@ -184,8 +183,7 @@ exam_weeks = [18, 17]
     CHECK(problem_of("[duties]\nvists_per_week = 3\n") ==
           "t.toml:2:1: unknown key \"vists_per_week\" in [duties]; did you mean "
           "\"visits_per_week\"?");
-    CHECK(problem_of("[dutys]\n") ==
-          "t.toml:1:2: unknown key \"dutys\" at the top level; did you mean \"duties\"?");
+    CHECK(problem_of("[dutys]\n") == "t.toml:1:2: unknown key \"dutys\" at the top level; did you mean \"duties\"?");
     CHECK(problem_of("[assignment]\nvisits_per_week = 1\n") ==
           "t.toml:2:1: unknown key \"visits_per_week\" in [assignment]; it belongs in [duties]");
     CHECK(problem_of("[privacy]\ncolour = 1\n") ==
@@ -204,8 +202,7 @@ exam_weeks = [18, 17]
           "t.toml:2:15: privacy.mask_phones: expected true or false, found an integer");
     CHECK(problem_of("[college]\nlanguage = 1.5\n") ==
           "t.toml:2:12: college.language: expected a string, found a float");
-    CHECK(problem_of("duties = 3\n") ==
-          "t.toml:1:10: duties: expected a table, found an integer");
+    CHECK(problem_of("duties = 3\n") == "t.toml:1:10: duties: expected a table, found an integer");
   }
 
   TEST_CASE("values out of range and unknown enum values are rejected with the allowed ones") {
@@ -232,8 +229,7 @@ exam_weeks = [18, 17]
     CHECK(problem_of("[limits]\nmax_cell_bytes = 10\n") ==
           "t.toml:2:1: unknown key \"max_cell_bytes\" in [limits]; known keys: max_file_mib, "
           "max_cell_kib, max_columns");
-    CHECK(problem_of("[college]\nname = \"  \"\n") ==
-          "t.toml:2:8: college.name: it must not be empty");
+    CHECK(problem_of("[college]\nname = \"  \"\n") == "t.toml:2:8: college.name: it must not be empty");
   }
 
   TEST_CASE("keys that must be ordered") {
@@ -270,11 +266,10 @@ exam_weeks = [18, 17]
 
   TEST_CASE("semester ids, required keys and week lists") {
     CHECK(problems_of(std::string(k_semester_block) + k_semester_block) ==
-          std::vector<std::string>{
-              "t.toml:5:1: calendar.semester[2]: semesters \"2026-autumn\" (2026-09-07 to "
-              "2027-01-10) and \"2026-autumn\" (2026-09-07 to 2027-01-10) overlap",
-              "t.toml:6:6: calendar.semester[2].id: \"2026-autumn\" is already the id of "
-              "calendar.semester[1]"});
+          std::vector<std::string>{"t.toml:5:1: calendar.semester[2]: semesters \"2026-autumn\" (2026-09-07 to "
+                                   "2027-01-10) and \"2026-autumn\" (2026-09-07 to 2027-01-10) overlap",
+                                   "t.toml:6:6: calendar.semester[2].id: \"2026-autumn\" is already the id of "
+                                   "calendar.semester[1]"});
     CHECK(problem_of("[[calendar.semester]]\nid = \"2026 autumn\"\nfirst_monday = 2026-09-07\n"
                      "teaching_weeks = 18\n") ==
           "t.toml:2:6: calendar.semester[1].id: \"2026 autumn\" may contain only ASCII letters, "
@@ -283,10 +278,9 @@ exam_weeks = [18, 17]
           "t.toml:1:1: calendar.semester[1]: \"first_monday\" is missing");
     CHECK(problems_of(std::string(k_semester_block) + "holiday_weeks = [0, 4, 4]\n"
                                                       "exam_weeks = [4, 19]\n") ==
-          std::vector<std::string>{
-              "t.toml:5:18: calendar.semester[1].holiday_weeks: 0 is not between 1 and 18",
-              "t.toml:5:24: calendar.semester[1].holiday_weeks: week 4 is listed twice",
-              "t.toml:6:18: calendar.semester[1].exam_weeks: 19 is not between 1 and 18"});
+          std::vector<std::string>{"t.toml:5:18: calendar.semester[1].holiday_weeks: 0 is not between 1 and 18",
+                                   "t.toml:5:24: calendar.semester[1].holiday_weeks: week 4 is listed twice",
+                                   "t.toml:6:18: calendar.semester[1].exam_weeks: 19 is not between 1 and 18"});
     CHECK(problem_of(std::string(k_semester_block) + "holiday_weeks = [4]\nexam_weeks = [4]\n") ==
           "t.toml:6:14: calendar.semester[1]: week 4 is both a holiday week and an exam week");
     CHECK(problem_of("[calendar]\nsemester = 1\n") ==
@@ -295,11 +289,11 @@ exam_weeks = [18, 17]
   }
 
   TEST_CASE("assessment weights: exactly the eight components, summing to 100") {
-    const std::string weights = "[assessment.weights]\nvisits = 25\ntalks = 25\nactivities = 10\n"
-                                "symposiums = 10\nforms_on_time = 10\nincidents_on_time = 5\n"
-                                "plan_and_summary = 5\ninspection = 5\n";
-    CHECK(problem_of(weights) ==
-          "t.toml:1:1: assessment.weights: the weights sum to 95; they must sum to 100");
+    const std::string weights =
+        "[assessment.weights]\nvisits = 25\ntalks = 25\nactivities = 10\n"
+        "symposiums = 10\nforms_on_time = 10\nincidents_on_time = 5\n"
+        "plan_and_summary = 5\ninspection = 5\n";
+    CHECK(problem_of(weights) == "t.toml:1:1: assessment.weights: the weights sum to 95; they must sum to 100");
     CHECK(problem_of("[assessment]\nweights = { visits = 100 }\n") ==
           "t.toml:2:11: assessment.weights: missing \"talks\", \"activities\", \"symposiums\", "
           "\"forms_on_time\", \"incidents_on_time\", \"plan_and_summary\", \"inspection\"; list "
@@ -311,8 +305,9 @@ exam_weeks = [18, 17]
   }
 
   TEST_CASE("all problems are reported together in one error") {
-    const std::string text = "[duties]\nvists_per_week = 3\ntalk_period = \"daily\"\n"
-                             "[privacy]\nsmall_count_threshold = 0\n";
+    const std::string text =
+        "[duties]\nvists_per_week = 3\ntalk_period = \"daily\"\n"
+        "[privacy]\nsmall_count_threshold = 0\n";
     try {
       parse_config(text, "dormlink.toml");
       FAIL("accepted");
@@ -350,8 +345,7 @@ exam_weeks = [18, 17]
     CHECK(problem_of("  [ ") ==
           "t.toml:1:5: a table header needs a name after \"[\" on the same line, found the end "
           "of the file");
-    CHECK(problem_of("[.a]") ==
-          "t.toml:1:2: a table header needs a name after \"[\" on the same line, found \".\"");
+    CHECK(problem_of("[.a]") == "t.toml:1:2: a table header needs a name after \"[\" on the same line, found \".\"");
     CHECK(problem_of("a = [}") == "t.toml:1:6: \"}\" inside an array; an array ends with \"]\"");
     CHECK(problem_of("a = 1979-05-27 0\n") ==
           "t.toml:1:5: \"1979-05-27\" followed by the lone digit \"0\"; write a time as HH:MM:SS "
@@ -365,9 +359,9 @@ exam_weeks = [18, 17]
     CHECK(problem_of("a = \"\"\"x \\\n  \xC3\xA9\"\"\"") ==
           "t.toml:2:3: \"\xC3\xA9\" (U+00E9) after a line-ending backslash; start the continued "
           "text with an ASCII character or remove the backslash");
-    for (const char* text : {"[\t\n", "[]", "[[ ]]", "[ [a]]", "[[\r\n", "a = [1,}", "a = [\n}",
-                             "a = {b = [}}", "a = 1979-05-2\" 0\n", "a = 1979-05-27Tx:",
-                             "x = true\xC3\x83", "\xC3\x83", "a = [1,\xE3\x80\x81]"}) {
+    for (const char* text :
+         {"[\t\n", "[]", "[[ ]]", "[ [a]]", "[[\r\n", "a = [1,}", "a = [\n}", "a = {b = [}}", "a = 1979-05-2\" 0\n",
+          "a = 1979-05-27Tx:", "x = true\xC3\x83", "\xC3\x83", "a = [1,\xE3\x80\x81]"}) {
       CAPTURE(text);
       CHECK_THROWS_AS(parse_config(text, "t.toml"), ConfigError);
     }
@@ -384,15 +378,14 @@ exam_weeks = [18, 17]
     CHECK(problems_of("\xE5\xAD\xA6\xE9\x99\xA2 = 1\n").front() ==
           "t.toml:1:1: \"\xE5\xAD\xA6\" (U+5B66) outside a string or comment; only ASCII may "
           "appear there (put text in quotes)");
-    CHECK(parse_config("[college]\nname = \"\xE5\xA4\x96\xE2\x80\x8B\" # \xE5\xAD\xA6\n", "t.toml")
-              .college.name == "\xE5\xA4\x96\xE2\x80\x8B");
+    CHECK(parse_config("[college]\nname = \"\xE5\xA4\x96\xE2\x80\x8B\" # \xE5\xAD\xA6\n", "t.toml").college.name ==
+          "\xE5\xA4\x96\xE2\x80\x8B");
   }
 
   TEST_CASE("encoding: UTF-8 only, a leading BOM is accepted, control characters are not") {
     CHECK(problem_of("[college]\nname = \"\xC7\xE0\xB9\xFA\"\n\xFF") ==
           "t.toml:2:9: invalid UTF-8 (byte 0xC7); save the file as UTF-8 (5 such bytes in all)");
-    CHECK(parse_config("\xEF\xBB\xBF[duties]\nvisits_per_week = 1\n", "t.toml")
-              .duties.visits_per_week == 1);
+    CHECK(parse_config("\xEF\xBB\xBF[duties]\nvisits_per_week = 1\n", "t.toml").duties.visits_per_week == 1);
     CHECK(problem_of("\xEF\xBB\xBF[duties]\nvisits_per_week = 0\n") ==
           "t.toml:2:19: duties.visits_per_week: 0 is not between 1 and 7");
     CHECK(problem_of("[duties]\n\xEF\xBB\xBFvisits_per_week = 1\n") ==
@@ -401,8 +394,7 @@ exam_weeks = [18, 17]
           "t.toml:2:20: control character U+0007 is not allowed; delete it");
     CHECK(problem_of("[duties]\rvisits_per_week = 1\n") ==
           "t.toml:1:9: a carriage return (U+000D) must be followed by a line feed");
-    CHECK(parse_config("[duties]\r\nvisits_per_week = 1\r\n", "t.toml").duties.visits_per_week ==
-          1);
+    CHECK(parse_config("[duties]\r\nvisits_per_week = 1\r\n", "t.toml").duties.visits_per_week == 1);
     CHECK(problem_of(std::string(1024 * 1024 + 1, '#')) ==
           "t.toml:1:1: the config is larger than 1 MiB (1048576 bytes); is this the right file?");
   }
@@ -412,9 +404,14 @@ exam_weeks = [18, 17]
     CHECK(problem_of("[college]\nname = \"\xEF\xBF\"\n") ==
           "t.toml:2:9: invalid UTF-8 (byte 0xEF); save the file as UTF-8 (2 such bytes in all)");
     Config config;
-    config.college.name = "a\xEF\xBF\xBD" "b";
-    CHECK(render_config(config).find("name = \"a\xEF\xBF\xBD" "b\"") != std::string::npos);
-    config.college.name = "a\xFF" "b";
+    config.college.name =
+        "a\xEF\xBF\xBD"
+        "b";
+    CHECK(render_config(config).find("name = \"a\xEF\xBF\xBD"
+                                     "b\"") != std::string::npos);
+    config.college.name =
+        "a\xFF"
+        "b";
     CHECK(render_config(config).find("name = \"a\\uFFFDb\"") != std::string::npos);
   }
 
@@ -439,18 +436,20 @@ exam_weeks = [18, 17]
   }
 
   TEST_CASE("load_config_file: missing, unreadable and invalid files") {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("dormlink-config-test-" + std::to_string(::getpid()));
+    const auto dir = std::filesystem::temp_directory_path() / ("dormlink-config-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const std::string missing = (dir / "missing.toml").string();
     CHECK_THROWS_WITH_AS(load_config_file(missing),
-                         ("config file \"" + missing + "\" does not exist; run `dormlink init` to "
-                                                       "create one, or pass --config")
+                         ("config file \"" + missing +
+                          "\" does not exist; run `dormlink init` to "
+                          "create one, or pass --config")
                              .c_str(),
                          NotFoundError);
     CHECK_THROWS_WITH_AS(load_config_file(dir.string()),
-                         ("config file \"" + dir.string() + "\" is not a regular file but a "
-                          "directory; pass the TOML config file with --config").c_str(),
+                         ("config file \"" + dir.string() +
+                          "\" is not a regular file but a "
+                          "directory; pass the TOML config file with --config")
+                             .c_str(),
                          NotFoundError);
     const std::string bad = (dir / "bad.toml").string();
     std::ofstream(bad) << "[duties]\nvisits_per_week = 0\n";
@@ -464,8 +463,10 @@ exam_weeks = [18, 17]
     const std::string fifo = (dir / "fifo.toml").string();
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);  // opening it for reading would block
     CHECK_THROWS_WITH_AS(load_config_file(fifo),
-                         ("config file \"" + fifo + "\" is not a regular file but a FIFO (named "
-                          "pipe); pass the TOML config file with --config").c_str(),
+                         ("config file \"" + fifo +
+                          "\" is not a regular file but a FIFO (named "
+                          "pipe); pass the TOML config file with --config")
+                             .c_str(),
                          NotFoundError);
     CHECK_THROWS_WITH_AS(load_config_file("/dev/zero"),
                          "config file \"/dev/zero\" is not a regular file but a character device; "
@@ -489,7 +490,8 @@ exam_weeks = [18, 17]
 
 TEST_SUITE("config") {
   TEST_CASE("assignment.exclude: an array of student ids, normalised, round-tripped") {
-    auto config = dormlink::parse_config("[assignment]\nexclude = [\"2023110104\", \" ２０２４１１０２０１ \"]\n", "t.toml");
+    auto config =
+        dormlink::parse_config("[assignment]\nexclude = [\"2023110104\", \" ２０２４１１０２０１ \"]\n", "t.toml");
     CHECK(config.assignment.exclude == std::vector<std::string>{"2023110104", "2024110201"});
     CHECK(dormlink::parse_config(dormlink::render_config(config), "r.toml") == config);
     try {

@@ -86,8 +86,7 @@ TEST_SUITE("util.csv") {
   }
 
   TEST_CASE("records whose fields are all empty are dropped") {
-    const CsvTable table = parse_csv("\n,,\na,b,c\n1,,\n,,,\n\n\"\",\"\",\"\"\r\n2,x,y\n,,,\n",
-                                     "t.csv");
+    const CsvTable table = parse_csv("\n,,\na,b,c\n1,,\n,,,\n\n\"\",\"\",\"\"\r\n2,x,y\n,,,\n", "t.csv");
     CHECK(table.header.line == 3);
     CHECK(table.header.fields == Fields{"a", "b", "c"});
     REQUIRE(table.records().size() == 2);
@@ -146,8 +145,8 @@ TEST_SUITE("util.csv") {
 
   TEST_CASE("a file without a header row is refused") {
     SUBCASE("empty") {
-      CHECK_THROWS_WITH_AS(parse_csv("", "students.csv"),
-                           "students.csv: the file is empty; expected a header row", DataError);
+      CHECK_THROWS_WITH_AS(parse_csv("", "students.csv"), "students.csv: the file is empty; expected a header row",
+                           DataError);
     }
     SUBCASE("only blank lines and empty fields") {
       CHECK_THROWS_WITH_AS(parse_csv("\r\n,,,\r\n\n", "students.csv"),

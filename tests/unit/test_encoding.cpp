@@ -79,8 +79,7 @@ TEST_SUITE("util.encoding") {
   }
 
   TEST_CASE("a UTF-8 BOM before a quoted header is stripped") {
-    const DecodedText decoded =
-        decode_text("\xEF\xBB\xBF\"学号\",\"姓名\"\r\n2024001,张三\r\n", "students.csv");
+    const DecodedText decoded = decode_text("\xEF\xBB\xBF\"学号\",\"姓名\"\r\n2024001,张三\r\n", "students.csv");
     CHECK(decoded.encoding == Encoding::utf8_bom);
     CHECK(decoded.utf8 == "\"学号\",\"姓名\"\r\n2024001,张三\r\n");
     const CsvTable table = parse_csv(decoded.utf8, "students.csv");
@@ -108,8 +107,7 @@ TEST_SUITE("util.encoding") {
   }
 
   TEST_CASE("encode_gb18030 refuses malformed UTF-8") {
-    CHECK_THROWS_WITH_AS(encode_gb18030("ab\xC0\xAF"),
-                         "text cannot be encoded as GB18030 (byte offset 2)", DataError);
+    CHECK_THROWS_WITH_AS(encode_gb18030("ab\xC0\xAF"), "text cannot be encoded as GB18030 (byte offset 2)", DataError);
   }
 
   TEST_CASE("UTF-16 with a BOM is detected, tabs and all") {
@@ -155,7 +153,9 @@ TEST_SUITE("util.encoding") {
 
   TEST_CASE("bytes that are no text encoding are refused with the offending byte") {
     SUBCASE("a byte GB18030 does not allow") {
-      CHECK_THROWS_WITH_AS(decode_text("abc\x80" "def", "students.csv"),
+      CHECK_THROWS_WITH_AS(decode_text("abc\x80"
+                                       "def",
+                                       "students.csv"),
                            "students.csv:1: not UTF-8, GBK/GB18030 or UTF-16 text (byte 0x80 at "
                            "offset 3); save it from Excel as \"CSV UTF-8\" or pass --encoding",
                            DataError);
@@ -204,7 +204,8 @@ TEST_SUITE("util.encoding") {
     CHECK_THROWS_WITH_AS(decode_text(bytes, "batch.csv"),
                          ("batch.csv:3: not valid UTF-8 (byte 0xFF at offset " + std::to_string(offset) +
                           "), though the file is UTF-8 up to there; correct that character, or pass --encoding if "
-                          "the file is in another encoding").c_str(),
+                          "the file is in another encoding")
+                             .c_str(),
                          DataError);
     // GBK text is still detected as GBK, and so is the damaged file when --encoding says so.
     const DecodedText gbk = decode_text(encode_gb18030(head), "batch.csv");
@@ -243,8 +244,7 @@ TEST_SUITE("util.encoding") {
                            DataError);
     }
     SUBCASE("ASCII forced as UTF-16BE decodes to controls") {
-      CHECK_THROWS_WITH_AS(decode_text(std::string("\x00\x01", 2), "students.csv",
-                                       Encoding::utf16be),
+      CHECK_THROWS_WITH_AS(decode_text(std::string("\x00\x01", 2), "students.csv", Encoding::utf16be),
                            "students.csv:1: cannot be read as UTF-16BE (byte 0x00 at offset 0); "
                            "pass the right --encoding or save it from Excel as \"CSV UTF-8\"",
                            DataError);

@@ -102,10 +102,10 @@ TEST_SUITE("export") {
 
   TEST_CASE("members are party members and probationary members only") {
     Privacy p;
-    auto t = students_table({student("1", "甲", PoliticalStatus::party_member),
-                             student("2", "乙", PoliticalStatus::probationary_member),
-                             student("3", "丙", PoliticalStatus::candidate), student("4", "丁")},
-                            p, true);
+    auto t = students_table(
+        {student("1", "甲", PoliticalStatus::party_member), student("2", "乙", PoliticalStatus::probationary_member),
+         student("3", "丙", PoliticalStatus::candidate), student("4", "丁")},
+        p, true);
     REQUIRE(t.rows.size() == 2);
     CHECK(t.rows[0][0] == "1");
     CHECK(t.rows[1][0] == "2");
@@ -126,7 +126,7 @@ TEST_SUITE("export") {
     corrected.reason = "时间记错";
     corrected.students = {{"S1", "张一", {}, {}}, {"S2", "", {}, {}}};
     std::vector<records::EffectiveRecord> all{corrected, record(9, "incident"), record(2, "visit"), record(3, "plan"),
-                                  record(5, "excused")};
+                                              record(5, "excused")};
     Privacy p;
     auto contacts = contacts_table(all, p);
     REQUIRE(contacts.rows.size() == 2);

@@ -72,7 +72,8 @@ check::CheckInput college() {
                {.dorm = 0, .week = 2, .visits = 1, .late = 0},
                {.dorm = 1, .week = 1, .visits = 2, .late = 0},
                {.dorm = 1, .week = 2, .visits = 2, .late = 0}};
-  in.talks = {{.person = 1, .weeks = 0b110, .first_entered = {}}, {.person = 2, .weeks = 0b010, .first_entered = {}},
+  in.talks = {{.person = 1, .weeks = 0b110, .first_entered = {}},
+              {.person = 2, .weeks = 0b010, .first_entered = {}},
               {.person = 3, .weeks = 0b100, .first_entered = {}}};
   in.incidents = {{.id = 8,
                    .member = 0,
@@ -425,16 +426,16 @@ TEST_SUITE("report.summary") {
     CHECK(s.attention.missed.json() == "\"<3\"");
     CHECK(s.attention.named.empty());
     const auto md = render_summary_markdown(s, Language::zh);
-    CHECK(has(
-        md,
-        "本期发现 <3 起：按时报告 <3 起，逾期报告 — 起，未报告 — 起。\n"));  // no split, no hours: 1 would show
+    CHECK(has(md,
+              "本期发现 <3 起：按时报告 <3 起，逾期报告 — 起，未报告 — 起。\n"));  // no split, no hours: 1 would show
     CHECK(has(md, "本期应谈心的重点关注学生 <3 人：均已谈心 — 人，有遗漏 <3 人。\n"));
     CHECK_FALSE(has(md, "阿丽"));
     CHECK_FALSE(has(md, "张三"));
     CHECK(has(render_summary_json(s),
               "\"attention\": {\"students\": \"<3\", \"talked\": null, \"missed\": \"<3\", \"named\": null}"));
-    CHECK(has(render_summary_json(s), "\"in_time\": \"<3\", \"late\": null, \"unreported\": null, "
-                                      "\"median_hours\": null, \"max_hours\": null"));
+    CHECK(has(render_summary_json(s),
+              "\"in_time\": \"<3\", \"late\": null, \"unreported\": null, "
+              "\"median_hours\": null, \"max_hours\": null"));
     // The counselor sees the exact split and the hours.
     const auto counselor = render_summary_markdown(Fixture().summary(Audience::counselor), Language::zh);
     CHECK(has(counselor, "本期发现 1 起：按时报告 1 起，逾期报告 0 起，未报告 0 起。从发现到报告：中位 3.5 小时"));
@@ -452,8 +453,8 @@ TEST_SUITE("report.summary") {
   TEST_CASE("what is still overdue: counts by rule for the committee, items for the counselor") {
     Fixture f;
     const auto committee = render_summary_markdown(f.summary(Audience::committee), Language::zh);
-    CHECK(
-        has(committee, "截至2026年9月21日逾期 — 项：工作计划 1 项，走访 1 项，重点关注谈心 <3 项。\n\n## 联系安排变动"));
+    CHECK(has(committee,
+              "截至2026年9月21日逾期 — 项：工作计划 1 项，走访 1 项，重点关注谈心 <3 项。\n\n## 联系安排变动"));
     const auto counselor = render_summary_markdown(f.summary(Audience::counselor), Language::zh);
     CHECK(has(counselor, "| 李明 | 走访 | 1-101 |  | 第2周 | 2026年9月20日 |"));
     CHECK(has(counselor, "| 李明 | 重点关注谈心 | 1-101 |  | 第2周 | 2026年9月20日 |"));  // not named

@@ -138,13 +138,15 @@ TEST_SUITE("inspect") {
       CHECK_FALSE(s.capped);
       CHECK(s.requested == 2);
       CHECK(s.size == 4);
-      CHECK(per_branch(s) == std::map<std::string, int>{{"日语支部", 1}, {"欧语支部", 1}, {"英语一支部", 1}, {"英语二支部", 1}});
+      CHECK(per_branch(s) ==
+            std::map<std::string, int>{{"日语支部", 1}, {"欧语支部", 1}, {"英语一支部", 1}, {"英语二支部", 1}});
     }
     SUBCASE("size 9") {
       auto s = draw_sample(request_of(frame, 9, 1));
       CHECK_FALSE(s.raised);
       CHECK(s.items.size() == 9);
-      CHECK(per_branch(s) == std::map<std::string, int>{{"日语支部", 1}, {"欧语支部", 2}, {"英语一支部", 2}, {"英语二支部", 4}});
+      CHECK(per_branch(s) ==
+            std::map<std::string, int>{{"日语支部", 1}, {"欧语支部", 2}, {"英语一支部", 2}, {"英语二支部", 4}});
       REQUIRE(s.strata.size() == 4);
       CHECK(s.strata[0].branch == "日语支部");
       CHECK(s.strata[0].members == 3);
@@ -182,7 +184,8 @@ TEST_SUITE("inspect") {
     // Another seed draws another sample (for this frame and these two seeds).
     auto other = draw_sample(request_of(frame, 8, 20261015));
     bool differs = false;
-    for (std::size_t i = 0; i < one.items.size(); ++i) differs = differs || one.items[i].member_id != other.items[i].member_id;
+    for (std::size_t i = 0; i < one.items.size(); ++i)
+      differs = differs || one.items[i].member_id != other.items[i].member_id;
     CHECK(differs);
   }
 
@@ -234,13 +237,17 @@ TEST_SUITE("inspect") {
   TEST_CASE("compliance counts closed visits, talks, attention talks and forms") {
     using check::Rule;
     using check::Status;
-    std::vector<check::Obligation> obligations{
-        obligation(Rule::visits, Status::met, 0),          obligation(Rule::visits, Status::overdue, 0),
-        obligation(Rule::talks, Status::waived, 0),        obligation(Rule::feedback_form, Status::met_late, 0),
-        obligation(Rule::attention_talks, Status::overdue, 0), obligation(Rule::visits, Status::pending, 0),
-        obligation(Rule::talks, Status::due_soon, 0),      obligation(Rule::activity, Status::overdue, 0),
-        obligation(Rule::work_plan, Status::met, 0),       obligation(Rule::visits, Status::met, 1),
-        obligation(Rule::no_assignment, Status::overdue, -1)};
+    std::vector<check::Obligation> obligations{obligation(Rule::visits, Status::met, 0),
+                                               obligation(Rule::visits, Status::overdue, 0),
+                                               obligation(Rule::talks, Status::waived, 0),
+                                               obligation(Rule::feedback_form, Status::met_late, 0),
+                                               obligation(Rule::attention_talks, Status::overdue, 0),
+                                               obligation(Rule::visits, Status::pending, 0),
+                                               obligation(Rule::talks, Status::due_soon, 0),
+                                               obligation(Rule::activity, Status::overdue, 0),
+                                               obligation(Rule::work_plan, Status::met, 0),
+                                               obligation(Rule::visits, Status::met, 1),
+                                               obligation(Rule::no_assignment, Status::overdue, -1)};
     auto c = compliance_by_person(obligations, 3);
     CHECK(c[0].met == 3);
     CHECK(c[0].closed == 5);
@@ -280,8 +287,7 @@ TEST_SUITE("inspect") {
     input.residences = {{2, 0, ymd(2026, 9, 1), std::nullopt, false},
                         {3, 1, ymd(2026, 9, 1), ymd(2026, 10, 1), false},
                         {3, 2, ymd(2026, 10, 1), std::nullopt, true}};
-    input.assignments = {{ymd(2026, 9, 7), {{0, 0}, {1, 0}, {2, 1}}},
-                         {ymd(2026, 10, 20), {{0, 1}, {1, 1}, {2, 1}}}};
+    input.assignments = {{ymd(2026, 9, 7), {{0, 0}, {1, 0}, {2, 1}}}, {ymd(2026, 10, 20), {{0, 1}, {1, 1}, {2, 1}}}};
     std::vector<check::Obligation> obligations{obligation(check::Rule::visits, check::Status::overdue, 0)};
     auto frame = sampling_frame(input, obligations, ymd(2026, 10, 14), 14);
     REQUIRE(frame.size() == 2);
@@ -305,11 +311,12 @@ const Semester k_semester_for_rows = autumn();
 
 // Two students in 8-305 (one a member) and one in 8-306.
 void import_college(store::Database& db) {
-  auto table = util::parse_csv("学号,姓名,性别,专业,年级,寝室,政治面貌,党支部\n"
-                               "2023001,党员甲,男,英语,4,8-305,中共党员,英语一支部\n"
-                               "2025001,张三,男,英语,2,8-305,群众,\n"
-                               "2025002,李四,男,英语,2,8-306,群众,\n",
-                               "s.csv");
+  auto table = util::parse_csv(
+      "学号,姓名,性别,专业,年级,寝室,政治面貌,党支部\n"
+      "2023001,党员甲,男,英语,4,8-305,中共党员,英语一支部\n"
+      "2025001,张三,男,英语,2,8-305,群众,\n"
+      "2025002,李四,男,英语,2,8-306,群众,\n",
+      "s.csv");
   auto rows = roster::parse_students(table, roster::ParseContext{"s.csv", &k_semester_for_rows});
   store::ImportContext c;
   c.source_name = "s.csv";
@@ -398,7 +405,8 @@ TEST_SUITE("inspect.store") {
     CHECK(store::inspected_record(db, wrong)->superseded_by == fixed);
     CHECK_FALSE(store::inspected_record(db, 99));
     std::vector<std::int64_t> ids;
-    for (const auto& c : store::recent_contacts(db, "2023001", "8-305", "2026-10-01", "2026-10-14")) ids.push_back(c.id);
+    for (const auto& c : store::recent_contacts(db, "2023001", "8-305", "2026-10-01", "2026-10-14"))
+      ids.push_back(c.id);
     CHECK(ids == std::vector<std::int64_t>{visit, fixed, talk});
     (void)old;
   }
@@ -465,8 +473,17 @@ TEST_SUITE("inspect.report") {
     c.weight_up = 3;
     c.recent_days = 14;
     c.strata = {{"一支部", 2, 1}, {"", 2, 1}};
-    c.items = {{1, "一支部", "党员甲", "2023001", "8-305", {"张三", "王五"}, {{12, "talk", "2026-10-11 21:00", {"张三"}}},
-                3, 5, true, false},
+    c.items = {{1,
+                "一支部",
+                "党员甲",
+                "2023001",
+                "8-305",
+                {"张三", "王五"},
+                {{12, "talk", "2026-10-11 21:00", {"张三"}}},
+                3,
+                5,
+                true,
+                false},
                {2, "", "党员乙", "2023002", "8-306", {"李四"}, {}, 0, 0, false, true}};
     auto zh = report::render_checklist_text(c, Language::zh);
     CHECK(zh.find("检查组抽查 #3 · 2026—2027学年第一学期 · 2026-10-14 · 种子 20261014 (由日期得出)\n") == 0);
@@ -485,13 +502,19 @@ TEST_SUITE("inspect.report") {
   }
 
   TEST_CASE("the findings receipt lists the findings and the flagged records") {
-    report::FindingsReceipt r{"党员甲", "2023001", "8-305", "2026-10-14", "王老师", 3,
+    report::FindingsReceipt r{"党员甲",
+                              "2023001",
+                              "8-305",
+                              "2026-10-14",
+                              "王老师",
+                              3,
                               {{7, 12, "visit", "2026-10-10 19:30", "", false},
                                {8, 15, "talk", "2026-10-11 21:00", "张三", true},
                                {9, 16, "talk", "2026-10-12 21:00", "李四", true}},
                               {15, 16}};
     auto en = report::render_findings_receipt(r, Language::en);
-    CHECK(en.find("recorded findings #7–#9 · 党员甲 2023001 · 8-305 · 2026-10-14 · inspector 王老师 · sample #3\n") == 0);
+    CHECK(en.find("recorded findings #7–#9 · 党员甲 2023001 · 8-305 · 2026-10-14 · inspector 王老师 · sample #3\n") ==
+          0);
     CHECK(en.find("contradicted") != std::string::npos);
     CHECK(en.find("flagged records: #15, #16\n") != std::string::npos);
     r.flagged.clear();

@@ -47,20 +47,93 @@ struct Rng {
 };
 
 // Pieces of hostile text; a value is a few of them in a row.
-const std::vector<std::string> k_pieces{
-    "|", "||", "\\", "\\|", "`", "```", "*", "**", "_", "__", "[", "]", "[x](http://e.com)", "![i](x.png)",
-    "<", ">", "<script>", "</script>", "<script>alert(1)</script>", "<SCRIPT SRC=//x.js>", "<img src=x onerror=alert(1)>",
-    "<b>", "</td>", "</tr><tr><td>", "<br>", "<!--", "-->", "&", "&amp;", "&#60;script", "&lt;script&gt;", "#", "# ",
-    "## h", "-", "- ", "---", "===", "=", "+ ", "1. ", "> ", "~", "~~x~~", ":", "|---|", "| --- |", ":-:", "\n",
-    "\n\n", "\r", "\r\n", "\t", " ", "   ", "\xE3\x80\x80" /* U+3000 */, "张三", "重点关注", "联系寝室", "e\xCC\x81",
-    "\xCC\x81" /* combining acute */, "\xE2\x80\x8B" /* zero-width space */, "\xE2\x80\xAE" /* RLO */, "\xF0\x9F\x98\x80",
-    "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7", "a", "x", "0", "'", "\"", "$", "{", "}",
-    "\\\n", "http://e.com", "<http://e.com>", "@user", "\x1b[2J", "\x1b]0;t\x07", "\xC2\x85" /* U+0085 */,
-    "\xE2\x80\xA8" /* U+2028 */, "\xFF" /* not UTF-8 */, "\xE2\x81\xA6" /* U+2066 */};
+const std::vector<std::string> k_pieces{"|",
+                                        "||",
+                                        "\\",
+                                        "\\|",
+                                        "`",
+                                        "```",
+                                        "*",
+                                        "**",
+                                        "_",
+                                        "__",
+                                        "[",
+                                        "]",
+                                        "[x](http://e.com)",
+                                        "![i](x.png)",
+                                        "<",
+                                        ">",
+                                        "<script>",
+                                        "</script>",
+                                        "<script>alert(1)</script>",
+                                        "<SCRIPT SRC=//x.js>",
+                                        "<img src=x onerror=alert(1)>",
+                                        "<b>",
+                                        "</td>",
+                                        "</tr><tr><td>",
+                                        "<br>",
+                                        "<!--",
+                                        "-->",
+                                        "&",
+                                        "&amp;",
+                                        "&#60;script",
+                                        "&lt;script&gt;",
+                                        "#",
+                                        "# ",
+                                        "## h",
+                                        "-",
+                                        "- ",
+                                        "---",
+                                        "===",
+                                        "=",
+                                        "+ ",
+                                        "1. ",
+                                        "> ",
+                                        "~",
+                                        "~~x~~",
+                                        ":",
+                                        "|---|",
+                                        "| --- |",
+                                        ":-:",
+                                        "\n",
+                                        "\n\n",
+                                        "\r",
+                                        "\r\n",
+                                        "\t",
+                                        " ",
+                                        "   ",
+                                        "\xE3\x80\x80" /* U+3000 */,
+                                        "张三",
+                                        "重点关注",
+                                        "联系寝室",
+                                        "e\xCC\x81",
+                                        "\xCC\x81" /* combining acute */,
+                                        "\xE2\x80\x8B" /* zero-width space */,
+                                        "\xE2\x80\xAE" /* RLO */,
+                                        "\xF0\x9F\x98\x80",
+                                        "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7",
+                                        "a",
+                                        "x",
+                                        "0",
+                                        "'",
+                                        "\"",
+                                        "$",
+                                        "{",
+                                        "}",
+                                        "\\\n",
+                                        "http://e.com",
+                                        "<http://e.com>",
+                                        "@user",
+                                        "\x1b[2J",
+                                        "\x1b]0;t\x07",
+                                        "\xC2\x85" /* U+0085 */,
+                                        "\xE2\x80\xA8" /* U+2028 */,
+                                        "\xFF" /* not UTF-8 */,
+                                        "\xE2\x81\xA6" /* U+2066 */};
 
 // Values that start a line with a block marker, so the start of a value is tested too.
-const std::vector<std::string> k_starts{"#", "# ", "-", "- ", "=", "===", "---", "> ", "1. ", "|", "```", "    ", "\t",
-                                        "<script>", "<div>", ""};
+const std::vector<std::string> k_starts{"#",   "# ", "-",   "- ",   "=",  "===",      "---",   "> ",
+                                        "1. ", "|",  "```", "    ", "\t", "<script>", "<div>", ""};
 
 std::string hostile(Rng& rng) {
   std::string s = rng.below(3) == 0 ? k_starts[rng.below(k_starts.size())] : "";
@@ -76,11 +149,20 @@ std::string expected_cell(const std::string& value) {
   std::string out;
   for (const char c : util::escape_hidden(value, util::LineBreaks::mark)) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   const auto first = out.find_first_not_of(" \t");

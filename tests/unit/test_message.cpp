@@ -10,8 +10,8 @@ using namespace dormlink;
 TEST_SUITE("message") {
   TEST_CASE("a run of 7 or more digits is a possible phone number, however it is typed") {
     for (const char* value : {"13656161762", "张晨昕 13656161762", "136 5616 1762", "136-5616-1762",
-                              "+86 136 5616 1762", "１３６５６１６１７６２", "1365616", "0571-88273456",
-                              "88273456", "2023110101", "tel:13656161762x", "8827 3456", "12345678"}) {
+                              "+86 136 5616 1762", "１３６５６１６１７６２", "1365616", "0571-88273456", "88273456",
+                              "2023110101", "tel:13656161762x", "8827 3456", "12345678"}) {
       INFO(value);
       CHECK(is_sensitive_value(value));
       CHECK(quote_value(value) == "(value not shown)");
@@ -19,9 +19,9 @@ TEST_SUITE("message") {
   }
 
   TEST_CASE("dates, short numbers and ordinary words are shown, quoted") {
-    for (const char* value : {"2026-09-07", "2026-09-07 19:30", "20260907", "2026-13-01", "2026-03-011",
-                              "2026/9/7 19:30", "123456", "8-305", "10-106", "T2024", "张三", "心理学",
-                              "week 1-2", "2026-09-07 - 2026-09-14"}) {
+    for (const char* value :
+         {"2026-09-07", "2026-09-07 19:30", "20260907", "2026-13-01", "2026-03-011", "2026/9/7 19:30", "123456",
+          "8-305", "10-106", "T2024", "张三", "心理学", "week 1-2", "2026-09-07 - 2026-09-14"}) {
       INFO(value);
       CHECK_FALSE(is_sensitive_value(value));
     }

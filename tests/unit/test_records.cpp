@@ -117,7 +117,8 @@ TEST_SUITE("records.entry") {
     }
     SUBCASE("not assigned, and no assignment at all") {
       CHECK(problems_of(visit("M1", "8-306"), f.context()) ==
-            std::vector<std::string>{"李晴紫 M1 is not assigned to dorm 8-306 on 2026-10-12; pass --reason to record it anyway"});
+            std::vector<std::string>{
+                "李晴紫 M1 is not assigned to dorm 8-306 on 2026-10-12; pass --reason to record it anyway"});
       CHECK(problems_of(visit("M1", "8-305"), f.context(false)) ==
             std::vector<std::string>{"no assignment is committed for 2026-autumn on 2026-10-12; run `dormlink assign`, "
                                      "or pass --reason to record it anyway"});
@@ -131,8 +132,10 @@ TEST_SUITE("records.entry") {
     SUBCASE("in the future, outside the semester") {
       auto r = visit("M1", "8-305");
       r.at = LocalDateTime{Date{year{2026}, month{10}, day{12}}, 21, 30, true};
-      CHECK(problems_of(r, f.context()) ==
-            std::vector<std::string>{"--at \"2026-10-12 21:30\" is later than now (2026-10-12 21:00); a record is entered after it happened"});
+      CHECK(
+          problems_of(r, f.context()) ==
+          std::vector<std::string>{
+              "--at \"2026-10-12 21:30\" is later than now (2026-10-12 21:00); a record is entered after it happened"});
       r.at = LocalDateTime{Date{year{2026}, month{8}, day{1}}, 10, 0, true};
       CHECK(problems_of(r, f.context()) ==
             std::vector<std::string>{"--at \"2026-08-01 10:00\" is outside every semester of the config"});
@@ -143,7 +146,8 @@ TEST_SUITE("records.entry") {
       CHECK(problems_of(r, f.context()) == std::vector<std::string>{"a visit needs --dorm"});
       r.kind = Kind::excused;
       CHECK(problems_of(r, f.context()) ==
-            std::vector<std::string>{"an excused record needs --reason (resident away, dorm empty, holiday, ill, placement...)"});
+            std::vector<std::string>{
+                "an excused record needs --reason (resident away, dorm empty, holiday, ill, placement...)"});
     }
   }
 
@@ -152,10 +156,13 @@ TEST_SUITE("records.entry") {
     auto r = visit("M1", "8-305");
     r.kind = Kind::incident;
     CHECK(problems_of(r, f.context()) ==
-          std::vector<std::string>{"an incident needs --category (赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, 其他违纪, 突发事件)"});
-    r.incident = Incident{IncidentCategory::banned_appliance, Severity::medium, StaffRole::counselor, "2026-10-12 19:00"};
+          std::vector<std::string>{"an incident needs --category (赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, "
+                                   "无故旷课, 其他违纪, 突发事件)"});
+    r.incident =
+        Incident{IncidentCategory::banned_appliance, Severity::medium, StaffRole::counselor, "2026-10-12 19:00"};
     CHECK(problems_of(r, f.context()) ==
-          std::vector<std::string>{"--reported-at \"2026-10-12 19:00\" is before the incident was found (2026-10-12 19:30)"});
+          std::vector<std::string>{
+              "--reported-at \"2026-10-12 19:00\" is before the incident was found (2026-10-12 19:30)"});
     r.incident->reported_at = "2026-10-12 20:00";
     auto e = resolve_entry(r, f.context());
     REQUIRE(e.row.incident.has_value());
@@ -172,9 +179,10 @@ TEST_SUITE("records.entry") {
     auto r = visit("M1", "8-305");
     r.kind = Kind::incident;
     r.incident = Incident{IncidentCategory::fighting, std::nullopt, StaffRole::counselor, "2026-10-18 09:00"};
-    CHECK(problems_of(r, f.context()) ==
-          std::vector<std::string>{"--reported-at \"2026-10-18 09:00\" is later than now (2026-10-12 21:00); record the "
-                                   "report once it was made"});
+    CHECK(
+        problems_of(r, f.context()) ==
+        std::vector<std::string>{"--reported-at \"2026-10-18 09:00\" is later than now (2026-10-12 21:00); record the "
+                                 "report once it was made"});
     r.incident->reported_at = "2026-10-12 21:01";
     CHECK(problems_of(r, f.context()).size() == 1);
     r.incident->reported_at = "2026-10-12 21:00";
@@ -223,8 +231,9 @@ TEST_SUITE("records.entry") {
     SUBCASE("missing, zero, already corrected, a pointer record") {
       auto t = own;
       t.exists = false;
-      CHECK(refused(t).front() == "--corrects 7: there is no record #7; give the number on the receipt of the record "
-                                  "to correct");
+      CHECK(refused(t).front() ==
+            "--corrects 7: there is no record #7; give the number on the receipt of the record "
+            "to correct");
       t = own;
       t.id = 0;
       CHECK_FALSE(refused(t).empty());
@@ -279,9 +288,11 @@ TEST_SUITE("records.entry") {
 
 TEST_SUITE("records.csv") {
   TEST_CASE("the feedback form's columns become requests, the channel may sit in brackets") {
-    auto table = util::parse_csv("党员姓名,联系寝室名称,时间,联系学生姓名及方式,工作进展及成效,说明\n"
-                                 "李晴紫,10-106,2026-09-15 19:30,张晨昕、黄佳菁（微信）,了解情况,无\n"
-                                 "李晴紫,10-107,昨天 20:00,,,\n", "form.csv");
+    auto table = util::parse_csv(
+        "党员姓名,联系寝室名称,时间,联系学生姓名及方式,工作进展及成效,说明\n"
+        "李晴紫,10-106,2026-09-15 19:30,张晨昕、黄佳菁（微信）,了解情况,无\n"
+        "李晴紫,10-107,昨天 20:00,,,\n",
+        "form.csv");
     auto rows = parse_record_csv(table, "form.csv", Date{year{2026}, month{9}, day{20}});
     REQUIRE(rows.size() == 2);
     CHECK(rows[0].line == 2);
@@ -293,8 +304,10 @@ TEST_SUITE("records.csv") {
   }
 
   TEST_CASE("incident columns become the incident's category, severity and report") {
-    auto table = util::parse_csv("党员姓名,联系寝室名称,时间,类型,事件类别,严重程度,报告对象,报告时间\n"
-                                 "李晴紫,10-106,2026-09-15 23:10,特殊情况,夜不归宿,严重,辅导员,2026-09-15 23:30\n", "form.csv");
+    auto table = util::parse_csv(
+        "党员姓名,联系寝室名称,时间,类型,事件类别,严重程度,报告对象,报告时间\n"
+        "李晴紫,10-106,2026-09-15 23:10,特殊情况,夜不归宿,严重,辅导员,2026-09-15 23:30\n",
+        "form.csv");
     auto rows = parse_record_csv(table, "form.csv", Date{year{2026}, month{9}, day{20}});
     REQUIRE(rows.size() == 1);
     REQUIRE(rows[0].request.incident.has_value());
@@ -315,7 +328,8 @@ TEST_SUITE("records.csv") {
       CHECK(e.problems()[0].location == "form.csv:2");
       CHECK(e.problems()[0].message == "column \"党员姓名\": is empty; name the member (student id or name)");
       CHECK(e.problems()[1].message == "column \"时间\": \"2026-02-30\" is not a real date");
-      CHECK(e.problems()[2].message == "column \"类型\": \"闲聊\" is not a kind of contact; use 走访, 谈心, 座谈会, 寝室活动, ...");
+      CHECK(e.problems()[2].message ==
+            "column \"类型\": \"闲聊\" is not a kind of contact; use 走访, 谈心, 座谈会, 寝室活动, ...");
     }
   }
 }

@@ -57,7 +57,8 @@ TEST_SUITE("report") {
     CHECK(json_escape("\x1b[2J\x07\x7F") == "\\u001b[2J\\u0007\\u007f");
     CHECK(json_escape("\xC2\x85\u2028\u2029\u202E\u200B\uFEFF") == "\\u0085\\u2028\\u2029\\u202e\\u200b\\ufeff");
     CHECK(json_escape("tag\U000E0041") == "tag\\udb40\\udc41");  // a surrogate pair beyond the BMP
-    CHECK(json_escape("好\xFF" "x\xE5\xBC") == "好\uFFFDx\uFFFD\uFFFD");
+    CHECK(json_escape("好\xFF"
+                      "x\xE5\xBC") == "好\uFFFDx\uFFFD\uFFFD");
     CHECK(json_escape("张三 😀 e\u0301") == "张三 😀 e\u0301");
   }
 
@@ -131,11 +132,11 @@ TEST_SUITE("report") {
     s.effective_date = "2099-01-01";
     s.days_after_today = 26327;
     s.far_ahead = true;
-    CHECK(render_import_summary(s, Language::zh).find(
-              "生效日期 2099-01-01（今天之后 26327 天；晚于今天超过 31 天，正式导入需要 --force）\n试运行") == 0);
-    CHECK(render_import_summary(s, Language::en).find(
-              "effective 2099-01-01 (26327 days after today; more than 31 days ahead, the import needs "
-              "--force)\ndry run") == 0);
+    CHECK(render_import_summary(s, Language::zh)
+              .find("生效日期 2099-01-01（今天之后 26327 天；晚于今天超过 31 天，正式导入需要 --force）\n试运行") == 0);
+    CHECK(render_import_summary(s, Language::en)
+              .find("effective 2099-01-01 (26327 days after today; more than 31 days ahead, the import needs "
+                    "--force)\ndry run") == 0);
     s.far_ahead = false;
     s.days_after_today = -3;
     CHECK(render_import_summary(s, Language::en).find("effective 2099-01-01 (3 days before today)\n") == 0);
@@ -144,7 +145,8 @@ TEST_SUITE("report") {
   TEST_CASE("undo summary: the batch undone, the undo's batch, the counts") {
     roster::UndoSummary s{4, 5, "students", "next.csv", "2099-01-01", 3, 1, false};
     CHECK(render_undo_summary(s, Language::zh) ==
-          "已撤销导入批次 #4（students，next.csv，生效日期 2099-01-01），记为批次 #5\n  恢复原版本 3 条，移除新增 1 项\n");
+          "已撤销导入批次 #4（students，next.csv，生效日期 2099-01-01），记为批次 #5\n  恢复原版本 3 条，移除新增 1 "
+          "项\n");
     s.dry_run = true;
     s.undo_batch = 0;
     CHECK(render_undo_summary(s, Language::en) ==

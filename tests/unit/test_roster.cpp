@@ -43,7 +43,8 @@ std::vector<std::string> student_problems(const std::string& body) {
 
 TEST_SUITE("roster") {
   TEST_CASE("a good row becomes facts") {
-    auto rows = students("2023110101,张三,男,英语,4,英语2301,8栋305,１３８００１３８０００,中共党员,英语系第一党支部,,是\n");
+    auto rows =
+        students("2023110101,张三,男,英语,4,英语2301,8栋305,１３８００１３８０００,中共党员,英语系第一党支部,,是\n");
     REQUIRE(rows.size() == 1);
     const auto& f = rows[0].facts;
     CHECK(rows[0].line == 2);
@@ -90,21 +91,28 @@ TEST_SUITE("roster") {
     REQUIRE(problems.size() == 6);
     CHECK(problems[0] == "students.csv:2: column \"性别\": unknown value \"X\"; use 男, 女, M or F");
     CHECK(problems[1] == "students.csv:2: column \"年级\": \"9\": year of study 9 is out of range; expected 1-6");
-    CHECK(problems[2] == "students.csv:2: column \"党支部\": is empty, but a Party member must belong to a Party branch; fill in 党支部");
-    CHECK(problems[3] == "students.csv:3: column \"寝室\": \"nowhere\" is not a dorm; write building-room like 8-305 or 8栋305");
-    CHECK(problems[4] == "students.csv:3: column \"政治面貌\": unknown value \"路人\"; use 中共党员, 中共预备党员, 发展对象, 入党积极分子, 共青团员 or 群众");
+    CHECK(problems[2] ==
+          "students.csv:2: column \"党支部\": is empty, but a Party member must belong to a Party branch; fill in "
+          "党支部");
+    CHECK(problems[3] ==
+          "students.csv:3: column \"寝室\": \"nowhere\" is not a dorm; write building-room like 8-305 or 8栋305");
+    CHECK(problems[4] ==
+          "students.csv:3: column \"政治面貌\": unknown value \"路人\"; use 中共党员, 中共预备党员, 发展对象, "
+          "入党积极分子, 共青团员 or 群众");
     CHECK(problems[5] == "students.csv:3: column \"寝室长\": \"maybe\" is not yes or no; use 是 or leave it empty");
   }
 
   TEST_CASE("phone numbers and attention categories are never echoed") {
     auto problems = student_problems("2023110101,张三,男,英语,4,英语2301,8-305,555-SECRET,群众,,抑郁症;经济困难,\n");
     REQUIRE(problems.size() == 2);
-    CHECK(problems[0] == "students.csv:2: column \"联系方式\": is not a phone number (value not shown); write a mobile "
-                        "number (11 digits, starting with 1) or a landline with its area code");
+    CHECK(problems[0] ==
+          "students.csv:2: column \"联系方式\": is not a phone number (value not shown); write a mobile "
+          "number (11 digits, starting with 1) or a landline with its area code");
     CHECK(problems[1].find("抑郁症") == std::string::npos);
     CHECK(problems[1].find("SECRET") == std::string::npos);
-    CHECK(problems[1] == "students.csv:2: column \"重点关注\": item 1 is not a known category (value not shown); the "
-                        "four categories and their spellings are in docs/import.md");
+    CHECK(problems[1] ==
+          "students.csv:2: column \"重点关注\": item 1 is not a known category (value not shown); the "
+          "four categories and their spellings are in docs/import.md");
   }
 
   TEST_CASE("cross-row problems: duplicate id, mixed-gender dorm, two dorm heads") {
@@ -115,8 +123,11 @@ TEST_SUITE("roster") {
         "2023110104,赵六,男,英语,4,,8-306,,群众,,,是\n"
         "2023110105,钱七,男,英语,4,,8-306,,群众,,,是\n");
     REQUIRE(problems.size() == 3);
-    CHECK(problems[0] == "students.csv:3: student id (value not shown) is also on line 2; each student must appear once");
-    CHECK(problems[1] == "students.csv:4: dorm 8-305 has residents of both genders: line 2 is 男, this line is 女; correct the gender or the dorm");
+    CHECK(problems[0] ==
+          "students.csv:3: student id (value not shown) is also on line 2; each student must appear once");
+    CHECK(problems[1] ==
+          "students.csv:4: dorm 8-305 has residents of both genders: line 2 is 男, this line is 女; correct the gender "
+          "or the dorm");
     CHECK(problems[2] == "students.csv:6: dorm 8-306 already has a dorm head on line 5; a dorm has one");
   }
 
@@ -137,15 +148,18 @@ TEST_SUITE("roster") {
       FAIL("expected a DataError");
     } catch (const DataError& e) {
       REQUIRE(e.problems().size() == 2);
-      CHECK(e.problems()[0].message == "missing column(s) 性别 (gender), 年级 (grade); the header row must name them (see docs/import.md)");
+      CHECK(e.problems()[0].message ==
+            "missing column(s) 性别 (gender), 年级 (grade); the header row must name them (see docs/import.md)");
       CHECK(e.problems()[1].message == "missing column 寝室 (dorm), or 楼栋 (building) and 房间号 (room)");
       CHECK(std::string(e.what()) == "s.csv: 2 problems; nothing was imported");
     }
   }
 
   TEST_CASE("canonical English headers and separate building/room columns work") {
-    auto table = util::parse_csv("student_id,name,gender,major,grade,building,room,note\n"
-                                 "S1,Amy,F,English,2024级,9号楼,412室,x\n", "s.csv");
+    auto table = util::parse_csv(
+        "student_id,name,gender,major,grade,building,room,note\n"
+        "S1,Amy,F,English,2024级,9号楼,412室,x\n",
+        "s.csv");
     ParseNotes notes;
     auto rows = parse_students(table, ParseContext{"s.csv", nullptr}, &notes);
     REQUIRE(rows.size() == 1);
@@ -157,7 +171,8 @@ TEST_SUITE("roster") {
   TEST_CASE("a row wider than the header is refused") {
     auto problems = student_problems("2023110101,张三,男,英语,4,英语2301,8-305,,群众,,,,extra\n");
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0] == "students.csv:2: the row has 13 fields but the header has 12; a value containing a comma must be quoted");
+    CHECK(problems[0] ==
+          "students.csv:2: the row has 13 fields but the header has 12; a value containing a comma must be quoted");
   }
 
   TEST_CASE("dorms roster: overrides, capacity and duplicates") {
@@ -184,7 +199,8 @@ TEST_SUITE("roster") {
         "工号,姓名,角色,联系方式,负责年级,负责班级,党支部\n"
         "T1,周老师,辅导员,,2023级;2024级,,\n"
         "T1,周老师,支部书记,,,,英语系第一党支部\n"
-        "T2,吴老师,班主任,,,英语2301、英语2302,\n", "staff.csv");
+        "T2,吴老师,班主任,,,英语2301、英语2302,\n",
+        "staff.csv");
     auto rows = parse_staff(table, ParseContext{"staff.csv", &k_semester});
     REQUIRE(rows.size() == 3);
     CHECK(rows[0].facts.cohorts == std::vector<int>{2023, 2024});
@@ -193,14 +209,17 @@ TEST_SUITE("roster") {
         "工号,姓名,角色,负责年级,负责班级,党支部\n"
         "T1,周老师,辅导员,,,\n"
         "T1,郑老师,校长,,,\n"
-        "T2,吴老师,支部书记,,,\n", "staff.csv");
+        "T2,吴老师,支部书记,,,\n",
+        "staff.csv");
     try {
       parse_staff(bad, ParseContext{"staff.csv", &k_semester});
       FAIL("expected a DataError");
     } catch (const DataError& e) {
       REQUIRE(e.problems().size() == 3);
-      CHECK(e.problems()[0].message == "column \"负责年级\": is empty; a counselor must cover grades (负责年级) or classes (负责班级)");
-      CHECK(e.problems()[1].message == "column \"角色\": unknown value \"校长\"; use 辅导员, 班主任, 支部书记 or 检查组");
+      CHECK(e.problems()[0].message ==
+            "column \"负责年级\": is empty; a counselor must cover grades (负责年级) or classes (负责班级)");
+      CHECK(e.problems()[1].message ==
+            "column \"角色\": unknown value \"校长\"; use 辅导员, 班主任, 支部书记 or 检查组");
       CHECK(e.problems()[2].message == "column \"党支部\": is empty; a branch secretary must name the branch");
     }
   }
@@ -229,8 +248,9 @@ TEST_SUITE("roster") {
   TEST_CASE("names, ids, codes and choices must be plain visible text in every roster") {
     auto problems = student_problems("2023110101,张\u202E三,男,英\u200B语,4,英语\u20282301,8-305,,群众,,,\n");
     REQUIRE(problems.size() == 3);
-    CHECK(problems[0] == "students.csv:2: column \"姓名\": contains U+202E (an invisible control or format character) "
-                        "at character 2; names, ids and codes must be plain visible text");
+    CHECK(problems[0] ==
+          "students.csv:2: column \"姓名\": contains U+202E (an invisible control or format character) "
+          "at character 2; names, ids and codes must be plain visible text");
     CHECK(problems[1].starts_with("students.csv:2: column \"专业\": contains U+200B"));
     CHECK(problems[2].starts_with("students.csv:2: column \"班级\": contains U+2028"));
     const auto staff = util::parse_csv("工号,姓名,角色\nT1,周\xC2\x85老师,检查组\n", "staff.csv");

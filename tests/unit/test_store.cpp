@@ -50,8 +50,9 @@ store::ImportContext context_on(int month_value, int day_value) {
 // A scratch directory removed at the end of the test.
 struct TempDir {
   fs::path path;
-  TempDir() : path(fs::temp_directory_path() / fs::path("dormlink-store-" + std::to_string(::getpid()) + "-" +
-                                                          std::to_string(reinterpret_cast<std::uintptr_t>(this)))) {
+  TempDir()
+      : path(fs::temp_directory_path() / fs::path("dormlink-store-" + std::to_string(::getpid()) + "-" +
+                                                  std::to_string(reinterpret_cast<std::uintptr_t>(this)))) {
     fs::create_directories(path);
   }
   ~TempDir() { fs::remove_all(path); }
@@ -83,8 +84,10 @@ TEST_SUITE("store") {
 
   TEST_CASE("re-import keeps history: moves, status changes and departures are dated rows") {
     auto db = store::Database::in_memory();
-    store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"
-                                       "3,王五,男,英语,4,8-306,群众,\n"), context_on(9, 1));
+    store::import_students(db,
+                           rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"
+                                   "3,王五,男,英语,4,8-306,群众,\n"),
+                           context_on(9, 1));
     auto summary = store::import_students(
         db, rows_of("1,张三,男,英语,4,8-306,群众,\n2,李四,男,英语,4,8-305,中共预备党员,第一支部\n"), context_on(10, 1));
     CHECK(summary.added == 0);
@@ -108,7 +111,8 @@ TEST_SUITE("store") {
 
   TEST_CASE("a departed student who comes back is counted as returned") {
     auto db = store::Database::in_memory();
-    store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"), context_on(9, 1));
+    store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"),
+                           context_on(9, 1));
     store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n"), context_on(9, 10));
     auto summary = store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"),
                                           context_on(9, 20));
@@ -118,7 +122,8 @@ TEST_SUITE("store") {
 
   TEST_CASE("--keep-missing does not mark absent students as left") {
     auto db = store::Database::in_memory();
-    store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"), context_on(9, 1));
+    store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"),
+                           context_on(9, 1));
     auto ctx = context_on(9, 2);
     ctx.departures = false;
     auto summary = store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n"), ctx);
@@ -155,7 +160,8 @@ TEST_SUITE("store") {
                                      roster::ParseContext{"d.csv", &k_semester});
     store::import_dorms(db, dorms, context_on(9, 1));
     try {
-      store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"), context_on(9, 1));
+      store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"),
+                             context_on(9, 1));
       FAIL("expected a DataError");
     } catch (const DataError& e) {
       REQUIRE(e.problems().size() == 3);
@@ -167,7 +173,8 @@ TEST_SUITE("store") {
 
   TEST_CASE("a dorms roster must agree with current residents") {
     auto db = store::Database::in_memory();
-    store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"), context_on(9, 1));
+    store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"),
+                           context_on(9, 1));
     auto dorms = roster::parse_dorms(util::parse_csv("寝室,性别,容量\n8-305,女,1\n", "d.csv"),
                                      roster::ParseContext{"d.csv", &k_semester});
     try {
@@ -227,18 +234,24 @@ TEST_SUITE("store") {
                            doctest::Contains("is not a SQLite database"), DataError);
     }
     SUBCASE("another application's SQLite file") {
-      { SQLite::Database other(dir.file("o.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        other.exec("CREATE TABLE t (x)"); }
+      {
+        SQLite::Database other(dir.file("o.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        other.exec("CREATE TABLE t (x)");
+      }
       auto size = fs::file_size(dir.file("o.db"));
-      CHECK_THROWS_WITH_AS(store::Database::open(dir.file("o.db"), store::OpenMode::read_write),
-                           doctest::Contains("is a SQLite database of another application (application_id 0x0), not a dormlink database"),
-                           DataError);
+      CHECK_THROWS_WITH_AS(
+          store::Database::open(dir.file("o.db"), store::OpenMode::read_write),
+          doctest::Contains(
+              "is a SQLite database of another application (application_id 0x0), not a dormlink database"),
+          DataError);
       CHECK(fs::file_size(dir.file("o.db")) == size);
     }
     SUBCASE("a newer schema") {
       { auto db = store::Database::create(dir.file("n.db")); }
-      { SQLite::Database raw(dir.file("n.db"), SQLite::OPEN_READWRITE);
-        raw.exec("PRAGMA user_version = 99"); }
+      {
+        SQLite::Database raw(dir.file("n.db"), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = 99");
+      }
       CHECK_THROWS_WITH_AS(store::Database::open(dir.file("n.db"), store::OpenMode::read_only),
                            doctest::Contains("has schema version 99, newer than this dormlink"), DataError);
     }
@@ -290,9 +303,7 @@ std::string describe(store::Database& db, Date day) {
   return out;
 }
 
-Date on(int y, int m, int d) {
-  return Date{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
-}
+Date on(int y, int m, int d) { return Date{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}}; }
 
 store::ImportContext context_at(Date effective) {
   auto c = context_on(9, 1);
@@ -309,14 +320,19 @@ store::UndoContext undo_of(std::int64_t batch, bool dry_run = false) {
 TEST_SUITE("store") {
   TEST_CASE("undo: every day's rosters are as before the batch, the history keeps both, earlier imports work again") {
     auto db = store::Database::in_memory();
-    store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"
-                                       "3,王五,男,英语,4,8-306,群众,\n"), context_at(on(2026, 9, 1)));
+    store::import_students(db,
+                           rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"
+                                   "3,王五,男,英语,4,8-306,群众,\n"),
+                           context_at(on(2026, 9, 1)));
     const std::vector<Date> days{on(2026, 9, 1), on(2026, 12, 1), on(2099, 1, 1), on(2099, 6, 1)};
     std::vector<std::string> before;
     for (auto d : days) before.push_back(describe(db, d));
     // The mistaken batch: a move, a status change, a departure, a new student in a new dorm.
-    auto mistaken = store::import_students(db, rows_of("1,张三,男,英语,4,8-306,群众,\n2,李四,男,英语,4,8-305,中共预备党员,一支部\n"
-                                                       "4,赵六,男,英语,4,9-101,群众,\n"), context_at(on(2099, 1, 1)));
+    auto mistaken =
+        store::import_students(db,
+                               rows_of("1,张三,男,英语,4,8-306,群众,\n2,李四,男,英语,4,8-305,中共预备党员,一支部\n"
+                                       "4,赵六,男,英语,4,9-101,群众,\n"),
+                               context_at(on(2099, 1, 1)));
     CHECK(mistaken.batch_id == 2);
     CHECK(describe(db, on(2099, 6, 1)) != before[3]);
     CHECK_THROWS_AS(store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n"), context_at(on(2026, 12, 1))),
@@ -340,8 +356,9 @@ TEST_SUITE("store") {
     CHECK(imports[2].source_name == "s.csv");
 
     // The date of the undone batch no longer blocks; its additions can be added again.
-    auto again = store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"
-                                                    "3,王五,男,英语,4,8-306,群众,\n4,赵六,男,英语,4,9-101,群众,\n"),
+    auto again = store::import_students(db,
+                                        rows_of("1,张三,男,英语,4,8-305,群众,\n2,李四,男,英语,4,8-305,群众,\n"
+                                                "3,王五,男,英语,4,8-306,群众,\n4,赵六,男,英语,4,9-101,群众,\n"),
                                         context_at(on(2026, 12, 1)));
     CHECK(again.added == 1);
     CHECK(again.new_dorms == std::vector<std::string>{"9-101"});
@@ -352,10 +369,11 @@ TEST_SUITE("store") {
   TEST_CASE("undo refuses what it cannot reverse cleanly, naming what to do, and changes nothing") {
     auto db = store::Database::in_memory();
     auto dorms = [](const std::string& body) {
-      return roster::parse_dorms(util::parse_csv("寝室,性别,容量\n" + body, "d.csv"), roster::ParseContext{"d.csv", &k_semester});
+      return roster::parse_dorms(util::parse_csv("寝室,性别,容量\n" + body, "d.csv"),
+                                 roster::ParseContext{"d.csv", &k_semester});
     };
-    store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n"), context_at(on(2026, 9, 1)));   // #1
-    store::import_dorms(db, dorms("8-305,男,4\n"), context_at(on(2026, 9, 2)));                          // #2
+    store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n"), context_at(on(2026, 9, 1)));  // #1
+    store::import_dorms(db, dorms("8-305,男,4\n"), context_at(on(2026, 9, 2)));                         // #2
     const auto snapshot = describe(db, on(2026, 9, 2));
     CHECK_THROWS_WITH_AS(store::undo_import(db, undo_of(9)),
                          "there is no import batch #9; `dormlink roster` lists the latest imports with their numbers",
@@ -364,12 +382,12 @@ TEST_SUITE("store") {
                          "batch #1 is not the latest import of its rosters: #2 (dorms) came after it and still "
                          "stands; undo them first, latest first: dormlink import undo 2",
                          DataError);
-    store::undo_import(db, undo_of(2));                                                                  // #3
+    store::undo_import(db, undo_of(2));  // #3
     CHECK(describe(db, on(2026, 9, 2)) == "1 张三 8-305 masses\n8-305\n");
     CHECK_THROWS_WITH_AS(store::undo_import(db, undo_of(2)), "batch #2 was already undone by batch #3", DataError);
-    CHECK_THROWS_WITH_AS(store::undo_import(db, undo_of(3)),
-                         "batch #3 is itself the undo of batch #2; an undo is not undone: import that file again instead",
-                         DataError);
+    CHECK_THROWS_WITH_AS(
+        store::undo_import(db, undo_of(3)),
+        "batch #3 is itself the undo of batch #2; an undo is not undone: import that file again instead", DataError);
     // With the dorms batch undone, the students batch is the latest of its rosters again.
     const auto first = store::undo_import(db, undo_of(1));
     CHECK(first.removed == 2);  // student 1 and dorm 8-305
@@ -383,9 +401,9 @@ TEST_SUITE("store") {
       return roster::parse_staff(util::parse_csv("工号,姓名,角色,负责年级,党支部\n" + body, "t.csv"),
                                  roster::ParseContext{"t.csv", &k_semester});
     };
-    store::import_staff(db, staff("T1,周老师,辅导员,2023级,\n"), context_at(on(2026, 9, 1)));            // #1
+    store::import_staff(db, staff("T1,周老师,辅导员,2023级,\n"), context_at(on(2026, 9, 1)));                    // #1
     store::import_staff(db, staff("T1,周新,辅导员,2023级,\nT2,吴老师,检查组,,\n"), context_at(on(2026, 9, 5)));  // #2
-    store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n"), context_at(on(2026, 9, 6)));  // #3
+    store::import_students(db, rows_of("1,张三,男,英语,4,8-305,群众,\n"), context_at(on(2026, 9, 6)));           // #3
     const auto undo = store::undo_import(db, undo_of(2));
     CHECK(undo.restored == 1);
     CHECK(undo.removed == 1);
@@ -434,15 +452,18 @@ TEST_SUITE("store") {
     CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 1);
   }
 
-  TEST_CASE("quick_check: nothing on a sound file, the damaged page on a damaged one, and a write that meets it commits nothing") {
+  TEST_CASE(
+      "quick_check: nothing on a sound file, the damaged page on a damaged one, and a write that meets it commits "
+      "nothing") {
     TempDir dir;
     auto path = dir.file("d.db");
     { auto db = store::Database::create(path); }
     int root = 0;
     {
       SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-      raw.exec("CREATE TABLE t (x BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
-               "INSERT INTO t SELECT randomblob(100) FROM n");
+      raw.exec(
+          "CREATE TABLE t (x BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+          "INSERT INTO t SELECT randomblob(100) FROM n");
       raw.exec("PRAGMA wal_checkpoint(TRUNCATE)");
       root = raw.execAndGet("SELECT rootpage FROM sqlite_schema WHERE name = 't'").getInt();
     }

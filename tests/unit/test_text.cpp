@@ -15,9 +15,9 @@ TEST_SUITE("util.text") {
     CHECK(is_valid_utf8(""));
     CHECK(is_valid_utf8("plain ASCII"));
     CHECK(is_valid_utf8("张三，男"));
-    CHECK(is_valid_utf8("\xF0\x9F\x98\x80"));     // U+1F600, four bytes
-    CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));     // U+10FFFF, the last code point
-    CHECK(is_valid_utf8("\xEF\xBF\xBD"));         // U+FFFD itself is valid
+    CHECK(is_valid_utf8("\xF0\x9F\x98\x80"));  // U+1F600, four bytes
+    CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF, the last code point
+    CHECK(is_valid_utf8("\xEF\xBF\xBD"));      // U+FFFD itself is valid
   }
 
   TEST_CASE("is_valid_utf8 rejects malformed sequences") {
@@ -35,25 +35,28 @@ TEST_SUITE("util.text") {
 
   TEST_CASE("find_invalid_utf8 and describe_invalid_utf8 name the first bad byte") {
     CHECK_FALSE(find_invalid_utf8("张三 abc").has_value());
-    CHECK(find_invalid_utf8("ab\xFF" "cd") == 2);
-    CHECK(find_invalid_utf8("好\xC0\xAF") == 3);         // overlong
-    CHECK(find_invalid_utf8("a\xED\xA0\x80z") == 1);     // surrogate
-    CHECK(find_invalid_utf8("好\xE5\xBC") == 3);         // truncated
+    CHECK(find_invalid_utf8("ab\xFF"
+                            "cd") == 2);
+    CHECK(find_invalid_utf8("好\xC0\xAF") == 3);      // overlong
+    CHECK(find_invalid_utf8("a\xED\xA0\x80z") == 1);  // surrogate
+    CHECK(find_invalid_utf8("好\xE5\xBC") == 3);      // truncated
     CHECK(describe_invalid_utf8("ok").empty());
-    CHECK(describe_invalid_utf8("ab\xFF" "cd") == "byte 0xFF at offset 2");
+    CHECK(describe_invalid_utf8("ab\xFF"
+                                "cd") == "byte 0xFF at offset 2");
     CHECK(describe_invalid_utf8("好\xE5\xBC") == "truncated at offset 3");
-    CHECK(describe_invalid_utf8("好\xE5\xBC" "x") == "byte 0xE5 at offset 3");
+    CHECK(describe_invalid_utf8("好\xE5\xBC"
+                                "x") == "byte 0xE5 at offset 3");
   }
 
   TEST_CASE("hidden characters: controls, format characters and line separators") {
-    for (char32_t c : {U'\0', U'\t', U'\n', U'\r', U'\x1B', U'\x7F', U'\x80', U'\x85', U'\x9F', U'\u00AD', U'\u061C',
-                       U'\u200B', U'\u200D', U'\u200E', U'\u2028', U'\u2029', U'\u202A', U'\u202E', U'\u2060',
-                       U'\u2066', U'\u2069', U'\uFEFF', U'\U000E0041'}) {
+    for (char32_t c : {U'\0',     U'\t',     U'\n',     U'\r',     U'\x1B',   U'\x7F',   U'\x80',      U'\x85',
+                       U'\x9F',   U'\u00AD', U'\u061C', U'\u200B', U'\u200D', U'\u200E', U'\u2028',    U'\u2029',
+                       U'\u202A', U'\u202E', U'\u2060', U'\u2066', U'\u2069', U'\uFEFF', U'\U000E0041'}) {
       INFO(code_point_label(c));
       CHECK(is_hidden_character(c));
     }
-    for (char32_t c : {U' ', U'a', U'~', U'\u00A0', U'\u00E9', U'\u3000', U'\u4E2D', U'\u202F', U'\u0301',
-                       U'\uFFFD', U'\U0001F600'}) {
+    for (char32_t c : {U' ', U'a', U'~', U'\u00A0', U'\u00E9', U'\u3000', U'\u4E2D', U'\u202F', U'\u0301', U'\uFFFD',
+                       U'\U0001F600'}) {
       INFO(code_point_label(c));
       CHECK_FALSE(is_hidden_character(c));
     }
@@ -82,8 +85,9 @@ TEST_SUITE("util.text") {
     }
     SUBCASE("terminal escapes, C1 controls, bidi and zero-width characters") {
       CHECK(escape_hidden("\x1b[2J\x1b]0;x\x07", LineBreaks::keep) == "\\u{1B}[2J\\u{1B}]0;x\\u{07}");
-      CHECK(escape_hidden("a\xC2\x85" "b\u2028c\u202Ed\u200Be\uFEFF\x7F", LineBreaks::keep) ==
-            "a\\u{85}b\\u{2028}c\\u{202E}d\\u{200B}e\\u{FEFF}\\u{7F}");
+      CHECK(escape_hidden("a\xC2\x85"
+                          "b\u2028c\u202Ed\u200Be\uFEFF\x7F",
+                          LineBreaks::keep) == "a\\u{85}b\\u{2028}c\\u{202E}d\\u{200B}e\\u{FEFF}\\u{7F}");
       CHECK(escape_hidden("tag\U000E0041", LineBreaks::keep) == "tag\\u{E0041}");
     }
     SUBCASE("line breaks and tabs: kept in documents, one line in cells") {
@@ -91,7 +95,9 @@ TEST_SUITE("util.text") {
       CHECK(escape_hidden("a\nb\r\nc\td\re", LineBreaks::mark) == "a↵b↵c d\\u{0D}e");
     }
     SUBCASE("bytes that are not UTF-8 become U+FFFD, one each") {
-      CHECK(escape_hidden("a\xFF" "b\xE5\xBC", LineBreaks::keep) == "a\uFFFDb\uFFFD\uFFFD");
+      CHECK(escape_hidden("a\xFF"
+                          "b\xE5\xBC",
+                          LineBreaks::keep) == "a\uFFFDb\uFFFD\uFFFD");
     }
   }
 

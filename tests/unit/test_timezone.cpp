@@ -64,9 +64,7 @@ TEST_SUITE("util.timezone") {
       CHECK(local_timestamp("Asia/Shanghai", k_instant) == "2026-11-28 00:30:00");
     }
     SUBCASE("UTC") { CHECK(local_timestamp("UTC", k_instant) == "2026-11-27 16:30:00"); }
-    SUBCASE("New York in winter") {
-      CHECK(local_timestamp("America/New_York", k_instant) == "2026-11-27 11:30:00");
-    }
+    SUBCASE("New York in winter") { CHECK(local_timestamp("America/New_York", k_instant) == "2026-11-27 11:30:00"); }
     SUBCASE("New York in summer uses daylight time") {
       const system_clock::time_point summer = sys_days{2026y / July / 1} + 12h;
       CHECK(local_timestamp("America/New_York", summer) == "2026-07-01 08:00:00");
@@ -105,11 +103,13 @@ TEST_SUITE("util.timezone") {
     CHECK(shanghai.local_date(shanghai.utc_minutes(d, 23, 59)) == d);
     const ZoneClock new_york("America/New_York");
     const dormlink::Date back{year{2026}, month{11}, day{1}};  // 02:00 EDT -> 01:00 EST
-    CHECK(new_york.utc_minutes(back, 12, 0) - new_york.utc_minutes(dormlink::Date{year{2026}, month{10}, day{31}}, 12, 0) ==
+    CHECK(new_york.utc_minutes(back, 12, 0) -
+              new_york.utc_minutes(dormlink::Date{year{2026}, month{10}, day{31}}, 12, 0) ==
           25 * 60);
     CHECK(new_york.utc_minutes(back, 1, 30) == new_york.utc_minutes(back, 0, 30) + 60);  // the first 01:30
-    const dormlink::Date forward{year{2026}, month{3}, day{8}};  // 02:00 EST -> 03:00 EDT
-    CHECK(new_york.utc_minutes(forward, 12, 0) - new_york.utc_minutes(dormlink::Date{year{2026}, month{3}, day{7}}, 12, 0) ==
+    const dormlink::Date forward{year{2026}, month{3}, day{8}};                          // 02:00 EST -> 03:00 EDT
+    CHECK(new_york.utc_minutes(forward, 12, 0) -
+              new_york.utc_minutes(dormlink::Date{year{2026}, month{3}, day{7}}, 12, 0) ==
           23 * 60);
     CHECK(new_york.utc_minutes(forward, 2, 30) == new_york.utc_minutes(forward, 3, 30));  // after the gap
     CHECK_THROWS_AS(ZoneClock("Asia/Beijing"), ConfigError);

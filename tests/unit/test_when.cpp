@@ -14,8 +14,7 @@ namespace {
 // A Friday; the fixed "today" of most cases.
 const Date k_today{year{2026}, month{11}, day{27}};
 
-constexpr std::string_view k_forms =
-    "write YYYY-MM-DD HH:MM, 2026/3/1, 3月1日, today or yesterday 19:30";
+constexpr std::string_view k_forms = "write YYYY-MM-DD HH:MM, 2026/3/1, 3月1日, today or yesterday 19:30";
 
 // The parse result as text: format_local on success, "error: <message>" otherwise.
 std::string parsed(std::string_view text, Date today = k_today) {
@@ -36,9 +35,7 @@ void check_all(const std::vector<Case>& cases, Date today = k_today) {
   }
 }
 
-std::string real_date_error(std::string_view text) {
-  return "error: \"" + std::string(text) + "\" is not a real date";
-}
+std::string real_date_error(std::string_view text) { return "error: \"" + std::string(text) + "\" is not a real date"; }
 
 std::string time_error(std::string_view text) {
   return "error: \"" + std::string(text) + "\" is not a time of day (HH:MM, 00:00-23:59)";
@@ -203,14 +200,16 @@ TEST_SUITE("when") {
 
   TEST_CASE("a year-less date more than 31 days ahead is last year's") {
     Date early_january{year{2026}, month{1}, day{5}};
-    check_all({
-        {"12/30", "2025-12-30"},
-        {"12-30 19:30", "2025-12-30 19:30"},
-        {"12月30日", "2025-12-30"},
-        {"1/5", "2026-01-05"},
-        {"2/5", "2026-02-05"},
-        {"2/6", "2025-02-06"},
-    }, early_january);
+    check_all(
+        {
+            {"12/30", "2025-12-30"},
+            {"12-30 19:30", "2025-12-30 19:30"},
+            {"12月30日", "2025-12-30"},
+            {"1/5", "2026-01-05"},
+            {"2/5", "2026-02-05"},
+            {"2/6", "2025-02-06"},
+        },
+        early_january);
     check_all({{"12/28", "2026-12-28"}, {"12/29", "2025-12-29"}});
   }
 
@@ -259,10 +258,12 @@ TEST_SUITE("when") {
 
   TEST_CASE("12 o'clock in the evening is refused as noon or midnight") {
     check_all({
-        {"晚上12点", "error: \"晚上12点\" could be noon or midnight; write 12:00, or the next "
-                    "day's 00:00"},
-        {"昨晚12点半", "error: \"昨晚12点半\" could be noon or midnight; write 12:00, or the next "
-                      "day's 00:00"},
+        {"晚上12点",
+         "error: \"晚上12点\" could be noon or midnight; write 12:00, or the next "
+         "day's 00:00"},
+        {"昨晚12点半",
+         "error: \"昨晚12点半\" could be noon or midnight; write 12:00, or the next "
+         "day's 00:00"},
         {"中午12点", "2026-11-27 12:00"},
         {"下午12点半", "2026-11-27 12:30"},
         {"晚上0点", "2026-11-27 00:00"},

@@ -46,7 +46,8 @@ report::Sheet hostile_sheet() {
 
 TEST_SUITE("xlsx") {
   TEST_CASE("every cell reads back exactly, text stays text, numbers only in number columns") {
-    report::Sheet other{"dorms", "寝室[1]/测试:*?", {{"寝室", "人数"}, {report::Align::left, report::Align::right}, {}}};
+    report::Sheet other{
+        "dorms", "寝室[1]/测试:*?", {{"寝室", "人数"}, {report::Align::left, report::Align::right}, {}}};
     other.table.rows = {{"8-305", "4"}, {"8-306", ""}};
     const report::Workbook book{hostile_sheet(), other};
     const auto sheets = read_xlsx(xlsx::render_xlsx(book, options()));
@@ -86,8 +87,8 @@ TEST_SUITE("xlsx") {
     const auto a = xlsx::render_xlsx(book, options());
     const auto b = xlsx::render_xlsx(book, options());
     CHECK(a == b);
-    const auto c = xlsx::render_xlsx(book, options(Date{std::chrono::year{2026}, std::chrono::month{11},
-                                                         std::chrono::day{17}}));
+    const auto c =
+        xlsx::render_xlsx(book, options(Date{std::chrono::year{2026}, std::chrono::month{11}, std::chrono::day{17}}));
     CHECK(a != c);
   }
 

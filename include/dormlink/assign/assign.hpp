@@ -19,13 +19,13 @@ namespace dormlink::assign {
 
 // The rules of the model: hard bounds and the soft-rule weights (config [assignment]).
 struct Rules {
-  int min_dorms = 2;          // H2
-  int max_dorms = 3;          // H2
-  int senior_from_grade = 3;  // H5: dorms of this year of study and above are senior
-  int w_major = 30;           // majors differ
+  int min_dorms = 2;             // H2
+  int max_dorms = 3;             // H2
+  int senior_from_grade = 3;     // H5: dorms of this year of study and above are senior
+  int w_major = 30;              // majors differ
   int w_junior_same_grade = 20;  // junior dorm, member of the same grade
-  int w_building = 3;         // member lives in another building
-  int w_continuity = 10;      // bonus: member had this dorm in the previous semester
+  int w_building = 3;            // member lives in another building
+  int w_continuity = 10;         // bonus: member had this dorm in the previous semester
 };
 
 // A member who can take dorms. `grade` is the year of study in the semester.
@@ -43,8 +43,8 @@ struct Member {
 struct Dorm {
   std::string code;  // "8-305"
   Gender gender = Gender::female;
-  int grade = 0;          // highest year of study among residents, or the dorms-file override
-  std::string major;      // most common major among residents (tie: smallest), or override
+  int grade = 0;      // highest year of study among residents, or the dorms-file override
+  std::string major;  // most common major among residents (tie: smallest), or override
   std::string building;
   int residents = 0;
   std::optional<std::string> previous_member;  // who had it in the previous committed assignment
@@ -58,8 +58,8 @@ struct Instance {
   Rules rules;
   std::vector<Member> members;
   std::vector<Dorm> dorms;
-  std::vector<IdPair> pins;     // hard: this member takes this dorm
-  std::vector<IdPair> forbids;  // hard: never this pair
+  std::vector<IdPair> pins;                 // hard: this member takes this dorm
+  std::vector<IdPair> forbids;              // hard: never this pair
   std::vector<Member> candidates_left_out;  // candidates not included (candidates_take_dorms off), by id
 };
 
@@ -142,10 +142,9 @@ Instance relaxed(const Instance& instance, const Suggestion& suggestion);
 struct BuildOptions {
   Rules rules;
   bool candidates_take_dorms = true;
-  std::set<std::string> excluded;           // member ids left out (config or --exclude)
+  std::set<std::string> excluded;               // member ids left out (config or --exclude)
   std::map<std::string, std::string> previous;  // dorm code -> member id, previous semester
 };
-Instance build_instance(const roster::Snapshot& snapshot, const Semester& semester,
-                        const BuildOptions& options);
+Instance build_instance(const roster::Snapshot& snapshot, const Semester& semester, const BuildOptions& options);
 
 }  // namespace dormlink::assign

@@ -28,7 +28,6 @@ struct DormExplanation {
 };
 
 // Explains the dorm's pair in `solution` with up to `count` alternatives.
-DormExplanation explain_dorm(const Instance& instance, const Solution& solution, std::size_t dorm,
-                             std::size_t count);
+DormExplanation explain_dorm(const Instance& instance, const Solution& solution, std::size_t dorm, std::size_t count);
 
 }  // namespace dormlink::assign

@@ -18,32 +18,32 @@ namespace dormlink::check {
 
 // What an obligation is about; the order is the order items are listed in.
 enum class Rule {
-  no_assignment,         // the semester has no assignment in force on the date
-  member_left,           // an assigned member left the college or is no longer a member
-  member_dorm_count,     // a member holds fewer than min_dorms or more than max_dorms dorms
-  dorm_without_member,   // a dorm with residents and no member
-  work_plan,             // 工作计划 by the end of duties.work_plan_due_week
-  visits,                // duties.visits_per_week visits per dorm per duty week
-  talks,                 // every resident once per duties.talk_period
-  attention_talks,       // attention students once per duties.attention_talk_period
-  orientation,           // first-year dorms, first duties.orientation_weeks autumn weeks
-  activity,              // duties.activities_per_semester (per dorm or per member)
-  symposium,             // duties.symposiums_per_semester (per dorm or per member)
-  incident_report,       // reported within duties.incident_report_hours of being found
-  feedback_form,         // each reporting period's form by reporting.member_form_due
-  counselor_summary,     // each reporting period's summary by reporting.counselor_summary_due
-  member_summary,        // 学期总结 by the semester's last day
+  no_assignment,        // the semester has no assignment in force on the date
+  member_left,          // an assigned member left the college or is no longer a member
+  member_dorm_count,    // a member holds fewer than min_dorms or more than max_dorms dorms
+  dorm_without_member,  // a dorm with residents and no member
+  work_plan,            // 工作计划 by the end of duties.work_plan_due_week
+  visits,               // duties.visits_per_week visits per dorm per duty week
+  talks,                // every resident once per duties.talk_period
+  attention_talks,      // attention students once per duties.attention_talk_period
+  orientation,          // first-year dorms, first duties.orientation_weeks autumn weeks
+  activity,             // duties.activities_per_semester (per dorm or per member)
+  symposium,            // duties.symposiums_per_semester (per dorm or per member)
+  incident_report,      // reported within duties.incident_report_hours of being found
+  feedback_form,        // each reporting period's form by reporting.member_form_due
+  counselor_summary,    // each reporting period's summary by reporting.counselor_summary_due
+  member_summary,       // 学期总结 by the semester's last day
 };
 
 // Where an obligation stands on the evaluation date.
 enum class Status {
-  met,        // fulfilled in time
-  met_late,   // fulfilled, but after its due date (a late form, a late incident report)
-  waived,     // an excused record waived it (duties.excused_waives_week)
-  pending,    // not yet fulfilled, due date more than check.due_soon_days away
-  due_soon,   // not yet fulfilled, due within check.due_soon_days days (today included)
-  at_risk,    // a semester obligation unmet with check.at_risk_weeks duty weeks or fewer left
-  overdue,    // not fulfilled and its due date has passed
+  met,       // fulfilled in time
+  met_late,  // fulfilled, but after its due date (a late form, a late incident report)
+  waived,    // an excused record waived it (duties.excused_waives_week)
+  pending,   // not yet fulfilled, due date more than check.due_soon_days away
+  due_soon,  // not yet fulfilled, due within check.due_soon_days days (today included)
+  at_risk,   // a semester obligation unmet with check.at_risk_weeks duty weeks or fewer left
+  overdue,   // not fulfilled and its due date has passed
 };
 
 std::string_view to_string(Rule rule);      // "visits", "talks", ... (JSON/CSV keys)
@@ -126,8 +126,8 @@ struct KindRecord {
   CountedKind kind = CountedKind::activity;
   int member = 0;
   int dorm = -1;
-  int week = 0;          // teaching week it happened in
-  Date entered{};        // date it was entered (local)
+  int week = 0;    // teaching week it happened in
+  Date entered{};  // date it was entered (local)
   std::int64_t id = 0;
 };
 
@@ -151,8 +151,8 @@ struct Submission {
 
 struct CheckInput {
   Semester semester;
-  std::vector<Person> people;         // sorted by id
-  std::vector<std::string> dorms;     // dorm codes, sorted
+  std::vector<Person> people;      // sorted by id
+  std::vector<std::string> dorms;  // dorm codes, sorted
   std::vector<Residence> residences;
   std::vector<Eligibility> eligibility;
   std::vector<AssignmentVersion> assignments;  // oldest first
@@ -171,18 +171,18 @@ struct CheckInput {
 struct Obligation {
   Rule rule = Rule::visits;
   Status status = Status::pending;
-  int counselor = -1;  // index into CheckInput::counselors (the member's counselor)
-  int member = -1;     // person index of the responsible member
-  int dorm = -1;       // dorm index
-  int student = -1;    // person index of the resident (talks)
-  int period = 0;      // teaching week (visits, weekly talks), talk/reporting period number
+  int counselor = -1;          // index into CheckInput::counselors (the member's counselor)
+  int member = -1;             // person index of the responsible member
+  int dorm = -1;               // dorm index
+  int student = -1;            // person index of the resident (talks)
+  int period = 0;              // teaching week (visits, weekly talks), talk/reporting period number
   std::int64_t record_id = 0;  // incident_report: the incident record
-  Date window_from{};  // the days the obligation covers
+  Date window_from{};          // the days the obligation covers
   Date window_to{};
-  Date due{};          // the last day on which it is met in time
+  Date due{};  // the last day on which it is met in time
   int expected = 0;
   int found = 0;
-  int late = 0;        // of `found`, entered after `due`
+  int late = 0;           // of `found`, entered after `due`
   long long minutes = 0;  // incident_report, when reported: elapsed minutes from finding to report
 };
 

@@ -44,8 +44,7 @@ bool low_compliance(const Compliance& c);
 
 // Compliance per person (indexed like CheckInput::people) from check::evaluate's obligations
 // (evaluated with keep_met); never recomputes what is due.
-std::vector<Compliance> compliance_by_person(const std::vector<check::Obligation>& obligations,
-                                             std::size_t people);
+std::vector<Compliance> compliance_by_person(const std::vector<check::Obligation>& obligations, std::size_t people);
 
 // Per dorm (indexed like CheckInput::dorms): whether it had a visit in a teaching week
 // overlapping [as_of - recent_days, as_of].
@@ -94,7 +93,7 @@ struct SampleRequest {
   std::vector<MemberCandidate> members;  // distinct persons
   int size = 0;                          // wanted number of members
   std::uint64_t seed = 0;
-  InspectionConfig config;               // weight_up
+  InspectionConfig config;  // weight_up
 };
 
 // One stratum of the sample.
@@ -109,19 +108,19 @@ struct SampleItem {
   int person = 0;
   std::string member_id;
   std::string branch;
-  int dorm = 0;               // index into CheckInput::dorms
+  int dorm = 0;  // index into CheckInput::dorms
   Compliance compliance;
   bool recently_visited = false;
-  int member_weight = 1;      // weight_up when low_compliance, else 1
-  int dorm_weight = 1;        // weight_up when not recently visited, else 1
+  int member_weight = 1;  // weight_up when low_compliance, else 1
+  int dorm_weight = 1;    // weight_up when not recently visited, else 1
 };
 
 // The drawn sample.
 struct Sample {
-  int requested = 0;     // the size asked for
-  int size = 0;          // the size drawn: raised to the number of strata, capped at the frame
-  bool raised = false;   // requested < number of strata
-  bool capped = false;   // requested > members in the frame
+  int requested = 0;              // the size asked for
+  int size = 0;                   // the size drawn: raised to the number of strata, capped at the frame
+  bool raised = false;            // requested < number of strata
+  bool capped = false;            // requested > members in the frame
   std::vector<Stratum> strata;    // sorted by branch
   std::vector<SampleItem> items;  // sorted by branch, then member id
 };

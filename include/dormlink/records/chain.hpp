@@ -9,8 +9,8 @@
 #include <optional>
 #include <span>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 namespace dormlink::records {
 
@@ -138,9 +138,9 @@ struct ChainHead {
 // Something that says what the chain was at some moment: a submitted form, a backup receipt or
 // a head a person copied from a paper form (`verify --expect-head HEX[@COUNT]`).
 struct ChainAnchor {
-  std::string source;       // for messages: "submission #12 (feedback of 2023110104, period 5)"
-  std::int64_t count = 0;   // records in the chain then; k_current: the chain as it is now
-  std::string head;         // the hash of record #count then: 64 hex digits, or a prefix (>= 8)
+  std::string source;      // for messages: "submission #12 (feedback of 2023110104, period 5)"
+  std::int64_t count = 0;  // records in the chain then; k_current: the chain as it is now
+  std::string head;        // the hash of record #count then: 64 hex digits, or a prefix (>= 8)
   static constexpr std::int64_t k_current = -1;
 };
 

@@ -23,14 +23,14 @@ struct RecordStudent {
 
 struct EffectiveRecord {
   std::int64_t id = 0;
-  std::string kind;         // record kind key (visit, talk, ..., excused, incident)
+  std::string kind;  // record kind key (visit, talk, ..., excused, incident)
   std::string member_id;
   std::string member_name;  // filled where a listing names the member (exports)
   std::string dorm;         // dorm code; empty when none
   std::string semester_id;
-  std::string happened_at;  // local "YYYY-MM-DD HH:MM"
-  std::string entered_at;   // local "YYYY-MM-DD HH:MM:SS"
-  std::string channel;      // channel key; empty when none
+  std::string happened_at;               // local "YYYY-MM-DD HH:MM"
+  std::string entered_at;                // local "YYYY-MM-DD HH:MM:SS"
+  std::string channel;                   // channel key; empty when none
   std::vector<RecordStudent> students;   // by id
   std::string progress;                  // 工作进展及成效
   std::string note;                      // 说明

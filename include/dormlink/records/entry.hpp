@@ -24,13 +24,13 @@ struct EntryRequest {
   std::vector<std::string> talked;
   std::optional<Channel> channel;
   Content content;
-  std::string reason;  // why the member recorded a dorm that is not theirs, or an excuse
+  std::string reason;                // why the member recorded a dorm that is not theirs, or an excuse
   std::optional<Incident> incident;  // required for kind incident
 };
 
 // What the checks read.
 struct EntryContext {
-  const roster::Snapshot* snapshot = nullptr;                 // rosters valid on the record's date
+  const roster::Snapshot* snapshot = nullptr;                      // rosters valid on the record's date
   const std::map<std::string, std::string>* assignment = nullptr;  // dorm -> member on that date
   const Calendar* calendar = nullptr;
   LocalDateTime now;  // the college's local time

@@ -16,8 +16,21 @@ namespace dormlink::records {
 // 知党爱党教育, 培养积极分子; excused absences, incidents, plans, summaries; and the records
 // that correct, withdraw or purge another.
 enum class Kind {
-  visit, talk, symposium, activity, orientation, education, cultivation, other,
-  excused, incident, plan, summary, correction, withdrawal, purge,
+  visit,
+  talk,
+  symposium,
+  activity,
+  orientation,
+  education,
+  cultivation,
+  other,
+  excused,
+  incident,
+  plan,
+  summary,
+  correction,
+  withdrawal,
+  purge,
 };
 
 // How the contact happened.
@@ -40,8 +53,14 @@ bool points_at_record(Kind kind);
 
 // REQUIREMENTS §2 incidents to stop and report at once (第一时间).
 enum class IncidentCategory {
-  gambling, fighting, internet_addiction, overnight_absence, banned_appliance, unexcused_absence,
-  other_violation, emergency,
+  gambling,
+  fighting,
+  internet_addiction,
+  overnight_absence,
+  banned_appliance,
+  unexcused_absence,
+  other_violation,
+  emergency,
 };
 enum class Severity { low, medium, high };
 

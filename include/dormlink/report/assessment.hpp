@@ -20,10 +20,20 @@
 namespace dormlink::report {
 
 // The measurable components, in the order they are listed (keys = assessment.weights keys).
-enum class Component { visits, talks, activities, symposiums, forms_on_time, incidents_on_time, plan_and_summary, inspection };
-inline constexpr Component k_components[] = {
-    Component::visits,        Component::talks,            Component::activities,       Component::symposiums,
-    Component::forms_on_time, Component::incidents_on_time, Component::plan_and_summary, Component::inspection};
+enum class Component {
+  visits,
+  talks,
+  activities,
+  symposiums,
+  forms_on_time,
+  incidents_on_time,
+  plan_and_summary,
+  inspection
+};
+inline constexpr Component k_components[] = {Component::visits,           Component::talks,
+                                             Component::activities,       Component::symposiums,
+                                             Component::forms_on_time,    Component::incidents_on_time,
+                                             Component::plan_and_summary, Component::inspection};
 
 std::string_view to_string(Component component);  // "visits", ... (config and JSON keys)
 std::string component_label(Component component, Language language);
@@ -32,7 +42,7 @@ std::string component_label(Component component, Language language);
 bool component_of(check::Rule rule, Component& component);
 
 enum class Band { excellent, pass, basic_pass, fail };
-std::string_view to_string(Band band);  // "excellent", "pass", "basic_pass", "fail"
+std::string_view to_string(Band band);                 // "excellent", "pass", "basic_pass", "fail"
 std::string band_label(Band band, Language language);  // 优秀, 合格, 基本合格, 不合格
 
 // The weights (by component key; a missing key weighs 0) and the band thresholds.
@@ -59,14 +69,14 @@ struct ComponentScore {
   Component component = Component::visits;
   int weight = 0;
   int met = 0;
-  int late = 0;     // met_late: half credit
+  int late = 0;  // met_late: half credit
   int overdue = 0;
-  int waived = 0;   // left out
-  int pending = 0;  // pending, due_soon, at_risk: not yet due, left out
-  int contradicted = 0;  // inspection only
-  int findings = 0;      // inspection only
-  double ratio = 1.0;    // 0..1
-  double points = 0.0;   // weight x ratio (unrounded)
+  int waived = 0;                       // left out
+  int pending = 0;                      // pending, due_soon, at_risk: not yet due, left out
+  int contradicted = 0;                 // inspection only
+  int findings = 0;                     // inspection only
+  double ratio = 1.0;                   // 0..1
+  double points = 0.0;                  // weight x ratio (unrounded)
   std::vector<check::Obligation> lost;  // met_late and overdue obligations (cost points)
 };
 

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "dormlink/assign/assign.hpp"
+#include "dormlink/language.hpp"
 #include "dormlink/report/export_tables.hpp"
 #include "dormlink/report/json.hpp"
-#include "dormlink/language.hpp"
 
 namespace dormlink::report {
 
@@ -34,10 +34,10 @@ struct AssignmentLine {
 struct AssignmentReport {
   std::string semester_id;
   std::string semester_name;
-  std::string kind;       // solve, best_effort, repair
-  std::string status;     // "dry run", "committed as #12"
-  std::vector<AssignmentLine> lines;  // by member id, then dorm code
-  std::vector<std::string> uncovered; // dorm codes left for a human
+  std::string kind;                    // solve, best_effort, repair
+  std::string status;                  // "dry run", "committed as #12"
+  std::vector<AssignmentLine> lines;   // by member id, then dorm code
+  std::vector<std::string> uncovered;  // dorm codes left for a human
   int members = 0;
   int dorms = 0;
   int major_differs = 0;
@@ -46,9 +46,9 @@ struct AssignmentReport {
   int continuity = 0;
   int pinned = 0;
   long long total_cost = 0;
-  int kept = 0;      // dorms with the same member as in `before`
-  int changed = 0;   // dorms whose member changed
-  int added = 0;     // dorms that had no member in `before`
+  int kept = 0;              // dorms with the same member as in `before`
+  int changed = 0;           // dorms whose member changed
+  int added = 0;             // dorms that had no member in `before`
   std::string before_label;  // what the changes are counted against
 };
 

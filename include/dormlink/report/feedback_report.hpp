@@ -46,8 +46,8 @@ struct FormStudent {
 
 // One row of the form.
 struct FormContact {
-  records::EffectiveRecord record;              // students and phones cleared; see `students`
-  bool students_named = true;  // false for the committee: only student_count
+  records::EffectiveRecord record;  // students and phones cleared; see `students`
+  bool students_named = true;       // false for the committee: only student_count
   int student_count = 0;
   std::vector<FormStudent> students;  // sorted by pinyin, ties by id
 };
@@ -128,7 +128,8 @@ std::string render_feedback_json(const FeedbackForm& form);
 // held before a purge (progress, note, details) replaced by `marker` where the form shows that
 // record: its table row or its JSON object. Other records' text is left alone; a document that
 // does not show the record comes back unchanged.
-std::string redact_contact(std::string_view document, bool json, const records::EffectiveRecord& before, std::string_view marker);
+std::string redact_contact(std::string_view document, bool json, const records::EffectiveRecord& before,
+                           std::string_view marker);
 
 // Dates as the college writes them: "2026年9月21日" (zh), "2026-09-21" (en).
 std::string report_date(Date date, Language language);

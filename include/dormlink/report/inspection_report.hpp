@@ -30,8 +30,8 @@ struct ChecklistItem {
   std::string dorm;
   std::vector<std::string> residents;  // names of the residents to ask
   std::vector<ChecklistRecord> records;
-  int met = 0;      // compliance: closed obligations met ...
-  int closed = 0;   // ... of those closed
+  int met = 0;     // compliance: closed obligations met ...
+  int closed = 0;  // ... of those closed
   bool low_compliance = false;
   bool recently_visited = false;
 };
@@ -49,15 +49,15 @@ struct InspectionChecklist {
   std::string semester;        // the semester's name
   Date as_of{};
   std::uint64_t seed = 0;
-  bool seed_given = false;     // --seed, else derived from the date
-  int frame = 0;               // members who could be drawn
+  bool seed_given = false;  // --seed, else derived from the date
+  int frame = 0;            // members who could be drawn
   int requested = 0;
   int size = 0;
-  bool raised = false;         // requested fewer than the number of branches
-  bool capped = false;         // requested more than the frame
+  bool raised = false;  // requested fewer than the number of branches
+  bool capped = false;  // requested more than the frame
   int weight_up = 1;
   int recent_days = 0;
-  Date records_from{};         // records to verify: records_from .. as_of
+  Date records_from{};  // records to verify: records_from .. as_of
   std::vector<ChecklistStratum> strata;
   std::vector<ChecklistItem> items;
 };
@@ -71,7 +71,7 @@ std::string render_checklist_text(const InspectionChecklist& checklist, Language
 struct FindingLine {
   std::int64_t finding_id = 0;
   std::int64_t record_id = 0;
-  std::string kind;          // record kind key
+  std::string kind;  // record kind key
   std::string happened_at;
   std::string student_name;  // empty: the record as a whole
   bool contradicted = false;

@@ -50,12 +50,12 @@ struct InspectionSummary {
   std::string semester_id;
   std::string semester_name;
   Date as_of{};
-  std::string branch;  // --branch, or empty
-  Privacy privacy;     // the committee sees neither students nor notes
-  std::vector<SummarySample> samples;     // by id
-  std::vector<SummaryFinding> findings;   // by id
-  std::vector<SummaryRate> rates;         // by member id
-  std::vector<std::int64_t> flagged;      // records whose standing finding is a contradiction
+  std::string branch;                    // --branch, or empty
+  Privacy privacy;                       // the committee sees neither students nor notes
+  std::vector<SummarySample> samples;    // by id
+  std::vector<SummaryFinding> findings;  // by id
+  std::vector<SummaryRate> rates;        // by member id
+  std::vector<std::int64_t> flagged;     // records whose standing finding is a contradiction
 };
 
 // "25.0%" for 1 of 4; "—" when total is 0.

@@ -41,8 +41,8 @@ struct RosterSummary {
   std::string semester_id;
   std::string semester_name;
   std::optional<int> teaching_week;
-  std::vector<GradeLine> grades;                   // by cohort, youngest first
-  std::vector<std::pair<std::string, int>> majors; // students per major, by count then name
+  std::vector<GradeLine> grades;                    // by cohort, youngest first
+  std::vector<std::pair<std::string, int>> majors;  // students per major, by count then name
   int students = 0;
   int women = 0;
   int men = 0;
@@ -52,17 +52,16 @@ struct RosterSummary {
   int dorms_men = 0;
   int dorms_mixed_grade = 0;
   int dorms_without_head = 0;
-  int contacting_members = 0;   // members (+ candidates when they take dorms)
+  int contacting_members = 0;  // members (+ candidates when they take dorms)
   int min_dorms = 2;
   int max_dorms = 3;
-  int attention_students = 0;   // count only
+  int attention_students = 0;                      // count only
   std::vector<std::pair<std::string, int>> staff;  // role key -> people
   std::vector<roster::ImportRecord> last_imports;  // latest import of each kind
 };
 
 // Builds the summary from the rosters valid on `as_of`.
-RosterSummary build_roster_summary(const roster::Snapshot& snapshot, const RosterSummaryOptions& options,
-                                   Date as_of);
+RosterSummary build_roster_summary(const roster::Snapshot& snapshot, const RosterSummaryOptions& options, Date as_of);
 
 // Renders for the terminal (CJK-aware column alignment) or as Markdown.
 std::string render_roster_summary_text(const RosterSummary& summary, Language language);

@@ -137,9 +137,9 @@ struct CounselorSummary {
   SummaryAttention attention;
   // In rule order; attention talks and incident reports as Privacy::count, the others exact.
   std::vector<std::pair<check::Rule, ShownCount>> overdue_by_rule;
-  ShownCount overdue_total;  // over every rule: "—" when a sensitive rule's count is hidden
-  std::vector<OverdueLine> overdue;                          // empty for the committee
-  std::optional<Date> first_assignment;                      // the semester's first assignment began in the period
+  ShownCount overdue_total;              // over every rule: "—" when a sensitive rule's count is hidden
+  std::vector<OverdueLine> overdue;      // empty for the committee
+  std::optional<Date> first_assignment;  // the semester's first assignment began in the period
   std::vector<AssignmentChange> changes;
   records::ChainHead chain;
 };

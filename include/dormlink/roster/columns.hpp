@@ -25,8 +25,8 @@ struct ColumnSpec {
 class ColumnMap {
  public:
   // Resolves headers; duplicate columns are problems, unknown ones are noted.
-  ColumnMap(const util::CsvTable& table, std::span<const ColumnSpec> specs,
-            const std::string& source, ProblemCollector& problems, ParseNotes* notes);
+  ColumnMap(const util::CsvTable& table, std::span<const ColumnSpec> specs, const std::string& source,
+            ProblemCollector& problems, ParseNotes* notes);
 
   // True when the file has the column.
   bool has(std::size_t column) const { return m_position[column].has_value(); }
@@ -47,18 +47,16 @@ class ColumnMap {
 };
 
 // Reports the required columns that are missing (one problem for all of them).
-void require_columns(const ColumnMap& map, std::span<const ColumnSpec> specs,
-                     std::span<const std::size_t> required, const std::string& source,
-                     std::size_t header_line, ProblemCollector& problems);
+void require_columns(const ColumnMap& map, std::span<const ColumnSpec> specs, std::span<const std::size_t> required,
+                     const std::string& source, std::size_t header_line, ProblemCollector& problems);
 
 // Adds a problem for a row that has more fields than the header.
-bool check_row_width(const ColumnMap& map, const util::CsvRecord& record,
-                     const std::string& source, ProblemCollector& problems);
+bool check_row_width(const ColumnMap& map, const util::CsvRecord& record, const std::string& source,
+                     ProblemCollector& problems);
 
 // Called before each data row: true once `problems` is full, after noting how many rows, from
 // `line` on, were not checked (`checked` rows of the table's were). The caller stops reading.
-bool stop_when_full(ProblemCollector& problems, const util::CsvTable& table, std::size_t checked,
-                    std::size_t line);
+bool stop_when_full(ProblemCollector& problems, const util::CsvTable& table, std::size_t checked, std::size_t line);
 
 // Adds a problem when the file has a header but no data rows.
 void require_rows(const util::CsvTable& table, const std::string& source, ProblemCollector& problems);

@@ -56,8 +56,8 @@ std::string staff_key(const StaffRow& row);
 // Throws DataError (all problems) when rows contradict the dorms roster: a declared dorm
 // gender or capacity.
 StudentPlan plan_students(const std::vector<StudentRow>& rows,
-                          const std::unordered_map<std::string, Current<StudentFacts>>& current,
-                          const DormIndex& dorms, const std::string& source, bool departures);
+                          const std::unordered_map<std::string, Current<StudentFacts>>& current, const DormIndex& dorms,
+                          const std::string& source, bool departures);
 
 // Dorm codes the rows use that the index does not know (created by the import).
 std::vector<std::string> new_dorms(const std::vector<StudentRow>& rows, const DormIndex& dorms);
@@ -66,13 +66,11 @@ std::vector<std::string> new_dorms(const std::vector<StudentRow>& rows, const Do
 // Throws DataError when a row contradicts current residents (gender, capacity).
 DormPlan plan_dorms(const std::vector<DormRow>& rows,
                     const std::unordered_map<std::string, Current<DormFacts>>& current,
-                    const std::map<std::string, DormOccupancy, std::less<>>& occupancy,
-                    const std::string& source);
+                    const std::map<std::string, DormOccupancy, std::less<>>& occupancy, const std::string& source);
 
 // Diffs staff duties keyed by staff_key(); with `departures`, duties missing depart.
 StaffPlan plan_staff(const std::vector<StaffRow>& rows,
-                     const std::unordered_map<std::string, Current<StaffFacts>>& current,
-                     bool departures);
+                     const std::unordered_map<std::string, Current<StaffFacts>>& current, bool departures);
 
 }  // namespace dormlink::roster
 
@@ -80,9 +78,9 @@ namespace dormlink::roster {
 
 // A change worth listing to the person importing: who moved, whose status changed, who left.
 struct ChangeLine {
-  std::string id;     // student id, dorm code or staff id/role
-  std::string name;   // person's name, or empty for dorms
-  std::string before; // dorm / status / "" as appropriate
+  std::string id;      // student id, dorm code or staff id/role
+  std::string name;    // person's name, or empty for dorms
+  std::string before;  // dorm / status / "" as appropriate
   std::string after;
 };
 
@@ -93,7 +91,7 @@ inline constexpr int k_max_days_ahead = 31;
 
 // What an import did (or, with --dry-run, would do); counts plus the lines worth listing.
 struct ImportSummary {
-  std::string kind;  // "students", "dorms", "staff"
+  std::string kind;            // "students", "dorms", "staff"
   std::string source_name;     // file as given
   std::string encoding;        // detected or forced
   std::string semester_id;     // semester that dated grades; may be empty
@@ -103,15 +101,15 @@ struct ImportSummary {
   std::size_t changed = 0;
   std::size_t unchanged = 0;
   std::size_t departed = 0;
-  std::size_t returned = 0;       // students/staff back after having left
+  std::size_t returned = 0;                // students/staff back after having left
   std::vector<ChangeLine> moves;           // students: dorm changes
   std::vector<ChangeLine> status_changes;  // students: political status changes
   std::vector<ChangeLine> departures;      // students/staff who left
   std::vector<std::string> new_dorms;      // dorms created because students live there
   bool dry_run = false;
-  std::int64_t batch_id = 0;       // the import_batch row written; 0 in a dry run
-  long days_after_today = 0;       // effective date minus today by the real clock
-  bool far_ahead = false;          // more than the allowed days ahead: the import needs --force
+  std::int64_t batch_id = 0;  // the import_batch row written; 0 in a dry run
+  long days_after_today = 0;  // effective date minus today by the real clock
+  bool far_ahead = false;     // more than the allowed days ahead: the import needs --force
 };
 
 // What undoing an import did (or, with --dry-run, would do): `dormlink import undo`.
@@ -121,8 +119,8 @@ struct UndoSummary {
   std::string kind;             // the undone batch's kind, source, effective date
   std::string source_name;
   std::string effective_date;
-  std::size_t restored = 0;     // versions in force again (what the batch had changed)
-  std::size_t removed = 0;      // entities the batch had added, on no roster any more
+  std::size_t restored = 0;  // versions in force again (what the batch had changed)
+  std::size_t removed = 0;   // entities the batch had added, on no roster any more
   bool dry_run = false;
 };
 

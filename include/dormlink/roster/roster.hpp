@@ -57,10 +57,10 @@ struct DormRow {
 // One staff duty: a person in one role with what it covers.
 struct StaffFacts {
   std::string name;
-  std::string phone;  // Sensitive.
-  std::vector<int> cohorts;              // grades covered, as cohorts
-  std::vector<std::string> classes;      // classes covered
-  std::string branch;                    // branch covered (branch secretary)
+  std::string phone;                 // Sensitive.
+  std::vector<int> cohorts;          // grades covered, as cohorts
+  std::vector<std::string> classes;  // classes covered
+  std::string branch;                // branch covered (branch secretary)
 
   bool operator==(const StaffFacts&) const = default;
 };
@@ -90,15 +90,13 @@ struct ParseNotes {
 // and column (never echoing a phone number or an attention category).
 std::vector<StudentRow> parse_students(const util::CsvTable& table, const ParseContext& context,
                                        ParseNotes* notes = nullptr);
-std::vector<DormRow> parse_dorms(const util::CsvTable& table, const ParseContext& context,
-                                 ParseNotes* notes = nullptr);
+std::vector<DormRow> parse_dorms(const util::CsvTable& table, const ParseContext& context, ParseNotes* notes = nullptr);
 std::vector<StaffRow> parse_staff(const util::CsvTable& table, const ParseContext& context,
                                   ParseNotes* notes = nullptr);
 
 // Parses a grade cell: a year of study 1-6 (needs a semester), "大三", or a cohort "2023" /
 // "2023级". Returns the cohort, or an error message (without the value) in `error`.
-std::optional<int> parse_grade(std::string_view text, const Semester* semester,
-                               std::string& error);
+std::optional<int> parse_grade(std::string_view text, const Semester* semester, std::string& error);
 
 // Student and staff ids (already NFKC'd and trimmed): 1 to 32 ASCII letters, digits, '-' and
 // '_', so that an id can name a file (report --out-dir) and never holds a path separator, a

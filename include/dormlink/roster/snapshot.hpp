@@ -25,10 +25,10 @@ struct ImportRecord {
 
 // The rosters on a date, sorted by id (line numbers are 0).
 struct Snapshot {
-  std::vector<StudentRow> students;  // current students only
-  std::vector<DormRow> dorms;        // every dorm with a version valid on the date
-  std::vector<StaffRow> staff;       // current staff duties
-  std::vector<ImportRecord> imports;         // every import, oldest first
+  std::vector<StudentRow> students;   // current students only
+  std::vector<DormRow> dorms;         // every dorm with a version valid on the date
+  std::vector<StaffRow> staff;        // current staff duties
+  std::vector<ImportRecord> imports;  // every import, oldest first
 };
 
 }  // namespace dormlink::roster

@@ -29,8 +29,8 @@ struct AssignmentRecord {
   std::string created_at;
   std::string created_by;
   std::string note;
-  std::vector<AssignedPair> pairs;        // sorted by dorm code
-  std::vector<std::string> uncovered;     // best effort: dorms left for a human
+  std::vector<AssignedPair> pairs;     // sorted by dorm code
+  std::vector<std::string> uncovered;  // best effort: dorms left for a human
 };
 
 // The latest version of the semester's chain (the one nothing supersedes), or nullopt.

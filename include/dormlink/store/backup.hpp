@@ -30,7 +30,7 @@ struct BackupReceipt {
   std::int64_t id = 0;
   std::string made_at;  // real clock, local "YYYY-MM-DD HH:MM:SS"
   std::string made_by;
-  std::string path;     // absolute path of the copy
+  std::string path;  // absolute path of the copy
   std::int64_t record_count = 0;
   std::string chain_head;
   std::uintmax_t bytes = 0;

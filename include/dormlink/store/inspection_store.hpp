@@ -17,18 +17,18 @@ struct SampleItemRow {
   int position = 0;  // 1-based
   std::string member_id;
   std::string dorm_code;
-  int weight = 1;    // member weight x dorm weight (1, weight_up or weight_up squared)
+  int weight = 1;  // member weight x dorm weight (1, weight_up or weight_up squared)
 };
 
 // One recorded sample.
 struct SampleRow {
-  std::int64_t id = 0;       // assigned by save_sample
+  std::int64_t id = 0;  // assigned by save_sample
   std::string semester_id;
-  std::string as_of;         // YYYY-MM-DD
+  std::string as_of;  // YYYY-MM-DD
   std::int64_t seed = 0;
-  int size = 0;              // number of items
-  std::string method;        // how it was drawn (strata, weights), for the audit
-  std::string drawn_at;      // local "YYYY-MM-DD HH:MM:SS"
+  int size = 0;          // number of items
+  std::string method;    // how it was drawn (strata, weights), for the audit
+  std::string drawn_at;  // local "YYYY-MM-DD HH:MM:SS"
   std::string drawn_by;
   std::vector<SampleItemRow> items;  // by position
 };
@@ -49,7 +49,7 @@ enum class Verdict { confirmed, contradicted };
 struct FindingRow {
   std::int64_t id = 0;  // assigned by save_findings
   std::optional<std::int64_t> sample_id;
-  std::string semester_id;   // the semester of the record
+  std::string semester_id;  // the semester of the record
   std::string member_id;
   std::string dorm_code;
   std::string inspected_on;  // YYYY-MM-DD
@@ -58,7 +58,7 @@ struct FindingRow {
   std::optional<std::string> student_id;
   Verdict verdict = Verdict::confirmed;
   std::string note;
-  std::string entered_at;    // local "YYYY-MM-DD HH:MM:SS"
+  std::string entered_at;  // local "YYYY-MM-DD HH:MM:SS"
   std::string entered_by;
 };
 
@@ -99,7 +99,7 @@ struct InspectedRecord {
   std::string member_id;
   std::optional<std::string> dorm_code;
   std::string semester_id;
-  std::string happened_at;  // local "YYYY-MM-DD HH:MM"
+  std::string happened_at;                    // local "YYYY-MM-DD HH:MM"
   std::optional<std::int64_t> superseded_by;  // a later correction or withdrawal of it
   std::vector<NamedStudent> students;         // sorted by id
 };
@@ -109,8 +109,7 @@ std::optional<InspectedRecord> inspected_record(Database& db, std::int64_t id);
 
 // Effective visit and talk records (neither withdrawn nor corrected) of a member for a dorm
 // that happened on days from..to (YYYY-MM-DD, inclusive), ordered by time then id.
-std::vector<InspectedRecord> recent_contacts(Database& db, const std::string& member_id,
-                                             const std::string& dorm_code, const std::string& from,
-                                             const std::string& to);
+std::vector<InspectedRecord> recent_contacts(Database& db, const std::string& member_id, const std::string& dorm_code,
+                                             const std::string& from, const std::string& to);
 
 }  // namespace dormlink::store

@@ -49,7 +49,7 @@ namespace dormlink::store {
 // What a correction, withdrawal or purge may point at: the record, and why it may not.
 struct RecordStatus {
   bool exists = false;
-  std::string kind;                     // the record's kind key
+  std::string kind;  // the record's kind key
   std::string member_id;
   std::string semester_id;
   std::optional<std::string> dorm_code;

@@ -27,8 +27,8 @@ records::ChainHead load_chain_head(Database& db);
 // contacts, excused and incident records; not plans, summaries, withdrawals or purges. In
 // time order, then by number. Students carry the name, phone and attention categories of
 // their roster version on `names_on` (the latest one begun by then, else the earliest).
-std::vector<records::EffectiveRecord> load_contacts(Database& db, const std::string& member_id, const std::string& semester_id,
-                                           Date from, Date to, Date names_on);
+std::vector<records::EffectiveRecord> load_contacts(Database& db, const std::string& member_id,
+                                                    const std::string& semester_id, Date from, Date to, Date names_on);
 
 // Attention categories on `on` of the given students (those with none are left out), by id.
 std::vector<std::pair<std::string, std::vector<AttentionCategory>>> load_attention(

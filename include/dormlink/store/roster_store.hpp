@@ -15,14 +15,14 @@ namespace dormlink::store {
 
 // Who imports what, from where, effective when.
 struct ImportContext {
-  std::string source_name;   // file name as given
-  std::string encoding;      // detected or forced encoding name
-  std::string semester_id;   // semester used for grades; may be empty
-  Date effective{};          // the date the roster holds from (valid_from)
-  std::string imported_at;   // local timestamp "YYYY-MM-DD HH:MM:SS"
-  std::string imported_by;   // operating-system user
-  bool dry_run = false;      // compute the summary, write nothing
-  bool departures = true;    // entities missing from the file are marked as left
+  std::string source_name;  // file name as given
+  std::string encoding;     // detected or forced encoding name
+  std::string semester_id;  // semester used for grades; may be empty
+  Date effective{};         // the date the roster holds from (valid_from)
+  std::string imported_at;  // local timestamp "YYYY-MM-DD HH:MM:SS"
+  std::string imported_by;  // operating-system user
+  bool dry_run = false;     // compute the summary, write nothing
+  bool departures = true;   // entities missing from the file are marked as left
 };
 
 // Imports a validated students roster in one transaction. Throws DataError (nothing written)

@@ -33,8 +33,7 @@ struct CsvLimits {
 // unquoted field is kept literally, as Excel does. The text must outlive the reader.
 class CsvReader {
  public:
-  CsvReader(std::string_view text, std::string_view source_name, char delimiter,
-            CsvLimits limits);
+  CsvReader(std::string_view text, std::string_view source_name, char delimiter, CsvLimits limits);
 
   // Reads the next non-blank record into `record`; false at the end of the text.
   bool next(CsvRecord& record);
@@ -49,8 +48,7 @@ class CsvReader {
   bool read_record(CsvRecord& record);
   bool at_end() const noexcept { return m_pos >= m_text.size(); }
   bool at_field_end() const noexcept {
-    return at_end() || m_text[m_pos] == m_delimiter || m_text[m_pos] == '\n' ||
-           m_text[m_pos] == '\r';
+    return at_end() || m_text[m_pos] == m_delimiter || m_text[m_pos] == '\n' || m_text[m_pos] == '\r';
   }
   void read_unquoted(std::string& field, std::size_t column);
   void read_quoted(std::string& field, std::size_t column);

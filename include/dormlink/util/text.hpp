@@ -59,9 +59,9 @@ std::string escape_hidden(std::string_view text, LineBreaks breaks);
 struct DigitGroup {
   std::size_t begin = 0;  // byte span in the text
   std::size_t end = 0;
-  std::string digits;     // the run's digits in ASCII
-  std::string gap;        // separators between this run and the previous one, folded to ' ' and '-'
-  bool joined = false;    // 1-3 spaces or dashes (only) separate it from the previous run
+  std::string digits;   // the run's digits in ASCII
+  std::string gap;      // separators between this run and the previous one, folded to ' ' and '-'
+  bool joined = false;  // 1-3 spaces or dashes (only) separate it from the previous run
 };
 
 // Every digit run of the text, in order. Spaces (ASCII, U+3000, NBSP) and dashes (ASCII,
