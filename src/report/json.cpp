@@ -76,4 +76,22 @@ std::string json_text(const Json& value) {
   return value.dump();  // number, boolean, null
 }
 
+std::string json_document(const Json& object) {
+  std::string out = "{\n";
+  std::size_t left = object.size();
+  for (const auto& [key, value] : object.items()) {
+    out += "  \"" + json_escape(key) + "\": ";
+    if (value.is_array() && !value.empty()) {
+      out += "[\n";
+      std::size_t items = value.size();
+      for (const auto& item : value) out += "    " + json_text(item) + (--items > 0 ? ",\n" : "\n");
+      out += "  ]";
+    } else {
+      out += json_text(value);
+    }
+    out += --left > 0 ? ",\n" : "\n";
+  }
+  return out + "}\n";
+}
+
 }  // namespace dormlink::report

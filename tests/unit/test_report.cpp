@@ -62,6 +62,29 @@ TEST_SUITE("report") {
     CHECK(json_escape("张三 😀 e\u0301") == "张三 😀 e\u0301");
   }
 
+  TEST_CASE("json_document: one key per line, a top-level list one element per line, typed values") {
+    Json doc;
+    doc["kind"] = "summary";
+    doc["count"] = 3;
+    doc["sensitive"] = false;
+    doc["head"] = nullptr;
+    doc["rows"] = Json::array({Json{{"id", 1}, {"name", "张\u202e三"}}, Json{{"id", 2}, {"tags", Json::array({"a"})}}});
+    doc["empty"] = Json::array();
+    CHECK(json_document(doc) ==
+          "{\n"
+          "  \"kind\": \"summary\",\n"
+          "  \"count\": 3,\n"
+          "  \"sensitive\": false,\n"
+          "  \"head\": null,\n"
+          "  \"rows\": [\n"
+          "    {\"id\": 1, \"name\": \"张\\u202e三\"},\n"
+          "    {\"id\": 2, \"tags\": [\"a\"]}\n"
+          "  ],\n"
+          "  \"empty\": []\n"
+          "}\n");
+    CHECK(json_document(Json::object()) == "{\n}\n");
+  }
+
   TEST_CASE("roster summary counts by grade, dorm grade is the highest resident grade") {
     roster::Snapshot snap;
     auto student = [](const char* id, Gender g, int cohort, const char* dorm, PoliticalStatus s, bool head) {

@@ -23,4 +23,10 @@ using Json = nlohmann::ordered_json;
 // nlohmann's own dump would not do).
 std::string json_text(const Json& value);
 
+// A report's whole JSON document in the reports' layout: the top-level object one key per line
+// (two spaces), a non-empty array under a top-level key one element per line (four spaces),
+// everything else on one line as json_text; ends with a newline. Every `--format json`
+// renderer prints through this, so all reports share one layout.
+std::string json_document(const Json& object);
+
 }  // namespace dormlink::report
