@@ -431,7 +431,7 @@ print_results() {
   for name in "${steps[@]}"; do
     case $name in
       load_chain_head | build_counselor_summary | render_summary_json) used=summary ;;
-      member_discrepancies | build_assessment | render_assessment_json) used=assessment ;;
+      discrepancy_rates | build_assessment | render_assessment_json) used=assessment ;;
       total) used="(both, one process)" ;;
       *) used=both ;;
     esac

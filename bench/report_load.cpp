@@ -21,9 +21,9 @@
 #include <fmt/core.h>
 #include <fmt/ostream.h>
 
-#include "cli/assessment_support.hpp"
 #include "dormlink/calendar.hpp"
 #include "dormlink/check/obligations.hpp"
+#include "dormlink/check/period.hpp"
 #include "dormlink/config.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/report/assessment.hpp"
@@ -102,7 +102,7 @@ int run(const Options& o, std::ostream& out) {
     s.as_of = *as_of;
     s.chain = timed(line, "load_chain_head", [&] { return store::load_chain_head(db); });
     s.college = config.college.name;
-    s.privacy = cli::privacy_for(config, report::Audience::committee);
+    s.privacy = report::privacy_for(config.privacy, report::Audience::committee);
     const auto summary = timed(line, "build_counselor_summary", [&] { return report::build_counselor_summary(s); });
     summary_json = timed(line, "render_summary_json", [&] { return report::render_summary_json(summary); });
 
@@ -110,14 +110,14 @@ int run(const Options& o, std::ostream& out) {
     report::AssessmentInput a;
     a.check = &input;
     a.obligations = &obligations;
-    a.discrepancies = timed(line, "member_discrepancies", [&] { return cli::member_discrepancies(db, semester->id); });
+    a.discrepancies = timed(line, "discrepancy_rates", [&] { return store::discrepancy_rates(db, semester->id); });
     a.options.weights = config.assessment.weights;
     a.options.excellent_from = config.assessment.excellent_from;
     a.options.pass_from = config.assessment.pass_from;
     a.options.basic_pass_from = config.assessment.basic_pass_from;
     a.as_of = *as_of;
     a.college = config.college.name;
-    a.privacy = cli::privacy_for(config, report::Audience::branch);
+    a.privacy = report::privacy_for(config.privacy, report::Audience::branch);
     const auto assessment = timed(line, "build_assessment", [&] { return report::build_assessment(a); });
     assessment_json = timed(line, "render_assessment_json", [&] { return report::render_assessment_json(assessment); });
   });

@@ -10,6 +10,7 @@
 
 #include "dormlink/calendar.hpp"
 #include "dormlink/language.hpp"
+#include "dormlink/privacy_rules.hpp"
 
 namespace dormlink {
 
@@ -88,14 +89,8 @@ struct AssessmentConfig {
   bool operator==(const AssessmentConfig&) const = default;
 };
 
-// [privacy] REQUIREMENTS §5: what the committee may see.
-struct PrivacyConfig {
-  bool committee_sees_attention_names = false;  // attention categories of named students
-  int small_count_threshold = 3;                // counts below are shown as "<3"
-  bool mask_phones = true;                      // phone numbers masked unless asked for
-
-  bool operator==(const PrivacyConfig&) const = default;
-};
+// [privacy] REQUIREMENTS §5: what the committee may see (privacy_rules.hpp).
+using PrivacyConfig = PrivacyRules;
 
 // [check] docs/check.md: when an unmet obligation is listed before it is overdue.
 struct CheckConfig {

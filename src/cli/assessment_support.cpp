@@ -14,34 +14,6 @@
 
 namespace dormlink::cli {
 
-// Flagged records are the member's whose findings name them.
-std::vector<report::MemberDiscrepancy> member_discrepancies(store::Database& db, const std::string& semester) {
-  const auto findings = store::load_findings(db, semester);
-  const auto flagged = store::flagged_records(db, semester);
-  std::vector<report::MemberDiscrepancy> out;
-  for (const auto& d : store::discrepancy_rates(db, semester)) {
-    report::MemberDiscrepancy m{d.member_id, d.contradicted, d.total, {}};
-    for (auto id : flagged) {
-      const bool mine = std::any_of(findings.begin(), findings.end(), [&](const store::FindingRow& f) {
-        return f.record_id && *f.record_id == id && f.member_id == d.member_id;
-      });
-      if (mine) m.records.push_back(id);
-    }
-    out.push_back(std::move(m));
-  }
-  return out;
-}
-
-report::Privacy privacy_for(const Config& config, report::Audience audience, bool include_sensitive) {
-  report::Privacy p;
-  p.audience = audience;
-  p.include_sensitive = include_sensitive;
-  p.mask_phones = config.privacy.mask_phones;
-  p.small_count_threshold = config.privacy.small_count_threshold;
-  p.committee_sees_attention_names = config.privacy.committee_sees_attention_names;
-  return p;
-}
-
 const Semester& semester_by_id(Context& ctx, const std::string& id) {
   const auto* s = ctx.config().calendar.find(id);
   if (s == nullptr)
@@ -77,7 +49,7 @@ std::unique_ptr<LoadedAssessment> load_assessment(Context& ctx, store::Database&
   report::AssessmentInput in;
   in.check = &out->input;
   in.obligations = &out->obligations;
-  in.discrepancies = member_discrepancies(db, semester.id);
+  in.discrepancies = store::discrepancy_rates(db, semester.id);
   in.options.weights = config.assessment.weights;
   in.options.excellent_from = config.assessment.excellent_from;
   in.options.pass_from = config.assessment.pass_from;

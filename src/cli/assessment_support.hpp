@@ -1,7 +1,6 @@
 #pragma once
 // What `report` and `export` share: the semester by id, the evaluation date, the branch filter,
-// a reporting period, the privacy of an audience, the inspection's discrepancies and the
-// assessment built from check::evaluate.
+// the assessment built from check::evaluate and the inspection summary.
 
 #include <memory>
 #include <string>
@@ -24,13 +23,6 @@ Date clamped_as_of(Context& ctx, const Semester& semester);
 
 // UsageError unless some member of the semester is in `branch` (empty: no filter).
 void check_branch(const check::CheckInput& input, const std::string& branch);
-
-// The privacy of `audience` under the config's [privacy] rules; with `include_sensitive`, the
-// fields --include-sensitive --reason asked for.
-report::Privacy privacy_for(const Config& config, report::Audience audience, bool include_sensitive = false);
-
-// Each member's standing inspection findings with the records they contradicted.
-std::vector<report::MemberDiscrepancy> member_discrepancies(store::Database& db, const std::string& semester);
 
 // The assessment and what it points into (the CheckInput and the obligations).
 struct LoadedAssessment {

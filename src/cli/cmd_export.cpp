@@ -55,7 +55,7 @@ void check_options(const ExportOptions& o) {
 
 report::Privacy privacy_of(Context& ctx, const ExportOptions& o) {
   const auto audience = o.audience.empty() ? report::Audience::counselor : *report::parse_audience(o.audience);
-  return privacy_for(ctx.config(), audience, o.include_sensitive);
+  return report::privacy_for(ctx.config().privacy, audience, o.include_sensitive);
 }
 
 // The 党员联系寝室分配表 of the semester's committed assignment.

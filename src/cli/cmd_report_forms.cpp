@@ -88,7 +88,7 @@ report::Audience audience_of(const ReportOptions& o) {
 }
 
 report::Privacy privacy_of(const Config& config, const ReportOptions& o) {
-  return privacy_for(config, audience_of(o), o.include_sensitive);
+  return report::privacy_for(config.privacy, audience_of(o), o.include_sensitive);
 }
 
 // ---- the period ----

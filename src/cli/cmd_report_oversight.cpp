@@ -32,7 +32,8 @@ struct OversightOptions {
 };
 
 report::Privacy oversight_privacy(const Config& config, const OversightOptions& o) {
-  return privacy_for(config, o.audience.empty() ? report::Audience::branch : *report::parse_audience(o.audience));
+  return report::privacy_for(config.privacy,
+                             o.audience.empty() ? report::Audience::branch : *report::parse_audience(o.audience));
 }
 
 std::string assessment_text(Context& ctx, store::Database& db, const OversightOptions& o) {

@@ -114,4 +114,14 @@ std::string audience_label(Audience audience, bool zh) {
   return zh ? "学院党委" : "college Party committee";
 }
 
+Privacy privacy_for(const PrivacyRules& rules, Audience audience, bool include_sensitive) {
+  Privacy p;
+  p.audience = audience;
+  p.include_sensitive = include_sensitive;
+  p.mask_phones = rules.mask_phones;
+  p.small_count_threshold = rules.small_count_threshold;
+  p.committee_sees_attention_names = rules.committee_sees_attention_names;
+  return p;
+}
+
 }  // namespace dormlink::report

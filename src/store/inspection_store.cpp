@@ -197,14 +197,24 @@ std::vector<FindingRow> load_findings(Database& database, const std::string& sem
 std::vector<Discrepancy> discrepancy_rates(Database& database, const std::string& semester_id) {
   std::vector<Discrepancy> rates;
   database.transaction([&] {
-    SQLite::Statement q(
-        database.impl().db,
-        std::string("SELECT f.member_id, sum(f.verdict = 'contradicted'), count(*) FROM inspection_finding f "
-                    "WHERE f.semester_id = ? AND ") +
-            k_standing + " GROUP BY f.member_id ORDER BY f.member_id");
+    auto& db = database.impl().db;
+    SQLite::Statement q(db, std::string("SELECT f.member_id, sum(f.verdict = 'contradicted'), count(*) "
+                                        "FROM inspection_finding f WHERE f.semester_id = ? AND ") +
+                                k_standing + " GROUP BY f.member_id ORDER BY f.member_id");
     q.bind(1, semester_id);
     while (q.executeStep())
-      rates.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getInt()});
+      rates.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getInt(), {}});
+    SQLite::Statement r(db, std::string("SELECT DISTINCT f.member_id, f.record_id FROM inspection_finding f "
+                                        "WHERE f.semester_id = ? AND f.record_id IS NOT NULL "
+                                        "AND f.verdict = 'contradicted' AND ") +
+                                k_standing + " ORDER BY f.member_id, f.record_id");
+    r.bind(1, semester_id);
+    auto member = rates.begin();
+    while (r.executeStep()) {
+      const std::string id = r.getColumn(0).getString();
+      while (member != rates.end() && member->member_id < id) ++member;
+      if (member != rates.end() && member->member_id == id) member->records.push_back(r.getColumn(1).getInt64());
+    }
   });
   return rates;
 }

@@ -424,6 +424,7 @@ TEST_SUITE("inspect.store") {
     CHECK(rates[0].member_id == "2023001");
     CHECK(rates[0].contradicted == 1);
     CHECK(rates[0].total == 2);
+    CHECK(rates[0].records == std::vector<std::int64_t>{talk});
     CHECK(store::flagged_records(db, "2026-autumn") == std::vector<std::int64_t>{talk});
     CHECK(store::discrepancy_rates(db, "2027-spring").empty());
 
@@ -432,6 +433,7 @@ TEST_SUITE("inspect.store") {
       CHECK(store::flagged_records(db, "2026-autumn").empty());
       rates = store::discrepancy_rates(db, "2026-autumn");
       CHECK(rates.at(0).contradicted == 0);
+      CHECK(rates.at(0).records.empty());
       CHECK(rates.at(0).total == 2);
       CHECK(store::load_findings(db, "2026-autumn").size() == 3);
     }

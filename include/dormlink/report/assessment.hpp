@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dormlink/check/obligations.hpp"
+#include "dormlink/inspect/discrepancy.hpp"
 #include "dormlink/language.hpp"
 #include "dormlink/report/export_tables.hpp"
 #include "dormlink/report/privacy.hpp"
@@ -56,13 +57,8 @@ struct AssessmentOptions {
 // The band of a score (in tenths of a point, as rounded): >= excellent_from: excellent, ...
 Band band_of(int score_tenths, const AssessmentOptions& options);
 
-// A member's standing inspection findings (store::discrepancy_rates) and the records contradicted.
-struct MemberDiscrepancy {
-  std::string member_id;
-  int contradicted = 0;
-  int total = 0;
-  std::vector<std::int64_t> records;  // contradicted records, ascending
-};
+// A member's standing inspection findings and the records contradicted (store::discrepancy_rates).
+using MemberDiscrepancy = inspect::Discrepancy;
 
 // One component of one member.
 struct ComponentScore {

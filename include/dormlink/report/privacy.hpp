@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "dormlink/privacy_rules.hpp"
+
 namespace dormlink::report {
 
 enum class Audience { counselor, branch, committee };
@@ -84,5 +86,9 @@ struct Privacy {
 
 // "13812345678" -> "138****5678"; anything shorter than 7 characters -> "****".
 std::string mask_phone(std::string_view phone);
+
+// The privacy of `audience` under the config's [privacy] rules; with `include_sensitive`, the
+// fields --include-sensitive --reason asked for.
+Privacy privacy_for(const PrivacyRules& rules, Audience audience, bool include_sensitive = false);
 
 }  // namespace dormlink::report

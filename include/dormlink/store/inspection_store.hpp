@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "dormlink/inspect/discrepancy.hpp"
 #include "dormlink/store/database.hpp"
 
 namespace dormlink::store {
@@ -71,15 +72,10 @@ std::vector<std::int64_t> save_findings(Database& db, const std::vector<FindingR
 // Every finding of the semester, by id.
 std::vector<FindingRow> load_findings(Database& db, const std::string& semester_id);
 
-// A member's inspected findings in a semester, for the assessment: the latest finding about
-// each (record, student) stands; `contradicted` of `total` are contradictions.
-struct Discrepancy {
-  std::string member_id;
-  int contradicted = 0;
-  int total = 0;
-};
-
-// Per member with findings in the semester, sorted by member id.
+// Each member with findings in the semester, sorted by member id: the latest finding about each
+// (record, student) stands; `contradicted` of `total` are contradictions, `records` the
+// member's records they contradict.
+using Discrepancy = inspect::Discrepancy;
 std::vector<Discrepancy> discrepancy_rates(Database& db, const std::string& semester_id);
 
 // Records of the semester whose standing finding (latest per record and student) is a
