@@ -11,6 +11,9 @@
 # Writes bench/out/assign/<scale>/ and bench/out/assign-results.md; prints the results table
 # on stdout. Needs bash, date +%s%N, awk, timeout; glpsol and cbc are optional.
 set -euo pipefail
+bench_name=assign_bench
+# shellcheck source=bench/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${1:-build}
@@ -30,15 +33,6 @@ gen=$build/examples/generator/dormlink-gen
 dormlink=$build/src/dormlink
 baselines=$build/bench/dormlink-assign-baselines
 
-# Stops with a message on stderr.
-die() {
-  echo "assign_bench: $*" >&2
-  exit 1
-}
-
-# Prints progress on stderr, so that stdout carries only the table.
-note() { echo "assign_bench: $*" >&2; }
-
 # Checks the binaries, the config and the assign command before any work.
 check_prerequisites() {
   local binary
@@ -50,12 +44,6 @@ check_prerequisites() {
     die "this dormlink has no assign command yet; rebuild once it exists"
   command -v glpsol >/dev/null || note "glpsol not found: the GLPK column will say so"
   command -v cbc >/dev/null || note "cbc not found: the CBC column will say so"
-}
-
-# Prints the median of its numeric arguments (the mean of the middle two for an even count).
-median() {
-  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
-    END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 # Prints a number of milliseconds with one decimal, or the word it was given.

@@ -11,6 +11,9 @@
 # Writes bench/out/check/ and bench/out/check-results.md; prints the results table on stdout.
 # Needs bash, date +%s%N, awk, sort, cmp, stat and the sqlite3 CLI.
 set -euo pipefail
+bench_name=check_bench
+# shellcheck source=bench/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${1:-build}
@@ -31,15 +34,6 @@ fill=$build/bench/dormlink-check-fill
 load=$build/bench/dormlink-check-load
 db=$out/fill.db
 
-# Stops with a message on stderr.
-die() {
-  echo "check_bench: $*" >&2
-  exit 1
-}
-
-# Prints progress on stderr, so that stdout carries only the table.
-note() { echo "check_bench: $*" >&2; }
-
 # Checks the binaries, the config and sqlite3 before any work.
 check_prerequisites() {
   local binary
@@ -50,21 +44,6 @@ check_prerequisites() {
   command -v sqlite3 >/dev/null || die "the sqlite3 CLI is not installed"
   ((runs >= 1)) || die "RUNS must be at least 1"
 }
-
-# Prints the median of its numeric arguments (the mean of the middle two for an even count).
-median() {
-  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
-    END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-# Prints a number with the given decimals.
-fmt_num() { awk -v v="$1" -v d="$2" 'BEGIN { printf "%.*f", d, v }'; }
-
-# Prints a / b with two decimals and "x".
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
-
-# Milliseconds between two `date +%s%N` readings.
-elapsed_ms() { awk -v ns=$(($2 - $1)) 'BEGIN { print ns / 1e6 }'; }
 
 # dormlink with the bench's config.
 dl() {

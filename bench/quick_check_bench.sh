@@ -12,6 +12,9 @@
 # minutes). Writes bench/out/quick_check-results.md; prints the results table on stdout.
 # Needs bash, date +%s%N, awk, sort, stat and the sqlite3 CLI.
 set -euo pipefail
+bench_name=quick_check_bench
+# shellcheck source=bench/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${1:-build}
@@ -32,14 +35,6 @@ gen=$build/examples/generator/dormlink-gen
 fill=$build/bench/dormlink-check-fill
 load=$build/bench/dormlink-check-load
 
-die() {
-  echo "quick_check_bench: $*" >&2
-  exit 1
-}
-
-# Progress on stderr, so that stdout carries only the table.
-note() { echo "quick_check_bench: $*" >&2; }
-
 check_prerequisites() {
   local binary
   for binary in "$dormlink" "$gen" "$fill" "$load"; do
@@ -50,16 +45,7 @@ check_prerequisites() {
   ((runs >= 1)) || die "RUNS must be at least 1"
 }
 
-# The median of its numeric arguments (the mean of the middle two for an even count).
-median() {
-  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
-    END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-fmt_num() { awk -v v="$1" -v d="$2" 'BEGIN { printf "%.*f", d, v }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'; }
 share() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
-elapsed_ms() { awk -v ns=$(($2 - $1)) 'BEGIN { print ns / 1e6 }'; }
 
 dl() {
   local file=$1

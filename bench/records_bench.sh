@@ -9,6 +9,9 @@
 # Writes bench/out/records/ and bench/out/records-results.md; prints the results table on
 # stdout. Needs bash, date +%s%N, awk, stat and the sqlite3 CLI.
 set -euo pipefail
+bench_name=records_bench
+# shellcheck source=bench/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${1:-build}
@@ -27,15 +30,6 @@ results=$root/bench/out/records-results.md
 dormlink=$build/src/dormlink
 fill=$build/bench/dormlink-records-fill
 
-# Stops with a message on stderr.
-die() {
-  echo "records_bench: $*" >&2
-  exit 1
-}
-
-# Prints progress on stderr, so that stdout carries only the table.
-note() { echo "records_bench: $*" >&2; }
-
 # Checks the binaries, the config and sqlite3 before any work.
 check_prerequisites() {
   local binary
@@ -47,23 +41,8 @@ check_prerequisites() {
   ((calls >= 1 && calls <= 5880)) || die "CALLS must be 1..5880 (one distinct minute each)"
 }
 
-# Prints the median of its numeric arguments (the mean of the middle two for an even count).
-median() {
-  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
-    END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
 # Prints the mean of its numeric arguments.
 mean() { printf '%s\n' "$@" | awk '{ s += $1 } END { print s / NR }'; }
-
-# Prints a number with the given decimals.
-fmt_num() { awk -v v="$1" -v d="$2" 'BEGIN { printf "%.*f", d, v }'; }
-
-# Prints a / b with one decimal and "x".
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", a / b }'; }
-
-# Milliseconds between two `date +%s%N` readings.
-elapsed_ms() { awk -v ns=$(($2 - $1)) 'BEGIN { print ns / 1e6 }'; }
 
 # Copies a database whose WAL has been checkpointed into the main file.
 copy_db() {

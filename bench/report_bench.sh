@@ -16,6 +16,9 @@
 # Writes bench/out/report/ and bench/out/report-results.md; prints the results on stdout.
 # Needs bash, date +%s%N, awk, sort, cmp and the sqlite3 CLI (with readfile() and JSON).
 set -euo pipefail
+bench_name=report_bench
+# shellcheck source=bench/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${1:-build}
@@ -36,14 +39,6 @@ results=$root/bench/out/report-results.md
 dormlink=$build/src/dormlink
 load=$build/bench/dormlink-report-load
 
-die() {
-  echo "report_bench: $*" >&2
-  exit 1
-}
-
-# Progress on stderr, so that stdout carries only the results.
-note() { echo "report_bench: $*" >&2; }
-
 check_prerequisites() {
   local binary
   for binary in "$dormlink" "$load"; do
@@ -57,18 +52,9 @@ check_prerequisites() {
   [[ $period =~ ^[0-9]+$ ]] || die "PERIOD must be a number"
 }
 
-# The median of its numeric arguments (the mean of the middle two for an even count).
-median() {
-  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
-    END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-fmt_num() { awk -v v="$1" -v d="$2" 'BEGIN { printf "%.*f", d, v }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 # "met" or "MISSED" for the issue's goal: dormlink within 2x of sqlite3 and under 1000 ms.
 goal() { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= 2 * b && a < 1000) ? "met" : "MISSED" }'; }
 runs_list() { printf '%.0f ' "$@" | sed 's/ $//'; }
-elapsed_ms() { awk -v ns=$(($2 - $1)) 'BEGIN { print ns / 1e6 }'; }
 
 dl() { "$dormlink" --db "$db" --config "$config" --as-of "$as_of" "$@"; }
 

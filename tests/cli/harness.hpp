@@ -85,4 +85,33 @@ std::vector<std::string> college_args(const char* date, std::vector<std::string>
 // students) in the sandbox as college.db / dormlink.toml.
 void setup_example_college(const Sandbox& box);
 
+// The small college of the text, trust, export and security tests: one autumn semester of six
+// teaching weeks (week 3 a holiday, week 6 exams), no orientation weeks, the work plan due in
+// week 1, one dorm per member enough.
+inline constexpr const char* k_small_config = R"(
+[college]
+name = "示例学院"
+[[calendar.semester]]
+id = "2026-autumn"
+name = "2026秋"
+first_monday = 2026-09-07
+teaching_weeks = 6
+holiday_weeks = [3]
+exam_weeks = [6]
+[duties]
+orientation_weeks = 0
+work_plan_due_week = 1
+[assignment]
+min_dorms = 1
+)";
+
+// Its staff: the counselor T001 陈老师 of 2023级; with the inspector T002 王检查.
+inline constexpr const char* k_small_staff =
+    "工号,姓名,角色,联系方式,负责年级,负责班级,党支部\n"
+    "T001,陈老师,辅导员,13900000001,2023级,,\n";
+inline constexpr const char* k_small_staff_with_inspector =
+    "工号,姓名,角色,联系方式,负责年级,负责班级,党支部\n"
+    "T001,陈老师,辅导员,13900000001,2023级,,\n"
+    "T002,王检查,检查组,13900000002,,,\n";
+
 }  // namespace dormlink::e2e

@@ -22,27 +22,9 @@ using dormlink::e2e::Sandbox;
 
 namespace {
 
-constexpr const char* k_config = R"(
-[college]
-name = "示例学院"
-[[calendar.semester]]
-id = "2026-autumn"
-name = "2026秋"
-first_monday = 2026-09-07
-teaching_weeks = 6
-holiday_weeks = [3]
-exam_weeks = [6]
-[duties]
-orientation_weeks = 0
-work_plan_due_week = 1
-[assignment]
-min_dorms = 1
-)";
+constexpr const char* k_config = dormlink::e2e::k_small_config;
 
-constexpr const char* k_staff =
-    "工号,姓名,角色,联系方式,负责年级,负责班级,党支部\n"
-    "T001,陈老师,辅导员,13900000001,2023级,,\n"
-    "T002,王检查,检查组,13900000002,,,\n";
+constexpr const char* k_staff = dormlink::e2e::k_small_staff_with_inspector;
 
 constexpr const char* k_canary_name = "金丝雀";
 constexpr const char* k_canary_phone = "13912345678";
