@@ -17,6 +17,7 @@
 #include "dormlink/inspect/sample.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/records/record.hpp"
+#include "dormlink/report/inspection_checklist.hpp"
 #include "dormlink/report/inspection_report.hpp"
 #include "dormlink/store/check_store.hpp"
 #include "dormlink/store/inspection_store.hpp"
@@ -25,9 +26,6 @@
 
 namespace dormlink::cli {
 namespace {
-
-// Records the checklist lists for verification: the last two weeks, as_of included.
-constexpr int k_record_days = 14;
 
 struct SampleOptions {
   int size = 0;
@@ -81,23 +79,6 @@ std::uint64_t parse_seed(const std::string& text) {
   return value;
 }
 
-bool lives_in(const check::Residence& r, int dorm, Date date) {
-  return r.dorm == dorm && r.from <= date && (!r.to || date < *r.to);
-}
-
-// Names of the dorm's residents on the date, the member excluded, in id order.
-std::vector<std::string> resident_names(const check::CheckInput& input, int dorm, int member, Date date) {
-  std::vector<int> people;
-  for (const auto& r : input.residences) {
-    if (r.person != member && lives_in(r, dorm, date)) people.push_back(r.person);
-  }
-  std::sort(people.begin(), people.end());
-  people.erase(std::unique(people.begin(), people.end()), people.end());
-  std::vector<std::string> names;
-  for (int p : people) names.push_back(input.people[static_cast<std::size_t>(p)].name);
-  return names;
-}
-
 std::vector<report::ChecklistRecord> records_to_verify(store::Database& db, const std::string& member,
                                                        const std::string& dorm, Date from, Date to) {
   std::vector<report::ChecklistRecord> out;
@@ -109,50 +90,11 @@ std::vector<report::ChecklistRecord> records_to_verify(store::Database& db, cons
   return out;
 }
 
-// What a sample run reads and decides, before it is rendered.
-struct SampleRun {
-  const check::CheckInput* input = nullptr;
-  Date as_of{};
-  std::uint64_t seed = 0;
-  bool seed_given = false;
-  int frame = 0;
-};
-
-report::InspectionChecklist build_checklist(store::Database& db, const SampleRun& run, const inspect::Sample& sample,
-                                            const Config& config) {
-  const auto& input = *run.input;
-  report::InspectionChecklist c;
-  c.semester = input.semester.name.empty() ? input.semester.id : input.semester.name;
-  c.as_of = run.as_of;
-  c.seed = run.seed;
-  c.seed_given = run.seed_given;
-  c.frame = run.frame;
-  c.requested = sample.requested;
-  c.size = sample.size;
-  c.raised = sample.raised;
-  c.capped = sample.capped;
-  c.weight_up = config.inspection.weight_up;
-  c.recent_days = config.inspection.recent_days;
-  c.records_from = Date{to_days(run.as_of) - std::chrono::days{k_record_days - 1}};
-  for (const auto& s : sample.strata) c.strata.push_back({s.branch, s.members, s.drawn});
-  int position = 0;
-  for (const auto& item : sample.items) {
-    const auto& person = input.people[static_cast<std::size_t>(item.person)];
-    const auto& dorm = input.dorms[static_cast<std::size_t>(item.dorm)];
-    report::ChecklistItem line;
-    line.position = ++position;
-    line.branch = item.branch;
-    line.member_name = person.name;
-    line.member_id = person.id;
-    line.dorm = dorm;
-    line.residents = resident_names(input, item.dorm, item.person, run.as_of);
-    line.records = records_to_verify(db, person.id, dorm, c.records_from, run.as_of);
-    line.met = item.compliance.met;
-    line.closed = item.compliance.closed;
-    line.low_compliance = inspect::low_compliance(item.compliance);
-    line.recently_visited = item.recently_visited;
-    c.items.push_back(std::move(line));
-  }
+// The checklist of the sample with each item's records to verify from the store.
+report::InspectionChecklist checklist_of(store::Database& db, const check::CheckInput& input,
+                                         const inspect::Sample& sample, const report::ChecklistRun& run) {
+  auto c = report::build_checklist(input, sample, run);
+  for (auto& item : c.items) item.records = records_to_verify(db, item.member_id, item.dorm, c.records_from, run.as_of);
   return c;
 }
 
@@ -196,8 +138,10 @@ int run_sample(Context& ctx, const SampleOptions& o) {
   const auto& config = ctx.config();
   const Semester& semester = choose_semester(ctx, o.semester, as_of);
   const auto rate = o.rate.empty() ? std::optional<double>() : parse_rate(o.rate);
-  SampleRun run;
+  report::ChecklistRun run;
   run.as_of = as_of;
+  run.weight_up = config.inspection.weight_up;
+  run.recent_days = config.inspection.recent_days;
   run.seed_given = !o.seed.empty();
   run.seed = run.seed_given ? parse_seed(o.seed) : inspect::default_seed(as_of);
   auto db = ctx.open_database(o.dry_run ? store::OpenMode::read_only : store::OpenMode::read_write);
@@ -210,7 +154,6 @@ int run_sample(Context& ctx, const SampleOptions& o) {
     inspect::SampleRequest request;
     request.members = inspect::sampling_frame(input, obligations, as_of, config.inspection.recent_days);
     if (request.members.empty()) no_frame(input, as_of);
-    run.input = &input;
     run.frame = static_cast<int>(request.members.size());
     request.size = o.size > 0 ? o.size
                    : rate     ? inspect::size_for_rate(*rate, run.frame)
@@ -218,7 +161,7 @@ int run_sample(Context& ctx, const SampleOptions& o) {
     request.seed = run.seed;
     request.config = config.inspection;
     const auto sample = inspect::draw_sample(request);
-    checklist = build_checklist(db, run, sample, config);
+    checklist = checklist_of(db, input, sample, run);
     if (!o.dry_run) checklist.sample_id = store::save_sample(db, sample_row(ctx, checklist, sample, semester.id));
     // The inspectors work from the printed checklist: a sample whose checklist did not reach them
     // is not recorded (the output goes out before the commit).

@@ -9,6 +9,7 @@
 
 #include "dormlink/inspect/sample.hpp"
 #include "dormlink/records/chain.hpp"
+#include "dormlink/report/inspection_checklist.hpp"
 #include "dormlink/report/inspection_report.hpp"
 #include "dormlink/roster/roster.hpp"
 #include "dormlink/store/database.hpp"
@@ -271,6 +272,48 @@ TEST_SUITE("inspect") {
     CHECK(recent == std::vector<bool>{true, true, false, false});
     CHECK(recently_visited_dorms(input, ymd(2026, 10, 26), 14) == std::vector<bool>{true, false, false, false});
     CHECK(recently_visited_dorms(input, ymd(2026, 10, 27), 7) == std::vector<bool>{false, false, false, false});
+  }
+
+  TEST_CASE("the checklist names the residents living there on the day, the member excluded, in id order") {
+    check::CheckInput input;
+    input.semester = autumn();
+    input.people = {{"2023001", "李明", "", 2023, "英语党支部"},  // in id order, as store::load_check_input
+                    {"2025001", "张三", "", 2025, ""},
+                    {"2025002", "李四", "", 2025, ""},
+                    {"2025003", "王五", "", 2025, ""}};
+    input.dorms = {"1-101", "1-501"};
+    const Date as_of = ymd(2026, 10, 14);
+    input.residences = {{0, 1, ymd(2026, 9, 1), std::nullopt, false},
+                        {0, 0, ymd(2026, 9, 1), ymd(2026, 9, 10), false},  // the member lived there once
+                        {3, 0, ymd(2026, 9, 1), std::nullopt, false},
+                        {1, 0, ymd(2026, 9, 1), std::nullopt, true},
+                        {2, 0, ymd(2026, 9, 1), ymd(2026, 10, 14), false},  // moved out that day
+                        {3, 0, ymd(2026, 10, 1), std::nullopt, false}};     // a second stretch
+    inspect::Sample sample;
+    sample.requested = 1;
+    sample.size = 1;
+    sample.strata = {{"英语党支部", 1, 1}};
+    inspect::SampleItem item;
+    item.person = 0;
+    item.member_id = "2023001";
+    item.branch = "英语党支部";
+    item.dorm = 0;
+    item.compliance = {3, 5};
+    sample.items = {item};
+    report::ChecklistRun run{as_of, 42, true, 1, 3, 14};
+    const auto c = report::build_checklist(input, sample, run);
+    CHECK(c.records_from == ymd(2026, 10, 1));
+    CHECK(c.seed == 42);
+    CHECK(c.weight_up == 3);
+    REQUIRE(c.items.size() == 1);
+    CHECK(c.items[0].position == 1);
+    CHECK(c.items[0].dorm == "1-101");
+    CHECK(c.items[0].member_name == "李明");
+    CHECK(c.items[0].residents == std::vector<std::string>{"张三", "王五"});
+    CHECK(c.items[0].low_compliance == inspect::low_compliance(item.compliance));
+    CHECK(c.items[0].records.empty());
+    REQUIRE(c.strata.size() == 1);
+    CHECK(c.strata[0].drawn == 1);
   }
 
   TEST_CASE("the frame is the assignment in force, with dorms that have residents") {
