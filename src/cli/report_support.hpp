@@ -27,9 +27,11 @@ void add_format_options(CLI::App* app, Options& o) {
   app->add_flag("--raw", o.raw, "With --format csv: for scripts (no BOM, LF, no ' before formula-like cells)");
 }
 
-// report feedback, report summary (cmd_report_forms.cpp).
-void add_report_forms(CLI::App* report, std::vector<Command>& commands);
-// report assessment, report inspection (cmd_report_oversight.cpp).
-void add_report_oversight(CLI::App* report, std::vector<Command>& commands);
+// report feedback (cmd_report_feedback.cpp), report summary (cmd_report_summary.cpp).
+void add_report_feedback(CLI::App* report, std::vector<Command>& commands);
+void add_report_summary(CLI::App* report, std::vector<Command>& commands);
+// report assessment (cmd_report_assessment.cpp), report inspection (cmd_report_inspection.cpp).
+void add_report_assessment(CLI::App* report, std::vector<Command>& commands);
+void add_report_inspection(CLI::App* report, std::vector<Command>& commands);
 
 }  // namespace dormlink::cli

@@ -1,7 +1,6 @@
-// dormlink report feedback / summary (docs/reports.md): the member's feedback form
-// (学生党员联系寝室情况反馈表) and the counselor's summary for the committee, for one reporting
-// period, with privacy by audience; --submit records what was handed in, --submitted prints it
-// again byte for byte. Due and overdue come from check::evaluate only.
+// What `report feedback` and `report summary` share (report_forms.hpp): options, the period,
+// who is due, the documents' files, --all, --submit (with the audit) and --submitted, which
+// prints the stored document again byte for byte. Due and overdue come from check::evaluate only.
 #include <algorithm>
 #include <memory>
 
@@ -13,14 +12,13 @@
 #include "cli/context.hpp"
 #include "cli/damage.hpp"
 #include "cli/lookup.hpp"
+#include "cli/report_forms.hpp"
 #include "cli/report_support.hpp"
 #include "cli/sheets.hpp"
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/check/period.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
-#include "dormlink/report/feedback_report.hpp"
-#include "dormlink/report/summary_report.hpp"
 #include "dormlink/store/check_store.hpp"
 #include "dormlink/store/report_store.hpp"
 #include "dormlink/util/pinyin.hpp"
@@ -28,26 +26,6 @@
 
 namespace dormlink::cli {
 namespace {
-
-struct ReportOptions {
-  bool summary = false;
-  std::string member;
-  std::string counselor;
-  bool all = false;
-  std::string period;
-  std::string semester;
-  std::string format = "md";
-  std::string sheet;
-  bool raw = false;
-  std::string audience;
-  bool include_sensitive = false;
-  std::string reason;
-  std::string output;
-  std::string out_dir;
-  bool force = false;
-  bool submit = false;
-  bool submitted = false;
-};
 
 // ---- options ----
 
@@ -87,10 +65,6 @@ report::Audience audience_of(const ReportOptions& o) {
   return *report::parse_audience(o.audience);
 }
 
-report::Privacy privacy_of(const Config& config, const ReportOptions& o) {
-  return report::privacy_for(config.privacy, audience_of(o), o.include_sensitive);
-}
-
 // ---- the period ----
 
 report::ReportPeriod choose_period(Context& ctx, const ReportOptions& o, Date as_of) {
@@ -122,82 +96,6 @@ std::vector<int> members_due(const check::CheckInput& input, const std::vector<c
 }
 
 // ---- documents ----
-
-// One rendered document and what it is about.
-struct Document {
-  std::string subject_id;
-  std::string subject_name;
-  std::string text;           // md and json
-  report::Workbook workbook;  // csv and xlsx
-  std::string file;           // --out-dir: its path
-};
-
-// What the run loads once and every document reads.
-struct Loaded {
-  check::CheckInput input;
-  std::vector<check::Obligation> obligations;
-  records::ChainHead chain;
-  report::ReportPeriod period;
-  Date as_of{};
-};
-
-Date period_end(const Loaded& l) { return to_days(l.as_of) < to_days(l.period.last_day) ? l.as_of : l.period.last_day; }
-
-bool sheets(const ReportOptions& o) { return is_sheet_format(o.format); }
-
-Document feedback_document(Context& ctx, store::Database& db, const Loaded& l, const ReportOptions& o, int member) {
-  const auto& person = l.input.people[static_cast<std::size_t>(member)];
-  report::FeedbackInput in;
-  in.check = &l.input;
-  in.obligations = &l.obligations;
-  in.member = member;
-  in.period = l.period;
-  in.as_of = l.as_of;
-  in.contacts =
-      store::load_contacts(db, person.id, l.period.semester_id, l.period.first_day, period_end(l), period_end(l));
-  in.chain = l.chain;
-  in.college = ctx.config().college.name;
-  in.privacy = privacy_of(ctx.config(), o);
-  const auto form = report::build_feedback_form(in);
-  Document d{person.id, person.name, {}, {}, {}};
-  if (sheets(o)) {
-    d.workbook = report::feedback_workbook(form, ctx.language());
-  } else {
-    d.text = o.format == "json" ? report::render_feedback_json(form)
-                                : report::render_feedback_markdown(form, ctx.language());
-  }
-  return d;
-}
-
-Document summary_document(Context& ctx, store::Database& db, const Loaded& l, const ReportOptions& o, int counselor) {
-  report::SummaryInput in;
-  in.check = &l.input;
-  in.obligations = &l.obligations;
-  in.counselor = counselor;
-  in.period = l.period;
-  in.as_of = l.as_of;
-  in.chain = l.chain;
-  in.college = ctx.config().college.name;
-  in.privacy = privacy_of(ctx.config(), o);
-  if (in.privacy.attention_of_named()) {
-    std::vector<std::string> ids;
-    for (const auto& r : l.input.residences)
-      if (r.attention) ids.push_back(l.input.people[static_cast<std::size_t>(r.person)].id);
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    in.attention = store::load_attention(db, ids, period_end(l));
-  }
-  const auto summary = report::build_counselor_summary(in);
-  const auto& c = l.input.counselors[static_cast<std::size_t>(counselor)];
-  Document d{c.staff_id, c.name, {}, {}, {}};
-  if (sheets(o)) {
-    d.workbook = report::summary_workbook(summary, ctx.language());
-  } else {
-    d.text = o.format == "json" ? report::render_summary_json(summary)
-                                : report::render_summary_markdown(summary, ctx.language());
-  }
-  return d;
-}
 
 // Ids name files; names never do. An id with anything but letters, digits, '-' or '_' is refused.
 std::string file_for(const ReportOptions& o, const report::ReportPeriod& p, const std::string& id) {
@@ -440,32 +338,9 @@ int run_submitted(Context& ctx, const ReportOptions& o) {
   return 0;
 }
 
-constexpr const char* k_feedback_footer =
-    R"(The form of the regulation's attachment: 党员姓名, 报送时间, then one row per contact (联系寝室名称,
-时间, 联系学生姓名及方式, 工作进展及成效, 说明), then what the period required and what is missing
-(docs/check.md decides due and overdue). --all writes every member's form into one document,
-one section each, or with --out-dir one file per member named feedback-<student id>-p<N>.md.
-Phones are masked and attention categories left out unless --include-sensitive --reason
-(recorded in the audit table). docs/reports.md.
+}  // namespace
 
-Examples:
-  dormlink report feedback --member 2023110101 --period previous
-  dormlink report feedback --all --counselor T2024001 --period 3 --out-dir reports/2026-10-19
-  dormlink report feedback --member 李明 --period 3 --submit -o 反馈表.md
-  dormlink report feedback --member 2023110101 --period 3 --submitted)";
-
-constexpr const char* k_summary_footer =
-    R"(Per member and dorm: visits and talks done against due, residents talked with, forms received,
-incidents and how fast they were reported, attention students as counts, what is still
-overdue, assignment changes and the records' chain head. For the committee by default: counts
-only, small counts shown as <3. docs/reports.md.
-
-Examples:
-  dormlink report summary --counselor T2024001 --period previous
-  dormlink report summary --counselor 陈逸 --period 3 --submit -o summary.md
-  dormlink report summary --counselor T2024001 --period 3 --audience counselor --format json)";
-
-void add_common(CLI::App* app, ReportOptions& o) {
+void add_form_options(CLI::App* app, ReportOptions& o) {
   app->add_option("--period", o.period, "Reporting period: N, current or previous (from --as-of)")->type_name("N");
   app->add_option("--semester", o.semester, "Semester id (default: from --as-of)")->type_name("ID");
   add_format_options(app, o);
@@ -482,28 +357,10 @@ void add_common(CLI::App* app, ReportOptions& o) {
   app->add_flag("--submitted", o.submitted, "Print the latest submitted document byte for byte");
 }
 
-}  // namespace
+int run_form(Context& ctx, const ReportOptions& o) { return o.submitted ? run_submitted(ctx, o) : run_report(ctx, o); }
 
-void add_report_forms(CLI::App* report, std::vector<Command>& commands) {
-  auto f = std::make_shared<ReportOptions>();
-  auto* feedback =
-      report->add_subcommand("feedback", "A member's feedback form (学生党员联系寝室情况反馈表) for a period");
-  feedback->add_option("--member", f->member, "The member (student id or name)")->type_name("WHO");
-  feedback->add_flag("--all", f->all, "Every member due a form (of --counselor, if given)");
-  feedback->add_option("--counselor", f->counselor, "With --all: only this counselor's members")->type_name("WHO");
-  add_common(feedback, *f);
-  feedback->footer(k_feedback_footer);
-  commands.push_back(
-      {feedback, [f](Context& ctx) { return f->submitted ? run_submitted(ctx, *f) : run_report(ctx, *f); }});
-
-  auto s = std::make_shared<ReportOptions>();
-  s->summary = true;
-  auto* summary = report->add_subcommand("summary", "A counselor's summary for the college Party committee");
-  summary->add_option("--counselor", s->counselor, "The counselor (staff id or name)")->type_name("WHO");
-  add_common(summary, *s);
-  summary->footer(k_summary_footer);
-  commands.push_back(
-      {summary, [s](Context& ctx) { return s->submitted ? run_submitted(ctx, *s) : run_report(ctx, *s); }});
+report::Privacy privacy_of(const Config& config, const ReportOptions& o) {
+  return report::privacy_for(config.privacy, audience_of(o), o.include_sensitive);
 }
 
 }  // namespace dormlink::cli

@@ -1,0 +1,70 @@
+// dormlink report summary (docs/reports.md): a counselor's summary of one reporting period for
+// the college Party committee; the engine is report_forms.cpp.
+#include <algorithm>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.hpp"
+#include "cli/report_forms.hpp"
+#include "cli/report_support.hpp"
+#include "dormlink/report/summary_report.hpp"
+#include "dormlink/store/report_store.hpp"
+
+namespace dormlink::cli {
+namespace {
+
+constexpr const char* k_summary_footer =
+    R"(Per member and dorm: visits and talks done against due, residents talked with, forms received,
+incidents and how fast they were reported, attention students as counts, what is still
+overdue, assignment changes and the records' chain head. For the committee by default: counts
+only, small counts shown as <3. docs/reports.md.
+
+Examples:
+  dormlink report summary --counselor T2024001 --period previous
+  dormlink report summary --counselor 陈逸 --period 3 --submit -o summary.md
+  dormlink report summary --counselor T2024001 --period 3 --audience counselor --format json)";
+
+}  // namespace
+
+Document summary_document(Context& ctx, store::Database& db, const Loaded& l, const ReportOptions& o, int counselor) {
+  report::SummaryInput in;
+  in.check = &l.input;
+  in.obligations = &l.obligations;
+  in.counselor = counselor;
+  in.period = l.period;
+  in.as_of = l.as_of;
+  in.chain = l.chain;
+  in.college = ctx.config().college.name;
+  in.privacy = privacy_of(ctx.config(), o);
+  if (in.privacy.attention_of_named()) {
+    std::vector<std::string> ids;
+    for (const auto& r : l.input.residences)
+      if (r.attention) ids.push_back(l.input.people[static_cast<std::size_t>(r.person)].id);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    in.attention = store::load_attention(db, ids, period_end(l));
+  }
+  const auto summary = report::build_counselor_summary(in);
+  const auto& c = l.input.counselors[static_cast<std::size_t>(counselor)];
+  Document d{c.staff_id, c.name, {}, {}, {}};
+  if (sheets(o)) {
+    d.workbook = report::summary_workbook(summary, ctx.language());
+  } else {
+    d.text = o.format == "json" ? report::render_summary_json(summary)
+                                : report::render_summary_markdown(summary, ctx.language());
+  }
+  return d;
+}
+
+void add_report_summary(CLI::App* report, std::vector<Command>& commands) {
+  auto s = std::make_shared<ReportOptions>();
+  s->summary = true;
+  auto* summary = report->add_subcommand("summary", "A counselor's summary for the college Party committee");
+  summary->add_option("--counselor", s->counselor, "The counselor (staff id or name)")->type_name("WHO");
+  add_form_options(summary, *s);
+  summary->footer(k_summary_footer);
+  commands.push_back({summary, [s](Context& ctx) { return run_form(ctx, *s); }});
+}
+
+}  // namespace dormlink::cli
