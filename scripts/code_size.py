@@ -42,7 +42,7 @@ def main(argv):
                 if size > MAX_FUNCTION:
                     long_functions.append((size, f"{path}:{line}", header))
     files.sort(reverse=True)
-    print("largest files:", ", ".join(f"{p} {n}" for n, p in files[:5]))
+    print("largest files:", ", ".join(f"{p} {n}" for n, p in files[:5]), flush=True)
     too_big = [(n, p) for n, p in files if n > MAX_FILE]
     for n, p in too_big:
         print(f"{p}: {n} lines (limit {MAX_FILE})", file=sys.stderr)
