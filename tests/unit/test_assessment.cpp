@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/config.hpp"
 #include "dormlink/report/assessment.hpp"
@@ -254,6 +256,38 @@ TEST_SUITE("report.assessment") {
     CHECK(json.find("\"component\": \"talks\", \"weight\": 25, \"met\": 0, \"met_late\": 0, \"overdue\": 1") !=
           std::string::npos);
     CHECK(json.find("\"contradicted_records\": [7]") != std::string::npos);
+  }
+
+  TEST_CASE("JSON: scores and points with one decimal, ratios with four, each member over several lines") {
+    Run r;
+    r.obligations = {ob(Rule::visits, Status::met), ob(Rule::visits, Status::met), ob(Rule::visits, Status::overdue)};
+    const auto a = r.build();
+    const auto text = render_assessment_json(a);
+    // 2 of 3 visits: 30 x 0.6667 = 20.0; the other components full.
+    CHECK(text.find("\"component\": \"visits\", \"weight\": 30, \"met\": 2, \"met_late\": 0, \"overdue\": 1, "
+                    "\"waived\": 0, \"not_yet_due\": 0, \"findings\": 0, \"contradicted\": 0, \"ratio\": 0.6667, "
+                    "\"points\": 20.0, \"lost\": [{\"rule\": \"visits\", \"status\": \"overdue\"") !=
+          std::string::npos);
+    CHECK(text.find("\"ratio\": 1.0000, \"points\": 25.0, \"lost\": []}") != std::string::npos);
+    CHECK(text.find("\"score\": 90.0, \"band\": \"excellent\",\n     \"contradicted_records\": [],\n     "
+                    "\"components\": [\n       {\"component\": \"visits\"") != std::string::npos);
+    CHECK(text.find("\n     ]}\n  ]\n}\n") != std::string::npos);
+    const auto json = nlohmann::json::parse(text);
+    REQUIRE(json["members"].size() == 2);
+    const auto& member = json["members"][1];  // 李明, 王强 by pinyin
+    CHECK(member["id"] == "2023110101");
+    CHECK(member["score"].is_number_float());
+    CHECK(member["score"] == 90.0);
+    CHECK(member["components"][0]["ratio"].is_number_float());
+    CHECK(member["components"][0]["lost"][0]["record_id"].is_null());
+    CHECK(json["branch"].is_null());
+    CHECK(json["weights"]["visits"] == 30);
+
+    r.obligations.clear();
+    r.branch = "没有党员的支部";
+    const auto empty = render_assessment_json(r.build());
+    CHECK(empty.find("\n  \"branch\": \"没有党员的支部\",\n") != std::string::npos);
+    CHECK(empty.ends_with("\n  \"members\": []\n}\n"));
   }
 
   TEST_CASE("the inspection summary shows rates, and hides students and notes from the committee") {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/config.hpp"
 #include "dormlink/report/feedback_report.hpp"
@@ -353,6 +355,39 @@ TEST_SUITE("report.feedback") {
     CHECK(has(json, "\"corrects\": 5, \"reason\": \"时间记错\""));
     CHECK(has(json, "{\"id\": \"2025110102\", \"name\": \"阿丽\", \"phone\": \"138****0012\"}"));
     CHECK(has(json, "\"chain\": {\"head\": \"ab12\", \"records\": 9}\n}\n"));
+  }
+
+  TEST_CASE("JSON values keep their types: numbers, booleans, null, a small count as a string") {
+    const auto form = Fixture().form(Audience::committee);
+    const auto json = nlohmann::json::parse(render_feedback_json(form));
+    CHECK(json["period"]["number"].is_number_integer());
+    CHECK(json["period"]["weeks"] == nlohmann::json::array({1, 2}));
+    CHECK(json["sensitive"].is_boolean());
+    CHECK(json["hidden_attention_gaps"] == "<3");
+    CHECK(json["chain"]["records"] == 9);
+    for (const auto& contact : json["contacts"]) {
+      CHECK(contact["record"].is_number_integer());
+      CHECK(contact["students"].is_null());  // the committee sees counts only
+      CHECK(contact["student_count"].is_number_integer());
+      CHECK(contact["purged"].is_boolean());
+      CHECK((contact["corrects"].is_null() || contact["corrects"].is_number_integer()));
+    }
+    for (const auto& gap : json["missing"]) CHECK((gap["record"].is_null() || gap["record"].is_number_integer()));
+    auto without = form;
+    without.counselor_id.clear();
+    without.chain = {};
+    const auto bare = nlohmann::json::parse(render_feedback_json(without));
+    CHECK(bare["counselor"].is_null());
+    CHECK(bare["chain"]["head"].is_null());
+  }
+
+  TEST_CASE("JSON layout: one key per line, one contact per line, every other value on one line") {
+    const auto json = render_feedback_json(Fixture().form(Audience::counselor));
+    CHECK(json.rfind("{\n  \"kind\": \"feedback\",\n", 0) == 0);
+    CHECK(has(json, "\n  \"contacts\": [\n    {\"record\": "));
+    CHECK(has(json, "}\n  ],\n  \"required\": "));
+    CHECK(has(json, "\n  ],\n  \"hidden_attention_gaps\": "));
+    CHECK(json.ends_with("}\n}\n"));
   }
 
   TEST_CASE("a member without contacts gets the empty form and what is missing") {

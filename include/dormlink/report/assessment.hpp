@@ -125,7 +125,7 @@ Workbook assessment_workbook(const Assessment& assessment, Language language);
 // columns keyed by the component), score and band.
 ExportTable assessment_table(const Assessment& assessment, Language language);
 
-// JSON (keys English): docs/reports.md "assessment".
+// JSON (keys English): docs/reports.md "JSON of the assessment".
 std::string render_assessment_json(const Assessment& assessment);
 
 // "87.5" from 875.

@@ -16,6 +16,7 @@
 #include "dormlink/model.hpp"
 #include "dormlink/records/chain.hpp"
 #include "dormlink/records/effective.hpp"
+#include "dormlink/report/json.hpp"
 #include "dormlink/report/period.hpp"
 #include "dormlink/report/privacy.hpp"
 #include "dormlink/report/table.hpp"
@@ -121,7 +122,8 @@ std::string render_feedback_markdown(const FeedbackForm& form, Language language
 // form's header as one row (form).
 Workbook feedback_workbook(const FeedbackForm& form, Language language);
 
-// The same data as one JSON object (keys English and stable; docs/reports.md).
+// The same data as one JSON object (keys English and stable; docs/reports.md "JSON of the
+// feedback form"), printed by json_document.
 std::string render_feedback_json(const FeedbackForm& form);
 
 // A submitted form (Markdown or JSON, as render_feedback_* wrote it) with the text a record
@@ -140,6 +142,8 @@ std::string period_title(const ReportPeriod& period, Language language);
 // What an audience line says: who the document is for and what was left out.
 std::string audience_note(Audience audience, bool sensitive, bool phones_in_full, Language language);
 // The period as a JSON object: number, weeks, from, to, form_due, summary_due.
+Json period_json(const ReportPeriod& period);
+// The same on one line (json_text). Kept for the summary's JSON until it builds a Json too.
 std::string json_period(const ReportPeriod& period);
 
 }  // namespace dormlink::report
