@@ -1,6 +1,9 @@
 // `dormlink report inspection` (docs/reports.md "inspection"): samples, findings, rates.
 #include "dormlink/report/inspection_summary.hpp"
 
+#include <string>
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "dormlink/report/feedback_report.hpp"
@@ -11,13 +14,57 @@ namespace dormlink::report {
 
 namespace {
 
+// Every piece of wording of the inspection summary. Format strings take their arguments in the
+// order of the fmt::format call.
+constexpr struct InspectionLabels {
+  Words title{"# {}检查情况\n\n", "# Inspection · {}\n\n"};
+  Words semester_line{"- 学期：{}（{}）\n", "- Semester: {} ({})\n"};
+  Words as_of_line{"- 截至：{}\n", "- As of: {}\n"};
+  Words branch_line{"- 党支部：{}\n", "- Branch: {}\n"};
+  // Samples, findings, contradicted: the plural "s" of English is the second and fourth argument.
+  Words counts_line{"- 抽查 {0} 次，检查结果 {2} 条，不属实 {4} 条\n",
+                    "- {0} sample{1}, {2} finding{3}, {4} contradicted\n"};
+  Words plural{"", "s"};
+  Words samples_heading{"\n## 抽查\n\n", "\n## Samples\n\n"};
+  Words no_sample{"本学期没有抽查。\n", "No sample was drawn this semester.\n"};
+  Words findings_heading{"\n## 检查结果\n\n", "\n## Findings\n\n"};
+  Words no_finding{"本学期没有检查结果。\n", "No finding was recorded this semester.\n"};
+  Words rates_heading{"\n## 不属实率\n\n", "\n## Discrepancy rates\n\n"};
+  Words no_rate{"没有党员被检查。\n", "No member was inspected.\n"};
+  Words flagged_line{"\n标记存疑的记录：{}\n", "\nflagged records: {}\n"};
+  Words list{"、", ", "};
+  Words samples_columns[7]{{"抽查", "sample"}, {"日期", "as of"}, {"抽取时间", "drawn at"}, {"抽取人", "drawn by"},
+                           {"种子", "seed"},   {"人数", "size"},  {"抽中", "drawn"}};
+  Words findings_columns[7]{{"编号", "finding"},       {"抽查", "sample"},      {"党员", "member"}, {"寝室", "dorm"},
+                            {"检查日期", "inspected"}, {"检查人", "inspector"}, {"记录", "record"}};
+  Words student{"学生", "student"};
+  Words verdict{"结论", "verdict"};
+  Words note{"备注", "note"};
+  Words contradicted{"不属实", "contradicted"};
+  Words confirmed{"属实", "confirmed"};
+  Words rates_columns[6]{{"党员", "member"},         {"学号", "id"},           {"党支部", "branch"},
+                         {"不属实", "contradicted"}, {"检查结果", "findings"}, {"不属实率", "rate"}};
+  Words flagged_column{"标记存疑的记录", "flagged record"};
+  Words samples_sheet{"抽查", "Samples"};
+  Words findings_sheet{"检查结果", "Findings"};
+  Words rates_sheet{"不属实率", "Discrepancy rates"};
+  Words flagged_sheet{"标记存疑的记录", "Flagged records"};
+} kLabels;
+
+auto pattern(Words words, Language language) { return fmt::runtime(words(language)); }
+
+template <std::size_t N>
+std::vector<std::string> header(const Words (&columns)[N], Language language) {
+  std::vector<std::string> out;
+  for (const auto& c : columns) out.emplace_back(c(language));
+  return out;
+}
+
 bool shows_people(const Privacy& p) { return p.audience != Audience::committee; }
 std::string opt_id(const std::optional<std::int64_t>& id) { return id ? std::to_string(*id) : "—"; }
 
 Table samples_table(const InspectionSummary& s, Language language) {
-  const bool z = zh(language);
-  Table t{{z ? "抽查" : "sample", z ? "日期" : "as of", z ? "抽取时间" : "drawn at", z ? "抽取人" : "drawn by",
-           z ? "种子" : "seed", z ? "人数" : "size", z ? "抽中" : "drawn"},
+  Table t{header(kLabels.samples_columns, language),
           {Align::left, Align::left, Align::left, Align::left, Align::right, Align::right, Align::left},
           {}};
   for (const auto& x : s.samples) {
@@ -30,21 +77,12 @@ Table samples_table(const InspectionSummary& s, Language language) {
 }
 
 Table findings_table(const InspectionSummary& s, Language language) {
-  const bool z = zh(language);
-  Table t{{z ? "编号" : "finding", z ? "抽查" : "sample", z ? "党员" : "member", z ? "寝室" : "dorm",
-           z ? "检查日期" : "inspected", z ? "检查人" : "inspector", z ? "记录" : "record"},
-          {Align::left, Align::left, Align::left, Align::left, Align::left, Align::left, Align::left},
-          {}};
-  if (shows_people(s.privacy)) {
-    t.header.push_back(z ? "学生" : "student");
-    t.align.push_back(Align::left);
-  }
-  t.header.push_back(z ? "结论" : "verdict");
-  t.align.push_back(Align::left);
-  if (shows_people(s.privacy)) {
-    t.header.push_back(z ? "备注" : "note");
-    t.align.push_back(Align::left);
-  }
+  Table t{header(kLabels.findings_columns, language), std::vector<Align>(7, Align::left), {}};
+  const bool people = shows_people(s.privacy);
+  if (people) t.header.push_back(kLabels.student(language));
+  t.header.push_back(kLabels.verdict(language));
+  if (people) t.header.push_back(kLabels.note(language));
+  t.align.resize(t.header.size(), Align::left);
   for (const auto& f : s.findings) {
     std::vector<std::string> row{std::to_string(f.id),
                                  opt_id(f.sample_id),
@@ -53,18 +91,16 @@ Table findings_table(const InspectionSummary& s, Language language) {
                                  f.inspected_on,
                                  f.inspector,
                                  f.record_id ? fmt::format("#{}", *f.record_id) : "—"};
-    if (shows_people(s.privacy)) row.push_back(f.student.empty() ? "—" : f.student);
-    row.push_back(f.contradicted ? (z ? "不属实" : "contradicted") : (z ? "属实" : "confirmed"));
-    if (shows_people(s.privacy)) row.push_back(f.note);
+    if (people) row.push_back(f.student.empty() ? "—" : f.student);
+    row.push_back(f.contradicted ? kLabels.contradicted(language) : kLabels.confirmed(language));
+    if (people) row.push_back(f.note);
     t.rows.push_back(std::move(row));
   }
   return t;
 }
 
 Table rates_table(const InspectionSummary& s, Language language) {
-  const bool z = zh(language);
-  Table t{{z ? "党员" : "member", z ? "学号" : "id", z ? "党支部" : "branch", z ? "不属实" : "contradicted",
-           z ? "检查结果" : "findings", z ? "不属实率" : "rate"},
+  Table t{header(kLabels.rates_columns, language),
           {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right},
           {}};
   for (const auto& r : s.rates)
@@ -74,9 +110,68 @@ Table rates_table(const InspectionSummary& s, Language language) {
 }
 
 Table flagged_table(const InspectionSummary& s, Language language) {
-  Table t{{zh(language) ? "标记存疑的记录" : "flagged record"}, {Align::right}, {}};
+  Table t{{kLabels.flagged_column(language)}, {Align::right}, {}};
   for (auto id : s.flagged) t.rows.push_back({std::to_string(id)});
   return t;
+}
+
+// The heading and the lines under it.
+std::string inspection_header(const InspectionSummary& s, Language language) {
+  const auto& l = kLabels;
+  std::string out = fmt::format(pattern(l.title, language), s.semester_name);
+  out += fmt::format(pattern(l.semester_line, language), s.semester_name, s.semester_id);
+  out += fmt::format(pattern(l.as_of_line, language), report_date(s.as_of, language));
+  if (!s.branch.empty()) out += fmt::format(pattern(l.branch_line, language), s.branch);
+  int contradicted = 0;
+  for (const auto& x : s.findings) contradicted += x.contradicted ? 1 : 0;
+  const auto plural = [&](std::size_t n) { return n == 1 ? "" : l.plural(language); };
+  out += fmt::format(pattern(l.counts_line, language), s.samples.size(), plural(s.samples.size()), s.findings.size(),
+                     plural(s.findings.size()), contradicted);
+  return out;
+}
+
+// A section: its heading, then the table, or the line that says there is nothing.
+std::string section(Words heading, bool empty, Words nothing, const Table& table, Language language) {
+  return heading(language) + (empty ? std::string(nothing(language)) : render_markdown(table));
+}
+
+// "rate": 0.5 -> "rate": 0.5000: the rates are printed with four decimals, as they always were
+// (nlohmann prints the shortest form). A "rate" key with an unescaped quote is only ever a key.
+std::string four_decimal_rates(std::string text) {
+  static constexpr std::string_view key = "\"rate\": ";
+  for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at)) {
+    at += key.size();
+    const auto end = text.find_first_of(",}", at);
+    const std::string fixed = fmt::format("{:.4f}", std::stod(text.substr(at, end - at)));
+    text.replace(at, end - at, fixed);
+    at += fixed.size();
+  }
+  return text;
+}
+
+Json sample_json(const SummarySample& x) {
+  return {{"id", x.id},     {"as_of", x.as_of}, {"drawn_at", x.drawn_at}, {"drawn_by", x.drawn_by},
+          {"seed", x.seed}, {"size", x.size},   {"items", x.items}};
+}
+
+Json finding_json(const SummaryFinding& f, bool people) {
+  const auto number = [](const std::optional<std::int64_t>& n) { return n ? Json(*n) : Json(); };
+  return {{"id", f.id},
+          {"sample", number(f.sample_id)},
+          {"member_id", f.member_id},
+          {"dorm", f.dorm},
+          {"inspected_on", f.inspected_on},
+          {"inspector", f.inspector},
+          {"record_id", number(f.record_id)},
+          {"student", people && !f.student.empty() ? Json(f.student) : Json()},
+          {"verdict", f.contradicted ? "contradicted" : "confirmed"},
+          {"note", people ? Json(f.note) : Json()}};
+}
+
+Json rate_json(const SummaryRate& r) {
+  const double rate = r.total > 0 ? static_cast<double>(r.contradicted) / r.total : 0.0;
+  return {{"member_id", r.member_id},       {"name", r.member_name}, {"branch", r.branch},
+          {"contradicted", r.contradicted}, {"total", r.total},      {"rate", rate}};
 }
 
 }  // namespace
@@ -87,106 +182,44 @@ std::string rate_text(int contradicted, int total) {
 }
 
 std::string render_inspection_summary_markdown(const InspectionSummary& s, Language language) {
-  const bool z = zh(language);
-  std::string out = z ? fmt::format("# {}检查情况\n\n- 学期：{}（{}）\n- 截至：{}\n", s.semester_name, s.semester_name,
-                                    s.semester_id, report_date(s.as_of, language))
-                      : fmt::format("# Inspection · {}\n\n- Semester: {} ({})\n- As of: {}\n", s.semester_name,
-                                    s.semester_name, s.semester_id, format_date(s.as_of));
-  if (!s.branch.empty()) out += z ? fmt::format("- 党支部：{}\n", s.branch) : fmt::format("- Branch: {}\n", s.branch);
-  out += z ? fmt::format("- 抽查 {} 次，检查结果 {} 条，不属实 {} 条\n", s.samples.size(), s.findings.size(),
-                         [&] {
-                           int n = 0;
-                           for (const auto& f : s.findings) n += f.contradicted ? 1 : 0;
-                           return n;
-                         }())
-           : fmt::format("- {} sample{}, {} finding{}, {} contradicted\n", s.samples.size(),
-                         s.samples.size() == 1 ? "" : "s", s.findings.size(), s.findings.size() == 1 ? "" : "s", [&] {
-                           int n = 0;
-                           for (const auto& f : s.findings) n += f.contradicted ? 1 : 0;
-                           return n;
-                         }());
-
-  out += z ? "\n## 抽查\n\n" : "\n## Samples\n\n";
-  if (s.samples.empty()) {
-    out += z ? "本学期没有抽查。\n" : "No sample was drawn this semester.\n";
-  } else {
-    out += render_markdown(samples_table(s, language));
-  }
-
-  out += z ? "\n## 检查结果\n\n" : "\n## Findings\n\n";
-  if (s.findings.empty()) {
-    out += z ? "本学期没有检查结果。\n" : "No finding was recorded this semester.\n";
-  } else {
-    out += render_markdown(findings_table(s, language));
-  }
-
-  out += z ? "\n## 不属实率\n\n" : "\n## Discrepancy rates\n\n";
-  if (s.rates.empty()) {
-    out += z ? "没有党员被检查。\n" : "No member was inspected.\n";
-  } else {
-    out += render_markdown(rates_table(s, language));
-  }
+  const auto& l = kLabels;
+  std::string out = inspection_header(s, language);
+  out += section(l.samples_heading, s.samples.empty(), l.no_sample, samples_table(s, language), language);
+  out += section(l.findings_heading, s.findings.empty(), l.no_finding, findings_table(s, language), language);
+  out += section(l.rates_heading, s.rates.empty(), l.no_rate, rates_table(s, language), language);
   if (!s.flagged.empty()) {
-    std::vector<std::string> ids;
-    for (auto id : s.flagged) ids.push_back(fmt::format("#{}", id));
-    out += z ? fmt::format("\n标记存疑的记录：{}\n", fmt::join(ids, "、"))
-             : fmt::format("\nflagged records: {}\n", fmt::join(ids, ", "));
+    std::string ids;
+    for (auto id : s.flagged) ids += (ids.empty() ? "" : l.list(language)) + fmt::format("#{}", id);
+    out += fmt::format(pattern(l.flagged_line, language), ids);
   }
   return visible_document(out);
 }
 
 Workbook inspection_workbook(const InspectionSummary& s, Language language) {
-  const bool z = zh(language);
-  return {{"samples", z ? "抽查" : "Samples", samples_table(s, language)},
-          {"findings", z ? "检查结果" : "Findings", findings_table(s, language)},
-          {"rates", z ? "不属实率" : "Discrepancy rates", rates_table(s, language)},
-          {"flagged", z ? "标记存疑的记录" : "Flagged records", flagged_table(s, language)}};
+  const auto& l = kLabels;
+  return {{"samples", l.samples_sheet(language), samples_table(s, language)},
+          {"findings", l.findings_sheet(language), findings_table(s, language)},
+          {"rates", l.rates_sheet(language), rates_table(s, language)},
+          {"flagged", l.flagged_sheet(language), flagged_table(s, language)}};
 }
 
 std::string render_inspection_summary_json(const InspectionSummary& s) {
-  const auto q = [](const std::string& x) { return "\"" + json_escape(x) + "\""; };
-  const auto n = [](const std::optional<std::int64_t>& x) { return x ? std::to_string(*x) : std::string("null"); };
-  std::string out = "{\n";
-  out += fmt::format("  \"semester\": {{\"id\": {}, \"name\": {}}},\n", q(s.semester_id), q(s.semester_name));
-  out += fmt::format("  \"as_of\": \"{}\",\n  \"branch\": {},\n  \"audience\": \"{}\",\n", format_date(s.as_of),
-                     s.branch.empty() ? "null" : q(s.branch), to_string(s.privacy.audience));
-  out += "  \"samples\": [";
-  for (std::size_t i = 0; i < s.samples.size(); ++i) {
-    const auto& x = s.samples[i];
-    std::vector<std::string> items;
-    for (const auto& it : x.items) items.push_back(q(it));
-    out += fmt::format(
-        "{}\n    {{\"id\": {}, \"as_of\": {}, \"drawn_at\": {}, \"drawn_by\": {}, \"seed\": {}, "
-        "\"size\": {}, \"items\": [{}]}}",
-        i ? "," : "", x.id, q(x.as_of), q(x.drawn_at), q(x.drawn_by), x.seed, x.size, fmt::join(items, ", "));
-  }
-  out += s.samples.empty() ? "],\n" : "\n  ],\n";
-  out += "  \"findings\": [";
-  for (std::size_t i = 0; i < s.findings.size(); ++i) {
-    const auto& f = s.findings[i];
-    const bool people = shows_people(s.privacy);
-    out += fmt::format(
-        "{}\n    {{\"id\": {}, \"sample\": {}, \"member_id\": {}, \"dorm\": {}, \"inspected_on\": {}, "
-        "\"inspector\": {}, \"record_id\": {}, \"student\": {}, \"verdict\": \"{}\", \"note\": {}}}",
-        i ? "," : "", f.id, n(f.sample_id), q(f.member_id), q(f.dorm), q(f.inspected_on), q(f.inspector),
-        n(f.record_id), people && !f.student.empty() ? q(f.student) : "null",
-        f.contradicted ? "contradicted" : "confirmed", people ? q(f.note) : "null");
-  }
-  out += s.findings.empty() ? "],\n" : "\n  ],\n";
-  out += "  \"rates\": [";
-  for (std::size_t i = 0; i < s.rates.size(); ++i) {
-    const auto& r = s.rates[i];
-    out += fmt::format(
-        "{}\n    {{\"member_id\": {}, \"name\": {}, \"branch\": {}, \"contradicted\": {}, \"total\": {}, "
-        "\"rate\": {:.4f}}}",
-        i ? "," : "", q(r.member_id), q(r.member_name), q(r.branch), r.contradicted, r.total,
-        r.total > 0 ? static_cast<double>(r.contradicted) / r.total : 0.0);
-  }
-  out += s.rates.empty() ? "],\n" : "\n  ],\n";
-  std::vector<std::string> flagged;
-  for (auto id : s.flagged) flagged.push_back(std::to_string(id));
-  out += fmt::format("  \"flagged\": [{}]\n}}\n", fmt::join(flagged, ", "));
-  return out;
+  Json doc = Json::object();
+  doc["semester"] = {{"id", s.semester_id}, {"name", s.semester_name}};
+  doc["as_of"] = format_date(s.as_of);
+  doc["branch"] = s.branch.empty() ? Json() : Json(s.branch);
+  doc["audience"] = std::string(to_string(s.privacy.audience));
+  doc["samples"] = Json::array();
+  for (const auto& x : s.samples) doc["samples"].push_back(sample_json(x));
+  doc["findings"] = Json::array();
+  for (const auto& x : s.findings) doc["findings"].push_back(finding_json(x, shows_people(s.privacy)));
+  doc["rates"] = Json::array();
+  for (const auto& x : s.rates) doc["rates"].push_back(rate_json(x));
+  // The flagged records on one line, as they always were (json_document would put a top-level
+  // list one element per line): printed after the document's other keys.
+  std::string out = four_decimal_rates(json_document(doc));
+  out.resize(out.size() - 3);  // "\n}\n"
+  return out + ",\n  \"flagged\": " + json_text(Json(s.flagged)) + "\n}\n";
 }
 
 }  // namespace dormlink::report

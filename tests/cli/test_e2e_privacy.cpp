@@ -585,3 +585,155 @@ TEST_SUITE("e2e.privacy") {
     nothing_hidden_everywhere({"report", "inspection", "--semester", "2026-autumn", "--audience", "committee"});
   }
 }
+
+// ---- the members' overdue totals give no hidden count away ----
+//
+// The committee sees overdue attention talks and incident reports by rule as "<3"; a member's
+// overdue total that still counted them would give the hidden count back by subtraction (the
+// members' totals less the rules shown). For the committee the members' totals leave those rules
+// out, in every format; the counselor keeps exact totals.
+
+namespace {
+
+// A member's overdue total by name, and the total row, from a members table (header first).
+struct MemberOverdue {
+  std::map<std::string, int> by_member;
+  int total = -1;
+  std::string header;  // the column's heading
+};
+
+MemberOverdue member_overdue(const Rows& rows, bool zh) {
+  MemberOverdue out;
+  REQUIRE(rows.size() > 1);
+  out.header = rows.front().back();
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& row = rows[i];
+    const int n = std::stoi(row.back());
+    if (row.front() == (zh ? "合计" : "Total"))
+      out.total = n;
+    else
+      out.by_member[row.front()] = n;
+  }
+  return out;
+}
+
+// The members table of the Markdown as rows of cells.
+Rows md_members(const std::string& md, bool zh) {
+  const auto at = md.find(zh ? "| 党员 | 学号 |" : "| Member | Student id |");
+  REQUIRE(at != std::string::npos);
+  Rows rows;
+  std::size_t from = at;
+  while (from < md.size() && md[from] == '|') {
+    const auto end = md.find('\n', from);
+    const std::string line = md.substr(from, end - from);
+    from = end + 1;
+    if (line.rfind("| ---", 0) == 0) continue;
+    std::vector<std::string> cells;
+    for (std::size_t c = 2; c < line.size();) {
+      const auto bar = line.find(" |", c);
+      cells.push_back(line.substr(c, bar - c));
+      c = bar + 3;
+    }
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+// The members of the JSON document (their "overdue"), with the sum as the total.
+MemberOverdue json_member_overdue(const std::string& json) {
+  MemberOverdue out;
+  static const std::regex member("\\{\"id\": \"\\d+\", \"name\": \"([^\"]+)\", \"dorms\".*\"overdue\": (\\d+)\\}");
+  out.total = 0;
+  for (auto it = std::sregex_iterator(json.begin(), json.end(), member); it != std::sregex_iterator(); ++it) {
+    out.by_member[(*it)[1].str()] = std::stoi((*it)[2].str());
+    out.total += std::stoi((*it)[2].str());
+  }
+  return out;
+}
+
+// A summary in md, json and the members / overdue sheets (csv, xlsx), without the canary check
+// (the counselor's document names students).
+struct SummaryRun {
+  MemberOverdue md, json, csv, xlsx;
+  Rows overdue;  // the overdue sheet: member, duty, ...
+};
+
+SummaryRun summary_run(const std::vector<std::string>& args, bool zh) {
+  const auto run = [&](const std::vector<std::string>& more) {
+    auto r = college().run(with(args, more));
+    INFO(what_of(with(args, more)) << "\n" << r.err);
+    REQUIRE(r.exit_code == 0);
+    return r.out;
+  };
+  SummaryRun s;
+  s.md = member_overdue(md_members(run({"--format", "md"}), zh), zh);
+  s.json = json_member_overdue(run({"--format", "json"}));
+  s.csv = member_overdue(csv_rows(run({"--format", "csv", "--raw", "--sheet", "members"})), zh);
+  s.overdue = csv_rows(run({"--format", "csv", "--raw", "--sheet", "overdue"}));
+  const auto book = dormlink::testing::read_xlsx(run({"--format", "xlsx", "-o", "-"}));
+  REQUIRE_FALSE(book.empty());
+  s.xlsx = member_overdue(dormlink::testing::sheet_texts(book.front()), zh);
+  return s;
+}
+
+}  // namespace
+
+TEST_SUITE("e2e.privacy") {
+  TEST_CASE("privacy: the committee's per-member overdue totals leave out attention talks and incident reports") {
+    college().write(k_attention_config, attention_config());
+    for (const char* lang : {"zh", "en"}) {
+      const bool zh = std::string(lang) == "zh";
+      const auto base =
+          with(global(lang, "2026-10-06", true), {"report", "summary", "--counselor", "T001", "--period", "2"});
+      INFO(what_of(base));
+      const SummaryRun counselor = summary_run(with(base, {"--audience", "counselor"}), zh);
+      const SummaryRun committee = summary_run(base, zh);
+
+      // The counselor's items: every overdue item listed, the sensitive ones counted per member.
+      std::map<std::string, int> listed, sensitive;
+      int hidden = 0;
+      for (std::size_t i = 1; i < counselor.overdue.size(); ++i) {
+        const auto& row = counselor.overdue[i];
+        if (row.front().empty()) continue;  // the counselor's own summary: no member
+        listed[row.front()]++;
+        if (row[1] == (zh ? "重点关注谈心" : "attention talks") ||
+            row[1] == (zh ? "突发事件报告" : "incident report")) {
+          sensitive[row.front()]++;
+          hidden++;
+        }
+      }
+      // The committee is shown that count as "<3" (e2e above): a small one, so it must not be recoverable.
+      REQUIRE(hidden > 0);
+      REQUIRE(hidden < 3);
+
+      for (const auto* format : {"md", "json", "csv", "xlsx"}) {
+        const std::string f = format;
+        const auto& c = f == "md"     ? counselor.md
+                        : f == "json" ? counselor.json
+                        : f == "csv"  ? counselor.csv
+                                      : counselor.xlsx;
+        const auto& k = f == "md"     ? committee.md
+                        : f == "json" ? committee.json
+                        : f == "csv"  ? committee.csv
+                                      : committee.xlsx;
+        INFO("format " << f);
+        // The counselor: exact totals, every listed item of the member counted.
+        int sum = 0;
+        for (const auto& [name, n] : c.by_member) {
+          CHECK(n == listed[name]);
+          sum += n;
+        }
+        CHECK(listed.size() <= c.by_member.size());
+        CHECK(c.total == sum);
+        // The committee: the same members, each without their attention talks and incident reports.
+        REQUIRE(k.by_member.size() == c.by_member.size());
+        for (const auto& [name, n] : c.by_member) {
+          INFO("member " << name);
+          CHECK(k.by_member.at(name) == n - sensitive[name]);
+        }
+        CHECK(k.total == c.total - hidden);
+        if (f != "json") CHECK(k.header != c.header);  // the heading says what is left out
+      }
+    }
+  }
+}

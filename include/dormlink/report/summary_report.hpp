@@ -51,7 +51,10 @@ struct SummaryMember {
   Tally talks;                        // residents x talk periods
   Tally residents;                    // distinct residents due a talk, and those talked with
   std::optional<check::Status> form;  // the period's feedback form; nullopt: none was due
-  int overdue = 0;                    // obligations of the member overdue on the evaluation date
+  // Obligations of the member overdue on the evaluation date, without the rules of
+  // CounselorSummary::member_overdue_excludes (the sensitive ones, for an audience that sees
+  // their counts only as Privacy::count).
+  int overdue = 0;
 };
 
 // One dorm of the counselor's members, in the period.
@@ -137,7 +140,11 @@ struct CounselorSummary {
   SummaryAttention attention;
   // In rule order; attention talks and incident reports as Privacy::count, the others exact.
   std::vector<std::pair<check::Rule, ShownCount>> overdue_by_rule;
-  ShownCount overdue_total;              // over every rule: "—" when a sensitive rule's count is hidden
+  ShownCount overdue_total;  // over every rule: "—" when a sensitive rule's count is hidden
+  // Rules whose overdue items SummaryMember::overdue leaves out: attention talks and incident
+  // reports when small counts are suppressed (else a member's total minus the rules shown would
+  // give a hidden count away); empty for the counselor and the branch, who see exact totals.
+  std::vector<check::Rule> member_overdue_excludes;
   std::vector<OverdueLine> overdue;      // empty for the committee
   std::optional<Date> first_assignment;  // the semester's first assignment began in the period
   std::vector<AssignmentChange> changes;
@@ -159,5 +166,8 @@ Workbook summary_workbook(const CounselorSummary& summary, Language language);
 
 // The same data as one JSON object (keys English and stable; docs/reports.md).
 std::string render_summary_json(const CounselorSummary& summary);
+
+// Hours from finding to report as the summary prints them, in every format: one decimal.
+std::string hours_text(double hours);
 
 }  // namespace dormlink::report
