@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "dormlink/report/assignment_report.hpp"
 #include "dormlink/report/import_report.hpp"
 #include "dormlink/report/json.hpp"
 #include "dormlink/report/privacy.hpp"
@@ -83,6 +84,43 @@ TEST_SUITE("report") {
           "  \"empty\": []\n"
           "}\n");
     CHECK(json_document(Json::object()) == "{\n}\n");
+  }
+
+  TEST_CASE("assignment text and the export's 分配表 in both languages") {
+    AssignmentReport r;
+    r.semester_id = "2026-autumn";
+    r.semester_name = "2026秋";
+    r.status = "dry run";
+    AssignmentLine a;
+    a.member_id = "2023110104";
+    a.member_name = "李晴紫";
+    a.member_grade = 3;
+    a.dorm_code = "10-106";
+    a.residents = 4;
+    a.cost.other_building = true;
+    a.cost.continuity = true;
+    AssignmentLine b = a;
+    b.dorm_code = "10-107";
+    b.residents = 2;
+    r.lines = {a, b};
+    r.uncovered = {"8-101", "8-102"};
+    const auto zh = render_assignment_text(r, Language::zh);
+    CHECK(zh.find("2026秋 (2026-autumn) 党员联系寝室分配表 — dry run\n") == 0);
+    CHECK(zh.find("跨楼、延续") != std::string::npos);
+    CHECK(zh.find("未分配的寝室（需人工处理） (2): 8-101、8-102\n") != std::string::npos);
+    const auto en = render_assignment_text(r, Language::en);
+    CHECK(en.find("2026秋 (2026-autumn) member-dorm assignment — dry run\n") == 0);
+    CHECK(en.find("other building, kept") != std::string::npos);
+    CHECK(en.find("dorms left for a human (2): 8-101, 8-102\n") != std::string::npos);
+    const auto zh_roster = assignment_roster_table(r, Language::zh);
+    REQUIRE(zh_roster.rows.size() == 1);
+    CHECK(zh_roster.columns[5].header == "联系寝室");
+    CHECK(zh_roster.rows[0][5] == "10-106、10-107");
+    CHECK(zh_roster.rows[0][7] == "6");
+    const auto en_roster = assignment_roster_table(r, Language::en);
+    CHECK(en_roster.columns[5].header == "dorms");
+    CHECK(en_roster.columns[5].key == "dorms");
+    CHECK(en_roster.rows[0][5] == "10-106; 10-107");
   }
 
   TEST_CASE("roster summary counts by grade, dorm grade is the highest resident grade") {
