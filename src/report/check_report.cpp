@@ -167,18 +167,34 @@ std::string heading(const CheckListing& l, Language language) {
   return fmt::format(fmt::runtime(k_labels.heading(language)), format_date(l.as_of), l.input->semester.name, week);
 }
 
-std::string json_person(const check::Person* p) {
-  if (p == nullptr) return "null";
-  return fmt::format("{{\"id\": \"{}\", \"name\": \"{}\"}}", json_escape(p->id), json_escape(p->name));
+// {"id", "name"} of a person or a counselor, or null.
+Json person_json(const check::Person* p) {
+  if (p == nullptr) return nullptr;
+  return Json{{"id", p->id}, {"name", p->name}};
 }
 
-std::string json_counselor(const check::Counselor* c) {
-  if (c == nullptr) return "null";
-  return fmt::format("{{\"id\": \"{}\", \"name\": \"{}\"}}", json_escape(c->staff_id), json_escape(c->name));
+Json counselor_json(const check::Counselor* c) {
+  if (c == nullptr) return nullptr;
+  return Json{{"id", c->staff_id}, {"name", c->name}};
 }
 
-std::string json_text_or_null(const std::string& text) {
-  return text.empty() ? "null" : fmt::format("\"{}\"", json_escape(text));
+Json item_json(const check::CheckInput& input, const Obligation& o) {
+  const std::string dorm = dorm_at(input, o.dorm);
+  Json item;
+  item["status"] = check::to_string(o.status);
+  item["rule"] = check::to_string(o.rule);
+  item["counselor"] = counselor_json(counselor_at(input, o.counselor));
+  item["member"] = person_json(person_at(input, o.member));
+  item["dorm"] = dorm.empty() ? Json(nullptr) : Json(dorm);
+  item["student"] = person_json(person_at(input, o.student));
+  item["period"] = o.period;
+  item["record"] = o.record_id > 0 ? Json(o.record_id) : Json(nullptr);
+  item["window"] = Json{{"from", format_date(o.window_from)}, {"to", format_date(o.window_to)}};
+  item["due"] = format_date(o.due);
+  item["expected"] = o.expected;
+  item["found"] = o.found;
+  item["late"] = o.late;
+  return item;
 }
 
 }  // namespace
@@ -286,27 +302,14 @@ std::string render_check_text(const CheckListing& l, Language language) {
 std::string render_check_json(const CheckListing& l) {
   const auto& s = l.input->semester;
   const auto c = count_statuses(l.items);
-  std::string out = "{\n";
-  out += fmt::format("  \"as_of\": \"{}\",\n", format_date(l.as_of));
-  out += fmt::format("  \"semester\": {{\"id\": \"{}\", \"name\": \"{}\", \"week\": {}}},\n", json_escape(s.id),
-                     json_escape(s.name), l.week ? std::to_string(*l.week) : "null");
-  out += fmt::format("  \"counts\": {{\"overdue\": {}, \"due_soon\": {}, \"at_risk\": {}, \"pending\": {}}},\n",
-                     c.overdue, c.due_soon, c.at_risk, c.pending);
-  out += "  \"items\": [";
-  for (std::size_t i = 0; i < l.items.size(); ++i) {
-    const auto& o = l.items[i];
-    out += i == 0 ? "\n" : ",\n";
-    out += fmt::format(
-        "    {{\"status\": \"{}\", \"rule\": \"{}\", \"counselor\": {}, \"member\": {}, \"dorm\": {}, "
-        "\"student\": {}, \"period\": {}, \"record\": {}, \"window\": {{\"from\": \"{}\", \"to\": \"{}\"}}, "
-        "\"due\": \"{}\", \"expected\": {}, \"found\": {}, \"late\": {}}}",
-        check::to_string(o.status), check::to_string(o.rule), json_counselor(counselor_at(*l.input, o.counselor)),
-        json_person(person_at(*l.input, o.member)), json_text_or_null(dorm_at(*l.input, o.dorm)),
-        json_person(person_at(*l.input, o.student)), o.period, o.record_id > 0 ? std::to_string(o.record_id) : "null",
-        format_date(o.window_from), format_date(o.window_to), format_date(o.due), o.expected, o.found, o.late);
-  }
-  out += l.items.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return out;
+  Json doc;
+  doc["as_of"] = format_date(l.as_of);
+  doc["semester"] = Json{{"id", s.id}, {"name", s.name}, {"week", l.week ? Json(*l.week) : Json(nullptr)}};
+  doc["counts"] =
+      Json{{"overdue", c.overdue}, {"due_soon", c.due_soon}, {"at_risk", c.at_risk}, {"pending", c.pending}};
+  doc["items"] = Json::array();
+  for (const auto& o : l.items) doc["items"].push_back(item_json(*l.input, o));
+  return json_document(doc);
 }
 
 std::string render_check_csv(const CheckListing& l, CsvFlavor flavor) {
