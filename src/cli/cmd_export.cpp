@@ -11,6 +11,7 @@
 #include "cli/context.hpp"
 #include "cli/sheets.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/language.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/report/export_tables.hpp"
 #include "dormlink/store/export_store.hpp"
@@ -73,16 +74,26 @@ report::ExportTable assignments_table(Context& ctx, store::Database& db, const E
   return report::assignment_roster_table(report, ctx.language());
 }
 
-// The sheet's name in Excel.
+// The sheet's name in Excel, zh and en side by side.
+constexpr struct ExportLabels {
+  Words students{"学生", "Students"};
+  Words dorms{"寝室", "Dorms"};
+  Words members{"党员", "Members"};
+  Words assignments{"联系寝室分配表", "Assignments"};
+  Words contacts{"联系记录", "Contacts"};
+  Words incidents{"特殊情况", "Incidents"};
+  Words assessment{"学期考核", "Assessment"};
+} k_labels;
+
 std::string sheet_name(const std::string& table, Language language) {
-  const bool z = language == Language::zh;
-  if (table == "students") return z ? "学生" : "Students";
-  if (table == "dorms") return z ? "寝室" : "Dorms";
-  if (table == "members") return z ? "党员" : "Members";
-  if (table == "assignments") return z ? "联系寝室分配表" : "Assignments";
-  if (table == "contacts") return z ? "联系记录" : "Contacts";
-  if (table == "incidents") return z ? "特殊情况" : "Incidents";
-  return z ? "学期考核" : "Assessment";
+  const auto& l = k_labels;
+  if (table == "students") return l.students(language);
+  if (table == "dorms") return l.dorms(language);
+  if (table == "members") return l.members(language);
+  if (table == "assignments") return l.assignments(language);
+  if (table == "contacts") return l.contacts(language);
+  if (table == "incidents") return l.incidents(language);
+  return l.assessment(language);
 }
 
 std::string render(Context& ctx, const ExportOptions& o, const report::ExportTable& table) {

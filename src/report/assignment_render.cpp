@@ -2,62 +2,44 @@
 
 #include "dormlink/report/assignment_report.hpp"
 #include "dormlink/report/table.hpp"
+#include "dormlink/report/words.hpp"
 
 namespace dormlink::report {
 namespace {
 
-// Every word of the assignment report, zh and en, in one place.
-struct Labels {
-  std::vector<std::string> header;
-  const char* title;
-  const char* totals;     // members, dorms, total cost
-  const char* breakdown;  // major, junior same grade, building, continuity, pinned
-  const char* changes;    // against, kept, changed, added
-  const char* uncovered;
-  const char* major_differs;
-  const char* same_grade;
-  const char* other_building;
-  const char* continuity;
-  const char* pinned;
-  const char* sep;
-};
+// Every word of the assignment report and the 分配表, zh and en side by side.
+constexpr struct AssignmentLabels {
+  Words header[11]{{"党员", "member"},    {"学号", "id"},   {"年级", "grade"},          {"专业", "major"},
+                   {"党支部", "branch"},  {"寝室", "dorm"}, {"寝室年级", "dorm grade"}, {"寝室专业", "dorm major"},
+                   {"人数", "residents"}, {"代价", "cost"}, {"说明", "notes"}};
+  Words title{"党员联系寝室分配表", "member-dorm assignment"};
+  Words totals{"党员 {} 人，寝室 {} 间，总代价 {}", "{} members, {} dorms, total cost {}"};
+  // major, junior same grade, building, continuity, pinned
+  Words breakdown{"跨专业 {} 对，低年级寝室由同年级党员联系 {} 对，跨楼栋 {} 对，延续上次 {} 对，人工指定 {} 对",
+                  "other major {}, junior dorm with a same-grade member {}, other building {}, kept from before {}, "
+                  "pinned {}"};
+  Words changes{"与{}相比：保持 {} 间，更换 {} 间，新增 {} 间", "against {}: kept {}, changed {}, new {}"};
+  Words uncovered{"未分配的寝室（需人工处理）", "dorms left for a human"};
+  Words major_differs{"跨专业", "other major"};
+  Words same_grade{"同年级", "same grade"};
+  Words other_building{"跨楼", "other building"};
+  Words continuity{"延续", "kept"};
+  Words pinned{"指定", "pinned"};
+  Words sep{"、", ", "};
+  // The 分配表 of export: one row per member.
+  Words roster_header[8]{{"党员", "member"},       {"学号", "id"},           {"年级", "grade"},
+                         {"专业", "major"},        {"党支部", "branch"},     {"联系寝室", "dorms"},
+                         {"寝室数", "dorm count"}, {"学生人数", "residents"}};
+  Words dorm_sep{"、", "; "};
+} k_labels;
 
-const Labels& labels(Language language) {
-  static const Labels zh{
-      {"党员", "学号", "年级", "专业", "党支部", "寝室", "寝室年级", "寝室专业", "人数", "代价", "说明"},
-      "党员联系寝室分配表",
-      "党员 {} 人，寝室 {} 间，总代价 {}",
-      "跨专业 {} 对，低年级寝室由同年级党员联系 {} 对，跨楼栋 {} 对，延续上次 {} 对，人工指定 {} 对",
-      "与{}相比：保持 {} 间，更换 {} 间，新增 {} 间",
-      "未分配的寝室（需人工处理）",
-      "跨专业",
-      "同年级",
-      "跨楼",
-      "延续",
-      "指定",
-      "、"};
-  static const Labels en{
-      {"member", "id", "grade", "major", "branch", "dorm", "dorm grade", "dorm major", "residents", "cost", "notes"},
-      "member-dorm assignment",
-      "{} members, {} dorms, total cost {}",
-      "other major {}, junior dorm with a same-grade member {}, other building {}, kept from before {}, pinned {}",
-      "against {}: kept {}, changed {}, new {}",
-      "dorms left for a human",
-      "other major",
-      "same grade",
-      "other building",
-      "kept",
-      "pinned",
-      ", "};
-  return language == Language::zh ? zh : en;
-}
-
-std::string notes(const AssignmentLine& l, const Labels& w) {
+std::string notes(const AssignmentLine& l, Language language) {
+  const auto& w = k_labels;
   std::string out;
-  auto add = [&out, &w](bool on, const char* text) {
+  auto add = [&out, &w, language](bool on, Words text) {
     if (!on) return;
-    if (!out.empty()) out += w.sep;
-    out += text;
+    if (!out.empty()) out += w.sep(language);
+    out += text(language);
   };
   add(l.cost.major_differs, w.major_differs);
   add(l.cost.junior_same_grade, w.same_grade);
@@ -67,57 +49,56 @@ std::string notes(const AssignmentLine& l, const Labels& w) {
   return out;
 }
 
-Table pair_table(const AssignmentReport& r, const Labels& w) {
-  Table t{w.header,
+Table pair_table(const AssignmentReport& r, Language language) {
+  Table t{pick(k_labels.header, language),
           {Align::left, Align::left, Align::right, Align::left, Align::left, Align::left, Align::right, Align::left,
            Align::right, Align::right, Align::left},
           {}};
   for (const auto& l : r.lines) {
     t.rows.push_back({l.member_name, l.member_id, std::to_string(l.member_grade), l.member_major, l.member_branch,
                       l.dorm_code, std::to_string(l.dorm_grade), l.dorm_major, std::to_string(l.residents),
-                      std::to_string(l.cost.total), notes(l, w)});
+                      std::to_string(l.cost.total), notes(l, language)});
   }
   return t;
 }
 
-std::vector<std::string> summary_lines(const AssignmentReport& r, const Labels& w) {
+std::vector<std::string> summary_lines(const AssignmentReport& r, Language language) {
+  const auto& w = k_labels;
   std::vector<std::string> lines;
-  lines.push_back(fmt::format(fmt::runtime(w.totals), r.members, r.dorms, r.total_cost));
-  lines.push_back(fmt::format(fmt::runtime(w.breakdown), r.major_differs, r.junior_same_grade, r.other_building,
-                              r.continuity, r.pinned));
+  lines.push_back(fmt::format(fmt::runtime(w.totals(language)), r.members, r.dorms, r.total_cost));
+  lines.push_back(fmt::format(fmt::runtime(w.breakdown(language)), r.major_differs, r.junior_same_grade,
+                              r.other_building, r.continuity, r.pinned));
   if (!r.before_label.empty()) {
-    lines.push_back(fmt::format(fmt::runtime(w.changes), r.before_label, r.kept, r.changed, r.added));
+    lines.push_back(fmt::format(fmt::runtime(w.changes(language)), r.before_label, r.kept, r.changed, r.added));
   }
   if (!r.uncovered.empty()) {
     std::string list;
-    for (const auto& code : r.uncovered) list += (list.empty() ? "" : w.sep) + code;
-    lines.push_back(fmt::format("{} ({}): {}", w.uncovered, r.uncovered.size(), list));
+    for (const auto& code : r.uncovered) list += (list.empty() ? "" : w.sep(language)) + code;
+    lines.push_back(fmt::format("{} ({}): {}", w.uncovered(language), r.uncovered.size(), list));
   }
   return lines;
 }
 
-std::string heading(const AssignmentReport& r, const Labels& w) {
-  return fmt::format("{} ({}) {} — {}", r.semester_name, r.semester_id, w.title, r.status);
+std::string heading(const AssignmentReport& r, Language language) {
+  return fmt::format("{} ({}) {} — {}", r.semester_name, r.semester_id, k_labels.title(language), r.status);
 }
 
 }  // namespace
 
 std::string render_assignment_text(const AssignmentReport& r, Language language) {
-  const auto& w = labels(language);
-  std::string out = heading(r, w) + "\n\n" + render_text(pair_table(r, w)) + "\n";
-  for (const auto& line : summary_lines(r, w)) out += line + "\n";
+  std::string out = heading(r, language) + "\n\n" + render_text(pair_table(r, language)) + "\n";
+  for (const auto& line : summary_lines(r, language)) out += line + "\n";
   return visible_document(out);
 }
 
 std::string render_assignment_markdown(const AssignmentReport& r, Language language) {
-  const auto& w = labels(language);
-  std::string out = "# " + escape_markdown_cell(heading(r, w)) + "\n\n";
-  for (const auto& line : summary_lines(r, w)) out += "- " + escape_markdown_cell(line) + "\n";
-  return visible_document(out + "\n" + render_markdown(pair_table(r, w)));
+  std::string out = "# " + escape_markdown_cell(heading(r, language)) + "\n\n";
+  for (const auto& line : summary_lines(r, language)) out += "- " + escape_markdown_cell(line) + "\n";
+  return visible_document(out + "\n" + render_markdown(pair_table(r, language)));
 }
 
 ExportTable assignment_table(const AssignmentReport& r, Language language) {
-  return to_export_table(pair_table(r, labels(language)));
+  return to_export_table(pair_table(r, language));
 }
 
 std::string render_assignment_csv(const AssignmentReport& r, Language language, CsvFlavor flavor) {
@@ -129,10 +110,7 @@ std::string render_assignment_csv(const AssignmentReport& r, Language language, 
 namespace dormlink::report {
 
 ExportTable assignment_roster_table(const AssignmentReport& r, Language language) {
-  bool zh = language == Language::zh;
-  const std::vector<std::string> headers =
-      zh ? std::vector<std::string>{"党员", "学号", "年级", "专业", "党支部", "联系寝室", "寝室数", "学生人数"}
-         : std::vector<std::string>{"member", "id", "grade", "major", "branch", "dorms", "dorm count", "residents"};
+  const auto headers = pick(k_labels.roster_header, language);
   // JSON keys are English and the same in every language.
   const std::vector<std::string> keys{"member_name", "member_id", "grade",      "major",
                                       "branch",      "dorms",     "dorm_count", "residents"};
@@ -144,7 +122,7 @@ ExportTable assignment_roster_table(const AssignmentReport& r, Language language
     int count = 0;
     int residents = 0;
     for (; i < r.lines.size() && r.lines[i].member_id == first.member_id; ++i) {
-      dorms += (dorms.empty() ? "" : (zh ? "、" : "; ")) + r.lines[i].dorm_code;
+      dorms += (dorms.empty() ? "" : k_labels.dorm_sep(language)) + r.lines[i].dorm_code;
       ++count;
       residents += r.lines[i].residents;
     }

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include <fmt/format.h>
+#include "dormlink/report/json.hpp"
 
 namespace dormlink::report {
 namespace {
@@ -75,32 +75,36 @@ AssignmentReport build_assignment_report(const assign::Instance& instance, const
 }
 
 std::string render_assignment_json(const AssignmentReport& r) {
-  std::string out = "{\n";
-  out += fmt::format("  \"semester\": \"{}\",\n  \"kind\": \"{}\",\n  \"status\": \"{}\",\n",
-                     json_escape(r.semester_id), json_escape(r.kind), json_escape(r.status));
-  out += fmt::format("  \"members\": {},\n  \"dorms\": {},\n  \"total_cost\": {},\n", r.members, r.dorms, r.total_cost);
-  out += fmt::format(
-      "  \"breakdown\": {{\"major_differs\": {}, \"junior_same_grade\": {}, \"other_building\": {}, "
-      "\"continuity\": {}, \"pinned\": {}}},\n",
-      r.major_differs, r.junior_same_grade, r.other_building, r.continuity, r.pinned);
-  out += fmt::format("  \"changes\": {{\"against\": \"{}\", \"kept\": {}, \"changed\": {}, \"added\": {}}},\n",
-                     json_escape(r.before_label), r.kept, r.changed, r.added);
-  out += "  \"uncovered\": [";
-  for (std::size_t i = 0; i < r.uncovered.size(); ++i) {
-    out += fmt::format("{}\"{}\"", i == 0 ? "" : ", ", json_escape(r.uncovered[i]));
+  Json doc;
+  doc["semester"] = r.semester_id;
+  doc["kind"] = r.kind;
+  doc["status"] = r.status;
+  doc["members"] = r.members;
+  doc["dorms"] = r.dorms;
+  doc["total_cost"] = r.total_cost;
+  doc["breakdown"] = Json{{"major_differs", r.major_differs},
+                          {"junior_same_grade", r.junior_same_grade},
+                          {"other_building", r.other_building},
+                          {"continuity", r.continuity},
+                          {"pinned", r.pinned}};
+  doc["changes"] = Json{{"against", r.before_label.empty() ? Json(nullptr) : Json(r.before_label)},
+                        {"kept", r.kept},
+                        {"changed", r.changed},
+                        {"added", r.added}};
+  doc["uncovered"] = r.uncovered;
+  doc["pairs"] = Json::array();
+  for (const auto& l : r.lines) {
+    doc["pairs"].push_back(Json{{"member", l.member_id},
+                                {"name", l.member_name},
+                                {"dorm", l.dorm_code},
+                                {"cost", l.cost.total},
+                                {"major_differs", l.cost.major_differs},
+                                {"junior_same_grade", l.cost.junior_same_grade},
+                                {"other_building", l.cost.other_building},
+                                {"continuity", l.cost.continuity},
+                                {"pinned", l.pinned}});
   }
-  out += "],\n  \"pairs\": [\n";
-  for (std::size_t i = 0; i < r.lines.size(); ++i) {
-    const auto& l = r.lines[i];
-    out += fmt::format(
-        "    {{\"member\": \"{}\", \"name\": \"{}\", \"dorm\": \"{}\", \"cost\": {}, \"major_differs\": {}, "
-        "\"junior_same_grade\": {}, \"other_building\": {}, \"continuity\": {}, \"pinned\": {}}}{}\n",
-        json_escape(l.member_id), json_escape(l.member_name), json_escape(l.dorm_code), l.cost.total,
-        l.cost.major_differs, l.cost.junior_same_grade, l.cost.other_building, l.cost.continuity, l.pinned,
-        i + 1 < r.lines.size() ? "," : "");
-  }
-  out += "  ]\n}\n";
-  return out;
+  return json_document(doc);
 }
 
 }  // namespace dormlink::report

@@ -7,6 +7,7 @@
 #include "dormlink/report/export_tables.hpp"
 #include "dormlink/report/json.hpp"
 #include "dormlink/report/table.hpp"
+#include "dormlink/report/words.hpp"
 
 namespace dormlink::report {
 namespace {
@@ -14,6 +15,51 @@ namespace {
 using check::Obligation;
 using check::Rule;
 using check::Status;
+
+// Every word of what `check` prints, zh and en side by side.
+constexpr struct CheckLabels {
+  Words week{"第{}周", "week {}"};
+  Words period{"第{}期", "period {}"};
+  Words semester{"本学期", "semester"};
+  Words incident{"#{} {}发现", "#{} found {}"};  // record number, the day it was found
+  Words late{"其中补录 {}", "{} entered late"};
+  Words no_counselor{"未确定辅导员", "No counselor"};
+  Words counselor{"辅导员 {} {}", "Counselor {} {}"};
+  Words member{"党员 {}", "Member {}"};
+  Words the_counselor{"辅导员本人", "The counselor"};
+  Words college_wide{"全院", "College-wide"};
+  Words header[9]{{"状态", "Status"}, {"事项", "Rule"},   {"寝室", "Dorm"}, {"学生", "Student"}, {"期间", "Period"},
+                  {"截止", "Due"},    {"应", "Expected"}, {"实", "Found"},  {"备注", "Note"}};
+  Words counts{"逾期 {} 项 · 即将到期 {} 项 · 有风险 {} 项", "{} overdue · {} due soon · {} at risk"};
+  Words heading{"联系寝室检查 {} · {}{}\n", "Dorm contact check {} · {}{}\n"};  // date, semester, week
+  Words heading_week{" 第{}周", ", week {}"};
+  Words nothing{"没有逾期或即将到期的事项。\n", "Nothing is overdue or due soon.\n"};
+  // Rules.
+  Words no_assignment{"本学期未分配", "no assignment"};
+  Words member_left{"党员已离开", "member left"};
+  Words member_dorm_count{"联系寝室数", "dorm count"};
+  Words dorm_without_member{"寝室无人联系", "dorm without member"};
+  Words work_plan{"工作计划", "work plan"};
+  Words visits{"走访", "visits"};
+  Words talks{"谈心", "talks"};
+  Words attention_talks{"重点关注谈心", "attention talks"};
+  Words orientation{"新生入学教育", "orientation"};
+  Words activity{"寝室活动", "dorm activity"};
+  Words symposium{"座谈会", "symposium"};
+  Words incident_report{"突发事件报告", "incident report"};
+  Words feedback_form{"反馈表", "feedback form"};
+  Words counselor_summary{"辅导员总结", "counselor summary"};
+  Words member_summary{"学期总结", "semester summary"};
+  // Statuses.
+  Words met{"已完成", "met"};
+  Words met_late{"逾期完成", "met late"};
+  Words met_entered_late{"已完成（补录）", "met (entered late)"};
+  Words waived{"已请假", "excused"};
+  Words pending{"未到期", "pending"};
+  Words due_soon{"即将到期", "due soon"};
+  Words at_risk{"有风险", "at risk"};
+  Words overdue{"逾期", "overdue"};
+} k_labels;
 
 std::string month_day(Date date) {
   return fmt::format("{:02}-{:02}", static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
@@ -44,26 +90,25 @@ bool one_week(const Obligation& o) {
 
 // The window as staff say it: "第5周", "第3期", "本学期", or the dates.
 std::string period_label(const Obligation& o, Language language) {
-  const bool z = zh(language);
+  const auto& l = k_labels;
   switch (o.rule) {
     case Rule::visits:
     case Rule::talks:
     case Rule::attention_talks:
-      if (one_week(o)) return z ? fmt::format("第{}周", o.period) : fmt::format("week {}", o.period);
+      if (one_week(o)) return fmt::format(fmt::runtime(l.week(language)), o.period);
       return fmt::format("{}—{}", month_day(o.window_from), month_day(o.window_to));
     case Rule::feedback_form:
     case Rule::counselor_summary:
-      return z ? fmt::format("第{}期", o.period) : fmt::format("period {}", o.period);
+      return fmt::format(fmt::runtime(l.period(language)), o.period);
     case Rule::work_plan:
     case Rule::activity:
     case Rule::symposium:
     case Rule::member_summary:
-      return z ? "本学期" : "semester";
+      return l.semester(language);
     case Rule::orientation:
       return fmt::format("{}—{}", month_day(o.window_from), month_day(o.window_to));
     case Rule::incident_report:
-      return z ? fmt::format("#{} {}发现", o.record_id, month_day(o.window_from))
-               : fmt::format("#{} found {}", o.record_id, month_day(o.window_from));
+      return fmt::format(fmt::runtime(l.incident(language)), o.record_id, month_day(o.window_from));
     case Rule::no_assignment:
     case Rule::member_left:
     case Rule::member_dorm_count:
@@ -75,31 +120,26 @@ std::string period_label(const Obligation& o, Language language) {
 
 std::string late_note(const Obligation& o, Language language) {
   if (o.late == 0) return {};
-  return zh(language) ? fmt::format("其中补录 {}", o.late) : fmt::format("{} entered late", o.late);
+  return fmt::format(fmt::runtime(k_labels.late(language)), o.late);
 }
 
 std::string group_heading(const check::CheckInput& input, int counselor, Language language) {
   const auto* c = counselor_at(input, counselor);
-  if (c == nullptr) return zh(language) ? "未确定辅导员" : "No counselor";
-  return zh(language) ? fmt::format("辅导员 {} {}", c->name, c->staff_id)
-                      : fmt::format("Counselor {} {}", c->name, c->staff_id);
+  if (c == nullptr) return k_labels.no_counselor(language);
+  return fmt::format(fmt::runtime(k_labels.counselor(language)), c->name, c->staff_id);
 }
 
 std::string member_heading(const check::CheckInput& input, const Obligation& o, Language language) {
   if (const auto* m = person_at(input, o.member)) {
-    return zh(language) ? fmt::format("党员 {}", person_label(m)) : fmt::format("Member {}", person_label(m));
+    return fmt::format(fmt::runtime(k_labels.member(language)), person_label(m));
   }
-  if (o.rule == Rule::counselor_summary) return zh(language) ? "辅导员本人" : "The counselor";
-  return zh(language) ? "全院" : "College-wide";
+  if (o.rule == Rule::counselor_summary) return k_labels.the_counselor(language);
+  return k_labels.college_wide(language);
 }
 
 Table member_table(Language language) {
   Table t;
-  if (zh(language)) {
-    t.header = {"状态", "事项", "寝室", "学生", "期间", "截止", "应", "实", "备注"};
-  } else {
-    t.header = {"Status", "Rule", "Dorm", "Student", "Period", "Due", "Expected", "Found", "Note"};
-  }
+  t.header = pick(k_labels.header, language);
   t.align = {Align::left, Align::left,  Align::left,  Align::left, Align::left,
              Align::left, Align::right, Align::right, Align::left};
   return t;
@@ -118,32 +158,43 @@ std::vector<std::string> text_row(const check::CheckInput& input, const Obligati
 }
 
 std::string counts_line(const CheckCounts& c, Language language) {
-  if (zh(language)) {
-    return fmt::format("逾期 {} 项 · 即将到期 {} 项 · 有风险 {} 项", c.overdue, c.due_soon, c.at_risk);
-  }
-  return fmt::format("{} overdue · {} due soon · {} at risk", c.overdue, c.due_soon, c.at_risk);
+  return fmt::format(fmt::runtime(k_labels.counts(language)), c.overdue, c.due_soon, c.at_risk);
 }
 
 std::string heading(const CheckListing& l, Language language) {
-  const auto& s = l.input->semester;
   std::string week;
-  if (l.week) week = zh(language) ? fmt::format(" 第{}周", *l.week) : fmt::format(", week {}", *l.week);
-  return zh(language) ? fmt::format("联系寝室检查 {} · {}{}\n", format_date(l.as_of), s.name, week)
-                      : fmt::format("Dorm contact check {} · {}{}\n", format_date(l.as_of), s.name, week);
+  if (l.week) week = fmt::format(fmt::runtime(k_labels.heading_week(language)), *l.week);
+  return fmt::format(fmt::runtime(k_labels.heading(language)), format_date(l.as_of), l.input->semester.name, week);
 }
 
-std::string json_person(const check::Person* p) {
-  if (p == nullptr) return "null";
-  return fmt::format("{{\"id\": \"{}\", \"name\": \"{}\"}}", json_escape(p->id), json_escape(p->name));
+// {"id", "name"} of a person or a counselor, or null.
+Json person_json(const check::Person* p) {
+  if (p == nullptr) return nullptr;
+  return Json{{"id", p->id}, {"name", p->name}};
 }
 
-std::string json_counselor(const check::Counselor* c) {
-  if (c == nullptr) return "null";
-  return fmt::format("{{\"id\": \"{}\", \"name\": \"{}\"}}", json_escape(c->staff_id), json_escape(c->name));
+Json counselor_json(const check::Counselor* c) {
+  if (c == nullptr) return nullptr;
+  return Json{{"id", c->staff_id}, {"name", c->name}};
 }
 
-std::string json_text_or_null(const std::string& text) {
-  return text.empty() ? "null" : fmt::format("\"{}\"", json_escape(text));
+Json item_json(const check::CheckInput& input, const Obligation& o) {
+  const std::string dorm = dorm_at(input, o.dorm);
+  Json item;
+  item["status"] = check::to_string(o.status);
+  item["rule"] = check::to_string(o.rule);
+  item["counselor"] = counselor_json(counselor_at(input, o.counselor));
+  item["member"] = person_json(person_at(input, o.member));
+  item["dorm"] = dorm.empty() ? Json(nullptr) : Json(dorm);
+  item["student"] = person_json(person_at(input, o.student));
+  item["period"] = o.period;
+  item["record"] = o.record_id > 0 ? Json(o.record_id) : Json(nullptr);
+  item["window"] = Json{{"from", format_date(o.window_from)}, {"to", format_date(o.window_to)}};
+  item["due"] = format_date(o.due);
+  item["expected"] = o.expected;
+  item["found"] = o.found;
+  item["late"] = o.late;
+  return item;
 }
 
 }  // namespace
@@ -160,59 +211,57 @@ CheckCounts count_statuses(const std::vector<Obligation>& items) {
 }
 
 std::string rule_label(Rule rule, Language language) {
-  const bool z = zh(language);
   switch (rule) {
     case Rule::no_assignment:
-      return z ? "本学期未分配" : "no assignment";
+      return k_labels.no_assignment(language);
     case Rule::member_left:
-      return z ? "党员已离开" : "member left";
+      return k_labels.member_left(language);
     case Rule::member_dorm_count:
-      return z ? "联系寝室数" : "dorm count";
+      return k_labels.member_dorm_count(language);
     case Rule::dorm_without_member:
-      return z ? "寝室无人联系" : "dorm without member";
+      return k_labels.dorm_without_member(language);
     case Rule::work_plan:
-      return z ? "工作计划" : "work plan";
+      return k_labels.work_plan(language);
     case Rule::visits:
-      return z ? "走访" : "visits";
+      return k_labels.visits(language);
     case Rule::talks:
-      return z ? "谈心" : "talks";
+      return k_labels.talks(language);
     case Rule::attention_talks:
-      return z ? "重点关注谈心" : "attention talks";
+      return k_labels.attention_talks(language);
     case Rule::orientation:
-      return z ? "新生入学教育" : "orientation";
+      return k_labels.orientation(language);
     case Rule::activity:
-      return z ? "寝室活动" : "dorm activity";
+      return k_labels.activity(language);
     case Rule::symposium:
-      return z ? "座谈会" : "symposium";
+      return k_labels.symposium(language);
     case Rule::incident_report:
-      return z ? "突发事件报告" : "incident report";
+      return k_labels.incident_report(language);
     case Rule::feedback_form:
-      return z ? "反馈表" : "feedback form";
+      return k_labels.feedback_form(language);
     case Rule::counselor_summary:
-      return z ? "辅导员总结" : "counselor summary";
+      return k_labels.counselor_summary(language);
     case Rule::member_summary:
-      return z ? "学期总结" : "semester summary";
+      return k_labels.member_summary(language);
   }
   return std::string(check::to_string(rule));
 }
 
 std::string status_label(Status status, Language language) {
-  const bool z = zh(language);
   switch (status) {
     case Status::met:
-      return z ? "已完成" : "met";
+      return k_labels.met(language);
     case Status::met_late:
-      return z ? "逾期完成" : "met late";
+      return k_labels.met_late(language);
     case Status::waived:
-      return z ? "已请假" : "excused";
+      return k_labels.waived(language);
     case Status::pending:
-      return z ? "未到期" : "pending";
+      return k_labels.pending(language);
     case Status::due_soon:
-      return z ? "即将到期" : "due soon";
+      return k_labels.due_soon(language);
     case Status::at_risk:
-      return z ? "有风险" : "at risk";
+      return k_labels.at_risk(language);
     case Status::overdue:
-      return z ? "逾期" : "overdue";
+      return k_labels.overdue(language);
   }
   return std::string(check::to_string(status));
 }
@@ -220,7 +269,7 @@ std::string status_label(Status status, Language language) {
 std::string status_label(Rule rule, Status status, Language language) {
   const bool late_work =
       rule == Rule::feedback_form || rule == Rule::counselor_summary || rule == Rule::incident_report;
-  if (status == Status::met_late && !late_work) return zh(language) ? "已完成（补录）" : "met (entered late)";
+  if (status == Status::met_late && !late_work) return k_labels.met_entered_late(language);
   return status_label(status, language);
 }
 
@@ -228,7 +277,7 @@ std::string render_check_text(const CheckListing& l, Language language) {
   std::string out = heading(l, language);
   out += counts_line(count_statuses(l.items), language) + "\n";
   if (l.items.empty()) {
-    out += zh(language) ? "没有逾期或即将到期的事项。\n" : "Nothing is overdue or due soon.\n";
+    out += k_labels.nothing(language);
     return out;
   }
   std::size_t i = 0;
@@ -253,27 +302,14 @@ std::string render_check_text(const CheckListing& l, Language language) {
 std::string render_check_json(const CheckListing& l) {
   const auto& s = l.input->semester;
   const auto c = count_statuses(l.items);
-  std::string out = "{\n";
-  out += fmt::format("  \"as_of\": \"{}\",\n", format_date(l.as_of));
-  out += fmt::format("  \"semester\": {{\"id\": \"{}\", \"name\": \"{}\", \"week\": {}}},\n", json_escape(s.id),
-                     json_escape(s.name), l.week ? std::to_string(*l.week) : "null");
-  out += fmt::format("  \"counts\": {{\"overdue\": {}, \"due_soon\": {}, \"at_risk\": {}, \"pending\": {}}},\n",
-                     c.overdue, c.due_soon, c.at_risk, c.pending);
-  out += "  \"items\": [";
-  for (std::size_t i = 0; i < l.items.size(); ++i) {
-    const auto& o = l.items[i];
-    out += i == 0 ? "\n" : ",\n";
-    out += fmt::format(
-        "    {{\"status\": \"{}\", \"rule\": \"{}\", \"counselor\": {}, \"member\": {}, \"dorm\": {}, "
-        "\"student\": {}, \"period\": {}, \"record\": {}, \"window\": {{\"from\": \"{}\", \"to\": \"{}\"}}, "
-        "\"due\": \"{}\", \"expected\": {}, \"found\": {}, \"late\": {}}}",
-        check::to_string(o.status), check::to_string(o.rule), json_counselor(counselor_at(*l.input, o.counselor)),
-        json_person(person_at(*l.input, o.member)), json_text_or_null(dorm_at(*l.input, o.dorm)),
-        json_person(person_at(*l.input, o.student)), o.period, o.record_id > 0 ? std::to_string(o.record_id) : "null",
-        format_date(o.window_from), format_date(o.window_to), format_date(o.due), o.expected, o.found, o.late);
-  }
-  out += l.items.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return out;
+  Json doc;
+  doc["as_of"] = format_date(l.as_of);
+  doc["semester"] = Json{{"id", s.id}, {"name", s.name}, {"week", l.week ? Json(*l.week) : Json(nullptr)}};
+  doc["counts"] =
+      Json{{"overdue", c.overdue}, {"due_soon", c.due_soon}, {"at_risk", c.at_risk}, {"pending", c.pending}};
+  doc["items"] = Json::array();
+  for (const auto& o : l.items) doc["items"].push_back(item_json(*l.input, o));
+  return json_document(doc);
 }
 
 std::string render_check_csv(const CheckListing& l, CsvFlavor flavor) {

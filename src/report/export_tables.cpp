@@ -16,6 +16,15 @@
 namespace dormlink::report {
 namespace {
 
+// The few words of the tables besides their headers. Exports are in Chinese whatever --lang
+// says: the students table re-imports as a roster, whose headers and values are Chinese.
+constexpr struct ExportWords {
+  const char* yes = "是";           // a flag that is set (寝室长, 非分配寝室)
+  const char* purged = "(已删除)";  // text removed by a purge
+  const char* cohort = "{}级";      // 2023级
+  const char* then = "；";          // between an incident's account and its follow-up
+} k_words;
+
 void refuse_committee(const Privacy& privacy, std::string_view table) {
   if (privacy.audience != Audience::committee) return;
   throw UsageError(fmt::format(
@@ -39,7 +48,7 @@ std::string corrected_cell(const records::EffectiveRecord& r) { return r.correct
 // An incident's account: what was found and done (progress), then any follow-up details.
 std::string incident_text(const records::EffectiveRecord& r) {
   if (r.details.empty()) return r.progress;
-  return r.progress.empty() ? r.details : r.progress + "；" + r.details;
+  return r.progress.empty() ? r.details : r.progress + k_words.then + r.details;
 }
 
 void sort_by_id(std::vector<records::EffectiveRecord>& rows) {
@@ -72,7 +81,7 @@ ExportTable students_table(std::vector<roster::StudentRow> students, const Priva
                                  f.name,
                                  std::string(label_zh(f.gender)),
                                  f.major,
-                                 fmt::format("{}级", f.cohort),
+                                 fmt::format(fmt::runtime(k_words.cohort), f.cohort),
                                  f.class_name,
                                  f.dorm,
                                  privacy.phones_shown() ? phone : "",
@@ -83,7 +92,7 @@ ExportTable students_table(std::vector<roster::StudentRow> students, const Priva
       for (auto a : f.attention) labels.emplace_back(label_zh(a));
       row.push_back(joined(labels, ";"));
     }
-    row.push_back(f.dorm_head ? "是" : "");
+    row.push_back(f.dorm_head ? k_words.yes : "");
     t.rows.push_back(std::move(row));
   }
   return t;
@@ -100,8 +109,8 @@ ExportTable dorms_table(std::vector<roster::DormRow> dorms) {
   for (const auto& d : dorms) {
     const auto& f = d.facts;
     t.rows.push_back({d.dorm.code(), f.gender ? std::string(label_zh(*f.gender)) : "",
-                      f.capacity ? std::to_string(*f.capacity) : "", f.cohort ? fmt::format("{}级", *f.cohort) : "",
-                      f.major.value_or("")});
+                      f.capacity ? std::to_string(*f.capacity) : "",
+                      f.cohort ? fmt::format(fmt::runtime(k_words.cohort), *f.cohort) : "", f.major.value_or("")});
   }
   return t;
 }
@@ -130,8 +139,9 @@ ExportTable contacts_table(std::vector<records::EffectiveRecord> rows, const Pri
                {"reason", "更正原因"}};
   for (const auto& r : rows) {
     t.rows.push_back({std::to_string(r.id), r.semester_id, r.kind, r.member_id, r.member_name, r.dorm, r.happened_at,
-                      r.channel, students_cell(r), r.off_assignment ? "是" : "", r.purged ? "(已删除)" : r.progress,
-                      r.purged ? "" : r.note, corrected_cell(r), r.corrects ? r.reason : ""});
+                      r.channel, students_cell(r), r.off_assignment ? k_words.yes : "",
+                      r.purged ? k_words.purged : r.progress, r.purged ? "" : r.note, corrected_cell(r),
+                      r.corrects ? r.reason : ""});
   }
   return t;
 }
@@ -158,7 +168,7 @@ ExportTable incidents_table(std::vector<records::EffectiveRecord> rows, const Pr
   for (const auto& r : rows) {
     t.rows.push_back({std::to_string(r.id), r.semester_id, r.member_id, r.member_name, r.dorm, r.happened_at,
                       r.incident_category, r.severity, r.reported_to, r.reported_at, students_cell(r),
-                      r.purged ? "(已删除)" : incident_text(r), corrected_cell(r), r.corrects ? r.reason : ""});
+                      r.purged ? k_words.purged : incident_text(r), corrected_cell(r), r.corrects ? r.reason : ""});
   }
   return t;
 }

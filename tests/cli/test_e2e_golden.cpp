@@ -264,9 +264,11 @@ TEST_SUITE("e2e.golden") {
       golden("inspection.json", "2026-11-16", join(i, {"--format", "json"}), Clock::inspection);
     }
 
-    SUBCASE("every other --format json: check for one counselor, the exports of incidents, dorms and assignments") {
+    SUBCASE("every other --format json: check for one counselor, a repair of the assignment, the exports") {
       golden("check-T2024001.json", "2026-11-16", {"check", "--counselor", k_counselor, "--format", "json"},
              Clock::records, 1);
+      golden("assign-repair.json", "2026-11-16",
+             {"assign", "--semester", "2026-autumn", "--repair", "--dry-run", "--format", "json"});
       golden("export-incidents.json", "2026-11-16",
              {"export", "incidents", "--semester", "2026-autumn", "--format", "json"});
       golden("export-dorms.json", "2026-11-16", {"export", "dorms", "--format", "json"});

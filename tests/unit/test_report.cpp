@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "dormlink/report/assignment_report.hpp"
+#include "dormlink/report/check_report.hpp"
 #include "dormlink/report/import_report.hpp"
 #include "dormlink/report/json.hpp"
 #include "dormlink/report/privacy.hpp"
@@ -83,6 +85,141 @@ TEST_SUITE("report") {
           "  \"empty\": []\n"
           "}\n");
     CHECK(json_document(Json::object()) == "{\n}\n");
+  }
+
+  TEST_CASE("check --format json: numbers are numbers, null where nothing applies, names escaped") {
+    check::CheckInput input;
+    input.semester.id = "2026-autumn";
+    input.semester.name = "2026秋";
+    input.people = {{"2023110102", "王\u202e强", "", 2023, ""}, {"2025110106", "刘六", "", 2025, ""}};
+    input.dorms = {"1-103"};
+    input.counselors = {{"T001", "陈老师", {}, {}}};
+    check::Obligation talk;
+    talk.rule = check::Rule::talks;
+    talk.status = check::Status::overdue;
+    talk.counselor = 0;
+    talk.member = 0;
+    talk.dorm = 0;
+    talk.student = 1;
+    talk.period = 2;
+    talk.window_from = 2026y / September / 14;
+    talk.window_to = 2026y / September / 20;
+    talk.due = 2026y / September / 20;
+    talk.expected = 1;
+    check::Obligation incident;  // no counselor, member, dorm or student: all null
+    incident.rule = check::Rule::incident_report;
+    incident.status = check::Status::due_soon;
+    incident.record_id = 12;
+    incident.window_from = incident.window_to = incident.due = 2026y / September / 21;
+    incident.expected = incident.found = incident.late = 1;
+    const CheckListing listing{&input, {talk, incident}, 2026y / September / 21, 3};
+    CHECK(
+        render_check_json(listing) ==
+        "{\n"
+        "  \"as_of\": \"2026-09-21\",\n"
+        "  \"semester\": {\"id\": \"2026-autumn\", \"name\": \"2026秋\", \"week\": 3},\n"
+        "  \"counts\": {\"overdue\": 1, \"due_soon\": 1, \"at_risk\": 0, \"pending\": 0},\n"
+        "  \"items\": [\n"
+        "    {\"status\": \"overdue\", \"rule\": \"talks\", \"counselor\": {\"id\": \"T001\", \"name\": \"陈老师\"}, "
+        "\"member\": {\"id\": \"2023110102\", \"name\": \"王\\u202e强\"}, \"dorm\": \"1-103\", \"student\": {\"id\": "
+        "\"2025110106\", \"name\": \"刘六\"}, \"period\": 2, \"record\": null, \"window\": {\"from\": \"2026-09-14\", "
+        "\"to\": \"2026-09-20\"}, \"due\": \"2026-09-20\", \"expected\": 1, \"found\": 0, \"late\": 0},\n"
+        "    {\"status\": \"due_soon\", \"rule\": \"incident_report\", \"counselor\": null, \"member\": null, "
+        "\"dorm\": "
+        "null, \"student\": null, \"period\": 0, \"record\": 12, \"window\": {\"from\": \"2026-09-21\", \"to\": "
+        "\"2026-09-21\"}, \"due\": \"2026-09-21\", \"expected\": 1, \"found\": 1, \"late\": 1}\n"
+        "  ]\n"
+        "}\n");
+    const CheckListing empty{&input, {}, 2027y / February / 1, std::nullopt};
+    CHECK(render_check_json(empty) ==
+          "{\n"
+          "  \"as_of\": \"2027-02-01\",\n"
+          "  \"semester\": {\"id\": \"2026-autumn\", \"name\": \"2026秋\", \"week\": null},\n"
+          "  \"counts\": {\"overdue\": 0, \"due_soon\": 0, \"at_risk\": 0, \"pending\": 0},\n"
+          "  \"items\": []\n"
+          "}\n");
+  }
+
+  TEST_CASE("assign --format json: costs are numbers, cost terms booleans, nothing to compare against is null") {
+    AssignmentReport r;
+    r.semester_id = "2026-autumn";
+    r.kind = "best_effort";
+    r.status = "dry run";
+    AssignmentLine line;
+    line.member_id = "2023110104";
+    line.member_name = "李晴紫";
+    line.dorm_code = "10-106";
+    line.cost.major_differs = true;
+    line.cost.total = 30;
+    line.pinned = true;
+    r.lines = {line};
+    r.uncovered = {"8-101", "8-102"};
+    r.members = 1;
+    r.dorms = 3;
+    r.major_differs = 1;
+    r.pinned = 1;
+    r.total_cost = 30;
+    r.added = 1;
+    CHECK(
+        render_assignment_json(r) ==
+        "{\n"
+        "  \"semester\": \"2026-autumn\",\n"
+        "  \"kind\": \"best_effort\",\n"
+        "  \"status\": \"dry run\",\n"
+        "  \"members\": 1,\n"
+        "  \"dorms\": 3,\n"
+        "  \"total_cost\": 30,\n"
+        "  \"breakdown\": {\"major_differs\": 1, \"junior_same_grade\": 0, \"other_building\": 0, \"continuity\": 0, "
+        "\"pinned\": 1},\n"
+        "  \"changes\": {\"against\": null, \"kept\": 0, \"changed\": 0, \"added\": 1},\n"
+        "  \"uncovered\": [\n"
+        "    \"8-101\",\n"
+        "    \"8-102\"\n"
+        "  ],\n"
+        "  \"pairs\": [\n"
+        "    {\"member\": \"2023110104\", \"name\": \"李晴紫\", \"dorm\": \"10-106\", \"cost\": 30, \"major_differs\": "
+        "true, \"junior_same_grade\": false, \"other_building\": false, \"continuity\": false, \"pinned\": true}\n"
+        "  ]\n"
+        "}\n");
+    r.before_label = "#1";
+    CHECK(render_assignment_json(r).find("\"changes\": {\"against\": \"#1\", ") != std::string::npos);
+  }
+
+  TEST_CASE("assignment text and the export's 分配表 in both languages") {
+    AssignmentReport r;
+    r.semester_id = "2026-autumn";
+    r.semester_name = "2026秋";
+    r.status = "dry run";
+    AssignmentLine a;
+    a.member_id = "2023110104";
+    a.member_name = "李晴紫";
+    a.member_grade = 3;
+    a.dorm_code = "10-106";
+    a.residents = 4;
+    a.cost.other_building = true;
+    a.cost.continuity = true;
+    AssignmentLine b = a;
+    b.dorm_code = "10-107";
+    b.residents = 2;
+    r.lines = {a, b};
+    r.uncovered = {"8-101", "8-102"};
+    const auto zh = render_assignment_text(r, Language::zh);
+    CHECK(zh.find("2026秋 (2026-autumn) 党员联系寝室分配表 — dry run\n") == 0);
+    CHECK(zh.find("跨楼、延续") != std::string::npos);
+    CHECK(zh.find("未分配的寝室（需人工处理） (2): 8-101、8-102\n") != std::string::npos);
+    const auto en = render_assignment_text(r, Language::en);
+    CHECK(en.find("2026秋 (2026-autumn) member-dorm assignment — dry run\n") == 0);
+    CHECK(en.find("other building, kept") != std::string::npos);
+    CHECK(en.find("dorms left for a human (2): 8-101, 8-102\n") != std::string::npos);
+    const auto zh_roster = assignment_roster_table(r, Language::zh);
+    REQUIRE(zh_roster.rows.size() == 1);
+    CHECK(zh_roster.columns[5].header == "联系寝室");
+    CHECK(zh_roster.rows[0][5] == "10-106、10-107");
+    CHECK(zh_roster.rows[0][7] == "6");
+    const auto en_roster = assignment_roster_table(r, Language::en);
+    CHECK(en_roster.columns[5].header == "dorms");
+    CHECK(en_roster.columns[5].key == "dorms");
+    CHECK(en_roster.rows[0][5] == "10-106; 10-107");
   }
 
   TEST_CASE("roster summary counts by grade, dorm grade is the highest resident grade") {
