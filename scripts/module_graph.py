@@ -36,8 +36,10 @@ def module_of_include(target, here):
     if len(parts) > 1:
         return parts[0]
     name = os.path.splitext(parts[0])[0]
-    # A private header beside the source ("codec.hpp" in src/store) belongs to its folder.
-    if os.path.exists(os.path.join(ROOT, os.path.dirname(here), parts[0])) and "/" in here.split("src/", 1)[-1]:
+    # A private header beside a source in a module folder ("codec.hpp" in src/store) belongs to
+    # that folder; a public header (include/dormlink/language.hpp) is its own base-file module.
+    in_module_folder = here.startswith("src/") and here.count("/") >= 2
+    if in_module_folder and os.path.exists(os.path.join(ROOT, os.path.dirname(here), parts[0])):
         return module_of_path(here)
     return name
 
@@ -62,9 +64,10 @@ def graph():
 
 def render(edges):
     lines = ["```"]
+    width = max(len(mod) for mod in edges)
     for mod in sorted(edges):
         deps = ", ".join(sorted(edges[mod])) or "(nothing)"
-        lines.append(f"{mod:<9} -> {deps}")
+        lines.append(f"{mod:<{width}} -> {deps}")
     lines.append("```")
     return "\n".join(lines)
 

@@ -14,9 +14,6 @@ Json string_or_null(const std::string& text) { return text.empty() ? Json(nullpt
 // A record number that may be absent (0): the number, or null.
 Json id_or_null(std::int64_t id) { return id == 0 ? Json(nullptr) : Json(id); }
 
-// A count as the audience may see it: 12, "<3" (a string), null (withheld) — ShownCount::json.
-Json shown_count_json(const ShownCount& count) { return Json::parse(count.json()); }
-
 Json student_json(const FormStudent& s) {
   Json out{{"id", s.id}, {"name", s.name}};
   if (!s.phone.empty()) out["phone"] = s.phone;
@@ -108,8 +105,6 @@ Json period_json(const ReportPeriod& p) {
           {"summary_due", format_date(p.summary_due)}};
 }
 
-std::string json_period(const ReportPeriod& period) { return json_text(period_json(period)); }
-
 std::string render_feedback_json(const FeedbackForm& f) {
   Json counselor = nullptr;
   if (!f.counselor_id.empty()) counselor = {{"id", f.counselor_id}, {"name", f.counselor_name}};
@@ -126,7 +121,7 @@ std::string render_feedback_json(const FeedbackForm& f) {
       {"contacts", array_of(f.contacts, contact_json)},
       {"required", array_of(f.required, requirement_json)},
       {"missing", array_of(f.missing, gap_json)},
-      {"hidden_attention_gaps", shown_count_json(f.hidden_attention_gaps)},
+      {"hidden_attention_gaps", f.hidden_attention_gaps.json()},
       {"chain", {{"head", string_or_null(f.chain.head)}, {"records", f.chain.records}}},
   };
   return json_document(form);

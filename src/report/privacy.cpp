@@ -58,16 +58,16 @@ std::string ShownCount::text() const {
   return "—";
 }
 
-std::string ShownCount::json() const {
+Json ShownCount::json() const {
   switch (m_shown) {
     case Shown::exact:
-      return std::to_string(m_value);
+      return m_value;
     case Shown::small:
-      return fmt::format("\"<{}\"", m_threshold);
+      return fmt::format("<{}", m_threshold);
     case Shown::withheld:
       break;
   }
-  return "null";
+  return nullptr;
 }
 
 bool Privacy::small(int n) const { return suppresses_small_counts() && n > 0 && n < small_count_threshold; }

@@ -13,7 +13,7 @@ namespace {
 using check::Status;
 
 // A ShownCount in JSON: 12, "<3" (a string) or null (withheld), as ShownCount::json() writes it.
-Json json_value(const ShownCount& count) { return Json::parse(count.json()); }
+Json json_value(const ShownCount& count) { return count.json(); }
 
 Json json_value(const Tally& t) { return {{"expected", t.expected}, {"found", t.found}, {"late", t.late}}; }
 
@@ -118,7 +118,7 @@ std::string render_summary_json(const CounselorSummary& s) {
   doc["kind"] = "summary";
   doc["college"] = s.college;
   doc["semester"] = {{"id", s.period.semester_id}, {"name", s.period.semester_name}};
-  doc["period"] = Json::parse(json_period(s.period));
+  doc["period"] = period_json(s.period);
   doc["reported_on"] = format_date(s.reported_on);
   doc["counselor"] = {{"id", s.counselor_id}, {"name", s.counselor_name}};
   doc["own"] = json_value(s.own);

@@ -458,8 +458,8 @@ TEST_SUITE("report.summary") {
     CHECK_FALSE(s.incidents.median_hours);
     CHECK_FALSE(s.incidents.max_hours);
     CHECK(s.attention.students.hidden());
-    CHECK(s.attention.talked.json() == "null");
-    CHECK(s.attention.missed.json() == "\"<3\"");
+    CHECK(json_text(s.attention.talked.json()) == "null");
+    CHECK(json_text(s.attention.missed.json()) == "\"<3\"");
     CHECK(s.attention.named.empty());
     const auto md = render_summary_markdown(s, Language::zh);
     CHECK(has(md,

@@ -143,7 +143,5 @@ std::string period_title(const ReportPeriod& period, Language language);
 std::string audience_note(Audience audience, bool sensitive, bool phones_in_full, Language language);
 // The period as a JSON object: number, weeks, from, to, form_due, summary_due.
 Json period_json(const ReportPeriod& period);
-// The same on one line (json_text). Kept for the summary's JSON until it builds a Json too.
-std::string json_period(const ReportPeriod& period);
 
 }  // namespace dormlink::report

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "dormlink/privacy_rules.hpp"
+#include "dormlink/report/json.hpp"
 
 namespace dormlink::report {
 
@@ -39,7 +40,7 @@ class ShownCount {
   // Text and Markdown: "12", "<3" (small), "—" (a part withheld next to a small one).
   std::string text() const;
   // JSON: 12, "<3" (a string), null (withheld).
-  std::string json() const;
+  Json json() const;
 
  private:
   friend struct Privacy;
