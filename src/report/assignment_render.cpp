@@ -36,9 +36,9 @@ constexpr struct AssignmentLabels {
 std::string notes(const AssignmentLine& l, Language language) {
   const auto& w = k_labels;
   std::string out;
-  auto add = [&out, &w, language](bool on, Words text) {
+  auto add = [&out, language](bool on, Words text) {
     if (!on) return;
-    if (!out.empty()) out += w.sep(language);
+    if (!out.empty()) out += k_labels.sep(language);
     out += text(language);
   };
   add(l.cost.major_differs, w.major_differs);
