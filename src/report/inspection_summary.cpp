@@ -9,6 +9,7 @@
 #include "dormlink/report/feedback_report.hpp"
 #include "dormlink/report/json.hpp"
 #include "dormlink/report/table.hpp"
+#include "dormlink/report/words.hpp"
 
 namespace dormlink::report {
 
@@ -51,20 +52,11 @@ constexpr struct InspectionLabels {
   Words flagged_sheet{"标记存疑的记录", "Flagged records"};
 } kLabels;
 
-auto pattern(Words words, Language language) { return fmt::runtime(words(language)); }
-
-template <std::size_t N>
-std::vector<std::string> header(const Words (&columns)[N], Language language) {
-  std::vector<std::string> out;
-  for (const auto& c : columns) out.emplace_back(c(language));
-  return out;
-}
-
 bool shows_people(const Privacy& p) { return p.audience != Audience::committee; }
 std::string opt_id(const std::optional<std::int64_t>& id) { return id ? std::to_string(*id) : "—"; }
 
 Table samples_table(const InspectionSummary& s, Language language) {
-  Table t{header(kLabels.samples_columns, language),
+  Table t{pick(kLabels.samples_columns, language),
           {Align::left, Align::left, Align::left, Align::left, Align::right, Align::right, Align::left},
           {}};
   for (const auto& x : s.samples) {
@@ -77,7 +69,7 @@ Table samples_table(const InspectionSummary& s, Language language) {
 }
 
 Table findings_table(const InspectionSummary& s, Language language) {
-  Table t{header(kLabels.findings_columns, language), std::vector<Align>(7, Align::left), {}};
+  Table t{pick(kLabels.findings_columns, language), std::vector<Align>(7, Align::left), {}};
   const bool people = shows_people(s.privacy);
   if (people) t.header.push_back(kLabels.student(language));
   t.header.push_back(kLabels.verdict(language));
@@ -100,7 +92,7 @@ Table findings_table(const InspectionSummary& s, Language language) {
 }
 
 Table rates_table(const InspectionSummary& s, Language language) {
-  Table t{header(kLabels.rates_columns, language),
+  Table t{pick(kLabels.rates_columns, language),
           {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right},
           {}};
   for (const auto& r : s.rates)

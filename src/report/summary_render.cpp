@@ -9,6 +9,7 @@
 #include "dormlink/report/check_report.hpp"
 #include "dormlink/report/summary_report.hpp"
 #include "dormlink/report/table.hpp"
+#include "dormlink/report/words.hpp"
 
 namespace dormlink::report {
 namespace {
@@ -131,16 +132,6 @@ constexpr struct SummaryLabels {
   Words overview_sheet{"概况", "Overview"};
 } kLabels;
 
-// A format string of the labels table, for fmt::format.
-auto pattern(Words words, Language language) { return fmt::runtime(words(language)); }
-
-template <std::size_t N>
-std::vector<std::string> header(const Words (&columns)[N], Language language) {
-  std::vector<std::string> out;
-  for (const auto& c : columns) out.emplace_back(c(language));
-  return out;
-}
-
 std::string e(const std::string& s) { return escape_markdown_cell(s); }
 
 std::string ratio(const Tally& t) { return fmt::format("{}/{}", t.found, t.expected); }
@@ -198,7 +189,7 @@ std::string overdue_column(const CounselorSummary& s, Language language) {
 }
 
 Table members_table(const CounselorSummary& s, Language language) {
-  Table t{header(kLabels.members_columns, language),
+  Table t{pick(kLabels.members_columns, language),
           {Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::left, Align::right},
           {}};
   t.header.back() = overdue_column(s, language);
@@ -219,9 +210,8 @@ Table members_table(const CounselorSummary& s, Language language) {
 }
 
 Table dorms_table(const CounselorSummary& s, Language language) {
-  Table t{header(kLabels.dorms_columns, language),
-          {Align::left, Align::left, Align::right, Align::right, Align::right},
-          {}};
+  Table t{
+      pick(kLabels.dorms_columns, language), {Align::left, Align::left, Align::right, Align::right, Align::right}, {}};
   for (const auto& d : s.dorms)
     t.rows.push_back({d.code, d.member, ratio(d.visits), ratio(d.talks), coverage(d.residents, language)});
   return t;
@@ -243,7 +233,7 @@ std::string incidents_text(const CounselorSummary& s, Language language) {
 }
 
 Table attention_table(const CounselorSummary& s, Language language) {
-  Table t{header(kLabels.attention_columns, language),
+  Table t{pick(kLabels.attention_columns, language),
           {Align::left, Align::left, Align::left, Align::left, Align::right},
           {}};
   for (const auto& st : s.attention.named) {
@@ -287,7 +277,7 @@ std::string overdue_window(const OverdueLine& o, Language language) {
 }
 
 Table overdue_table(const CounselorSummary& s, Language language) {
-  Table t{header(kLabels.overdue_columns, language), std::vector<Align>(6, Align::left), {}};
+  Table t{pick(kLabels.overdue_columns, language), std::vector<Align>(6, Align::left), {}};
   for (const auto& o : s.overdue) {
     t.rows.push_back({o.member, rule_label(o.rule, language), o.dorm, o.student, overdue_window(o, language),
                       report_date(o.due, language)});
@@ -346,7 +336,7 @@ std::string summary_header(const CounselorSummary& s, Language language) {
 }
 
 Table changes_table(const CounselorSummary& s, Language language) {
-  Table t{header(kLabels.changes_columns, language), std::vector<Align>(4, Align::left), {}};
+  Table t{pick(kLabels.changes_columns, language), std::vector<Align>(4, Align::left), {}};
   if (s.first_assignment)
     t.rows.push_back({report_date(*s.first_assignment, language), kLabels.first_assignment_row(language), "", ""});
   for (const auto& c : s.changes) t.rows.push_back({report_date(c.from, language), c.dorm, c.before, c.after});
@@ -378,7 +368,7 @@ void add_count_rows(const CounselorSummary& s, Language language, Table& t) {
 
 // The header and the counts of the text sections as item / value rows.
 Table overview_table(const CounselorSummary& s, Language language) {
-  Table t{header(kLabels.overview_columns, language), {Align::left, Align::left}, {}};
+  Table t{pick(kLabels.overview_columns, language), {Align::left, Align::left}, {}};
   const auto row = [&](Words label, std::string value) { t.rows.push_back({label(language), std::move(value)}); };
   row(kLabels.college, s.college);
   row(kLabels.counselor, fmt::format(pattern(kLabels.name_and_id, language), s.counselor_name, s.counselor_id));
