@@ -12,22 +12,28 @@ packages=(
   libicu-dev                         # NFKC normalisation, time zones, later pinyin collation
   liblemon-dev                       # min-cost flow (NetworkSimplex), header-only, src/assign only
   libssl-dev                         # SHA-256 for the records' hash chain (src/records only)
-  libxlsxwriter-dev                  # Excel output of reports and exports (src/xlsx only)
+  libxlsxwriter-dev                  # Excel output of reports, exports and blank forms (src/xlsx only)
+  libminizip-dev libexpat1-dev       # reading returned .xlsx forms: zip and XML (src/xlsx/read.cpp only)
   nlohmann-json3-dev                 # typed JSON output (numbers, booleans, null), header-only, src/report only
   doctest-dev                        # unit and end-to-end tests
   sqlite3                            # tests inspect databases; bench baseline
   cmark-gfm                          # tests parse report Markdown with a real GFM parser
-  libminizip-dev                     # tests read back the Excel files (unzip)
   time                               # GNU time: peak memory on hostile inputs (bench/input_limits.sh)
   clang libclang-rt-14-dev           # the libFuzzer targets (scripts/fuzz.sh)
   faketime                           # tests move the real clock (libfaketime), never --as-of
   python3                            # tests parse JSON output; scripts/module_graph.py
   clang-format clang-tidy            # the format, format-check and tidy targets (.clang-format, .clang-tidy)
 )
+# Real clients that only the tests use: scripts/setup-deps.sh --test (scripts/test.sh)
+# fills forms as a member would, with openpyxl and with LibreOffice Calc headless.
 # Baselines that only the benchmarks use: scripts/setup-deps.sh --bench
-if [ "${1:-}" = "--bench" ]; then
-  packages+=(glpk-utils coinor-cbc hyperfine)
-fi
+for arg in "$@"; do
+  case "$arg" in
+    --test) packages+=(python3-openpyxl libreoffice-calc-nogui) ;;
+    --bench) packages+=(glpk-utils coinor-cbc hyperfine) ;;
+    *) echo "setup-deps: unknown option $arg (use --test or --bench)" >&2; exit 64 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./scripts/setup-deps.sh
+./scripts/setup-deps.sh --test
 
 run_suite() {
   local dir=$1; shift
