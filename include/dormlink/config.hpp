@@ -73,6 +73,7 @@ struct ReportingConfig {
   int period_weeks = 2;                              // feedback form every two weeks
   Weekday member_form_due = Weekday::monday;         // the weekday after the period
   Weekday counselor_summary_due = Weekday::tuesday;  // summary to the committee
+  bool on_behalf_counts = false;  // a form the counselor submits for a member meets the member's duty
 
   bool operator==(const ReportingConfig&) const = default;
 };

@@ -64,7 +64,7 @@ class IdLookup {
 };
 
 // Forms by person index and summaries by counselor index; ids that match nobody are ignored.
-std::pair<Submissions, Submissions> index_submissions(const CheckInput& input) {
+std::pair<Submissions, Submissions> index_submissions(const CheckInput& input, bool on_behalf_counts) {
   Submissions forms;
   Submissions summaries;
   const IdLookup people(input.people, [](const Person& p) -> std::string_view { return p.id; });
@@ -72,6 +72,7 @@ std::pair<Submissions, Submissions> index_submissions(const CheckInput& input) {
   for (const auto& s : input.submissions) {
     const int subject = s.summary ? staff.find(s.subject_id) : people.find(s.subject_id);
     if (subject < 0) continue;
+    if (!s.summary && !s.by_member && !on_behalf_counts) continue;
     (s.summary ? summaries : forms).add(subject, s.period, day_of(s.submitted));
   }
   forms.seal();
@@ -151,7 +152,7 @@ long long instant_of(const util::ZoneClock& zone, const LocalDateTime& when, boo
 
 void add_forms(const Context& ctx, Sink& sink) {
   const int periods = period_count(ctx.input.semester, ctx.config);
-  const auto submitted = index_submissions(ctx.input);
+  const auto submitted = index_submissions(ctx.input, ctx.config.reporting.on_behalf_counts);
   for (int period = 1; period <= periods; ++period) add_period(ctx, sink, submitted, period);
 }
 

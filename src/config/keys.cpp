@@ -85,11 +85,13 @@ constexpr std::array<KeySpec<D>, 10> k_duties_keys{{
 
 // REQUIREMENTS §3: the form every two weeks, due Monday; the summary to the committee Tuesday.
 using R = ReportingConfig;
-constexpr std::array<KeySpec<R>, 3> k_reporting_keys{{
+constexpr std::array<KeySpec<R>, 4> k_reporting_keys{{
     {"period_weeks", &R::period_weeks, "feedback form every N teaching weeks (反馈表, 每两周)", 1, 8},
     {"member_form_due", &R::member_form_due, "members' forms due on this weekday after the period (报送时间)"},
     {"counselor_summary_due", &R::counselor_summary_due,
      "counselor's summary to the committee on this weekday (学院党委)"},
+    {"on_behalf_counts", &R::on_behalf_counts,
+     "a form the counselor submits for a member (--on-behalf) meets the member's duty (代为报送)"},
 }};
 
 // docs/check.md: "due soon" and "at risk".

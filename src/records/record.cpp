@@ -186,6 +186,16 @@ void optional_field(Canonical& c, std::string_view name, const std::optional<std
 
 }  // namespace
 
+std::string make_form_id(std::string_view secret, std::string_view member_id, std::string_view semester_id,
+                         int period) {
+  Canonical c;
+  c.field("form_secret", secret);
+  c.field("member_id", member_id);
+  c.field("semester_id", semester_id);
+  c.field("period", static_cast<std::int64_t>(period));
+  return to_hex(sha256(c.bytes())).substr(0, 16);
+}
+
 std::string canonical_content(const Content& content) {
   Canonical c;
   optional_field(c, "progress", content.progress);
@@ -227,6 +237,12 @@ std::string canonical_row(const Row& row, std::string_view content_digest_hex) {
     c.null_field("incident_category");
   }
   c.field("content_digest", content_digest_hex);
+  // Appended only when present, so the hashes of records typed in are those of schema 6.
+  if (row.form) {
+    c.field("form_import", row.form->import_id);
+    c.field("form_sha256", row.form->sha256);
+    c.field("form_id", row.form->form_id);
+  }
   return c.bytes();
 }
 

@@ -358,7 +358,7 @@ void load_records(Scan& scan, Gathered& g) {
 // Submissions of the semester made on or before as_of.
 void load_submissions(SQLite::Database& db, const Window& w, CheckInput& input) {
   SQLite::Statement q(db,
-                      "SELECT kind = 'summary', subject_id, period, submitted_at FROM submission "
+                      "SELECT kind = 'summary', subject_id, period, submitted_at, source = 'member' FROM submission "
                       "WHERE semester_id = :semester AND submitted_at < :after_as_of "
                       "ORDER BY kind, subject_id, period, submitted_at, id");
   bind_window(q, w);
@@ -366,7 +366,8 @@ void load_submissions(SQLite::Database& db, const Window& w, CheckInput& input) 
     const auto submitted = parse_iso_date(text_of(q.getColumn(3)).substr(0, 10));
     if (submitted)
       input.submissions.push_back(
-          {q.getColumn(0).getInt() != 0, q.getColumn(1).getString(), q.getColumn(2).getInt(), *submitted});
+          {q.getColumn(0).getInt() != 0, q.getColumn(4).getInt() != 0, q.getColumn(1).getString(),
+           q.getColumn(2).getInt(), *submitted});
   }
 }
 

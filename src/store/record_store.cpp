@@ -42,7 +42,7 @@ void insert_row(SQLite::Database& db, const Row& row, const std::string& digest,
       db,
       "INSERT INTO record (id, kind, member_id, dorm_code, semester_id, happened_at, entered_at, entered_by, "
       "channel, corrects, reason, off_assignment, content_digest, prev_hash, hash, incident_category, severity, "
-      "reported_to, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "reported_to, reported_at, form_import) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, row.id);
   q.bind(2, std::string(records::key(row.kind)));
   q.bind(3, row.member_id);
@@ -69,6 +69,7 @@ void insert_row(SQLite::Database& db, const Row& row, const std::string& digest,
     bind_optional(q, 18, i.reported_to ? std::optional<std::string>(std::string(key(*i.reported_to))) : std::nullopt);
     bind_optional(q, 19, i.reported_at);
   }
+  if (row.form) q.bind(20, row.form->import_id);
   q.exec();
 }
 
@@ -95,7 +96,9 @@ constexpr const char* k_row_columns =
     "c.progress, c.note, c.details, c.purged, "
     "(SELECT group_concat(student_id, char(31)) FROM (SELECT student_id FROM record_student s "
     "WHERE s.record_id = r.id ORDER BY student_id)), "
-    "r.incident_category, r.severity, r.reported_to, r.reported_at";
+    "r.incident_category, r.severity, r.reported_to, r.reported_at, "
+    "r.form_import, (SELECT sha256 FROM form_import f WHERE f.id = r.form_import), "
+    "(SELECT coalesce(form_id, '') FROM form_import f WHERE f.id = r.form_import)";
 
 Row read_row(const SQLite::Statement& q) {
   Row row;
@@ -119,6 +122,9 @@ Row read_row(const SQLite::Statement& q) {
     if (auto to = text_or_null(q.getColumn(22))) incident.reported_to = staff_role_from_key(*to);
     incident.reported_at = text_or_null(q.getColumn(23));
     row.incident = incident;
+  }
+  if (!q.getColumn(24).isNull()) {
+    row.form = records::FormSource{q.getColumn(24).getInt64(), q.getColumn(25).getString(), q.getColumn(26).getString()};
   }
   auto students = text_or_null(q.getColumn(19)).value_or("");
   for (std::size_t start = 0; !students.empty() && start <= students.size();) {

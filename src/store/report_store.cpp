@@ -68,12 +68,20 @@ SubmissionRow read_submission(const SQLite::Statement& q) {
   r.chain_head = q.getColumn(16).getString();
   r.record_count = q.getColumn(17).getInt64();
   if (!q.getColumn(18).isNull()) r.redacted_by = q.getColumn(18).getInt64();
+  const auto source = q.getColumn(19).getString();
+  r.source = source == "member"      ? SubmissionSource::member
+             : source == "on_behalf" ? SubmissionSource::on_behalf
+                                     : SubmissionSource::counselor;
+  r.reason = q.getColumn(20).getString();
+  if (!q.getColumn(21).isNull()) r.form_import = q.getColumn(21).getInt64();
+  r.file_name = q.getColumn(22).getString();
   return r;
 }
 
 constexpr const char* k_submission_columns =
     "SELECT id, kind, subject_id, semester_id, period, submitted_at, recorded_at, submitted_by, due_date, late, "
-    "language, format, audience, sensitive, document, document_sha256, chain_head, record_count, redacted_by";
+    "language, format, audience, sensitive, document, document_sha256, chain_head, record_count, redacted_by, "
+    "source, reason, form_import, coalesce((SELECT file_name FROM form_import f WHERE f.id = form_import), '')";
 
 }  // namespace
 
@@ -126,19 +134,32 @@ std::vector<std::pair<std::string, std::vector<AttentionCategory>>> load_attenti
   return out;
 }
 
+std::string_view key(SubmissionSource source) {
+  switch (source) {
+    case SubmissionSource::member:
+      return "member";
+    case SubmissionSource::on_behalf:
+      return "on_behalf";
+    default:
+      return "counselor";
+  }
+}
+
 std::int64_t save_submission(Database& database, SubmissionRow row) {
-  row.document_sha256 = records::to_hex(records::sha256(row.document));
+  // A member's form is the file: its hash is the file's (set by the caller), not the empty text's.
+  if (row.source != SubmissionSource::member) row.document_sha256 = records::to_hex(records::sha256(row.document));
   database.transaction([&] {
     auto& db = database.impl().db;
     SQLite::Statement q(
         db,
         "INSERT INTO submission (kind, subject_id, semester_id, period, submitted_at, submitted_by, due_date, late, "
-        "language, format, document, document_sha256, chain_head, record_count, recorded_at, audience, sensitive) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "language, format, document, document_sha256, chain_head, record_count, recorded_at, audience, sensitive, "
+        "source, reason, form_import) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     SQLite::bind(q, std::string(row.summary ? "summary" : "feedback"), row.subject_id, row.semester_id, row.period,
                  row.submitted_at, row.submitted_by, row.due_date, row.late ? 1 : 0, row.language, row.format,
                  row.document, row.document_sha256, row.chain_head, row.record_count, row.recorded_at, row.audience,
-                 row.sensitive ? 1 : 0);
+                 row.sensitive ? 1 : 0, std::string(key(row.source)), row.reason);
+    if (row.form_import) q.bind(20, *row.form_import);
     q.exec();
     row.id = db.getLastInsertRowid();
   });
@@ -157,7 +178,7 @@ std::optional<StoredSubmission> latest_submission(Database& database, bool summa
     if (!q.executeStep()) return;
     StoredSubmission s;
     s.row = read_submission(q);
-    s.count = q.getColumn(19).getInt();
+    s.count = q.getColumn(23).getInt();
     s.number = s.count;  // the latest is the last of them (ids grow)
     out = std::move(s);
   });

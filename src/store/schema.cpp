@@ -360,7 +360,65 @@ CREATE TRIGGER submission_no_update BEFORE UPDATE ON submission
   BEGIN SELECT RAISE(ABORT, 'submissions are append-only; submit again'); END;
 )sql";
 
-constexpr std::array<const char*, 6> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6};
+// Version 7: the member's own form (docs/forms.md). A returned form file is imported once
+// (form_import, keyed by its SHA-256); its records point at it and hash its SHA-256 and form id
+// into the chain. A submission says who handed the form in: the member (from a file), the
+// counselor (a summary) or the counselor on the member's behalf, with a reason. Forms handed in
+// before this version were all made by whoever ran `report --submit`: they become on_behalf.
+constexpr const char* k_v7 = R"sql(
+INSERT OR IGNORE INTO meta (key, value) VALUES ('form_secret', lower(hex(randomblob(16))));
+
+CREATE TABLE form_import (
+  id          INTEGER PRIMARY KEY,
+  sha256      TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+  form_id     TEXT,
+  member_id   TEXT NOT NULL REFERENCES student(student_id),
+  semester_id TEXT NOT NULL,
+  period      INTEGER NOT NULL CHECK (period >= 1),
+  file_name   TEXT NOT NULL,
+  file_format TEXT NOT NULL CHECK (file_format IN ('xlsx', 'csv')),
+  received_at TEXT NOT NULL,
+  no_contact  INTEGER NOT NULL CHECK (no_contact IN (0, 1)),
+  row_count   INTEGER NOT NULL CHECK (row_count >= 0),
+  replaces    INTEGER REFERENCES form_import(id),
+  entered_at  TEXT NOT NULL,
+  entered_by  TEXT NOT NULL
+) STRICT;
+CREATE INDEX form_import_subject ON form_import(semester_id, member_id, period, id);
+CREATE TRIGGER form_import_no_update BEFORE UPDATE ON form_import
+  BEGIN SELECT RAISE(ABORT, 'form imports are append-only; import a corrected file'); END;
+CREATE TRIGGER form_import_no_delete BEFORE DELETE ON form_import
+  BEGIN SELECT RAISE(ABORT, 'form imports are append-only; import a corrected file'); END;
+
+ALTER TABLE record ADD COLUMN form_import INTEGER REFERENCES form_import(id);
+CREATE INDEX record_form_import ON record(form_import) WHERE form_import IS NOT NULL;
+
+ALTER TABLE submission ADD COLUMN source TEXT NOT NULL DEFAULT 'counselor'
+  CHECK (source IN ('member', 'counselor', 'on_behalf'));
+ALTER TABLE submission ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE submission ADD COLUMN form_import INTEGER REFERENCES form_import(id);
+
+DROP TRIGGER submission_no_update;
+UPDATE submission SET source = 'on_behalf', reason = '表单由辅导员在 v7 之前提交 (submitted by staff before schema 7)'
+  WHERE kind = 'feedback';
+CREATE TRIGGER submission_no_update BEFORE UPDATE ON submission
+  WHEN NOT (NEW.redacted_by IS NOT NULL
+            AND EXISTS (SELECT 1 FROM record WHERE id = NEW.redacted_by AND kind = 'purge')
+            AND (OLD.redacted_by IS NULL OR NEW.redacted_by > OLD.redacted_by)
+            AND NEW.id = OLD.id AND NEW.kind = OLD.kind AND NEW.subject_id = OLD.subject_id
+            AND NEW.semester_id = OLD.semester_id AND NEW.period = OLD.period
+            AND NEW.submitted_at = OLD.submitted_at AND NEW.submitted_by = OLD.submitted_by
+            AND NEW.due_date = OLD.due_date AND NEW.late = OLD.late AND NEW.language = OLD.language
+            AND NEW.format = OLD.format AND NEW.document_sha256 = OLD.document_sha256
+            AND NEW.chain_head = OLD.chain_head AND NEW.record_count = OLD.record_count
+            AND NEW.recorded_at = OLD.recorded_at AND NEW.audience = OLD.audience
+            AND NEW.sensitive = OLD.sensitive AND NEW.source = OLD.source AND NEW.reason = OLD.reason
+            AND NEW.form_import IS OLD.form_import)
+  BEGIN SELECT RAISE(ABORT, 'submissions are append-only; submit again'); END;
+CREATE INDEX submission_form_import ON submission(form_import) WHERE form_import IS NOT NULL;
+)sql";
+
+constexpr std::array<const char*, 7> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7};
 
 }  // namespace
 

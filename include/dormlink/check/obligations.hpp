@@ -144,6 +144,9 @@ struct Incident {
 // summary (subject: staff id) for a reporting period.
 struct Submission {
   bool summary = false;
+  // Who handed it in (store::SubmissionSource): a member's form counts; one the counselor
+  // made for the member counts only with [reporting] on_behalf_counts (docs/forms.md).
+  bool by_member = true;
   std::string subject_id;
   int period = 0;
   Date submitted{};

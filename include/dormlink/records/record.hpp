@@ -82,6 +82,22 @@ struct Incident {
   bool operator==(const Incident&) const = default;
 };
 
+// The returned form file a record was read from (docs/forms.md): its import, the file's
+// SHA-256 and the form id dormlink wrote into it (empty for a form typed from scratch).
+struct FormSource {
+  std::int64_t import_id = 0;
+  std::string sha256;  // 64 hex digits
+  std::string form_id;
+
+  bool operator==(const FormSource&) const = default;
+};
+
+// The id written into a blank form for `member`'s form of `period` (docs/forms.md): the first
+// 16 hex digits of SHA-256 over the database's form secret, the member, semester and period.
+// The same database gives the same id; another database, member or period a different one.
+std::string make_form_id(std::string_view secret, std::string_view member_id, std::string_view semester_id,
+                         int period);
+
 // The hashed row of a record (everything but the personal text, which enters as a digest).
 struct Row {
   std::int64_t id = 0;
@@ -98,6 +114,7 @@ struct Row {
   bool off_assignment = false;
   std::vector<std::string> students;  // sorted, unique
   std::optional<Incident> incident;   // exactly for kind incident; happened_at is when it was found
+  std::optional<FormSource> form;     // read from a returned form file (hashed only when present)
 };
 
 // The personal text of a record; purgeable without breaking the chain.

@@ -34,6 +34,12 @@ std::vector<records::EffectiveRecord> load_contacts(Database& db, const std::str
 std::vector<std::pair<std::string, std::vector<AttentionCategory>>> load_attention(
     Database& db, const std::vector<std::string>& student_ids, Date on);
 
+// Who handed a form in (docs/forms.md "Submissions change meaning"): the member, with a
+// returned file (`import form`); the counselor, a summary of their own; or the counselor on
+// the member's behalf (`report feedback --submit --on-behalf --reason`).
+enum class SubmissionSource { member, counselor, on_behalf };
+std::string_view key(SubmissionSource source);
+
 // A submitted feedback form or counselor summary (table submission, append-only).
 struct SubmissionRow {
   std::int64_t id = 0;   // assigned by save_submission
@@ -55,6 +61,10 @@ struct SubmissionRow {
   std::string chain_head;
   std::int64_t record_count = 0;
   std::optional<std::int64_t> redacted_by;  // the purge that last erased text from the document
+  SubmissionSource source = SubmissionSource::counselor;
+  std::string reason;                       // why the counselor submitted for the member (on_behalf)
+  std::optional<std::int64_t> form_import;  // the returned file (member)
+  std::string file_name;                    // that file's name, read with the row (not stored here)
 };
 
 // Appends a submission inside the caller's transaction (or its own); returns its id. The
