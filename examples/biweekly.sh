@@ -7,11 +7,12 @@
 #   reports/2026-11-16/feedback-2023110205-p5.md   one per member due a form
 #   reports/2026-11-16/summary-T2024001-p5.md      the summary for the committee
 #
-# Usage: biweekly.sh COUNSELOR [--submit] [--as-of YYYY-MM-DD] [--out DIR] [--force]
+# Usage: biweekly.sh COUNSELOR [--forms DIR] [--submit] [--as-of YYYY-MM-DD] [--out DIR] [--force]
 #   COUNSELOR   staff id (or name) of the counselor
-#   --submit    also record every document as submitted (table submission), so that
-#               `dormlink check` counts the forms and the summary as handed in; use it once the
-#               forms were received and read
+#   --forms DIR first import the members' returned forms (every .xlsx and .csv in DIR, all or
+#               none: `dormlink import form`); they are the members' own submissions
+#   --submit    also record the summary as submitted to the committee (table submission), so
+#               that `dormlink check` counts it as handed in
 #   --as-of     act as if today were this date (default: today in $DORMLINK_TZ, Asia/Shanghai)
 #   --out DIR   where the dated folders go (default: reports)
 #   --force     overwrite files of an earlier run of the same day
@@ -21,7 +22,7 @@ set -eu
 dormlink=${DORMLINK:-dormlink}
 
 usage() {
-  echo "usage: $0 COUNSELOR [--submit] [--as-of YYYY-MM-DD] [--out DIR] [--force]" >&2
+  echo "usage: $0 COUNSELOR [--forms DIR] [--submit] [--as-of YYYY-MM-DD] [--out DIR] [--force]" >&2
   exit 64
 }
 
@@ -29,12 +30,14 @@ usage() {
 counselor=$1
 shift
 submit=""
+forms=""
 force=""
 as_of=""
 out=reports
 while [ $# -gt 0 ]; do
   case $1 in
     --submit) submit=--submit ;;
+    --forms) [ $# -ge 2 ] || usage; forms=$2; shift ;;
     --force) force=--force ;;
     --as-of) [ $# -ge 2 ] || usage; as_of=$2; shift ;;
     --out) [ $# -ge 2 ] || usage; out=$2; shift ;;
@@ -48,8 +51,13 @@ done
 dir=$out/$as_of
 mkdir -p "$dir"
 chmod 700 "$dir"
+if [ -n "$forms" ]; then
+  set --
+  for f in "$forms"/*.xlsx "$forms"/*.csv; do [ -e "$f" ] && set -- "$@" "$f"; done
+  [ $# -eq 0 ] || "$dormlink" --as-of "$as_of" import form "$@"
+fi
 "$dormlink" --as-of "$as_of" report feedback --all --counselor "$counselor" --period previous \
-  --out-dir "$dir" $submit $force
+  --out-dir "$dir" $force
 "$dormlink" --as-of "$as_of" report summary --counselor "$counselor" --period previous \
   --out-dir "$dir" $submit $force
 echo "$dir: $(ls "$dir" | wc -l) files"

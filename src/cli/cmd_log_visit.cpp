@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
+#include "cli/entry_resolver.hpp"
 #include "cli/log_visit_prompt.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
@@ -57,26 +58,6 @@ struct LogVisitOptions {
   std::string reported_to;
   std::string reported_at;
 };
-
-// The two clocks of an entry: `now`, the real moment of entry in the college's zone (no event
-// may be later), and `today`, the day relative words (今天, 昨天) and a missing --at refer to:
-// --as-of when given. A missing --at is `now`, or with an earlier --as-of the last minute of
-// that day.
-struct EntryClock {
-  LocalDateTime now;
-  Date today{};
-  LocalDateTime default_at() const {
-    if (to_days(today) >= to_days(now.date)) return now;
-    return LocalDateTime{today, 23, 59, true};
-  }
-};
-
-EntryClock clock_of(Context& ctx) {
-  const auto stamp = ctx.timestamp();  // the real clock: YYYY-MM-DD HH:MM:SS
-  const auto date = parse_iso_date(std::string_view(stamp).substr(0, 10));
-  if (!date) throw Error(ExitCode::internal, fmt::format("unreadable clock \"{}\"", stamp));
-  return {LocalDateTime{*date, std::stoi(stamp.substr(11, 2)), std::stoi(stamp.substr(14, 2)), true}, ctx.today()};
-}
 
 // --corrects N: a record number, 1 or more.
 std::int64_t corrects_of(const std::string& text) {
@@ -145,53 +126,6 @@ records::EntryRequest make_request(const LogVisitOptions& o, const EntryClock& c
   r.reason = o.reason;
   return r;
 }
-
-// Rosters and assignments by date, loaded once per date inside the command's transaction.
-class EntryResolver {
- public:
-  EntryResolver(store::Database& db, const Config& config, LocalDateTime now)
-      : m_db(db), m_config(config), m_now(now) {}
-
-  // The rosters valid on a date.
-  const roster::Snapshot& snapshot(Date date) { return load(date).snapshot; }
-
-  // The committed assignment (dorm -> member) in force on a date; empty when none is.
-  const std::map<std::string, std::string>& assignment(Date date) { return load(date).assignment; }
-
-  // Resolves and checks one request against the rosters and assignment of its date.
-  records::ResolvedEntry resolve(const records::EntryRequest& request) {
-    auto& day = load(request.at.date);
-    records::EntryContext context{&day.snapshot, day.committed ? &day.assignment : nullptr, &m_config.calendar, m_now};
-    return records::resolve_entry(request, context);
-  }
-
- private:
-  struct Day {
-    roster::Snapshot snapshot;
-    std::map<std::string, std::string> assignment;
-    bool committed = false;
-  };
-
-  Day& load(Date date) {
-    auto key = format_date(date);
-    auto it = m_days.find(key);
-    if (it != m_days.end()) return it->second;
-    Day day;
-    day.snapshot = store::load_roster(m_db, date);
-    if (const auto* semester = m_config.calendar.containing(date)) {
-      if (auto record = store::load_assignment_on(m_db, semester->id, key)) {
-        day.committed = true;
-        for (const auto& p : record->pairs) day.assignment[p.dorm_code] = p.member_id;
-      }
-    }
-    return m_days.emplace(key, std::move(day)).first->second;
-  }
-
-  store::Database& m_db;
-  const Config& m_config;
-  LocalDateTime m_now;
-  std::map<std::string, Day> m_days;
-};
 
 // A correction replaces a live record of the same member and kind (records::check_correction).
 std::int64_t check_correctable(store::Database& db, const records::Row& row, std::int64_t id,

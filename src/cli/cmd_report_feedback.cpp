@@ -25,7 +25,7 @@ Phones are masked and attention categories left out unless --include-sensitive -
 Examples:
   dormlink report feedback --member 2023110101 --period previous
   dormlink report feedback --all --counselor T2024001 --period 3 --out-dir reports/2026-10-19
-  dormlink report feedback --member 李明 --period 3 --submit -o 反馈表.md
+  dormlink report feedback --member 李明 --period 3 --submit --on-behalf --reason "本人住院，据记录代为整理"
   dormlink report feedback --member 2023110101 --period 3 --submitted)";
 
 }  // namespace
@@ -38,6 +38,11 @@ Document feedback_document(Context& ctx, store::Database& db, const Loaded& l, c
   in.member = member;
   in.period = l.period;
   in.as_of = l.as_of;
+  in.hand_in = hand_in_of(db, person.id, l);
+  if (o.on_behalf) {
+    // The document being handed in says so itself.
+    in.hand_in = {report::HandIn::Source::on_behalf, ctx.timestamp().substr(0, 16), "", o.reason, false};
+  }
   in.contacts =
       store::load_contacts(db, person.id, l.period.semester_id, l.period.first_day, period_end(l), period_end(l));
   in.chain = l.chain;

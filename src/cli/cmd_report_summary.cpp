@@ -45,6 +45,8 @@ Document summary_document(Context& ctx, store::Database& db, const Loaded& l, co
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     in.attention = store::load_attention(db, ids, period_end(l));
   }
+  for (const auto& row : store::latest_feedback_submissions(db, l.period.semester_id, l.period.number, l.as_of))
+    in.hand_ins.emplace_back(row.subject_id, hand_in_of(row).source);
   const auto summary = report::build_counselor_summary(in);
   const auto& c = l.input.counselors[static_cast<std::size_t>(counselor)];
   Document d{c.staff_id, c.name, {}, {}, {}};

@@ -38,7 +38,19 @@ void check_options(const ReportOptions& o) {
   if (o.include_sensitive && util::trim(o.reason).empty()) {
     throw UsageError("--include-sensitive needs --reason TEXT: say why the sensitive fields are needed");
   }
-  if (!o.include_sensitive && !o.reason.empty()) throw UsageError("--reason goes with --include-sensitive");
+  if (!o.include_sensitive && !o.on_behalf && !o.reason.empty())
+    throw UsageError("--reason goes with --include-sensitive or --on-behalf");
+  if (o.on_behalf && (o.summary || !o.submit))
+    throw UsageError("--on-behalf goes with report feedback --submit (a member's form submitted for the member)");
+  if (o.on_behalf && util::trim(o.reason).empty()) {
+    throw UsageError("--on-behalf needs --reason TEXT: say why the member's own form is not handed in (recorded)");
+  }
+  if (!o.summary && o.submit && !o.on_behalf) {
+    throw UsageError(
+        "report feedback --submit no longer hands in a member's form: import the member's returned file with "
+        "`dormlink import form FILE`, or submit it for the member with --on-behalf --reason TEXT (recorded and "
+        "shown as such)");
+  }
   if (!o.output.empty() && !o.out_dir.empty()) throw UsageError("give -o FILE or --out-dir DIR, not both");
   if (o.submit && o.submitted) throw UsageError("--submit records a new submission; --submitted prints the last one");
   if (o.submitted && o.all) throw UsageError("--submitted prints one stored document; give --member, not --all");
@@ -164,6 +176,8 @@ store::SubmissionRow submission_row(Context& ctx, const ReportOptions& o, const 
   row.document = d.text;
   row.chain_head = l.chain.head;
   row.record_count = l.chain.records;
+  row.source = o.summary ? store::SubmissionSource::counselor : store::SubmissionSource::on_behalf;
+  if (o.on_behalf) row.reason = std::string(util::trim(o.reason));
   return row;
 }
 
@@ -354,6 +368,10 @@ void add_form_options(CLI::App* app, ReportOptions& o) {
       ->type_name("DIR");
   app->add_flag("--force", o.force, "Overwrite an existing output file");
   app->add_flag("--submit", o.submit, "Record this document as submitted (table submission)");
+  if (!o.summary) {
+    app->add_flag("--on-behalf", o.on_behalf,
+                  "With --submit: hand in the form for the member (needs --reason; shown as 代为整理)");
+  }
   app->add_flag("--submitted", o.submitted, "Print the latest submitted document byte for byte");
 }
 
@@ -361,6 +379,23 @@ int run_form(Context& ctx, const ReportOptions& o) { return o.submitted ? run_su
 
 report::Privacy privacy_of(const Config& config, const ReportOptions& o) {
   return report::privacy_for(config.privacy, audience_of(o), o.include_sensitive);
+}
+
+report::HandIn hand_in_of(const store::SubmissionRow& r) {
+  report::HandIn h;
+  h.source =
+      r.source == store::SubmissionSource::member ? report::HandIn::Source::member : report::HandIn::Source::on_behalf;
+  h.at = r.submitted_at.substr(0, 16);
+  h.file = r.file_name;
+  h.reason = r.reason;
+  h.late = r.late;
+  return h;
+}
+
+report::HandIn hand_in_of(store::Database& db, const std::string& member_id, const Loaded& l) {
+  for (const auto& row : store::latest_feedback_submissions(db, l.period.semester_id, l.period.number, l.as_of))
+    if (row.subject_id == member_id) return hand_in_of(row);
+  return {};
 }
 
 }  // namespace dormlink::cli

@@ -12,10 +12,12 @@
 #include "cli/sheets.hpp"
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/records/chain.hpp"
+#include "dormlink/report/hand_in.hpp"
 #include "dormlink/report/period.hpp"
 #include "dormlink/report/privacy.hpp"
 #include "dormlink/report/table.hpp"
 #include "dormlink/store/database.hpp"
+#include "dormlink/store/report_store.hpp"
 
 namespace dormlink::cli {
 
@@ -36,6 +38,7 @@ struct ReportOptions {
   std::string out_dir;
   bool force = false;
   bool submit = false;
+  bool on_behalf = false;  // --on-behalf: the counselor submits a member's form for the member
   bool submitted = false;
 };
 
@@ -61,6 +64,10 @@ struct Loaded {
 inline Date period_end(const Loaded& l) {
   return to_days(l.as_of) < to_days(l.period.last_day) ? l.as_of : l.period.last_day;
 }
+
+// Who handed the member's form of the period in, by as_of (docs/forms.md).
+report::HandIn hand_in_of(store::Database& db, const std::string& member_id, const Loaded& l);
+report::HandIn hand_in_of(const store::SubmissionRow& row);
 
 // Whether the output is a sheet (csv, xlsx) rather than text (md, json).
 inline bool sheets(const ReportOptions& o) { return is_sheet_format(o.format); }

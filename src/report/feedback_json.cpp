@@ -114,6 +114,7 @@ std::string render_feedback_json(const FeedbackForm& f) {
       {"semester", {{"id", f.period.semester_id}, {"name", f.period.semester_name}}},
       {"period", period_json(f.period)},
       {"reported_on", format_date(f.reported_on)},
+      {"hand_in", hand_in_json(f.hand_in, f.hand_in_reason)},
       {"member", {{"id", f.member_id}, {"name", f.member_name}, {"class", f.class_name}, {"branch", f.branch}}},
       {"counselor", std::move(counselor)},
       {"audience", to_string(f.audience)},

@@ -79,6 +79,7 @@ struct FeedbackLabels {
   Words college_line{"- 学院：{}　学期：{}　{}\n", "- College: {} · semester: {} · {}\n"};
   Words branch_line{"- 党支部：{}　班级：{}　辅导员：{}\n", "- Branch: {} · class: {} · counselor: {}\n"};
   Words due_line{"- 应报送：{}（报送辅导员和党支部书记）\n", "- Due: {} (to the counselor and the branch secretary)\n"};
+  Words hand_in_line{"- 报送情况：{}\n", "- Handed in: {}\n"};
   Words for_line{"- 阅读对象：{}\n\n", "- For: {}\n\n"};
 
   // The sections.

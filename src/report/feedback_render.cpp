@@ -237,6 +237,7 @@ std::string header_lines(const FeedbackForm& f, Language language) {
   out += worded(l.college_line, language, e(f.college), e(semester), period_title(f.period, language));
   out += worded(l.branch_line, language, e(f.branch), e(f.class_name), counselor);
   out += worded(l.due_line, language, report_date(f.period.form_due, language));
+  out += worded(l.hand_in_line, language, escape_markdown_cell(hand_in_text(f.hand_in, language, f.hand_in_reason)));
   out += worded(l.for_line, language, audience_note(f.audience, f.sensitive, f.phones_in_full, language));
   return out;
 }

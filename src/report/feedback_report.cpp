@@ -180,6 +180,8 @@ FeedbackForm build_feedback_form(const FeedbackInput& in) {
   form.college = in.college;
   form.period = in.period;
   form.reported_on = in.as_of;
+  form.hand_in = in.hand_in;
+  form.hand_in_reason = in.privacy.audience != Audience::committee;
   form.member_id = member.id;
   form.member_name = member.name;
   form.class_name = member.class_name;

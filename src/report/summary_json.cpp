@@ -42,6 +42,7 @@ Json member_json(const SummaryMember& m) {
           {"talks", json_value(m.talks)},
           {"residents", json_value(m.residents)},
           {"form", json_value(m.form)},
+          {"hand_in", key(m.hand_in)},
           {"overdue", m.overdue}};
 }
 

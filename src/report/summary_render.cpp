@@ -72,6 +72,8 @@ constexpr struct SummaryLabels {
   Words form_overdue{"未报送（逾期）", "missing (overdue)"};
   Words form_due_soon{"未报送（即将到期）", "not yet (due soon)"};
   Words form_not_due{"未到期", "not yet due"};
+  Words by_member{"（本人报送）", " (by the member)"};
+  Words by_counselor{"（代为整理）", " (by the counselor)"};
   // Text sections.
   Words forms{"应交 {} 份：按时 {} 份，逾期报送 {} 份，未报送 {} 份。\n",
               "{} due: {} on time, {} late, {} not received.\n"};
@@ -141,7 +143,7 @@ std::string coverage(const Tally& t, Language language) {
   return fmt::format(pattern(kLabels.coverage, language), t.found, t.expected, t.found * 100 / t.expected);
 }
 
-std::string form_label(const std::optional<Status>& status, Language language) {
+std::string form_status_label(const std::optional<Status>& status, Language language) {
   if (!status) return "—";
   switch (*status) {
     case Status::met:
@@ -155,6 +157,14 @@ std::string form_label(const std::optional<Status>& status, Language language) {
     default:
       return kLabels.form_not_due(language);
   }
+}
+
+// The form's status, and who handed it in when someone did (docs/forms.md).
+std::string form_label(const SummaryMember& m, Language language) {
+  auto label = form_status_label(m.form, language);
+  if (m.hand_in == HandIn::Source::member) label += kLabels.by_member(language);
+  if (m.hand_in == HandIn::Source::on_behalf) label += kLabels.by_counselor(language);
+  return label;
 }
 
 std::string category_label(AttentionCategory category, Language language) {
@@ -197,7 +207,7 @@ Table members_table(const CounselorSummary& s, Language language) {
   int dorms = 0, overdue = 0;
   for (const auto& m : s.members) {
     t.rows.push_back({m.name, m.id, std::to_string(m.dorms), ratio(m.visits), ratio(m.talks),
-                      coverage(m.residents, language), form_label(m.form, language), std::to_string(m.overdue)});
+                      coverage(m.residents, language), form_label(m, language), std::to_string(m.overdue)});
     add_sum(visits, m.visits);
     add_sum(talks, m.talks);
     add_sum(residents, m.residents);

@@ -184,6 +184,8 @@ void fill_members_and_dorms(const SummaryInput& in, CounselorSummary& out) {
     if (!due && m.row.overdue == 0) continue;
     m.row.id = person(in, index).id;
     m.row.name = person(in, index).name;
+    for (const auto& [id, source] : in.hand_ins)
+      if (id == m.row.id) m.row.hand_in = source;
     m.row.dorms = dorms_held(in, index);
     m.row.residents = m.coverage.tally();
     out.members.push_back(m.row);

@@ -198,6 +198,26 @@ std::optional<records::EffectiveRecord> load_contact(Database& database, std::in
   return out;
 }
 
+std::vector<SubmissionRow> latest_feedback_submissions(Database& database, const std::string& semester_id, int period,
+                                                       Date on) {
+  std::vector<SubmissionRow> out;
+  database.transaction([&] {
+    SQLite::Statement q(database.impl().db, std::string(k_submission_columns) +
+                                                " FROM submission WHERE semester_id = ? AND kind = 'feedback' "
+                                                "AND period = ? AND submitted_at < ? ORDER BY subject_id, id");
+    SQLite::bind(q, semester_id, period, day_after(on));
+    while (q.executeStep()) {
+      auto row = read_submission(q);
+      if (!out.empty() && out.back().subject_id == row.subject_id) {
+        out.back() = std::move(row);
+      } else {
+        out.push_back(std::move(row));
+      }
+    }
+  });
+  return out;
+}
+
 std::vector<SubmissionRow> load_feedback_submissions(Database& database, const std::string& member_id,
                                                      const std::string& semester_id) {
   std::vector<SubmissionRow> out;

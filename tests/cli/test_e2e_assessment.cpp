@@ -26,6 +26,8 @@ min_dorms = 1
 [duties]
 orientation_weeks = 0
 work_plan_due_week = 1
+[reporting]
+on_behalf_counts = true
 )";
 
 constexpr const char* k_staff =
@@ -85,7 +87,7 @@ void build_scenario(const Sandbox& box) {
   run_ok(box, with("2026-09-13", {"log-visit", "--from-csv", "week1.csv"}));
   run_ok(box, with("2026-09-20", {"log-visit", "--from-csv", "week2.csv"}));
   run_ok(box, with("2026-09-22", {"report", "feedback", "--member", M1, "--period", "1", "--semester", "2026-autumn",
-                                  "--submit", "-o", "form.md"}));
+                                  "--submit", "--on-behalf", "--reason", "代为整理", "-o", "form.md"}));
 }
 
 std::string line_with(const std::string& text, const std::string& start) {

@@ -170,7 +170,8 @@ std::vector<Refusal> refusals() {
           {"verify", {"--db", "college.db", "verify"}, "the chain was not verified"},
           {"backup", {"--db", "college.db", "backup", "again.db"}, "no backup was written"},
           {"report --submit",
-           at("2026-11-27", {"report", "feedback", "--member", "2023160128", "--period", "3", "--submit"}),
+           at("2026-11-27", {"report", "feedback", "--member", "2023160128", "--period", "3", "--submit", "--on-behalf",
+                             "--reason", "代为整理"}),
            "nothing was submitted", true}};
 }
 

@@ -624,8 +624,8 @@ TEST_SUITE("e2e.faults") {
       INFO(inspected.err);
       CHECK(inspected.exit_code == 74);
       CHECK(contains(inspected.err, "inspection findings #1-#1 were saved"));
-      auto submitted =
-          run_full(at("2026-09-21", {"report", "feedback", "--member", member, "--period", "1", "--submit"}));
+      auto submitted = run_full(at("2026-09-21", {"report", "feedback", "--member", member, "--period", "1", "--submit",
+                                                  "--on-behalf", "--reason", "代为整理"}));
       INFO(submitted.err);
       // What --submit records is what was printed: output that did not arrive records no submission.
       CHECK(submitted.exit_code == 74);

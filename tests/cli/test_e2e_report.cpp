@@ -310,11 +310,19 @@ TEST_SUITE("e2e.report") {
     CHECK(has(early.err, "period 3 of 2026-autumn begins on 2026-10-05, after 2026-09-22; nothing to report yet"));
   }
 
-  TEST_CASE("--submit: the form counts for check, late after its due day, --submitted reprints it byte for byte") {
+  TEST_CASE(
+      "--submit --on-behalf: the form counts for check when the config allows, late after its due day, "
+      "--submitted reprints it byte for byte") {
     Sandbox box;
     build_college(box);
+    // Without [reporting] on_behalf_counts the counselor's submission does not stand for the member.
+    auto plain = box.run(at("2026-09-20", {"report", "feedback", "--member", M2, "--period", "1", "--submit"}));
+    CHECK(plain.exit_code == 64);
+    CHECK(has(plain.err, "dormlink import form"));
+    box.write("dormlink.toml", std::string(k_config) + "[reporting]\non_behalf_counts = true\n");
     // 王强 hands in period 1's form on Sunday 09-20, before it is due: met.
-    auto early = box.run(at("2026-09-20", {"report", "feedback", "--member", M2, "--period", "1", "--submit"}));
+    auto early = box.run(at("2026-09-20", {"report", "feedback", "--member", M2, "--period", "1", "--submit",
+                                           "--on-behalf", "--reason", "代为整理"}));
     INFO(early.err);
     REQUIRE(early.exit_code == 0);
     CHECK(std::regex_search(early.err, std::regex("已报送 #1：王强（2023110102）第1期反馈表，报送于 2026-09-20 "
@@ -325,7 +333,8 @@ TEST_SUITE("e2e.report") {
     CHECK(form_status(box, "2026-09-23", "1", M1) == "\"overdue\"");
     CHECK(form_status(box, "2026-09-23", "1", M2) == "\"met\"");
 
-    auto late = box.run(at("2026-09-23", {"report", "feedback", "--member", M1, "--period", "1", "--submit"}));
+    auto late = box.run(at("2026-09-23", {"report", "feedback", "--member", M1, "--period", "1", "--submit",
+                                          "--on-behalf", "--reason", "代为整理"}));
     REQUIRE(late.exit_code == 0);
     CHECK(has(late.err, "，截止 2026-09-21，逾期\n"));
     CHECK_FALSE(listed(check_lines(box, "2026-09-23"), "overdue feedback_form 2023110101 p1"));
@@ -344,7 +353,7 @@ TEST_SUITE("e2e.report") {
 
     // A second submission; --submitted prints the latest, byte for byte, and says which.
     auto again = box.run(at("2026-09-24", {"--lang", "en", "report", "feedback", "--member", M1, "--period", "1",
-                                           "--submit", "--format", "json"}));
+                                           "--submit", "--on-behalf", "--reason", "代为整理", "--format", "json"}));
     REQUIRE(again.exit_code == 0);
     auto reprint = box.run(at("2026-10-30", {"report", "feedback", "--member", M1, "--period", "1", "--submitted"}));
     INFO(reprint.err);
@@ -432,7 +441,7 @@ TEST_SUITE("e2e.report") {
     CHECK(has(committee.out, "| 1-102 | 2026年9月8日 19:30 | 2名学生（谈心，当面） |"));
 
     // A sensitive submission is printed again only with a reason, and that is audited too.
-    REQUIRE(form({"--include-sensitive", "--reason", "报送", "--submit"}).exit_code == 0);
+    REQUIRE(form({"--include-sensitive", "--reason", "报送", "--submit", "--on-behalf"}).exit_code == 0);
     auto reprint = form({"--submitted"});
     CHECK(reprint.exit_code == 64);
     CHECK(has(reprint.err, "submission #1 holds sensitive fields; pass --include-sensitive --reason TEXT"));
@@ -459,7 +468,7 @@ TEST_SUITE("e2e.report") {
     CHECK((st.st_mode & 0777) == 0600);
 
     box.write("form.md", "mine");
-    auto refused = box.run(with({"-o", "form.md", "--submit"}));
+    auto refused = box.run(with({"-o", "form.md", "--submit", "--on-behalf", "--reason", "代为整理"}));
     CHECK(refused.exit_code == 73);
     CHECK(refused.err == "dormlink: error: form.md already exists; pass --force to overwrite it\n");
     CHECK(box.read("form.md") == "mine");
@@ -474,8 +483,9 @@ TEST_SUITE("e2e.report") {
     CHECK(no_dir.err == "dormlink: error: --out-dir out: no such directory; create it first\n");
     REQUIRE(box.run_program("/bin/mkdir", {"out"}).exit_code == 0);
     box.write("out/feedback-2023110102-p1.md", "old");
-    auto all = box.run(at("2026-09-21", {"report", "feedback", "--all", "--counselor", "T001", "--period", "1",
-                                         "--out-dir", "out", "--submit", "--include-sensitive", "--reason", "x"}));
+    auto all =
+        box.run(at("2026-09-21", {"report", "feedback", "--all", "--counselor", "T001", "--period", "1", "--out-dir",
+                                  "out", "--submit", "--on-behalf", "--include-sensitive", "--reason", "x"}));
     CHECK(all.exit_code == 73);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM submission") == 0);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM sensitive_access") == 0);
@@ -514,7 +524,9 @@ TEST_SUITE("e2e.report") {
     CHECK(r.out == "reports/2026-09-21: 3 files\n");
     CHECK(has(box.read("reports/2026-09-21/feedback-2023110101-p1.md"), "党员姓名：李明"));
     CHECK(has(box.read("reports/2026-09-21/summary-T001-p1.md"), "辅导员：陈老师（T001）"));
-    CHECK(box.query_int("college.db", "SELECT count(*) FROM submission WHERE late = 0") == 3);
+    // --submit hands in the counselor's summary only: the members' forms are theirs to hand in.
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM submission WHERE late = 0") == 1);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM submission WHERE kind = 'feedback'") == 0);
     auto again = box.run_program("/bin/sh", {script, "T001", "--as-of", "2026-09-21"}, env);
     CHECK(again.exit_code == 73);
     auto bad = box.run_program("/bin/sh", {script}, env);

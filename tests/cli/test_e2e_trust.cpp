@@ -88,8 +88,8 @@ TEST_SUITE("e2e.trust") {
     Sandbox box;
     build(box);
     ok(box, at("2026-09-21", {"-q", "log-visit", "--member", "李明", "--dorm", "1-101", "--at", "2026-09-08 19:00"}));
-    ok(box, at("2026-09-21",
-               {"-q", "report", "feedback", "--member", "李明", "--period", "1", "--submit", "-o", "form.md"}));
+    ok(box, at("2026-09-21", {"-q", "report", "feedback", "--member", "李明", "--period", "1", "--submit",
+                              "--on-behalf", "--reason", "代为整理", "-o", "form.md"}));
     ::symlink("college.db", box.path("alias.db").c_str());
     ::link(box.path("dormlink.toml").c_str(), box.path("rules.toml").c_str());
     std::filesystem::create_directory(box.path("sub"));
@@ -154,8 +154,9 @@ TEST_SUITE("e2e.trust") {
       CHECK(state(box) == before);
     }
 
-    const auto submit = box.run_with_stdout(
-        "/dev/full", at("2026-09-21", {"report", "feedback", "--member", "李明", "--period", "1", "--submit"}));
+    const auto submit =
+        box.run_with_stdout("/dev/full", at("2026-09-21", {"report", "feedback", "--member", "李明", "--period", "1",
+                                                           "--submit", "--on-behalf", "--reason", "代为整理"}));
     CHECK(submit.exit_code == 74);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM submission") == 0);
     const auto sample = box.run_with_stdout("/dev/full", at("2026-09-21", {"inspect", "sample", "--size", "1"}));
@@ -176,8 +177,9 @@ TEST_SUITE("e2e.trust") {
     for (const auto& entry : std::filesystem::directory_iterator(box.dir())) {
       CHECK_FALSE(has(entry.path().filename().string(), "contacts.csv"));
     }
-    const auto form = run_no_file_space(
-        box, "--db college.db --as-of 2026-09-21 report feedback --member 李明 --period 1 --submit -o form.md");
+    const auto form = run_no_file_space(box,
+                                        "--db college.db --as-of 2026-09-21 report feedback --member 李明 --period 1 "
+                                        "--submit --on-behalf --reason x -o form.md");
     CHECK(form.exit_code == 74);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM submission") == 0);
   }
@@ -246,8 +248,8 @@ TEST_SUITE("e2e.trust") {
                                                        "--inspector", "王检查", "--confirmed", "1"}));
     CHECK(inspected.exit_code == 64);
     CHECK(has(inspected.err, "is after today (2026-09-16)"));
-    auto submitted =
-        box.run_at(now, at("2026-09-25", {"report", "feedback", "--member", "李明", "--period", "1", "--submit"}));
+    auto submitted = box.run_at(now, at("2026-09-25", {"report", "feedback", "--member", "李明", "--period", "1",
+                                                       "--submit", "--on-behalf", "--reason", "代为整理"}));
     CHECK(submitted.exit_code == 64);
     CHECK(has(submitted.err, "is after today (2026-09-16)"));
     CHECK(state(box) == before);
@@ -369,7 +371,8 @@ TEST_SUITE("e2e.trust") {
     const auto head3 = sqlite_cli(box, "SELECT hash FROM record WHERE id = 3").substr(0, 64);
     const auto head2 = sqlite_cli(box, "SELECT hash FROM record WHERE id = 2").substr(0, 64);
     SUBCASE("the newest record removed, a submitted form names it") {
-      ok(box, at("2026-09-21", {"-q", "report", "feedback", "--member", "李明", "--period", "1", "--submit"}));
+      ok(box, at("2026-09-21", {"-q", "report", "feedback", "--member", "李明", "--period", "1", "--submit",
+                                "--on-behalf", "--reason", "代为整理"}));
       CHECK(has(ok(box, {"--db", "college.db", "verify"}).out, "agrees with 1 submission, 0 backups"));
       remove_records_from(box, 3);
       const auto r = box.run({"--db", "college.db", "verify"});
@@ -441,8 +444,9 @@ TEST_SUITE("e2e.trust") {
     ok(box, at("2026-09-21", {"-q", "log-visit", "--member", "李明", "--dorm", "1-101", "--at", "2026-09-10 19:00",
                               "--progress", "正常走访"}));
     ok(box, at("2026-09-21", {"-q", "--lang", "en", "report", "feedback", "--member", "李明", "--period", "1",
-                              "--format", "json", "--submit"}));
-    ok(box, at("2026-09-21", {"-q", "report", "feedback", "--member", "李明", "--period", "1", "--submit"}));
+                              "--format", "json", "--submit", "--on-behalf", "--reason", "代为整理"}));
+    ok(box, at("2026-09-21", {"-q", "report", "feedback", "--member", "李明", "--period", "1", "--submit",
+                              "--on-behalf", "--reason", "代为整理"}));
     auto stored = [&] { return box.read("college.db") + box.read("college.db-wal"); };
     REQUIRE(has(stored(), "家境困难\\|母亲\\*住院"));  // the Markdown form's copy
     const auto purge = ok(box, {"--db", "college.db", "purge", "1", "--reason", "学生申请"});

@@ -391,7 +391,7 @@ TEST_SUITE("markdown.property") {
       CHECK(count_of(part, "<h2>") == 2);
       CHECK(count_of(part, "<h3>") + count_of(part, "<h4>") + count_of(part, "<h5>") + count_of(part, "<h6>") == 0);
       CHECK(count_of(part, "<table>") == 1);
-      CHECK(count_of(part, "<li>") == 4 + f.missing.size());
+      CHECK(count_of(part, "<li>") == 5 + f.missing.size());
       CHECK(count_of(part, "<hr />") == 1);
       const auto parsed = parse_table(part.substr(part.find("<table>"), part.find("</table>") - part.find("<table>")));
       REQUIRE(parsed.size() == f.contacts.size() + 1);

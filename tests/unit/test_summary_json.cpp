@@ -52,7 +52,8 @@ TEST_SUITE("report.summary.json") {
     CHECK(has(counselor,
               "  \"members\": [\n    {\"id\": \"2023110101\", \"name\": \"李明\", \"dorms\": 2, \"visits\": "
               "{\"expected\": 8, \"found\": 7, \"late\": 1}, \"talks\": {\"expected\": 3, \"found\": 3, \"late\": 0}, "
-              "\"residents\": {\"expected\": 3, \"found\": 3, \"late\": 0}, \"form\": \"due_soon\", \"overdue\": 2}\n  "
+              "\"residents\": {\"expected\": 3, \"found\": 3, \"late\": 0}, \"form\": \"due_soon\", \"hand_in\": "
+              "\"none\", \"overdue\": 2}\n  "
               "],\n"));
     CHECK(has(counselor,
               "\"items\": [{\"rule\": \"visits\", \"member\": \"李明\", \"dorm\": \"1-101\", \"student\": "

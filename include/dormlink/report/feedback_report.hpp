@@ -16,6 +16,7 @@
 #include "dormlink/model.hpp"
 #include "dormlink/records/chain.hpp"
 #include "dormlink/records/effective.hpp"
+#include "dormlink/report/hand_in.hpp"
 #include "dormlink/report/json.hpp"
 #include "dormlink/report/period.hpp"
 #include "dormlink/report/privacy.hpp"
@@ -30,7 +31,8 @@ struct FeedbackInput {
   const std::vector<check::Obligation>* obligations = nullptr;
   int member = -1;  // person index into check->people
   ReportPeriod period;
-  Date as_of{};  // the evaluation date, shown as the date the form is handed in (报送时间)
+  Date as_of{};    // the evaluation date, shown as the date the form is handed in (报送时间)
+  HandIn hand_in;  // who handed the period's form in, by as_of
   std::vector<records::EffectiveRecord> contacts;
   records::ChainHead chain;
   std::string college;
@@ -91,6 +93,8 @@ struct FeedbackForm {
   std::string college;
   ReportPeriod period;
   Date reported_on{};
+  HandIn hand_in;
+  bool hand_in_reason = false;  // the reason of an on-behalf form is shown (not to the committee)
   std::string member_id;
   std::string member_name;
   std::string class_name;

@@ -33,6 +33,8 @@ struct SummaryInput {
   Privacy privacy;
   // Attention categories by student id; read only when privacy.attention_of_named().
   std::vector<std::pair<std::string, std::vector<AttentionCategory>>> attention;
+  // Who handed each member's form of the period in, by member id (absent: nobody).
+  std::vector<std::pair<std::string, HandIn::Source>> hand_ins;
 };
 
 // Done against required: `found` of `expected` (waived obligations count in neither).
@@ -55,6 +57,7 @@ struct SummaryMember {
   // CounselorSummary::member_overdue_excludes (the sensitive ones, for an audience that sees
   // their counts only as Privacy::count).
   int overdue = 0;
+  HandIn::Source hand_in = HandIn::Source::none;  // who handed the form in
 };
 
 // One dorm of the counselor's members, in the period.

@@ -85,6 +85,11 @@ std::optional<StoredSubmission> latest_submission(Database& db, bool summary, co
 // no such record. Students are not loaded.
 std::optional<records::EffectiveRecord> load_contact(Database& db, std::int64_t id);
 
+// The latest feedback form of each member for a period submitted on or before `on` (a date),
+// by member id.
+std::vector<SubmissionRow> latest_feedback_submissions(Database& db, const std::string& semester_id, int period,
+                                                       Date on);
+
 // Every feedback form of a member submitted for the semester, oldest first.
 std::vector<SubmissionRow> load_feedback_submissions(Database& db, const std::string& member_id,
                                                      const std::string& semester_id);

@@ -1,0 +1,40 @@
+// The clocks and resolver every record-entering command shares (entry_resolver.hpp).
+#include "cli/entry_resolver.hpp"
+
+#include <fmt/format.h>
+
+#include "dormlink/error.hpp"
+#include "dormlink/store/assignment_store.hpp"
+#include "dormlink/store/roster_query.hpp"
+
+namespace dormlink::cli {
+
+EntryClock clock_of(Context& ctx) {
+  const auto stamp = ctx.timestamp();  // the real clock: YYYY-MM-DD HH:MM:SS
+  const auto date = parse_iso_date(std::string_view(stamp).substr(0, 10));
+  if (!date) throw Error(ExitCode::internal, fmt::format("unreadable clock \"{}\"", stamp));
+  return {LocalDateTime{*date, std::stoi(stamp.substr(11, 2)), std::stoi(stamp.substr(14, 2)), true}, ctx.today()};
+}
+
+records::ResolvedEntry EntryResolver::resolve(const records::EntryRequest& request) {
+  auto& day = load(request.at.date);
+  records::EntryContext context{&day.snapshot, day.committed ? &day.assignment : nullptr, &m_config.calendar, m_now};
+  return records::resolve_entry(request, context);
+}
+
+EntryResolver::Day& EntryResolver::load(Date date) {
+  auto key = format_date(date);
+  auto it = m_days.find(key);
+  if (it != m_days.end()) return it->second;
+  Day day;
+  day.snapshot = store::load_roster(m_db, date);
+  if (const auto* semester = m_config.calendar.containing(date)) {
+    if (auto record = store::load_assignment_on(m_db, semester->id, key)) {
+      day.committed = true;
+      for (const auto& p : record->pairs) day.assignment[p.dorm_code] = p.member_id;
+    }
+  }
+  return m_days.emplace(key, std::move(day)).first->second;
+}
+
+}  // namespace dormlink::cli

@@ -1,0 +1,60 @@
+#pragma once
+// What every command that enters records shares (log-visit, import form): the two clocks of
+// an entry, and the rosters and assignments by date that resolve what was typed.
+
+#include <map>
+#include <string>
+
+#include "cli/context.hpp"
+#include "dormlink/records/entry.hpp"
+#include "dormlink/roster/snapshot.hpp"
+#include "dormlink/store/database.hpp"
+
+namespace dormlink::cli {
+
+// The two clocks of an entry: `now`, the real moment of entry in the college's zone (no event
+// may be later), and `today`, the day relative words (今天, 昨天) and a missing --at refer to:
+// --as-of when given. A missing --at is `now`, or with an earlier --as-of the last minute of
+// that day.
+struct EntryClock {
+  LocalDateTime now;
+  Date today{};
+  LocalDateTime default_at() const {
+    if (to_days(today) >= to_days(now.date)) return now;
+    return LocalDateTime{today, 23, 59, true};
+  }
+};
+
+EntryClock clock_of(Context& ctx);
+
+// Rosters and assignments by date, loaded once per date inside the command's transaction.
+class EntryResolver {
+ public:
+  EntryResolver(store::Database& db, const Config& config, LocalDateTime now)
+      : m_db(db), m_config(config), m_now(now) {}
+
+  // The rosters valid on a date.
+  const roster::Snapshot& snapshot(Date date) { return load(date).snapshot; }
+
+  // The committed assignment (dorm -> member) in force on a date; empty when none is.
+  const std::map<std::string, std::string>& assignment(Date date) { return load(date).assignment; }
+
+  // Resolves and checks one request against the rosters and assignment of its date.
+  records::ResolvedEntry resolve(const records::EntryRequest& request);
+
+ private:
+  struct Day {
+    roster::Snapshot snapshot;
+    std::map<std::string, std::string> assignment;
+    bool committed = false;
+  };
+
+  Day& load(Date date);
+
+  store::Database& m_db;
+  const Config& m_config;
+  LocalDateTime m_now;
+  std::map<std::string, Day> m_days;
+};
+
+}  // namespace dormlink::cli
