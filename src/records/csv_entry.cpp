@@ -91,9 +91,9 @@ std::optional<Kind> read_kind(roster::detail::RowReader& r, const ContactCell& c
   const RowKind decided = decide_kind(column, cell, r.cell(c_progress), r.cell(c_note));
   // A word such as 违规电器 in the text makes a guessed incident, which needs its category.
   if (decided.rule == KindRule::text && decided.kind == Kind::incident && r.cell(c_category).empty()) {
-    r.problem(c_kind,
-              "is empty and 工作进展及成效 or 说明 names an incident; give 类型 特殊情况 and 事件类别, or the "
-              "kind the contact was (走访, 谈心, ...)");
+    r.problem(kind_in_text(r.cell(c_progress)) ? c_progress : c_note,
+              "names an incident and 类型 is empty; give 类型 特殊情况 and 事件类别, or 类型 the kind the contact "
+              "was (走访, 谈心, ...)");
     return std::nullopt;
   }
   return decided.kind;

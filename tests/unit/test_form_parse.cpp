@@ -268,7 +268,7 @@ TEST_SUITE("records.form_parse") {
     CHECK(when("周一上午") == "2026-11-23 09:00");
   }
 
-  TEST_CASE("time: a bare weekday in a two-week period names both dates; 第N周 settles it") {
+  TEST_CASE("time: a bare weekday in a two-week period names both dates, 第N周 settles it") {
     CHECK(when("周二", k_week11) ==
           "error: \"周二\" matches 2026-11-17 and 2026-11-24 in the form's period 2026-11-16 – 2026-11-29; type "
           "第11周周二, 第12周周二, or the date");

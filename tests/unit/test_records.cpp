@@ -351,8 +351,8 @@ TEST_SUITE("records.csv") {
             "column \"联系学生姓名及方式\": 全体 (every resident) is not taken here; list the residents' names or ids");
       CHECK(e.problems()[3].message == "column \"方式\": \"飞鸽\": use 当面, 电话, 微信 or 其他");
       CHECK(e.problems()[4].message ==
-            "column \"类型\": is empty and 工作进展及成效 or 说明 names an incident; give 类型 特殊情况 and 事件类别, "
-            "or the kind the contact was (走访, 谈心, ...)");
+            "column \"工作进展及成效\": names an incident and 类型 is empty; give 类型 特殊情况 and 事件类别, or 类型 "
+            "the kind the contact was (走访, 谈心, ...)");
     }
   }
 
