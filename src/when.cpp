@@ -185,14 +185,17 @@ struct DayPeriod {
   DayHalf half;
 };
 
-constexpr std::array<DayPeriod, 7> k_day_periods{{
+// 晚上 before 晚 and 早上 before 早: the first word that matches is taken.
+constexpr std::array<DayPeriod, 9> k_day_periods{{
     {"上午", DayHalf::morning},
     {"早上", DayHalf::morning},
+    {"早", DayHalf::morning},
     {"凌晨", DayHalf::morning},
     {"中午", DayHalf::afternoon},
     {"下午", DayHalf::afternoon},
     {"傍晚", DayHalf::evening},
     {"晚上", DayHalf::evening},
+    {"晚", DayHalf::evening},
 }};
 
 // A time of day as typed; `hour` may be out of range (25:00), which the caller reports.

@@ -41,8 +41,8 @@ struct WhenError {
 //   dates  2026-03-01, 2026/3/1, 2026.3.1, 2026年3月1日; 3/1, 3-1, 3月1日, 3月1号 (year of
 //          `today`, or the year before when that would be more than 31 days after `today`);
 //          today, yesterday, 今天, 昨天, 前天, 今晚, 昨晚 (the last two imply 晚上 for the time);
-//   times  19:30, 7:05, 19点, 19点30, 19点30分, 19时30分, 7点半, optionally after 上午, 早上,
-//          凌晨, 中午, 下午, 傍晚 or 晚上 (the afternoon and evening ones add 12 to hours 1..11;
+//   times  19:30, 7:05, 19点, 19点30, 19点30分, 19时30分, 7点半, optionally after 上午, 早上, 早,
+//          凌晨, 中午, 下午, 傍晚, 晚上 or 晚 (the afternoon and evening ones add 12 to hours 1..11;
 //          12 o'clock in the evening could be noon or midnight and is an error);
 //   a time alone means today.
 // Future dates are not rejected here; the caller decides what is too far ahead.

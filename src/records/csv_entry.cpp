@@ -4,6 +4,7 @@
 
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
+#include "dormlink/records/form_parse.hpp"
 #include "dormlink/roster/columns.hpp"
 #include "dormlink/util/text.hpp"
 
@@ -46,20 +47,56 @@ constexpr std::array<ColumnSpec, c_count> k_columns{{
     {"reported_at", {"报告时间", "", "", "", "", "", ""}},
 }};
 
-// "张三、李四（当面）": the names, and the channel in trailing brackets if any.
-std::vector<std::string> split_students(std::string_view cell, std::string& channel) {
-  std::string text(util::trim(cell));
-  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}}) {
-    auto start = text.rfind(open);
-    if (start != std::string::npos && text.size() >= close.size() &&
-        text.compare(text.size() - close.size(), close.size(), close) == 0) {
-      channel = std::string(util::trim(
-          std::string_view(text).substr(start + open.size(), text.size() - close.size() - start - open.size())));
-      text.resize(start);
-      break;
+// 联系学生姓名及方式 (records::parse_contact_cell, student ids taken as names as --talked takes
+// them): the names, and the cell for the kind and channel rules.
+std::optional<ContactCell> read_students(roster::detail::RowReader& r) {
+  if (name_problem(r.cell(c_students))) return std::nullopt;  // check_plain_cells said why
+  auto parsed = parse_contact_cell(r.cell(c_students), DigitNames::student_ids);
+  if (const auto* error = std::get_if<std::string>(&parsed)) {
+    r.problem(c_students, *error);
+    return std::nullopt;
+  }
+  auto& cell = std::get<ContactCell>(parsed);
+  if (cell.everyone) {
+    r.problem(c_students, "全体 (every resident) is not taken here; list the residents' names or ids");
+    return std::nullopt;
+  }
+  return std::move(cell);
+}
+
+// The channel: the 方式 column, or the manner's channel word; in person when neither says.
+std::optional<Channel> read_channel(roster::detail::RowReader& r, const ContactCell& cell) {
+  if (r.cell(c_channel).empty()) return cell.channel.value_or(Channel::in_person);
+  auto channel = parse_channel(r.cell(c_channel));
+  if (!channel) {
+    r.problem(c_channel, fmt::format("{}: use 当面, 电话, 微信 or 其他", quote_value(r.cell(c_channel))));
+  } else if (cell.channel && *cell.channel != *channel) {
+    r.problem(c_channel, fmt::format("says {} but 联系学生姓名及方式 says {}; keep one", label_zh(*channel),
+                                     label_zh(*cell.channel)));
+  }
+  return channel;
+}
+
+// The kind: the 类型 column, else docs/forms.md "The kind of a row" (records::decide_kind).
+std::optional<Kind> read_kind(roster::detail::RowReader& r, const ContactCell& cell) {
+  std::optional<Kind> column;
+  if (!r.cell(c_kind).empty()) {
+    column = parse_kind(r.cell(c_kind));
+    if (!column || points_at_record(*column)) {
+      r.problem(c_kind, fmt::format("{} is not a kind of contact; use 走访, 谈心, 座谈会, 寝室活动, ...",
+                                    quote_value(r.cell(c_kind))));
+      return std::nullopt;
     }
   }
-  return roster::detail::split_list(text);
+  const RowKind decided = decide_kind(column, cell, r.cell(c_progress), r.cell(c_note));
+  // A word such as 违规电器 in the text makes a guessed incident, which needs its category.
+  if (decided.rule == KindRule::text && decided.kind == Kind::incident && r.cell(c_category).empty()) {
+    r.problem(kind_in_text(r.cell(c_progress)) ? c_progress : c_note,
+              "names an incident and 类型 is empty; give 类型 特殊情况 and 事件类别, or 类型 the kind the contact "
+              "was (走访, 谈心, ...)");
+    return std::nullopt;
+  }
+  return decided.kind;
 }
 
 // The incident columns of a row; nullopt when it names no category.
@@ -103,16 +140,10 @@ std::optional<CsvEntry> read_row(roster::detail::RowReader& r, Date today) {
   } else {
     q.at = std::get<LocalDateTime>(when);
   }
-  std::string channel(r.cell(c_channel));
-  q.talked = split_students(r.cell(c_students), channel);
-  q.channel = channel.empty() ? Channel::in_person : parse_channel(channel).value_or(Channel::other);
-  auto kind = r.cell(c_kind).empty() ? std::optional<Kind>(Kind::visit) : parse_kind(r.cell(c_kind));
-  if (!kind || points_at_record(*kind)) {
-    r.problem(c_kind, fmt::format("{} is not a kind of contact; use 走访, 谈心, 座谈会, 寝室活动, ...",
-                                  quote_value(r.cell(c_kind))));
-  } else {
-    q.kind = *kind;
-  }
+  const auto cell = read_students(r).value_or(ContactCell{});
+  for (const auto& name : cell.names) q.talked.push_back(name.name);
+  q.channel = read_channel(r, cell);
+  if (auto kind = read_kind(r, cell)) q.kind = *kind;
   if (!r.cell(c_progress).empty()) q.content.progress = std::string(r.cell(c_progress));
   if (!r.cell(c_note).empty()) q.content.note = std::string(r.cell(c_note));
   q.reason = std::string(r.cell(c_reason));

@@ -11,39 +11,39 @@ struct KindSpelling {
   Kind kind;
   std::string_view key;
   std::string_view zh;
-  std::array<std::string_view, 3> variants;
+  std::array<std::string_view, 5> variants;
 };
 
 constexpr std::array<KindSpelling, 15> k_kinds{{
-    {Kind::visit, "visit", "走访", {"走访寝室", "", ""}},
-    {Kind::talk, "talk", "谈心", {"个别交流", "谈心谈话", ""}},
-    {Kind::symposium, "symposium", "座谈会", {"座谈", "", ""}},
-    {Kind::activity, "activity", "参与寝室活动", {"寝室活动", "", ""}},
-    {Kind::orientation, "orientation", "新生入学教育", {"入学教育", "", ""}},
-    {Kind::education, "education", "知党爱党教育", {"政策宣传", "思想教育", ""}},
-    {Kind::cultivation, "cultivation", "培养入党积极分子", {"培养积极分子", "", ""}},
-    {Kind::other, "other", "其他", {"", "", ""}},
-    {Kind::excused, "excused", "因故未走访", {"请假", "寝室无人", ""}},
-    {Kind::incident, "incident", "特殊情况", {"突发事件", "", ""}},
-    {Kind::plan, "plan", "工作计划", {"计划", "", ""}},
-    {Kind::summary, "summary", "学期总结", {"总结", "", ""}},
-    {Kind::correction, "correction", "更正", {"", "", ""}},
-    {Kind::withdrawal, "withdrawal", "撤回", {"", "", ""}},
-    {Kind::purge, "purge", "隐私清除", {"", "", ""}},
+    {Kind::visit, "visit", "走访", {"走访寝室", "寝室走访", "", "", ""}},
+    {Kind::talk, "talk", "谈心", {"个别交流", "谈心谈话", "谈话", "个别谈心", "交流谈心"}},
+    {Kind::symposium, "symposium", "座谈会", {"座谈", "寝室座谈会", "召开座谈会", "", ""}},
+    {Kind::activity, "activity", "参与寝室活动", {"寝室活动", "参加寝室活动", "活动", "", ""}},
+    {Kind::orientation, "orientation", "新生入学教育", {"入学教育", "", "", "", ""}},
+    {Kind::education, "education", "知党爱党教育", {"政策宣传", "思想教育", "知党爱党", "党史教育", ""}},
+    {Kind::cultivation, "cultivation", "培养入党积极分子", {"培养积极分子", "积极分子培养", "", "", ""}},
+    {Kind::other, "other", "其他", {"", "", "", "", ""}},
+    {Kind::excused, "excused", "因故未走访", {"请假", "寝室无人", "", "", ""}},
+    {Kind::incident, "incident", "特殊情况", {"突发事件", "", "", "", ""}},
+    {Kind::plan, "plan", "工作计划", {"计划", "", "", "", ""}},
+    {Kind::summary, "summary", "学期总结", {"总结", "", "", "", ""}},
+    {Kind::correction, "correction", "更正", {"", "", "", "", ""}},
+    {Kind::withdrawal, "withdrawal", "撤回", {"", "", "", "", ""}},
+    {Kind::purge, "purge", "隐私清除", {"", "", "", "", ""}},
 }};
 
 struct ChannelSpelling {
   Channel channel;
   std::string_view key;
   std::string_view zh;
-  std::array<std::string_view, 3> variants;
+  std::array<std::string_view, 5> variants;
 };
 
 constexpr std::array<ChannelSpelling, 4> k_channels{{
-    {Channel::in_person, "in_person", "当面", {"面谈", "现场", "in person"}},
-    {Channel::phone, "phone", "电话", {"", "", ""}},
-    {Channel::wechat, "wechat", "微信", {"QQ", "qq", ""}},
-    {Channel::other, "other", "其他", {"", "", ""}},
+    {Channel::in_person, "in_person", "当面", {"面谈", "现场", "in person", "面对面", "线下"}},
+    {Channel::phone, "phone", "电话", {"打电话", "电话联系", "通话", "", ""}},
+    {Channel::wechat, "wechat", "微信", {"QQ", "qq", "微信联系", "微信聊天", ""}},
+    {Channel::other, "other", "其他", {"线上", "视频", "网络", "", ""}},
 }};
 
 }  // namespace

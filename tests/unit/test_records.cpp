@@ -299,8 +299,61 @@ TEST_SUITE("records.csv") {
     CHECK(rows[0].request.talked == std::vector<std::string>{"张晨昕", "黄佳菁"});
     CHECK(rows[0].request.channel == Channel::wechat);
     CHECK(rows[0].request.content.progress == "了解情况");
+    CHECK(rows[0].request.kind == Kind::talk);  // names and no 类型: a talk (docs/forms.md rule 4)
     CHECK(format_local(rows[1].request.at) == "2026-09-19 20:00");
-    CHECK(rows[1].request.kind == Kind::visit);
+    CHECK(rows[1].request.kind == Kind::visit);  // no names: a visit (rule 5)
+  }
+
+  TEST_CASE("an empty 类型 follows the kind rules: the manner, words in the text, names") {
+    auto table = util::parse_csv(
+        "党员姓名,联系寝室名称,时间,联系学生姓名及方式,类型,工作进展及成效,说明\n"
+        "李晴紫,10-106,2026-09-15 19:30,张晨昕、黄佳菁（谈心，当面）,,,\n"
+        "李晴紫,10-106,2026-09-15 19:40,张晨昕、黄佳菁、苏惠、薛娴（当面）,,,\n"
+        "李晴紫,10-106,2026-09-15 19:50,苏惠 157****6899,,,\n"
+        "李晴紫,10-106,2026-09-16 19:30,（座谈会）,,,\n"
+        "李晴紫,10-106,2026-09-16 20:30,,,参加寝室活动,\n"
+        "李晴紫,10-106,2026-09-17 19:30,2024160126（走访）,谈心,,\n",
+        "form.csv");
+    auto rows = parse_record_csv(table, "form.csv", Date{year{2026}, month{9}, day{20}});
+    REQUIRE(rows.size() == 6);
+    CHECK(rows[0].request.kind == Kind::talk);
+    CHECK(rows[0].request.channel == Channel::in_person);
+    CHECK(rows[0].request.talked == std::vector<std::string>{"张晨昕", "黄佳菁"});
+    CHECK(rows[1].request.kind == Kind::talk);
+    CHECK(rows[1].request.talked.size() == 4);
+    CHECK(rows[2].request.kind == Kind::talk);
+    CHECK(rows[2].request.talked == std::vector<std::string>{"苏惠"});
+    CHECK(rows[3].request.kind == Kind::symposium);
+    CHECK(rows[4].request.kind == Kind::activity);
+    CHECK(rows[5].request.kind == Kind::talk);  // the 类型 column comes first
+    CHECK(rows[5].request.talked == std::vector<std::string>{"2024160126"});
+  }
+
+  TEST_CASE("the students cell and the channel column are checked") {
+    auto table = util::parse_csv(
+        "党员姓名,联系寝室名称,时间,联系学生姓名及方式,方式,工作进展及成效\n"
+        "李晴紫,10-106,2026-09-15 19:30,张晨昕（吃饭）,,\n"
+        "李晴紫,10-106,2026-09-15 19:30,张晨昕（电话）,微信,\n"
+        "李晴紫,10-106,2026-09-15 19:30,全体,,\n"
+        "李晴紫,10-106,2026-09-15 19:30,张晨昕,飞鸽,\n"
+        "李晴紫,10-106,2026-09-15 19:30,,,发现使用违规电器\n",
+        "form.csv");
+    try {
+      parse_record_csv(table, "form.csv", Date{year{2026}, month{9}, day{20}});
+      FAIL("expected a DataError");
+    } catch (const DataError& e) {
+      REQUIRE(e.problems().size() == 5);
+      CHECK(e.problems()[0].message ==
+            "column \"联系学生姓名及方式\": \"吃饭\" in the manner \"（吃饭）\" is not a kind or channel; use 谈心, "
+            "走访, 座谈会, 寝室活动, 新生入学教育, … and 当面, 电话, 微信");
+      CHECK(e.problems()[1].message == "column \"方式\": says 微信 but 联系学生姓名及方式 says 电话; keep one");
+      CHECK(e.problems()[2].message ==
+            "column \"联系学生姓名及方式\": 全体 (every resident) is not taken here; list the residents' names or ids");
+      CHECK(e.problems()[3].message == "column \"方式\": \"飞鸽\": use 当面, 电话, 微信 or 其他");
+      CHECK(e.problems()[4].message ==
+            "column \"工作进展及成效\": names an incident and 类型 is empty; give 类型 特殊情况 and 事件类别, or 类型 "
+            "the kind the contact was (走访, 谈心, ...)");
+    }
   }
 
   TEST_CASE("incident columns become the incident's category, severity and report") {
