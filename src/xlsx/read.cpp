@@ -127,7 +127,12 @@ class Zip {
       fail(context, fmt::format("not an Excel .xlsx file, or a damaged one (it cannot be read as a zip archive); {}",
                                 k_save_again));
     }
-    index();
+    try {
+      index();
+    } catch (...) {
+      unzClose(m_zip);  // no destructor runs for a constructor that throws
+      throw;
+    }
   }
   ~Zip() { unzClose(m_zip); }
   Zip(const Zip&) = delete;

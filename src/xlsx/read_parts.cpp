@@ -126,11 +126,14 @@ class SharedStringsHandler : public XmlHandler {
   int m_phonetic = 0;
 };
 
-// numFmts (custom codes by id) and the numFmtId of each cellXfs <xf>.
+// numFmts (custom codes by id) and the numFmtId of each cellXfs <xf>; the number formats of
+// conditional formats (<dxfs>) reuse ids and are left out.
 class StylesHandler : public XmlHandler {
  public:
   void start(std::string_view name, const XmlAttributes& attributes) override {
-    if (name == "numFmt") {
+    if (name == "numFmts") {
+      m_in_num_fmts = true;
+    } else if (name == "numFmt" && m_in_num_fmts) {  // not a conditional format's (<dxf>)
       const auto id = parse_index(attribute(attributes, "numFmtId"), 1u << 20);
       if (id) m_codes[static_cast<long>(*id)] = std::string(attribute(attributes, "formatCode"));
     } else if (name == "cellXfs") {
@@ -142,6 +145,7 @@ class StylesHandler : public XmlHandler {
   }
   void end(std::string_view name) override {
     if (name == "cellXfs") m_in_cell_xfs = false;
+    if (name == "numFmts") m_in_num_fmts = false;
   }
   void text(std::string_view /*chars*/) override {}
 
@@ -159,6 +163,7 @@ class StylesHandler : public XmlHandler {
   std::map<long, std::string> m_codes;
   std::vector<long> m_formats;
   bool m_in_cell_xfs = false;
+  bool m_in_num_fmts = false;
 };
 
 }  // namespace

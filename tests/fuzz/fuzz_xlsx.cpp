@@ -55,7 +55,9 @@ std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& e
     put(directory, 0x02014b50, 4);
     put(directory, 20, 2);
     directory += common;
-    put(directory, 0, 8);  // comment, disk, internal attributes
+    put(directory, 0, 2);  // comment length
+    put(directory, 0, 2);  // disk number
+    put(directory, 0, 2);  // internal attributes
     put(directory, 0, 4);  // external attributes
     put(directory, offset, 4);
     directory += name;
@@ -72,6 +74,15 @@ std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& e
   return out;
 }
 
+// Shared strings: an escape, rich runs with a phonetic run, an empty string, then plain ones up
+// to 16 (the openpyxl seed's sheet uses indexes up to 11).
+std::string shared_strings(const std::string& main) {
+  std::string items =
+      "<si><t>a_x000D_b</t></si><si><r><t>x</t></r><r><t>y</t></r><rPh><t>z</t></rPh></si><si><t></t></si>";
+  for (int i = 3; i < 16; ++i) items += "<si><t>s" + std::to_string(i) + "</t></si>";
+  return "<sst xmlns=\"" + main + "\">" + items + "</sst>";
+}
+
 // A workbook whose one sheet is `sheet`.
 std::string wrap_sheet(std::string_view sheet) {
   const std::string main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -84,9 +95,7 @@ std::string wrap_sheet(std::string_view sheet) {
        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship "
        "Id=\"rId1\" Type=\"" +
            rel + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"},
-      {"xl/sharedStrings.xml", "<sst xmlns=\"" + main +
-                                   "\"><si><t>a_x000D_b</t></si><si><r><t>x</t></r><r><t>y</t></r><rPh><t>z</t>"
-                                   "</rPh></si><si><t></t></si></sst>"},
+      {"xl/sharedStrings.xml", shared_strings(main)},
       {"xl/styles.xml", "<styleSheet xmlns=\"" + main +
                             "\"><numFmts><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd h:mm\"/></numFmts>"
                             "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/></cellXfs>"

@@ -293,12 +293,14 @@ TEST_SUITE("xlsx read") {
         "<x:c><x:v>1E3</x:v></x:c><x:c t=\"b\"><x:v>1</x:v></x:c><x:c s=\"1\"/></x:row>"
         "<x:row r=\"5\"><x:c r=\"A5\" t=\"d\"><x:v>2026-03-01</x:v></x:c></x:row>"
         "</x:sheetData><x:mergeCells><x:mergeCell ref=\"B2:C3\"/></x:mergeCells></x:worksheet>";
-    const std::string styles = "<styleSheet xmlns=\"" + ns +
-                               "\"><numFmts><numFmt numFmtId=\"164\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;\"/>"
-                               "<numFmt numFmtId=\"165\" formatCode=\"&quot;day&quot;0.00\"/></numFmts>"
-                               "<cellStyleXfs><xf numFmtId=\"14\"/></cellStyleXfs>"
-                               "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"22\"/><xf numFmtId=\"164\"/><xf "
-                               "numFmtId=\"165\"/></cellXfs></styleSheet>";
+    const std::string styles =
+        "<styleSheet xmlns=\"" + ns +
+        "\"><numFmts><numFmt numFmtId=\"164\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;\"/>"
+        "<numFmt numFmtId=\"165\" formatCode=\"&quot;day&quot;0.00\"/></numFmts>"
+        "<cellStyleXfs><xf numFmtId=\"14\"/></cellStyleXfs>"
+        "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"22\"/><xf numFmtId=\"164\"/><xf "
+        "numFmtId=\"165\"/></cellXfs><dxfs><dxf><numFmt numFmtId=\"165\" formatCode=\"yyyy\"/></dxf></dxfs>"
+        "</styleSheet>";
     auto parts = parts_with(sheet, {{"xl/styles.xml", styles}});
     parts[1].data = "<x:workbook xmlns:x=\"" + ns + "\" xmlns:rel=\"" + k_rel_ns +
                     "\"><x:workbookPr date1904=\"0\"/><x:sheets><x:sheet name=\"表\" sheetId=\"1\" "
