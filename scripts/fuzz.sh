@@ -12,11 +12,12 @@ cd "$(dirname "$0")/.."
 
 seconds=${1:-${FUZZ_SECONDS:-10}}
 build="build-fuzz"
-read -r -a targets <<<"${FUZZ_TARGETS:-csv config when escape record form_cell}"
+read -r -a targets <<<"${FUZZ_TARGETS:-csv config when escape record form_cell xlsx}"
 
 # The longest input worth trying per target (bytes): a few roster lines, a whole config,
-# a typed date, a cell or row, two field lists, a form cell.
-declare -A max_len=([csv]=4096 [config]=8192 [when]=64 [escape]=1024 [record]=1024 [form_cell]=256)
+# a typed date, a cell or row, two field lists, a form cell,
+# a small workbook or worksheet.
+declare -A max_len=([csv]=4096 [config]=8192 [when]=64 [escape]=1024 [record]=1024 [form_cell]=256 [xlsx]=16384)
 
 cmake -S . -B "$build" --no-warn-unused-cli -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" \
