@@ -365,9 +365,8 @@ void load_submissions(SQLite::Database& db, const Window& w, CheckInput& input) 
   while (q.executeStep()) {
     const auto submitted = parse_iso_date(text_of(q.getColumn(3)).substr(0, 10));
     if (submitted)
-      input.submissions.push_back(
-          {q.getColumn(0).getInt() != 0, q.getColumn(4).getInt() != 0, q.getColumn(1).getString(),
-           q.getColumn(2).getInt(), *submitted});
+      input.submissions.push_back({q.getColumn(0).getInt() != 0, q.getColumn(4).getInt() != 0,
+                                   q.getColumn(1).getString(), q.getColumn(2).getInt(), *submitted});
   }
 }
 

@@ -55,9 +55,9 @@ std::optional<FormImportRow> latest_form_import(Database& database, const std::s
                                                 const std::string& semester_id, int period) {
   std::optional<FormImportRow> out;
   database.transaction([&] {
-    SQLite::Statement q(database.impl().db,
-                        std::string(k_columns) +
-                            "WHERE semester_id = ? AND member_id = ? AND period = ? ORDER BY id DESC LIMIT 1");
+    SQLite::Statement q(
+        database.impl().db,
+        std::string(k_columns) + "WHERE semester_id = ? AND member_id = ? AND period = ? ORDER BY id DESC LIMIT 1");
     SQLite::bind(q, semester_id, member_id, period);
     if (q.executeStep()) out = read_import(q);
   });
@@ -102,8 +102,9 @@ std::int64_t save_form_import(Database& database, const FormImportRow& row) {
 std::vector<std::int64_t> live_records_of_import(Database& database, std::int64_t import_id) {
   std::vector<std::int64_t> ids;
   database.transaction([&] {
-    SQLite::Statement q(database.impl().db, "SELECT r.id FROM record r WHERE r.form_import = ? AND " DORMLINK_SQL_NOT_REPLACED
-                                            " ORDER BY r.id");
+    SQLite::Statement q(database.impl().db,
+                        "SELECT r.id FROM record r WHERE r.form_import = ? AND " DORMLINK_SQL_NOT_REPLACED
+                        " ORDER BY r.id");
     q.bind(1, import_id);
     while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
   });

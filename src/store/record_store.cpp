@@ -124,7 +124,8 @@ Row read_row(const SQLite::Statement& q) {
     row.incident = incident;
   }
   if (!q.getColumn(24).isNull()) {
-    row.form = records::FormSource{q.getColumn(24).getInt64(), q.getColumn(25).getString(), q.getColumn(26).getString()};
+    row.form =
+        records::FormSource{q.getColumn(24).getInt64(), q.getColumn(25).getString(), q.getColumn(26).getString()};
   }
   auto students = text_or_null(q.getColumn(19)).value_or("");
   for (std::size_t start = 0; !students.empty() && start <= students.size();) {

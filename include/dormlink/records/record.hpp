@@ -95,8 +95,7 @@ struct FormSource {
 // The id written into a blank form for `member`'s form of `period` (docs/forms.md): the first
 // 16 hex digits of SHA-256 over the database's form secret, the member, semester and period.
 // The same database gives the same id; another database, member or period a different one.
-std::string make_form_id(std::string_view secret, std::string_view member_id, std::string_view semester_id,
-                         int period);
+std::string make_form_id(std::string_view secret, std::string_view member_id, std::string_view semester_id, int period);
 
 // The hashed row of a record (everything but the personal text, which enters as a digest).
 struct Row {
