@@ -2,10 +2,12 @@
 # The counselor's job every second Monday (REQUIREMENTS §3: forms on the Monday after each
 # reporting period, the summary to the committee on Tuesday): every member's feedback form and
 # the counselor's summary for the period that just ended (--period previous), written into a
-# dated folder, one file per document, named by id and period (never by a name):
+# dated folder, one file per document, named by id and period (never by a name), and beside them
+# the blank forms of the period now running (--period current) for the members to fill in:
 #
 #   reports/2026-11-16/feedback-2023110205-p5.md   one per member due a form
 #   reports/2026-11-16/summary-T2024001-p5.md      the summary for the committee
+#   reports/2026-11-16/forms/form-2023110205-2026-autumn-p6.xlsx   one per member due the coming form
 #
 # Usage: biweekly.sh COUNSELOR [--forms DIR] [--submit] [--as-of YYYY-MM-DD] [--out DIR] [--force]
 #   COUNSELOR   staff id (or name) of the counselor
@@ -60,4 +62,17 @@ fi
   --out-dir "$dir" $force
 "$dormlink" --as-of "$as_of" report summary --counselor "$counselor" --period previous \
   --out-dir "$dir" $submit $force
-echo "$dir: $(ls "$dir" | wc -l) files"
+# The running period's blank forms. After the semester's last period there is none (exit 64), and a
+# new semester has no assignment yet (exit 66): dormlink says so above and the job goes on.
+mkdir -p "$dir/forms"
+chmod 700 "$dir/forms"
+set +e
+"$dormlink" --as-of "$as_of" form --all --counselor "$counselor" --period current --out-dir "$dir/forms" $force
+code=$?
+set -e
+case $code in
+  0) ;;
+  64 | 66) echo "$0: no blank forms for the period now running (see above)" >&2 ;;
+  *) exit $code ;;
+esac
+echo "$dir: $(find "$dir" -maxdepth 1 -type f | wc -l) files, $dir/forms: $(find "$dir/forms" -maxdepth 1 -type f | wc -l) blank forms"

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "context.hpp"
+#include "dormlink/util/pinyin.hpp"
 
 namespace dormlink::check {
 
@@ -109,6 +110,25 @@ std::vector<Obligation> evaluate(const CheckInput& input, const Config& config, 
   detail::add_forms(ctx, sink);
   detail::add_incidents(ctx, sink);
   return sink.take_sorted();
+}
+
+std::vector<int> members_due_form(const CheckInput& input, const std::vector<Obligation>& obligations, int period,
+                                  int counselor) {
+  std::vector<int> members;
+  for (const auto& o : obligations) {
+    if (o.rule != Rule::feedback_form || o.period != period) continue;
+    if (counselor >= 0 && o.counselor != counselor) continue;
+    members.push_back(o.member);
+  }
+  std::sort(members.begin(), members.end());
+  members.erase(std::unique(members.begin(), members.end()), members.end());
+  std::sort(members.begin(), members.end(), [&](int a, int b) {
+    const auto& x = input.people[static_cast<std::size_t>(a)];
+    const auto& y = input.people[static_cast<std::size_t>(b)];
+    const int c = util::compare_pinyin(x.name, y.name);
+    return c != 0 ? c < 0 : x.id < y.id;
+  });
+  return members;
 }
 
 }  // namespace dormlink::check

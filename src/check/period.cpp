@@ -43,13 +43,30 @@ ReportPeriod current_period(const Config& config, const PeriodSpec& spec, Date a
   return make_period(*s, config, reporting_period_of_week(*week, config));
 }
 
+// The first period that begins after as_of, within one semester: of the semester given, else
+// of the one holding as_of, else of the first to begin after it.
+ReportPeriod next_period(const Config& config, const PeriodSpec& spec, Date as_of) {
+  const Semester* s = spec.semester != nullptr ? spec.semester : config.calendar.containing(as_of);
+  for (auto it = config.calendar.semesters.begin(); s == nullptr && it != config.calendar.semesters.end(); ++it)
+    if (to_days(it->first_monday) > to_days(as_of)) s = &*it;
+  if (s == nullptr)
+    throw UsageError(fmt::format("--period next: no semester begins after {}; give --semester ID", format_date(as_of)));
+  for (int p = 1; p <= period_count(*s, config); ++p) {
+    const auto period = make_period(*s, config, p);
+    if (to_days(period.first_day) > to_days(as_of)) return period;
+  }
+  throw UsageError(fmt::format("--period next: {} has no reporting period after {} (the last, {}, began on {})", s->id,
+                               format_date(as_of), period_count(*s, config),
+                               format_date(make_period(*s, config, period_count(*s, config)).first_day)));
+}
+
 int period_number(const std::string& given) {
   const std::string text = util::normalize_code(given);
   int number = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
   if (ec != std::errc() || end != text.data() + text.size() || number < 1) {
     throw UsageError(
-        fmt::format("--period {}: use a period number (1, 2, ...), current or previous", quote_value(given)));
+        fmt::format("--period {}: use a period number (1, 2, ...), current, previous or next", quote_value(given)));
   }
   return number;
 }
@@ -92,8 +109,9 @@ ReportPeriod make_period(const Semester& semester, const Config& config, int num
 ReportPeriod choose_period(const Config& config, const PeriodSpec& spec, Date as_of) {
   auto p = spec.period == "previous"  ? previous_period(config, spec, as_of)
            : spec.period == "current" ? current_period(config, spec, as_of)
+           : spec.period == "next"    ? next_period(config, spec, as_of)
                                       : numbered_period(config, spec, as_of);
-  if (to_days(p.first_day) > to_days(as_of)) {
+  if (!spec.ahead && to_days(p.first_day) > to_days(as_of)) {
     throw UsageError(fmt::format("period {} of {} begins on {}, after {}; nothing to report yet", p.number,
                                  p.semester_id, format_date(p.first_day), format_date(as_of)));
   }

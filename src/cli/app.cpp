@@ -153,6 +153,7 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   add_inspect_command(root, commands);
   add_withdraw_commands(root, commands);
   add_report_command(root, commands);
+  add_form_command(root, commands);
   add_backup_command(root, commands);
 
   ScrubbedStream safe_err(err);  // everything dormlink says on stderr is scrubbed (message.hpp)

@@ -99,6 +99,7 @@ void add_inspect_command(CLI::App& root, std::vector<Command>& commands);
 void add_withdraw_commands(CLI::App& root, std::vector<Command>& commands);
 void add_report_command(CLI::App& root, std::vector<Command>& commands);
 void add_backup_command(CLI::App& root, std::vector<Command>& commands);
+void add_form_command(CLI::App& root, std::vector<Command>& commands);
 
 // Reads a whole input file of at most `max_bytes`. Only a regular file is read: a directory,
 // FIFO, device or socket is refused before it is opened (NotFoundError, exit 66: "... is not a
@@ -114,6 +115,10 @@ std::string read_input_stream(std::istream& in, const std::string& name, std::ui
 // database, its -wal/-shm/-journal or the config in use, whatever `force` says; without
 // `force`, also a path that exists. "" and "-" (standard output) pass.
 void check_output_path(Context& ctx, const std::string& path, bool force);
+
+// Refuses (CantCreateError, exit 73) an --out-dir that is not an existing directory ("" passes):
+// scripts such as biweekly.sh make a dated one first.
+void check_out_dir(const std::string& dir);
 
 // check_output_path, then write_file_atomically with mode 0600 (replacing only with `force`).
 void write_output_file(Context& ctx, const std::string& path, const std::string& content, bool force);

@@ -145,6 +145,14 @@ void check_output_path(Context& ctx, const std::string& path, bool force) {
   }
 }
 
+void check_out_dir(const std::string& dir) {
+  struct stat st {};
+  if (dir.empty()) return;
+  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    throw CantCreateError(fmt::format("--out-dir {}: no such directory; create it first", dir));
+  }
+}
+
 void write_output_file(Context& ctx, const std::string& path, const std::string& content, bool force) {
   check_output_path(ctx, path, force);
   write_file_atomically(path, content, 0600, !force);

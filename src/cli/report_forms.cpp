@@ -5,7 +5,6 @@
 #include <memory>
 
 #include <fmt/ostream.h>
-#include <sys/stat.h>
 #include <CLI/CLI.hpp>
 
 #include "cli/assessment_support.hpp"
@@ -21,7 +20,6 @@
 #include "dormlink/message.hpp"
 #include "dormlink/store/check_store.hpp"
 #include "dormlink/store/report_store.hpp"
-#include "dormlink/util/pinyin.hpp"
 #include "dormlink/util/text.hpp"
 
 namespace dormlink::cli {
@@ -63,15 +61,6 @@ void check_options(const ReportOptions& o) {
   check_sheet_options(sheet_options(o), !o.output.empty() || !o.out_dir.empty());
 }
 
-// --out-dir must be an existing directory (biweekly.sh makes a dated one).
-void check_out_dir(const std::string& dir) {
-  struct stat st {};
-  if (dir.empty()) return;
-  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-    throw CantCreateError(fmt::format("--out-dir {}: no such directory; create it first", dir));
-  }
-}
-
 report::Audience audience_of(const ReportOptions& o) {
   if (o.audience.empty()) return o.summary ? report::Audience::committee : report::Audience::counselor;
   return *report::parse_audience(o.audience);
@@ -82,29 +71,6 @@ report::Audience audience_of(const ReportOptions& o) {
 report::ReportPeriod choose_period(Context& ctx, const ReportOptions& o, Date as_of) {
   const Semester* semester = o.semester.empty() ? nullptr : &semester_by_id(ctx, o.semester);
   return check::choose_period(ctx.config(), {o.period, semester}, as_of);
-}
-
-// ---- who ----
-
-// --all: the members due the period's form (check's feedback_form), of the counselor if one
-// was given, by pinyin then student id.
-std::vector<int> members_due(const check::CheckInput& input, const std::vector<check::Obligation>& obligations,
-                             int period, int counselor) {
-  std::vector<int> members;
-  for (const auto& o : obligations) {
-    if (o.rule != check::Rule::feedback_form || o.period != period) continue;
-    if (counselor >= 0 && o.counselor != counselor) continue;
-    members.push_back(o.member);
-  }
-  std::sort(members.begin(), members.end());
-  members.erase(std::unique(members.begin(), members.end()), members.end());
-  std::sort(members.begin(), members.end(), [&](int a, int b) {
-    const auto& x = input.people[static_cast<std::size_t>(a)];
-    const auto& y = input.people[static_cast<std::size_t>(b)];
-    const int c = util::compare_pinyin(x.name, y.name);
-    return c != 0 ? c < 0 : x.id < y.id;
-  });
-  return members;
 }
 
 // ---- documents ----
@@ -233,7 +199,7 @@ std::vector<Document> build_documents(Context& ctx, store::Database& db, const L
     docs.push_back(feedback_document(ctx, db, l, o, find_member(l.input, o.member)));
   } else {
     const int counselor = o.counselor.empty() ? -1 : find_counselor(l.input, o.counselor);
-    for (int member : members_due(l.input, l.obligations, l.period.number, counselor))
+    for (int member : check::members_due_form(l.input, l.obligations, l.period.number, counselor))
       docs.push_back(feedback_document(ctx, db, l, o, member));
   }
   if (!o.out_dir.empty()) {

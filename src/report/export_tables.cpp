@@ -201,23 +201,29 @@ std::string formula_safe(std::string_view cell) {
   return std::string(cell);
 }
 
-std::string render_table_csv(const ExportTable& table, CsvFlavor flavor) {
+std::string render_rows_csv(const std::vector<std::vector<std::string>>& rows, CsvFlavor flavor) {
   const bool excel = flavor == CsvFlavor::excel;
   const std::string eol = excel ? "\r\n" : "\n";
   std::string out = excel ? "\xEF\xBB\xBF" : "";
-  auto line = [&](const std::vector<std::string>& cells) {
+  for (const auto& cells : rows) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i > 0) out += ',';
       const std::string visible = util::escape_hidden(cells[i], util::LineBreaks::keep);
       out += util::csv_escape(excel ? formula_safe(visible) : visible);
     }
     out += eol;
-  };
+  }
+  return out;
+}
+
+std::string render_table_csv(const ExportTable& table, CsvFlavor flavor) {
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(table.rows.size() + 1);
   std::vector<std::string> header;
   for (const auto& c : table.columns) header.push_back(c.header);
-  line(header);
-  for (const auto& row : table.rows) line(row);
-  return out;
+  rows.push_back(std::move(header));
+  rows.insert(rows.end(), table.rows.begin(), table.rows.end());
+  return render_rows_csv(rows, flavor);
 }
 
 namespace {

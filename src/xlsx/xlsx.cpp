@@ -1,16 +1,10 @@
 // Excel workbooks through libxlsxwriter (include/dormlink/xlsx/xlsx.hpp).
 #include "dormlink/xlsx/xlsx.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <set>
 #include <sstream>
 #include <vector>
@@ -19,50 +13,16 @@
 
 #include "dormlink/error.hpp"
 #include "dormlink/util/text.hpp"
+#include "writer_support.hpp"
 
 namespace dormlink::xlsx {
 namespace {
 
-constexpr std::size_t k_max_cell = 32767;  // characters Excel holds in one cell
-constexpr double k_max_width = 60.0;       // widest column, in characters
+using detail::check;
+using detail::code_points;
+using detail::k_max_cell;
 
-// A private working directory, removed with whatever is in it.
-class WorkDir {
- public:
-  explicit WorkDir(const std::string& parent) {
-    std::string pattern = (parent.empty() ? std::string("/tmp") : parent) + "/dormlink-xlsx-XXXXXX";
-    std::vector<char> buffer(pattern.begin(), pattern.end());
-    buffer.push_back('\0');
-    if (::mkdtemp(buffer.data()) == nullptr) {
-      throw IoError(
-          fmt::format("cannot make a working directory in {} for the Excel file; set TMPDIR to a "
-                      "writable directory",
-                      parent.empty() ? "/tmp" : parent));
-    }
-    m_path = buffer.data();  // mkdtemp makes it 0700
-  }
-  ~WorkDir() {
-    for (const auto& f : m_files) ::unlink(f.c_str());
-    ::rmdir(m_path.c_str());
-  }
-  WorkDir(const WorkDir&) = delete;
-  WorkDir& operator=(const WorkDir&) = delete;
-  std::string file(const std::string& name) {
-    m_files.push_back(m_path + "/" + name);
-    return m_files.back();
-  }
-  const std::string& path() const { return m_path; }
-
- private:
-  std::string m_path;
-  std::vector<std::string> m_files;
-};
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
+constexpr double k_max_width = 60.0;  // widest column, in characters
 
 // Excel forbids []:*?/\ in sheet names and more than 31 characters; names must be unique.
 std::string sheet_name(const std::string& wanted, std::set<std::string>& used) {
@@ -80,14 +40,8 @@ std::string sheet_name(const std::string& wanted, std::set<std::string>& used) {
   return unique;
 }
 
-void check(lxw_error error, const std::string& what) {
-  if (error == LXW_NO_ERROR) return;
-  throw IoError(fmt::format("cannot write the Excel file ({}): {}", what, lxw_strerror(error)));
-}
-
-void write_sheet(lxw_workbook* book, const report::Sheet& sheet, const std::string& name, lxw_format* bold) {
-  lxw_worksheet* ws = workbook_add_worksheet(book, name.c_str());
-  if (ws == nullptr) throw IoError(fmt::format("cannot add the sheet {} to the Excel file", name));
+void write_sheet(detail::Book& book, const report::Sheet& sheet, const std::string& name, lxw_format* bold) {
+  lxw_worksheet* ws = book.add_sheet(name);
   const auto& t = sheet.table;
   std::vector<double> widths(t.header.size(), 6.0);
   const auto number_column = [&](std::size_t c) { return c < t.align.size() && t.align[c] == report::Align::right; };
@@ -95,7 +49,7 @@ void write_sheet(lxw_workbook* book, const report::Sheet& sheet, const std::stri
     if (raw.empty()) return;
     // As in CSV: line breaks and tabs stay, other hidden characters are shown escaped, and the
     // XML inside the file stays valid UTF-8 whatever the database holds.
-    const std::string text = util::escape_hidden(raw, util::LineBreaks::keep);
+    const std::string text = detail::shown_text(raw);
     if (code_points(text) > k_max_cell) {
       throw DataError(
           fmt::format("sheet \"{}\", row {}, column \"{}\": {} characters, more than an Excel cell holds "
@@ -106,7 +60,7 @@ void write_sheet(lxw_workbook* book, const report::Sheet& sheet, const std::stri
     if (format == nullptr && number_column(c) && is_plain_number(text)) {
       check(worksheet_write_number(ws, r, col, std::strtod(text.c_str(), nullptr), nullptr), sheet.key);
     } else {
-      check(worksheet_write_string(ws, r, col, text.c_str(), format), sheet.key);
+      detail::write_text(ws, r, col, text, format, sheet.key);
     }
     std::size_t widest = 0;
     std::size_t start = 0;
@@ -129,12 +83,6 @@ void write_sheet(lxw_workbook* book, const report::Sheet& sheet, const std::stri
   worksheet_freeze_panes(ws, 1, 0);
 }
 
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(fmt::format("cannot read back the Excel file written in {}", path));
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 }  // namespace
 
 bool is_plain_number(std::string_view cell) {
@@ -152,31 +100,13 @@ bool is_plain_number(std::string_view cell) {
 }
 
 std::string render_xlsx(const report::Workbook& workbook, const Options& options) {
-  WorkDir dir(options.temp_dir);
-  const std::string path = dir.file("workbook.xlsx");
-  lxw_workbook_options book_options{};
-  book_options.tmpdir = const_cast<char*>(dir.path().c_str());
-  lxw_workbook* book = workbook_new_opt(path.c_str(), &book_options);
-  if (book == nullptr) throw IoError(fmt::format("cannot start an Excel file in {}", dir.path()));
-  try {
-    lxw_doc_properties properties{};
-    properties.title = const_cast<char*>(options.title.c_str());
-    // The evaluation date at midnight UTC: the same inputs give the same bytes.
-    properties.created = static_cast<time_t>(
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::sys_days{options.created}.time_since_epoch())
-            .count());
-    check(workbook_set_properties(book, &properties), "properties");
-    lxw_format* bold = workbook_add_format(book);
-    format_set_bold(bold);
-    std::set<std::string> used;
-    for (const auto& sheet : workbook) write_sheet(book, sheet, sheet_name(sheet.name, used), bold);
-    if (workbook.empty()) write_sheet(book, report::Sheet{"empty", "Sheet", {}}, "Sheet", bold);
-  } catch (...) {
-    workbook_close(book);
-    throw;
-  }
-  check(workbook_close(book), "closing");
-  return read_all(path);
+  detail::Book book(options);
+  lxw_format* bold = workbook_add_format(book.get());
+  format_set_bold(bold);
+  std::set<std::string> used;
+  for (const auto& sheet : workbook) write_sheet(book, sheet, sheet_name(sheet.name, used), bold);
+  if (workbook.empty()) write_sheet(book, report::Sheet{"empty", "Sheet", {}}, "Sheet", bold);
+  return book.finish();
 }
 
 }  // namespace dormlink::xlsx

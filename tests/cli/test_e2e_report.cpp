@@ -521,9 +521,12 @@ TEST_SUITE("e2e.report") {
     auto r = box.run_program("/bin/sh", {script, "T001", "--as-of", "2026-09-21", "--submit"}, env);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(r.out == "reports/2026-09-21: 3 files\n");
+    CHECK(r.out == "reports/2026-09-21: 3 files, reports/2026-09-21/forms: 2 blank forms\n");
     CHECK(has(box.read("reports/2026-09-21/feedback-2023110101-p1.md"), "党员姓名：李明"));
     CHECK(has(box.read("reports/2026-09-21/summary-T001-p1.md"), "辅导员：陈老师（T001）"));
+    // The running period's blank forms beside them (period 2).
+    CHECK(box.read("reports/2026-09-21/forms/form-2023110101-2026-autumn-p2.xlsx").substr(0, 2) == "PK");
+    CHECK(box.read("reports/2026-09-21/forms/form-2023110102-2026-autumn-p2.xlsx").substr(0, 2) == "PK");
     // --submit hands in the counselor's summary only: the members' forms are theirs to hand in.
     CHECK(box.query_int("college.db", "SELECT count(*) FROM submission WHERE late = 0") == 1);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM submission WHERE kind = 'feedback'") == 0);
@@ -531,5 +534,11 @@ TEST_SUITE("e2e.report") {
     CHECK(again.exit_code == 73);
     auto bad = box.run_program("/bin/sh", {script}, env);
     CHECK(bad.exit_code == 64);
+    // In the semester's last period there is no next one: the reports are written all the same.
+    auto last = box.run_program("/bin/sh", {script, "T001", "--as-of", "2026-10-05"}, env);
+    CHECK(last.exit_code == 0);
+    CHECK(has(last.err, "--period next: 2026-autumn has no reporting period after 2026-10-05"));
+    CHECK(has(last.err, "no blank forms for the next period (see above)"));
+    CHECK(last.out == "reports/2026-10-05: 3 files, reports/2026-10-05/forms: 0 blank forms\n");
   }
 }

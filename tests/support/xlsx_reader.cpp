@@ -144,7 +144,33 @@ std::string inner(const std::string& element) {
   return element.substr(open_end + 1, close - open_end - 1);
 }
 
+std::vector<XlsxValidation> validations(const std::string& xml) {
+  std::vector<XlsxValidation> out;
+  for (const auto& dv : elements(xml, "dataValidation")) {
+    XlsxValidation v{attribute(dv, "sqref"), attribute(dv, "type"), {}, attribute(dv, "errorStyle")};
+    const auto formula = elements(dv, "formula1");
+    std::string list = formula.empty() ? std::string() : unescape(inner(formula.front()));
+    if (v.type == "list" && list.size() >= 2 && list.front() == '"' && list.back() == '"') {
+      list = list.substr(1, list.size() - 2);
+      std::size_t start = 0;
+      for (std::size_t comma; (comma = list.find(',', start)) != std::string::npos; start = comma + 1)
+        v.choices.push_back(list.substr(start, comma - start));
+      v.choices.push_back(list.substr(start));
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::vector<std::string> merged_ranges(const std::string& xml) {
+  std::vector<std::string> out;
+  for (const auto& m : elements(xml, "mergeCell")) out.push_back(attribute(m, "ref"));
+  return out;
+}
+
 }  // namespace
+
+std::map<std::string, std::string> read_xlsx_parts(const std::string& bytes) { return unzip_all(bytes); }
 
 std::vector<XlsxSheet> read_xlsx(const std::string& bytes) {
   auto files = unzip_all(bytes);
@@ -159,8 +185,11 @@ std::vector<XlsxSheet> read_xlsx(const std::string& bytes) {
   for (const auto& sheet : elements(files["xl/workbook.xml"], "sheet")) {
     XlsxSheet out;
     out.name = attribute(sheet, "name");
+    out.state = attribute(sheet, "state");
     const std::string xml = files["xl/worksheets/sheet" + std::to_string(++index) + ".xml"];
     if (xml.empty()) throw std::runtime_error("missing sheet " + std::to_string(index));
+    out.validations = validations(xml);
+    out.merged = merged_ranges(xml);
     for (const auto& row : elements(xml, "row")) {
       const auto r = std::stoul(attribute(row, "r"));
       if (out.rows.size() < r) out.rows.resize(r);
@@ -176,7 +205,9 @@ std::vector<XlsxSheet> read_xlsx(const std::string& bytes) {
         const auto v = elements(c, "v");
         const std::string value = v.empty() ? std::string() : unescape(inner(v.front()));
         if (!elements(c, "f").empty()) throw std::runtime_error("a formula cell at " + ref);
-        if (attribute(c, "t") == "s") {
+        if (v.empty()) {
+          cells[col - 1] = {"", false};  // a blank cell (formatted, no value)
+        } else if (attribute(c, "t") == "s") {
           cells[col - 1] = {strings.at(std::stoul(value)), false};
         } else if (attribute(c, "t").empty()) {
           cells[col - 1] = {value, true};

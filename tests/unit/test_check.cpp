@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "dormlink/check/obligations.hpp"
+#include "dormlink/check/period.hpp"
+#include "dormlink/error.hpp"
 
 using namespace dormlink;
 using namespace dormlink::check;
@@ -210,6 +212,55 @@ TEST_SUITE("check") {
       CHECK(reporting_period_of_week(4, config) == 2);
       CHECK(form_due_date(1, s, config, false) == ymd(2026, 10, 4));  // the Sunday a week later
       CHECK(form_due_date(1, s, config, true) == ymd(2026, 9, 29));
+    }
+  }
+
+  TEST_CASE("choose_period: previous, current, next and N on a date") {
+    Config config;
+    auto spring = autumn();
+    spring.id = "2027-spring";
+    spring.first_monday = ymd(2027, 3, 1);
+    config.calendar.semesters = {autumn(), spring};
+    const auto choose = [&](const char* period, Date on, bool ahead = false) {
+      return choose_period(config, PeriodSpec{period, nullptr, ahead}, on);
+    };
+    const Date week5 = ymd(2026, 10, 7);  // period 3 (weeks 5-6)
+    CHECK(choose("previous", week5).number == 2);
+    CHECK(choose("current", week5).number == 3);
+    CHECK(choose("2", week5).number == 2);
+
+    SUBCASE("next: the period after the one holding the date, not begun, so only ahead") {
+      const auto next = choose("next", week5, true);
+      CHECK(next.semester_id == "2026-autumn");
+      CHECK(next.number == 4);
+      CHECK(next.first_day == ymd(2026, 10, 19));
+      CHECK(choose("next", ymd(2026, 10, 18), true).number == 4);  // the Sunday before it
+      CHECK(choose("next", ymd(2026, 10, 19), true).number == 5);  // its Monday: it holds the date
+      CHECK_THROWS_WITH_AS(choose("next", week5),
+                           "period 4 of 2026-autumn begins on 2026-10-19, after 2026-10-07; nothing to report yet",
+                           UsageError);
+      CHECK(choose("5", week5, true).number == 5);  // a numbered period ahead, for blank forms
+    }
+    SUBCASE("next in the last period: none in the semester") {
+      CHECK_THROWS_WITH_AS(
+          choose("next", ymd(2027, 1, 5), true),
+          "--period next: 2026-autumn has no reporting period after 2027-01-05 (the last, 9, began on 2026-12-28)",
+          UsageError);
+      PeriodSpec spec{"next", &config.calendar.semesters[0], true};
+      CHECK_THROWS_AS(choose_period(config, spec, ymd(2027, 1, 5)), UsageError);
+    }
+    SUBCASE("next between semesters: the first period of the next one") {
+      const auto next = choose("next", ymd(2027, 2, 1), true);
+      CHECK(next.semester_id == "2027-spring");
+      CHECK(next.number == 1);
+      CHECK_THROWS_WITH_AS(choose("next", ymd(2027, 8, 1), true),
+                           "--period next: no semester begins after 2027-08-01; give --semester ID", UsageError);
+    }
+    SUBCASE("a word that is no period names the four") {
+      CHECK_THROWS_WITH_AS(choose("soon", week5),
+                           "--period \"soon\": use a period number (1, 2, ...), current, "
+                           "previous or next",
+                           UsageError);
     }
   }
 

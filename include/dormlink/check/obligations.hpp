@@ -200,6 +200,12 @@ struct EvaluateOptions {
 std::vector<Obligation> evaluate(const CheckInput& input, const Config& config, Date as_of,
                                  const EvaluateOptions& options = {});
 
+// The members who owe the form of reporting period `period`: the members of its feedback_form
+// obligations (evaluate with keep_met), of `counselor` (index into input.counselors; -1: all),
+// as person indices by pinyin of names then student id. `report feedback --all` and `form --all`.
+std::vector<int> members_due_form(const CheckInput& input, const std::vector<Obligation>& obligations, int period,
+                                  int counselor);
+
 // The reporting period (1-based) that contains teaching week `week`.
 int reporting_period_of_week(int week, const Config& config);
 // First and last teaching week of a reporting period (the last capped at teaching_weeks).

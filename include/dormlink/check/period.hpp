@@ -31,20 +31,24 @@ int period_count(const Semester& semester, const Config& config);
 // Period `number` (1..period_count) of the semester.
 ReportPeriod make_period(const Semester& semester, const Config& config, int number);
 
-// What a user asked for: `period` is "previous", "current" or a number (full-width digits
-// too); `semester` the one named with --semester, or nullptr to go by the date.
+// What a user asked for: `period` is "previous", "current", "next" or a number (full-width
+// digits too); `semester` the one named with --semester, or nullptr to go by the date.
+// `ahead`: a period that has not begun is wanted too (blank forms are handed out before it).
 struct PeriodSpec {
   std::string period;
   const Semester* semester = nullptr;
+  bool ahead = false;
 };
 
 // The period meant on `as_of`:
 // - "previous": the latest that ended before as_of (of the semester, else of the latest
 //   semester that has one);
 // - "current": the one holding as_of's teaching week;
+// - "next": the first that begins after as_of (of the semester, else of the one holding as_of,
+//   else of the next to begin): the period after the one holding as_of;
 // - N: of the semester, else of the one holding as_of, else of the latest begun by then.
-// Throws UsageError saying what to give instead when there is none, or when the period begins
-// after as_of (nothing to report yet).
+// Throws UsageError saying what to give instead when there is none, or, unless spec.ahead,
+// when the period begins after as_of (nothing to report yet).
 ReportPeriod choose_period(const Config& config, const PeriodSpec& spec, Date as_of);
 
 // Whether something handed in on `on` is late for a period item due on `due`.

@@ -68,6 +68,8 @@ enum class CsvFlavor {
 // breaks and tabs (quoted) and shows every other hidden character escaped (\u{1B},
 // util::escape_hidden); JSON is the format that gives text back byte for byte.
 std::string render_table_csv(const ExportTable& table, CsvFlavor flavor);
+// The same for rows of any length (no header of its own): forms of label/value rows.
+std::string render_rows_csv(const std::vector<std::vector<std::string>>& rows, CsvFlavor flavor);
 // A JSON array of objects keyed by the columns' keys; every value a string.
 // One object per row, keys in column order, values typed by the column (JsonType, number):
 // ids and counts are numbers, flags booleans, empty numbers null. A number cell that is not
