@@ -2,8 +2,9 @@
 # Quick start, step 1 of 2: installs what is missing, builds dormlink, and runs the main job
 # on the bundled example college in ./run/ (init, import the rosters, print the summary,
 # assign members to dorms for the autumn semester and print the 分配表, load a semester of
-# records, verify their hash chain, check what is overdue in week 12, and run the counselor's
-# biweekly job for one counselor: every member's feedback form and the summary for the committee).
+# records, verify their hash chain, run the counselor's biweekly job for one counselor (import
+# the two forms her members returned, print every member's feedback form, the summary for the
+# committee and the blank forms of the running period), and check what is overdue in week 12).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,12 +27,14 @@ set -x
 # Weeks 1-11 of feedback-form records (generated, fixed seed), entered as of week 12.
 "$dl" --as-of 2026-11-27 log-visit --from-csv ../examples/college/records-2026-autumn.csv
 "$dl" verify
+# The counselor's job on the Monday of week 11 (examples/biweekly.sh): the two forms of weeks
+# 9-10 that 陈逸's members returned (examples/college/forms/) imported as their own, every
+# member's form and her summary for the committee (handed in) in reports/2026-11-16/, and the
+# blank forms of weeks 11-12 in reports/2026-11-16/forms/.
+DORMLINK="$dl" ../examples/biweekly.sh T2024001 --as-of 2026-11-16 --forms ../examples/college/forms --submit
 # What the evening cron job would mail on Tuesday of week 12 (exit 1: something is overdue;
-# the feedback forms are all overdue because none has been submitted yet).
+# members' forms are overdue except the two returned ones: the others handed in none).
 "$dl" --as-of 2026-11-24 check > check-2026-11-24.txt || [ $? -eq 1 ]
-# The counselor's job on the Monday of week 11 (examples/biweekly.sh): the forms of weeks 9-10
-# of 陈逸's members and her summary for the committee, recorded as submitted, in reports/2026-11-16/.
-DORMLINK="$dl" ../examples/biweekly.sh T2024001 --as-of 2026-11-16 --submit
 set +x
 head -n 24 check-2026-11-24.txt
 echo "... the whole list: run/check-2026-11-24.txt ($(wc -l < check-2026-11-24.txt) lines)"

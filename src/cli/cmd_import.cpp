@@ -187,14 +187,15 @@ void add_undo(CLI::App& import, std::vector<Command>& commands) {
 }  // namespace
 
 void add_import_command(CLI::App& root, std::vector<Command>& commands) {
-  auto* import =
-      root.add_subcommand("import", "Import a roster (students, dorms or staff) from CSV, or undo an import");
+  auto* import = root.add_subcommand(
+      "import", "Import a roster (students, dorms or staff) from CSV, a member's returned form, or undo an import");
   import->require_subcommand(1);
   import->footer(k_examples);
   add_kind(*import, commands, RosterKind::students, "students", "Import the students roster");
   add_kind(*import, commands, RosterKind::dorms, "dorms", "Import the dorms roster");
   add_kind(*import, commands, RosterKind::staff, "staff",
            "Import staff: counselors, head teachers, branch secretaries, inspectors");
+  add_import_form_command(*import, commands);
   add_undo(*import, commands);
 }
 

@@ -100,6 +100,8 @@ void add_withdraw_commands(CLI::App& root, std::vector<Command>& commands);
 void add_report_command(CLI::App& root, std::vector<Command>& commands);
 void add_backup_command(CLI::App& root, std::vector<Command>& commands);
 void add_form_command(CLI::App& root, std::vector<Command>& commands);
+// `import form` (cmd_import_form.cpp), under `import`.
+void add_import_form_command(CLI::App& import, std::vector<Command>& commands);
 
 // Reads a whole input file of at most `max_bytes`. Only a regular file is read: a directory,
 // FIFO, device or socket is refused before it is opened (NotFoundError, exit 66: "... is not a

@@ -45,11 +45,12 @@ struct KindWord {
 };
 
 // kind_in_text's words (form_parse.hpp lists them); the longest word at a position wins.
+// Bare 活动 and 培养 are left out: 社团活动 and 培养学习习惯 are what a visit talks about.
 constexpr std::array<KindWord, 27> k_text_words{{
     {"座谈会", Kind::symposium},
     {"座谈", Kind::symposium},
     {"寝室活动", Kind::activity},
-    {"活动", Kind::activity},
+    {"集体活动", Kind::activity},
     {"新生入学教育", Kind::orientation},
     {"入学教育", Kind::orientation},
     {"知党爱党教育", Kind::education},
@@ -58,7 +59,7 @@ constexpr std::array<KindWord, 27> k_text_words{{
     {"政策宣传", Kind::education},
     {"入党积极分子", Kind::cultivation},
     {"积极分子", Kind::cultivation},
-    {"培养", Kind::cultivation},
+    {"发展党员", Kind::cultivation},
     {"特殊情况", Kind::incident},
     {"突发事件", Kind::incident},
     {"违纪", Kind::incident},

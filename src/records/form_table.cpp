@@ -12,9 +12,21 @@
 namespace dormlink::records {
 namespace {
 
-enum Column : std::size_t { c_dorm, c_time, c_students, c_progress, c_note, c_kind, c_channel, c_count };
+enum Column : std::size_t {
+  c_dorm,
+  c_time,
+  c_students,
+  c_progress,
+  c_note,
+  c_kind,
+  c_channel,
+  c_member_id,
+  c_member_name,
+  c_count
+};
 
-// The seed's five columns and dormlink's two optional ones, with the titles forms use for them.
+// The seed's five columns, dormlink's two optional ones and the member's columns of a form
+// dormlink printed as CSV, with the titles forms use for them.
 constexpr std::array<std::array<std::string_view, 4>, c_count> k_titles{{
     {"联系寝室名称", "联系寝室", "寝室", "寝室号"},
     {"时间", "联系时间", "日期", "走访时间"},
@@ -23,10 +35,12 @@ constexpr std::array<std::array<std::string_view, 4>, c_count> k_titles{{
     {"说明", "备注", "", ""},
     {"类型", "形式", "联系形式", ""},
     {"方式", "渠道", "联系方式", ""},
+    {"党员学号", "", "", ""},
+    {"党员姓名", "", "", ""},
 }};
 
-constexpr std::array<std::string_view, c_count> k_names{"联系寝室名称", "时间", "联系学生姓名及方式", "工作进展及成效",
-                                                        "说明",         "类型", "方式"};
+constexpr std::array<std::string_view, c_count> k_names{
+    "联系寝室名称", "时间", "联系学生姓名及方式", "工作进展及成效", "说明", "类型", "方式", "党员学号", "党员姓名"};
 
 // A header or label cell as compared: no spaces or line breaks (merged headers wrap), no
 // trailing colon.
@@ -76,8 +90,8 @@ bool blank(const FormGrid::Line& line) {
 
 bool ticked(std::string_view value) {
   const auto v = normalized(value);
-  for (std::string_view yes : {"是", "√", "✓", "✔", "☑", "x", "X", "yes", "Yes", "YES", "y", "Y", "true", "TRUE", "True", "1",
-                               "无联系", "本期无联系"}) {
+  for (std::string_view yes : {"是", "√", "✓", "✔", "☑", "x", "X", "yes", "Yes", "YES", "y", "Y", "true", "TRUE",
+                               "True", "1", "无联系", "本期无联系"}) {
     if (v == yes) return true;
   }
   return false;
@@ -133,11 +147,16 @@ void read_label(const FormGrid& main, const FormGrid::Line& line, std::size_t i,
                 ProblemCollector& problems) {
   const auto label = normalized(line.cells[i]);
   const auto where = main.where(line.number, i);
-  if (label.find("本期无联系") != std::string::npos) {
-    if (label != "本期无联系") {
-      h.no_contact = h.no_contact || label.find_first_of("√✓✔☑") != std::string::npos || label.rfind("是", 0) == 0;
-    } else {
+  if (const auto at = label.find("本期无联系"); at != std::string::npos) {
+    if (label == "本期无联系") {
       h.no_contact = h.no_contact || ticked(value_right_of(line, i));
+    } else {
+      // The tick typed in the same cell, before or after the words: "☑本期无联系", "本期无联系：是".
+      // A longer text that mentions 本期无联系 (the instructions) ticks nothing.
+      auto rest = label.substr(0, at) + label.substr(at + std::string_view("本期无联系").size());
+      for (std::string_view colon : {"：", ":"})
+        if (rest.rfind(colon, 0) == 0) rest.erase(0, colon.size());
+      h.no_contact = h.no_contact || (rest != "本期无联系" && ticked(rest));
     }
     return;
   }
@@ -145,7 +164,7 @@ void read_label(const FormGrid& main, const FormGrid::Line& line, std::size_t i,
   if (label == "表单编号") take(h.form_id, value, "表单编号", where, problems);
   if (label == "学号") take(h.member_id, value, "学号", where, problems);
   if (label == "党员姓名") take(h.member_name, value, "党员姓名", where, problems);
-  if (label == "学期") take(h.semester_id, value, "学期", where, problems);
+  if (label == "学期") take(h.semester_text, value, "学期", where, problems);
   if (label == "期次编号" && !value.empty()) {
     auto n = small_number(value);
     if (!n) {
@@ -175,9 +194,20 @@ FormHeader read_form_header(const FormGrid& main, const FormGrid* hidden, Proble
   FormHeader h;
   if (hidden != nullptr) read_hidden(*hidden, h, problems);
   const auto table = find_table(main);
+  const auto map = table ? map_columns(main.lines[*table]) : ColumnMap{};
   for (std::size_t l = 0; l < main.lines.size(); ++l) {
     const auto& line = main.lines[l];
     if (table && l == *table) continue;
+    // A table with the member's columns (a form dormlink printed as CSV) names the member on
+    // every row: all rows must name the same one.
+    if (table && l > *table) {
+      if (map[c_member_id])
+        take(h.member_id, std::string(cell_at(line, map[c_member_id])), "党员学号",
+             main.where(line.number, *map[c_member_id]), problems);
+      if (map[c_member_name])
+        take(h.member_name, std::string(cell_at(line, map[c_member_name])), "党员姓名",
+             main.where(line.number, *map[c_member_name]), problems);
+    }
     for (std::size_t i = 0; i < line.cells.size(); ++i) {
       // Inside the table, only 本期无联系 is a label (a member may type it in a row).
       if (table && l > *table && normalized(line.cells[i]).find("本期无联系") == std::string::npos) continue;
@@ -195,17 +225,18 @@ std::optional<std::size_t> find_table(const FormGrid& main) {
   return std::nullopt;
 }
 
-std::optional<Date> first_table_date(const FormGrid& main, Date today) {
+std::vector<Date> table_dates(const FormGrid& main, Date today) {
+  std::vector<Date> dates;
   const auto table = find_table(main);
-  if (!table) return std::nullopt;
+  if (!table) return dates;
   const auto map = map_columns(main.lines[*table]);
   for (std::size_t l = *table + 1; l < main.lines.size(); ++l) {
     const auto text = cell_at(main.lines[l], map[c_time]);
     if (text.empty()) continue;
     auto when = parse_when(text, today);
-    if (const auto* at = std::get_if<LocalDateTime>(&when)) return at->date;
+    if (const auto* at = std::get_if<LocalDateTime>(&when)) dates.push_back(at->date);
   }
-  return std::nullopt;
+  return dates;
 }
 
 namespace {
@@ -228,9 +259,8 @@ struct RowReader {
 
   void problem(const FormGrid::Line& line, Column c, const std::string& message) const {
     const auto where = grid.where(line.number, map[c].value_or(0));
-    problems.add(where,
-                 grid.sheet.empty() ? fmt::format("column \"{}\": {}", k_names[c], message)
-                                    : fmt::format("{}: {}", k_names[c], message));
+    problems.add(where, grid.sheet.empty() ? fmt::format("column \"{}\": {}", k_names[c], message)
+                                           : fmt::format("{}: {}", k_names[c], message));
   }
 
   std::optional<Kind> column_kind(const FormGrid::Line& line) const {
@@ -290,7 +320,8 @@ std::optional<FormRow> RowReader::read(const FormGrid::Line& line) const {
     }
   }
   if (q.kind == Kind::excused) q.reason = std::string(note.empty() ? progress : note);
-  if (q.kind == Kind::incident) q.incident = Incident{category_in(progress, note), std::nullopt, std::nullopt, std::nullopt};
+  if (q.kind == Kind::incident)
+    q.incident = Incident{category_in(progress, note), std::nullopt, std::nullopt, std::nullopt};
   return row;
 }
 
@@ -308,8 +339,7 @@ std::vector<FormRow> read_form_rows(const FormGrid& main, const FormPeriod& peri
     bool label_line = false;
     for (const auto& cell : line.cells) {
       const auto text = normalized(cell);
-      if (text.find("本期无联系") != std::string::npos || text == "报送时间" || text == "签名" ||
-          text == "党员签名") {
+      if (text.find("本期无联系") != std::string::npos || text == "报送时间" || text == "签名" || text == "党员签名") {
         label_line = true;
       }
     }

@@ -173,6 +173,24 @@ std::optional<std::int64_t> find_duplicate(Database& database, const Row& row, c
   return found;
 }
 
+std::optional<std::int64_t> find_same_contact(Database& database, const Row& row) {
+  std::optional<std::int64_t> found;
+  database.transaction([&] {
+    auto& db = database.impl().db;
+    SQLite::Statement q(db, std::string("SELECT ") + k_row_columns +
+                                " FROM record r JOIN record_content c ON c.record_id = r.id WHERE r.kind = ? "
+                                "AND r.member_id = ? AND r.happened_at = ? "
+                                "AND r.dorm_code IS ? AND NOT EXISTS (SELECT 1 FROM record w WHERE w.corrects = r.id) "
+                                "ORDER BY r.id");
+    SQLite::bind(q, std::string(records::key(row.kind)), row.member_id, row.happened_at);
+    bind_optional(q, 4, row.dorm_code);
+    while (!found && q.executeStep()) {
+      if (read_row(q).students == row.students) found = q.getColumn(0).getInt64();
+    }
+  });
+  return found;
+}
+
 namespace {
 
 // The anchors the database holds: every submission and every backup receipt.

@@ -195,6 +195,10 @@ TEST_SUITE("records.form_parse") {
   TEST_CASE("kind_in_text finds one kind, the longest word, and skips denied words") {
     CHECK(kind_in_text("召开寝室座谈会，讨论学习计划") == Kind::symposium);
     CHECK(kind_in_text("参加寝室活动") == Kind::activity);
+    CHECK(kind_in_text("组织寝室集体活动") == Kind::activity);
+    // What a visit talks about is no kind: a club's 活动, 培养 a habit.
+    CHECK(kind_in_text("了解同学参加社团活动情况，鼓励积极参与") == std::nullopt);
+    CHECK(kind_in_text("提醒同学培养良好的作息习惯") == std::nullopt);
     CHECK(kind_in_text("开展新生入学教育") == Kind::orientation);
     CHECK(kind_in_text("学习党史") == Kind::education);
     CHECK(kind_in_text("政策宣传") == Kind::education);

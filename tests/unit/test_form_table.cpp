@@ -31,9 +31,9 @@ TEST_SUITE("unit") {
         {},
         {"本期无联系", "", "是"},
     });
-    const auto hidden = sheet({{"form_id", "abcdef0123456789"}, {"member_id", "2023110101"}, {"semester_id", "2026-autumn"},
-                               {"period", "1"}},
-                              "_dormlink");
+    const auto hidden = sheet(
+        {{"form_id", "abcdef0123456789"}, {"member_id", "2023110101"}, {"semester_id", "2026-autumn"}, {"period", "1"}},
+        "_dormlink");
     ProblemCollector problems;
     const auto h = read_form_header(main, &hidden, problems);
     CHECK(problems.empty());
@@ -54,6 +54,44 @@ TEST_SUITE("unit") {
     read_form_header(edited, &hidden, conflict);
     REQUIRE(conflict.size() == 1);
     CHECK(conflict.problems()[0].location == "f.xlsx:反馈表!D2");
+  }
+
+  TEST_CASE("form table: a table with the member's columns (dormlink's own CSV form) names the member") {
+    auto csv =
+        sheet({{"党员学号", "党员姓名", "联系寝室名称", "时间", "联系学生姓名及方式", "工作进展及成效", "说明"},
+               {"2023110104", "李晴紫", "10-106", "2026年11月3日 19:00", "（走访，当面）", "", ""},
+               {"2023110104", "李晴紫", "10-106", "2026年11月3日 19:05", "苏惠 157****6899（谈心，当面）", "", ""}},
+              "");
+    ProblemCollector problems;
+    auto h = read_form_header(csv, nullptr, problems);
+    CHECK(problems.empty());
+    CHECK(h.member_id == "2023110104");
+    CHECK(h.member_name == "李晴紫");
+    csv.lines[2].cells[0] = "2023110105";
+    ProblemCollector conflict;
+    read_form_header(csv, nullptr, conflict);
+    REQUIRE(conflict.size() == 1);
+    CHECK(conflict.problems()[0].location == "f.xlsx:3");
+  }
+
+  TEST_CASE("form table: 本期无联系 ticks only as a label with its tick, never from the instructions' words") {
+    auto header_of = [](std::vector<std::string> cells) {
+      ProblemCollector problems;
+      return read_form_header(sheet({{"学号", "2023110101", "学期", "2026秋"},
+                                     std::move(cells),
+                                     {"联系寝室名称", "时间", "联系学生姓名及方式"}}),
+                              nullptr, problems);
+    };
+    // The instructions mention it, with quotes (“ ” share their first byte with ✓ and ☑) and 是.
+    CHECK_FALSE(header_of({"填写说明：本期没有联系时，在“本期无联系”右边选“是”；请勿修改表单编号。"}).no_contact);
+    CHECK_FALSE(header_of({"本期无联系", "否"}).no_contact);
+    CHECK_FALSE(header_of({"本期无联系"}).no_contact);
+    CHECK(header_of({"本期无联系：", "是"}).no_contact);
+    CHECK(header_of({"☑本期无联系"}).no_contact);
+    CHECK(header_of({"本期无联系：√"}).no_contact);
+    // 学期 as typed is kept apart from the hidden sheet's id: the caller matches it to a name.
+    CHECK(header_of({}).semester_text == "2026秋");
+    CHECK(header_of({}).semester_id.empty());
   }
 
   TEST_CASE("form table: rows become requests with the rule that decided their kind, problems at their cells") {
@@ -101,6 +139,6 @@ TEST_SUITE("unit") {
     CHECK(problems.problems()[0].message.rfind("column \"时间\"", 0) == 0);
     const auto none = sheet({{"姓名", "李明"}, {"说明", "x"}});
     CHECK_FALSE(find_table(none));
-    CHECK(first_table_date(csv, Date{year{2026}, month{9}, day{21}}) == std::nullopt);
+    CHECK(table_dates(csv, Date{year{2026}, month{9}, day{21}}).empty());
   }
 }

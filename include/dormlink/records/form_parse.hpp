@@ -61,10 +61,10 @@ bool phone_matches(std::string_view typed, std::string_view full_phone);
 
 // A kind named in free text (工作进展及成效 or 说明). The words, found anywhere in the text:
 //   symposium    座谈会, 座谈
-//   activity     寝室活动, 活动
+//   activity     寝室活动, 集体活动 (not bare 活动: 社团活动 is what a visit talks about)
 //   orientation  新生入学教育, 入学教育
 //   education    知党爱党教育, 知党爱党, 党史, 政策宣传
-//   cultivation  入党积极分子, 积极分子, 培养
+//   cultivation  入党积极分子, 积极分子, 发展党员
 //   incident     特殊情况, 突发事件, 违纪, 违规电器, 打架, 斗殴, 赌博, 上网成瘾, 沉迷网络,
 //                夜不归宿, 私自在外住宿, 旷课
 //   talk         谈心, 谈话

@@ -38,9 +38,10 @@ struct FormGrid {
 // 党员姓名, 学期, 期次编号, 本期无联系) with their value in the next non-empty cell to the right.
 struct FormHeader {
   std::string form_id;
-  std::string member_id;    // 学号 or the hidden sheet's member_id
-  std::string member_name;  // 党员姓名
-  std::string semester_id;
+  std::string member_id;      // 学号 or the hidden sheet's member_id
+  std::string member_name;    // 党员姓名
+  std::string semester_id;    // the hidden sheet's semester_id
+  std::string semester_text;  // 学期 as typed: a semester's id or name
   std::optional<int> period;
   bool no_contact = false;  // 本期无联系 ticked (是, √, ✓, ☑, x, yes, true, 1)
   bool hidden_sheet = false;
@@ -71,9 +72,9 @@ struct FormPeriod {
 // 联系学生姓名及方式 (aliases as docs/forms.md lists); nullopt when there is none.
 std::optional<std::size_t> find_table(const FormGrid& main);
 
-// The first date typed in 时间 that parse_when reads with `today` (a form typed from scratch
-// names no period: its dates do).
-std::optional<Date> first_table_date(const FormGrid& main, Date today);
+// Every date typed in 时间 that parse_when reads with `today`, in table order (a form typed from
+// scratch names no period: its dates do).
+std::vector<Date> table_dates(const FormGrid& main, Date today);
 
 // Reads every non-empty row of the table, up to the end or the 本期无联系 line. Problems are
 // added with the cell's place (FormGrid::where) and say what to type instead.

@@ -26,6 +26,11 @@ Receipt append_record(Database& db, records::Row row, const records::Content& co
 // The id of an existing record with the same kind, member, dorm, time, students and text.
 std::optional<std::int64_t> find_duplicate(Database& db, const records::Row& row, const records::Content& content);
 
+// The id of a record in force (not withdrawn or corrected) of the same contact: kind, member,
+// dorm, time and students, whatever its text (a returned form retelling a contact the member
+// typed before).
+std::optional<std::int64_t> find_same_contact(Database& db, const records::Row& row);
+
 // The result of walking the chain.
 struct VerifyReport {
   std::size_t records = 0;

@@ -1,0 +1,250 @@
+// dormlink import form FILE…: members' returned feedback forms, recorded as the members' own
+// records and submissions, all files or none (docs/forms.md "Filled forms in").
+#include <memory>
+
+#include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
+
+#include "cli/form_import.hpp"
+#include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
+#include "dormlink/records/chain.hpp"
+#include "dormlink/report/table.hpp"
+#include "dormlink/store/record_store.hpp"
+#include "dormlink/store/report_store.hpp"
+
+namespace dormlink::cli {
+namespace {
+
+constexpr const char* k_examples = R"(Examples:
+  dormlink import form returned/*.xlsx --dry-run      # what each row becomes, and why
+  dormlink import form returned/*.xlsx --received "2026-11-16 21:30"
+  dormlink import form 李晴紫-反馈表.csv --member 2023110104 --strict
+
+A returned file is read once (its SHA-256 is kept); a second, different file for the same member
+and period replaces the first file's rows. Notation of 联系学生姓名及方式: docs/records.md)";
+
+struct Options {
+  std::vector<std::string> files;
+  std::string received;
+  std::string encoding;
+  FormImportOptions form;
+  bool dry_run = false;
+};
+
+// --received: when the counselor received the files (default: now by the real clock).
+LocalDateTime received_of(Context& ctx, const Options& o, const EntryClock& clock) {
+  if (o.received.empty()) {
+    // With --as-of, that day at the real time of day (as report --submit does).
+    if (to_days(clock.today) > to_days(clock.now.date)) {
+      throw UsageError(fmt::format("--as-of {} is after today ({}); give --received or drop --as-of",
+                                   format_date(clock.today), format_date(clock.now.date)));
+    }
+    if (ctx.options().as_of.empty()) return clock.now;
+    return LocalDateTime{clock.today, clock.now.hour, clock.now.minute, true};
+  }
+  auto parsed = parse_when(o.received, clock.today);
+  if (const auto* error = std::get_if<WhenError>(&parsed)) throw UsageError("--received " + error->message);
+  auto at = std::get<LocalDateTime>(parsed);
+  if (at > clock.now) {
+    throw UsageError(fmt::format("--received {} is later than now ({}); give when the files reached you",
+                                 format_local(at), format_local(clock.now)));
+  }
+  return at;
+}
+
+records::Row withdrawal_of(const FormPlan& plan, std::int64_t id, const std::string& stamp, const std::string& user) {
+  records::Row row;
+  row.kind = records::Kind::withdrawal;
+  row.member_id = plan.member_id;
+  row.semester_id = plan.period.semester_id;
+  row.entered_at = stamp;
+  row.happened_at = stamp.substr(0, 16);
+  row.entered_by = user;
+  row.corrects = id;
+  row.reason = fmt::format("由报送文件 {} 取代 (replaced by the returned file {})", plan.file.name, plan.file.name);
+  return row;
+}
+
+struct Saved {
+  std::int64_t import_id = 0;
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+  std::size_t added = 0;
+  bool late = false;
+};
+
+Saved save_plan(Context& ctx, store::Database& db, FormPlan& plan, const LocalDateTime& received) {
+  const auto stamp = ctx.timestamp();
+  const auto user = ctx.user();
+  for (auto id : plan.withdrawn) store::append_record(db, withdrawal_of(plan, id, stamp, user), records::Content{});
+  store::FormImportRow import;
+  import.sha256 = plan.file.sha256;
+  import.form_id = plan.header.form_id;
+  import.member_id = plan.member_id;
+  import.semester_id = plan.period.semester_id;
+  import.period = plan.period.number;
+  import.file_name = plan.file.name.substr(plan.file.name.find_last_of('/') + 1);
+  import.file_format = plan.file.format;
+  import.received_at = format_local(received);
+  import.no_contact = plan.header.no_contact;
+  import.row_count = static_cast<std::int64_t>(plan.entries.size());
+  if (plan.replaces) import.replaces = plan.replaces->id;
+  import.entered_at = stamp;
+  import.entered_by = user;
+  Saved saved;
+  saved.import_id = store::save_form_import(db, import);
+  for (std::size_t i = 0; i < plan.entries.size(); ++i) {
+    if (plan.already[i] != 0) continue;
+    auto& row = plan.entries[i].row;
+    row.entered_at = stamp;
+    row.entered_by = user;
+    row.form = records::FormSource{saved.import_id, plan.file.sha256, plan.header.form_id};
+    const auto receipt = store::append_record(db, row, plan.rows[i].request.content);
+    if (saved.first == 0) saved.first = receipt.id;
+    saved.last = receipt.id;
+    ++saved.added;
+  }
+  const auto head = store::load_chain_head(db);
+  store::SubmissionRow s;
+  s.subject_id = plan.member_id;
+  s.semester_id = plan.period.semester_id;
+  s.period = plan.period.number;
+  s.submitted_at = format_local(received) + ":00";
+  s.recorded_at = stamp;
+  s.submitted_by = user;
+  s.due_date = format_date(plan.period.form_due);
+  s.late = check::late(received.date, plan.period.form_due);
+  s.language = "zh";
+  s.format = plan.file.format;
+  s.audience = "counselor";
+  s.document_sha256 = plan.file.sha256;
+  s.chain_head = head.head;
+  s.record_count = head.records;
+  s.source = store::SubmissionSource::member;
+  s.form_import = saved.import_id;
+  store::save_submission(db, s);
+  saved.late = s.late;
+  return saved;
+}
+
+// The dry run: every row, what it becomes and which rule decided its kind.
+void print_plan(Context& ctx, const FormPlan& plan) {
+  const bool zh = ctx.language() == Language::zh;
+  fmt::print(
+      ctx.out(), "{}: {} {} · {} {} · {}\n", plan.file.name, plan.member_name, plan.member_id, plan.period.semester_id,
+      zh ? fmt::format("第{}期", plan.period.number) : fmt::format("period {}", plan.period.number),
+      plan.replaces ? (zh ? fmt::format("取代导入 #{}（撤回 {} 条）", plan.replaces->id, plan.withdrawn.size())
+                          : fmt::format("replaces import #{} (withdraws {})", plan.replaces->id, plan.withdrawn.size()))
+                    : (zh ? "首次报送" : "first file"));
+  report::Table table;
+  table.header =
+      zh ? std::vector<std::string>{"行", "时间", "寝室", "类型", "方式", "学生", "依据", "记录"}
+         : std::vector<std::string>{"Row", "Time", "Dorm", "Kind", "Channel", "Students", "Decided by", "Record"};
+  table.align = {report::Align::right, report::Align::left,  report::Align::left, report::Align::left,
+                 report::Align::left,  report::Align::right, report::Align::left, report::Align::left};
+  for (std::size_t i = 0; i < plan.entries.size(); ++i) {
+    const auto& row = plan.entries[i].row;
+    const auto& rule = plan.rows[i].kind.rule;
+    table.rows.push_back(
+        {std::to_string(plan.rows[i].line), row.happened_at, row.dorm_code.value_or("-"),
+         std::string(zh ? records::label_zh(row.kind) : records::key(row.kind)),
+         row.channel ? std::string(zh ? records::label_zh(*row.channel) : records::key(*row.channel)) : "-",
+         std::to_string(row.students.size()),
+         std::string(zh ? records::label_zh(rule) : records::key(rule)) +
+             (records::guessed(rule) ? (zh ? "（推断）" : " (guessed)") : ""),
+         plan.already[i] == 0 ? std::string(zh ? "新增" : "new")
+                              : fmt::format(fmt::runtime(zh ? "已有 #{}" : "already #{}"), plan.already[i])});
+  }
+  if (plan.entries.empty()) {
+    fmt::print(ctx.out(), "{}\n", zh ? "本期无联系" : "no contact this period");
+  } else {
+    fmt::print(ctx.out(), "{}", report::render_text(table));
+  }
+}
+
+int run_import_form(Context& ctx, const Options& o) {
+  const auto& config = ctx.config();
+  const auto clock = clock_of(ctx);
+  const auto received = received_of(ctx, o, clock);
+  std::vector<FormFile> files;
+  for (const auto& path : o.files) files.push_back(read_form_file(ctx, path, o.encoding));
+  auto db = ctx.open_database(o.dry_run ? store::OpenMode::read_only : store::OpenMode::read_write);
+  std::vector<FormPlan> plans;
+  std::vector<Saved> saved;
+  db.transaction([&] {
+    EntryResolver resolver(db, config, clock.now);
+    std::vector<std::string> problems;
+    for (auto& file : files) {
+      for (const auto& done : plans) {
+        if (done.file.sha256 == file.sha256) {
+          throw DataError(fmt::format("{} and {} are the same file; give it once", done.file.name, file.name));
+        }
+      }
+      plans.push_back(plan_form(ctx, db, resolver, std::move(file), o.form));
+      // Two files for one member and period in one run: the later one would silently replace.
+      for (std::size_t i = 0; i + 1 < plans.size(); ++i) {
+        const auto& a = plans[i];
+        const auto& b = plans.back();
+        if (a.member_id == b.member_id && a.period.semester_id == b.period.semester_id &&
+            a.period.number == b.period.number) {
+          throw DataError(fmt::format("{} and {} are both {}'s form of period {}; import the one that is right",
+                                      a.file.name, b.file.name, a.member_id, a.period.number));
+        }
+      }
+    }
+    if (o.dry_run) return;
+    for (auto& plan : plans) saved.push_back(save_plan(ctx, db, plan, received));
+  });
+  if (o.dry_run) {
+    for (const auto& plan : plans) print_plan(ctx, plan);
+    return 0;
+  }
+  if (ctx.options().quiet) return 0;
+  const bool zh = ctx.language() == Language::zh;
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    const auto& p = plans[i];
+    const auto& s = saved[i];
+    std::string records;
+    if (p.entries.empty()) {
+      records = zh ? "本期无联系" : "no contact";
+    } else if (s.added == 0) {
+      records = zh ? "无新记录" : "no new record";
+    } else if (s.added == 1) {
+      records = fmt::format(fmt::runtime(zh ? "1 条记录 #{}" : "1 record #{}"), s.first);
+    } else {
+      records = fmt::format(fmt::runtime(zh ? "{} 条记录 #{}–#{}" : "{} records #{}-#{}"), s.added, s.first, s.last);
+    }
+    if (const auto already = p.entries.size() - s.added; already > 0 && !p.entries.empty()) {
+      records += fmt::format(fmt::runtime(zh ? "，{} 行已有记录" : ", {} rows already recorded"), already);
+    }
+    emit(ctx,
+         fmt::format(fmt::runtime(zh ? "已导入 {}：{} 第{}期，{}，{}报送（导入 #{}）\n"
+                                     : "imported {}: {} period {}, {}, handed in {} (import #{})\n"),
+                     p.file.name, p.member_name, p.period.number, records,
+                     s.late ? (zh ? "逾期" : "late") : (zh ? "按时" : "on time"), s.import_id),
+         fmt::format("form {} was imported", p.file.name));
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_import_form_command(CLI::App& import, std::vector<Command>& commands) {
+  auto o = std::make_shared<Options>();
+  auto* app = import.add_subcommand("form", "Import members' returned feedback forms (xlsx or CSV), all or none");
+  app->add_option("files", o->files, "Returned forms: .xlsx, or CSV (UTF-8, GBK, GB18030, UTF-16)")
+      ->required()
+      ->type_name("FILE…");
+  app->add_option("--received", o->received, "When the files were received (default: now); on time or late by it")
+      ->type_name("WHEN");
+  app->add_option("--member", o->form.member, "The member, for a form that names none (学号 or name)")
+      ->type_name("WHO");
+  app->add_option("--encoding", o->encoding, "CSV only: force utf-8, gbk, gb18030 or utf-16")->type_name("NAME");
+  app->add_flag("--strict", o->form.strict, "Refuse any row whose kind had to be guessed");
+  app->add_flag("--dry-run", o->dry_run, "Check every file and show what each row becomes; write nothing");
+  app->footer(k_examples);
+  commands.push_back({app, [o](Context& ctx) { return run_import_form(ctx, *o); }});
+}
+
+}  // namespace dormlink::cli
