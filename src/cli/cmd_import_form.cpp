@@ -163,6 +163,34 @@ void print_plan(Context& ctx, const FormPlan& plan) {
   }
 }
 
+// One line per file: its member, period, new records, rows already recorded, on time or late.
+void print_receipts(Context& ctx, const std::vector<FormPlan>& plans, const std::vector<Saved>& saved) {
+  const bool zh = ctx.language() == Language::zh;
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    const auto& p = plans[i];
+    const auto& s = saved[i];
+    std::string records;
+    if (p.entries.empty()) {
+      records = zh ? "本期无联系" : "no contact";
+    } else if (s.added == 0) {
+      records = zh ? "无新记录" : "no new record";
+    } else if (s.added == 1) {
+      records = fmt::format(fmt::runtime(zh ? "1 条记录 #{}" : "1 record #{}"), s.first);
+    } else {
+      records = fmt::format(fmt::runtime(zh ? "{} 条记录 #{}–#{}" : "{} records #{}-#{}"), s.added, s.first, s.last);
+    }
+    if (const auto already = p.entries.size() - s.added; already > 0 && !p.entries.empty()) {
+      records += fmt::format(fmt::runtime(zh ? "，{} 行已有记录" : ", {} rows already recorded"), already);
+    }
+    emit(ctx,
+         fmt::format(fmt::runtime(zh ? "已导入 {}：{} 第{}期，{}，{}报送（导入 #{}）\n"
+                                     : "imported {}: {} period {}, {}, handed in {} (import #{})\n"),
+                     p.file.name, p.member_name, p.period.number, records,
+                     s.late ? (zh ? "逾期" : "late") : (zh ? "按时" : "on time"), s.import_id),
+         fmt::format("form {} was imported", p.file.name));
+  }
+}
+
 int run_import_form(Context& ctx, const Options& o) {
   const auto& config = ctx.config();
   const auto clock = clock_of(ctx);
@@ -200,31 +228,7 @@ int run_import_form(Context& ctx, const Options& o) {
     for (const auto& plan : plans) print_plan(ctx, plan);
     return 0;
   }
-  if (ctx.options().quiet) return 0;
-  const bool zh = ctx.language() == Language::zh;
-  for (std::size_t i = 0; i < plans.size(); ++i) {
-    const auto& p = plans[i];
-    const auto& s = saved[i];
-    std::string records;
-    if (p.entries.empty()) {
-      records = zh ? "本期无联系" : "no contact";
-    } else if (s.added == 0) {
-      records = zh ? "无新记录" : "no new record";
-    } else if (s.added == 1) {
-      records = fmt::format(fmt::runtime(zh ? "1 条记录 #{}" : "1 record #{}"), s.first);
-    } else {
-      records = fmt::format(fmt::runtime(zh ? "{} 条记录 #{}–#{}" : "{} records #{}-#{}"), s.added, s.first, s.last);
-    }
-    if (const auto already = p.entries.size() - s.added; already > 0 && !p.entries.empty()) {
-      records += fmt::format(fmt::runtime(zh ? "，{} 行已有记录" : ", {} rows already recorded"), already);
-    }
-    emit(ctx,
-         fmt::format(fmt::runtime(zh ? "已导入 {}：{} 第{}期，{}，{}报送（导入 #{}）\n"
-                                     : "imported {}: {} period {}, {}, handed in {} (import #{})\n"),
-                     p.file.name, p.member_name, p.period.number, records,
-                     s.late ? (zh ? "逾期" : "late") : (zh ? "按时" : "on time"), s.import_id),
-         fmt::format("form {} was imported", p.file.name));
-  }
+  if (!ctx.options().quiet) print_receipts(ctx, plans, saved);
   return 0;
 }
 

@@ -95,6 +95,51 @@ for i, row in enumerate(rows):
 book.save(sys.argv[2])
 )";
 
+// The period-1 form of a member as report feedback's JSON gives its contacts, one line each:
+// kind|at|dorm|names|progress|note.
+constexpr const char* k_contacts_py = R"(
+import json, sys
+form = json.load(open(sys.argv[1], encoding="utf-8"))
+for c in form["contacts"]:
+    names = "、".join(s["name"] for s in (c["students"] or []))
+    print("|".join([c["kind"], c["at"], c["dorm"] or "", names, c["progress"], c["note"]]))
+)";
+
+// How many of check's items on 2026-09-23 are the member's period-1 form.
+constexpr const char* k_form_items_py = R"(
+import json, sys
+items = json.load(open(sys.argv[1], encoding="utf-8"))["items"]
+print(sum(1 for i in items if i["rule"] == "feedback_form" and i["member"]["id"] == sys.argv[2] and i["period"] == 1))
+)";
+
+std::string python(const Sandbox& box, const char* script, std::vector<std::string> args) {
+  box.write("script.py", script);
+  args.insert(args.begin(), "script.py");
+  auto r = box.run_program("/usr/bin/python3", args);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return r.out;
+}
+
+std::string contacts_of(const Sandbox& box, const char* member) {
+  ok(box, at("2026-09-23", {"report", "feedback", "--member", member, "--period", "1", "--format", "json", "-o",
+                            "form.json", "--force"}));
+  return python(box, k_contacts_py, {"form.json"});
+}
+
+std::string form_items(const Sandbox& box, const char* member) {
+  auto r = box.run(at("2026-09-23", {"check", "--format", "json"}));
+  REQUIRE(r.exit_code <= 1);
+  box.write("check.json", r.out);
+  return python(box, k_form_items_py, {"check.json", member});
+}
+
+// The rows both fills type, as report feedback shows them.
+constexpr const char* k_filled_contacts =
+    "talk|2026-09-08 19:30|1-101|张二|了解期中复习情况|约定下周再谈\n"
+    "visit|2026-09-10 19:00|1-101||走访寝室|\n"
+    "talk|2026-09-15 19:00|1-101|张二、张一|讨论学习计划|\n";
+
 }  // namespace
 
 TEST_SUITE("e2e.import_form") {
@@ -248,13 +293,14 @@ TEST_SUITE("e2e.import_form") {
     REQUIRE(filled.exit_code == 0);
     auto dry = ok(box, at("2026-09-21", {"import", "form", "filled.xlsx", "--dry-run"}));
     CHECK(has(dry.out, "类型列"));
+    CHECK(form_items(box, M1) == "1\n");
     ok(box, at("2026-09-21", {"import", "form", "filled.xlsx", "--received", "2026-09-20 22:00"}));
     CHECK(count(box, "kind = 'talk'") == 2);
     CHECK(count(box, "kind = 'visit'") == 1);
+    // check: the member's form of the period is in; the form shows exactly the rows typed.
+    CHECK(form_items(box, M1) == "0\n");
+    CHECK(contacts_of(box, M1) == k_filled_contacts);
     auto form = ok(box, at("2026-09-23", {"report", "feedback", "--member", M1, "--period", "1"}));
-    CHECK(has(form.out, "了解期中复习情况"));
-    CHECK(has(form.out, "约定下周再谈"));
-    CHECK(has(form.out, "讨论学习计划"));
     CHECK(has(form.out, "filled.xlsx"));
     // Another member's period: the form id does not match.
     auto other = box.run(at("2026-09-21", {"import", "form", "filled.xlsx", "--member", M2}));
@@ -271,6 +317,43 @@ TEST_SUITE("e2e.import_form") {
     auto lo = ok(box, at("2026-09-22", {"import", "form", "lo-out/filled.xlsx", "--dry-run"}));
     CHECK(has(lo.out, "取代导入"));
     CHECK(has(lo.out, "类型列"));
+  }
+
+  TEST_CASE("round trip: dormlink's blank form filled in LibreOffice Calc headless imports as typed") {
+    if (!has_soffice()) {
+      MESSAGE("libreoffice-calc-nogui is not installed (scripts/setup-deps.sh --test): skipped");
+      return;
+    }
+    Sandbox box;
+    build_college(box);
+    ok(box, at("2026-09-07", {"form", "--member", M1, "--period", "current", "--out-dir", "."}));
+    const std::string blank = "form-" + std::string(M1) + "-2026-autumn-p1";
+    // LibreOffice opens the blank form and saves it as flat ODS; the cells are written there
+    // (tests/support/fods_fill.py); LibreOffice saves the result as xlsx.
+    const std::vector<std::string> lo{"--headless", "-env:UserInstallation=file://" + box.path("lo")};
+    auto convert = [&](const std::string& to, const std::string& file) {
+      auto args = lo;
+      args.insert(args.end(), {"--convert-to", to, "--outdir", "lo-out", file});
+      auto r = box.run_program("/usr/bin/soffice", args);
+      INFO(r.err);
+      REQUIRE(r.exit_code == 0);
+    };
+    convert("fods", blank + ".xlsx");
+    box.write("rows.tsv",
+              "1-101\t9月8日 19:30\t张二\t了解期中复习情况\t约定下周再谈\t谈心\t当面\n"
+              "1-101\t2026-09-10 19:00\t\t走访寝室\t\t\t\n"
+              "1-101\t第2周周二 晚上\t张一 138****0011、张二\t讨论学习计划\t\t\t\n");
+    auto fill = box.run_program("/usr/bin/python3",
+                                {std::string(DORMLINK_SOURCE_DIR) + "/tests/support/fods_fill.py",
+                                 "lo-out/" + blank + ".fods", "filled.fods", "反馈表", "联系寝室名称", "rows.tsv"});
+    INFO(fill.err);
+    REQUIRE(fill.exit_code == 0);
+    convert("xlsx", "filled.fods");
+    CHECK(form_items(box, M1) == "1\n");
+    auto r = ok(box, at("2026-09-21", {"import", "form", "lo-out/filled.xlsx", "--received", "2026-09-20 22:00"}));
+    CHECK(has(r.out, "3 条记录"));
+    CHECK(form_items(box, M1) == "0\n");
+    CHECK(contacts_of(box, M1) == k_filled_contacts);
   }
 
   TEST_CASE("the seed's form typed in LibreOffice (xlsx) imports like its CSV") {
