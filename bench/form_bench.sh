@@ -158,6 +158,8 @@ records=$(sqlite3 "$out/run.db" "SELECT count(*) FROM record WHERE form_import I
   echo "| import form, CSV | $(fmt_num "$csv_ms" 0) ms | $(fmt_num "$sql_ms" 0) ms | $(ratio "$csv_ms" "$sql_ms") |"
   if ls "$out"/xlsx/*.xlsx >/dev/null 2>&1; then
     xlsx_ms=$(time_import xlsx)
+    records=$(sqlite3 "$out/run.db" "SELECT count(*) FROM record WHERE form_import IS NOT NULL")
+    [[ $records -eq $total ]] || die "import form (xlsx) recorded $records records, expected $total"
     echo "| import form, xlsx | $(fmt_num "$xlsx_ms" 0) ms | $(fmt_num "$sql_ms" 0) ms | $(ratio "$xlsx_ms" "$sql_ms") |"
   fi
 } | tee "$results"
