@@ -188,7 +188,7 @@ std::vector<records::ResolvedEntry> resolve_rows(EntryResolver& resolver, store:
       }
       out.push_back(std::move(entry));
     } catch (const DataError& e) {
-      for (const auto& p : e.problems()) problems.add(where, p.message);
+      for (const auto& p : e.problems()) problems.add(where, records::in_form_columns(p.message));
     }
   }
   if (!problems.empty()) {

@@ -2,6 +2,7 @@
 #include "cli/form_import.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -104,6 +105,13 @@ const roster::StudentRow* find_member(const roster::Snapshot& snapshot, const st
   return found;
 }
 
+// A student as messages name one: name and id when the roster knows the text, else the text
+// as typed (quoted, or not shown when it looks like a phone).
+std::string shown_student(const roster::Snapshot& snapshot, const std::string& text) {
+  if (const auto* s = find_member(snapshot, text)) return fmt::format("{} {}", s->facts.name, s->student_id);
+  return quote_value(text);
+}
+
 std::string member_of(const FormPlan& plan, const roster::Snapshot& snapshot, const FormImportOptions& o,
                       std::string& name) {
   const auto& h = plan.header;
@@ -111,8 +119,8 @@ std::string member_of(const FormPlan& plan, const roster::Snapshot& snapshot, co
   if (!o.member.empty() && text != o.member) {
     if (const auto* named = find_member(snapshot, o.member);
         named == nullptr || (named->student_id != text && named->facts.name != text)) {
-      throw DataError(fmt::format("{}: the form is {}'s, not --member {}; give the right file or leave --member out",
-                                  plan.file.name, quote_value(text), quote_value(o.member)));
+      throw DataError(fmt::format("{}: the form is {}'s, not --member {}'s; give the right file or leave --member out",
+                                  plan.file.name, shown_student(snapshot, text), shown_student(snapshot, o.member)));
     }
   }
   if (text.empty()) {
@@ -236,6 +244,15 @@ FormFile read_form_file(Context& ctx, const std::string& path, const std::string
   f.sha256 = records::to_hex(records::sha256(input.bytes));
   const bool zip = input.bytes.rfind("PK\x03\x04", 0) == 0;
   const bool ole = input.bytes.rfind("\xD0\xCF\x11\xE0", 0) == 0;
+  std::string extension = f.name.substr(std::min(f.name.size(), f.name.find_last_of('.')));
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (!zip && !ole && (extension == ".xlsx" || extension == ".xlsm" || extension == ".xls" || extension == ".et")) {
+    throw DataError(
+        fmt::format("{}: not an Excel workbook (its bytes are not a .xlsx file's); open it in Excel, WPS or "
+                    "LibreOffice and save it as Excel Workbook (.xlsx), or rename it .csv if it is CSV",
+                    f.name));
+  }
   if (zip || ole) {
     f.format = "xlsx";
     read_xlsx_form(ctx, input.bytes, f);
@@ -282,7 +299,7 @@ std::vector<std::string> talked_of(const records::FormRow& row, const roster::Sn
 
 void check_rows(const FormPlan& plan, const FormImportOptions& o, ProblemCollector& problems) {
   const auto& f = plan.file;
-  if (plan.rows.empty() && !plan.header.no_contact) {
+  if (plan.rows.empty() && !plan.header.no_contact && problems.empty()) {
     problems.add(f.name, "the form has no rows; tick 本期无联系 if there was no contact in the period");
   }
   if (!plan.rows.empty() && plan.header.no_contact) {
@@ -316,8 +333,8 @@ void resolve_rows(FormPlan& plan, EntryResolver& resolver, store::Database& db, 
       plan.already.push_back(existing && withdrawn.count(*existing) == 0 ? *existing : 0);
       plan.entries.push_back(std::move(entry));
     } catch (const DataError& e) {
-      for (const auto& p : e.problems()) problems.add(where, p.message);
-      if (e.problems().empty()) problems.add(where, e.what());
+      for (const auto& p : e.problems()) problems.add(where, records::in_form_columns(p.message));
+      if (e.problems().empty()) problems.add(where, records::in_form_columns(e.what()));
     }
   }
 }

@@ -1,6 +1,7 @@
 #include "dormlink/records/entry.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 
@@ -220,6 +221,41 @@ ResolvedEntry resolve_entry(const EntryRequest& r, const EntryContext& c) {
   if (!problems.empty()) {
     auto count = problems.size();
     throw DataError(fmt::format("{} problem{}; nothing was saved", count, count == 1 ? "" : "s"), problems.take());
+  }
+  return out;
+}
+
+std::string in_form_columns(std::string_view message) {
+  // Longer options first: --reported-at before --at would not matter (a space follows the
+  // option), but keeps the table readable.
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> k_options{{
+      {"--talked", "联系学生姓名及方式"},
+      {"--dorm", "联系寝室名称"},
+      {"--at", "时间"},
+      {"--member", "党员姓名"},
+      {"--reported-at", "报告时间"},
+      {"--category", "事件类别"},
+      {"--corrects", "更正记录"},
+      {"--progress", "工作进展及成效"},
+      {"--note", "说明"},
+      {"--reason", "原因"},
+  }};
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < message.size()) {
+    bool replaced = false;
+    if (message.compare(pos, 2, "--") == 0 && (pos == 0 || message[pos - 1] == ' ')) {
+      for (const auto& [option, column] : k_options) {
+        const auto end = pos + option.size();
+        if (message.compare(pos, option.size(), option) != 0) continue;
+        if (end < message.size() && message[end] != ' ' && message[end] != ':' && message[end] != ',') continue;
+        out += fmt::format("column \"{}\"", column);
+        pos = end;
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out += message[pos++];
   }
   return out;
 }

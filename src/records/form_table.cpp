@@ -344,7 +344,10 @@ std::vector<FormRow> read_form_rows(const FormGrid& main, const FormPeriod& peri
       }
     }
     if (label_line) break;
-    if (auto row = reader.read(line)) rows.push_back(std::move(*row));
+    // A row with a problem is not read further: its problems are all it gives.
+    const auto before = problems.size();
+    auto row = reader.read(line);
+    if (row && problems.size() == before) rows.push_back(std::move(*row));
   }
   return rows;
 }

@@ -198,6 +198,12 @@ TEST_SUITE("e2e.import_form") {
     CHECK(has(r.err, "bad.csv:4"));
     CHECK(has(r.err, "bad.csv:5"));
     CHECK(has(r.err, "时间"));
+    // Messages name the form's columns, never the options of log-visit; a row with a problem
+    // is not resolved again (one message for the bad date, none about the member or dorm).
+    CHECK(has(r.err, "bad.csv:5: column \"联系学生姓名及方式\" \"王五\": no current student"));
+    CHECK_FALSE(has(r.err, "--talked"));
+    CHECK_FALSE(has(r.err, "--member"));
+    CHECK(has(r.err, "3 problems"));
     CHECK(count(box, "1") == 0);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM submission") == 0);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM form_import") == 0);
@@ -210,6 +216,20 @@ TEST_SUITE("e2e.import_form") {
                               "\n本期无联系,是\n联系寝室名称,时间,联系学生姓名及方式,工作进展及成效,说明\n");
     ok(box, at("2026-09-21", {"import", "form", "none.csv"}));
     CHECK(box.query_int("college.db", "SELECT count(*) FROM submission WHERE source = 'member'") == 1);
+    // A file named .xlsx that is no workbook; a --member who is not the form's member.
+    box.write("junk.xlsx", "学号,2023110101\n");
+    auto junk = box.run(at("2026-09-21", {"import", "form", "junk.xlsx"}));
+    CHECK(junk.exit_code == 65);
+    CHECK(has(junk.err, "junk.xlsx: not an Excel workbook"));
+    auto other = box.run(at("2026-09-21", {"import", "form", "bad.csv", "--member", M2}));
+    CHECK(other.exit_code == 65);
+    CHECK(has(other.err, "the form is 李明 2023110101's, not --member 王强 2023110102's"));
+    // log-visit --from-csv names its columns the same way.
+    box.write("rows.csv",
+              std::string("党员姓名,联系寝室名称,时间,联系学生姓名及方式\n") + M1 + ",1-101,2026-09-09 19:30,王五\n");
+    auto csv = box.run(at("2026-09-21", {"log-visit", "--from-csv", "rows.csv"}));
+    CHECK(csv.exit_code == 65);
+    CHECK(has(csv.err, "rows.csv:2: column \"联系学生姓名及方式\" \"王五\""));
     // --strict refuses a guessed kind.
     box.write("guess.csv", std::string("学号,") + M1 +
                                "\n联系寝室名称,时间,联系学生姓名及方式,工作进展及成效,说明\n"
