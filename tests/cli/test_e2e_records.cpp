@@ -170,7 +170,7 @@ TEST_SUITE("e2e.records") {
     auto before = box.read("college.db") + box.read("college.db-wal");
     auto bad = box.run(at("2026-09-20", {"log-visit", "--from-csv", "bad.csv"}));
     CHECK(bad.exit_code == 65);
-    CHECK(bad.err.find("bad.csv:4: --dorm \"10-999\": no such dorm") != std::string::npos);
+    CHECK(bad.err.find("bad.csv:4: column \"联系寝室名称\" \"10-999\": no such dorm") != std::string::npos);
     CHECK(box.read("college.db") + box.read("college.db-wal") == before);
     box.write("good.csv", header + good);
     auto ok = box.run(at("2026-09-20", {"log-visit", "--from-csv", "good.csv"}));
