@@ -36,7 +36,9 @@ std::string hand_in_text(const HandIn& h, Language language, bool show_reason) {
   std::string out(h.source == HandIn::Source::member ? l.member(language) : l.on_behalf(language));
   out += " " + h.at;
   if (h.late) out += l.late(language);
-  if (h.source == HandIn::Source::member && !h.file.empty()) out += fmt::format(pattern(l.file, language), h.file);
+  // The file's name and the reason are free text (a name may be in either): the committee sees neither.
+  if (h.source == HandIn::Source::member && show_reason && !h.file.empty())
+    out += fmt::format(pattern(l.file, language), h.file);
   if (h.source == HandIn::Source::on_behalf && show_reason && !h.reason.empty())
     out += fmt::format(pattern(l.reason, language), h.reason);
   return out;
@@ -46,7 +48,7 @@ Json hand_in_json(const HandIn& h, bool show_reason) {
   const bool any = h.source != HandIn::Source::none;
   return Json{{"source", key(h.source)},
               {"at", any ? Json(h.at) : Json(nullptr)},
-              {"file", h.source == HandIn::Source::member ? Json(h.file) : Json(nullptr)},
+              {"file", h.source == HandIn::Source::member && show_reason ? Json(h.file) : Json(nullptr)},
               {"reason", h.source == HandIn::Source::on_behalf && show_reason ? Json(h.reason) : Json(nullptr)},
               {"late", any && h.late}};
 }

@@ -172,6 +172,11 @@ TEST_SUITE("e2e.import_form") {
     CHECK(has(form.out, "报送情况：本人报送 2026-09-20 21:30"));
     CHECK(has(form.out, "seed.csv"));
     CHECK_FALSE(has(form.out, "13800000011"));
+    // The file's name is free text: the committee sees that the member handed it in, not the name.
+    auto committee =
+        ok(box, at("2026-09-23", {"report", "feedback", "--member", M1, "--period", "1", "--audience", "committee"}));
+    CHECK(has(committee.out, "本人报送"));
+    CHECK_FALSE(has(committee.out, "seed.csv"));
     // The same file again: refused, naming the first import; nothing changes.
     auto again = box.run(at("2026-09-21", {"import", "form", "seed.csv"}));
     CHECK(again.exit_code == 65);

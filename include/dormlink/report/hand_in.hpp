@@ -23,7 +23,7 @@ struct HandIn {
 std::string_view key(HandIn::Source source);
 
 // One line: "本人报送 2026-11-16 21:30（form-….xlsx）", "代为整理 …（原因：…）", "未报送".
-// `show_reason` is false for the committee.
+// `show_reason` is false for the committee, which sees neither the reason nor the file name (free text).
 std::string hand_in_text(const HandIn& hand_in, Language language, bool show_reason);
 
 // {"source": "member", "at": "...", "file": "...", "reason": "..." or null, "late": false}.
