@@ -381,6 +381,20 @@ TEST_SUITE("e2e.import_form") {
     CHECK(contacts_of(box, M1) == k_filled_contacts);
   }
 
+  TEST_CASE("the example college's returned forms import into any new database of the college") {
+    Sandbox box;
+    setup_example_college(box);  // a database of its own: its own form secret
+    ok(box, at("2026-09-07", {"-q", "assign", "--semester", "2026-autumn"}));
+    box.copy_from_source("examples/college/forms/2023110104-李晴紫-第9-10周.csv", "li.csv");
+    box.copy_from_source("examples/college/forms/2023110114-韩语慧-第5期.xlsx", "han.xlsx");
+    auto r = ok(box, at("2026-11-16", {"import", "form", "li.csv", "han.xlsx"}));
+    CHECK(has(r.out, "李晴紫 第5期"));
+    CHECK(has(r.out, "韩语慧 第5期"));
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM submission WHERE source = 'member' AND late = 0") == 2);
+    CHECK(count(box, "kind = 'symposium'") == 1);
+    CHECK(count(box, "kind = 'activity'") == 1);
+  }
+
   TEST_CASE("the seed's form typed in LibreOffice (xlsx) imports like its CSV") {
     if (!has_soffice()) {
       MESSAGE("libreoffice-calc-nogui is not installed (scripts/setup-deps.sh --test): skipped");
