@@ -39,5 +39,5 @@ set +x
 head -n 24 check-2026-11-24.txt
 echo "... the whole list: run/check-2026-11-24.txt ($(wc -l < check-2026-11-24.txt) lines)"
 echo
-sed -n '1,/^## 寝室/p' reports/2026-11-16/summary-T2024001-p5.md | head -n 20
+sed -n '1,20p;/^## 寝室/q' reports/2026-11-16/summary-T2024001-p5.md
 echo "... every form and the summary: run/reports/2026-11-16/"
