@@ -23,9 +23,10 @@ constexpr const char* k_examples = R"(Examples:
   dormlink import students roster-2027.csv --semester 2027-spring --as-of 2027-02-20
   dormlink import staff staff.csv --encoding gbk
   iconv -f gbk -t utf-8 students.csv | dormlink import students -
+  dormlink import form returned/*.xlsx --dry-run
   dormlink import undo 7 --dry-run
 
-Columns and accepted Chinese headers: docs/import.md)";
+Columns and accepted Chinese headers: docs/import.md; returned forms: docs/forms.md)";
 
 enum class RosterKind { students, dorms, staff };
 
@@ -57,14 +58,7 @@ const Semester* choose_semester(Context& ctx, const std::string& id) {
 // Reads, decodes and parses the roster under the config's [limits]; the bytes are moved from
 // step to step, never copied (docs/import.md "Input files and limits").
 util::CsvTable read_table(Context& ctx, const ImportOptions& o, std::string& source_name, std::string& encoding_name) {
-  std::optional<util::Encoding> forced;
-  if (!o.encoding.empty()) {
-    forced = util::parse_encoding_name(o.encoding);
-    if (!forced) {
-      throw UsageError(
-          fmt::format("--encoding {} is not known; use utf-8, gbk, gb18030 or utf-16", quote_value(o.encoding)));
-    }
-  }
+  const auto forced = forced_encoding(o.encoding);
   auto input = ctx.read_input(o.file);
   source_name = input.name;
   auto decoded = util::decode_text(std::move(input.bytes), source_name, forced);

@@ -196,7 +196,8 @@ int run_import_form(Context& ctx, const Options& o) {
   const auto clock = clock_of(ctx);
   const auto received = received_of(ctx, o, clock);
   std::vector<FormFile> files;
-  for (const auto& path : o.files) files.push_back(read_form_file(ctx, path, o.encoding));
+  const auto encoding = forced_encoding(o.encoding);  // refused before any file is read
+  for (const auto& path : o.files) files.push_back(read_form_file(ctx, path, encoding));
   auto db = ctx.open_database(o.dry_run ? store::OpenMode::read_only : store::OpenMode::read_write);
   std::vector<FormPlan> plans;
   std::vector<Saved> saved;

@@ -202,11 +202,7 @@ std::vector<records::ResolvedEntry> resolve_rows(EntryResolver& resolver, store:
 int run_from_csv(Context& ctx, const LogVisitOptions& o) {
   const auto& config = ctx.config();
   const auto clock = clock_of(ctx);
-  std::optional<util::Encoding> forced;
-  if (!o.encoding.empty() && !(forced = util::parse_encoding_name(o.encoding))) {
-    throw UsageError(
-        fmt::format("--encoding {} is not known; use utf-8, gbk, gb18030 or utf-16", quote_value(o.encoding)));
-  }
+  const auto forced = forced_encoding(o.encoding);
   auto input = ctx.read_input(o.from_csv);
   auto decoded = util::decode_text(std::move(input.bytes), input.name, forced);
   auto rows = records::parse_record_csv(util::parse_csv(std::move(decoded.utf8), input.name, ctx.csv_limits()),

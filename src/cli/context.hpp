@@ -6,6 +6,7 @@
 #include <functional>
 #include <istream>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@
 #include "dormlink/config.hpp"
 #include "dormlink/store/database.hpp"
 #include "dormlink/util/csv.hpp"
+#include "dormlink/util/encoding.hpp"
 
 namespace CLI {
 class App;
@@ -108,6 +110,10 @@ void add_import_form_command(CLI::App& import, std::vector<Command>& commands);
 // regular file but ..."), a larger file before it is read (DataError, exit 65, naming the
 // limit). NotFoundError / PermissionError / IoError name the path.
 std::string read_input_file(const std::string& path, std::uintmax_t max_bytes);
+
+// The encoding `--encoding NAME` forces; nullopt when NAME is empty (detect it). Throws
+// UsageError for a name it does not know.
+std::optional<util::Encoding> forced_encoding(const std::string& name);
 
 // Reads a stream (standard input) to its end, refusing it (DataError naming `name` and the
 // limit) as soon as it has passed `max_bytes`.

@@ -72,12 +72,7 @@ void read_xlsx_form(Context& ctx, const std::string& bytes, FormFile& f) {
   if (const auto* hidden = book.find("_dormlink")) f.hidden = grid_of(*hidden, f.name);
 }
 
-void read_csv_form(Context& ctx, std::string bytes, const std::string& encoding, FormFile& f) {
-  std::optional<util::Encoding> forced;
-  if (!encoding.empty() && !(forced = util::parse_encoding_name(encoding))) {
-    throw UsageError(
-        fmt::format("--encoding {} is not known; use utf-8, gbk, gb18030 or utf-16", quote_value(encoding)));
-  }
+void read_csv_form(Context& ctx, std::string bytes, std::optional<util::Encoding> forced, FormFile& f) {
   auto decoded = util::decode_text(std::move(bytes), f.name, forced);
   const auto table = util::parse_csv(std::move(decoded.utf8), f.name, ctx.csv_limits());
   f.main = records::FormGrid{f.name, "", {}};
@@ -237,7 +232,7 @@ void check_form_id(store::Database& db, const FormPlan& plan) {
 
 }  // namespace
 
-FormFile read_form_file(Context& ctx, const std::string& path, const std::string& encoding) {
+FormFile read_form_file(Context& ctx, const std::string& path, std::optional<util::Encoding> encoding) {
   auto input = ctx.read_input(path);
   FormFile f;
   f.name = input.name;

@@ -27,8 +27,8 @@ struct FormFile {
 };
 
 // Reads one file: an .xlsx workbook (by its bytes, whatever its name) or CSV in any encoding
-// import reads (`encoding` forces one). Throws DataError naming the file.
-FormFile read_form_file(Context& ctx, const std::string& path, const std::string& encoding);
+// import reads (`encoding` forces one: forced_encoding). Throws DataError naming the file.
+FormFile read_form_file(Context& ctx, const std::string& path, std::optional<util::Encoding> encoding);
 
 // What one file will record.
 struct FormPlan {

@@ -17,6 +17,7 @@
 
 #include "cli/context.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/util/csv.hpp"
 #include "dormlink/util/file_kind.hpp"
 
@@ -187,6 +188,12 @@ std::string read_input_file(const std::string& path, std::uintmax_t max_bytes) {
   if (::fstat(fd, &st) != 0) throw_errno("read", path, errno);
   check_input(path, st, max_bytes);
   return read_to_end(fd, path, static_cast<std::size_t>(st.st_size), max_bytes);
+}
+
+std::optional<util::Encoding> forced_encoding(const std::string& name) {
+  if (name.empty()) return std::nullopt;
+  if (auto encoding = util::parse_encoding_name(name)) return encoding;
+  throw UsageError(fmt::format("--encoding {} is not known; use utf-8, gbk, gb18030 or utf-16", quote_value(name)));
 }
 
 std::string read_input_stream(std::istream& in, const std::string& name, std::uintmax_t max_bytes) {

@@ -154,18 +154,24 @@ Receipt append_record(Database& database, Row row, const records::Content& conte
   return receipt;
 }
 
-std::optional<std::int64_t> find_duplicate(Database& database, const Row& row, const records::Content& content) {
+namespace {
+
+// The first record of the same kind, member, time, dorm and students; with `digest`, of the same
+// text too; with `in_force`, one no later record corrects or withdraws.
+std::optional<std::int64_t> find_same(Database& database, const Row& row, const std::string* digest, bool in_force) {
   std::optional<std::int64_t> found;
   database.transaction([&] {
     auto& db = database.impl().db;
-    auto digest = records::to_hex(records::sha256(records::canonical_content(content)));
     SQLite::Statement q(
         db, std::string("SELECT ") + k_row_columns +
                 " FROM record r JOIN record_content c ON c.record_id = r.id WHERE r.kind = ? AND r.member_id = ? "
-                "AND r.happened_at = ? AND r.dorm_code IS ? AND r.content_digest = ? ORDER BY r.id");
+                "AND r.happened_at = ? AND r.dorm_code IS ?" +
+                (digest != nullptr ? " AND r.content_digest = ?" : "") +
+                (in_force ? " AND NOT EXISTS (SELECT 1 FROM record w WHERE w.corrects = r.id)" : "") +
+                " ORDER BY r.id");
     SQLite::bind(q, std::string(records::key(row.kind)), row.member_id, row.happened_at);
     bind_optional(q, 4, row.dorm_code);
-    q.bind(5, digest);
+    if (digest != nullptr) q.bind(5, *digest);
     while (!found && q.executeStep()) {
       if (read_row(q).students == row.students) found = q.getColumn(0).getInt64();
     }
@@ -173,22 +179,15 @@ std::optional<std::int64_t> find_duplicate(Database& database, const Row& row, c
   return found;
 }
 
+}  // namespace
+
+std::optional<std::int64_t> find_duplicate(Database& database, const Row& row, const records::Content& content) {
+  const auto digest = records::to_hex(records::sha256(records::canonical_content(content)));
+  return find_same(database, row, &digest, false);
+}
+
 std::optional<std::int64_t> find_same_contact(Database& database, const Row& row) {
-  std::optional<std::int64_t> found;
-  database.transaction([&] {
-    auto& db = database.impl().db;
-    SQLite::Statement q(db, std::string("SELECT ") + k_row_columns +
-                                " FROM record r JOIN record_content c ON c.record_id = r.id WHERE r.kind = ? "
-                                "AND r.member_id = ? AND r.happened_at = ? "
-                                "AND r.dorm_code IS ? AND NOT EXISTS (SELECT 1 FROM record w WHERE w.corrects = r.id) "
-                                "ORDER BY r.id");
-    SQLite::bind(q, std::string(records::key(row.kind)), row.member_id, row.happened_at);
-    bind_optional(q, 4, row.dorm_code);
-    while (!found && q.executeStep()) {
-      if (read_row(q).students == row.students) found = q.getColumn(0).getInt64();
-    }
-  });
-  return found;
+  return find_same(database, row, nullptr, true);
 }
 
 namespace {

@@ -229,6 +229,10 @@ TEST_SUITE("e2e.import_form") {
     auto other = box.run(at("2026-09-21", {"import", "form", "bad.csv", "--member", M2}));
     CHECK(other.exit_code == 65);
     CHECK(has(other.err, "the form is 李明 2023110101's, not --member 王强 2023110102's"));
+    // An unknown --encoding is refused before any file is read, whatever the files are.
+    auto encoding = box.run(at("2026-09-21", {"import", "form", "junk.xlsx", "--encoding", "latin9"}));
+    CHECK(encoding.exit_code == 64);
+    CHECK(has(encoding.err, "--encoding \"latin9\" is not known"));
     // log-visit --from-csv names its columns the same way.
     box.write("rows.csv",
               std::string("党员姓名,联系寝室名称,时间,联系学生姓名及方式\n") + M1 + ",1-101,2026-09-09 19:30,王五\n");
