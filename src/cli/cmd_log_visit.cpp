@@ -156,7 +156,7 @@ int run_single(Context& ctx, const LogVisitOptions& o) {
   store::Receipt receipt;
   records::ResolvedEntry entry;
   db.transaction([&] {
-    EntryResolver resolver(db, config, clock.now);
+    EntryResolver resolver(db, config, clock.now, EntryResolver::Loading::points);
     entry = resolver.resolve(request);
     if (corrects > 0) entry.row.corrects = check_correctable(db, entry.row, corrects, o.reason);
     entry.row.entered_at = ctx.timestamp();

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "dormlink/model.hpp"
 #include "dormlink/store/assignment_store.hpp"
 #include "dormlink/store/roster_query.hpp"
 
@@ -16,7 +17,30 @@ EntryClock clock_of(Context& ctx) {
   return {LocalDateTime{*date, std::stoi(stamp.substr(11, 2)), std::stoi(stamp.substr(14, 2)), true}, ctx.today()};
 }
 
+std::optional<records::ResolvedEntry> EntryResolver::resolve_by_points(const records::EntryRequest& request) {
+  std::vector<std::string> texts{request.member};
+  texts.insert(texts.end(), request.talked.begin(), request.talked.end());
+  std::optional<std::string> dorm;
+  if (request.dorm) {
+    if (auto code = parse_dorm_code(*request.dorm)) dorm = code->code();
+  }
+  auto slice = store::load_entry_slice(m_db, request.at.date, texts, dorm);
+  if (!slice.complete) return std::nullopt;
+  std::map<std::string, std::string> assignment;
+  bool committed = false;
+  if (const auto* semester = m_config.calendar.containing(request.at.date)) {
+    const auto holder = store::load_dorm_holder(m_db, semester->id, format_date(request.at.date), dorm.value_or(""));
+    committed = holder.committed;
+    if (holder.member && dorm) assignment[*dorm] = *holder.member;
+  }
+  records::EntryContext context{&slice.snapshot, committed ? &assignment : nullptr, &m_config.calendar, m_now};
+  return records::resolve_entry(request, context);
+}
+
 records::ResolvedEntry EntryResolver::resolve(const records::EntryRequest& request) {
+  if (m_loading == Loading::points && m_days.count(format_date(request.at.date)) == 0) {
+    if (auto entry = resolve_by_points(request)) return std::move(*entry);
+  }
   auto& day = load(request.at.date);
   records::EntryContext context{&day.snapshot, day.committed ? &day.assignment : nullptr, &m_config.calendar, m_now};
   return records::resolve_entry(request, context);

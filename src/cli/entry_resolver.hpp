@@ -3,6 +3,7 @@
 // an entry, and the rosters and assignments by date that resolve what was typed.
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "cli/context.hpp"
@@ -28,10 +29,14 @@ struct EntryClock {
 EntryClock clock_of(Context& ctx);
 
 // Rosters and assignments by date, loaded once per date inside the command's transaction.
+// A command that enters one record asks for `points`: `resolve` then reads only the students,
+// dorm and assignment pair the request can mean (docs/performance.md), so its cost does not
+// grow with the college; commands of many records (a CSV file, forms) load whole days once.
 class EntryResolver {
  public:
-  EntryResolver(store::Database& db, const Config& config, LocalDateTime now)
-      : m_db(db), m_config(config), m_now(now) {}
+  enum class Loading { whole_days, points };
+  EntryResolver(store::Database& db, const Config& config, LocalDateTime now, Loading loading = Loading::whole_days)
+      : m_db(db), m_config(config), m_now(now), m_loading(loading) {}
 
   // The rosters valid on a date.
   const roster::Snapshot& snapshot(Date date) { return load(date).snapshot; }
@@ -50,10 +55,13 @@ class EntryResolver {
   };
 
   Day& load(Date date);
+  // Resolves by point queries; nullopt when a typed name needs the whole roster (pinyin).
+  std::optional<records::ResolvedEntry> resolve_by_points(const records::EntryRequest& request);
 
   store::Database& m_db;
   const Config& m_config;
   LocalDateTime m_now;
+  Loading m_loading;
   std::map<std::string, Day> m_days;
 };
 

@@ -74,6 +74,24 @@ std::optional<AssignmentRecord> load_assignment_on(Database& database, const std
   return out;
 }
 
+DormHolder load_dorm_holder(Database& database, const std::string& semester_id, const std::string& date,
+                            const std::string& dorm) {
+  DormHolder out;
+  database.transaction([&] {
+    auto& db = database.impl().db;
+    SQLite::Statement q(db,
+                        "SELECT id FROM assignment WHERE semester_id = ? AND valid_from <= ? "
+                        "ORDER BY valid_from DESC, id DESC LIMIT 1");
+    SQLite::bind(q, semester_id, date);
+    if (!q.executeStep()) return;
+    out.committed = true;
+    SQLite::Statement p(db, "SELECT member_id FROM assignment_pair WHERE assignment_id = ? AND dorm_code = ?");
+    SQLite::bind(p, q.getColumn(0).getInt64(), dorm);
+    if (p.executeStep() && !p.getColumn(0).isNull()) out.member = p.getColumn(0).getString();
+  });
+  return out;
+}
+
 std::int64_t save_assignment(Database& database, const AssignmentRecord& r) {
   std::int64_t id = 0;
   database.transaction([&] {

@@ -1,6 +1,9 @@
 #include "dormlink/store/roster_query.hpp"
 
+#include <map>
+
 #include "codec.hpp"
+#include "dormlink/util/text.hpp"
 #include "impl.hpp"
 
 namespace dormlink::store {
@@ -11,12 +14,18 @@ namespace {
 // dorm is on the roster of D only when one of its versions is valid then.
 constexpr const char* k_valid_on = "valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)";
 
-std::vector<roster::StudentRow> load_students(SQLite::Database& db, const std::string& date) {
+// The students valid on `date` that `where` (SQL over student_version, with ?2 and ?3 bound to
+// `a` and `b` when given) selects, by id.
+std::vector<roster::StudentRow> load_students(SQLite::Database& db, const std::string& date,
+                                              const std::string& where = "1", const std::string* a = nullptr,
+                                              const std::string* b = nullptr) {
   std::vector<roster::StudentRow> out;
   SQLite::Statement q(db, std::string("SELECT student_id, ") + k_student_columns +
-                              " FROM student_version WHERE status = 'current' AND " + k_valid_on +
-                              " ORDER BY student_id");
+                              " FROM student_version WHERE status = 'current' AND " + k_valid_on + " AND (" + where +
+                              ") ORDER BY student_id");
   q.bind(1, date);
+  if (a != nullptr) q.bind(2, *a);
+  if (b != nullptr) q.bind(3, *b);
   while (q.executeStep()) {
     roster::StudentRow row;
     row.student_id = q.getColumn(0).getString();
@@ -26,15 +35,18 @@ std::vector<roster::StudentRow> load_students(SQLite::Database& db, const std::s
   return out;
 }
 
-std::vector<roster::DormRow> load_dorms(SQLite::Database& db, const std::string& date) {
+// The dorms on the roster of `date`; with `code`, that one only.
+std::vector<roster::DormRow> load_dorms(SQLite::Database& db, const std::string& date,
+                                        const std::string* code = nullptr) {
   std::vector<roster::DormRow> out;
   SQLite::Statement q(
       db, std::string("SELECT d.code, d.building, d.room, v.gender, v.capacity, v.cohort, v.major FROM dorm d "
                       "JOIN (SELECT * FROM dorm_version WHERE ") +
-              k_valid_on +
+              k_valid_on + (code != nullptr ? " AND dorm_code = ?2" : "") +
               ") v ON v.dorm_code = d.code "
               "ORDER BY d.code");
   q.bind(1, date);
+  if (code != nullptr) q.bind(2, *code);
   while (q.executeStep()) {
     roster::DormRow row;
     row.dorm = DormCode{q.getColumn(1).getString(), q.getColumn(2).getString()};
@@ -84,6 +96,36 @@ std::vector<roster::ImportRecord> load_imports(SQLite::Database& db) {
 }
 
 }  // namespace
+
+EntrySlice load_entry_slice(Database& database, Date date, const std::vector<std::string>& texts,
+                            const std::optional<std::string>& dorm) {
+  EntrySlice slice;
+  database.transaction([&] {
+    auto& db = database.impl().db;
+    const auto day = format_date(date);
+    std::map<std::string, roster::StudentRow> found;  // by id: one row per student, in id order
+    auto add = [&](std::vector<roster::StudentRow> rows) {
+      const bool any = !rows.empty();
+      for (auto& row : rows) found.emplace(row.student_id, std::move(row));
+      return any;
+    };
+    for (const auto& typed : texts) {
+      const auto text = util::normalize_code(typed);
+      if (text.empty()) continue;
+      // A prefix range over the name index: every name that begins with the text.
+      const std::string upper = text + "\xF4\x8F\xBF\xBF";  // U+10FFFF sorts after any continuation
+      const bool by_id = add(load_students(db, day, "student_id = ?2", &text));
+      const bool by_name = add(load_students(db, day, "name >= ?2 AND name < ?3", &text, &upper));
+      if (!by_id && !by_name) slice.complete = false;
+    }
+    if (dorm) {
+      add(load_students(db, day, "dorm_code = ?2", &*dorm));
+      slice.snapshot.dorms = load_dorms(db, day, &*dorm);
+    }
+    for (auto& [id, row] : found) slice.snapshot.students.push_back(std::move(row));
+  });
+  return slice;
+}
 
 roster::Snapshot load_roster(Database& database, Date date) {
   roster::Snapshot snapshot;

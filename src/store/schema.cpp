@@ -418,7 +418,13 @@ CREATE TRIGGER submission_no_update BEFORE UPDATE ON submission
 CREATE INDEX submission_form_import ON submission(form_import) WHERE form_import IS NOT NULL;
 )sql";
 
-constexpr std::array<const char*, 7> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7};
+// Version 8: single-record commands find the students a typed name can mean by an index
+// (docs/performance.md), not by reading the whole roster.
+constexpr const char* k_v8 = R"sql(
+CREATE INDEX student_version_name ON student_version(name, valid_from);
+)sql";
+
+constexpr std::array<const char*, 8> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7, k_v8};
 
 }  // namespace
 

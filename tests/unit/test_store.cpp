@@ -82,6 +82,33 @@ TEST_SUITE("store") {
     CHECK(snap.imports.size() == 1);
   }
 
+  TEST_CASE("an entry slice holds every student a text can name, the dorm's residents and the dorm, no more") {
+    auto db = store::Database::in_memory();
+    store::import_students(db,
+                           rows_of("1,张三,男,英语,4,8-305,群众,\n2,张三丰,男,英语,4,8-306,群众,\n"
+                                   "3,李四,男,英语,4,8-305,群众,\n4,王五,男,英语,4,8-307,群众,\n"
+                                   "5,张三,男,英语,4,8-307,群众,\n"),
+                           context_on(9, 1));
+    const Date on{year{2026}, month{9}, day{2}};
+    auto ids = [](const roster::Snapshot& s) {
+      std::vector<std::string> out;
+      for (const auto& row : s.students) out.push_back(row.student_id);
+      return out;
+    };
+    // 张三 names 1 and 5 exactly and begins 2's name, as the whole roster's search would find.
+    auto slice = store::load_entry_slice(db, on, {"张三", "4"}, std::string("8-305"));
+    CHECK(slice.complete);
+    CHECK(ids(slice.snapshot) == std::vector<std::string>{"1", "2", "3", "4", "5"});
+    REQUIRE(slice.snapshot.dorms.size() == 1);
+    CHECK(slice.snapshot.dorms[0].dorm.code() == "8-305");
+    CHECK(slice.snapshot.staff.empty());
+    CHECK(ids(store::load_entry_slice(db, on, {"李"}, std::nullopt).snapshot) == std::vector<std::string>{"3"});
+    // Pinyin (or any text naming no one by id, name or prefix) needs the whole roster.
+    CHECK_FALSE(store::load_entry_slice(db, on, {"zhangsan"}, std::nullopt).complete);
+    // Before the import nobody is on the roster.
+    CHECK_FALSE(store::load_entry_slice(db, Date{year{2026}, month{8}, day{31}}, {"1"}, std::nullopt).complete);
+  }
+
   TEST_CASE("re-import keeps history: moves, status changes and departures are dated rows") {
     auto db = store::Database::in_memory();
     store::import_students(db,

@@ -41,6 +41,16 @@ std::optional<AssignmentRecord> load_current_assignment(Database& db, const std:
 std::optional<AssignmentRecord> load_assignment_on(Database& db, const std::string& semester_id,
                                                    const std::string& date);
 
+// Who holds `dorm` in the version in force on `date`: `committed` is false when no version is
+// in force; `member` is empty when the dorm has no member then. Two point queries, whatever
+// the size of the assignment.
+struct DormHolder {
+  bool committed = false;
+  std::optional<std::string> member;
+};
+DormHolder load_dorm_holder(Database& db, const std::string& semester_id, const std::string& date,
+                            const std::string& dorm);
+
 // Appends a version. `record.supersedes` must be the semester's current version (or empty
 // when it has none); otherwise DataError (someone committed in between). Returns the new id.
 std::int64_t save_assignment(Database& db, const AssignmentRecord& record);

@@ -1,6 +1,7 @@
 #pragma once
 // Reading the rosters as they stood on a date (the versions valid then).
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,5 +13,17 @@ namespace dormlink::store {
 
 // Loads the rosters valid on `date` in one read transaction.
 roster::Snapshot load_roster(Database& db, Date date);
+
+// The part of the rosters valid on `date` that resolving one typed record reads
+// (docs/performance.md): every student a text can name (its id, its exact name, or a name it
+// begins), the residents of `dorm` and that dorm's row; no staff and no imports. `complete` is
+// false when a text named no one that way (pinyin or initials typed): only the whole roster can
+// say whom it means.
+struct EntrySlice {
+  roster::Snapshot snapshot;
+  bool complete = true;
+};
+EntrySlice load_entry_slice(Database& db, Date date, const std::vector<std::string>& texts,
+                            const std::optional<std::string>& dorm);
 
 }  // namespace dormlink::store
