@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Times one `dormlink log-visit` call against one `sqlite3 db "INSERT …"` of an equivalent
-# row (per call, as a ratio), and `dormlink verify` on a chain of 1,000,000 records.
+# Times one `dormlink log-visit` call against one `sqlite3 db "INSERT …"` of an equivalent row
+# (per call, the two alternated, as a ratio) at college and university scale, and `dormlink
+# verify` on the university's 1,000,000 records against the read-and-hash floor
+# (dormlink-verify-floor: the same SELECT and two SHA-256 per row), alternated too.
 #
 # Usage: bench/records_bench.sh [BUILD_DIR]      (default: build; nothing is built here)
-# Environment: CALLS (200), FILL_COUNT (1000000), VERIFY_RUNS (3), SEED (20260907),
+# Environment: CALLS (200 per scale), FILL_COUNT (1000000: records of the university),
+#              COLLEGE_FILL (20000: records of the college), VERIFY_RUNS (5), SEED (20260907),
 #              SEMESTER (2026-autumn), AS_OF (2026-09-07: import and assign),
-#              VISIT_AS_OF (2026-09-14: log-visit), CONFIG (examples/dormlink.toml)
+#              VISIT_AS_OF (2026-11-16: log-visit), CONFIG (examples/dormlink.toml),
+#              FRESH (0; 1 rebuilds the filled databases even when their settings match)
 # Writes bench/out/records/ and bench/out/records-results.md; prints the results table on
 # stdout. Needs bash, date +%s%N, awk, stat and the sqlite3 CLI.
 set -euo pipefail
@@ -18,22 +22,26 @@ build=${1:-build}
 [[ -d $build ]] || build=$root/$build
 calls=${CALLS:-200}
 fill_count=${FILL_COUNT:-1000000}
-verify_runs=${VERIFY_RUNS:-3}
+college_fill=${COLLEGE_FILL:-20000}
+verify_runs=${VERIFY_RUNS:-5}
 seed=${SEED:-20260907}
 semester=${SEMESTER:-2026-autumn}
 as_of=${AS_OF:-2026-09-07}
-visit_as_of=${VISIT_AS_OF:-2026-09-14}
+visit_as_of=${VISIT_AS_OF:-2026-11-16}
 config=${CONFIG:-$root/examples/dormlink.toml}
+fresh=${FRESH:-0}
 college=$root/examples/college
 out=$root/bench/out/records
 results=$root/bench/out/records-results.md
 dormlink=$build/src/dormlink
 fill=$build/bench/dormlink-records-fill
+floor=$build/bench/dormlink-verify-floor
+gen=$build/examples/generator/dormlink-gen
 
 # Checks the binaries, the config and sqlite3 before any work.
 check_prerequisites() {
   local binary
-  for binary in "$dormlink" "$fill"; do
+  for binary in "$dormlink" "$fill" "$floor" "$gen"; do
     [[ -x $binary ]] || die "$binary not found; build first: cmake --build $build -j2"
   done
   [[ -f $config ]] || die "config $config not found (set CONFIG=...)"
@@ -41,8 +49,6 @@ check_prerequisites() {
   ((calls >= 1 && calls <= 5880)) || die "CALLS must be 1..5880 (one distinct minute each)"
 }
 
-# Prints the mean of its numeric arguments.
-mean() { printf '%s\n' "$@" | awk '{ s += $1 } END { print s / NR }'; }
 
 # Copies a database whose WAL has been checkpointed into the main file.
 copy_db() {
@@ -57,18 +63,37 @@ dl() {
   "$dormlink" --db "$db" --config "$config" "$@"
 }
 
-# (a) The example college, imported and assigned: bench/out/records/base.db.
-prepare_base() {
-  local db=$out/base.db
-  note "setting up the example college in $out"
-  rm -rf "$out"
+# What a filled database was built from; one built from the same is reused.
+stamp() { echo "scale $1 fill $2 seed $seed semester $semester as_of $as_of config $(cksum <"$config")"; }
+
+# (a) SCALE (college: examples/college; university: dormlink-gen --scale university) imported
+# and assigned as a college would, then COUNT records appended: bench/out/records/SCALE.db.
+prepare_scale() {
+  local scale=$1 count=$2 db=$out/$1.db roster
+  if [[ $fresh != 1 && -f $db && -f $out/$scale.stamp && $(cat "$out/$scale.stamp") == "$(stamp "$scale" "$count")" ]]; then
+    note "reusing $db (FRESH=1 rebuilds it)"
+    return
+  fi
+  note "setting up the $scale scale in $db"
   mkdir -p "$out"
+  rm -f "$db" "$db-wal" "$db-shm" "$out/$scale.stamp"
+  roster=$college
+  if [[ $scale == university ]]; then
+    roster=$out/university-roster
+    "$gen" --scale university --out "$roster" >/dev/null
+  fi
   dl "$db" --as-of "$as_of" init >/dev/null
-  dl "$db" --as-of "$as_of" import dorms "$college/dorms.csv" >/dev/null
-  dl "$db" --as-of "$as_of" import staff "$college/staff.csv" >/dev/null
-  dl "$db" --as-of "$as_of" import students "$college/students.csv" --semester "$semester" >/dev/null
+  dl "$db" --as-of "$as_of" import dorms "$roster/dorms.csv" >/dev/null
+  dl "$db" --as-of "$as_of" import staff "$roster/staff.csv" >/dev/null
+  dl "$db" --as-of "$as_of" import students "$roster/students.csv" --semester "$semester" >/dev/null
   dl "$db" --as-of "$as_of" assign --semester "$semester" >/dev/null
+  if ((count > 0)); then
+    note "filling $db with $count records"
+    "$fill" --db "$db" --semester "$semester" --count "$count" --seed "$seed" >"$out/$scale.fill.txt" ||
+      die "dormlink-records-fill failed"
+  fi
   sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+  stamp "$scale" "$count" >"$out/$scale.stamp"
 }
 
 # The committed pairs of the semester's current assignment, "member dorm" per line.
@@ -78,27 +103,11 @@ committed_pairs() {
     ORDER BY dorm_code"
 }
 
-# The distinct local time of call i: days 07..13 of September 2026, 08:00 to 21:xx.
+# The distinct local time of call i: November 9..15 of 2026 (among the filled records),
+# 08:00 to 21:xx.
 call_time() {
   local i=$1
-  printf '2026-09-%02d %02d:%02d' $((7 + i % 7)) $((8 + (i / 7) % 14)) $(((i / 98) % 60))
-}
-
-# (b) CALLS sequential log-visit calls on a copy of base.db; sets visit_times (ms each).
-time_log_visit() {
-  local db=$out/visit.db i start end member dorm
-  copy_db "$out/base.db" "$db"
-  visit_times=()
-  for ((i = 0; i < calls; i++)); do
-    read -r member dorm <<<"${pairs[i % ${#pairs[@]}]}"
-    start=$(date +%s%N)
-    dl "$db" --as-of "$visit_as_of" -q log-visit --member "$member" --dorm "$dorm" --at "$(call_time "$i")" ||
-      die "log-visit $i failed (member $member, dorm $dorm)"
-    end=$(date +%s%N)
-    visit_times+=("$(elapsed_ms "$start" "$end")")
-  done
-  [[ $(sqlite3 "$db" "SELECT count(*) FROM record") == "$calls" ]] || die "log-visit did not save $calls records"
-  dl "$db" verify >/dev/null || die "verify failed after the log-visit calls"
+  printf '2026-11-%02d %02d:%02d' $((9 + i % 7)) $((8 + (i / 7) % 14)) $(((i / 98) % 60))
 }
 
 # The scratch table of the baseline: the columns of `record` with their types, STRICT, the
@@ -121,38 +130,46 @@ insert_sql() {
     "$(printf '%064x' 255)" "$prev" "$hash"
 }
 
-# (b) CALLS sequential sqlite3 INSERTs into a scratch table in a copy of base.db; sets
-# sqlite_times (ms each). The SQL text is built before the clock starts.
-time_sqlite_insert() {
-  local db=$out/baseline.db i start end member dorm sql
-  copy_db "$out/base.db" "$db"
-  sqlite3 "$db" "$k_scratch_table"
+# (b) CALLS calls of each side at SCALE, alternated (dormlink, then sqlite3, call by call), on
+# copies of SCALE.db; sets visit_times and sqlite_times (ms each).
+time_calls() {
+  local scale=$1 db=$out/visit.db base=$out/baseline.db i start end member dorm sql
+  local -a pairs
+  mapfile -t pairs < <(committed_pairs "$out/$scale.db")
+  ((${#pairs[@]} > 0)) || die "no committed pairs for $semester at $scale scale"
+  copy_db "$out/$scale.db" "$db"
+  copy_db "$out/$scale.db" "$base"
+  sqlite3 "$base" "$k_scratch_table"
+  local before
+  before=$(sqlite3 "$db" "SELECT count(*) FROM record")
+  visit_times=()
   sqlite_times=()
   for ((i = 0; i < calls; i++)); do
     read -r member dorm <<<"${pairs[i % ${#pairs[@]}]}"
+    start=$(date +%s%N)
+    dl "$db" --as-of "$visit_as_of" -q log-visit --member "$member" --dorm "$dorm" --at "$(call_time "$i")" ||
+      die "log-visit $i failed at $scale scale (member $member, dorm $dorm)"
+    end=$(date +%s%N)
+    visit_times+=("$(elapsed_ms "$start" "$end")")
     sql="PRAGMA synchronous = FULL; $(insert_sql "$i" "$member" "$dorm")"
     start=$(date +%s%N)
-    sqlite3 "$db" "$sql" || die "sqlite3 INSERT $i failed"
+    sqlite3 "$base" "$sql" || die "sqlite3 INSERT $i failed"
     end=$(date +%s%N)
     sqlite_times+=("$(elapsed_ms "$start" "$end")")
   done
-  [[ $(sqlite3 "$db" "SELECT count(*) FROM scratch_record") == "$calls" ]] || die "sqlite3 did not save $calls rows"
+  [[ $(sqlite3 "$db" "SELECT count(*) FROM record") == "$((before + calls))" ]] || die "log-visit did not save $calls records"
+  [[ $(sqlite3 "$base" "SELECT count(*) FROM scratch_record") == "$calls" ]] || die "sqlite3 did not save $calls rows"
 }
 
-# (c) Fills a copy of base.db to FILL_COUNT records and times verify VERIFY_RUNS times; sets
-# fill_s, fill_line, verify_times (ms each), verify_line and db_bytes.
+# (c) verify on the university's records and the read-and-hash floor, VERIFY_RUNS times each,
+# alternated; sets verify_times, floor_times (ms each), verify_line and db_bytes.
 time_verify() {
-  local db=$out/fill.db start end i status
-  copy_db "$out/base.db" "$db"
-  note "filling $db with $fill_count records"
-  start=$(date +%s%N)
-  fill_line=$("$fill" --db "$db" --semester "$semester" --count "$fill_count" --seed "$seed") ||
-    die "dormlink-records-fill failed"
-  end=$(date +%s%N)
-  fill_s=$(awk -v ms="$(elapsed_ms "$start" "$end")" 'BEGIN { print ms / 1000 }')
-  note "$fill_line"
+  local db=$out/university.db start end i status floor_line
+  local records
+  records=$(sqlite3 "$db" "SELECT count(*) FROM record")
   db_bytes=$(($(stat -c %s "$db") + $(stat -c %s "$db-wal" 2>/dev/null || echo 0)))
   verify_times=()
+  floor_times=()
   for ((i = 0; i < verify_runs; i++)); do
     note "verify run $((i + 1)) of $verify_runs"
     start=$(date +%s%N)
@@ -161,45 +178,55 @@ time_verify() {
     end=$(date +%s%N)
     ((status == 0)) || die "verify failed (exit $status): $verify_line"
     verify_times+=("$(elapsed_ms "$start" "$end")")
+    start=$(date +%s%N)
+    floor_line=$("$floor" --db "$db" --quick-check) || die "dormlink-verify-floor failed"
+    end=$(date +%s%N)
+    floor_times+=("$(elapsed_ms "$start" "$end")")
   done
-  [[ $verify_line == *" $fill_count records intact"* ]] || die "unexpected verify output: $verify_line"
+  [[ $verify_line == *" $records records intact"* ]] || die "unexpected verify output: $verify_line"
+  [[ $floor_line == "verify-floor: $records rows"* ]] || die "unexpected floor output: $floor_line"
 }
 
-# The Markdown results.
-print_results() {
-  local visit_median visit_mean sqlite_median sqlite_mean verify_ms
+# One row of the per-call table: scale, then the medians and their ratio.
+call_row() {
+  local scale=$1 students visit_median sqlite_median
+  students=$(sqlite3 "$out/$scale.db" "SELECT count(*) FROM student")
   visit_median=$(median "${visit_times[@]}")
-  visit_mean=$(mean "${visit_times[@]}")
   sqlite_median=$(median "${sqlite_times[@]}")
-  sqlite_mean=$(mean "${sqlite_times[@]}")
-  verify_ms=$(median "${verify_times[@]}")
-  echo "## Records: log-visit per call, verify on $fill_count records"
-  echo
-  echo "$(nproc) cores, $(sqlite3 --version | cut -d' ' -f1) (sqlite3 CLI), $calls calls each, sequential."
-  echo
-  echo "| per call | dormlink log-visit | sqlite3 INSERT | ratio |"
-  echo "|---|---:|---:|---:|"
-  echo "| median ms | $(fmt_num "$visit_median" 2) | $(fmt_num "$sqlite_median" 2) | $(ratio "$visit_median" "$sqlite_median") |"
-  echo "| mean ms | $(fmt_num "$visit_mean" 2) | $(fmt_num "$sqlite_mean" 2) | $(ratio "$visit_mean" "$sqlite_mean") |"
-  echo
-  echo "| records | fill s (one transaction) | verify median s ($verify_runs runs) | verify us per record | database MB |"
-  echo "|---:|---:|---:|---:|---:|"
-  echo "| $fill_count | $(fmt_num "$fill_s" 1) | $(fmt_num "$(awk -v v="$verify_ms" 'BEGIN { print v / 1000 }')" 2) \
-| $(fmt_num "$(awk -v v="$verify_ms" -v n="$fill_count" 'BEGIN { print v * 1000 / n }')" 2) \
-| $(fmt_num "$(awk -v b="$db_bytes" 'BEGIN { print b / 1048576 }')" 1) |"
-  echo
-  echo "verify runs (ms): ${verify_times[*]}"
-  echo
-  echo "$fill_line"
+  echo "$visit_median" >"$out/$scale.visit-median"
+  echo "| $scale | $(fmt_num "$students" 0) | $(sqlite3 "$out/$scale.db" "SELECT count(*) FROM record") \
+| $(fmt_num "$visit_median" 2) | $(fmt_num "$sqlite_median" 2) | $(ratio "$visit_median" "$sqlite_median") |"
 }
 
 check_prerequisites
-prepare_base
-mapfile -t pairs < <(committed_pairs "$out/base.db")
-((${#pairs[@]} > 0)) || die "no committed pairs for $semester"
-note "timing $calls log-visit calls"
-time_log_visit
-note "timing $calls sqlite3 INSERT calls"
-time_sqlite_insert
+prepare_scale college "$college_fill"
+prepare_scale university "$fill_count"
+rows=()
+for scale in college university; do
+  note "timing $calls log-visit and sqlite3 INSERT calls at $scale scale, alternated"
+  time_calls "$scale"
+  rows+=("$(call_row "$scale")")
+done
 time_verify
-print_results | tee "$results"
+verify_ms=$(median "${verify_times[@]}")
+floor_ms=$(median "${floor_times[@]}")
+{
+  echo "## Records: log-visit per call at two scales, verify against its floor"
+  echo
+  echo "$(nproc) cores, $(sqlite3 --version | cut -d' ' -f1) (sqlite3 CLI), $calls calls per side and scale, alternated."
+  echo
+  echo "| scale | students | records | dormlink log-visit median ms | sqlite3 INSERT median ms | ratio |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  printf '%s\n' "${rows[@]}"
+  echo
+  echo "university / college (log-visit medians): $(ratio "$(cat "$out/university.visit-median")" "$(cat "$out/college.visit-median")")"
+  echo
+  echo "| verify | records | dormlink verify median s | read-and-hash floor median s | ratio | database MB |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| university | $(sqlite3 "$out/university.db" "SELECT count(*) FROM record") \
+| $(fmt_num "$(awk -v v="$verify_ms" 'BEGIN { print v / 1000 }')" 2) \
+| $(fmt_num "$(awk -v v="$floor_ms" 'BEGIN { print v / 1000 }')" 2) | $(ratio "$verify_ms" "$floor_ms") \
+| $(fmt_num "$(awk -v b="$db_bytes" 'BEGIN { print b / 1048576 }')" 1) |"
+  echo
+  echo "verify runs (ms): ${verify_times[*]}; floor runs (ms): ${floor_times[*]}"
+} | tee "$results"

@@ -184,6 +184,16 @@ void optional_field(Canonical& c, std::string_view name, const std::optional<std
   }
 }
 
+// A key field that may be absent (channel, severity, reported_to).
+template <typename Key>
+void optional_key(Canonical& c, std::string_view name, const std::optional<Key>& value) {
+  if (value) {
+    c.field(name, key(*value));
+  } else {
+    c.null_field(name);
+  }
+}
+
 }  // namespace
 
 std::string make_form_id(std::string_view secret, std::string_view member_id, std::string_view semester_id,
@@ -196,16 +206,22 @@ std::string make_form_id(std::string_view secret, std::string_view member_id, st
   return to_hex(sha256(c.bytes())).substr(0, 16);
 }
 
-std::string canonical_content(const Content& content) {
-  Canonical c;
+void canonical_content_into(const Content& content, std::string& out) {
+  Canonical c(std::move(out));
   optional_field(c, "progress", content.progress);
   optional_field(c, "note", content.note);
   optional_field(c, "details", content.details);
-  return c.bytes();
+  out = std::move(c).release();
 }
 
-std::string canonical_row(const Row& row, std::string_view content_digest_hex) {
-  Canonical c;
+std::string canonical_content(const Content& content) {
+  std::string out;
+  canonical_content_into(content, out);
+  return out;
+}
+
+void canonical_row_into(const Row& row, std::string_view content_digest_hex, std::string& out) {
+  Canonical c(std::move(out));
   c.field("id", row.id);
   c.field("kind", key(row.kind));
   c.field("member_id", row.member_id);
@@ -214,7 +230,7 @@ std::string canonical_row(const Row& row, std::string_view content_digest_hex) {
   c.field("happened_at", row.happened_at);
   c.field("entered_at", row.entered_at);
   c.field("entered_by", row.entered_by);
-  optional_field(c, "channel", row.channel ? std::optional<std::string>(std::string(key(*row.channel))) : std::nullopt);
+  optional_key(c, "channel", row.channel);
   if (row.corrects) {
     c.field("corrects", *row.corrects);
   } else {
@@ -227,11 +243,12 @@ std::string canonical_row(const Row& row, std::string_view content_digest_hex) {
   if (row.incident) {
     const auto& i = *row.incident;
     c.field("incident_category", key(i.category));
-    optional_field(c, "severity",
-                   i.severity ? std::optional<std::string>(std::string(key(*i.severity))) : std::nullopt);
-    optional_field(
-        c, "reported_to",
-        i.reported_to ? std::optional<std::string>(std::string(dormlink::key(*i.reported_to))) : std::nullopt);
+    optional_key(c, "severity", i.severity);
+    if (i.reported_to) {
+      c.field("reported_to", dormlink::key(*i.reported_to));
+    } else {
+      c.null_field("reported_to");
+    }
     optional_field(c, "reported_at", i.reported_at);
   } else {
     c.null_field("incident_category");
@@ -243,7 +260,13 @@ std::string canonical_row(const Row& row, std::string_view content_digest_hex) {
     c.field("form_sha256", row.form->sha256);
     c.field("form_id", row.form->form_id);
   }
-  return c.bytes();
+  out = std::move(c).release();
+}
+
+std::string canonical_row(const Row& row, std::string_view content_digest_hex) {
+  std::string out;
+  canonical_row_into(row, content_digest_hex, out);
+  return out;
 }
 
 }  // namespace dormlink::records

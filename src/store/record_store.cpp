@@ -100,40 +100,68 @@ constexpr const char* k_row_columns =
     "r.form_import, (SELECT sha256 FROM form_import f WHERE f.id = r.form_import), "
     "(SELECT coalesce(form_id, '') FROM form_import f WHERE f.id = r.form_import)";
 
-Row read_row(const SQLite::Statement& q) {
-  Row row;
+// Assigns a column's text to `out`, keeping its capacity; nullopt for NULL.
+void assign_text(const SQLite::Column& c, std::string& out) {
+  out.assign(c.getText(), static_cast<std::size_t>(c.getBytes()));
+}
+
+void assign_optional(const SQLite::Column& c, std::optional<std::string>& out) {
+  if (c.isNull()) {
+    out.reset();
+  } else {
+    if (!out) out.emplace();
+    assign_text(c, *out);
+  }
+}
+
+// Reads the row into `row`, reusing its strings' storage (verify reads a million rows).
+void read_row_into(const SQLite::Statement& q, Row& row) {
   row.id = q.getColumn(0).getInt64();
-  row.kind = records::parse_kind(q.getColumn(1).getString()).value_or(records::Kind::other);
-  row.member_id = q.getColumn(2).getString();
-  row.dorm_code = text_or_null(q.getColumn(3));
-  row.semester_id = q.getColumn(4).getString();
-  row.happened_at = q.getColumn(5).getString();
-  row.entered_at = q.getColumn(6).getString();
-  row.entered_by = q.getColumn(7).getString();
-  if (auto channel = text_or_null(q.getColumn(8))) row.channel = records::parse_channel(*channel);
-  if (!q.getColumn(9).isNull()) row.corrects = q.getColumn(9).getInt64();
-  row.reason = q.getColumn(10).getString();
+  row.kind = records::parse_kind(q.getColumn(1).getText()).value_or(records::Kind::other);
+  assign_text(q.getColumn(2), row.member_id);
+  assign_optional(q.getColumn(3), row.dorm_code);
+  assign_text(q.getColumn(4), row.semester_id);
+  assign_text(q.getColumn(5), row.happened_at);
+  assign_text(q.getColumn(6), row.entered_at);
+  assign_text(q.getColumn(7), row.entered_by);
+  row.channel = q.getColumn(8).isNull() ? std::nullopt : records::parse_channel(q.getColumn(8).getText());
+  row.corrects = q.getColumn(9).isNull() ? std::nullopt : std::optional<std::int64_t>(q.getColumn(9).getInt64());
+  assign_text(q.getColumn(10), row.reason);
   row.off_assignment = q.getColumn(11).getInt() != 0;
-  if (auto category = text_or_null(q.getColumn(20))) {
+  row.incident.reset();
+  if (!q.getColumn(20).isNull()) {
     records::Incident incident;
-    incident.category =
-        records::parse_incident_category(*category).value_or(records::IncidentCategory::other_violation);
-    if (auto severity = text_or_null(q.getColumn(21))) incident.severity = records::parse_severity(*severity);
-    if (auto to = text_or_null(q.getColumn(22))) incident.reported_to = staff_role_from_key(*to);
+    incident.category = records::parse_incident_category(q.getColumn(20).getText())
+                            .value_or(records::IncidentCategory::other_violation);
+    if (!q.getColumn(21).isNull()) incident.severity = records::parse_severity(q.getColumn(21).getText());
+    if (!q.getColumn(22).isNull()) incident.reported_to = staff_role_from_key(q.getColumn(22).getText());
     incident.reported_at = text_or_null(q.getColumn(23));
     row.incident = incident;
   }
+  row.form.reset();
   if (!q.getColumn(24).isNull()) {
     row.form =
         records::FormSource{q.getColumn(24).getInt64(), q.getColumn(25).getString(), q.getColumn(26).getString()};
   }
-  auto students = text_or_null(q.getColumn(19)).value_or("");
-  for (std::size_t start = 0; !students.empty() && start <= students.size();) {
-    auto end = students.find('\x1f', start);
-    row.students.push_back(students.substr(start, end - start));
-    if (end == std::string::npos) break;
+  const std::string_view students(q.getColumn(19).getText(), static_cast<std::size_t>(q.getColumn(19).getBytes()));
+  std::size_t count = 0;
+  for (std::size_t start = 0; !students.empty() && start <= students.size(); ++count) {
+    const auto end = students.find('\x1f', start);
+    const auto one = students.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (count == row.students.size()) row.students.emplace_back();
+    row.students[count].assign(one);
+    if (end == std::string_view::npos) {
+      ++count;
+      break;
+    }
     start = end + 1;
   }
+  row.students.resize(count);
+}
+
+Row read_row(const SQLite::Statement& q) {
+  Row row;
+  read_row_into(q, row);
   return row;
 }
 
@@ -241,24 +269,38 @@ VerifyReport verify_records(Database& database, std::vector<records::ChainAnchor
     records::Hasher hasher;
     bool content_fault = false;
     std::int64_t expected = 1;
+    // One row, one entry, one content and one buffer for the whole walk: nothing is allocated per
+    // record once the longest has been seen.
+    Row row;
+    records::ChainEntry entry;
+    records::Content content;
+    std::string content_bytes;
     while (!report.fault && q.executeStep()) {
-      auto row = read_row(q);
+      read_row_into(q, row);
       if ((report.fault = gap(expected, row.id))) break;
       expected = row.id + 1;
-      auto digest = q.getColumn(12).getString();
-      const auto hash_hex = q.getColumn(14).getString();
-      records::ChainEntry entry{row.id, records::canonical_row(row, digest),
-                                records::from_hex(hash_hex).value_or(records::Digest{}),
-                                records::from_hex(q.getColumn(13).getString())};
+      const std::string_view digest(q.getColumn(12).getText(), static_cast<std::size_t>(q.getColumn(12).getBytes()));
+      const std::string_view hash_hex(q.getColumn(14).getText(), static_cast<std::size_t>(q.getColumn(14).getBytes()));
+      entry.id = row.id;
+      records::canonical_row_into(row, digest, entry.canonical);
+      entry.stored_hash = records::from_hex(hash_hex).value_or(records::Digest{});
+      entry.stored_previous = records::from_hex(q.getColumn(13).getText());
       report.fault = verifier.next(entry);
-      bool purged = !q.getColumn(18).isNull() && q.getColumn(18).getInt() != 0;
-      records::Content content{text_or_null(q.getColumn(15)), text_or_null(q.getColumn(16)),
-                               text_or_null(q.getColumn(17))};
-      if (!report.fault && !purged && records::to_hex(hasher.sha256(records::canonical_content(content))) != digest) {
-        report.fault = records::ChainFault{row.id, fmt::format("record {} was altered: its text does not match its "
-                                                               "digest",
-                                                               row.id)};
-        content_fault = true;
+      const bool purged = !q.getColumn(18).isNull() && q.getColumn(18).getInt() != 0;
+      if (!report.fault && !purged) {
+        assign_optional(q.getColumn(15), content.progress);
+        assign_optional(q.getColumn(16), content.note);
+        assign_optional(q.getColumn(17), content.details);
+        records::canonical_content_into(content, content_bytes);
+        // The stored digest is 64 lowercase hex digits of the content's SHA-256 (compared
+        // without formatting it: from_hex alone would also accept upper case).
+        const bool same = records::from_hex(digest) == hasher.sha256(content_bytes) &&
+                          digest.find_first_of("ABCDEF") == std::string_view::npos;
+        if (!same) {
+          report.fault = records::ChainFault{
+              row.id, fmt::format("record {} was altered: its text does not match its digest", row.id)};
+          content_fault = true;
+        }
       }
       if (!report.fault) report.fault = anchored.at(row.id, hash_hex);
     }

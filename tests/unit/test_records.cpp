@@ -282,6 +282,33 @@ TEST_SUITE("records.entry") {
     Content blank{std::string(), std::nullopt, std::nullopt};
     CHECK(canonical_content(empty) != canonical_content(blank));
   }
+
+  TEST_CASE("encoding into a reused buffer gives the bytes of a fresh encoding, whatever it held") {
+    Row full;
+    full.id = 7;
+    full.member_id = "2023110101";
+    full.dorm_code = "8-305";
+    full.channel = Channel::wechat;
+    full.corrects = 3;
+    full.students = {"2024110201", "2024110202", "2024110203"};
+    full.incident = Incident{IncidentCategory::banned_appliance, Severity::medium, StaffRole::counselor,
+                             std::string("2026-09-15 20:00")};
+    full.form = FormSource{4, std::string(64, 'a'), "0123456789abcdef"};
+    Row bare;
+    bare.id = 8;
+    bare.member_id = "M";
+    std::string buffer;
+    for (const Row* row : {&full, &bare, &full}) {
+      canonical_row_into(*row, "d", buffer);
+      CHECK(buffer == canonical_row(*row, "d"));
+    }
+    const Content long_text{std::string(500, 'x'), std::string("note"), std::nullopt};
+    const Content none;
+    for (const Content* content : {&long_text, &none}) {
+      canonical_content_into(*content, buffer);
+      CHECK(buffer == canonical_content(*content));
+    }
+  }
 }
 
 #include "dormlink/records/csv_entry.hpp"

@@ -64,6 +64,10 @@ std::string short_hash(const Digest& digest);
 // string, the integer 0 and the text "0" all differ).
 class Canonical {
  public:
+  Canonical() = default;
+  // Starts empty in `buffer`'s storage (its bytes are dropped, its capacity kept).
+  explicit Canonical(std::string buffer) : m_bytes(std::move(buffer)) { m_bytes.clear(); }
+
   // Appends a text field (any bytes; UTF-8 by convention).
   Canonical& field(std::string_view name, std::string_view value);
 
@@ -78,6 +82,9 @@ class Canonical {
 
   // The encoding built so far.
   const std::string& bytes() const noexcept { return m_bytes; }
+
+  // The encoding, moved out (for reuse as the next Canonical's buffer).
+  std::string release() && { return std::move(m_bytes); }
 
  private:
   void append(char type, std::string_view name, std::string_view value);
