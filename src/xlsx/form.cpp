@@ -1,7 +1,7 @@
 // The member's blank feedback form as an Excel workbook (include/dormlink/xlsx/form.hpp).
 #include "dormlink/xlsx/form.hpp"
 
-#include <xlsxwriter.h>
+#include "lxw.hpp"
 
 #include <array>
 #include <cstdlib>
@@ -37,36 +37,36 @@ struct Formats {
 };
 
 lxw_format* bordered(lxw_workbook* book) {
-  lxw_format* f = workbook_add_format(book);
-  format_set_border(f, LXW_BORDER_THIN);
-  format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+  lxw_format* f = detail::lxw().workbook_add_format(book);
+  detail::lxw().format_set_border(f, LXW_BORDER_THIN);
+  detail::lxw().format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
   return f;
 }
 
 Formats make_formats(lxw_workbook* book) {
   Formats f;
-  f.title = workbook_add_format(book);
-  format_set_bold(f.title);
-  format_set_font_size(f.title, 16);
-  format_set_align(f.title, LXW_ALIGN_CENTER);
-  format_set_align(f.title, LXW_ALIGN_VERTICAL_CENTER);
+  f.title = detail::lxw().workbook_add_format(book);
+  detail::lxw().format_set_bold(f.title);
+  detail::lxw().format_set_font_size(f.title, 16);
+  detail::lxw().format_set_align(f.title, LXW_ALIGN_CENTER);
+  detail::lxw().format_set_align(f.title, LXW_ALIGN_VERTICAL_CENTER);
   f.label = bordered(book);
-  format_set_bold(f.label);
+  detail::lxw().format_set_bold(f.label);
   f.value = bordered(book);
-  format_set_num_format(f.value, "@");
+  detail::lxw().format_set_num_format(f.value, "@");
   f.number = bordered(book);
-  format_set_align(f.number, LXW_ALIGN_LEFT);
-  f.instructions = workbook_add_format(book);
-  format_set_text_wrap(f.instructions);
-  format_set_align(f.instructions, LXW_ALIGN_VERTICAL_TOP);
+  detail::lxw().format_set_align(f.number, LXW_ALIGN_LEFT);
+  f.instructions = detail::lxw().workbook_add_format(book);
+  detail::lxw().format_set_text_wrap(f.instructions);
+  detail::lxw().format_set_align(f.instructions, LXW_ALIGN_VERTICAL_TOP);
   f.header = bordered(book);
-  format_set_bold(f.header);
-  format_set_text_wrap(f.header);
-  format_set_align(f.header, LXW_ALIGN_CENTER);
-  format_set_bg_color(f.header, 0xD9D9D9);
+  detail::lxw().format_set_bold(f.header);
+  detail::lxw().format_set_text_wrap(f.header);
+  detail::lxw().format_set_align(f.header, LXW_ALIGN_CENTER);
+  detail::lxw().format_set_bg_color(f.header, 0xD9D9D9);
   f.cell = bordered(book);
-  format_set_text_wrap(f.cell);
-  format_set_num_format(f.cell, "@");
+  detail::lxw().format_set_text_wrap(f.cell);
+  detail::lxw().format_set_num_format(f.cell, "@");
   return f;
 }
 
@@ -91,7 +91,7 @@ void add_list(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t col,
   v.validate = LXW_VALIDATION_TYPE_LIST;
   v.value_list = list.data();
   v.error_type = strict ? LXW_VALIDATION_ERROR_TYPE_STOP : LXW_VALIDATION_ERROR_TYPE_WARNING;
-  check(worksheet_data_validation_range(ws, first, col, last, col, &v), "drop-down list");
+  check(detail::lxw().worksheet_data_validation_range(ws, first, col, last, col, &v), "drop-down list");
 }
 
 // Rows 2..: the fields two to a row, label then value (merged B:C, E:G).
@@ -104,7 +104,9 @@ void write_fields(lxw_worksheet* ws, const report::BlankForm& form, const Format
     write_text(ws, row, label, field.label, f.label, "header");
     merge_text(ws, row, label + 1, last, shown_text(field.value), field.number ? f.number : f.value, "header");
     if (field.number && !field.value.empty()) {
-      check(worksheet_write_number(ws, row, label + 1, std::strtod(field.value.c_str(), nullptr), f.number), "header");
+      check(
+          detail::lxw().worksheet_write_number(ws, row, label + 1, std::strtod(field.value.c_str(), nullptr), f.number),
+          "header");
     }
   }
 }
@@ -112,16 +114,16 @@ void write_fields(lxw_worksheet* ws, const report::BlankForm& form, const Format
 // The instructions, the table's header row, its blank rows with their lists, and 本期无联系.
 void write_table(lxw_worksheet* ws, const report::BlankForm& form, const Formats& f, lxw_row_t instructions) {
   merge_text(ws, instructions, 0, k_last_col, shown_text(form.instructions), f.instructions, "instructions");
-  check(worksheet_set_row(ws, instructions, 48, nullptr), "instructions");
+  check(detail::lxw().worksheet_set_row(ws, instructions, 48, nullptr), "instructions");
   const lxw_row_t header = instructions + 1;
   const lxw_row_t first = header + 1;
   const auto last = static_cast<lxw_row_t>(first + static_cast<lxw_row_t>(form.blank_rows) - 1);
   for (std::size_t c = 0; c < form.columns.size(); ++c)
     write_text(ws, header, static_cast<lxw_col_t>(c), form.columns[c], f.header, "table");
   for (lxw_row_t r = first; r <= last; ++r) {
-    check(worksheet_set_row(ws, r, 24, nullptr), "table");
+    check(detail::lxw().worksheet_set_row(ws, r, 24, nullptr), "table");
     for (std::size_t c = 0; c < form.columns.size(); ++c)
-      check(worksheet_write_blank(ws, r, static_cast<lxw_col_t>(c), f.cell), "table");
+      check(detail::lxw().worksheet_write_blank(ws, r, static_cast<lxw_col_t>(c), f.cell), "table");
   }
   for (std::size_t c = 0; c < form.lists.size(); ++c) {
     // The member's dorms warn (a dorm outside the assignment is still a contact); kinds and
@@ -130,22 +132,23 @@ void write_table(lxw_worksheet* ws, const report::BlankForm& form, const Formats
   }
   const lxw_row_t no_contact = last + 2;
   write_text(ws, no_contact, 0, form.no_contact.label, f.label, "no contact");
-  check(worksheet_write_blank(ws, no_contact, 1, f.value), "no contact");
+  check(detail::lxw().worksheet_write_blank(ws, no_contact, 1, f.value), "no contact");
   add_list(ws, no_contact, no_contact, 1, form.no_contact_choices, true);
   // Printed on A4 across, one page wide, the table's header on every page.
-  worksheet_set_landscape(ws);
-  worksheet_set_paper(ws, k_a4);
-  worksheet_fit_to_pages(ws, 1, 0);
-  check(worksheet_repeat_rows(ws, header, header), "print setup");
+  detail::lxw().worksheet_set_landscape(ws);
+  detail::lxw().worksheet_set_paper(ws, k_a4);
+  detail::lxw().worksheet_fit_to_pages(ws, 1, 0);
+  check(detail::lxw().worksheet_repeat_rows(ws, header, header), "print setup");
 }
 
 void write_form_sheet(detail::Book& book, const report::BlankForm& form, const Formats& f) {
   lxw_worksheet* ws = book.add_sheet(form.form_sheet);
   for (std::size_t c = 0; c < k_widths.size(); ++c)
-    check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), k_widths[c], nullptr),
+    check(detail::lxw().worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), k_widths[c],
+                                             nullptr),
           "widths");
   merge_text(ws, 0, 0, k_last_col, form.title, f.title, "title");
-  check(worksheet_set_row(ws, 0, 30, nullptr), "title");
+  check(detail::lxw().worksheet_set_row(ws, 0, 30, nullptr), "title");
   write_fields(ws, form, f);
   write_table(ws, form, f, static_cast<lxw_row_t>(1 + (form.fields.size() + 1) / 2));
 }
@@ -155,7 +158,9 @@ void write_plain(lxw_worksheet* ws, const std::vector<std::string>& header,
                  const std::vector<std::vector<std::string>>& rows, const std::vector<double>& widths,
                  const Formats& f) {
   for (std::size_t c = 0; c < widths.size(); ++c)
-    check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr), "widths");
+    check(detail::lxw().worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c],
+                                             nullptr),
+          "widths");
   const lxw_row_t first = header.empty() ? 0 : 1;
   for (std::size_t c = 0; c < header.size(); ++c)
     write_text(ws, 0, static_cast<lxw_col_t>(c), header[c], f.label, "header");
@@ -170,9 +175,9 @@ void write_plain(lxw_worksheet* ws, const std::vector<std::string>& header,
 void write_residents(detail::Book& book, const report::BlankForm& form, const Formats& f) {
   lxw_worksheet* ws = book.add_sheet(form.residents_sheet);
   write_plain(ws, form.resident_columns, form.residents, {14, 16, 16}, f);
-  worksheet_freeze_panes(ws, 1, 0);
-  worksheet_set_paper(ws, k_a4);
-  worksheet_fit_to_pages(ws, 1, 0);
+  detail::lxw().worksheet_freeze_panes(ws, 1, 0);
+  detail::lxw().worksheet_set_paper(ws, k_a4);
+  detail::lxw().worksheet_fit_to_pages(ws, 1, 0);
 }
 
 // The hidden sheet: key / value rows, no header.
@@ -181,7 +186,7 @@ void write_meta(detail::Book& book, const report::BlankForm& form, const Formats
   std::vector<std::vector<std::string>> rows;
   for (const auto& [key, value] : form.meta) rows.push_back({key, value});
   write_plain(ws, {}, rows, {16, 24}, f);
-  worksheet_hide(ws);
+  detail::lxw().worksheet_hide(ws);
 }
 
 }  // namespace

@@ -53,7 +53,7 @@ std::string WorkDir::file(const std::string& name) {
 Book::Book(const Options& options) : m_dir(options.temp_dir), m_file(m_dir.file("workbook.xlsx")) {
   lxw_workbook_options book_options{};
   book_options.tmpdir = const_cast<char*>(m_dir.path().c_str());
-  m_book = workbook_new_opt(m_file.c_str(), &book_options);
+  m_book = lxw().workbook_new_opt(m_file.c_str(), &book_options);
   if (m_book == nullptr) throw IoError(fmt::format("cannot start an Excel file in {}", m_dir.path()));
   lxw_doc_properties properties{};
   properties.title = const_cast<char*>(options.title.c_str());
@@ -61,26 +61,26 @@ Book::Book(const Options& options) : m_dir(options.temp_dir), m_file(m_dir.file(
   properties.created = static_cast<time_t>(
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::sys_days{options.created}.time_since_epoch())
           .count());
-  const lxw_error error = workbook_set_properties(m_book, &properties);
+  const lxw_error error = lxw().workbook_set_properties(m_book, &properties);
   if (error != LXW_NO_ERROR) {
-    workbook_close(m_book);
+    lxw().workbook_close(m_book);
     m_book = nullptr;
     check(error, "properties");
   }
 }
 
 Book::~Book() {
-  if (m_book != nullptr) workbook_close(m_book);
+  if (m_book != nullptr) lxw().workbook_close(m_book);
 }
 
 lxw_worksheet* Book::add_sheet(const std::string& name) {
-  lxw_worksheet* ws = workbook_add_worksheet(m_book, name.c_str());
+  lxw_worksheet* ws = lxw().workbook_add_worksheet(m_book, name.c_str());
   if (ws == nullptr) throw IoError(fmt::format("cannot add the sheet {} to the Excel file", name));
   return ws;
 }
 
 std::string Book::finish() {
-  const lxw_error error = workbook_close(m_book);
+  const lxw_error error = lxw().workbook_close(m_book);
   m_book = nullptr;
   check(error, "closing");
   return read_all(m_file);
@@ -88,7 +88,7 @@ std::string Book::finish() {
 
 void check(lxw_error error, const std::string& what) {
   if (error == LXW_NO_ERROR) return;
-  throw IoError(fmt::format("cannot write the Excel file ({}): {}", what, lxw_strerror(error)));
+  throw IoError(fmt::format("cannot write the Excel file ({}): {}", what, lxw().lxw_strerror(error)));
 }
 
 std::size_t code_points(std::string_view s) {
@@ -113,12 +113,12 @@ std::string shown_text(std::string_view raw) { return util::escape_hidden(raw, u
 
 void write_text(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& shown, lxw_format* format,
                 const std::string& what) {
-  check(worksheet_write_string(ws, row, col, escape_underscore_x(shown).c_str(), format), what);
+  check(lxw().worksheet_write_string(ws, row, col, escape_underscore_x(shown).c_str(), format), what);
 }
 
 void merge_text(lxw_worksheet* ws, lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& shown,
                 lxw_format* format, const std::string& what) {
-  check(worksheet_merge_range(ws, row, first, row, last, escape_underscore_x(shown).c_str(), format), what);
+  check(lxw().worksheet_merge_range(ws, row, first, row, last, escape_underscore_x(shown).c_str(), format), what);
 }
 
 }  // namespace dormlink::xlsx::detail

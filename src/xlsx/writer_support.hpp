@@ -3,7 +3,7 @@
 // working directory and read back as bytes, the checks of libxlsxwriter's results, and the text
 // of a cell as Excel must receive it.
 
-#include <xlsxwriter.h>
+#include "lxw.hpp"
 
 #include <cstddef>
 #include <string>

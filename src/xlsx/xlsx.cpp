@@ -1,7 +1,7 @@
 // Excel workbooks through libxlsxwriter (include/dormlink/xlsx/xlsx.hpp).
 #include "dormlink/xlsx/xlsx.hpp"
 
-#include <xlsxwriter.h>
+#include "lxw.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -58,7 +58,7 @@ void write_sheet(detail::Book& book, const report::Sheet& sheet, const std::stri
     }
     const auto col = static_cast<lxw_col_t>(c);
     if (format == nullptr && number_column(c) && is_plain_number(text)) {
-      check(worksheet_write_number(ws, r, col, std::strtod(text.c_str(), nullptr), nullptr), sheet.key);
+      check(detail::lxw().worksheet_write_number(ws, r, col, std::strtod(text.c_str(), nullptr), nullptr), sheet.key);
     } else {
       detail::write_text(ws, r, col, text, format, sheet.key);
     }
@@ -78,9 +78,9 @@ void write_sheet(detail::Book& book, const report::Sheet& sheet, const std::stri
   }
   for (std::size_t c = 0; c < widths.size(); ++c) {
     const auto col = static_cast<lxw_col_t>(c);
-    check(worksheet_set_column(ws, col, col, widths[c], nullptr), sheet.key);
+    check(detail::lxw().worksheet_set_column(ws, col, col, widths[c], nullptr), sheet.key);
   }
-  worksheet_freeze_panes(ws, 1, 0);
+  detail::lxw().worksheet_freeze_panes(ws, 1, 0);
 }
 
 }  // namespace
@@ -101,8 +101,8 @@ bool is_plain_number(std::string_view cell) {
 
 std::string render_xlsx(const report::Workbook& workbook, const Options& options) {
   detail::Book book(options);
-  lxw_format* bold = workbook_add_format(book.get());
-  format_set_bold(bold);
+  lxw_format* bold = detail::lxw().workbook_add_format(book.get());
+  detail::lxw().format_set_bold(bold);
   std::set<std::string> used;
   for (const auto& sheet : workbook) write_sheet(book, sheet, sheet_name(sheet.name, used), bold);
   if (workbook.empty()) write_sheet(book, report::Sheet{"empty", "Sheet", {}}, "Sheet", bold);
