@@ -161,8 +161,9 @@ time_calls() {
   [[ $(sqlite3 "$base" "SELECT count(*) FROM scratch_record") == "$calls" ]] || die "sqlite3 did not save $calls rows"
 }
 
-# (c) verify on the university's records and the read-and-hash floor, VERIFY_RUNS times each,
-# alternated; sets verify_times, floor_times (ms each), verify_line and db_bytes.
+# (c) verify on the university's records and the read-and-hash floor with and without
+# quick_check, VERIFY_RUNS times each, alternated; sets verify_times, floor_times, walk_times
+# (ms each), verify_line and db_bytes.
 time_verify() {
   local db=$out/university.db start end i status floor_line
   local records
@@ -170,6 +171,7 @@ time_verify() {
   db_bytes=$(($(stat -c %s "$db") + $(stat -c %s "$db-wal" 2>/dev/null || echo 0)))
   verify_times=()
   floor_times=()
+  walk_times=()
   for ((i = 0; i < verify_runs; i++)); do
     note "verify run $((i + 1)) of $verify_runs"
     start=$(date +%s%N)
@@ -182,6 +184,10 @@ time_verify() {
     floor_line=$("$floor" --db "$db" --quick-check) || die "dormlink-verify-floor failed"
     end=$(date +%s%N)
     floor_times+=("$(elapsed_ms "$start" "$end")")
+    start=$(date +%s%N)
+    "$floor" --db "$db" >/dev/null || die "dormlink-verify-floor failed"
+    end=$(date +%s%N)
+    walk_times+=("$(elapsed_ms "$start" "$end")")
   done
   [[ $verify_line == *" $records records intact"* ]] || die "unexpected verify output: $verify_line"
   [[ $floor_line == "verify-floor: $records rows"* ]] || die "unexpected floor output: $floor_line"
@@ -210,6 +216,7 @@ done
 time_verify
 verify_ms=$(median "${verify_times[@]}")
 floor_ms=$(median "${floor_times[@]}")
+walk_ms=$(median "${walk_times[@]}")
 {
   echo "## Records: log-visit per call at two scales, verify against its floor"
   echo
@@ -221,12 +228,13 @@ floor_ms=$(median "${floor_times[@]}")
   echo
   echo "university / college (log-visit medians): $(ratio "$(cat "$out/university.visit-median")" "$(cat "$out/college.visit-median")")"
   echo
-  echo "| verify | records | dormlink verify median s | read-and-hash floor median s | ratio | database MB |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| verify | records | dormlink verify median s | floor: quick_check, then read and hash, s | ratio | floor: read and hash only, s | ratio | database MB |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   echo "| university | $(sqlite3 "$out/university.db" "SELECT count(*) FROM record") \
 | $(fmt_num "$(awk -v v="$verify_ms" 'BEGIN { print v / 1000 }')" 2) \
 | $(fmt_num "$(awk -v v="$floor_ms" 'BEGIN { print v / 1000 }')" 2) | $(ratio "$verify_ms" "$floor_ms") \
+| $(fmt_num "$(awk -v v="$walk_ms" 'BEGIN { print v / 1000 }')" 2) | $(ratio "$verify_ms" "$walk_ms") \
 | $(fmt_num "$(awk -v b="$db_bytes" 'BEGIN { print b / 1048576 }')" 1) |"
   echo
-  echo "verify runs (ms): ${verify_times[*]}; floor runs (ms): ${floor_times[*]}"
+  echo "verify runs (ms): ${verify_times[*]}; floor runs (ms): ${floor_times[*]}; read-and-hash runs (ms): ${walk_times[*]}"
 } | tee "$results"

@@ -61,8 +61,12 @@ int run_check(Context& ctx, const CheckOptions& o) {
   const Date as_of = ctx.today();
   bool in_progress = false;
   const Semester& semester = choose_semester(ctx, o, as_of, in_progress);
-  // Damage is looked for every day, in and out of term: cron runs this command daily.
-  auto db = open_undamaged(ctx, store::OpenMode::read_only, "nothing was checked");
+  // Damage is looked for every day, in and out of term: cron runs this command daily. The
+  // semester is read while quick_check runs beside it.
+  check::CheckInput input;
+  read_undamaged(ctx, "nothing was checked", [&](store::Database& db) {
+    if (in_progress) input = store::load_check_input(db, ctx.config(), semester, as_of);
+  });
   if (!in_progress) {
     if (!ctx.options().quiet) {
       fmt::print(ctx.out(),
@@ -72,7 +76,6 @@ int run_check(Context& ctx, const CheckOptions& o) {
     }
     return 0;
   }
-  const auto input = store::load_check_input(db, ctx.config(), semester, as_of);
   const int member = o.member.empty() ? -1 : find_member(input, o.member);
   const int counselor = o.counselor.empty() ? -1 : find_counselor(input, o.counselor);
 

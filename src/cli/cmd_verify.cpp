@@ -54,8 +54,9 @@ std::string anchors_sentence(const store::VerifyReport& r) {
 int run_verify(Context& ctx, const VerifyOptions& o) {
   std::vector<records::ChainAnchor> given;
   for (const auto& h : o.expect_heads) given.push_back(parse_expected_head(h));
-  auto db = open_undamaged(ctx, store::OpenMode::read_only, "the chain was not verified");
-  auto report = store::verify_records(db, std::move(given));
+  store::VerifyReport report;
+  read_undamaged(ctx, "the chain was not verified",
+                 [&](store::Database& db) { report = store::verify_records(db, std::move(given)); });
   if (report.fault) {
     fmt::print(ctx.out(), "verify: FAILED at record {}: {}\n", report.fault->id, report.fault->what);
     fmt::print(ctx.out(), "verify: {} records before it are intact\n",

@@ -1,7 +1,9 @@
 #include "cli/damage.hpp"
 
+#include <exception>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -97,6 +99,68 @@ store::Database open_undamaged(Context& ctx, store::OpenMode mode, std::string_v
   }
   if (!problems.empty()) refuse(db->path(), problems, not_done, advice(*db));
   return std::move(*db);
+}
+
+namespace {
+
+// quick_check on a connection of its own, in a thread of its own; wait() joins it and returns its
+// findings (rethrowing anything but damage).
+class DamageProbe {
+ public:
+  explicit DamageProbe(const std::string& path) : m_thread([this, path] { run(path); }) {}
+  ~DamageProbe() {
+    if (m_thread.joinable()) m_thread.join();
+  }
+  DamageProbe(const DamageProbe&) = delete;
+  DamageProbe& operator=(const DamageProbe&) = delete;
+
+  std::vector<std::string> wait() {
+    m_thread.join();
+    if (m_error) std::rethrow_exception(m_error);
+    return m_problems;
+  }
+
+ private:
+  void run(const std::string& path) {
+    try {
+      auto db = store::Database::open(path, store::OpenMode::read_only);
+      m_problems = store::quick_check(db);
+    } catch (const DamageError& e) {
+      m_problems = {e.finding()};
+    } catch (...) {
+      m_error = std::current_exception();
+    }
+  }
+
+  std::vector<std::string> m_problems;
+  std::exception_ptr m_error;
+  std::thread m_thread;  // last: started once the members it writes exist
+};
+
+}  // namespace
+
+void read_undamaged(Context& ctx, std::string_view not_done, const std::function<void(store::Database&)>& read) {
+  std::optional<store::Database> db;
+  try {
+    db.emplace(ctx.open_database(store::OpenMode::read_only));
+  } catch (const DamageError& e) {
+    refuse(ctx.options().db_path, {e.finding()}, not_done, unreadable_advice(ctx.options().db_path));
+  }
+  std::exception_ptr read_error;
+  std::vector<std::string> problems;
+  {
+    DamageProbe probe(db->path());
+    try {
+      read(*db);
+    } catch (const DamageError& e) {
+      read_error = std::current_exception();
+      problems = {e.finding()};
+    }
+    auto found = probe.wait();
+    if (!found.empty()) problems = std::move(found);
+  }
+  if (!problems.empty()) refuse(db->path(), problems, not_done, advice(*db));
+  if (read_error) std::rethrow_exception(read_error);
 }
 
 }  // namespace dormlink::cli

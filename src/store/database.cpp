@@ -264,7 +264,8 @@ Database Database::open(const std::string& path, OpenMode mode) {
 
 Database Database::open_checked(const std::string& path, OpenMode mode, const std::string& sqlite_name) {
   int flags = mode == OpenMode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
-  // One connection, used by one thread (dormlink starts none): SQLite's per-call mutexes only
+  // Each connection is used by one thread only (the damage check beside check and verify has a
+  // connection of its own, cli/damage.cpp): SQLite's per-call mutexes only
   // cost time (a tenth of verify's walk).
   flags |= SQLite::OPEN_NOMUTEX;
   if (sqlite_name != path) flags |= SQLite::OPEN_URI;  // only the immutable fallback is a URI
