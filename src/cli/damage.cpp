@@ -107,7 +107,7 @@ namespace {
 // findings (rethrowing anything but damage).
 class DamageProbe {
  public:
-  explicit DamageProbe(const std::string& path) : m_thread([this, path] { run(path); }) {}
+  explicit DamageProbe(const store::Database& reading) : m_thread([this, &reading] { run(reading); }) {}
   ~DamageProbe() {
     if (m_thread.joinable()) m_thread.join();
   }
@@ -121,9 +121,9 @@ class DamageProbe {
   }
 
  private:
-  void run(const std::string& path) {
+  void run(const store::Database& reading) {
     try {
-      auto db = store::Database::open(path, store::OpenMode::read_only);
+      auto db = reading.another_reader();  // never Database::open here: see another_reader()
       m_problems = store::quick_check(db);
     } catch (const DamageError& e) {
       m_problems = {e.finding()};
@@ -149,7 +149,7 @@ void read_undamaged(Context& ctx, std::string_view not_done, const std::function
   std::exception_ptr read_error;
   std::vector<std::string> problems;
   {
-    DamageProbe probe(db->path());
+    DamageProbe probe(*db);
     try {
       read(*db);
     } catch (const DamageError& e) {

@@ -262,6 +262,14 @@ Database Database::open(const std::string& path, OpenMode mode) {
   }
 }
 
+Database Database::another_reader() const {
+  try {
+    return open_checked(m_impl->path, OpenMode::read_only, m_impl->opened_as);
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e, m_impl->path);
+  }
+}
+
 Database Database::open_checked(const std::string& path, OpenMode mode, const std::string& sqlite_name) {
   int flags = mode == OpenMode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
   // Each connection is used by one thread only (the damage check beside check and verify has a

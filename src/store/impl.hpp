@@ -16,9 +16,10 @@ namespace dormlink::store {
 struct Database::Impl {
   // `sqlite_name` is what SQLite opens (the path, or a file: URI); `file` names it in messages.
   Impl(const std::string& file, int flags, const std::string& sqlite_name)
-      : path(file), db(sqlite_name, flags, k_busy_timeout_ms) {}
+      : path(file), opened_as(sqlite_name), db(sqlite_name, flags, k_busy_timeout_ms) {}
   Impl(const std::string& file, int flags) : Impl(file, flags, file) {}
   std::string path;
+  std::string opened_as;  // what SQLite opened (another_reader opens the same)
   SQLite::Database db;
   OpenMode mode = OpenMode::read_write;
   int transaction_depth = 0;  // nested transaction() calls join the outer one

@@ -46,6 +46,12 @@ class Database {
   // opened read_only as an immutable snapshot.
   static Database open(const std::string& path, OpenMode mode);
 
+  // A second read-only connection to this open database, for a thread of its own. Unlike open(),
+  // it never reads the file outside SQLite: closing a descriptor of the file drops every POSIX
+  // lock this process holds on it, the read lock of this connection included, and a writer
+  // closing elsewhere could then checkpoint and delete the WAL under a running read.
+  Database another_reader() const;
+
   // Opens an in-memory database with the current schema (tests).
   static Database in_memory();
 
