@@ -55,18 +55,30 @@ std::optional<AssignmentRecord> load_current_assignment(Database& database, cons
   return out;
 }
 
+namespace {
+
+// The id of the semester's assignment in force on `date` (the latest valid by then).
+std::optional<std::int64_t> assignment_in_force(SQLite::Database& db, const std::string& semester_id,
+                                                const std::string& date) {
+  SQLite::Statement q(db,
+                      "SELECT id FROM assignment WHERE semester_id = ? AND valid_from <= ? "
+                      "ORDER BY valid_from DESC, id DESC LIMIT 1");
+  SQLite::bind(q, semester_id, date);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getInt64();
+}
+
+}  // namespace
+
 std::optional<AssignmentRecord> load_assignment_on(Database& database, const std::string& semester_id,
                                                    const std::string& date) {
   std::optional<AssignmentRecord> out;
   database.transaction([&] {
     auto& db = database.impl().db;
-    SQLite::Statement q(db,
-                        "SELECT id FROM assignment WHERE semester_id = ? AND valid_from <= ? "
-                        "ORDER BY valid_from DESC, id DESC LIMIT 1");
-    SQLite::bind(q, semester_id, date);
-    if (!q.executeStep()) return;
+    const auto id = assignment_in_force(db, semester_id, date);
+    if (!id) return;
     AssignmentRecord r;
-    r.id = q.getColumn(0).getInt64();
+    r.id = *id;
     r.semester_id = semester_id;
     load_pairs(db, r);
     out = std::move(r);
@@ -79,14 +91,11 @@ DormHolder load_dorm_holder(Database& database, const std::string& semester_id, 
   DormHolder out;
   database.transaction([&] {
     auto& db = database.impl().db;
-    SQLite::Statement q(db,
-                        "SELECT id FROM assignment WHERE semester_id = ? AND valid_from <= ? "
-                        "ORDER BY valid_from DESC, id DESC LIMIT 1");
-    SQLite::bind(q, semester_id, date);
-    if (!q.executeStep()) return;
+    const auto id = assignment_in_force(db, semester_id, date);
+    if (!id) return;
     out.committed = true;
     SQLite::Statement p(db, "SELECT member_id FROM assignment_pair WHERE assignment_id = ? AND dorm_code = ?");
-    SQLite::bind(p, q.getColumn(0).getInt64(), dorm);
+    SQLite::bind(p, *id, dorm);
     if (p.executeStep() && !p.getColumn(0).isNull()) out.member = p.getColumn(0).getString();
   });
   return out;
