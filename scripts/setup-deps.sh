@@ -14,6 +14,7 @@ packages=(
   libssl-dev                         # SHA-256 for the records' hash chain (src/records only)
   libxlsxwriter-dev                  # Excel output of reports, exports and blank forms (src/xlsx only)
   libminizip-dev libexpat1-dev       # reading returned .xlsx forms: zip and XML (src/xlsx/read.cpp only)
+  zlib1g-dev binutils                # zlib linked statically with minizip; objdump reads libxlsxwriter's SONAME (cmake/DormlinkStartup.cmake)
   nlohmann-json3-dev                 # typed JSON output (numbers, booleans, null), header-only, src/report only
   doctest-dev                        # unit and end-to-end tests
   sqlite3                            # tests inspect databases; bench baseline
