@@ -9,11 +9,13 @@
 # Environment: RUNS (5), AS_OF (2026-12-20: the date of both reports), PERIOD (7: weeks 13-14),
 #              COUNSELOR (a staff id; empty: the one with the most members in the period),
 #              SEMESTER (2026-autumn), CONFIG (examples/dormlink.toml), and for the database
-#              WEEKS (15), SEED (20261220), FILL_AS_OF (2026-09-07) as bench/check_bench.sh.
-# The database is bench/out/check/fill.db, built and stamped by bench/check_bench.sh; when it is
+#              WEEKS (15), SEED (20261220), FILL_AS_OF (2026-09-07), STUDENTS (empty) and
+#              CHECK_OUT (bench/out/check: check_bench.sh's OUT) as bench/check_bench.sh;
+#              OUT (bench/out/report: the outputs; the results file is OUT-results.md).
+# The database is CHECK_OUT/fill.db, built and stamped by bench/check_bench.sh; when it is
 # missing or was built from other settings, this script runs `RUNS=1 bench/check_bench.sh` once
 # to build it (a few minutes), and otherwise only reads it.
-# Writes bench/out/report/ and bench/out/report-results.md; prints the results on stdout.
+# Writes OUT/ and OUT-results.md; prints the results on stdout.
 # Needs bash, date +%s%N, awk, sort, cmp and the sqlite3 CLI (with readfile() and JSON).
 set -euo pipefail
 bench_name=report_bench
@@ -32,10 +34,11 @@ config=${CONFIG:-$root/examples/dormlink.toml}
 weeks=${WEEKS:-15}
 seed=${SEED:-20261220}
 fill_as_of=${FILL_AS_OF:-2026-09-07}
-check_out=$root/bench/out/check
+students=${STUDENTS:-}
+check_out=${CHECK_OUT:-$root/bench/out/check}
 db=$check_out/fill.db
-out=$root/bench/out/report
-results=$root/bench/out/report-results.md
+out=${OUT:-$root/bench/out/report}
+results=$out-results.md
 dormlink=$build/src/dormlink
 load=$build/bench/dormlink-report-load
 
@@ -72,7 +75,9 @@ section_key() {
 }
 
 # The stamp bench/check_bench.sh writes next to fill.db (its stamp()).
-fill_stamp() { echo "seed $seed weeks $weeks semester $semester as_of $fill_as_of config $(cksum <"$config")"; }
+fill_stamp() {
+  echo "seed $seed weeks $weeks semester $semester as_of $fill_as_of config $(cksum <"$config")${students:+ students $students}"
+}
 
 # The university database of bench/check_bench.sh, built by it when missing or stale.
 prepare_db() {
@@ -80,8 +85,8 @@ prepare_db() {
     note "reusing $db (built by bench/check_bench.sh)"
   else
     note "no up-to-date $db: running RUNS=1 bench/check_bench.sh to build it (a few minutes)"
-    RUNS=1 WEEKS=$weeks SEED=$seed SEMESTER=$semester AS_OF=$fill_as_of CONFIG=$config \
-      "$root/bench/check_bench.sh" "$build" >/dev/null || die "bench/check_bench.sh failed"
+    RUNS=1 WEEKS=$weeks SEED=$seed SEMESTER=$semester AS_OF=$fill_as_of CONFIG=$config STUDENTS=$students \
+      OUT=$check_out "$root/bench/check_bench.sh" "$build" >/dev/null || die "bench/check_bench.sh failed"
   fi
   fill_line=$(cat "$check_out/fill.txt")
 }
@@ -408,16 +413,19 @@ print_results() {
   echo "assessment $assessment_same ($assessment_totals)."
   echo
   echo "Where dormlink spends it: the steps of both reports in one process (dormlink-report-load, whose two"
-  echo "JSON documents are byte-identical to the CLI's), median of $runs runs; the CLI runs load_check_input and"
-  echo "evaluate once per report. $obligations obligations (evaluate with keep_met)."
+  echo "JSON documents are byte-identical to the CLI's), median of $runs runs. The summary reads only its"
+  echo "counselor's part of the semester (store::CheckScope); the assessment reads all of it: $obligations"
+  echo "obligations (evaluate with keep_met)."
   echo
   echo "| step | used by | median ms | runs (ms) |"
   echo "|---|---|---:|---|"
   local name used
   for name in "${steps[@]}"; do
     case $name in
-      load_chain_head | build_counselor_summary | render_summary_json) used=summary ;;
-      discrepancy_rates | build_assessment | render_assessment_json) used=assessment ;;
+      "load_check_input(counselor)" | "evaluate(keep_met, counselor)" | load_chain_head | build_counselor_summary | \
+        render_summary_json) used=summary ;;
+      load_check_input | "evaluate(keep_met)" | discrepancy_rates | build_assessment | render_assessment_json) \
+        used=assessment ;;
       total) used="(both, one process)" ;;
       *) used=both ;;
     esac

@@ -1,8 +1,9 @@
 // dormlink-report-load: what `dormlink report summary` and `dormlink report assessment` do,
-// step by step and timed in process: load the config, open the database read-only,
-// store::load_check_input, check::evaluate (keep_met), then for the summary the chain head,
-// report::build_counselor_summary and render_summary_json, and for the assessment the
-// inspection discrepancies, report::build_assessment and render_assessment_json. Prints one
+// step by step and timed in process: load the config, open the database read-only; for the
+// summary store::load_check_input scoped to the counselor, check::evaluate (keep_met, that
+// counselor), the chain head, report::build_counselor_summary and render_summary_json; for the
+// assessment load_check_input of the whole semester, evaluate (keep_met), the inspection
+// discrepancies, report::build_assessment and render_assessment_json. Prints one
 // line `step|milliseconds` per step (and `obligations|N`); --out-dir writes the two JSON documents, so that
 // bench/report_bench.sh can check they are the ones the CLI prints. See bench/README.md, "report".
 
@@ -83,21 +84,24 @@ int run(const Options& o, std::ostream& out) {
   auto db = timed(line, "open", [&] { return store::Database::open(o.db, store::OpenMode::read_only); });
   std::string summary_json, assessment_json;
   db.transaction([&] {
-    const auto input =
-        timed(line, "load_check_input", [&] { return store::load_check_input(db, config, *semester, *as_of); });
-    check::EvaluateOptions keep;
-    keep.keep_met = true;
-    const auto obligations =
-        timed(line, "evaluate(keep_met)", [&] { return check::evaluate(input, config, *as_of, keep); });
-    line += fmt::format("obligations|{}\n", obligations.size());
-
-    // report summary
+    // report summary: the counselor's part of the semester (store::CheckScope), as the CLI reads it
+    store::CheckScope scope;
+    scope.counselor = [&](const check::CheckInput& in) {
+      for (std::size_t i = 0; i < in.counselors.size(); ++i)
+        if (in.counselors[i].staff_id == o.counselor) return static_cast<int>(i);
+      throw UsageError(fmt::format("no counselor {}", o.counselor));
+    };
+    const auto scoped = timed(line, "load_check_input(counselor)",
+                              [&] { return store::load_check_input(db, config, *semester, *as_of, scope); });
     report::SummaryInput s;
-    s.check = &input;
-    s.obligations = &obligations;
-    for (std::size_t i = 0; i < input.counselors.size(); ++i)
-      if (input.counselors[i].staff_id == o.counselor) s.counselor = static_cast<int>(i);
-    if (s.counselor < 0) throw UsageError(fmt::format("no counselor {}", o.counselor));
+    s.check = &scoped;
+    s.counselor = scope.counselor(scoped);
+    check::EvaluateOptions mine;
+    mine.keep_met = true;
+    mine.counselor = s.counselor;
+    const auto own =
+        timed(line, "evaluate(keep_met, counselor)", [&] { return check::evaluate(scoped, config, *as_of, mine); });
+    s.obligations = &own;
     s.period = check::make_period(*semester, config, period);
     s.as_of = *as_of;
     s.chain = timed(line, "load_chain_head", [&] { return store::load_chain_head(db); });
@@ -105,6 +109,14 @@ int run(const Options& o, std::ostream& out) {
     s.privacy = report::privacy_for(config.privacy, report::Audience::committee);
     const auto summary = timed(line, "build_counselor_summary", [&] { return report::build_counselor_summary(s); });
     summary_json = timed(line, "render_summary_json", [&] { return report::render_summary_json(summary); });
+
+    const auto input =
+        timed(line, "load_check_input", [&] { return store::load_check_input(db, config, *semester, *as_of); });
+    check::EvaluateOptions keep;
+    keep.keep_met = true;
+    const auto obligations =
+        timed(line, "evaluate(keep_met)", [&] { return check::evaluate(input, config, *as_of, keep); });
+    line += fmt::format("obligations|{}\n", obligations.size());
 
     // report assessment
     report::AssessmentInput a;

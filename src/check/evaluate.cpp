@@ -67,14 +67,12 @@ namespace {
 
 // The matching counselor with the lowest staff id, -1 when none matches.
 template <typename Matches>
-int lowest_matching(const CheckInput& input, Matches matches) {
+int lowest_matching(const std::vector<Counselor>& counselors, Matches matches) {
   int best = -1;
-  for (std::size_t i = 0; i < input.counselors.size(); ++i) {
-    const auto& c = input.counselors[i];
+  for (std::size_t i = 0; i < counselors.size(); ++i) {
+    const auto& c = counselors[i];
     if (!matches(c)) continue;
-    if (best < 0 || c.staff_id < input.counselors[static_cast<std::size_t>(best)].staff_id) {
-      best = static_cast<int>(i);
-    }
+    if (best < 0 || c.staff_id < counselors[static_cast<std::size_t>(best)].staff_id) best = static_cast<int>(i);
   }
   return best;
 }
@@ -86,15 +84,21 @@ bool contains(const std::vector<T>& items, const T& item) {
 
 }  // namespace
 
+int counselor_for(const std::vector<Counselor>& counselors, std::string_view class_name, int cohort) {
+  // docs/check.md: the counselor of the member's class, else of the member's grade (cohort).
+  if (!class_name.empty()) {
+    const int by_class = lowest_matching(counselors, [&](const Counselor& c) {
+      return std::find(c.classes.begin(), c.classes.end(), class_name) != c.classes.end();
+    });
+    if (by_class >= 0) return by_class;
+  }
+  return lowest_matching(counselors, [&](const Counselor& c) { return contains(c.cohorts, cohort); });
+}
+
 int counselor_of(const CheckInput& input, int person) {
   if (person < 0 || person >= static_cast<int>(input.people.size())) return -1;
   const auto& p = input.people[static_cast<std::size_t>(person)];
-  // docs/check.md: the counselor of the member's class, else of the member's grade (cohort).
-  if (!p.class_name.empty()) {
-    const int by_class = lowest_matching(input, [&](const Counselor& c) { return contains(c.classes, p.class_name); });
-    if (by_class >= 0) return by_class;
-  }
-  return lowest_matching(input, [&](const Counselor& c) { return contains(c.cohorts, p.cohort); });
+  return counselor_for(input.counselors, p.class_name, p.cohort);
 }
 
 std::vector<Obligation> evaluate(const CheckInput& input, const Config& config, Date as_of,

@@ -65,7 +65,11 @@ int run_check(Context& ctx, const CheckOptions& o) {
   // semester is read while quick_check runs beside it.
   check::CheckInput input;
   read_undamaged(ctx, "nothing was checked", [&](store::Database& db) {
-    if (in_progress) input = store::load_check_input(db, ctx.config(), semester, as_of);
+    // --counselor reads only what that counselor's obligations need (store::CheckScope).
+    store::CheckScope scope;
+    if (!o.counselor.empty() && o.member.empty())
+      scope.counselor = [&](const check::CheckInput& in) { return find_counselor(in, o.counselor); };
+    if (in_progress) input = store::load_check_input(db, ctx.config(), semester, as_of, scope);
   });
   if (!in_progress) {
     if (!ctx.options().quiet) {

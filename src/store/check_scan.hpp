@@ -34,6 +34,15 @@ class Interner {
       if (this->id(static_cast<int>(slot - 1)) == id) return static_cast<int>(slot - 1);
     }
   }
+  // The number of an id already seen, -1 for a new one (nothing is added).
+  int find(std::string_view id) const {
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = std::hash<std::string_view>{}(id)&mask;; i = (i + 1) & mask) {
+      const std::uint32_t slot = m_slots[i];
+      if (slot == 0) return -1;
+      if (this->id(static_cast<int>(slot - 1)) == id) return static_cast<int>(slot - 1);
+    }
+  }
   std::size_t size() const { return m_starts.size() - 1; }
   std::string_view id(int number) const {
     const auto n = static_cast<std::size_t>(number);

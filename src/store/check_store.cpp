@@ -135,6 +135,26 @@ struct Gathered {
   std::vector<std::uint32_t> talk_weeks;                      // by student
   std::vector<std::array<int, k_max_week + 1>> talk_entered;  // by student, week: first entry day
   std::vector<ListedRecord> records;
+  // A scoped load (CheckScope): the dorms and the students whose visits and talks are read,
+  // by number; empty when everything is.
+  bool scoped = false;
+  std::vector<char> scope_dorms;
+  std::vector<char> scope_students;
+
+  // The number of a dorm or student the scans read, -1 for one out of scope (not interned).
+  int scoped_dorm(std::string_view code) {
+    if (!scoped) return dorms(code);
+    const int n = dorms.find(code);
+    return n >= 0 && static_cast<std::size_t>(n) < scope_dorms.size() && scope_dorms[static_cast<std::size_t>(n)] ? n
+                                                                                                                  : -1;
+  }
+  int scoped_student(std::string_view id) {
+    if (!scoped) return students(id);
+    const int n = students.find(id);
+    return n >= 0 && static_cast<std::size_t>(n) < scope_students.size() && scope_students[static_cast<std::size_t>(n)]
+               ? n
+               : -1;
+  }
 
   Facts& facts_of(int student) {
     if (static_cast<std::size_t>(student) >= facts.size()) facts.resize(static_cast<std::size_t>(student) + 1);
@@ -276,6 +296,29 @@ void load_counselors(SQLite::Database& db, const Window& w, CheckInput& input) {
                                 decode_cohorts(q.getColumn(2).getString()), decode_list(q.getColumn(3).getString())});
 }
 
+// CheckScope: the dorms the counselor's members hold in any version of the semester, with
+// every pair and residence of those dorms (who else held one decides who answers for a
+// window); the residents of those dorms are the students whose talks are read.
+void narrow_to(SQLite::Database& db, const Window& w, int counselor, const CheckInput& input, Gathered& g) {
+  g.scoped = true;
+  g.scope_dorms.assign(g.dorms.size(), 0);
+  std::vector<char> state(g.students.size(), 0);  // by student: 0 not yet seen, 1 the counselor's, 2 not
+  for (const auto& [version, dorm, member] : g.pairs) {
+    auto& known = state[static_cast<std::size_t>(member)];
+    if (known == 0) {
+      auto& facts = g.facts_of(member);
+      if (!facts.loaded) facts = load_facts(db, w, std::string(g.students.id(member)));
+      known = check::counselor_for(input.counselors, facts.class_name, facts.cohort) == counselor ? 1 : 2;
+    }
+    if (known == 1) g.scope_dorms[static_cast<std::size_t>(dorm)] = 1;
+  }
+  auto in_scope = [&](int dorm) { return g.scope_dorms[static_cast<std::size_t>(dorm)] != 0; };
+  std::erase_if(g.pairs, [&](const auto& pair) { return !in_scope(std::get<1>(pair)); });
+  std::erase_if(g.residences, [&](const Stretch& s) { return !in_scope(s.dorm); });
+  g.scope_students.assign(g.students.size(), 0);
+  for (const auto& s : g.residences) g.scope_students[static_cast<std::size_t>(s.student)] = 1;
+}
+
 // What the record scans share.
 struct Scan {
   SQLite::Database& db;
@@ -297,7 +340,9 @@ void load_visits(Scan& scan, Gathered& g) {
     if (!scan.effective(q.getColumn(0).getInt64())) continue;
     const int week = scan.happened.week(text_of(q.getColumn(2)));
     if (week < 1 || week > k_max_week) continue;
-    const auto dorm = static_cast<std::size_t>(g.dorms(text_of(q.getColumn(1))));
+    const int number = g.scoped_dorm(text_of(q.getColumn(1)));
+    if (number < 0) continue;
+    const auto dorm = static_cast<std::size_t>(number);
     if (dorm >= g.visits.size()) g.visits.resize(dorm + 1);
     g.visits[dorm][static_cast<std::size_t>(week)]++;
     const auto entered = scan.entered(text_of(q.getColumn(3)));
@@ -317,7 +362,9 @@ void load_talks(Scan& scan, Gathered& g) {
     if (!scan.effective(q.getColumn(0).getInt64())) continue;
     const int week = scan.happened.week(text_of(q.getColumn(1)));
     if (week < 1 || week > k_max_week) continue;
-    const auto student = static_cast<std::size_t>(g.students(text_of(q.getColumn(2))));
+    const int number = g.scoped_student(text_of(q.getColumn(2)));
+    if (number < 0) continue;
+    const auto student = static_cast<std::size_t>(number);
     if (student >= g.talk_weeks.size()) g.talk_weeks.resize(student + 1, 0);
     g.talk_weeks[student] |= std::uint32_t{1} << week;
     if (student >= g.talk_entered.size()) {
@@ -491,7 +538,8 @@ void fill_records(const Gathered& g, const Rankings& r, CheckInput& input) {
 
 }  // namespace
 
-check::CheckInput load_check_input(Database& database, const Config& config, const Semester& semester, Date as_of) {
+check::CheckInput load_check_input(Database& database, const Config& config, const Semester& semester, Date as_of,
+                                   const CheckScope& scope) {
   CheckInput input;
   input.semester = semester;
   const Window w = make_window(semester, as_of);
@@ -503,6 +551,8 @@ check::CheckInput load_check_input(Database& database, const Config& config, con
     keep_overlapping(g.eligibility, semester);
     load_assignments(db, w, input, g);
     load_counselors(db, w, input);
+    const int counselor = scope.counselor ? scope.counselor(input) : -1;
+    if (counselor >= 0) narrow_to(db, w, counselor, input, g);
     Scan scan{db, w, Effective(db), Days(semester), Days(semester)};
     load_visits(scan, g);
     load_talks(scan, g);

@@ -455,3 +455,64 @@ TEST_SUITE("store.check") {
     CHECK(people_of(undone)[1] == "2023001 张三 英语2301 2023 第一支部");
   }
 }
+
+namespace {
+
+// An obligation by ids (indices differ between a scoped and a whole input).
+std::string obligation_line(const check::CheckInput& in, const check::Obligation& o) {
+  auto person = [&](int i) { return i < 0 ? std::string("-") : in.people[static_cast<std::size_t>(i)].id; };
+  const std::string dorm = o.dorm < 0 ? "-" : in.dorms[static_cast<std::size_t>(o.dorm)];
+  const std::string counselor = o.counselor < 0 ? "-" : in.counselors[static_cast<std::size_t>(o.counselor)].staff_id;
+  return fmt::format("{} {} {} {} {} {} p{} #{} {}..{} due {} {}/{} late {} {}min", check::to_string(o.rule),
+                     check::to_string(o.status), counselor, person(o.member), dorm, person(o.student), o.period,
+                     o.record_id, format_date(o.window_from), format_date(o.window_to), format_date(o.due), o.found,
+                     o.expected, o.late, o.minutes);
+}
+
+std::vector<std::string> obligations_for(const check::CheckInput& in, const Config& config, Date as_of,
+                                         const std::string& staff_id) {
+  check::EvaluateOptions options;
+  options.keep_met = true;
+  for (std::size_t i = 0; i < in.counselors.size(); ++i)
+    if (in.counselors[i].staff_id == staff_id) options.counselor = static_cast<int>(i);
+  std::vector<std::string> out;
+  for (const auto& o : check::evaluate(in, config, as_of, options)) out.push_back(obligation_line(in, o));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("store.check") {
+  // S1 (T01's member) holds 8-306 in the first version, S5 (T04's) in the second, from 10-12,
+  // inside a biweekly or monthly talk period: a scoped load keeps every pair of a dorm its
+  // counselor's members ever held, since the holder at a window's end answers for it.
+  TEST_CASE("a load scoped to a counselor gives that counselor exactly the obligations of the whole load") {
+    auto db = college();
+    Config config;
+    SUBCASE("weekly talks") { config.duties.talk_period = Period::week; }
+    SUBCASE("biweekly talks") { config.duties.talk_period = Period::biweek; }
+    SUBCASE("monthly talks") { config.duties.talk_period = Period::month; }
+    for (const Date as_of :
+         {ymd(2026, 9, 20), ymd(2026, 10, 5), ymd(2026, 10, 25), ymd(2026, 11, 10), ymd(2027, 1, 10)}) {
+      const auto whole = store::load_check_input(db, config, k_autumn, as_of);
+      REQUIRE_FALSE(whole.counselors.empty());
+      for (const auto& c : whole.counselors) {
+        INFO(format_date(as_of) << " counselor " << c.staff_id);
+        store::CheckScope scope;
+        scope.counselor = [&](const check::CheckInput& in) {
+          for (std::size_t i = 0; i < in.counselors.size(); ++i)
+            if (in.counselors[i].staff_id == c.staff_id) return static_cast<int>(i);
+          return -1;
+        };
+        const auto scoped = store::load_check_input(db, config, k_autumn, as_of, scope);
+        const auto expected = obligations_for(whole, config, as_of, c.staff_id);
+        CHECK(joined(obligations_for(scoped, config, as_of, c.staff_id)) == joined(expected));
+        if (c.staff_id == "T04" && as_of == ymd(2026, 10, 25)) {
+          CHECK_FALSE(expected.empty());
+          CHECK(scoped.people.size() < whole.people.size());  // S3 and S6 of T01's dorms are not read
+        }
+      }
+    }
+  }
+}

@@ -217,4 +217,7 @@ Date form_due_date(int period, const Semester& semester, const Config& config, b
 // person's class, else whose cohorts include the person's cohort (lowest staff id wins); -1.
 int counselor_of(const CheckInput& input, int person);
 
+// The same for a class and cohort, among `counselors`.
+int counselor_for(const std::vector<Counselor>& counselors, std::string_view class_name, int cohort);
+
 }  // namespace dormlink::check
