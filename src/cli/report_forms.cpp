@@ -181,13 +181,16 @@ Loaded load(Context& ctx, store::Database& db, const ReportOptions& o) {
   l.as_of = ctx.today();
   l.period = choose_period(ctx, o, l.as_of);
   const auto* semester = ctx.config().calendar.find(l.period.semester_id);
-  // A summary reads only what its counselor's obligations need (store::CheckScope).
+  // A summary, and the forms of one counselor's members, read only what that counselor's
+  // obligations need (store::CheckScope).
+  const bool one_counselor = o.summary || (o.all && !o.counselor.empty());
   store::CheckScope scope;
-  if (o.summary) scope.counselor = [&](const check::CheckInput& input) { return find_counselor(input, o.counselor); };
+  if (one_counselor)
+    scope.counselor = [&](const check::CheckInput& input) { return find_counselor(input, o.counselor); };
   l.input = store::load_check_input(db, ctx.config(), *semester, l.as_of, scope);
   check::EvaluateOptions options;
   options.keep_met = true;
-  if (o.summary) options.counselor = find_counselor(l.input, o.counselor);
+  if (one_counselor) options.counselor = find_counselor(l.input, o.counselor);
   l.obligations = check::evaluate(l.input, ctx.config(), l.as_of, options);
   l.chain = store::load_chain_head(db);
   return l;

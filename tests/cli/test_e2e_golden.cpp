@@ -276,4 +276,35 @@ TEST_SUITE("e2e.golden") {
              {"export", "assignments", "--semester", "2026-autumn", "--format", "json"});
     }
   }
+
+  // check --counselor and report feedback --all --counselor read only that counselor's part of
+  // the semester (store::CheckScope): what they list must be exactly the whole check's items
+  // of that counselor, on every date and for every counselor of the example college.
+  TEST_CASE("a counselor's check lists exactly the whole check's items of that counselor") {
+    const College& c = college();
+    auto items_of = [](const std::string& json, const std::string& counselor) {
+      std::vector<std::string> items;
+      std::istringstream in(json);
+      for (std::string line; std::getline(in, line);) {
+        if (line.rfind("    {\"status\"", 0) != 0) continue;
+        if (counselor.empty() || line.find("\"counselor\": {\"id\": \"" + counselor + "\"") != std::string::npos)
+          items.push_back(line.back() == ',' ? line.substr(0, line.size() - 1) : line);
+      }
+      return items;
+    };
+    for (const char* as_of : {"2026-09-20", "2026-10-14", "2026-11-16", "2027-01-10"}) {
+      const auto whole = c.box->run(at(as_of, {"check", "--all", "--format", "json"}));
+      REQUIRE(whole.exit_code <= 1);
+      int with_items = 0;  // T2009001's grade has no members: an empty list must stay empty
+      for (const std::string counselor : {"T2024001", "T2019001", "T2023001", "T2009001"}) {
+        INFO(std::string(as_of) << " --counselor " << counselor);
+        const auto mine = c.box->run(at(as_of, {"check", "--all", "--counselor", counselor, "--format", "json"}));
+        REQUIRE(mine.exit_code <= 1);
+        const auto expected = items_of(whole.out, counselor);
+        if (!expected.empty()) ++with_items;
+        CHECK(items_of(mine.out, "") == expected);
+      }
+      CHECK(with_items == 3);
+    }
+  }
 }
