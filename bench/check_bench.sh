@@ -7,8 +7,12 @@
 # Environment: RUNS (5), WEEKS (15: records for teaching weeks 1..WEEKS), SEED (20261220),
 #              SEMESTER (2026-autumn), AS_OF (2026-09-07: import and assign),
 #              CHECK_AS_OF (2026-12-20), CONFIG (examples/dormlink.toml),
-#              FRESH (0; 1 rebuilds bench/out/check/fill.db even when its settings match)
-# Writes bench/out/check/ and bench/out/check-results.md; prints the results table on stdout.
+#              FRESH (0; 1 rebuilds bench/out/check/fill.db even when its settings match),
+#              STUDENTS (empty: the generator's university, 40,000 students and 10,000 dorms;
+#              N: N students in N/4 dorms, for bench/scale_bench.sh),
+#              OUT (bench/out/check: where the database and the outputs go; the results file is
+#              OUT-results.md)
+# Writes OUT/ and OUT-results.md; prints the results table on stdout.
 # Needs bash, date +%s%N, awk, sort, cmp, stat and the sqlite3 CLI.
 set -euo pipefail
 bench_name=check_bench
@@ -26,8 +30,9 @@ as_of=${AS_OF:-2026-09-07}
 check_as_of=${CHECK_AS_OF:-2026-12-20}
 config=${CONFIG:-$root/examples/dormlink.toml}
 fresh=${FRESH:-0}
-out=$root/bench/out/check
-results=$root/bench/out/check-results.md
+students=${STUDENTS:-}
+out=${OUT:-$root/bench/out/check}
+results=$out-results.md
 dormlink=$build/src/dormlink
 gen=$build/examples/generator/dormlink-gen
 fill=$build/bench/dormlink-check-fill
@@ -43,6 +48,7 @@ check_prerequisites() {
   [[ -f $config ]] || die "config $config not found (set CONFIG=...)"
   command -v sqlite3 >/dev/null || die "the sqlite3 CLI is not installed"
   ((runs >= 1)) || die "RUNS must be at least 1"
+  [[ -z $students || $students =~ ^[0-9]+$ ]] || die "STUDENTS must be a number"
 }
 
 # dormlink with the bench's config.
@@ -67,7 +73,9 @@ window_end() {
 }
 
 # What the database was built from; a database built from the same is reused.
-stamp() { echo "seed $seed weeks $weeks semester $semester as_of $as_of config $(cksum <"$config")"; }
+stamp() {
+  echo "seed $seed weeks $weeks semester $semester as_of $as_of config $(cksum <"$config")${students:+ students $students}"
+}
 
 # (a) The university college, imported and assigned, with a semester of records:
 # bench/out/check/fill.db. Sets fill_line.
@@ -80,7 +88,9 @@ prepare_db() {
   note "generating the university college in $out"
   rm -rf "$out"
   mkdir -p "$out"
-  "$gen" --scale university --out "$out/university" >"$out/university.summary" || die "dormlink-gen failed"
+  local size=()
+  [[ -z $students ]] || size=(--students "$students" --dorms $((students / 4)))
+  "$gen" --scale university "${size[@]}" --out "$out/university" >"$out/university.summary" || die "dormlink-gen failed"
   dl "$db" --as-of "$as_of" init >/dev/null
   dl "$db" --as-of "$as_of" import dorms "$out/university/dorms.csv" >/dev/null
   dl "$db" --as-of "$as_of" import staff "$out/university/staff.csv" >/dev/null
