@@ -11,7 +11,7 @@ packages=(
   libtomlplusplus-dev                # config parsing (src/config/validate.cpp only)
   libicu-dev                         # NFKC normalisation, time zones, later pinyin collation
   liblemon-dev                       # min-cost flow (NetworkSimplex), header-only, src/assign only
-  libssl-dev                         # SHA-256 for the records' hash chain (src/records only)
+  nettle-dev                         # SHA-256 for the records' hash chain (src/records only; Nettle, linked statically)
   libxlsxwriter-dev                  # Excel output of reports, exports and blank forms (src/xlsx only)
   libminizip-dev libexpat1-dev       # reading returned .xlsx forms: zip and XML (src/xlsx/read.cpp only)
   zlib1g-dev binutils                # zlib linked statically with minizip; objdump reads libxlsxwriter's SONAME (cmake/DormlinkStartup.cmake)

@@ -6,7 +6,7 @@
 #include <initializer_list>
 #include <memory>
 
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 
 #include <fmt/format.h>
 
@@ -23,10 +23,6 @@ constexpr char k_type_text = 's';
 constexpr char k_type_integer = 'i';
 constexpr char k_type_digest = 'd';
 constexpr char k_type_null = 'n';
-
-[[noreturn]] void throw_openssl_failure(std::string_view step) {
-  throw Error(ExitCode::internal, fmt::format("SHA-256 failed in OpenSSL ({})", step));
-}
 
 // Appends the value as 8 bytes, most significant first.
 void append_be64(std::string& out, std::uint64_t value) {
@@ -53,7 +49,7 @@ std::string_view as_bytes(const Digest& digest) {
   return {reinterpret_cast<const char*>(digest.data()), digest.size()};
 }
 
-// The calling thread's Hasher, so that the free functions reuse one OpenSSL context.
+// The calling thread's Hasher, so that the free functions reuse one context.
 Hasher& thread_hasher() {
   thread_local Hasher hasher;
   return hasher;
@@ -61,34 +57,23 @@ Hasher& thread_hasher() {
 
 }  // namespace
 
-// The OpenSSL state a Hasher keeps between calls: the fetched SHA-256 and one context.
+// The state a Hasher keeps between calls: one Nettle SHA-256 context (plain memory; Nettle
+// picks the CPU's SHA instructions when it has them, and none of its calls can fail).
 struct Hasher::Context {
-  std::unique_ptr<EVP_MD, decltype(&EVP_MD_free)> md{nullptr, &EVP_MD_free};
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx{nullptr, &EVP_MD_CTX_free};
+  sha256_ctx ctx{};
 
   // Starts a new digest, absorbs each part in order and returns the result.
   Digest digest(std::initializer_list<std::string_view> parts) {
-    if (EVP_DigestInit_ex(ctx.get(), md.get(), nullptr) != 1) throw_openssl_failure("init");
-    for (std::string_view part : parts) {
-      if (EVP_DigestUpdate(ctx.get(), part.data(), part.size()) != 1) {
-        throw_openssl_failure("update");
-      }
-    }
+    sha256_init(&ctx);
+    for (std::string_view part : parts)
+      sha256_update(&ctx, part.size(), reinterpret_cast<const std::uint8_t*>(part.data()));
     Digest out{};
-    unsigned int length = 0;
-    if (EVP_DigestFinal_ex(ctx.get(), out.data(), &length) != 1 || length != out.size()) {
-      throw_openssl_failure("final");
-    }
+    sha256_digest(&ctx, out.size(), out.data());
     return out;
   }
 };
 
-Hasher::Hasher() : m_context(std::make_unique<Context>()) {
-  m_context->md.reset(EVP_MD_fetch(nullptr, "SHA256", nullptr));
-  if (!m_context->md) throw_openssl_failure("fetch");
-  m_context->ctx.reset(EVP_MD_CTX_new());
-  if (!m_context->ctx) throw_openssl_failure("new context");
-}
+Hasher::Hasher() : m_context(std::make_unique<Context>()) {}
 
 Hasher::~Hasher() = default;
 Hasher::Hasher(Hasher&&) noexcept = default;

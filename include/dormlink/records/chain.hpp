@@ -20,9 +20,9 @@ using Digest = std::array<std::uint8_t, 32>;
 // The "previous hash" of the first record: 32 zero bytes.
 inline constexpr Digest k_genesis{};
 
-// Computes SHA-256 digests with one reusable OpenSSL context (no allocation per call).
+// Computes SHA-256 digests (Nettle) with one reusable context (no allocation per call).
 // Not thread-safe: give each thread its own; a moved-from Hasher may only be destroyed or
-// assigned to. Throws dormlink::Error (internal, exit 70) if OpenSSL fails.
+// assigned to.
 class Hasher {
  public:
   Hasher();
