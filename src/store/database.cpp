@@ -15,6 +15,13 @@
 #include "impl.hpp"
 
 namespace dormlink::store {
+
+SqliteSetup::SqliteSetup() {
+  // SQLITE_MISUSE when SQLite was initialised already (nothing else here uses it first).
+  static const int done = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  static_cast<void>(done);
+}
+
 namespace {
 
 constexpr std::string_view k_sqlite_magic{"SQLite format 3\0", 16};

@@ -101,69 +101,106 @@ constexpr const char* k_row_columns =
     "(SELECT coalesce(form_id, '') FROM form_import f WHERE f.id = r.form_import)";
 
 // Assigns a column's text to `out`, keeping its capacity; nullopt for NULL.
-void assign_text(const SQLite::Column& c, std::string& out) {
-  out.assign(c.getText(), static_cast<std::size_t>(c.getBytes()));
+// The current row's columns read straight from SQLite: SQLiteCpp's Column shares ownership
+// of the statement (a reference count per column read), which was 4% of verify's walk.
+class Cells {
+ public:
+  explicit Cells(sqlite3_stmt* stmt) : m_stmt(stmt) {}
+  bool null(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
+  std::int64_t integer(int c) const { return sqlite3_column_int64(m_stmt, c); }
+  std::string_view text(int c) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, c));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, c))) : std::string_view();
+  }
+  void assign(int c, std::string& out) const { out.assign(text(c)); }
+  void assign(int c, std::optional<std::string>& out) const {
+    if (null(c)) {
+      out.reset();
+    } else {
+      if (!out) out.emplace();
+      out->assign(text(c));
+    }
+  }
+  std::optional<std::string> optional(int c) const {
+    return null(c) ? std::nullopt : std::optional<std::string>(std::string(text(c)));
+  }
+
+ private:
+  sqlite3_stmt* m_stmt;
+};
+
+// The incident columns (20-23), when the record is one.
+std::optional<records::Incident> read_incident(const Cells& c) {
+  if (c.null(20)) return std::nullopt;
+  records::Incident incident;
+  incident.category = records::parse_incident_category(c.text(20)).value_or(records::IncidentCategory::other_violation);
+  if (!c.null(21)) incident.severity = records::parse_severity(c.text(21));
+  if (!c.null(22)) incident.reported_to = staff_role_from_key(std::string(c.text(22)));
+  incident.reported_at = c.optional(23);
+  return incident;
 }
 
-void assign_optional(const SQLite::Column& c, std::optional<std::string>& out) {
-  if (c.isNull()) {
-    out.reset();
-  } else {
-    if (!out) out.emplace();
-    assign_text(c, *out);
-  }
-}
-
-// Reads the row into `row`, reusing its strings' storage (verify reads a million rows).
-void read_row_into(const SQLite::Statement& q, Row& row) {
-  row.id = q.getColumn(0).getInt64();
-  row.kind = records::parse_kind(q.getColumn(1).getText()).value_or(records::Kind::other);
-  assign_text(q.getColumn(2), row.member_id);
-  assign_optional(q.getColumn(3), row.dorm_code);
-  assign_text(q.getColumn(4), row.semester_id);
-  assign_text(q.getColumn(5), row.happened_at);
-  assign_text(q.getColumn(6), row.entered_at);
-  assign_text(q.getColumn(7), row.entered_by);
-  row.channel = q.getColumn(8).isNull() ? std::nullopt : records::parse_channel(q.getColumn(8).getText());
-  row.corrects = q.getColumn(9).isNull() ? std::nullopt : std::optional<std::int64_t>(q.getColumn(9).getInt64());
-  assign_text(q.getColumn(10), row.reason);
-  row.off_assignment = q.getColumn(11).getInt() != 0;
-  row.incident.reset();
-  if (!q.getColumn(20).isNull()) {
-    records::Incident incident;
-    incident.category = records::parse_incident_category(q.getColumn(20).getText())
-                            .value_or(records::IncidentCategory::other_violation);
-    if (!q.getColumn(21).isNull()) incident.severity = records::parse_severity(q.getColumn(21).getText());
-    if (!q.getColumn(22).isNull()) incident.reported_to = staff_role_from_key(q.getColumn(22).getText());
-    incident.reported_at = text_or_null(q.getColumn(23));
-    row.incident = incident;
-  }
-  row.form.reset();
-  if (!q.getColumn(24).isNull()) {
-    row.form =
-        records::FormSource{q.getColumn(24).getInt64(), q.getColumn(25).getString(), q.getColumn(26).getString()};
-  }
-  const std::string_view students(q.getColumn(19).getText(), static_cast<std::size_t>(q.getColumn(19).getBytes()));
+// The named students (column 19: ids joined by U+001F), reusing the strings already there.
+void read_students(std::string_view students, std::vector<std::string>& out) {
   std::size_t count = 0;
   for (std::size_t start = 0; !students.empty() && start <= students.size(); ++count) {
     const auto end = students.find('\x1f', start);
     const auto one = students.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    if (count == row.students.size()) row.students.emplace_back();
-    row.students[count].assign(one);
+    if (count == out.size()) out.emplace_back();
+    out[count].assign(one);
     if (end == std::string_view::npos) {
       ++count;
       break;
     }
     start = end + 1;
   }
-  row.students.resize(count);
+  out.resize(count);
 }
 
-Row read_row(const SQLite::Statement& q) {
-  Row row;
-  read_row_into(q, row);
-  return row;
+void read_row_into(const Cells& c, Row& row) {
+  row.id = c.integer(0);
+  row.kind = records::parse_kind(c.text(1)).value_or(records::Kind::other);
+  c.assign(2, row.member_id);
+  c.assign(3, row.dorm_code);
+  c.assign(4, row.semester_id);
+  c.assign(5, row.happened_at);
+  c.assign(6, row.entered_at);
+  c.assign(7, row.entered_by);
+  row.channel = c.null(8) ? std::nullopt : records::parse_channel(c.text(8));
+  row.corrects = c.null(9) ? std::nullopt : std::optional<std::int64_t>(c.integer(9));
+  c.assign(10, row.reason);
+  row.off_assignment = c.integer(11) != 0;
+  row.incident = read_incident(c);
+  row.form.reset();
+  if (!c.null(24)) row.form = records::FormSource{c.integer(24), std::string(c.text(25)), std::string(c.text(26))};
+  read_students(c.text(19), row.students);
 }
+
+// A statement stepped with SQLite's own API, for the walk over every record (SQLiteCpp's
+// statements hand out only Column objects). Errors throw SQLite::Exception as SQLiteCpp does.
+class RawQuery {
+ public:
+  RawQuery(SQLite::Database& db, const std::string& sql) : m_db(db.getHandle()) {
+    const int rc = sqlite3_prepare_v2(m_db, sql.c_str(), static_cast<int>(sql.size()), &m_stmt, nullptr);
+    if (rc != SQLITE_OK) throw SQLite::Exception(m_db, rc);
+  }
+  ~RawQuery() { sqlite3_finalize(m_stmt); }
+  RawQuery(const RawQuery&) = delete;
+  RawQuery& operator=(const RawQuery&) = delete;
+
+  // True with a row, false at the end.
+  bool step() {
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw SQLite::Exception(m_db, rc);
+  }
+  Cells cells() const { return Cells(m_stmt); }
+
+ private:
+  sqlite3* m_db;
+  sqlite3_stmt* m_stmt = nullptr;
+};
 
 }  // namespace
 
@@ -200,8 +237,11 @@ std::optional<std::int64_t> find_same(Database& database, const Row& row, const 
     SQLite::bind(q, std::string(records::key(row.kind)), row.member_id, row.happened_at);
     bind_optional(q, 4, row.dorm_code);
     if (digest != nullptr) q.bind(5, *digest);
+    std::vector<std::string> students;
     while (!found && q.executeStep()) {
-      if (read_row(q).students == row.students) found = q.getColumn(0).getInt64();
+      const auto named = q.getColumn(19);
+      read_students(std::string_view(named.getText(), static_cast<std::size_t>(named.getBytes())), students);
+      if (students == row.students) found = q.getColumn(0).getInt64();
     }
   });
   return found;
@@ -263,8 +303,8 @@ VerifyReport verify_records(Database& database, std::vector<records::ChainAnchor
     auto anchors = stored_anchors(db, report);
     anchors.insert(anchors.end(), std::make_move_iterator(given.begin()), std::make_move_iterator(given.end()));
     records::AnchorChecker anchored(std::move(anchors));
-    SQLite::Statement q(db, std::string("SELECT ") + k_row_columns +
-                                " FROM record r LEFT JOIN record_content c ON c.record_id = r.id ORDER BY r.id");
+    RawQuery q(db, std::string("SELECT ") + k_row_columns +
+                       " FROM record r LEFT JOIN record_content c ON c.record_id = r.id ORDER BY r.id");
     records::ChainVerifier verifier;
     records::Hasher hasher;
     bool content_fault = false;
@@ -275,22 +315,23 @@ VerifyReport verify_records(Database& database, std::vector<records::ChainAnchor
     records::ChainEntry entry;
     records::Content content;
     std::string content_bytes;
-    while (!report.fault && q.executeStep()) {
-      read_row_into(q, row);
+    while (!report.fault && q.step()) {
+      const Cells c = q.cells();
+      read_row_into(c, row);
       if ((report.fault = gap(expected, row.id))) break;
       expected = row.id + 1;
-      const std::string_view digest(q.getColumn(12).getText(), static_cast<std::size_t>(q.getColumn(12).getBytes()));
-      const std::string_view hash_hex(q.getColumn(14).getText(), static_cast<std::size_t>(q.getColumn(14).getBytes()));
+      const std::string_view digest = c.text(12);
+      const std::string_view hash_hex = c.text(14);
       entry.id = row.id;
       records::canonical_row_into(row, digest, entry.canonical);
       entry.stored_hash = records::from_hex(hash_hex).value_or(records::Digest{});
-      entry.stored_previous = records::from_hex(q.getColumn(13).getText());
+      entry.stored_previous = records::from_hex(c.text(13));
       report.fault = verifier.next(entry);
-      const bool purged = !q.getColumn(18).isNull() && q.getColumn(18).getInt() != 0;
+      const bool purged = !c.null(18) && c.integer(18) != 0;
       if (!report.fault && !purged) {
-        assign_optional(q.getColumn(15), content.progress);
-        assign_optional(q.getColumn(16), content.note);
-        assign_optional(q.getColumn(17), content.details);
+        c.assign(15, content.progress);
+        c.assign(16, content.note);
+        c.assign(17, content.details);
         records::canonical_content_into(content, content_bytes);
         // The stored digest is 64 lowercase hex digits of the content's SHA-256 (compared
         // without formatting it: from_hex alone would also accept upper case).
