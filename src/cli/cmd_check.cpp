@@ -64,11 +64,12 @@ int run_check(Context& ctx, const CheckOptions& o) {
   // Damage is looked for every day, in and out of term: cron runs this command daily. The
   // semester is read while quick_check runs beside it.
   check::CheckInput input;
+  int counselor = -1;
   read_undamaged(ctx, "nothing was checked", [&](store::Database& db) {
     // --counselor reads only what that counselor's obligations need (store::CheckScope).
     store::CheckScope scope;
     if (!o.counselor.empty() && o.member.empty())
-      scope.counselor = [&](const check::CheckInput& in) { return find_counselor(in, o.counselor); };
+      scope.counselor = [&](const check::CheckInput& in) { return counselor = find_counselor(in, o.counselor); };
     if (in_progress) input = store::load_check_input(db, ctx.config(), semester, as_of, scope);
   });
   if (!in_progress) {
@@ -81,7 +82,7 @@ int run_check(Context& ctx, const CheckOptions& o) {
     return 0;
   }
   const int member = o.member.empty() ? -1 : find_member(input, o.member);
-  const int counselor = o.counselor.empty() ? -1 : find_counselor(input, o.counselor);
+  if (!o.counselor.empty() && counselor < 0) counselor = find_counselor(input, o.counselor);
 
   check::EvaluateOptions options;
   options.keep_met = o.all;

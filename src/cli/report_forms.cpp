@@ -186,11 +186,12 @@ Loaded load(Context& ctx, store::Database& db, const ReportOptions& o) {
   const bool one_counselor = o.summary || (o.all && !o.counselor.empty());
   store::CheckScope scope;
   if (one_counselor)
-    scope.counselor = [&](const check::CheckInput& input) { return find_counselor(input, o.counselor); };
+    scope.counselor = [&](const check::CheckInput& input) { return l.counselor = find_counselor(input, o.counselor); };
   l.input = store::load_check_input(db, ctx.config(), *semester, l.as_of, scope);
+  if (!o.counselor.empty() && l.counselor < 0) l.counselor = find_counselor(l.input, o.counselor);
   check::EvaluateOptions options;
   options.keep_met = true;
-  if (one_counselor) options.counselor = find_counselor(l.input, o.counselor);
+  if (one_counselor) options.counselor = l.counselor;
   l.obligations = check::evaluate(l.input, ctx.config(), l.as_of, options);
   l.chain = store::load_chain_head(db);
   return l;
@@ -199,12 +200,11 @@ Loaded load(Context& ctx, store::Database& db, const ReportOptions& o) {
 std::vector<Document> build_documents(Context& ctx, store::Database& db, const Loaded& l, const ReportOptions& o) {
   std::vector<Document> docs;
   if (o.summary) {
-    docs.push_back(summary_document(ctx, db, l, o, find_counselor(l.input, o.counselor)));  // as in load()
+    docs.push_back(summary_document(ctx, db, l, o, l.counselor));
   } else if (!o.all) {
     docs.push_back(feedback_document(ctx, db, l, o, find_member(l.input, o.member)));
   } else {
-    const int counselor = o.counselor.empty() ? -1 : find_counselor(l.input, o.counselor);
-    for (int member : check::members_due_form(l.input, l.obligations, l.period.number, counselor))
+    for (int member : check::members_due_form(l.input, l.obligations, l.period.number, l.counselor))
       docs.push_back(feedback_document(ctx, db, l, o, member));
   }
   if (!o.out_dir.empty()) {
@@ -284,7 +284,7 @@ int run_submitted(Context& ctx, const ReportOptions& o) {
     const bool summary = o.summary;
     std::string id;
     if (summary) {
-      const auto& c = l.input.counselors[static_cast<std::size_t>(find_counselor(l.input, o.counselor))];
+      const auto& c = l.input.counselors[static_cast<std::size_t>(l.counselor)];
       id = c.staff_id;
       subject_name = c.name;
     } else {

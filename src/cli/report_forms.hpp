@@ -58,6 +58,7 @@ struct Loaded {
   records::ChainHead chain;
   report::ReportPeriod period;
   Date as_of{};
+  int counselor = -1;  // --counselor's index in input.counselors; -1 without one
 };
 
 // The last day the period's records are read to: min(as_of, the period's last day).

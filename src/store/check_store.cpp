@@ -136,24 +136,17 @@ struct Gathered {
   std::vector<std::array<int, k_max_week + 1>> talk_entered;  // by student, week: first entry day
   std::vector<ListedRecord> records;
   // A scoped load (CheckScope): the dorms and the students whose visits and talks are read,
-  // by number; empty when everything is.
+  // by number (ids first seen after narrow_to are out of scope).
   bool scoped = false;
   std::vector<char> scope_dorms;
   std::vector<char> scope_students;
 
   // The number of a dorm or student the scans read, -1 for one out of scope (not interned).
-  int scoped_dorm(std::string_view code) {
-    if (!scoped) return dorms(code);
-    const int n = dorms.find(code);
-    return n >= 0 && static_cast<std::size_t>(n) < scope_dorms.size() && scope_dorms[static_cast<std::size_t>(n)] ? n
-                                                                                                                  : -1;
-  }
-  int scoped_student(std::string_view id) {
-    if (!scoped) return students(id);
-    const int n = students.find(id);
-    return n >= 0 && static_cast<std::size_t>(n) < scope_students.size() && scope_students[static_cast<std::size_t>(n)]
-               ? n
-               : -1;
+  int scoped_dorm(std::string_view code) { return scoped ? within(dorms, scope_dorms, code) : dorms(code); }
+  int scoped_student(std::string_view id) { return scoped ? within(students, scope_students, id) : students(id); }
+  static int within(const Interner& ids, const std::vector<char>& scope, std::string_view id) {
+    const int n = ids.find(id);
+    return n >= 0 && static_cast<std::size_t>(n) < scope.size() && scope[static_cast<std::size_t>(n)] ? n : -1;
   }
 
   Facts& facts_of(int student) {
