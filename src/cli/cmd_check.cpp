@@ -6,6 +6,7 @@
 #include <fmt/ostream.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/check_digest.hpp"
 #include "cli/context.hpp"
 #include "cli/damage.hpp"
 #include "cli/lookup.hpp"
@@ -26,6 +27,8 @@ struct CheckOptions {
   std::string format = "text";
   bool raw = false;
   bool all = false;
+  bool digest = false;
+  DigestRequest digest_request;
 };
 
 const Semester& choose_semester(Context& ctx, const CheckOptions& o, Date as_of, bool& in_progress) {
@@ -56,11 +59,30 @@ bool listed(check::Status status, bool all) {
          (all && status == Status::pending);
 }
 
-int run_check(Context& ctx, const CheckOptions& o) {
+// Options that only a digest takes, refused without --digest.
+void check_digest_options(const CheckOptions& o) {
+  const auto& d = o.digest_request;
+  if (o.digest) {
+    if (o.format == "csv")
+      throw UsageError("--digest is text, md or json; --format csv lists every item (no --digest)");
+    if (o.all) throw UsageError("--digest lists what is overdue or due soon; --all goes without --digest");
+    return;
+  }
+  if (!d.recipient.empty() || !d.since.empty() || d.since_last || d.all_items)
+    throw UsageError("--for, --since, --since-last and --all-items go with --digest");
+  if (o.format == "md") throw UsageError("--format md goes with --digest; check lists as text, json or csv");
+}
+
+int run_check(Context& ctx, CheckOptions& o) {
   if (o.raw && o.format != "csv") throw UsageError("--raw goes with --format csv");
+  check_digest_options(o);
   const Date as_of = ctx.today();
   bool in_progress = false;
   const Semester& semester = choose_semester(ctx, o, as_of, in_progress);
+  if (o.digest && in_progress) {
+    o.digest_request.format = o.format;
+    return run_digest(ctx, o.digest_request, semester, o.member, o.counselor);
+  }
   // Damage is looked for every day, in and out of term: cron runs this command daily. The
   // semester is read while quick_check runs beside it.
   check::CheckInput input;
@@ -116,9 +138,20 @@ void add_check_command(CLI::App& root, std::vector<Command>& commands) {
   app->add_option("--semester", o->semester, "Semester id (default: the one containing --as-of)")->type_name("ID");
   app->add_option("--member", o->member, "Only this member (student id or name)")->type_name("WHO");
   app->add_option("--counselor", o->counselor, "Only this counselor's members (staff id or name)")->type_name("WHO");
-  app->add_option("--format", o->format, "Output: text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
+  app->add_option("--format", o->format, "Output: text, json or csv (--digest: text, md or json)")
+      ->check(CLI::IsMember({"text", "md", "json", "csv"}));
   app->add_flag("--raw", o->raw, "With --format csv: for scripts (no BOM, LF, no ' before formula-like cells)");
   app->add_flag("--all", o->all, "Also list obligations that are not yet due");
+  app->add_flag("--digest", o->digest, "A short digest per recipient: incidents, newly overdue, per member, due soon");
+  app->add_option("--for", o->digest_request.recipient,
+                  "With --digest: counselor:WHO, branch:WHO, member:WHO or committee (default: every counselor)")
+      ->type_name("RECIPIENT");
+  app->add_option("--since", o->digest_request.since,
+                  "With --digest: the day of the last digest; items due from then on are new (default: yesterday)")
+      ->type_name("DATE");
+  app->add_flag("--since-last", o->digest_request.since_last,
+                "With --digest: new since the last digest `notify` sent the recipient");
+  app->add_flag("--all-items", o->digest_request.all_items, "With --digest: list every line of every section");
   app->footer(
       "Rules: docs/check.md. Days and weeks are the college's local time (college.time_zone).\n"
       "Exit: 0 nothing overdue, 1 something overdue, other codes on errors.\n\n"
@@ -126,7 +159,9 @@ void add_check_command(CLI::App& root, std::vector<Command>& commands) {
       "  dormlink check\n"
       "  dormlink check --as-of 2026-10-14 --counselor T2024001\n"
       "  out=$(dormlink -q check) || printf '%s\\n' \"$out\" | mail -s 'dormlink: overdue' counselor@example.edu\n"
-      "  dormlink check --format json > check.json");
+      "  dormlink check --format json > check.json\n"
+      "  dormlink check --digest --for counselor:T2024001\n"
+      "  dormlink check --digest --for committee --format md");
   commands.push_back({app, [o](Context& ctx) { return run_check(ctx, *o); }});
 }
 

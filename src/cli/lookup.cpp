@@ -1,6 +1,7 @@
 // --member and --counselor against check's input (lookup.hpp).
 #include "cli/lookup.hpp"
 
+#include <set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -31,11 +32,38 @@ int find_member(const check::CheckInput& input, const std::string& text) {
 
 int find_counselor(const check::CheckInput& input, const std::string& text) {
   const auto wanted = util::normalize_code(text);
+  std::vector<int> found;
   for (std::size_t i = 0; i < input.counselors.size(); ++i) {
-    if (input.counselors[i].staff_id == wanted || input.counselors[i].name == wanted) return static_cast<int>(i);
+    if (input.counselors[i].staff_id == wanted) return static_cast<int>(i);
+    if (input.counselors[i].name == wanted) found.push_back(static_cast<int>(i));
   }
-  throw UsageError(
-      fmt::format("--counselor {}: no counselor on the staff roster has that id or name", quote_value(text)));
+  if (found.size() == 1) return found.front();
+  if (found.empty()) {
+    throw UsageError(
+        fmt::format("--counselor {}: no counselor on the staff roster has that id or name", quote_value(text)));
+  }
+  std::vector<std::string> ids;
+  for (int i : found) ids.push_back(input.counselors[static_cast<std::size_t>(i)].staff_id);
+  throw UsageError(fmt::format("--counselor {}: {} counselors have that name ({}); give the staff id",
+                               quote_value(text), ids.size(), fmt::join(ids, ", ")));
+}
+
+std::string find_branch(const check::CheckInput& input, const std::string& text) {
+  const auto wanted = util::normalize_code(text);
+  std::set<std::string> branches;
+  for (const auto& p : input.people)
+    if (!p.branch.empty()) branches.insert(p.branch);
+  if (branches.count(wanted) > 0) return wanted;
+  std::vector<std::string> found;
+  for (const auto& b : branches)
+    if (!wanted.empty() && b.find(wanted) != std::string::npos) found.push_back(b);
+  if (found.size() == 1) return found.front();
+  if (found.empty()) {
+    throw UsageError(fmt::format("--branch {}: no member of {} is in a branch of that name; the branches are: {}",
+                                 quote_value(text), input.semester.id, fmt::join(branches, ", ")));
+  }
+  throw UsageError(fmt::format("--branch {}: {} branches match ({}); give more of the name", quote_value(text),
+                               found.size(), fmt::join(found, ", ")));
 }
 
 }  // namespace dormlink::cli

@@ -88,36 +88,6 @@ bool one_week(const Obligation& o) {
   return std::chrono::sys_days{o.window_to} - std::chrono::sys_days{o.window_from} == std::chrono::days{6};
 }
 
-// The window as staff say it: "第5周", "第3期", "本学期", or the dates.
-std::string period_label(const Obligation& o, Language language) {
-  const auto& l = k_labels;
-  switch (o.rule) {
-    case Rule::visits:
-    case Rule::talks:
-    case Rule::attention_talks:
-      if (one_week(o)) return fmt::format(fmt::runtime(l.week(language)), o.period);
-      return fmt::format("{}—{}", month_day(o.window_from), month_day(o.window_to));
-    case Rule::feedback_form:
-    case Rule::counselor_summary:
-      return fmt::format(fmt::runtime(l.period(language)), o.period);
-    case Rule::work_plan:
-    case Rule::activity:
-    case Rule::symposium:
-    case Rule::member_summary:
-      return l.semester(language);
-    case Rule::orientation:
-      return fmt::format("{}—{}", month_day(o.window_from), month_day(o.window_to));
-    case Rule::incident_report:
-      return fmt::format(fmt::runtime(l.incident(language)), o.record_id, month_day(o.window_from));
-    case Rule::no_assignment:
-    case Rule::member_left:
-    case Rule::member_dorm_count:
-    case Rule::dorm_without_member:
-      return {};
-  }
-  return {};
-}
-
 std::string late_note(const Obligation& o, Language language) {
   if (o.late == 0) return {};
   return fmt::format(fmt::runtime(k_labels.late(language)), o.late);
@@ -198,6 +168,36 @@ Json item_json(const check::CheckInput& input, const Obligation& o) {
 }
 
 }  // namespace
+
+// The window as staff say it: "第5周", "第3期", "本学期", or the dates.
+std::string period_label(const Obligation& o, Language language) {
+  const auto& l = k_labels;
+  switch (o.rule) {
+    case Rule::visits:
+    case Rule::talks:
+    case Rule::attention_talks:
+      if (one_week(o)) return fmt::format(fmt::runtime(l.week(language)), o.period);
+      return fmt::format("{}—{}", month_day(o.window_from), month_day(o.window_to));
+    case Rule::feedback_form:
+    case Rule::counselor_summary:
+      return fmt::format(fmt::runtime(l.period(language)), o.period);
+    case Rule::work_plan:
+    case Rule::activity:
+    case Rule::symposium:
+    case Rule::member_summary:
+      return l.semester(language);
+    case Rule::orientation:
+      return fmt::format("{}—{}", month_day(o.window_from), month_day(o.window_to));
+    case Rule::incident_report:
+      return fmt::format(fmt::runtime(l.incident(language)), o.record_id, month_day(o.window_from));
+    case Rule::no_assignment:
+    case Rule::member_left:
+    case Rule::member_dorm_count:
+    case Rule::dorm_without_member:
+      return {};
+  }
+  return {};
+}
 
 CheckCounts count_statuses(const std::vector<Obligation>& items) {
   CheckCounts c;

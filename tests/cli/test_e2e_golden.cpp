@@ -275,6 +275,68 @@ TEST_SUITE("e2e.golden") {
       golden("export-assignments.json", "2026-11-16",
              {"export", "assignments", "--semester", "2026-autumn", "--format", "json"});
     }
+
+    SUBCASE("the evening digest: a counselor's in both languages, the committee's, a branch's as JSON") {
+      const std::vector<std::string> d{"check", "--digest", "--for", std::string("counselor:") + k_counselor};
+      golden("digest-T2024001.zh.txt", "2026-11-23", d, Clock::records, 1);
+      golden("digest-T2024001.en.txt", "2026-11-23", join(k_en, d), Clock::records, 1);
+      golden("digest-committee.zh.md", "2026-11-23", {"check", "--digest", "--for", "committee", "--format", "md"},
+             Clock::records, 1);
+      golden("digest-japanese-branch.json", "2026-11-23",
+             {"check", "--digest", "--for", "branch:日语系学生党支部", "--format", "json"}, Clock::records, 1);
+    }
+  }
+
+  // The digest a counselor reads at 21:00 (docs/digest.md §1): short, incidents first, and each
+  // evening only what became overdue since the evening before.
+  TEST_CASE("each counselor's digest is short, leads with incidents and lists only what is new") {
+    const College& c = college();
+    auto lines = [](const std::string& text) { return std::count(text.begin(), text.end(), '\n'); };
+    for (const char* as_of : {"2026-11-23", "2026-11-24", "2026-11-30"}) {
+      for (const std::string counselor : {"T2024001", "T2019001", "T2023001", "T2009001"}) {
+        INFO(as_of << " " << counselor);
+        const auto r = c.box->run(at(as_of, {"check", "--digest", "--for", "counselor:" + counselor}));
+        REQUIRE(r.exit_code <= 1);
+        CHECK(lines(r.out) <= 60);
+        const auto incidents = r.out.find("突发事件");
+        if (incidents != std::string::npos) {
+          CHECK(incidents < r.out.find("【新增逾期"));
+          CHECK(incidents < r.out.find("【各党员逾期"));
+        }
+      }
+    }
+    // Monday 11-23: week 11's visits and talks fell due on Sunday 11-22, so they are new; on
+    // Tuesday (since Monday) they are not, and nothing fell due on Monday.
+    const auto monday = c.box->run(at("2026-11-23", {"check", "--digest", "--for", "counselor:陈逸"}));
+    const auto tuesday = c.box->run(at("2026-11-24", {"check", "--digest", "--counselor", "T2024001"}));
+    CHECK(monday.out.find("【新增逾期（8）】") != std::string::npos);
+    CHECK(monday.out.find("第11周") != std::string::npos);
+    CHECK(tuesday.out.find("【新增逾期") == std::string::npos);
+    CHECK(tuesday.out.find("其中 11-23 以来新增 0 项") != std::string::npos);
+    // --since moves the last digest back: a week's new items include the Monday's.
+    const auto week = c.box->run(at(
+        "2026-11-24", {"check", "--digest", "--counselor", "T2024001", "--since", "2026-11-17", "--format", "json"}));
+    CHECK(week.out.find("\"since\": \"2026-11-17\"") != std::string::npos);
+    CHECK(week.out.find("\"rule\": \"visits\", \"member\"") != std::string::npos);
+    // --all-items lists every member; the digest of every counselor is their four digests.
+    const auto all = c.box->run(at("2026-11-24", {"check", "--digest", "--counselor", "T2024001", "--all-items"}));
+    CHECK(all.out.find("……另有") == std::string::npos);
+    CHECK(lines(all.out) > 60);
+    const auto every = c.box->run(at("2026-11-24", {"check", "--digest"}));
+    CHECK(every.exit_code == 1);
+    // Options a digest does not take, and recipients that name no one, are usage errors.
+    for (const std::vector<std::string>& bad : {std::vector<std::string>{"check", "--for", "committee"},
+                                                {"check", "--digest", "--for", "dean"},
+                                                {"check", "--digest", "--for", "counselor:nobody"},
+                                                {"check", "--digest", "--for", "branch:no such branch"},
+                                                {"check", "--digest", "--since", "2026-11-20", "--since-last"},
+                                                {"check", "--digest", "--format", "csv"}}) {
+      const auto r = c.box->run(at("2026-11-24", bad));
+      INFO(bad.back() << ": " << r.err);
+      CHECK(r.exit_code == 64);
+      CHECK(r.out.empty());
+    }
+    for (const char* name : {"陈逸", "李强晟", "杨漫"}) CHECK(every.out.find(name) != std::string::npos);
   }
 
   // check --counselor and report feedback --all --counselor read only that counselor's part of

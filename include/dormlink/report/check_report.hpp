@@ -39,6 +39,9 @@ std::string render_check_json(const CheckListing& listing);
 // formula-like cells guarded) or raw for scripts (no BOM, LF, cells untouched).
 std::string render_check_csv(const CheckListing& listing, CsvFlavor flavor);
 
+// The window of an obligation as staff say it: "第5周", "第3期", "本学期", "#12 11-20发现", or dates.
+std::string period_label(const check::Obligation& o, Language language);
+
 // Names of rules and statuses as the text output shows them.
 std::string rule_label(check::Rule rule, Language language);
 std::string status_label(check::Status status, Language language);

@@ -1,0 +1,134 @@
+// check --digest (check_digest.hpp, docs/digest.md §1).
+#include "cli/check_digest.hpp"
+
+#include <fmt/format.h>
+
+#include "cli/lookup.hpp"
+#include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
+#include "dormlink/store/check_store.hpp"
+
+namespace dormlink::cli {
+namespace {
+
+using Kind = report::DigestRecipient::Kind;
+
+// What `--for` names before the lookup: the kind and the rest ("counselor:陈逸" -> counselor, "陈逸").
+std::pair<Kind, std::string> split_recipient(const std::string& text) {
+  if (text == "committee") return {Kind::committee, {}};
+  const auto colon = text.find(':');
+  const std::string kind = text.substr(0, colon);
+  const std::string who = colon == std::string::npos ? std::string() : text.substr(colon + 1);
+  if (colon != std::string::npos && !who.empty()) {
+    if (kind == "counselor") return {Kind::counselor, who};
+    if (kind == "branch") return {Kind::branch, who};
+    if (kind == "member") return {Kind::member, who};
+  }
+  throw UsageError(
+      fmt::format("--for {}: name a recipient as counselor:ID, branch:NAME, member:ID (an id or a name) or committee",
+                  quote_value(text)));
+}
+
+std::optional<Date> since_date(store::Database& db, const DigestRequest& r, const check::CheckInput& input,
+                               const report::DigestRecipient& recipient, Date as_of) {
+  if (!r.since.empty()) {
+    auto d = parse_iso_date(r.since);
+    if (!d) throw UsageError(fmt::format("--since {}: not a date; write YYYY-MM-DD", quote_value(r.since)));
+    return d;
+  }
+  (void)db, (void)input, (void)recipient;  // --since-last reads digest_mark (schema 9, with notify)
+  if (r.since_last) throw UsageError("--since-last: this database keeps no digest marks yet; give --since DATE");
+  return Date{std::chrono::sys_days{as_of} - std::chrono::days{1}};
+}
+
+// The command that lists everything the digest shortened.
+std::string closing_hint(const check::CheckInput& input, const report::DigestRecipient& r) {
+  switch (r.kind) {
+    case Kind::counselor:
+      return "dormlink check --counselor " + input.counselors.at(static_cast<std::size_t>(r.index)).staff_id;
+    case Kind::member:
+      return "dormlink check --member " + input.people.at(static_cast<std::size_t>(r.index)).id;
+    case Kind::branch:
+      return "dormlink check --digest --all-items --for branch:" + r.branch;
+    case Kind::committee:
+      return "dormlink report summary";
+  }
+  return {};
+}
+
+}  // namespace
+
+report::DigestRecipient parse_recipient(const check::CheckInput& input, const std::string& text) {
+  const auto [kind, who] = split_recipient(text);
+  report::DigestRecipient r;
+  r.kind = kind;
+  if (kind == Kind::counselor) r.index = find_counselor(input, who);
+  if (kind == Kind::member) r.index = find_member(input, who);
+  if (kind == Kind::branch) r.branch = find_branch(input, who);
+  return r;
+}
+
+std::vector<check::Obligation> digest_obligations(const check::CheckInput& input, const Config& config, Date as_of) {
+  std::vector<check::Obligation> out;
+  for (auto& o : check::evaluate(input, config, as_of)) {
+    if (o.status == check::Status::overdue || o.status == check::Status::due_soon || o.status == check::Status::at_risk)
+      out.push_back(o);
+  }
+  return out;
+}
+
+report::Digest digest_for(Context& ctx, const check::CheckInput& input, const std::vector<check::Obligation>& items,
+                          const report::DigestRecipient& recipient, const report::DigestOptions& options) {
+  const auto privacy = report::privacy_for(ctx.config().privacy, report::audience_of(recipient.kind));
+  auto digest = report::build_digest(input, items, recipient, privacy, options);
+  digest.closing_hint = closing_hint(input, recipient);
+  return digest;
+}
+
+int run_digest(Context& ctx, const DigestRequest& r, const Semester& semester, const std::string& member,
+               const std::string& counselor) {
+  if (!r.since.empty() && r.since_last) throw UsageError("--since and --since-last: give one of them");
+  const Date as_of = ctx.today();
+  std::string wanted = r.recipient;
+  if (wanted.empty() && !member.empty()) wanted = "member:" + member;
+  if (wanted.empty() && !counselor.empty()) wanted = "counselor:" + counselor;
+  // A counselor's digest reads only that counselor's dorms (store::CheckScope).
+  store::CheckScope scope;
+  if (!wanted.empty() && split_recipient(wanted).first == Kind::counselor) {
+    const std::string who = split_recipient(wanted).second;
+    scope.counselor = [who](const check::CheckInput& in) { return find_counselor(in, who); };
+  }
+  auto db = ctx.open_database(store::OpenMode::read_only);
+  const auto input = store::load_check_input(db, ctx.config(), semester, as_of, scope);
+  std::vector<report::DigestRecipient> recipients;
+  if (!wanted.empty()) {
+    recipients.push_back(parse_recipient(input, wanted));
+  } else {
+    for (std::size_t i = 0; i < input.counselors.size(); ++i)
+      recipients.push_back({Kind::counselor, static_cast<int>(i), {}});
+  }
+  const auto items = digest_obligations(input, ctx.config(), as_of);
+  std::vector<report::Digest> digests;
+  int overdue = 0;
+  for (const auto& recipient : recipients) {
+    report::DigestOptions options;
+    options.as_of = as_of;
+    options.all_items = r.all_items;
+    options.since = since_date(db, r, input, recipient, as_of);
+    digests.push_back(digest_for(ctx, input, items, recipient, options));
+    overdue += digests.back().overdue;
+  }
+  if (ctx.options().quiet && overdue == 0) return 0;
+  if (r.format == "json") {
+    ctx.out() << report::render_digest_json(digests);
+  } else {
+    for (std::size_t i = 0; i < digests.size(); ++i) {
+      if (i > 0) ctx.out() << (r.format == "md" ? "\n---\n\n" : "\n────────\n\n");
+      ctx.out() << (r.format == "md" ? report::render_digest_markdown(digests[i], ctx.language())
+                                     : report::render_digest_text(digests[i], ctx.language()));
+    }
+  }
+  return overdue > 0 ? static_cast<int>(ExitCode::findings) : 0;
+}
+
+}  // namespace dormlink::cli

@@ -1,0 +1,39 @@
+#pragma once
+// `dormlink check --digest`: one short digest per recipient (docs/digest.md §1), and the pieces
+// `notify` shares with it (who the recipients are, building each one's digest from one load).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/context.hpp"
+#include "dormlink/check/obligations.hpp"
+#include "dormlink/report/digest.hpp"
+
+namespace dormlink::cli {
+
+struct DigestRequest {
+  std::string recipient;  // --for: counselor:WHO, branch:WHO, member:WHO, committee ("" = every counselor)
+  std::string since;      // --since DATE
+  bool since_last = false;
+  bool all_items = false;
+  std::string format = "text";
+};
+
+// "counselor:WHO" etc. resolved against the loaded semester (the one lookup: lookup.hpp).
+report::DigestRecipient parse_recipient(const check::CheckInput& input, const std::string& text);
+
+// The listed obligations of the semester as of the date (overdue, due soon, at risk).
+std::vector<check::Obligation> digest_obligations(const check::CheckInput& input, const Config& config, Date as_of);
+
+// The digest of one recipient, with the privacy of its audience and the hint naming the
+// command that lists everything.
+report::Digest digest_for(Context& ctx, const check::CheckInput& input, const std::vector<check::Obligation>& items,
+                          const report::DigestRecipient& recipient, const report::DigestOptions& options);
+
+// check --digest (cmd_check.cpp decides the semester; `member`/`counselor` are check's own
+// --member/--counselor, read as --for member:/counselor: when --for is not given).
+int run_digest(Context& ctx, const DigestRequest& request, const Semester& semester, const std::string& member,
+               const std::string& counselor);
+
+}  // namespace dormlink::cli
