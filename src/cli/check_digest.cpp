@@ -29,16 +29,12 @@ std::pair<Kind, std::string> split_recipient(const std::string& text) {
                   quote_value(text)));
 }
 
-std::optional<Date> since_date(store::Database& db, const DigestRequest& r, const check::CheckInput& input,
-                               const report::DigestRecipient& recipient, Date as_of) {
-  if (!r.since.empty()) {
-    auto d = parse_iso_date(r.since);
-    if (!d) throw UsageError(fmt::format("--since {}: not a date; write YYYY-MM-DD", quote_value(r.since)));
-    return d;
-  }
-  (void)db, (void)input, (void)recipient;  // --since-last reads digest_mark (schema 9, with notify)
-  if (r.since_last) throw UsageError("--since-last: this database keeps no digest marks yet; give --since DATE");
-  return Date{std::chrono::sys_days{as_of} - std::chrono::days{1}};
+// The day of the last digest: --since, else yesterday (the evening mail of the day before).
+std::optional<Date> since_date(const DigestRequest& r, Date as_of) {
+  if (r.since.empty()) return Date{std::chrono::sys_days{as_of} - std::chrono::days{1}};
+  auto d = parse_iso_date(r.since);
+  if (!d) throw UsageError(fmt::format("--since {}: not a date; write YYYY-MM-DD", quote_value(r.since)));
+  return d;
 }
 
 // The command that lists everything the digest shortened.
@@ -87,16 +83,16 @@ report::Digest digest_for(Context& ctx, const check::CheckInput& input, const st
 
 int run_digest(Context& ctx, const DigestRequest& r, const Semester& semester, const std::string& member,
                const std::string& counselor) {
-  if (!r.since.empty() && r.since_last) throw UsageError("--since and --since-last: give one of them");
   const Date as_of = ctx.today();
+  const auto since = since_date(r, as_of);
   std::string wanted = r.recipient;
   if (wanted.empty() && !member.empty()) wanted = "member:" + member;
   if (wanted.empty() && !counselor.empty()) wanted = "counselor:" + counselor;
   // A counselor's digest reads only that counselor's dorms (store::CheckScope).
   store::CheckScope scope;
-  if (!wanted.empty() && split_recipient(wanted).first == Kind::counselor) {
-    const std::string who = split_recipient(wanted).second;
-    scope.counselor = [who](const check::CheckInput& in) { return find_counselor(in, who); };
+  if (!wanted.empty()) {
+    if (auto [kind, who] = split_recipient(wanted); kind == Kind::counselor)
+      scope.counselor = [who](const check::CheckInput& in) { return find_counselor(in, who); };
   }
   auto db = ctx.open_database(store::OpenMode::read_only);
   const auto input = store::load_check_input(db, ctx.config(), semester, as_of, scope);
@@ -114,7 +110,7 @@ int run_digest(Context& ctx, const DigestRequest& r, const Semester& semester, c
     report::DigestOptions options;
     options.as_of = as_of;
     options.all_items = r.all_items;
-    options.since = since_date(db, r, input, recipient, as_of);
+    options.since = since;
     digests.push_back(digest_for(ctx, input, items, recipient, options));
     overdue += digests.back().overdue;
   }

@@ -15,7 +15,6 @@ namespace dormlink::cli {
 struct DigestRequest {
   std::string recipient;  // --for: counselor:WHO, branch:WHO, member:WHO, committee ("" = every counselor)
   std::string since;      // --since DATE
-  bool since_last = false;
   bool all_items = false;
   std::string format = "text";
 };

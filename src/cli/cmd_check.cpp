@@ -68,8 +68,8 @@ void check_digest_options(const CheckOptions& o) {
     if (o.all) throw UsageError("--digest lists what is overdue or due soon; --all goes without --digest");
     return;
   }
-  if (!d.recipient.empty() || !d.since.empty() || d.since_last || d.all_items)
-    throw UsageError("--for, --since, --since-last and --all-items go with --digest");
+  if (!d.recipient.empty() || !d.since.empty() || d.all_items)
+    throw UsageError("--for, --since and --all-items go with --digest");
   if (o.format == "md") throw UsageError("--format md goes with --digest; check lists as text, json or csv");
 }
 
@@ -149,8 +149,6 @@ void add_check_command(CLI::App& root, std::vector<Command>& commands) {
   app->add_option("--since", o->digest_request.since,
                   "With --digest: the day of the last digest; items due from then on are new (default: yesterday)")
       ->type_name("DATE");
-  app->add_flag("--since-last", o->digest_request.since_last,
-                "With --digest: new since the last digest `notify` sent the recipient");
   app->add_flag("--all-items", o->digest_request.all_items, "With --digest: list every line of every section");
   app->footer(
       "Rules: docs/check.md. Days and weeks are the college's local time (college.time_zone).\n"

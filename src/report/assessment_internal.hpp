@@ -13,6 +13,7 @@
 
 #include "dormlink/language.hpp"
 #include "dormlink/report/assessment.hpp"
+#include "dormlink/report/check_report.hpp"  // person_at, dorm_at
 
 namespace dormlink::report {
 
@@ -129,16 +130,6 @@ inline int weight_of(const AssessmentOptions& options, Component component) {
   return it == options.weights.end() ? 0 : it->second;
 }
 
-// The person or dorm at an index of the CheckInput; nullptr / "" when out of range.
-inline const check::Person* person_at(const check::CheckInput& input, int index) {
-  if (index < 0 || static_cast<std::size_t>(index) >= input.people.size()) return nullptr;
-  return &input.people[static_cast<std::size_t>(index)];
-}
-
-inline std::string dorm_at(const check::CheckInput& input, int index) {
-  if (index < 0 || static_cast<std::size_t>(index) >= input.dorms.size()) return "";
-  return input.dorms[static_cast<std::size_t>(index)];
-}
 // Whether the audience sees which students an obligation was about (not the committee).
 inline bool names_students(const Privacy& privacy) { return privacy.audience != Audience::committee; }
 

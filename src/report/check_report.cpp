@@ -61,25 +61,6 @@ constexpr struct CheckLabels {
   Words overdue{"逾期", "overdue"};
 } k_labels;
 
-std::string month_day(Date date) {
-  return fmt::format("{:02}-{:02}", static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-}
-
-const check::Person* person_at(const check::CheckInput& input, int index) {
-  if (index < 0 || index >= static_cast<int>(input.people.size())) return nullptr;
-  return &input.people[static_cast<std::size_t>(index)];
-}
-
-const check::Counselor* counselor_at(const check::CheckInput& input, int index) {
-  if (index < 0 || index >= static_cast<int>(input.counselors.size())) return nullptr;
-  return &input.counselors[static_cast<std::size_t>(index)];
-}
-
-std::string dorm_at(const check::CheckInput& input, int index) {
-  if (index < 0 || index >= static_cast<int>(input.dorms.size())) return {};
-  return input.dorms[static_cast<std::size_t>(index)];
-}
-
 std::string person_label(const check::Person* p) {
   return p == nullptr ? std::string() : fmt::format("{} {}", p->name, p->id);
 }
@@ -137,12 +118,6 @@ std::string heading(const CheckListing& l, Language language) {
   return fmt::format(fmt::runtime(k_labels.heading(language)), format_date(l.as_of), l.input->semester.name, week);
 }
 
-// {"id", "name"} of a person or a counselor, or null.
-Json person_json(const check::Person* p) {
-  if (p == nullptr) return nullptr;
-  return Json{{"id", p->id}, {"name", p->name}};
-}
-
 Json counselor_json(const check::Counselor* c) {
   if (c == nullptr) return nullptr;
   return Json{{"id", c->staff_id}, {"name", c->name}};
@@ -168,6 +143,31 @@ Json item_json(const check::CheckInput& input, const Obligation& o) {
 }
 
 }  // namespace
+
+std::string month_day(Date date) {
+  return fmt::format("{:02}-{:02}", static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+}
+
+const check::Person* person_at(const check::CheckInput& input, int index) {
+  if (index < 0 || index >= static_cast<int>(input.people.size())) return nullptr;
+  return &input.people[static_cast<std::size_t>(index)];
+}
+
+const check::Counselor* counselor_at(const check::CheckInput& input, int index) {
+  if (index < 0 || index >= static_cast<int>(input.counselors.size())) return nullptr;
+  return &input.counselors[static_cast<std::size_t>(index)];
+}
+
+std::string dorm_at(const check::CheckInput& input, int index) {
+  if (index < 0 || index >= static_cast<int>(input.dorms.size())) return {};
+  return input.dorms[static_cast<std::size_t>(index)];
+}
+
+// {"id", "name"} of a person or a counselor, or null.
+Json person_json(const check::Person* p) {
+  if (p == nullptr) return nullptr;
+  return Json{{"id", p->id}, {"name", p->name}};
+}
 
 // The window as staff say it: "第5周", "第3期", "本学期", or the dates.
 std::string period_label(const Obligation& o, Language language) {

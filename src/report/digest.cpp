@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "dormlink/report/check_report.hpp"
 #include "dormlink/util/pinyin.hpp"
 
 namespace dormlink::report {
@@ -16,11 +17,6 @@ namespace {
 using check::Obligation;
 using check::Rule;
 using check::Status;
-
-const check::Person* person_at(const check::CheckInput& input, int index) {
-  if (index < 0 || index >= static_cast<int>(input.people.size())) return nullptr;
-  return &input.people[static_cast<std::size_t>(index)];
-}
 
 // Rules a branch secretary or member reads as "talks": whether a resident is an attention
 // student is the counselor's to know (privacy.attention_of_named), not the digest's to tell.

@@ -56,15 +56,6 @@ constexpr struct DigestLabels {
   Words subject_day{"{}月{}日", "{}-{:02}"};
 } k_words;
 
-std::string month_day(Date date) {
-  return fmt::format("{:02}-{:02}", static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-}
-
-const check::Person* person_at(const check::CheckInput& input, int index) {
-  if (index < 0 || index >= static_cast<int>(input.people.size())) return nullptr;
-  return &input.people[static_cast<std::size_t>(index)];
-}
-
 // A member as a phone line names them: the name, with the id when another person of the
 // semester has the same name.
 std::string member_name(const Digest& d, int index, Language language) {
@@ -73,11 +64,6 @@ std::string member_name(const Digest& d, int index, Language language) {
   const auto same = std::count_if(d.input->people.begin(), d.input->people.end(),
                                   [&](const check::Person& q) { return q.name == p->name; });
   return same > 1 ? fmt::format("{}({})", p->name, p->id) : p->name;
-}
-
-std::string dorm_at(const check::CheckInput& input, int index) {
-  if (index < 0 || index >= static_cast<int>(input.dorms.size())) return {};
-  return input.dorms[static_cast<std::size_t>(index)];
 }
 
 std::string title(const Digest& d, Language language) {
@@ -232,11 +218,6 @@ std::string render(const Digest& d, Language language, bool markdown) {
            "\n";
   }
   return visible_document(out);
-}
-
-Json person_json(const check::Person* p) {
-  if (p == nullptr) return nullptr;
-  return Json{{"id", p->id}, {"name", p->name}};
 }
 
 Json line_json(const Digest& d, const DigestLine& l) {

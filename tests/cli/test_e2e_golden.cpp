@@ -329,7 +329,7 @@ TEST_SUITE("e2e.golden") {
                                                 {"check", "--digest", "--for", "dean"},
                                                 {"check", "--digest", "--for", "counselor:nobody"},
                                                 {"check", "--digest", "--for", "branch:no such branch"},
-                                                {"check", "--digest", "--since", "2026-11-20", "--since-last"},
+                                                {"check", "--digest", "--since", "2026-13-01"},
                                                 {"check", "--digest", "--format", "csv"}}) {
       const auto r = c.box->run(at("2026-11-24", bad));
       INFO(bad.back() << ": " << r.err);

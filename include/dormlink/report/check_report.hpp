@@ -9,6 +9,7 @@
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/language.hpp"
 #include "dormlink/report/export_tables.hpp"
+#include "dormlink/report/json.hpp"
 
 namespace dormlink::report {
 
@@ -38,6 +39,16 @@ std::string render_check_json(const CheckListing& listing);
 // CSV: one row per item, English header, through the one CSV writer: for Excel (BOM, CRLF,
 // formula-like cells guarded) or raw for scripts (no BOM, LF, cells untouched).
 std::string render_check_csv(const CheckListing& listing, CsvFlavor flavor);
+
+// What an index of a CheckInput names: the person, counselor or dorm; nullptr or "" when the
+// index is out of range (-1: not applicable). Every report over check's input reads through these.
+const check::Person* person_at(const check::CheckInput& input, int index);
+const check::Counselor* counselor_at(const check::CheckInput& input, int index);
+std::string dorm_at(const check::CheckInput& input, int index);
+// "09-13": a day as check's lists show it.
+std::string month_day(Date date);
+// {"id", "name"} of a person, or null.
+Json person_json(const check::Person* p);
 
 // The window of an obligation as staff say it: "第5周", "第3期", "本学期", "#12 11-20发现", or dates.
 std::string period_label(const check::Obligation& o, Language language);
