@@ -16,7 +16,7 @@ INCLUDE = re.compile(r'^#include "(?:dormlink/)?([^"]+)"', re.M)
 BEGIN, END = "<!-- module-graph:begin -->", "<!-- module-graph:end -->"
 # The layers, top to bottom (docs/architecture.md): a module includes only modules after it.
 LAYERS = ["main", "cli", "xlsx", "report", "store", "inspect", "check", "records", "assign", "roster", "config",
-          "when", "message", "model", "util", "calendar", "error", "language", "privacy_rules"]
+          "when", "message", "model", "mail", "util", "calendar", "error", "language", "privacy_rules"]
 
 
 def module_of_path(rel):

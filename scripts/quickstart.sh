@@ -4,7 +4,8 @@
 # assign members to dorms for the autumn semester and print the 分配表, load a semester of
 # records, verify their hash chain, run the counselor's biweekly job for one counselor (import
 # the two forms her members returned, print every member's feedback form, the summary for the
-# committee and the blank forms of the running period), and check what is overdue in week 12).
+# committee and the blank forms of the running period), check what is overdue in week 12 and
+# write the evening mail (dormlink notify) as .eml files).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,9 +36,16 @@ DORMLINK="$dl" ../examples/biweekly.sh T2024001 --as-of 2026-11-16 --forms ../ex
 # What the evening cron job would mail on Tuesday of week 12 (exit 1: something is overdue;
 # members' forms are overdue except the two returned ones: the others handed in none).
 "$dl" --as-of 2026-11-24 check > check-2026-11-24.txt || [ $? -eq 1 ]
+# What the evening cron job mails (examples/cron/): each counselor's and branch secretary's own
+# digest, here written as .eml files instead of handed to sendmail.
+"$dl" --as-of 2026-11-24 -q notify --via mbox:mail-2026-11-24 || [ $? -eq 1 ]
+"$dl" --as-of 2026-11-24 check --digest --for counselor:T2024001 --since 2026-11-23 > digest-2026-11-24.txt || [ $? -eq 1 ]
 set +x
 head -n 24 check-2026-11-24.txt
 echo "... the whole list: run/check-2026-11-24.txt ($(wc -l < check-2026-11-24.txt) lines)"
+echo
+cat digest-2026-11-24.txt
+echo "... 陈逸's evening mail; every recipient's message: run/mail-2026-11-24/*.eml"
 echo
 sed -n '1,20p;/^## 寝室/q' reports/2026-11-16/summary-T2024001-p5.md
 echo "... every form and the summary: run/reports/2026-11-16/"

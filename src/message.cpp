@@ -149,6 +149,30 @@ bool names_category(std::string_view text) {
   return false;
 }
 
+bool is_local_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         std::string_view("!#$%&'*+-/=?^_`{|}~.").find(c) != std::string_view::npos;
+}
+
+bool is_domain_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
+
+// Every e-mail-address-shaped part: local@domain with a dot in the domain.
+std::vector<Span> address_spans(std::string_view text) {
+  std::vector<Span> out;
+  for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
+    std::size_t begin = at;
+    while (begin > 0 && is_local_char(text[begin - 1])) --begin;
+    std::size_t end = at + 1;
+    while (end < text.size() && is_domain_char(text[end])) ++end;
+    while (end > at + 1 && text[end - 1] == '.') --end;  // a full stop after the address
+    const std::string_view domain = text.substr(at + 1, end - at - 1);
+    if (begin < at && domain.find('.') != std::string_view::npos) out.push_back({begin, end});
+  }
+  return out;
+}
+
 // The text with every span replaced by (not shown); overlapping spans merge.
 std::string replace_spans(std::string_view text, std::vector<Span> spans) {
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
@@ -170,6 +194,8 @@ std::string scrub(std::string_view message, bool strict) {
   auto spans = number_spans(visible, strict);
   auto categories = category_spans(visible);
   spans.insert(spans.end(), categories.begin(), categories.end());
+  auto addresses = address_spans(visible);
+  spans.insert(spans.end(), addresses.begin(), addresses.end());
   if (spans.empty()) return visible;
   return replace_spans(visible, std::move(spans));
 }
@@ -180,7 +206,7 @@ bool is_sensitive_value(std::string_view text) {
   // NFKC needs valid UTF-8: a malformed byte is shown as U+FFFD first.
   const std::string visible = util::escape_hidden(text, util::LineBreaks::mark);
   const std::string normal = util::nfkc(visible);
-  return !number_spans(normal, true).empty() || names_category(normal);
+  return !number_spans(normal, true).empty() || names_category(normal) || !address_spans(normal).empty();
 }
 
 std::string quote_value(std::string_view value) {

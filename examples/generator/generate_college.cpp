@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <exception>
@@ -895,12 +896,21 @@ std::vector<Row> dorm_rows(const College& college) {
   return rows;
 }
 
+// The address digests are mailed to (dormlink notify): counselors and branch secretaries have
+// one, at the reserved .example domain; others leave the column empty.
+std::string staff_email(const StaffMember& member) {
+  if (member.role != "辅导员" && member.role != "支部书记") return {};
+  std::string local = member.id;
+  for (char& c : local) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return local + "@college.example";
+}
+
 // staff.csv rows.
 std::vector<Row> staff_rows(const College& college) {
-  std::vector<Row> rows = {{"工号", "姓名", "角色", "联系方式", "负责年级", "负责班级", "党支部"}};
+  std::vector<Row> rows = {{"工号", "姓名", "角色", "联系方式", "负责年级", "负责班级", "党支部", "邮箱"}};
   for (const StaffMember& member : college.staff) {
-    rows.push_back(
-        {member.id, member.name, member.role, member.phone, member.grade_scope, member.class_scope, member.branch});
+    rows.push_back({member.id, member.name, member.role, member.phone, member.grade_scope, member.class_scope,
+                    member.branch, staff_email(member)});
   }
   return rows;
 }

@@ -120,6 +120,16 @@ struct LimitsConfig {
   bool operator==(const LimitsConfig&) const = default;
 };
 
+// [notify] docs/digest.md §2: who `dormlink notify` mails besides the roster's counselors and
+// branch secretaries, and from which address.
+struct NotifyConfig {
+  std::string from = "dormlink@localhost";  // the From address; its domain ends every Message-ID
+  std::vector<std::string> committee;       // addresses that get the committee's digest
+  bool members = false;                     // mail members their own digest too
+
+  bool operator==(const NotifyConfig&) const = default;
+};
+
 // The whole configuration.
 struct Config {
   CollegeConfig college;
@@ -132,6 +142,7 @@ struct Config {
   AssessmentConfig assessment;
   PrivacyConfig privacy;
   LimitsConfig limits;
+  NotifyConfig notify;
 
   bool operator==(const Config&) const = default;
 };

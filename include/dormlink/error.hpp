@@ -16,6 +16,7 @@ enum class ExitCode : int {
   usage = 64,        // EX_USAGE: bad command line
   data = 65,         // EX_DATAERR: bad input data (roster rows, a file that is not a dormlink db, a damaged db)
   no_input = 66,     // EX_NOINPUT: an input file or the database does not exist
+  unavailable = 69,  // EX_UNAVAILABLE: a program dormlink hands work to is missing (notify: sendmail)
   internal = 70,     // EX_SOFTWARE: a bug in dormlink
   cant_create = 73,  // EX_CANTCREAT: refusing to overwrite, or cannot create an output file
   io = 74,           // EX_IOERR: read/write failure, disk full
@@ -84,6 +85,12 @@ class NotFoundError : public Error {
 class CantCreateError : public Error {
  public:
   explicit CantCreateError(const std::string& message) : Error(ExitCode::cant_create, message) {}
+};
+
+// A program dormlink hands work to is not installed or cannot run (exit 69).
+class UnavailableError : public Error {
+ public:
+  explicit UnavailableError(const std::string& message) : Error(ExitCode::unavailable, message) {}
 };
 
 // Read/write failure, full disk (exit 74).

@@ -14,7 +14,8 @@ namespace dormlink {
 // What a message shows instead of a value that may be a phone number or an attention category.
 inline constexpr std::string_view k_value_not_shown = "(value not shown)";
 
-// True when the text may be a phone number or names an attention category: a run of 7 or more
+// True when the text may be a phone number, an e-mail address (local@domain.tld) or names an
+// attention category: a run of 7 or more
 // digits (also with spaces or dashes between the digits, and full-width digits, as NFKC folds
 // them; a date such as 2026-09-07 or 20260907 is not such a run), or a spelling of an attention
 // category (its key, zh or en label or a roster variant: the whole value, or inside it).
@@ -27,7 +28,8 @@ std::string quote_value(std::string_view value);
 // The last line of defence for whatever reaches the user's terminal on standard error: hidden
 // characters escaped (tab and newline kept), and every phone-number-shaped digit run (a mobile
 // number 1[3-9] plus 9 digits, optionally after 86 or 0086; a landline with its 0 area code)
-// and every attention category spelling of four or more characters replaced by (not shown).
+// every e-mail address (local@domain.tld) and every attention category spelling of four or more
+// characters replaced by (not shown).
 // Student ids, dates and record numbers are left as they are.
 std::string scrub_message(std::string_view message);
 

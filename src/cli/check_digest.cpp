@@ -7,6 +7,7 @@
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/store/check_store.hpp"
+#include "dormlink/store/notify_store.hpp"
 
 namespace dormlink::cli {
 namespace {
@@ -29,14 +30,6 @@ std::pair<Kind, std::string> split_recipient(const std::string& text) {
                   quote_value(text)));
 }
 
-// The day of the last digest: --since, else yesterday (the evening mail of the day before).
-std::optional<Date> since_date(const DigestRequest& r, Date as_of) {
-  if (r.since.empty()) return Date{std::chrono::sys_days{as_of} - std::chrono::days{1}};
-  auto d = parse_iso_date(r.since);
-  if (!d) throw UsageError(fmt::format("--since {}: not a date; write YYYY-MM-DD", quote_value(r.since)));
-  return d;
-}
-
 // The command that lists everything the digest shortened.
 std::string closing_hint(const check::CheckInput& input, const report::DigestRecipient& r) {
   switch (r.kind) {
@@ -53,6 +46,23 @@ std::string closing_hint(const check::CheckInput& input, const report::DigestRec
 }
 
 }  // namespace
+
+std::optional<Date> since_date(const DigestRequest& r, Date as_of) {
+  if (r.since_last) {
+    if (!r.since.empty()) throw UsageError("--since and --since-last name the same day two ways; give one");
+    return std::nullopt;
+  }
+  if (r.since.empty()) return Date{std::chrono::sys_days{as_of} - std::chrono::days{1}};
+  auto d = parse_iso_date(r.since);
+  if (!d) throw UsageError(fmt::format("--since {}: not a date; write YYYY-MM-DD", quote_value(r.since)));
+  return d;
+}
+
+std::optional<Date> since_for(store::Database& db, const DigestRequest& r, const std::string& key, Date as_of,
+                              std::optional<Date> since) {
+  if (!r.since_last) return since;
+  return store::last_digest(db, key, as_of);
+}
 
 report::DigestRecipient parse_recipient(const check::CheckInput& input, const std::string& text) {
   const auto [kind, who] = split_recipient(text);
@@ -110,7 +120,7 @@ int run_digest(Context& ctx, const DigestRequest& r, const Semester& semester, c
     report::DigestOptions options;
     options.as_of = as_of;
     options.all_items = r.all_items;
-    options.since = since;
+    options.since = since_for(db, r, report::recipient_key(input, recipient), as_of, since);
     digests.push_back(digest_for(ctx, input, items, recipient, options));
     overdue += digests.back().overdue;
   }

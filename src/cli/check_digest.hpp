@@ -9,12 +9,14 @@
 #include "cli/context.hpp"
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/report/digest.hpp"
+#include "dormlink/store/database.hpp"
 
 namespace dormlink::cli {
 
 struct DigestRequest {
-  std::string recipient;  // --for: counselor:WHO, branch:WHO, member:WHO, committee ("" = every counselor)
-  std::string since;      // --since DATE
+  std::string recipient;    // --for: counselor:WHO, branch:WHO, member:WHO, committee ("" = every counselor)
+  std::string since;        // --since DATE
+  bool since_last = false;  // --since-last: from the recipient's last digest mark (notify)
   bool all_items = false;
   std::string format = "text";
 };
@@ -29,6 +31,15 @@ std::vector<check::Obligation> digest_obligations(const check::CheckInput& input
 // command that lists everything.
 report::Digest digest_for(Context& ctx, const check::CheckInput& input, const std::vector<check::Obligation>& items,
                           const report::DigestRecipient& recipient, const report::DigestOptions& options);
+
+// The first day whose due items count as new: --since, else yesterday (nullopt only with
+// --since-last, which since_for reads per recipient).
+std::optional<Date> since_date(const DigestRequest& request, Date as_of);
+
+// With --since-last: the as-of date of the recipient's last recorded digest before `as_of`,
+// nullopt (everything new) when none was recorded; else `since`.
+std::optional<Date> since_for(store::Database& db, const DigestRequest& request, const std::string& key, Date as_of,
+                              std::optional<Date> since);
 
 // check --digest (cmd_check.cpp decides the semester; `member`/`counselor` are check's own
 // --member/--counselor, read as --for member:/counselor: when --for is not given).

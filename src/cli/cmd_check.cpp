@@ -68,8 +68,8 @@ void check_digest_options(const CheckOptions& o) {
     if (o.all) throw UsageError("--digest lists what is overdue or due soon; --all goes without --digest");
     return;
   }
-  if (!d.recipient.empty() || !d.since.empty() || d.all_items)
-    throw UsageError("--for, --since and --all-items go with --digest");
+  if (!d.recipient.empty() || !d.since.empty() || d.since_last || d.all_items)
+    throw UsageError("--for, --since, --since-last and --all-items go with --digest");
   if (o.format == "md") throw UsageError("--format md goes with --digest; check lists as text, json or csv");
 }
 
@@ -149,6 +149,8 @@ void add_check_command(CLI::App& root, std::vector<Command>& commands) {
   app->add_option("--since", o->digest_request.since,
                   "With --digest: the day of the last digest; items due from then on are new (default: yesterday)")
       ->type_name("DATE");
+  app->add_flag("--since-last", o->digest_request.since_last,
+                "With --digest: items due since each recipient's last digest sent by notify are new");
   app->add_flag("--all-items", o->digest_request.all_items, "With --digest: list every line of every section");
   app->footer(
       "Rules: docs/check.md. Days and weeks are the college's local time (college.time_zone).\n"
@@ -156,7 +158,7 @@ void add_check_command(CLI::App& root, std::vector<Command>& commands) {
       "Examples:\n"
       "  dormlink check\n"
       "  dormlink check --as-of 2026-10-14 --counselor T2024001\n"
-      "  out=$(dormlink -q check) || printf '%s\\n' \"$out\" | mail -s 'dormlink: overdue' counselor@example.edu\n"
+      "  dormlink notify --via sendmail          # each counselor's digest by mail (examples/cron/)\n"
       "  dormlink check --format json > check.json\n"
       "  dormlink check --digest --for counselor:T2024001\n"
       "  dormlink check --digest --for committee --format md");

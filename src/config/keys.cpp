@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "dormlink/mail/message.hpp"
 #include "dormlink/util/text.hpp"
 #include "dormlink/util/timezone.hpp"
 #include "precheck.hpp"
@@ -136,6 +137,19 @@ constexpr std::array<KeySpec<L>, 3> k_limits_keys{{
     {"max_columns", &L::max_columns, "most fields in one CSV row (列数上限)", 1, 100000},
 }};
 
+// An address in [notify]; the message names the key, never the address.
+std::optional<std::string> check_address(const std::string& value) {
+  if (auto problem = mail::address_problem(value)) return "the address " + *problem;
+  return std::nullopt;
+}
+
+using N = NotifyConfig;
+constexpr std::array<KeySpec<N>, 3> k_notify_keys{{
+    {"from", &N::from, "From address of the digests; its domain ends each Message-ID (发件人)", 0, 0, check_address},
+    {"committee", &N::committee, "addresses that get the committee's digest (党委收件人)", 0, 0, check_address},
+    {"members", &N::members, "also mail each member with an e-mail their own digest (党员本人)"},
+}};
+
 // Edit distance counting an adjacent transposition as one edit, for "did you mean".
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
@@ -197,6 +211,8 @@ constexpr SectionSpec<S> k_assessment{
     "assessment", "The branch's semester assessment (考核): grade bands, then weights", k_assessment_keys};
 constexpr SectionSpec<P> k_privacy{"privacy", "What the committee may see (隐私)", k_privacy_keys};
 constexpr SectionSpec<L> k_limits{"limits", "How large an input file may be (输入文件上限)", k_limits_keys};
+constexpr SectionSpec<N> k_notify{"notify", "Who `dormlink notify` mails the evening digest to (邮件提醒)",
+                                  k_notify_keys};
 
 // The assessment components, in the order render_config writes them.
 constexpr std::array<NamedComment, 8> k_weight_components{{
@@ -221,9 +237,9 @@ constexpr std::array<NamedComment, 6> k_semester_keys{{
 }};
 
 // The top-level tables.
-constexpr std::array<std::string_view, 10> k_section_names{"college",   "calendar", "assignment", "duties",
+constexpr std::array<std::string_view, 11> k_section_names{"college",   "calendar", "assignment", "duties",
                                                            "reporting", "check",    "inspection", "assessment",
-                                                           "privacy",   "limits"};
+                                                           "privacy",   "limits",   "notify"};
 
 bool contains(const std::vector<std::string_view>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
@@ -240,6 +256,7 @@ std::optional<std::string> owner_of(std::string_view key) {
   if (contains(key_names(k_assessment), key) || key == "weights") return "[assessment]";
   if (contains(key_names(k_privacy), key)) return "[privacy]";
   if (contains(key_names(k_limits), key)) return "[limits]";
+  if (contains(key_names(k_notify), key)) return "[notify]";
   if (contains(first_names(k_weight_components), key)) return "[assessment.weights]";
   if (contains(first_names(k_semester_keys), key)) return "[[calendar.semester]]";
   if (key == "semester") return "[calendar]";

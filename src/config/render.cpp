@@ -136,6 +136,7 @@ std::string render_config(const Config& config) {
   render_weights(out, config.assessment);
   render_section(out, k_privacy, config.privacy);
   render_section(out, k_limits, config.limits);
+  render_section(out, k_notify, config.notify);
   return out;
 }
 

@@ -94,7 +94,8 @@ class Validator {
   std::optional<std::string> read_string(const toml::node& node, const std::string& path, StringCheck check);
   template <class E>
   std::optional<E> read_enum(const toml::node& node, const std::string& path);
-  std::optional<std::vector<std::string>> read_string_list(const toml::node& node, const std::string& path);
+  std::optional<std::vector<std::string>> read_string_list(const toml::node& node, const std::string& path,
+                                                           StringCheck check);
   template <class Section>
   void read_section(const toml::table& root, const SectionSpec<Section>& spec, Section& out);
   template <class Section>
@@ -133,6 +134,7 @@ Config Validator::run(const toml::table& root) {
   read_weights(root, config.assessment);
   read_section(root, k_privacy, config.privacy);
   read_section(root, k_limits, config.limits);
+  read_section(root, k_notify, config.notify);
   const auto& a = config.assignment;
   check_order(root, "assignment", {"min_dorms", a.min_dorms}, {"max_dorms", a.max_dorms}, false);
   const auto& s = config.assessment;
@@ -187,8 +189,10 @@ std::optional<std::string> Validator::read_string(const toml::node& node, const 
   return value->get();
 }
 
-// An array of non-empty strings (student ids), each trimmed and NFKC-normalised.
-std::optional<std::vector<std::string>> Validator::read_string_list(const toml::node& node, const std::string& path) {
+// An array of non-empty strings (student ids, addresses), each trimmed and NFKC-normalised,
+// each passing `check` when there is one.
+std::optional<std::vector<std::string>> Validator::read_string_list(const toml::node& node, const std::string& path,
+                                                                    StringCheck check) {
   const auto* array = node.as_array();
   if (array == nullptr) return fail(node, path, "expected an array of strings, found " + found(node));
   std::vector<std::string> out;
@@ -201,6 +205,9 @@ std::optional<std::vector<std::string>> Validator::read_string_list(const toml::
       ok = false;
     } else if (util::normalize_code(item->get()).empty()) {
       fail((*array)[i], item_path, "it must not be empty");
+      ok = false;
+    } else if (auto problem = check ? check(util::normalize_code(item->get())) : std::nullopt) {
+      fail((*array)[i], item_path, std::move(*problem));
       ok = false;
     } else {
       out.push_back(util::normalize_code(item->get()));
@@ -260,7 +267,7 @@ void Validator::read_field(const KeySpec<Section>& spec, const toml::node& node,
         } else if constexpr (std::is_same_v<T, std::string>) {
           if (auto value = read_string(node, path, spec.check)) out.*member = std::move(*value);
         } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
-          if (auto value = read_string_list(node, path)) out.*member = std::move(*value);
+          if (auto value = read_string_list(node, path, spec.check)) out.*member = std::move(*value);
         } else {
           if (auto value = read_enum<T>(node, path)) out.*member = *value;
         }

@@ -74,6 +74,8 @@ ExportTable students_table(std::vector<roster::StudentRow> students, const Priva
                {"branch", "党支部"}};
   if (attention) t.columns.push_back({"attention", "重点关注"});
   t.columns.push_back({"dorm_head", "寝室长", false, JsonType::flag});
+  // An address routes digests; it leaves only with --include-sensitive --reason (audited).
+  if (privacy.include_sensitive) t.columns.push_back({"email", "邮箱"});
   for (const auto& s : students) {
     const auto& f = s.facts;
     std::string phone = f.phone.empty() || privacy.phones_in_full() ? f.phone : mask_phone(f.phone);
@@ -93,6 +95,7 @@ ExportTable students_table(std::vector<roster::StudentRow> students, const Priva
       row.push_back(joined(labels, ";"));
     }
     row.push_back(f.dorm_head ? k_words.yes : "");
+    if (privacy.include_sensitive) row.push_back(f.email);
     t.rows.push_back(std::move(row));
   }
   return t;

@@ -146,6 +146,16 @@ void RowReader::problem(std::size_t column, const std::string& message) {
                fmt::format("column \"{}\": {}", map.header(column), message));
 }
 
+void read_email(RowReader& r, std::size_t column, std::string& out) {
+  if (r.cell(column).empty()) return;
+  std::string problem;
+  if (auto email = normalize_email(r.cell(column), problem)) {
+    out = std::move(*email);
+  } else {
+    r.problem(column, problem);
+  }
+}
+
 void check_plain_cells(RowReader& r, std::span<const std::size_t> free_text) {
   for (std::size_t column = 0; column < r.map.columns(); ++column) {
     const bool free = std::find(free_text.begin(), free_text.end(), column) != free_text.end();

@@ -12,7 +12,7 @@ namespace {
 
 using detail::ColumnSpec;
 
-enum Column : std::size_t { c_staff_id, c_name, c_role, c_phone, c_grades, c_classes, c_branch, c_count };
+enum Column : std::size_t { c_staff_id, c_name, c_role, c_phone, c_grades, c_classes, c_branch, c_email, c_count };
 
 constexpr std::array<ColumnSpec, c_count> k_columns{{
     {"staff_id", {"工号", "教工号", "职工号", "编号", "", "", ""}},
@@ -22,6 +22,7 @@ constexpr std::array<ColumnSpec, c_count> k_columns{{
     {"grades", {"负责年级", "年级", "", "", "", "", ""}},
     {"classes", {"负责班级", "班级", "", "", "", "", ""}},
     {"branch", {"党支部", "负责党支部", "支部", "", "", "", ""}},
+    {"email", {"邮箱", "电子邮箱", "电子邮件", "email", "e-mail", "邮件地址", ""}},
 }};
 
 using detail::RowReader;
@@ -83,6 +84,7 @@ std::optional<StaffRow> read_row(RowReader& r) {
                 "with 1) or a landline with its area code");
     }
   }
+  detail::read_email(r, c_email, row.facts.email);
   read_scope(r, row.facts);
   if (!role) return std::nullopt;
   row.role = *role;

@@ -28,6 +28,7 @@ enum Column : std::size_t {
   c_branch,
   c_attention,
   c_dorm_head,
+  c_email,
   c_count
 };
 
@@ -47,6 +48,7 @@ constexpr std::array<ColumnSpec, c_count> k_columns{{
     {"branch", {"党支部", "所在党支部", "支部", "", "", "", ""}},
     {"attention", {"重点关注", "关注类别", "重点关注类别", "", "", "", ""}},
     {"dorm_head", {"寝室长", "是否寝室长", "", "", "", "", ""}},
+    {"email", {"邮箱", "电子邮箱", "电子邮件", "email", "e-mail", "邮件地址", ""}},
 }};
 
 using detail::RowReader;
@@ -139,6 +141,7 @@ void read_values(RowReader& r, StudentFacts& f) {
                 "with 1) or a landline with its area code");
     }
   }
+  detail::read_email(r, c_email, f.email);
   read_status(r, f);
   read_attention(r, f);
   if (auto head = detail::parse_flag(r.cell(c_dorm_head))) {

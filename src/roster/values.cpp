@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "dormlink/mail/message.hpp"
 #include "dormlink/roster/roster.hpp"
 #include "dormlink/util/text.hpp"
 
@@ -84,6 +85,18 @@ bool is_plain_id(std::string_view id) {
   return !id.empty() && id.size() <= k_max_id && std::all_of(id.begin(), id.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_';
   });
+}
+
+std::optional<std::string> normalize_email(std::string_view text, std::string& problem) {
+  auto normal = util::normalize_code(text);
+  if (auto bad = mail::address_problem(normal)) {
+    problem = fmt::format(
+        "is not an e-mail address (value not shown): it {}; write one address such as "
+        "chen.yi@example.edu.cn, or leave the cell empty",
+        *bad);
+    return std::nullopt;
+  }
+  return normal;
 }
 
 std::optional<std::string> normalize_phone(std::string_view text) {

@@ -76,6 +76,7 @@ roster::StudentFacts read_student_facts(const SQLite::Statement& q, int first) {
   f.branch = col(8).getString();
   f.attention = decode_attention(col(9).getString());
   f.dorm_head = col(10).getInt() != 0;
+  f.email = col(11).getString();
   return f;
 }
 

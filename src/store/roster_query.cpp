@@ -62,7 +62,7 @@ std::vector<roster::DormRow> load_dorms(SQLite::Database& db, const std::string&
 std::vector<roster::StaffRow> load_staff(SQLite::Database& db, const std::string& date) {
   std::vector<roster::StaffRow> out;
   SQLite::Statement q(
-      db, std::string("SELECT staff_id, role, name, phone, cohorts, classes, branch FROM staff_duty_version "
+      db, std::string("SELECT staff_id, role, name, phone, cohorts, classes, branch, email FROM staff_duty_version "
                       "WHERE status = 'current' AND ") +
               k_valid_on + " ORDER BY staff_id, role");
   q.bind(1, date);
@@ -75,6 +75,7 @@ std::vector<roster::StaffRow> load_staff(SQLite::Database& db, const std::string
     row.facts.cohorts = decode_cohorts(q.getColumn(4).getString());
     row.facts.classes = decode_list(q.getColumn(5).getString());
     row.facts.branch = q.getColumn(6).getString();
+    row.facts.email = q.getColumn(7).getString();
     out.push_back(std::move(row));
   }
   return out;

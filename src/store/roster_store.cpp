@@ -64,6 +64,7 @@ void insert_student_version(SQLite::Statement& q, const std::string& id, const S
   q.bind(13, left ? 0 : (f.dorm_head ? 1 : 0));
   q.bind(14, date);
   q.bind(15, batch);
+  q.bind(16, f.email);
   q.exec();
 }
 
@@ -89,8 +90,8 @@ void apply_students(SQLite::Database& db, const roster::StudentPlan& plan, const
   SQLite::Statement student(db, "INSERT OR IGNORE INTO student (student_id, batch_id) VALUES (?, ?)");
   SQLite::Statement version(db,
                             "INSERT INTO student_version (student_id, status, name, gender, major, cohort, class_name, "
-                            "dorm_code, phone, political_status, branch, attention, dorm_head, valid_from, batch_id) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                            "dorm_code, phone, political_status, branch, attention, dorm_head, valid_from, batch_id, "
+                            "email) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   SQLite::Statement close(db, "UPDATE student_version SET valid_to = ? WHERE student_id = ? AND valid_to IS NULL");
   for (auto i : plan.added) {
     student.reset();

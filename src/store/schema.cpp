@@ -424,7 +424,29 @@ constexpr const char* k_v8 = R"sql(
 CREATE INDEX student_version_name ON student_version(name, valid_from);
 )sql";
 
-constexpr std::array<const char*, 8> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7, k_v8};
+// Version 9: digests routed by e-mail (docs/digest.md §2). Rosters may carry an address (empty
+// when not given); digest_mark keeps, append-only, which digest was handed over for whom, so
+// that `check --digest --since-last` and the next evening's notify list only what is new.
+constexpr const char* k_v9 = R"sql(
+ALTER TABLE student_version ADD COLUMN email TEXT NOT NULL DEFAULT '';
+ALTER TABLE staff_duty_version ADD COLUMN email TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE digest_mark (
+  id         INTEGER PRIMARY KEY,
+  recipient  TEXT NOT NULL,
+  as_of      TEXT NOT NULL CHECK (as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  message_id TEXT NOT NULL,
+  sent_at    TEXT NOT NULL,
+  via        TEXT NOT NULL
+) STRICT;
+CREATE INDEX digest_mark_recipient ON digest_mark(recipient, as_of);
+CREATE TRIGGER digest_mark_no_update BEFORE UPDATE ON digest_mark
+  BEGIN SELECT RAISE(ABORT, 'digest marks are append-only'); END;
+CREATE TRIGGER digest_mark_no_delete BEFORE DELETE ON digest_mark
+  BEGIN SELECT RAISE(ABORT, 'digest marks are append-only'); END;
+)sql";
+
+constexpr std::array<const char*, 9> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7, k_v8, k_v9};
 
 }  // namespace
 

@@ -85,6 +85,10 @@ std::vector<std::string> college_args(const char* date, std::vector<std::string>
 // students) in the sandbox as college.db / dormlink.toml.
 void setup_example_college(const Sandbox& box);
 
+// The example college at week 12 as the golden tests build it (assigned, the records of
+// records-2026-autumn.csv, two inspections), once per run: copy it before writing to it.
+std::string example_college_db();
+
 // The small college of the text, trust, export and security tests: one autumn semester of six
 // teaching weeks (week 3 a holiday, week 6 exams), no orientation weeks, the work plan due in
 // week 1, one dorm per member enough.

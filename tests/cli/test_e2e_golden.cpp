@@ -223,6 +223,10 @@ std::vector<std::string> join(std::vector<std::string> a, const std::vector<std:
 
 }  // namespace
 
+namespace dormlink::e2e {
+std::string example_college_db() { return college().box->path("college.db"); }
+}  // namespace dormlink::e2e
+
 TEST_SUITE("e2e.golden") {
   TEST_CASE("golden: every report on the example college, zh and en, byte for byte") {
     if (!clock_is_after_the_records()) return;

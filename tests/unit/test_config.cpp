@@ -153,6 +153,22 @@ max_columns = 200
     CHECK(c.duties == DutiesConfig{.talk_period = Period::semester, .activity_scope = DutyScope::member});
   }
 
+  TEST_CASE("[notify]: addresses are checked, and a bad one is named by its key, not shown") {
+    const Config c = parse_config(
+        "[notify]\nfrom = \"dormlink@college.example\"\ncommittee = [\"a@college.example\", \" b@c.cn \"]\n"
+        "members = true\n",
+        "t.toml");
+    CHECK(c.notify == NotifyConfig{.from = "dormlink@college.example",
+                                   .committee = {"a@college.example", "b@c.cn"},
+                                   .members = true});
+    CHECK(problem_of("[notify]\nfrom = \"dormlink\"\n") ==
+          "t.toml:2:8: notify.from: the address has no @; write it as name@example.edu.cn");
+    const auto p = problem_of("[notify]\ncommittee = [\"ok@b.cn\", \"dang wei@b.cn\"]\n");
+    CHECK(p.find("notify.committee[2]") != std::string::npos);
+    CHECK(p.find("dang") == std::string::npos);
+    CHECK(parse_config(render_config(c), "t.toml") == c);
+  }
+
   TEST_CASE("semesters: a date or a date string, the name defaults to the id, sorted by date") {
     const Config c = parse_config(R"([[calendar.semester]]
 id = "2027-spring"

@@ -88,12 +88,19 @@ TEST_SUITE("export") {
     CHECK(t.rows[0][4] == "2024级");
     CHECK(t.rows[0][2] == "女");
 
+    auto with_email = student("1", "张三");
+    with_email.facts.email = "zhang.san@college.example";
+    for (const auto& row : students_table({with_email}, p, false).rows)
+      for (const auto& cell : row) CHECK(cell.find('@') == std::string::npos);  // no e-mail by default
+
     p.include_sensitive = true;
-    auto s = students_table({student("1", "张三")}, p, false);
-    REQUIRE(s.columns.size() == 12);
+    auto s = students_table({with_email}, p, false);
+    REQUIRE(s.columns.size() == 13);
     CHECK(s.columns[10].header == "重点关注");
+    CHECK(s.columns[12].header == "邮箱");
     CHECK(s.rows[0][7] == "13812345678");
     CHECK(s.rows[0][10] == "家庭经济困难");
+    CHECK(s.rows[0][12] == "zhang.san@college.example");
 
     p.include_sensitive = false;
     p.mask_phones = false;

@@ -56,6 +56,10 @@ TEST_SUITE("message") {
     // Not phone numbers: student ids, dates, record numbers, hashes, seeds.
     const std::string kept = "李明 2023110101 on 2026-09-07 19:30, record #12, chain head 3f2a9b1c0d4e, seed 20260907";
     CHECK(scrub_message(kept) == kept);
+    // E-mail addresses go, wherever they stand; a verify head "HEX@COUNT" stays.
+    CHECK(scrub_message("to chen.yi+x@college.example.") == "to (not shown).");
+    CHECK(scrub_message("8f3a0c1d@1234") == "8f3a0c1d@1234");
+    CHECK(quote_value("a@b.cn") == "(value not shown)");
     // A date and a phone side by side: only the phone goes.
     CHECK(scrub_message("2026-09-07 13656161762") == "2026-09-07 (not shown)");
     // Controls never reach the terminal; tab and newline stay.

@@ -224,6 +224,34 @@ TEST_SUITE("roster") {
     }
   }
 
+  TEST_CASE("an e-mail column is optional, checked, and a bad address is never echoed") {
+    auto table = util::parse_csv(
+        "工号,姓名,角色,负责年级,邮箱\n"
+        "T1,周老师,辅导员,2023级, Zhou.Laoshi@College.Example \n"
+        "T2,吴老师,辅导员,2024级,\n",
+        "staff.csv");
+    auto rows = parse_staff(table, ParseContext{"staff.csv", &k_semester});
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].facts.email == "Zhou.Laoshi@College.Example");
+    CHECK(rows[1].facts.email.empty());
+    for (const char* header : {"邮箱", "电子邮箱", "电子邮件", "Email", "E-mail"}) {
+      auto t = util::parse_csv(std::string("工号,姓名,角色,负责年级,") + header + "\nT1,周老师,辅导员,2023级,a@b.cn\n",
+                               "staff.csv");
+      CHECK(parse_staff(t, ParseContext{"staff.csv", &k_semester})[0].facts.email == "a@b.cn");
+    }
+    auto bad = util::parse_csv(
+        "工号,姓名,角色,负责年级,电子邮箱\nT1,周老师,辅导员,2023级,zhou laoshi@college.example\n", "staff.csv");
+    try {
+      parse_staff(bad, ParseContext{"staff.csv", &k_semester});
+      FAIL("expected a DataError");
+    } catch (const DataError& e) {
+      REQUIRE(e.problems().size() == 1);
+      CHECK(e.problems()[0].location == "staff.csv:2");
+      CHECK(e.problems()[0].message.starts_with("column \"电子邮箱\": is not an e-mail address (value not shown)"));
+      CHECK(e.problems()[0].message.find("zhou") == std::string::npos);
+    }
+  }
+
   TEST_CASE("staff ids follow the student id rules") {
     CHECK(is_plain_id("T2024001"));
     CHECK(is_plain_id("T-005_a"));

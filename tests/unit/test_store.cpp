@@ -9,6 +9,7 @@
 #include "dormlink/error.hpp"
 #include "dormlink/store/database.hpp"
 #include "dormlink/store/integrity.hpp"
+#include "dormlink/store/notify_store.hpp"
 #include "dormlink/store/roster_query.hpp"
 #include "dormlink/store/roster_store.hpp"
 #include "dormlink/util/csv.hpp"
@@ -435,6 +436,24 @@ TEST_SUITE("store") {
     CHECK(undo.restored == 1);
     CHECK(undo.removed == 1);
     CHECK(describe(db, on(2026, 9, 6)) == "1 张三 8-305 masses\n8-305\nT1 周老师\n");
+  }
+
+  TEST_CASE("digest marks: the latest before a day, append-only") {
+    TempDir dir;
+    auto path = dir.file("m.db");
+    { auto created = store::Database::create(path); }
+    auto db = store::Database::open(path, store::OpenMode::read_write);
+    CHECK_FALSE(store::last_digest(db, "counselor:T1", on(2026, 11, 24)));
+    store::record_digest_marks(db, {{"counselor:T1", "2026-11-23", "<a@x>", "2026-11-23 21:00:00", "sendmail"},
+                                    {"counselor:T1", "2026-11-24", "<b@x>", "2026-11-24 21:00:00", "sendmail"},
+                                    {"committee", "2026-11-20", "<c@x>", "2026-11-20 21:00:00", "mbox"}});
+    CHECK(store::last_digest(db, "counselor:T1", on(2026, 11, 24)) == on(2026, 11, 23));  // not the same day's
+    CHECK(store::last_digest(db, "counselor:T1", on(2026, 11, 25)) == on(2026, 11, 24));
+    CHECK(store::last_digest(db, "committee", on(2026, 11, 25)) == on(2026, 11, 20));
+    CHECK_FALSE(store::last_digest(db, "counselor:T2", on(2026, 11, 25)));
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    CHECK_THROWS_WITH(raw.exec("DELETE FROM digest_mark"), doctest::Contains("append-only"));
+    CHECK_THROWS_WITH(raw.exec("UPDATE digest_mark SET as_of = '2026-01-01'"), doctest::Contains("append-only"));
   }
 
   TEST_CASE("import batches are append-only, and an undo that fails changes nothing") {

@@ -88,6 +88,10 @@ struct RowReader {
 // be plain text (docs/import.md); free text keeps them and outputs escape them.
 void check_plain_cells(RowReader& reader, std::span<const std::size_t> free_text = {});
 
+// Reads an optional e-mail cell into `out` (normalize_email); a bad address is a problem that
+// does not show the value.
+void read_email(RowReader& reader, std::size_t column, std::string& out);
+
 // Columns that name a dorm: one "dorm" column, or "building" + "room".
 struct DormColumns {
   std::size_t dorm;

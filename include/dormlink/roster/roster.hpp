@@ -22,6 +22,7 @@ struct StudentFacts {
   std::string class_name;
   std::string dorm;   // dorm code "8-305"; empty for a student who left
   std::string phone;  // digits only; empty when not given. Sensitive.
+  std::string email;  // 邮箱, checked by mail::address_problem; empty when not given. Sensitive.
   PoliticalStatus status = PoliticalStatus::masses;
   std::string branch;
   std::vector<AttentionCategory> attention;  // sorted, unique. Sensitive.
@@ -58,6 +59,7 @@ struct DormRow {
 struct StaffFacts {
   std::string name;
   std::string phone;                 // Sensitive.
+  std::string email;                 // 邮箱; empty when not given. Sensitive (routes digests).
   std::vector<int> cohorts;          // grades covered, as cohorts
   std::vector<std::string> classes;  // classes covered
   std::string branch;                // branch covered (branch secretary)
@@ -106,5 +108,8 @@ bool is_plain_id(std::string_view id);
 // Normalises a phone number (NFKC, drop spaces, dashes and a +86 prefix); nullopt when it
 // is not a plausible mobile (11 digits starting with 1) or landline (7-12 digits).
 std::optional<std::string> normalize_phone(std::string_view text);
+// An e-mail cell (邮箱) trimmed and NFKC-normalised; nullopt with `problem` set (never
+// repeating the value) when it is not an address (mail::address_problem).
+std::optional<std::string> normalize_email(std::string_view text, std::string& problem);
 
 }  // namespace dormlink::roster
