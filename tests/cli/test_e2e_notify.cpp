@@ -203,6 +203,41 @@ TEST_SUITE("e2e.notify") {
     CHECK(box.read("committee/01-committee.headers").find("@college.example>") != std::string::npos);
   }
 
+  TEST_CASE("with [notify] members = true, each member with an address gets their own digest") {
+    Sandbox box;
+    copy_college(box);
+    // The student roster again, a week later, with an Email column: x<id>@college.example.
+    box.copy_from_source("examples/college/students.csv", "plain-students.csv");
+    std::istringstream roster(box.read("plain-students.csv"));
+    std::string with_email;
+    for (std::string line; std::getline(roster, line);) {
+      const bool cr = !line.empty() && line.back() == '\r';
+      if (cr) line.pop_back();
+      const std::string id = line.substr(0, line.find(','));
+      line += with_email.empty() ? ",Email" : ",x" + id + "@college.example";
+      with_email += line + (cr ? "\r\n" : "\n");
+    }
+    box.write("students.csv", with_email);
+    auto r = box.run(at("2026-11-16", {"-q", "import", "students", "students.csv"}));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    box.write("dormlink.toml", box.read("dormlink.toml") + "\n[notify]\nmembers = true\n");
+    const auto dry = box.run(at("2026-11-24", {"notify", "--dry-run"}));
+    CHECK(dry.exit_code == 1);
+    CHECK(dry.out.find("member:2023110101") == std::string::npos);  // 群众: not a member
+    REQUIRE(dry.out.find("member:") != std::string::npos);
+    // One member's message is her own digest, since nothing was sent before.
+    const std::string first =
+        dry.out.substr(dry.out.find("member:"), dry.out.find(' ', dry.out.find("member:")) - dry.out.find("member:"));
+    r = box.run(at("2026-11-24", {"notify", "--via", "mbox:out", "--for", first}));
+    CHECK(r.exit_code == 1);
+    parse_messages(box, "out");
+    const std::string stem = "out/01-member-" + first.substr(7);
+    CHECK(box.read(stem + ".to").starts_with("x" + first.substr(7) + "@college.example"));
+    const auto own = box.run(at("2026-11-24", {"check", "--digest", "--for", first, "--since-last"}));
+    CHECK(box.read(stem + ".body") == own.out);
+  }
+
   TEST_CASE("an e-mail column is checked on import, never shown in messages and exported only when asked") {
     Sandbox box;
     dormlink::e2e::setup_example_college(box);
