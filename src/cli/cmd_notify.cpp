@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "cli/check_digest.hpp"
@@ -107,11 +108,12 @@ namespace {
 // are told apart within it), the others' from the whole college's.
 std::optional<Outgoing> compose_one(Context& ctx, store::Database& db, const Semester& semester,
                                     const check::CheckInput& all, const std::vector<check::Obligation>& all_items,
-                                    const Addressee& a) {
+                                    const std::shared_ptr<const std::vector<std::string>>& names, const Addressee& a) {
   const Date as_of = ctx.today();
   report::DigestOptions options;
   options.as_of = as_of;
   options.since = store::last_digest(db, a.key, as_of);
+  options.shared_names = names;
   std::optional<check::CheckInput> own;
   std::vector<check::Obligation> own_items;
   auto recipient = a.recipient;
@@ -121,6 +123,7 @@ std::optional<Outgoing> compose_one(Context& ctx, store::Database& db, const Sem
     scope.counselor = [staff_id](const check::CheckInput& in) { return counselor_index(in, staff_id); };
     own = store::load_check_input(db, ctx.config(), semester, as_of, scope);
     own_items = digest_obligations(*own, ctx.config(), as_of);
+    options.shared_names = nullptr;  // told apart within the counselor's own load
     recipient.index = counselor_index(*own, staff_id);
   }
   const auto digest = digest_for(ctx, own ? *own : all, own ? own_items : all_items, recipient, options);
@@ -138,8 +141,9 @@ std::vector<Outgoing> compose(Context& ctx, store::Database& db, const Semester&
                               const check::CheckInput& input, const std::vector<check::Obligation>& items,
                               const std::vector<Addressee>& to) {
   std::vector<Outgoing> out;
+  const auto names = std::make_shared<const std::vector<std::string>>(report::shared_names(input));
   for (const auto& a : to) {
-    if (auto m = compose_one(ctx, db, semester, input, items, a)) out.push_back(std::move(*m));
+    if (auto m = compose_one(ctx, db, semester, input, items, names, a)) out.push_back(std::move(*m));
   }
   return out;
 }

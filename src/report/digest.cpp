@@ -207,6 +207,17 @@ bool for_recipient(const check::CheckInput& input, const Obligation& o, const Di
   return false;
 }
 
+std::vector<std::string> shared_names(const check::CheckInput& input) {
+  std::vector<std::string> names;
+  names.reserve(input.people.size());
+  for (const auto& p : input.people) names.push_back(p.name);
+  std::sort(names.begin(), names.end());
+  std::vector<std::string> out;
+  for (std::size_t i = 1; i < names.size(); ++i)
+    if (names[i] == names[i - 1] && (out.empty() || out.back() != names[i])) out.push_back(names[i]);
+  return out;
+}
+
 Digest build_digest(const check::CheckInput& input, const std::vector<Obligation>& obligations,
                     const DigestRecipient& recipient, const Privacy& privacy, const DigestOptions& options) {
   Digest d;
@@ -217,6 +228,7 @@ Digest build_digest(const check::CheckInput& input, const std::vector<Obligation
   d.since = options.since;
   d.week = input.semester.teaching_week(options.as_of);
   d.options = options;
+  d.shared_names = options.shared_names ? *options.shared_names : shared_names(input);
   std::vector<const Obligation*> overdue, fresh, soon_items, incidents;
   for (const auto& o : obligations) {
     if (!for_recipient(input, o, recipient)) continue;

@@ -61,9 +61,8 @@ constexpr struct DigestLabels {
 std::string member_name(const Digest& d, int index, Language language) {
   const auto* p = person_at(*d.input, index);
   if (p == nullptr) return d.recipient.kind == Kind::counselor ? k_words.self(language) : k_words.college(language);
-  const auto same = std::count_if(d.input->people.begin(), d.input->people.end(),
-                                  [&](const check::Person& q) { return q.name == p->name; });
-  return same > 1 ? fmt::format("{}({})", p->name, p->id) : p->name;
+  const bool shared = std::binary_search(d.shared_names.begin(), d.shared_names.end(), p->name);
+  return shared ? fmt::format("{}({})", p->name, p->id) : p->name;
 }
 
 std::string title(const Digest& d, Language language) {

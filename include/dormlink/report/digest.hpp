@@ -4,6 +4,7 @@
 // check::evaluate computed: incidents first, then what became overdue since the recipient's
 // last digest, the per-member totals, and what falls due in the next days.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,8 @@ struct DigestOptions {
   // overdue since (an item is overdue from the day after its due day). nullopt: all are new.
   std::optional<Date> since;
   bool all_items = false;  // list every overdue item (new ones marked) and every line of every section
+  // shared_names(input) when the caller builds many digests from one input; found here when null.
+  std::shared_ptr<const std::vector<std::string>> shared_names;
   // Lines listed per section before "… and N more" (text and Markdown; JSON lists all).
   int new_limit = 12;
   int member_limit = 18;
@@ -98,6 +101,9 @@ struct Digest {
   ShownCount committee_incidents;
   // The committee's overdue items per rule (incident reports as privacy counts them).
   std::vector<std::pair<check::Rule, ShownCount>> rule_counts;
+  // Names two or more people of the semester share, sorted: a line names such a person with
+  // their id (found once here, not per line: a university has 40,000 people).
+  std::vector<std::string> shared_names;
   DigestOptions options;
 };
 
@@ -109,6 +115,10 @@ Digest build_digest(const check::CheckInput& input, const std::vector<check::Obl
 // Whether an obligation belongs to the recipient (members: their own; branches: their
 // members'; counselors: their members' and their own; the committee: all).
 bool for_recipient(const check::CheckInput& input, const check::Obligation& o, const DigestRecipient& recipient);
+
+// The names two or more people of the input share, sorted (a digest names such a person with
+// their id).
+std::vector<std::string> shared_names(const check::CheckInput& input);
 
 // Text for mail on a phone: short lines, no tables. Markdown: the same with headings and lists.
 std::string render_digest_text(const Digest& digest, Language language);
