@@ -143,6 +143,13 @@ time_round() {
   end=$(date +%s%N)
   ((status == 0 || status == 1)) || die "dormlink check failed (exit $status)"
   check_times+=("$(elapsed_ms "$start" "$end")")
+  # The evening digest of one counselor (docs/digest.md "Performance"): a scoped load.
+  start=$(date +%s%N)
+  status=0
+  dl "$db" --as-of "$check_as_of" check --digest --for "counselor:$digest_counselor" >"$out/digest.txt" || status=$?
+  end=$(date +%s%N)
+  ((status == 0 || status == 1)) || die "dormlink check --digest failed (exit $status)"
+  digest_times+=("$(elapsed_ms "$start" "$end")")
   start=$(date +%s%N)
   line=$("$load" --db "$db" --config "$config" --as-of "$check_as_of" --semester "$semester") ||
     die "dormlink-check-load failed"
@@ -185,6 +192,7 @@ print_results() {
   echo "| side | median ms | runs (ms) |"
   echo "|---|---:|---|"
   echo "| dormlink check --format json -q (end to end) | $(fmt_num "$check_median" 0) | $(printf '%.0f ' "${check_times[@]}")|"
+  echo "| dormlink check --digest --for counselor:$digest_counselor (end to end, $(wc -l <"$out/digest.txt") lines) | $(fmt_num "$(median "${digest_times[@]}")" 0) | $(printf '%.0f ' "${digest_times[@]}")|"
   echo "| dormlink-check-load (end to end) | $(fmt_num "$load_median" 0) | $(printf '%.0f ' "${load_times[@]}")|"
   echo "| — of which load_check_input | $(fmt_num "$(median "${load_ms[@]}")" 0) | $(printf '%.0f ' "${load_ms[@]}")|"
   echo "| — of which check::evaluate | $(fmt_num "$(median "${evaluate_ms[@]}")" 0) | $(printf '%.0f ' "${evaluate_ms[@]}")|"
@@ -205,7 +213,9 @@ prepare_db
 first=$(semester_key first_monday)
 [[ -n $first ]] || die "no first_monday for $semester in $config"
 write_baseline_sql "$first" "$(window_end "$first")"
+digest_counselor=$(sqlite3 -readonly "$db" "SELECT min(staff_id) FROM staff_duty_version WHERE role = 'counselor'")
 check_times=()
+digest_times=()
 load_times=()
 load_ms=()
 evaluate_ms=()
@@ -213,6 +223,7 @@ sqlite_times=()
 note "warm-up round"
 time_round
 check_times=()
+digest_times=()
 load_times=()
 load_ms=()
 evaluate_ms=()
