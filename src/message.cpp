@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "dormlink/mail/message.hpp"
 #include "dormlink/model.hpp"
 #include "dormlink/util/text.hpp"
 
@@ -149,23 +150,14 @@ bool names_category(std::string_view text) {
   return false;
 }
 
-bool is_local_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         std::string_view("!#$%&'*+-/=?^_`{|}~.").find(c) != std::string_view::npos;
-}
-
-bool is_domain_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-}
-
 // Every e-mail-address-shaped part: local@domain with a dot in the domain.
 std::vector<Span> address_spans(std::string_view text) {
   std::vector<Span> out;
   for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
     std::size_t begin = at;
-    while (begin > 0 && is_local_char(text[begin - 1])) --begin;
+    while (begin > 0 && mail::is_local_char(text[begin - 1])) --begin;
     std::size_t end = at + 1;
-    while (end < text.size() && is_domain_char(text[end])) ++end;
+    while (end < text.size() && mail::is_domain_char(text[end])) ++end;
     while (end > at + 1 && text[end - 1] == '.') --end;  // a full stop after the address
     const std::string_view domain = text.substr(at + 1, end - at - 1);
     if (begin < at && domain.find('.') != std::string_view::npos) out.push_back({begin, end});

@@ -20,7 +20,7 @@ constexpr const char* k_footer = R"(Environment:
   DORMLINK_DB       database path when --db is not given (default ./dormlink.db)
   DORMLINK_CONFIG   config path when --config is not given (default ./dormlink.toml)
 
-Exit codes: 0 ok, 1 findings, 3 no feasible assignment, 64 usage, 65 bad data, 66 missing input, 70 internal,
+Exit codes: 0 ok, 1 findings, 3 no feasible assignment, 64 usage, 65 bad data, 66 missing input, 69 unavailable, 70 internal,
 73 cannot create, 74 I/O, 75 busy (retry), 77 permission, 78 config (docs/exit-codes.md).
 
 Examples:

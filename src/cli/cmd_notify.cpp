@@ -47,16 +47,22 @@ struct Outgoing {
   std::string message_id;
 };
 
+// The index of the element whose key is `id` in a vector sorted by that key, -1 when none.
+template <class T, class Key>
+int index_by_id(const std::vector<T>& sorted, const std::string& id, Key key) {
+  const auto it = std::lower_bound(sorted.begin(), sorted.end(), id,
+                                   [&](const T& item, const std::string& value) { return key(item) < value; });
+  return it != sorted.end() && key(*it) == id ? static_cast<int>(it - sorted.begin()) : -1;
+}
+
+// input.people and input.counselors are sorted by id (check::CheckInput).
 int person_index(const check::CheckInput& input, const std::string& id) {
-  for (std::size_t i = 0; i < input.people.size(); ++i)
-    if (input.people[i].id == id) return static_cast<int>(i);
-  return -1;
+  return index_by_id(input.people, id, [](const check::Person& p) -> const std::string& { return p.id; });
 }
 
 int counselor_index(const check::CheckInput& input, const std::string& staff_id) {
-  for (std::size_t i = 0; i < input.counselors.size(); ++i)
-    if (input.counselors[i].staff_id == staff_id) return static_cast<int>(i);
-  return -1;
+  return index_by_id(input.counselors, staff_id,
+                     [](const check::Counselor& c) -> const std::string& { return c.staff_id; });
 }
 
 bool branch_has_members(const check::CheckInput& input, const std::string& branch) {

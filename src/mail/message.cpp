@@ -21,11 +21,19 @@ constexpr std::string_view k_local_marks = "!#$%&*+-/=?^_{|}~.";
 
 bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
+}  // namespace
+
+bool is_local_char(char c) { return is_alnum(c) || k_local_marks.find(c) != std::string_view::npos; }
+
+bool is_domain_char(char c) { return is_alnum(c) || c == '-' || c == '.'; }
+
+namespace {
+
 std::optional<std::string> local_problem(std::string_view local) {
   if (local.empty()) return "has nothing before the @";
   if (local.size() > k_max_local) return "has more than 64 characters before the @";
   for (char c : local) {
-    if (!is_alnum(c) && k_local_marks.find(c) == std::string_view::npos) {
+    if (!is_local_char(c)) {
       return "has a character an address cannot hold (space, quote, bracket, comma or non-ASCII)";
     }
   }

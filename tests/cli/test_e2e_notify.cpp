@@ -15,11 +15,7 @@ using dormlink::e2e::Sandbox;
 
 namespace {
 
-std::vector<std::string> at(const char* as_of, std::vector<std::string> more) {
-  std::vector<std::string> all{"--db", "college.db", "--as-of", as_of};
-  all.insert(all.end(), more.begin(), more.end());
-  return all;
-}
+using dormlink::e2e::college_args;
 
 // A sandbox holding a copy of the week-12 example college and its config.
 void copy_college(const Sandbox& box) {
@@ -104,7 +100,7 @@ TEST_SUITE("e2e.notify") {
     write_fake_sendmail(box, "sent");
     // What the first evening should say: everything is new (no digest was sent before).
     const auto expected =
-        box.run(at("2026-11-24", {"check", "--digest", "--for", "counselor:T2024001", "--since-last"}));
+        box.run(college_args("2026-11-24", {"check", "--digest", "--for", "counselor:T2024001", "--since-last"}));
     REQUIRE(expected.exit_code == 1);
 
     auto r = run_cron(box, "2026-11-24 13:00:00");  // 21:00 in Asia/Shanghai
@@ -140,9 +136,10 @@ TEST_SUITE("e2e.notify") {
     // The next evening lists as new only what fell due since the last digest.
     std::filesystem::remove_all(box.path("sent"));
     write_fake_sendmail(box, "sent");
-    const auto next = box.run(at("2026-11-25", {"check", "--digest", "--for", "counselor:陈逸", "--since-last"}));
+    const auto next =
+        box.run(college_args("2026-11-25", {"check", "--digest", "--for", "counselor:陈逸", "--since-last"}));
     const auto since =
-        box.run(at("2026-11-25", {"check", "--digest", "--for", "counselor:陈逸", "--since", "2026-11-24"}));
+        box.run(college_args("2026-11-25", {"check", "--digest", "--for", "counselor:陈逸", "--since", "2026-11-24"}));
     CHECK(next.out == since.out);
     r = run_cron(box, "2026-11-25 13:00:00");
     CHECK(r.exit_code == 1);
@@ -162,14 +159,14 @@ TEST_SUITE("e2e.notify") {
   TEST_CASE("notify: dry run, mbox, the committee, a missing or failing sendmail") {
     Sandbox box;
     copy_college(box);
-    const auto dry = box.run(at("2026-11-24", {"notify", "--dry-run"}));
+    const auto dry = box.run(college_args("2026-11-24", {"notify", "--dry-run"}));
     CHECK(dry.exit_code == 1);
     CHECK(std::count(dry.out.begin(), dry.out.end(), '\n') == 7);
     CHECK(dry.out.find("counselor:T2024001 陈逸") != std::string::npos);
     CHECK(dry.out.find('@') == std::string::npos);  // addresses are never printed
     CHECK(box.query_int("college.db", "SELECT count(*) FROM digest_mark") == 0);
 
-    auto r = box.run(at("2026-11-24", {"notify", "--via", "mbox:outbox", "--for", "counselor:陈逸"}));
+    auto r = box.run(college_args("2026-11-24", {"notify", "--via", "mbox:outbox", "--for", "counselor:陈逸"}));
     CHECK(r.exit_code == 1);
     CHECK(std::filesystem::exists(box.path("outbox/01-counselor-T2024001.eml")));
     CHECK(box.query_int("college.db", "SELECT count(*) FROM digest_mark WHERE recipient = 'counselor:T2024001'") == 1);
@@ -177,16 +174,16 @@ TEST_SUITE("e2e.notify") {
     for (const std::vector<std::string>& bad : {std::vector<std::string>{"notify"},
                                                 {"notify", "--via", "pigeon"},
                                                 {"notify", "--via", "mbox:x", "--for", "counselor:nobody"}}) {
-      r = box.run(at("2026-11-24", bad));
+      r = box.run(college_args("2026-11-24", bad));
       INFO(r.err);
       CHECK(r.exit_code == 64);
     }
-    r = box.run(at("2026-11-24", {"notify", "--via", "sendmail:" + box.path("no-such-sendmail")}));
+    r = box.run(college_args("2026-11-24", {"notify", "--via", "sendmail:" + box.path("no-such-sendmail")}));
     CHECK(r.exit_code == 69);
     CHECK(r.err.find("default-mta") != std::string::npos);
     write_fake_sendmail(box, "refused", 75);
-    r = box.run(
-        at("2026-11-24", {"notify", "--via", "sendmail:" + box.path("sendmail"), "--for", "branch:日语系学生党支部"}));
+    r = box.run(college_args(
+        "2026-11-24", {"notify", "--via", "sendmail:" + box.path("sendmail"), "--for", "branch:日语系学生党支部"}));
     CHECK(r.exit_code == 74);
     CHECK(r.err.find("branch:日语系学生党支部") != std::string::npos);
     CHECK(r.err.find('@') == std::string::npos);
@@ -196,7 +193,7 @@ TEST_SUITE("e2e.notify") {
     box.write("dormlink.toml", box.read("dormlink.toml") +
                                    "\n[notify]\nfrom = \"dormlink@college.example\"\n"
                                    "committee = [\"dangwei@college.example\"]\n");
-    r = box.run(at("2026-11-24", {"notify", "--via", "mbox:committee", "--for", "committee"}));
+    r = box.run(college_args("2026-11-24", {"notify", "--via", "mbox:committee", "--for", "committee"}));
     CHECK(r.exit_code == 1);
     parse_messages(box, "committee");
     const std::string body = box.read("committee/01-committee.body");
@@ -221,23 +218,23 @@ TEST_SUITE("e2e.notify") {
       with_email += line + (cr ? "\r\n" : "\n");
     }
     box.write("students.csv", with_email);
-    auto r = box.run(at("2026-11-16", {"-q", "import", "students", "students.csv"}));
+    auto r = box.run(college_args("2026-11-16", {"-q", "import", "students", "students.csv"}));
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     box.write("dormlink.toml", box.read("dormlink.toml") + "\n[notify]\nmembers = true\n");
-    const auto dry = box.run(at("2026-11-24", {"notify", "--dry-run"}));
+    const auto dry = box.run(college_args("2026-11-24", {"notify", "--dry-run"}));
     CHECK(dry.exit_code == 1);
     CHECK(dry.out.find("member:2023110101") == std::string::npos);  // 群众: not a member
     REQUIRE(dry.out.find("member:") != std::string::npos);
     // One member's message is her own digest, since nothing was sent before.
     const std::string first =
         dry.out.substr(dry.out.find("member:"), dry.out.find(' ', dry.out.find("member:")) - dry.out.find("member:"));
-    r = box.run(at("2026-11-24", {"notify", "--via", "mbox:out", "--for", first}));
+    r = box.run(college_args("2026-11-24", {"notify", "--via", "mbox:out", "--for", first}));
     CHECK(r.exit_code == 1);
     parse_messages(box, "out");
     const std::string stem = "out/01-member-" + first.substr(7);
     CHECK(box.read(stem + ".to").starts_with("x" + first.substr(7) + "@college.example"));
-    const auto own = box.run(at("2026-11-24", {"check", "--digest", "--for", first, "--since-last"}));
+    const auto own = box.run(college_args("2026-11-24", {"check", "--digest", "--for", first, "--since-last"}));
     CHECK(box.read(stem + ".body") == own.out);
   }
 

@@ -14,6 +14,11 @@ namespace dormlink::mail {
 // the value (an address is personal data).
 std::optional<std::string> address_problem(std::string_view address);
 
+// The characters an address may hold before the @ (letters, digits, !#$%&*+-/=?^_{|}~.) and
+// after it (letters, digits, '-' and '.'): what address_problem accepts and what messages scrub.
+bool is_local_char(char c);
+bool is_domain_char(char c);
+
 // The domain of a valid address ("a@b.cn" -> "b.cn").
 std::string_view domain_of(std::string_view address);
 
