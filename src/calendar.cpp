@@ -87,6 +87,27 @@ const Semester* Calendar::current_or_nearest(Date date) const {
   return &semesters.back();
 }
 
+const Semester* Calendar::last_ended_before(Date date) const {
+  const Semester* last = nullptr;
+  for (const auto& s : semesters) {
+    if (to_days(s.last_day()) < to_days(date) && (last == nullptr || to_days(last->last_day()) < to_days(s.last_day())))
+      last = &s;
+  }
+  return last;
+}
+
+const Semester* Calendar::closing(Date date, int close_out_days) const {
+  if (containing(date) != nullptr) return nullptr;
+  const auto* s = last_ended_before(date);
+  if (s == nullptr || to_days(date) - to_days(s->last_day()) > days{close_out_days}) return nullptr;
+  return s;
+}
+
+const Semester* Calendar::attributed(Date date) const {
+  if (const auto* s = containing(date)) return s;
+  return last_ended_before(date);
+}
+
 namespace {
 
 Date first_monday_on_or_after(Date date) {
@@ -95,30 +116,49 @@ Date first_monday_on_or_after(Date date) {
   return Date{to_days(date) + days{offset}};
 }
 
-Semester draft_semester(int year, unsigned start_month, unsigned holiday_month, std::string id, std::string name) {
+}  // namespace
+
+Semester draft_semester(std::string id, Date first_monday, int teaching_weeks) {
   Semester s;
   s.id = std::move(id);
-  s.name = std::move(name);
-  s.first_monday = first_monday_on_or_after(Date{std::chrono::year{year}, month{start_month}, day{1}});
-  s.teaching_weeks = 18;
-  if (auto week = s.teaching_week(Date{std::chrono::year{year}, month{holiday_month}, day{1}})) {
-    s.holiday_weeks.push_back(*week);
-  }
-  s.exam_weeks = {17, 18};
+  s.first_monday = first_monday;
+  s.teaching_weeks = teaching_weeks;
+  const int academic = s.academic_year();
+  const bool autumn = static_cast<unsigned>(first_monday.month()) >= 8;
+  s.name = fmt::format("{}—{}学年{}", academic, academic + 1, autumn ? "第一学期" : "第二学期");
+  // The national holiday of the semester: 1 October (国庆) or 1 May (劳动节).
+  const int holiday_year = autumn ? academic : academic + 1;
+  const Date holiday{std::chrono::year{holiday_year}, month{autumn ? 10U : 5U}, day{1}};
+  if (auto week = s.teaching_week(holiday)) s.holiday_weeks.push_back(*week);
+  for (int week = std::max(teaching_weeks - 1, 1); week <= teaching_weeks && teaching_weeks >= 2; ++week)
+    s.exam_weeks.push_back(week);
   return s;
 }
-
-}  // namespace
 
 Calendar draft_calendar(Date today) {
   auto y = static_cast<int>(today.year());
   int academic = static_cast<unsigned>(today.month()) >= 8 ? y : y - 1;
   Calendar calendar;
-  calendar.semesters.push_back(draft_semester(academic, 9, 10, fmt::format("{}-autumn", academic),
-                                              fmt::format("{}—{}学年第一学期", academic, academic + 1)));
-  calendar.semesters.push_back(draft_semester(academic + 1, 3, 5, fmt::format("{}-spring", academic + 1),
-                                              fmt::format("{}—{}学年第二学期", academic, academic + 1)));
+  calendar.semesters.push_back(
+      draft_semester(fmt::format("{}-autumn", academic),
+                     first_monday_on_or_after(Date{std::chrono::year{academic}, month{9}, day{1}}), 18));
+  calendar.semesters.push_back(
+      draft_semester(fmt::format("{}-spring", academic + 1),
+                     first_monday_on_or_after(Date{std::chrono::year{academic + 1}, month{3}, day{1}}), 18));
   return calendar;
+}
+
+std::optional<NextSemester> next_semester(const Calendar& calendar) {
+  if (calendar.semesters.empty()) return std::nullopt;
+  const Semester* last = &calendar.semesters.front();
+  for (const auto& s : calendar.semesters) {
+    if (to_days(last->last_day()) < to_days(s.last_day())) last = &s;
+  }
+  const int academic = last->academic_year();
+  const bool after_autumn = static_cast<unsigned>(last->first_monday.month()) >= 8;
+  const int year = academic + 1;  // spring of the same academic year, or the next autumn
+  const Date start = first_monday_on_or_after(Date{std::chrono::year{year}, month{after_autumn ? 3U : 9U}, day{1}});
+  return NextSemester{fmt::format("{}-{}", year, after_autumn ? "spring" : "autumn"), start};
 }
 
 int year_of_study(int cohort, const Semester& semester) { return semester.academic_year() - cohort + 1; }

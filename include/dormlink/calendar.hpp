@@ -61,14 +61,44 @@ struct Calendar {
   // The semester containing the date, else the next one to start, else the last one to end;
   // nullptr only when there are no semesters.
   const Semester* current_or_nearest(Date date) const;
+  // The semester that ended last before the date (its last day earlier than the date), or
+  // nullptr when none has ended by then.
+  const Semester* last_ended_before(Date date) const;
+  // The semester a date between semesters closes out (docs/check.md "The semester's edges"):
+  // no semester contains the date, and the last one to end ended at most close_out_days
+  // before it. Otherwise nullptr.
+  const Semester* closing(Date date, int close_out_days) const;
+  // The semester a record on this date belongs to when it may fall between semesters
+  // (incidents, excused absences): the one containing it, else the last one ended before it.
+  const Semester* attributed(Date date) const;
 
   bool operator==(const Calendar&) const = default;
 };
+
+// True when the date is after the semester's last day: what is listed for it is still open
+// from a semester that has ended (上学期未结事项).
+inline bool semester_closing(const Semester& semester, Date date) {
+  return to_days(semester.last_day()) < to_days(date);
+}
 
 // A first draft of the academic year containing `today` for `dormlink init`: autumn from the
 // first Monday of September, spring from the first Monday of March, 18 teaching weeks each,
 // the weeks of 1 October and 1 May as holidays, weeks 17-18 for exams. Staff correct it.
 Calendar draft_calendar(Date today);
+
+// A draft of one semester starting on a Monday (`dormlink calendar draft`): the name from
+// the date (autumn from August: 第一学期, else 第二学期), the given teaching weeks, the week of
+// 1 October (autumn) or 1 May (spring) as a holiday, the last two teaching weeks for exams.
+Semester draft_semester(std::string id, Date first_monday, int teaching_weeks);
+
+// What to add after the calendar's last semester: its usual id ("2027-spring" after
+// "2026-autumn") and first Monday (the first Monday of March or September). nullopt when the
+// calendar is empty.
+struct NextSemester {
+  std::string id;
+  Date first_monday;
+};
+std::optional<NextSemester> next_semester(const Calendar& calendar);
 
 // Year of study (1 = first-year) of a cohort (enrolment year, e.g. 2024) in a semester.
 int year_of_study(int cohort, const Semester& semester);

@@ -78,6 +78,19 @@ struct ReportingConfig {
   bool operator==(const ReportingConfig&) const = default;
 };
 
+// Which Monday a feedback form falls due on (docs/check.md "Forms"): the text says 每双周的周一.
+enum class FormDue {
+  after_pair,  // the Monday after each period: weeks 3, 5, 7, ... for pairs (default)
+  even_weeks,  // the first Monday of an even teaching week after the period: weeks 4, 6, 8, ...
+};
+
+// [forms] REQUIREMENTS §3: the literal reading of 每双周的周一.
+struct FormsConfig {
+  FormDue due = FormDue::after_pair;
+
+  bool operator==(const FormsConfig&) const = default;
+};
+
 // [assessment] REQUIREMENTS §4: component weights (sum 100) and grade bands.
 struct AssessmentConfig {
   std::map<std::string, int> weights = {{"visits", 30},          {"talks", 25},         {"activities", 10},
@@ -95,8 +108,9 @@ using PrivacyConfig = PrivacyRules;
 
 // [check] docs/check.md: when an unmet obligation is listed before it is overdue.
 struct CheckConfig {
-  int due_soon_days = 2;  // due within this many days (the due day included): "due soon"
-  int at_risk_weeks = 3;  // semester obligations unmet with this few duty weeks left: "at risk"
+  int due_soon_days = 2;    // due within this many days (the due day included): "due soon"
+  int at_risk_weeks = 3;    // semester obligations unmet with this few duty weeks left: "at risk"
+  int close_out_days = 28;  // after a semester ends, its open items stay listed this long (上学期未结事项)
 
   bool operator==(const CheckConfig&) const = default;
 };
@@ -137,6 +151,7 @@ struct Config {
   AssignmentConfig assignment;
   DutiesConfig duties;
   ReportingConfig reporting;
+  FormsConfig forms;
   CheckConfig check;
   InspectionConfig inspection;
   AssessmentConfig assessment;
@@ -160,10 +175,17 @@ Config load_config_file(const std::string& path);
 // comment in English with the Chinese term; parses back to a Config equal to `config`.
 std::string render_config(const Config& config);
 
+// One [[calendar.semester]] block as render_config writes it (`dormlink calendar draft`).
+std::string render_semester(const Semester& semester);
+
+// The bytes of a config file, read as load_config_file reads them (same errors).
+std::string read_config_text(const std::string& path);
+
 // Canonical spellings used in the config and in messages.
 std::string_view to_string(Language language);
 std::string_view to_string(Period period);
 std::string_view to_string(DutyScope scope);
 std::string_view to_string(Weekday weekday);
+std::string_view to_string(FormDue due);
 
 }  // namespace dormlink

@@ -75,7 +75,10 @@ std::pair<int, int> reporting_period_weeks(int period, const Semester& semester,
 }
 
 Date form_due_date(int period, const Semester& semester, const Config& config, bool counselor_summary) {
-  const auto last_week = reporting_period_weeks(period, semester, config).second;
+  auto last_week = reporting_period_weeks(period, semester, config).second;
+  // [forms] due = "even_weeks": the due Monday is the first Monday of an even week after the
+  // period (每双周的周一 read literally), so the week before it is odd.
+  if (config.forms.due == FormDue::even_weeks && last_week % 2 == 0) ++last_week;
   const sys_days last_sunday = sys_days{semester.first_monday} + days{7 * last_week - 1};
   // ISO weekday n (Monday = 1) is n days after a Sunday: the first such day after the period.
   const auto weekday = counselor_summary ? config.reporting.counselor_summary_due : config.reporting.member_form_due;

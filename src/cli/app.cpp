@@ -150,6 +150,7 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   add_log_visit_command(root, commands);
   add_verify_command(root, commands);
   add_check_command(root, commands);
+  add_calendar_command(root, commands);
   add_notify_command(root, commands);
   add_inspect_command(root, commands);
   add_withdraw_commands(root, commands);

@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <fmt/ostream.h>
 
+#include "cli/calendar_support.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/store/roster_query.hpp"
@@ -91,8 +93,21 @@ const Semester& choose_assign_semester(Context& ctx, const std::string& id) {
     if (const auto* s = calendar.find(id)) return *s;
     throw UsageError(fmt::format("--semester {} is not in the config", quote_value(id)));
   }
-  if (const auto* s = calendar.current_or_nearest(ctx.today())) return *s;
-  throw UsageError("the config has no semester; add [[calendar.semester]] (see docs/config.md)");
+  if (const auto* s = calendar.containing(ctx.today())) return *s;
+  // Between semesters the next one is meant (assigned before it starts); after the calendar's
+  // last semester there is none to assume: say which there are and how to add the next.
+  bool outside_known = false;
+  const std::string where = outside_calendar(ctx, ctx.today(), outside_known);
+  const auto* next = calendar.current_or_nearest(ctx.today());
+  if (next == nullptr || to_days(next->first_monday) < to_days(ctx.today())) throw ConfigError(where);
+  if (!ctx.options().quiet) {
+    fmt::print(ctx.err(),
+               fmt::runtime(ctx.language() == Language::zh ? "dormlink: {} 不在学期内；为下一学期 {}（{} 开始）分配\n"
+                                                           : "dormlink: {} is between semesters; assigning {}, which "
+                                                             "starts on {}\n"),
+               format_date(ctx.today()), next->id, format_date(next->first_monday));
+  }
+  return *next;
 }
 
 AssignInputs load_assign_inputs(store::Database& db, const Config& config, const Semester& semester, Date today) {

@@ -6,6 +6,7 @@
 #include <fmt/ostream.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/calendar_support.hpp"
 #include "cli/check_digest.hpp"
 #include "cli/context.hpp"
 #include "cli/damage.hpp"
@@ -31,7 +32,9 @@ struct CheckOptions {
   DigestRequest digest_request;
 };
 
-const Semester& choose_semester(Context& ctx, const CheckOptions& o, Date as_of, bool& in_progress) {
+// The semester to check: --semester, else the one containing --as-of or closing out on it
+// (docs/check.md "The semester's edges"). nullptr when the date is outside them all.
+const Semester* choose_semester(Context& ctx, const CheckOptions& o, Date as_of) {
   const auto& calendar = ctx.config().calendar;
   if (!o.semester.empty()) {
     const auto* s = calendar.find(o.semester);
@@ -39,17 +42,43 @@ const Semester& choose_semester(Context& ctx, const CheckOptions& o, Date as_of,
       throw UsageError(
           fmt::format("--semester {}: no such semester in {}", quote_value(o.semester), ctx.options().config_path));
     }
-    in_progress = true;
-    return *s;
+    return s;
   }
-  const auto* s = calendar.containing(as_of);
-  in_progress = s != nullptr;
-  if (s == nullptr) s = calendar.current_or_nearest(as_of);
-  if (s == nullptr) {
+  if (calendar.semesters.empty()) {
     throw ConfigError(
         fmt::format("{}: the calendar has no semester; add a [[calendar.semester]] block", ctx.options().config_path));
   }
-  return *s;
+  return checked_semester(ctx.config(), as_of);
+}
+
+// A date outside every semester: between two, a line on stdout; before or after them all, a
+// warning on stderr naming the semesters and how to add the next. Exit 0 either way: nothing
+// is due. The output keeps its format (JSON stays JSON).
+int outside_every_semester(Context& ctx, const CheckOptions& o, Date as_of) {
+  bool outside_known = false;
+  const std::string where = outside_calendar(ctx, as_of, outside_known);
+  if (outside_known)
+    fmt::print(ctx.err(), "dormlink: {}: {}\n", ctx.language() == Language::zh ? "警告" : "warning", where);
+  if (ctx.options().quiet) return 0;
+  if (o.format == "json" && !o.digest) {
+    ctx.out() << fmt::format(
+        "{{\n  \"as_of\": \"{}\",\n  \"semester\": null,\n  \"counts\": {{\"overdue\": 0, "
+        "\"due_soon\": 0, \"at_risk\": 0, \"pending\": 0}},\n  \"items\": []\n}}\n",
+        format_date(as_of));
+  } else if (o.format == "json") {
+    ctx.out() << fmt::format(
+        "{{\n  \"as_of\": \"{}\",\n  \"semester\": null,\n  \"counts\": {{\"overdue\": 0, "
+        "\"new\": 0, \"due_soon\": 0}}\n}}\n",
+        format_date(as_of));
+  } else if (o.format != "csv" && !outside_known) {
+    ctx.out() << where << "\n";
+  } else if (o.format != "csv") {
+    fmt::print(ctx.out(),
+               fmt::runtime(ctx.language() == Language::zh ? "{} 不在任何学期内，没有到期事项。\n"
+                                                           : "{} is outside every semester; nothing is due.\n"),
+               format_date(as_of));
+  }
+  return 0;
 }
 
 // The listed statuses: overdue, due soon, at risk; with --all also pending.
@@ -77,11 +106,10 @@ int run_check(Context& ctx, CheckOptions& o) {
   if (o.raw && o.format != "csv") throw UsageError("--raw goes with --format csv");
   check_digest_options(o);
   const Date as_of = ctx.today();
-  bool in_progress = false;
-  const Semester& semester = choose_semester(ctx, o, as_of, in_progress);
-  if (o.digest && in_progress) {
+  const Semester* chosen = choose_semester(ctx, o, as_of);
+  if (o.digest && chosen != nullptr) {
     o.digest_request.format = o.format;
-    return run_digest(ctx, o.digest_request, semester, o.member, o.counselor);
+    return run_digest(ctx, o.digest_request, *chosen, o.member, o.counselor);
   }
   // Damage is looked for every day, in and out of term: cron runs this command daily. The
   // semester is read while quick_check runs beside it.
@@ -92,17 +120,10 @@ int run_check(Context& ctx, CheckOptions& o) {
     store::CheckScope scope;
     if (!o.counselor.empty() && o.member.empty())
       scope.counselor = [&](const check::CheckInput& in) { return counselor = find_counselor(in, o.counselor); };
-    if (in_progress) input = store::load_check_input(db, ctx.config(), semester, as_of, scope);
+    if (chosen != nullptr) input = store::load_check_input(db, ctx.config(), *chosen, as_of, scope);
   });
-  if (!in_progress) {
-    if (!ctx.options().quiet) {
-      fmt::print(ctx.out(),
-                 fmt::runtime(ctx.language() == Language::zh ? "{} 不在任何学期内，没有到期事项。\n"
-                                                             : "{} is outside every semester; nothing is due.\n"),
-                 format_date(as_of));
-    }
-    return 0;
-  }
+  if (chosen == nullptr) return outside_every_semester(ctx, o, as_of);
+  const Semester& semester = *chosen;
   const int member = o.member.empty() ? -1 : find_member(input, o.member);
   if (!o.counselor.empty() && counselor < 0) counselor = find_counselor(input, o.counselor);
 

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/assessment_support.hpp"
+#include "cli/calendar_support.hpp"
 #include "cli/context.hpp"
 #include "cli/lookup.hpp"
 #include "dormlink/check/obligations.hpp"
@@ -100,6 +101,7 @@ std::string file_for(const FormOptions& o, const report::BlankForm& form) {
 std::vector<FormFile> build_forms(Context& ctx, store::Database& db, const FormOptions& o) {
   const Semester* semester = o.semester.empty() ? nullptr : &semester_by_id(ctx, o.semester);
   const auto period = check::choose_period(ctx.config(), {o.period, semester, true}, ctx.today());
+  note_period_semester(ctx, o.period, period, ctx.today());
   const Date on = evaluation_date(period, ctx.today());
   const auto input = store::load_check_input(db, ctx.config(), *ctx.config().calendar.find(period.semester_id), on);
   const auto members = members_of(ctx, o, input, period, on);

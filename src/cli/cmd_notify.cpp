@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+#include "cli/calendar_support.hpp"
 #include "cli/check_digest.hpp"
 #include "cli/context.hpp"
 #include "cli/damage.hpp"
@@ -201,13 +202,16 @@ int run_notify(Context& ctx, const NotifyOptions& o) {
   const Via via = parse_via(o.via.empty() ? "sendmail" : o.via);
   if (!o.dry_run) check_delivery(via);
   const Date as_of = ctx.today();
-  const Semester* semester = ctx.config().calendar.containing(as_of);
+  // In term or in the close-out after a semester (docs/check.md "The semester's edges").
+  const Semester* semester = checked_semester(ctx.config(), as_of);
   if (semester == nullptr) {
-    if (!ctx.options().quiet)
-      fmt::print(ctx.err(),
-                 fmt::runtime(ctx.language() == Language::zh ? "{} 不在任何学期内，没有摘要可发。\n"
-                                                             : "{} is outside every semester; no digest to send.\n"),
-                 format_date(as_of));
+    bool outside_known = false;
+    const auto where = outside_calendar(ctx, as_of, outside_known);
+    if (outside_known) {
+      fmt::print(ctx.err(), "dormlink: {}: {}\n", ctx.language() == Language::zh ? "警告" : "warning", where);
+    } else if (!ctx.options().quiet) {
+      fmt::print(ctx.err(), "{}\n", where);
+    }
     return 0;
   }
   check::CheckInput input;

@@ -97,6 +97,7 @@ void add_export_command(CLI::App& root, std::vector<Command>& commands);
 void add_log_visit_command(CLI::App& root, std::vector<Command>& commands);
 void add_verify_command(CLI::App& root, std::vector<Command>& commands);
 void add_check_command(CLI::App& root, std::vector<Command>& commands);
+void add_calendar_command(CLI::App& root, std::vector<Command>& commands);
 void add_notify_command(CLI::App& root, std::vector<Command>& commands);
 void add_inspect_command(CLI::App& root, std::vector<Command>& commands);
 void add_withdraw_commands(CLI::App& root, std::vector<Command>& commands);

@@ -28,7 +28,7 @@ std::optional<records::ResolvedEntry> EntryResolver::resolve_by_points(const rec
   if (!slice.complete) return std::nullopt;
   std::map<std::string, std::string> assignment;
   bool committed = false;
-  if (const auto* semester = m_config.calendar.containing(request.at.date)) {
+  if (const auto* semester = m_config.calendar.attributed(request.at.date)) {
     const auto holder = store::load_dorm_holder(m_db, semester->id, format_date(request.at.date), dorm.value_or(""));
     committed = holder.committed;
     if (holder.member && dorm) assignment[*dorm] = *holder.member;
@@ -52,7 +52,7 @@ EntryResolver::Day& EntryResolver::load(Date date) {
   if (it != m_days.end()) return it->second;
   Day day;
   day.snapshot = store::load_roster(m_db, date);
-  if (const auto* semester = m_config.calendar.containing(date)) {
+  if (const auto* semester = m_config.calendar.attributed(date)) {
     if (auto record = store::load_assignment_on(m_db, semester->id, key)) {
       day.committed = true;
       for (const auto& p : record->pairs) day.assignment[p.dorm_code] = p.member_id;

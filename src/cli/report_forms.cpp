@@ -12,6 +12,8 @@
 #include "cli/damage.hpp"
 #include "cli/lookup.hpp"
 #include "cli/report_forms.hpp"
+
+#include "cli/calendar_support.hpp"
 #include "cli/report_support.hpp"
 #include "cli/sheets.hpp"
 #include "dormlink/check/obligations.hpp"
@@ -70,7 +72,9 @@ report::Audience audience_of(const ReportOptions& o) {
 
 report::ReportPeriod choose_period(Context& ctx, const ReportOptions& o, Date as_of) {
   const Semester* semester = o.semester.empty() ? nullptr : &semester_by_id(ctx, o.semester);
-  return check::choose_period(ctx.config(), {o.period, semester}, as_of);
+  auto period = check::choose_period(ctx.config(), {o.period, semester}, as_of);
+  note_period_semester(ctx, o.period, period, as_of);
+  return period;
 }
 
 // ---- documents ----

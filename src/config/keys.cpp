@@ -34,6 +34,8 @@ constexpr std::array<EnumName<Weekday>, 7> k_weekday_names{{{Weekday::monday, "m
                                                             {Weekday::friday, "friday"},
                                                             {Weekday::saturday, "saturday"},
                                                             {Weekday::sunday, "sunday"}}};
+constexpr std::array<EnumName<FormDue>, 2> k_form_due_names{
+    {{FormDue::after_pair, "after_pair"}, {FormDue::even_weeks, "even_weeks"}}};
 
 std::optional<std::string> check_time_zone(const std::string& value) {
   if (util::is_known_time_zone(value)) return std::nullopt;
@@ -95,12 +97,20 @@ constexpr std::array<KeySpec<R>, 4> k_reporting_keys{{
      "a form the counselor submits for a member (--on-behalf) meets the member's duty (代为报送)"},
 }};
 
-// docs/check.md: "due soon" and "at risk".
+// REQUIREMENTS §3: 每双周的周一, after each pair (default) or on the even weeks.
+using F = FormsConfig;
+constexpr std::array<KeySpec<F>, 1> k_forms_keys{{
+    {"due", &F::due, "forms due the Monday after each pair, or on even weeks' Mondays (每双周的周一)"},
+}};
+
+// docs/check.md: "due soon", "at risk" and the close-out after a semester.
 using K = CheckConfig;
-constexpr std::array<KeySpec<K>, 2> k_check_keys{{
+constexpr std::array<KeySpec<K>, 3> k_check_keys{{
     {"due_soon_days", &K::due_soon_days, "list unmet duties this many days before they fall due (即将到期)", 1, 14},
     {"at_risk_weeks", &K::at_risk_weeks, "semester duties unmet with this few duty weeks left are at risk (有风险)", 0,
      30},
+    {"close_out_days", &K::close_out_days,
+     "a semester's open items stay listed this many days after it ends (上学期未结事项)", 0, 366},
 }};
 
 // REQUIREMENTS §4: 检查组 不定期检查.
@@ -175,6 +185,7 @@ std::span<const EnumName<Language>> names_of(Language) { return k_language_names
 std::span<const EnumName<Period>> names_of(Period) { return k_period_names; }
 std::span<const EnumName<DutyScope>> names_of(DutyScope) { return k_scope_names; }
 std::span<const EnumName<Weekday>> names_of(Weekday) { return k_weekday_names; }
+std::span<const EnumName<FormDue>> names_of(FormDue) { return k_form_due_names; }
 
 // "a", "b", "c" (or a, b, c unquoted) for messages.
 std::string join_names(std::span<const std::string_view> names, bool quote) {
@@ -205,6 +216,7 @@ constexpr SectionSpec<A> k_assignment{
 constexpr SectionSpec<D> k_duties{"duties", "What each member does (工作职责)", k_duties_keys};
 constexpr SectionSpec<R> k_reporting{"reporting", "The feedback form (联系寝室情况反馈表) and the counselor's summary",
                                      k_reporting_keys};
+constexpr SectionSpec<F> k_forms{"forms", "When the feedback form falls due (报送时间)", k_forms_keys};
 constexpr SectionSpec<K> k_check{"check", "What `dormlink check` lists before it is overdue (检查)", k_check_keys};
 constexpr SectionSpec<I> k_inspection{"inspection", "The inspection group's spot checks (检查组)", k_inspection_keys};
 constexpr SectionSpec<S> k_assessment{
@@ -237,9 +249,9 @@ constexpr std::array<NamedComment, 6> k_semester_keys{{
 }};
 
 // The top-level tables.
-constexpr std::array<std::string_view, 11> k_section_names{"college",   "calendar", "assignment", "duties",
-                                                           "reporting", "check",    "inspection", "assessment",
-                                                           "privacy",   "limits",   "notify"};
+constexpr std::array<std::string_view, 12> k_section_names{"college",    "calendar", "assignment", "duties",
+                                                           "reporting",  "forms",    "check",      "inspection",
+                                                           "assessment", "privacy",  "limits",     "notify"};
 
 bool contains(const std::vector<std::string_view>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
@@ -251,6 +263,7 @@ std::optional<std::string> owner_of(std::string_view key) {
   if (contains(key_names(k_assignment), key)) return "[assignment]";
   if (contains(key_names(k_duties), key)) return "[duties]";
   if (contains(key_names(k_reporting), key)) return "[reporting]";
+  if (contains(key_names(k_forms), key)) return "[forms]";
   if (contains(key_names(k_check), key)) return "[check]";
   if (contains(key_names(k_inspection), key)) return "[inspection]";
   if (contains(key_names(k_assessment), key) || key == "weights") return "[assessment]";
@@ -289,5 +302,6 @@ std::string_view to_string(Language language) { return config_detail::enum_name(
 std::string_view to_string(Period period) { return config_detail::enum_name(period); }
 std::string_view to_string(DutyScope scope) { return config_detail::enum_name(scope); }
 std::string_view to_string(Weekday weekday) { return config_detail::enum_name(weekday); }
+std::string_view to_string(FormDue due) { return config_detail::enum_name(due); }
 
 }  // namespace dormlink

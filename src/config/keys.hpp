@@ -30,6 +30,7 @@ std::span<const EnumName<Language>> names_of(Language);
 std::span<const EnumName<Period>> names_of(Period);
 std::span<const EnumName<DutyScope>> names_of(DutyScope);
 std::span<const EnumName<Weekday>> names_of(Weekday);
+std::span<const EnumName<FormDue>> names_of(FormDue);
 
 // The config spelling of an enum value.
 template <class E>
@@ -62,8 +63,9 @@ std::string allowed_names(E value) {
 
 // What a key of a section holds.
 template <class Section>
-using Field = std::variant<int Section::*, bool Section::*, std::string Section::*, std::vector<std::string> Section::*,
-                           Language Section::*, Period Section::*, DutyScope Section::*, Weekday Section::*>;
+using Field =
+    std::variant<int Section::*, bool Section::*, std::string Section::*, std::vector<std::string> Section::*,
+                 Language Section::*, Period Section::*, DutyScope Section::*, Weekday Section::*, FormDue Section::*>;
 
 // Checks a string value; returns the problem, or nullopt when the value is fine.
 using StringCheck = std::optional<std::string> (*)(const std::string& value);
@@ -97,6 +99,7 @@ extern const SectionSpec<CollegeConfig> k_college;
 extern const SectionSpec<AssignmentConfig> k_assignment;
 extern const SectionSpec<DutiesConfig> k_duties;
 extern const SectionSpec<ReportingConfig> k_reporting;
+extern const SectionSpec<FormsConfig> k_forms;
 extern const SectionSpec<CheckConfig> k_check;
 extern const SectionSpec<InspectionConfig> k_inspection;
 extern const SectionSpec<AssessmentConfig> k_assessment;
@@ -114,7 +117,7 @@ extern const std::array<NamedComment, 8> k_weight_components;
 extern const std::array<NamedComment, 6> k_semester_keys;
 
 // The top-level tables.
-extern const std::array<std::string_view, 11> k_section_names;
+extern const std::array<std::string_view, 12> k_section_names;
 
 // The key names of a section, in table order.
 template <class Section>

@@ -73,4 +73,6 @@ std::string read_config_bytes(const std::string& path) {
 
 Config load_config_file(const std::string& path) { return parse_config(read_config_bytes(path), path); }
 
+std::string read_config_text(const std::string& path) { return read_config_bytes(path); }
+
 }  // namespace dormlink

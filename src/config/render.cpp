@@ -93,13 +93,7 @@ void render_calendar(std::string& out, const Calendar& calendar) {
   }
   for (const Semester& s : calendar.semesters) {
     if (&s != &calendar.semesters.front()) out += '\n';
-    out += "[[calendar.semester]]\n";
-    const std::array<std::string, 6> values{toml_string(s.id),           toml_string(s.name),
-                                            format_date(s.first_monday), fmt::format("{}", s.teaching_weeks),
-                                            week_list(s.holiday_weeks),  week_list(s.exam_weeks)};
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      append_line(out, k_semester_keys[i].first, values[i], k_semester_keys[i].second);
-    }
+    out += dormlink::render_semester(s);
   }
 }
 
@@ -119,6 +113,18 @@ void render_weights(std::string& out, const AssessmentConfig& assessment) {
 
 namespace dormlink {
 
+std::string render_semester(const Semester& s) {
+  using namespace config_detail;
+  std::string out = "[[calendar.semester]]\n";
+  const std::array<std::string, 6> values{toml_string(s.id),           toml_string(s.name),
+                                          format_date(s.first_monday), fmt::format("{}", s.teaching_weeks),
+                                          week_list(s.holiday_weeks),  week_list(s.exam_weeks)};
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    append_line(out, k_semester_keys[i].first, values[i], k_semester_keys[i].second);
+  }
+  return out;
+}
+
 std::string render_config(const Config& config) {
   using namespace config_detail;
   std::string out =
@@ -130,6 +136,7 @@ std::string render_config(const Config& config) {
   render_section(out, k_assignment, config.assignment);
   render_section(out, k_duties, config.duties);
   render_section(out, k_reporting, config.reporting);
+  render_section(out, k_forms, config.forms);
   render_section(out, k_check, config.check);
   render_section(out, k_inspection, config.inspection);
   render_section(out, k_assessment, config.assessment);

@@ -128,6 +128,7 @@ Config Validator::run(const toml::table& root) {
   read_section(root, k_assignment, config.assignment);
   read_section(root, k_duties, config.duties);
   read_section(root, k_reporting, config.reporting);
+  read_section(root, k_forms, config.forms);
   read_section(root, k_check, config.check);
   read_section(root, k_inspection, config.inspection);
   read_section(root, k_assessment, config.assessment);

@@ -63,9 +63,19 @@ void check_time(const EntryRequest& r, const EntryContext& c, ProblemCollector& 
     problems.add("", fmt::format("--at \"{}\" is later than now ({}); a record is entered after it happened",
                                  format_local(r.at), format_local(c.now)));
   }
-  const auto* s = c.calendar != nullptr ? c.calendar->containing(r.at.date) : nullptr;
+  if (c.calendar == nullptr) return;
+  // Incidents and excused absences happen in the holidays too: between semesters they belong
+  // to the semester that ended last (its last assignment holds the dorm). Other contacts are
+  // made in term only.
+  const bool any_date = r.kind == Kind::incident || r.kind == Kind::excused;
+  const auto* s = any_date ? c.calendar->attributed(r.at.date) : c.calendar->containing(r.at.date);
   if (s == nullptr) {
-    problems.add("", fmt::format("--at \"{}\" is outside every semester of the config", format_local(r.at)));
+    const auto* ended = c.calendar->last_ended_before(r.at.date);
+    problems.add("", ended != nullptr
+                         ? fmt::format("--at \"{}\" is outside every semester of the config ({} ended on {}); "
+                                       "between semesters only incidents and excused absences are recorded",
+                                       format_local(r.at), ended->id, format_date(ended->last_day()))
+                         : fmt::format("--at \"{}\" is before every semester of the config", format_local(r.at)));
     return;
   }
   semester = s->id;

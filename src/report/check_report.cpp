@@ -33,6 +33,8 @@ constexpr struct CheckLabels {
   Words counts{"逾期 {} 项 · 即将到期 {} 项 · 有风险 {} 项", "{} overdue · {} due soon · {} at risk"};
   Words heading{"联系寝室检查 {} · {}{}\n", "Dorm contact check {} · {}{}\n"};  // date, semester, week
   Words heading_week{" 第{}周", ", week {}"};
+  // After a semester ends (docs/check.md "The semester's edges"): semester, its last day.
+  Words closing{"上学期未结事项：{}（{} 结束）\n", "Still open from {} (ended {})\n"};
   Words nothing{"没有逾期或即将到期的事项。\n", "Nothing is overdue or due soon.\n"};
   // Rules.
   Words no_assignment{"本学期未分配", "no assignment"};
@@ -115,7 +117,12 @@ std::string counts_line(const CheckCounts& c, Language language) {
 std::string heading(const CheckListing& l, Language language) {
   std::string week;
   if (l.week) week = fmt::format(fmt::runtime(k_labels.heading_week(language)), *l.week);
-  return fmt::format(fmt::runtime(k_labels.heading(language)), format_date(l.as_of), l.input->semester.name, week);
+  std::string out =
+      fmt::format(fmt::runtime(k_labels.heading(language)), format_date(l.as_of), l.input->semester.name, week);
+  if (semester_closing(l.input->semester, l.as_of))
+    out += fmt::format(fmt::runtime(k_labels.closing(language)), l.input->semester.id,
+                       format_date(l.input->semester.last_day()));
+  return out;
 }
 
 Json counselor_json(const check::Counselor* c) {
@@ -304,7 +311,10 @@ std::string render_check_json(const CheckListing& l) {
   const auto c = count_statuses(l.items);
   Json doc;
   doc["as_of"] = format_date(l.as_of);
-  doc["semester"] = Json{{"id", s.id}, {"name", s.name}, {"week", l.week ? Json(*l.week) : Json(nullptr)}};
+  doc["semester"] = Json{{"id", s.id},
+                         {"name", s.name},
+                         {"week", l.week ? Json(*l.week) : Json(nullptr)},
+                         {"ended", semester_closing(s, l.as_of)}};
   doc["counts"] =
       Json{{"overdue", c.overdue}, {"due_soon", c.due_soon}, {"at_risk", c.at_risk}, {"pending", c.pending}};
   doc["items"] = Json::array();

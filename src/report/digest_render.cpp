@@ -19,6 +19,7 @@ using Kind = DigestRecipient::Kind;
 constexpr struct DigestLabels {
   Words title{"联系寝室晚报 {} {}{}", "Dorm contact digest {} {}{}"};  // date, weekday, week
   Words week{" 第{}周", ", week {}"};
+  Words closing{"上学期未结事项：{}（{} 结束）", "Still open from {} (ended {})"};  // after the semester
   Words weekdays[7]{{"周日", "Sun"}, {"周一", "Mon"}, {"周二", "Tue"}, {"周三", "Wed"},
                     {"周四", "Thu"}, {"周五", "Fri"}, {"周六", "Sat"}};
   Words counselor{"辅导员 {}（{}）", "Counselor {} ({})"};
@@ -195,6 +196,11 @@ std::vector<Section> sections(const Digest& d, Language language) {
 std::string render(const Digest& d, Language language, bool markdown) {
   std::string out = markdown ? "# " + title(d, language) + "\n\n" : title(d, language) + "\n";
   out += recipient_line(d, language) + (markdown ? "\n\n" : "\n");
+  if (semester_closing(d.input->semester, d.as_of)) {
+    out += fmt::format(pattern(k_words.closing, language), d.input->semester.id,
+                       format_date(d.input->semester.last_day()));
+    out += markdown ? "\n\n" : "\n";
+  }
   out += totals_line(d, language) + "\n";
   if (d.recipient.kind == Kind::committee) {
     out += fmt::format(pattern(k_words.committee_incidents, language), d.committee_incidents.text()) + "\n";
@@ -242,7 +248,9 @@ Json digest_json(const Digest& d) {
   j["recipient"] = recipient_key(*d.input, d.recipient);
   j["as_of"] = format_date(d.as_of);
   j["since"] = d.since ? Json(format_date(*d.since)) : Json(nullptr);
-  j["semester"] = Json{{"id", d.input->semester.id}, {"week", d.week ? Json(*d.week) : Json(nullptr)}};
+  j["semester"] = Json{{"id", d.input->semester.id},
+                       {"week", d.week ? Json(*d.week) : Json(nullptr)},
+                       {"ended", semester_closing(d.input->semester, d.as_of)}};
   j["counts"] = Json{{"overdue", d.overdue}, {"new", d.fresh}, {"due_soon", d.due_soon}};
   if (d.recipient.kind == Kind::committee) {
     j["incidents"] = d.committee_incidents.json();

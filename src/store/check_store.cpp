@@ -62,6 +62,11 @@ void bind_window(SQLite::Statement& q, const Window& w) {
 
 // The semester's records that happened in the window, [first, end).
 constexpr const char* k_in_window = " r.semester_id = :semester AND r.happened_at >= :first AND r.happened_at < :end ";
+// Incidents happen in the holidays too and belong to the semester that ended last (docs/check.md
+// "The semester's edges"): they count up to as_of.
+constexpr const char* k_in_window_or_incident =
+    " r.semester_id = :semester AND r.happened_at >= :first AND (r.happened_at < :end OR (r.kind = 'incident' AND "
+    "r.happened_at < :after_as_of)) ";
 
 // The record kinds loaded one by one (visits and talks are aggregated). The partial index
 // record_check_other (src/store/schema.cpp, v4) holds exactly these kinds: keep both lists equal.
@@ -376,7 +381,7 @@ void load_talks(Scan& scan, Gathered& g) {
 void load_records(Scan& scan, Gathered& g) {
   SQLite::Statement q(scan.db, std::string("SELECT r.id, r.kind, r.member_id, r.dorm_code, r.happened_at, "
                                            "r.entered_at, r.reported_at FROM record r WHERE r.kind IN ") +
-                                   k_listed_kinds + " AND" + k_in_window);
+                                   k_listed_kinds + " AND" + k_in_window_or_incident);
   bind_window(q, scan.window);
   while (q.executeStep()) {
     const auto id = q.getColumn(0).getInt64();

@@ -262,15 +262,38 @@ TEST_SUITE("e2e.check") {
     }
   }
 
-  TEST_CASE("after the semester: nothing is due by default, --semester shows how it ended") {
+  TEST_CASE(
+      "after the semester: its open items for close_out_days, then a warning, and --semester shows how it ended") {
     Sandbox box;
-    build_scenario(box);
-    auto outside = box.run({"--db", "college.db", "--as-of", "2026-10-19", "check"});
+    build_scenario(box);  // one semester, weeks 1-6: its last day is 2026-10-18
+    // The day after: the semester's open items, headed as such, exit 1.
+    auto closing = box.run({"--db", "college.db", "--as-of", "2026-10-19", "check"});
+    CHECK(closing.exit_code == 1);
+    CHECK(closing.out.find("上学期未结事项：2026-autumn（2026-10-18 结束）") != std::string::npos);
+    CHECK(closing.out.find("overdue") == std::string::npos);
+    auto closing_json = box.run({"--db", "college.db", "--as-of", "2026-11-15", "check", "--format", "json"});
+    CHECK(closing_json.exit_code == 1);  // day 28 of close_out_days = 28
+    CHECK(closing_json.out.find("\"ended\": true") != std::string::npos);
+    auto closing_en = box.run({"--db", "college.db", "--as-of", "2026-10-19", "--lang", "en", "check"});
+    CHECK(closing_en.out.find("Still open from 2026-autumn (ended 2026-10-18)") != std::string::npos);
+    // After close_out_days, and no next semester: a warning naming the calendar, exit 0.
+    auto outside = box.run({"--db", "college.db", "--as-of", "2026-11-16", "check"});
     CHECK(outside.exit_code == 0);
-    CHECK(outside.out == "2026-10-19 不在任何学期内，没有到期事项。\n");
-    auto quiet = box.run({"--db", "college.db", "--as-of", "2026-10-19", "-q", "check"});
+    CHECK(outside.out == "2026-11-16 不在任何学期内，没有到期事项。\n");
+    CHECK(outside.err.find(
+              "2026-11-16 不在 dormlink.toml 的任何学期内（日历中有：2026-autumn 2026-09-07..2026-10-18）") !=
+          std::string::npos);
+    CHECK(outside.err.find("dormlink calendar draft 2027-spring --start 2027-03-01 >> dormlink.toml") !=
+          std::string::npos);
+    auto quiet = box.run({"--db", "college.db", "--as-of", "2026-11-16", "-q", "check", "--format", "json"});
     CHECK(quiet.exit_code == 0);
     CHECK(quiet.out.empty());
+    CHECK_FALSE(quiet.err.empty());  // the calendar needs a semester: said even with -q
+    auto json = box.run({"--db", "college.db", "--as-of", "2026-11-16", "check", "--format", "json"});
+    CHECK(json.out.find("\"items\": []") != std::string::npos);
+    // close_out_days = 0: the day after the semester is already outside it.
+    box.write("dormlink.toml", std::string(k_config) + "close_out_days = 0\n");  // [check] is the last table
+    CHECK(box.run({"--db", "college.db", "--as-of", "2026-10-19", "check"}).exit_code == 0);
 
     auto ended = box.run({"--db", "college.db", "--as-of", "2026-10-19", "check", "--semester", "2026-autumn",
                           "--member", "李明", "--format", "csv"});
@@ -319,7 +342,8 @@ TEST_SUITE("e2e.check") {
     auto r = box.run({"--db", "college.db", "--as-of", "2026-09-21", "check", "--format", "json"});
     CHECK(r.exit_code == 1);
     CHECK(r.out.find("{\n  \"as_of\": \"2026-09-21\",\n  \"semester\": {\"id\": \"2026-autumn\", \"name\": "
-                     "\"2026秋\", \"week\": 3},\n  \"counts\": {\"overdue\": 2, \"due_soon\": 3, \"at_risk\": 0, "
+                     "\"2026秋\", \"week\": 3, \"ended\": false},\n  \"counts\": {\"overdue\": 2, \"due_soon\": 3, "
+                     "\"at_risk\": 0, "
                      "\"pending\": 0},\n  \"items\": [\n") == 0);
     CHECK(r.out.find("{\"status\": \"overdue\", \"rule\": \"talks\", \"counselor\": {\"id\": \"T001\", \"name\": "
                      "\"陈老师\"}, \"member\": {\"id\": \"2023110102\", \"name\": \"王强\"}, \"dorm\": \"1-103\", "

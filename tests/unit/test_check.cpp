@@ -213,6 +213,19 @@ TEST_SUITE("check") {
       CHECK(form_due_date(1, s, config, false) == ymd(2026, 10, 4));  // the Sunday a week later
       CHECK(form_due_date(1, s, config, true) == ymd(2026, 9, 29));
     }
+    SUBCASE("forms.due = even_weeks puts the due Monday in an even week") {
+      config.forms.due = FormDue::even_weeks;
+      CHECK(form_due_date(1, s, config, false) == ymd(2026, 9, 28));  // Monday of week 4
+      CHECK(form_due_date(1, s, config, true) == ymd(2026, 9, 29));   // Tuesday of week 4
+      CHECK(form_due_date(6, s, config, false) == ymd(2026, 12, 7));  // weeks 11-12: Monday of week 14
+      auto short_semester = s;
+      short_semester.teaching_weeks = 17;  // period 9 is week 17 alone: week 18 is even already
+      CHECK(form_due_date(9, short_semester, config, false) == ymd(2027, 1, 4));
+      config.reporting.period_weeks = 3;  // (1-3): week 4 is even; (4-6): week 7 is odd, so week 8
+      CHECK(form_due_date(1, s, config, false) == ymd(2026, 9, 28));
+      CHECK(form_due_date(2, s, config, false) == ymd(2026, 10, 26));
+      CHECK(reporting_period_weeks(2, s, config) == std::pair{4, 6});
+    }
   }
 
   TEST_CASE("choose_period: previous, current, next and N on a date") {

@@ -79,6 +79,8 @@ Config changed_config() {
   c.duties.activity_scope = DutyScope::member;
   c.duties.incident_report_hours = 48;
   c.reporting.member_form_due = Weekday::sunday;
+  c.forms.due = FormDue::even_weeks;
+  c.check.close_out_days = 10;
   c.assessment.weights["visits"] = 40;
   c.assessment.weights["talks"] = 15;
   c.assessment.excellent_from = 85;
@@ -108,6 +110,8 @@ TEST_SUITE("config") {
     CHECK(c.assignment.max_dorms == 3);
     CHECK(c.reporting.member_form_due == Weekday::monday);
     CHECK(c.reporting.counselor_summary_due == Weekday::tuesday);
+    CHECK(c.forms.due == FormDue::after_pair);
+    CHECK(c.check.close_out_days == 28);
     CHECK(c.duties.incident_report_hours == 24);
     const int sum = std::accumulate(c.assessment.weights.begin(), c.assessment.weights.end(), 0,
                                     [](int total, const auto& w) { return total + w.second; });
@@ -231,6 +235,9 @@ exam_weeks = [18, 17]
     CHECK(problem_of("[duties]\ntalk_period = \"fortnight\"\n") ==
           "t.toml:2:15: duties.talk_period: \"fortnight\" is not allowed; use one of \"week\", "
           "\"biweek\", \"month\", \"semester\"");
+    CHECK(problem_of("[forms]\ndue = \"even\"\n") ==
+          "t.toml:2:7: forms.due: \"even\" is not allowed; use one of \"after_pair\", \"even_weeks\"");
+    CHECK(problem_of("[check]\nclose_out_days = -1\n").find("check.close_out_days") != std::string::npos);
     CHECK(problem_of("[reporting]\nmember_form_due = \"Monday\"\n") ==
           "t.toml:2:19: reporting.member_form_due: \"Monday\" is not allowed; use one of "
           "\"monday\", \"tuesday\", \"wednesday\", \"thursday\", \"friday\", \"saturday\", "

@@ -138,7 +138,7 @@ TEST_SUITE("records.entry") {
               "--at \"2026-10-12 21:30\" is later than now (2026-10-12 21:00); a record is entered after it happened"});
       r.at = LocalDateTime{Date{year{2026}, month{8}, day{1}}, 10, 0, true};
       CHECK(problems_of(r, f.context()) ==
-            std::vector<std::string>{"--at \"2026-08-01 10:00\" is outside every semester of the config"});
+            std::vector<std::string>{"--at \"2026-08-01 10:00\" is before every semester of the config"});
     }
     SUBCASE("contacts need a dorm, excuses a reason") {
       auto r = visit("M1", "8-305");
@@ -172,6 +172,28 @@ TEST_SUITE("records.entry") {
     Row without = e.row;
     without.incident->reported_at = "2026-10-12 21:00";
     CHECK(canonical_row(e.row, "d") != canonical_row(without, "d"));
+  }
+
+  TEST_CASE("between semesters only incidents and excused absences are recorded, to the semester that ended") {
+    Fixture f;
+    auto context = f.context();
+    context.now = LocalDateTime{Date{year{2027}, month{1}, day{21}}, 10, 0, true};  // autumn ended 2027-01-10
+    auto r = visit("M1", "8-305");
+    r.at = LocalDateTime{Date{year{2027}, month{1}, day{20}}, 23, 10, true};
+    CHECK(problems_of(r, context) ==
+          std::vector<std::string>{"--at \"2027-01-20 23:10\" is outside every semester of the config (2026-autumn "
+                                   "ended on 2027-01-10); between semesters only incidents and excused absences are "
+                                   "recorded"});
+    r.kind = Kind::incident;
+    r.incident = Incident{IncidentCategory::banned_appliance, std::nullopt, StaffRole::counselor, std::nullopt};
+    const auto incident = resolve_entry(r, context);
+    CHECK(incident.row.semester_id == "2026-autumn");
+    CHECK_FALSE(incident.row.off_assignment);  // the dorm's last assignment holds it
+    r.kind = Kind::excused;
+    r.incident.reset();
+    r.dorm.reset();
+    r.reason = "寒假";
+    CHECK(resolve_entry(r, context).row.semester_id == "2026-autumn");
   }
 
   TEST_CASE("a report time is never after the moment of entry") {

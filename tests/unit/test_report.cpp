@@ -91,6 +91,8 @@ TEST_SUITE("report") {
     check::CheckInput input;
     input.semester.id = "2026-autumn";
     input.semester.name = "2026秋";
+    input.semester.first_monday = Date{year{2026}, month{9}, day{7}};
+    input.semester.teaching_weeks = 18;  // ends 2027-01-10
     input.people = {{"2023110102", "王\u202e强", "", 2023, ""}, {"2025110106", "刘六", "", 2025, ""}};
     input.dorms = {"1-103"};
     input.counselors = {{"T001", "陈老师", {}, {}}};
@@ -117,7 +119,7 @@ TEST_SUITE("report") {
         render_check_json(listing) ==
         "{\n"
         "  \"as_of\": \"2026-09-21\",\n"
-        "  \"semester\": {\"id\": \"2026-autumn\", \"name\": \"2026秋\", \"week\": 3},\n"
+        "  \"semester\": {\"id\": \"2026-autumn\", \"name\": \"2026秋\", \"week\": 3, \"ended\": false},\n"
         "  \"counts\": {\"overdue\": 1, \"due_soon\": 1, \"at_risk\": 0, \"pending\": 0},\n"
         "  \"items\": [\n"
         "    {\"status\": \"overdue\", \"rule\": \"talks\", \"counselor\": {\"id\": \"T001\", \"name\": \"陈老师\"}, "
@@ -134,7 +136,7 @@ TEST_SUITE("report") {
     CHECK(render_check_json(empty) ==
           "{\n"
           "  \"as_of\": \"2027-02-01\",\n"
-          "  \"semester\": {\"id\": \"2026-autumn\", \"name\": \"2026秋\", \"week\": null},\n"
+          "  \"semester\": {\"id\": \"2026-autumn\", \"name\": \"2026秋\", \"week\": null, \"ended\": true},\n"
           "  \"counts\": {\"overdue\": 0, \"due_soon\": 0, \"at_risk\": 0, \"pending\": 0},\n"
           "  \"items\": []\n"
           "}\n");
