@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Times `dormlink report summary` (one counselor, one reporting period) and `dormlink report
-# assessment` (the whole university, one semester) on the university-scale database of
+# Times `dormlink report summary` (one counselor, one reporting period), `report summary
+# --college` (every counselor, one period) and `dormlink report assessment` (the whole
+# university, one semester) on the university-scale database of
 # bench/check_bench.sh (40,000 students, 10,000 dorms, about 1,000,000 records) against the
 # sqlite3 CLI computing the same core aggregates with the same effective-record filter, and
 # checks that both sides found the same per-member numbers.
@@ -240,6 +241,46 @@ SQL
   } >"$out/report_summary_baseline.sql"
 }
 
+# The college summary baseline (report summary --college): the summary baseline's visits and
+# talks for every member in the assignment in force at the period's end, summed per counselor
+# (the member's cohort in the counselor's cohorts): staff id, visits due / found, talks due /
+# found.
+write_college_sql() {
+  {
+    echo "-- report summary --college --period $period (weeks $p_first-$p_last) as of $as_of"
+    effective_sql "$p_from" "$p_end" "'excused'"
+    cat <<SQL
+CREATE TEMP TABLE wk(week INTEGER PRIMARY KEY, monday TEXT NOT NULL, sunday TEXT NOT NULL);
+INSERT INTO wk VALUES $(week_values "$p_first" "$p_last");
+CREATE TEMP TABLE pair AS
+  SELECT p.member_id, p.dorm_code, c.staff_id
+  FROM assignment_pair p
+  JOIN student_version m ON m.student_id = p.member_id AND m.valid_from <= '$p_end'
+                        AND (m.valid_to IS NULL OR m.valid_to > '$p_end')
+  JOIN staff_duty_version c ON c.role = 'counselor' AND c.valid_to IS NULL
+                           AND instr(',' || c.cohorts || ',', ',' || m.cohort || ',') > 0
+  WHERE p.assignment_id = (SELECT id FROM assignment WHERE semester_id = '$semester' AND valid_from <= '$p_end'
+                           ORDER BY valid_from DESC, id DESC LIMIT 1);
+SQL
+    obligations_sql pair
+    cat <<SQL
+-- staff id|visits due|visits found|talks due|talks found
+WITH v AS (
+  SELECT member_id, sum(CASE WHEN excused AND visits < 2 THEN 0 ELSE 2 END) AS due,
+         sum(CASE WHEN excused AND visits < 2 THEN 0 ELSE visits END) AS found
+  FROM dorm_week GROUP BY member_id),
+t AS (
+  SELECT member_id, count(*) AS due, sum(found) AS found
+  FROM talk_due WHERE found OR NOT excused GROUP BY member_id),
+c AS (SELECT DISTINCT member_id, staff_id FROM pair)
+SELECT c.staff_id, coalesce(sum(v.due), 0), coalesce(sum(v.found), 0), coalesce(sum(t.due), 0),
+       coalesce(sum(t.found), 0)
+FROM c LEFT JOIN v USING (member_id) LEFT JOIN t USING (member_id)
+GROUP BY c.staff_id;
+SQL
+  } >"$out/report_college_baseline.sql"
+}
+
 # The assessment baseline: every member with dorms in the assignment in force on AS_OF, over the
 # semester's duty weeks up to AS_OF: visits and talks obligations met (visits: at least 2 in the
 # dorm-week; talks: talked with that week), waived (excused and unmet) and the rest (overdue or
@@ -293,6 +334,11 @@ SELECT json_extract(value, '$.id'), json_extract(value, '$.dorms'),
        json_extract(value, '$.talks.expected'), json_extract(value, '$.talks.found'),
        json_extract(value, '$.residents.expected'), json_extract(value, '$.residents.found')
 FROM json_each(readfile('summary.json'), '$.members');
+SQL
+  cat >"$out/college_extract.sql" <<'SQL'
+SELECT json_extract(value, '$.id'), json_extract(value, '$.visits.expected'), json_extract(value, '$.visits.found'),
+       json_extract(value, '$.talks.expected'), json_extract(value, '$.talks.found')
+FROM json_each(readfile('college.json'), '$.counselors');
 SQL
   cat >"$out/assessment_extract.sql" <<'SQL'
 WITH c AS (
@@ -359,6 +405,8 @@ time_steps() {
 time_round() {
   timed summary_dl "$out/summary.json" dl report summary --counselor "$counselor" --period "$period" --format json
   timed summary_sql "$out/summary_baseline.out" sqlite3 -readonly "$db" ".read $out/report_summary_baseline.sql"
+  timed college_dl "$out/college.json" dl report summary --college --period "$period" --format json
+  timed college_sql "$out/college_baseline.out" sqlite3 -readonly "$db" ".read $out/report_college_baseline.sql"
   timed assessment_dl "$out/assessment.json" dl report assessment --semester "$semester" --format json
   timed assessment_sql "$out/assessment_baseline.out" sqlite3 -readonly "$db" \
     ".read $out/report_assessment_baseline.sql"
@@ -379,6 +427,11 @@ compare() {
     same="identical ($(wc -l <"$out/${step}_baseline.sorted") members)"
     if [[ $step == summary ]]; then summary_same=$same; else assessment_same=$same; fi
   done
+  (cd "$out" && sqlite3 :memory: ".read college_extract.sql") | sort >"$out/college_dormlink.sorted"
+  sort "$out/college_baseline.out" | awk -F'|' '$2 + $4 > 0' >"$out/college_baseline.sorted"
+  cmp -s "$out/college_dormlink.sorted" "$out/college_baseline.sorted" ||
+    die "college: dormlink and sqlite3 disagree: diff $out/college_dormlink.sorted $out/college_baseline.sorted"
+  college_same="identical ($(wc -l <"$out/college_baseline.sorted") counselors)"
   summary_totals=$(awk -F'|' '{ v += $4; vd += $3; t += $6; td += $5; r += $8; rd += $7 }
     END { printf "visits found %d, due %d; talks %d of %d; residents talked with %d of %d", v, vd, t, td, r, rd }' \
     "$out/summary_baseline.sorted")
@@ -388,11 +441,13 @@ compare() {
 }
 
 print_results() {
-  local sdl ssql adl asql db_mb
+  local sdl ssql adl asql cdl csql db_mb
   sdl=$(median "${summary_dl[@]}")
   ssql=$(median "${summary_sql[@]}")
   adl=$(median "${assessment_dl[@]}")
   asql=$(median "${assessment_sql[@]}")
+  cdl=$(median "${college_dl[@]}")
+  csql=$(median "${college_sql[@]}")
   db_mb=$(awk -v b="$(stat -c %s "$db")" 'BEGIN { printf "%.0f", b / 1048576 }')
   echo "## report: university semester as of $as_of"
   echo
@@ -403,14 +458,18 @@ print_results() {
   echo "|---|---:|---:|---:|"
   echo "| report summary --counselor $counselor --period $period --format json | $(fmt_num "$sdl" 0) | $(fmt_num "$ssql" 0) | $(ratio "$sdl" "$ssql") |"
   echo "| report assessment --semester $semester --format json | $(fmt_num "$adl" 0) | $(fmt_num "$asql" 0) | $(ratio "$adl" "$asql") |"
+  echo "| report summary --college --period $period --format json | $(fmt_num "$cdl" 0) | $(fmt_num "$csql" 0) | $(ratio "$cdl" "$csql") |"
   echo
-  echo "Goal (within 2x of sqlite3 and under a second): summary $(goal "$sdl" "$ssql"); assessment $(goal "$adl" "$asql")."
+  echo "Goal (within 2x of sqlite3 and under a second): summary $(goal "$sdl" "$ssql"); assessment $(goal "$adl" "$asql");"
+  echo "college summary $(goal "$cdl" "$csql")."
   echo
   echo "Runs (ms): summary dormlink $(runs_list "${summary_dl[@]}") / sqlite3 $(runs_list "${summary_sql[@]}");"
-  echo "assessment dormlink $(runs_list "${assessment_dl[@]}") / sqlite3 $(runs_list "${assessment_sql[@]}")."
+  echo "assessment dormlink $(runs_list "${assessment_dl[@]}") / sqlite3 $(runs_list "${assessment_sql[@]}");"
+  echo "college summary dormlink $(runs_list "${college_dl[@]}") / sqlite3 $(runs_list "${college_sql[@]}")."
   echo
   echo "Per-member numbers, dormlink's JSON against the baseline: summary $summary_same ($summary_totals);"
-  echo "assessment $assessment_same ($assessment_totals)."
+  echo "assessment $assessment_same ($assessment_totals); college summary per counselor (visits and talks due and"
+  echo "found) $college_same."
   echo
   echo "Where dormlink spends it: the steps of both reports in one process (dormlink-report-load, whose two"
   echo "JSON documents are byte-identical to the CLI's), median of $runs runs. The summary reads only its"
@@ -447,13 +506,14 @@ if [[ -z $counselor ]]; then
 fi
 write_summary_sql
 write_assessment_sql
+write_college_sql
 mkdir -p "$out/load"
 declare -A step_ms=()
 steps=()
-summary_dl=() summary_sql=() assessment_dl=() assessment_sql=()
+summary_dl=() summary_sql=() assessment_dl=() assessment_sql=() college_dl=() college_sql=()
 note "warm-up round"
 time_round
-summary_dl=() summary_sql=() assessment_dl=() assessment_sql=()
+summary_dl=() summary_sql=() assessment_dl=() assessment_sql=() college_dl=() college_sql=()
 step_ms=()
 steps=()
 for ((i = 1; i <= runs; i++)); do

@@ -1,6 +1,8 @@
 // What assessment and inspection reports and the assessment export load (assessment_support.hpp).
 #include "cli/assessment_support.hpp"
 
+#include "cli/lookup.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <tuple>
@@ -28,21 +30,17 @@ Date clamped_as_of(Context& ctx, const Semester& semester) {
   return to_days(today) < to_days(semester.first_monday) ? semester.first_monday : today;
 }
 
-void check_branch(const check::CheckInput& input, const std::string& branch) {
-  if (branch.empty()) return;
-  for (const auto& p : input.people)
-    if (p.branch == branch) return;
-  throw UsageError(
-      fmt::format("--branch {}: no member of {} is in that branch", quote_value(branch), input.semester.id));
+std::string check_branch(const check::CheckInput& input, const std::string& branch) {
+  return branch.empty() ? std::string() : find_branch(input, branch);
 }
 
 std::unique_ptr<LoadedAssessment> load_assessment(Context& ctx, store::Database& db, const Semester& semester,
-                                                  const std::string& branch, const report::Privacy& privacy) {
+                                                  const std::string& given_branch, const report::Privacy& privacy) {
   const auto& config = ctx.config();
   const Date as_of = clamped_as_of(ctx, semester);
   auto out = std::make_unique<LoadedAssessment>();
   out->input = store::load_check_input(db, config, semester, as_of);
-  check_branch(out->input, branch);
+  const std::string branch = check_branch(out->input, given_branch);
   check::EvaluateOptions eval;
   eval.keep_met = true;
   out->obligations = check::evaluate(out->input, config, as_of, eval);
@@ -63,10 +61,10 @@ std::unique_ptr<LoadedAssessment> load_assessment(Context& ctx, store::Database&
 }
 
 report::InspectionSummary load_inspection_summary(Context& ctx, store::Database& db, const Semester& semester,
-                                                  const std::string& branch, const report::Privacy& privacy) {
+                                                  const std::string& given_branch, const report::Privacy& privacy) {
   const Date as_of = clamped_as_of(ctx, semester);
   const auto input = store::load_check_input(db, ctx.config(), semester, as_of);
-  check_branch(input, branch);
+  const std::string branch = check_branch(input, given_branch);
   const auto person = [&](const std::string& id) -> const check::Person* {
     for (const auto& p : input.people)
       if (p.id == id) return &p;

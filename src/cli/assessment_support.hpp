@@ -21,8 +21,9 @@ const Semester& semester_by_id(Context& ctx, const std::string& id);
 // after the semester, the last form and the semester summary have fallen due.
 Date clamped_as_of(Context& ctx, const Semester& semester);
 
-// UsageError unless some member of the semester is in `branch` (empty: no filter).
-void check_branch(const check::CheckInput& input, const std::string& branch);
+// The branch `branch` names (its name or a unique part of it, lookup.hpp find_branch); empty
+// for no filter. UsageError naming the branches when none or several match.
+std::string check_branch(const check::CheckInput& input, const std::string& branch);
 
 // The assessment and what it points into (the CheckInput and the obligations).
 struct LoadedAssessment {

@@ -92,11 +92,12 @@ report::Digest digest_for(Context& ctx, const check::CheckInput& input, const st
 }
 
 int run_digest(Context& ctx, const DigestRequest& r, const Semester& semester, const std::string& member,
-               const std::string& counselor) {
+               const std::string& branch, const std::string& counselor) {
   const Date as_of = ctx.today();
   const auto since = since_date(r, as_of);
   std::string wanted = r.recipient;
   if (wanted.empty() && !member.empty()) wanted = "member:" + member;
+  if (wanted.empty() && !branch.empty()) wanted = "branch:" + branch;
   if (wanted.empty() && !counselor.empty()) wanted = "counselor:" + counselor;
   // A counselor's digest reads only that counselor's dorms (store::CheckScope).
   store::CheckScope scope;

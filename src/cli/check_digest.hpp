@@ -44,6 +44,6 @@ std::optional<Date> since_for(store::Database& db, const DigestRequest& request,
 // check --digest (cmd_check.cpp decides the semester; `member`/`counselor` are check's own
 // --member/--counselor, read as --for member:/counselor: when --for is not given).
 int run_digest(Context& ctx, const DigestRequest& request, const Semester& semester, const std::string& member,
-               const std::string& counselor);
+               const std::string& branch, const std::string& counselor);
 
 }  // namespace dormlink::cli

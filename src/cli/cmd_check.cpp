@@ -24,6 +24,7 @@ namespace {
 struct CheckOptions {
   std::string semester;
   std::string member;
+  std::string branch;
   std::string counselor;
   std::string format = "text";
   bool raw = false;
@@ -109,7 +110,7 @@ int run_check(Context& ctx, CheckOptions& o) {
   const Semester* chosen = choose_semester(ctx, o, as_of);
   if (o.digest && chosen != nullptr) {
     o.digest_request.format = o.format;
-    return run_digest(ctx, o.digest_request, *chosen, o.member, o.counselor);
+    return run_digest(ctx, o.digest_request, *chosen, o.member, o.branch, o.counselor);
   }
   // Damage is looked for every day, in and out of term: cron runs this command daily. The
   // semester is read while quick_check runs beside it.
@@ -125,6 +126,7 @@ int run_check(Context& ctx, CheckOptions& o) {
   if (chosen == nullptr) return outside_every_semester(ctx, o, as_of);
   const Semester& semester = *chosen;
   const int member = o.member.empty() ? -1 : find_member(input, o.member);
+  const std::string branch = o.branch.empty() ? std::string() : find_branch(input, o.branch);
   if (!o.counselor.empty() && counselor < 0) counselor = find_counselor(input, o.counselor);
 
   check::EvaluateOptions options;
@@ -137,6 +139,8 @@ int run_check(Context& ctx, CheckOptions& o) {
     if (!listed(item.status, o.all)) continue;
     if (member >= 0 && item.member != member && item.student != member) continue;
     if (counselor >= 0 && item.counselor != counselor) continue;
+    if (!branch.empty() && (item.member < 0 || input.people[static_cast<std::size_t>(item.member)].branch != branch))
+      continue;
     listing.items.push_back(item);
   }
   const auto counts = report::count_statuses(listing.items);
@@ -159,6 +163,8 @@ void add_check_command(CLI::App& root, std::vector<Command>& commands) {
   app->add_option("--semester", o->semester, "Semester id (default: the one containing --as-of)")->type_name("ID");
   app->add_option("--member", o->member, "Only this member (student id or name)")->type_name("WHO");
   app->add_option("--counselor", o->counselor, "Only this counselor's members (staff id or name)")->type_name("WHO");
+  app->add_option("--branch", o->branch, "Only the members of this Party branch (its name, or a unique part of it)")
+      ->type_name("NAME");
   app->add_option("--format", o->format, "Output: text, json or csv (--digest: text, md or json)")
       ->check(CLI::IsMember({"text", "md", "json", "csv"}));
   app->add_flag("--raw", o->raw, "With --format csv: for scripts (no BOM, LF, no ' before formula-like cells)");
@@ -182,6 +188,7 @@ void add_check_command(CLI::App& root, std::vector<Command>& commands) {
       "  dormlink notify --via sendmail          # each counselor's digest by mail (examples/cron/)\n"
       "  dormlink check --format json > check.json\n"
       "  dormlink check --digest --for counselor:T2024001\n"
+      "  dormlink check --branch 英语系学生第一党支部 --format csv > branch.csv\n"
       "  dormlink check --digest --for committee --format md");
   commands.push_back({app, [o](Context& ctx) { return run_check(ctx, *o); }});
 }

@@ -66,6 +66,8 @@ void add_report_feedback(CLI::App* report, std::vector<Command>& commands) {
   feedback->add_option("--member", f->member, "The member (student id or name)")->type_name("WHO");
   feedback->add_flag("--all", f->all, "Every member due a form (of --counselor, if given)");
   feedback->add_option("--counselor", f->counselor, "With --all: only this counselor's members")->type_name("WHO");
+  feedback->add_option("--branch", f->branch, "With --all: only this Party branch's members (name or part of it)")
+      ->type_name("NAME");
   add_form_options(feedback, *f);
   feedback->footer(k_feedback_footer);
   commands.push_back({feedback, [f](Context& ctx) { return run_form(ctx, *f); }});

@@ -15,7 +15,9 @@ namespace dormlink::cli {
 namespace {
 
 constexpr const char* k_summary_footer =
-    R"(Per member and dorm: visits and talks done against due, residents talked with, forms received,
+    R"(--college: one row per counselor (the totals of that counselor's summary) and the college's
+forms, incidents, attention students and overdue counts. --branch: the members of one branch.
+Per member and dorm: visits and talks done against due, residents talked with, forms received,
 incidents and how fast they were reported, attention students as counts, what is still
 overdue, assignment changes and the records' chain head. For the committee by default: counts
 only, small counts shown as <3. docs/reports.md.
@@ -23,7 +25,9 @@ only, small counts shown as <3. docs/reports.md.
 Examples:
   dormlink report summary --counselor T2024001 --period previous
   dormlink report summary --counselor 陈逸 --period 3 --submit -o summary.md
-  dormlink report summary --counselor T2024001 --period 3 --audience counselor --format json)";
+  dormlink report summary --counselor T2024001 --period 3 --audience counselor --format json
+  dormlink report summary --college --period previous -o 全院汇总.md        # the committee's one document
+  dormlink report summary --branch 英语系学生第一党支部 --period previous --format xlsx -o 支部.xlsx)";
 
 }  // namespace
 
@@ -32,6 +36,12 @@ Document summary_document(Context& ctx, store::Database& db, const Loaded& l, co
   in.check = &l.input;
   in.obligations = &l.obligations;
   in.counselor = counselor;
+  if (!l.branch.empty()) {
+    in.scope = report::SummaryScope::branch;
+    in.branch = l.branch;
+  } else if (o.college) {
+    in.scope = report::SummaryScope::college;
+  }
   in.period = l.period;
   in.as_of = l.as_of;
   in.chain = l.chain;
@@ -48,8 +58,12 @@ Document summary_document(Context& ctx, store::Database& db, const Loaded& l, co
   for (const auto& row : store::latest_feedback_submissions(db, l.period.semester_id, l.period.number, l.as_of))
     in.hand_ins.emplace_back(row.subject_id, hand_in_of(row).source);
   const auto summary = report::build_counselor_summary(in);
-  const auto& c = l.input.counselors[static_cast<std::size_t>(counselor)];
-  Document d{c.staff_id, c.name, {}, {}, {}};
+  Document d{"college", summary.college, {}, {}, {}};
+  if (in.scope == report::SummaryScope::branch) d = Document{l.branch, l.branch, {}, {}, {}};
+  if (in.scope == report::SummaryScope::counselor) {
+    const auto& c = l.input.counselors[static_cast<std::size_t>(counselor)];
+    d = Document{c.staff_id, c.name, {}, {}, {}};
+  }
   if (sheets(o)) {
     d.workbook = report::summary_workbook(summary, ctx.language());
   } else {
@@ -64,6 +78,9 @@ void add_report_summary(CLI::App* report, std::vector<Command>& commands) {
   s->summary = true;
   auto* summary = report->add_subcommand("summary", "A counselor's summary for the college Party committee");
   summary->add_option("--counselor", s->counselor, "The counselor (staff id or name)")->type_name("WHO");
+  summary->add_option("--branch", s->branch, "The members of one Party branch, of every counselor (name or part of it)")
+      ->type_name("NAME");
+  summary->add_flag("--college", s->college, "The whole college in one document: a row per counselor, the totals");
   add_form_options(summary, *s);
   summary->footer(k_summary_footer);
   commands.push_back({summary, [s](Context& ctx) { return run_form(ctx, *s); }});

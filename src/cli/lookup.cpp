@@ -24,10 +24,14 @@ int find_member(const check::CheckInput& input, const std::string& text) {
     throw UsageError(fmt::format("--member {}: no member or resident of {} has that id or name", quote_value(text),
                                  input.semester.id));
   }
-  std::vector<std::string> ids;
-  for (int i : found) ids.push_back(input.people[static_cast<std::size_t>(i)].id);
+  std::vector<std::string> who;  // "2023110101 张思 英语2301"
+  for (int i : found) {
+    const auto& p = input.people[static_cast<std::size_t>(i)];
+    who.push_back(p.class_name.empty() ? fmt::format("{} {}", p.id, p.name)
+                                       : fmt::format("{} {} {}", p.id, p.name, p.class_name));
+  }
   throw UsageError(fmt::format("--member {}: {} students have that name ({}); give the student id", quote_value(text),
-                               ids.size(), fmt::join(ids, ", ")));
+                               who.size(), fmt::join(who, ", ")));
 }
 
 int find_counselor(const check::CheckInput& input, const std::string& text) {
@@ -42,10 +46,13 @@ int find_counselor(const check::CheckInput& input, const std::string& text) {
     throw UsageError(
         fmt::format("--counselor {}: no counselor on the staff roster has that id or name", quote_value(text)));
   }
-  std::vector<std::string> ids;
-  for (int i : found) ids.push_back(input.counselors[static_cast<std::size_t>(i)].staff_id);
+  std::vector<std::string> who;
+  for (int i : found) {
+    const auto& c = input.counselors[static_cast<std::size_t>(i)];
+    who.push_back(fmt::format("{} {}", c.staff_id, c.name));
+  }
   throw UsageError(fmt::format("--counselor {}: {} counselors have that name ({}); give the staff id",
-                               quote_value(text), ids.size(), fmt::join(ids, ", ")));
+                               quote_value(text), who.size(), fmt::join(who, ", ")));
 }
 
 std::string find_branch(const check::CheckInput& input, const std::string& text) {

@@ -31,9 +31,12 @@ namespace {
 
 void check_options(const ReportOptions& o) {
   if (!o.summary && o.member.empty() == !o.all) throw UsageError("report feedback: give --member WHO or --all");
-  if (!o.summary && !o.all && !o.counselor.empty())
-    throw UsageError("--counselor goes with --all (or use report summary)");
-  if (o.summary && o.counselor.empty()) throw UsageError("report summary: --counselor WHO is required");
+  if (!o.summary && !o.all && (!o.counselor.empty() || !o.branch.empty()))
+    throw UsageError("--counselor and --branch go with --all (or use report summary)");
+  if (o.summary && (!o.counselor.empty() + !o.branch.empty() + o.college) != 1)
+    throw UsageError("report summary: give one of --counselor WHO, --branch NAME or --college");
+  if (o.summary && o.submit && o.counselor.empty())
+    throw UsageError("--submit hands in a counselor's summary; --branch and --college documents are views of them");
   if (o.period.empty()) throw UsageError("--period is required: a number, current or previous");
   if (o.include_sensitive && util::trim(o.reason).empty()) {
     throw UsageError("--include-sensitive needs --reason TEXT: say why the sensitive fields are needed");
@@ -152,9 +155,12 @@ store::SubmissionRow submission_row(Context& ctx, const ReportOptions& o, const 
 }
 
 void audit(Context& ctx, store::Database& db, const ReportOptions& o, const Loaded& l, std::size_t documents) {
-  const std::string who =
-      o.all ? fmt::format("--all{} ({} members)", o.counselor.empty() ? "" : " --counselor " + o.counselor, documents)
-            : (o.summary ? "--counselor " + o.counselor : "--member " + o.member);
+  std::string scope;
+  if (!o.counselor.empty()) scope += " --counselor " + o.counselor;
+  if (!o.branch.empty()) scope += " --branch " + o.branch;
+  if (o.college) scope += " --college";
+  const std::string who = o.all ? fmt::format("--all{} ({} members)", scope, documents)
+                                : (o.summary ? scope.substr(1) : "--member " + o.member);
   store::SensitiveAccess a;
   a.accessed_at = ctx.timestamp();
   a.accessed_by = ctx.user();
@@ -187,12 +193,13 @@ Loaded load(Context& ctx, store::Database& db, const ReportOptions& o) {
   const auto* semester = ctx.config().calendar.find(l.period.semester_id);
   // A summary, and the forms of one counselor's members, read only what that counselor's
   // obligations need (store::CheckScope).
-  const bool one_counselor = o.summary || (o.all && !o.counselor.empty());
+  const bool one_counselor = !o.counselor.empty() && (o.summary || o.all);
   store::CheckScope scope;
   if (one_counselor)
     scope.counselor = [&](const check::CheckInput& input) { return l.counselor = find_counselor(input, o.counselor); };
   l.input = store::load_check_input(db, ctx.config(), *semester, l.as_of, scope);
   if (!o.counselor.empty() && l.counselor < 0) l.counselor = find_counselor(l.input, o.counselor);
+  if (!o.branch.empty()) l.branch = find_branch(l.input, o.branch);
   check::EvaluateOptions options;
   options.keep_met = true;
   if (one_counselor) options.counselor = l.counselor;
@@ -208,8 +215,10 @@ std::vector<Document> build_documents(Context& ctx, store::Database& db, const L
   } else if (!o.all) {
     docs.push_back(feedback_document(ctx, db, l, o, find_member(l.input, o.member)));
   } else {
-    for (int member : check::members_due_form(l.input, l.obligations, l.period.number, l.counselor))
+    for (int member : check::members_due_form(l.input, l.obligations, l.period.number, l.counselor)) {
+      if (!l.branch.empty() && l.input.people[static_cast<std::size_t>(member)].branch != l.branch) continue;
       docs.push_back(feedback_document(ctx, db, l, o, member));
+    }
   }
   if (!o.out_dir.empty()) {
     for (auto& d : docs) {

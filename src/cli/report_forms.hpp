@@ -25,6 +25,8 @@ struct ReportOptions {
   bool summary = false;
   std::string member;
   std::string counselor;
+  std::string branch;    // feedback --all, summary: the members of this Party branch
+  bool college = false;  // summary: the whole college, a row per counselor
   bool all = false;
   std::string period;
   std::string semester;
@@ -59,6 +61,7 @@ struct Loaded {
   report::ReportPeriod period;
   Date as_of{};
   int counselor = -1;  // --counselor's index in input.counselors; -1 without one
+  std::string branch;  // --branch resolved to the branch's name; empty without one
 };
 
 // The last day the period's records are read to: min(as_of, the period's last day).

@@ -46,6 +46,18 @@ Json member_json(const SummaryMember& m) {
           {"overdue", m.overdue}};
 }
 
+Json counselor_row_json(const CounselorRow& c) {
+  return {{"id", c.id},
+          {"name", c.name},
+          {"members", c.members},
+          {"dorms", c.dorms},
+          {"visits", json_value(c.visits)},
+          {"talks", json_value(c.talks)},
+          {"forms", json_value(c.forms)},
+          {"own", json_value(c.own)},
+          {"overdue", c.overdue}};
+}
+
 Json dorm_json(const SummaryDorm& d) {
   return {{"code", d.code},
           {"member", string_or_null(d.member)},
@@ -121,7 +133,11 @@ std::string render_summary_json(const CounselorSummary& s) {
   doc["semester"] = {{"id", s.period.semester_id}, {"name", s.period.semester_name}};
   doc["period"] = period_json(s.period);
   doc["reported_on"] = format_date(s.reported_on);
-  doc["counselor"] = {{"id", s.counselor_id}, {"name", s.counselor_name}};
+  doc["scope"] = std::string(to_string(s.scope));
+  doc["counselor"] =
+      s.scope == SummaryScope::counselor ? Json{{"id", s.counselor_id}, {"name", s.counselor_name}} : Json();
+  doc["branch"] = s.scope == SummaryScope::branch ? Json(s.branch) : Json();
+  doc["counselors"] = json_array(s.counselors, counselor_row_json);
   doc["own"] = json_value(s.own);
   doc["audience"] = std::string(to_string(s.audience));
   doc["sensitive"] = s.sensitive;

@@ -23,6 +23,21 @@ constexpr struct SummaryLabels {
   // Heading and the lines under it.
   Words title{"# {}学生党员联系寝室工作情况汇总\n\n", "# {}: student Party members' dorm contact summary\n\n"};
   Words counselor_line{"辅导员：{}（{}）　　报送时间：{}\n\n", "Counselor: {} ({})    Submitted: {}\n\n"};
+  Words branch_line{"党支部：{}　　报送时间：{}\n\n", "Party branch: {}    Submitted: {}\n\n"};
+  Words college_line{"全院：辅导员 {} 名　　报送时间：{}\n\n", "The whole college: {} counselors    Submitted: {}\n\n"};
+  Words counselors_heading{"## 辅导员\n\n", "## Counselors\n\n"};
+  Words counselors_columns[9]{{"辅导员", "Counselor"},
+                              {"工号", "Staff id"},
+                              {"党员（人）", "Members"},
+                              {"联系寝室", "Dorms"},
+                              {"走访（实/应）", "Visits (done/due)"},
+                              {"谈心（实/应）", "Talks (done/due)"},
+                              {"反馈表（收/应）", "Forms (in/due)"},
+                              {"本期汇总", "Summary"},
+                              {"逾期事项", "Overdue items"}};
+  Words branch{"党支部", "Party branch"};
+  Words whole_college{"全院", "Whole college"};
+  Words counselors_sheet{"辅导员", "Counselors"};
   Words semester_line{"- 学期：{}　{}\n", "- Semester: {} · {}\n"};
   Words due_line{"- 报送学院党委：{}（{}）\n", "- Due to the college Party committee: {} ({})\n"};
   Words audience_line{"- 阅读对象：{}\n", "- For: {}\n"};
@@ -331,11 +346,47 @@ std::string small_counts_note(int threshold, Language language) {
   return fmt::format(pattern(kLabels.small_note, language), range, threshold);
 }
 
+// Whose summary it is: the counselor, the branch, or the college and how many counselors.
+std::string scope_line(const CounselorSummary& s, Language language) {
+  const auto date = report_date(s.reported_on, language);
+  switch (s.scope) {
+    case SummaryScope::branch:
+      return fmt::format(pattern(kLabels.branch_line, language), e(s.branch), date);
+    case SummaryScope::college:
+      return fmt::format(pattern(kLabels.college_line, language), s.counselors.size(), date);
+    case SummaryScope::counselor:
+      break;
+  }
+  return fmt::format(pattern(kLabels.counselor_line, language), e(s.counselor_name), e(s.counselor_id), date);
+}
+
+// The college's row per counselor, and the college's totals.
+Table counselors_table(const CounselorSummary& s, Language language) {
+  Table t{pick(kLabels.counselors_columns, language),
+          {Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::right, Align::left,
+           Align::right},
+          {}};
+  t.header.back() = overdue_column(s, language);
+  CounselorRow total;
+  for (const auto& c : s.counselors) {
+    t.rows.push_back({c.name, c.id, std::to_string(c.members), std::to_string(c.dorms), ratio(c.visits), ratio(c.talks),
+                      ratio(c.forms), c.own ? status_label(*c.own, language) : "—", std::to_string(c.overdue)});
+    total.members += c.members;
+    total.dorms += c.dorms;
+    add_sum(total.visits, c.visits);
+    add_sum(total.talks, c.talks);
+    add_sum(total.forms, c.forms);
+    total.overdue += c.overdue;
+  }
+  t.rows.push_back({kLabels.total(language), "", std::to_string(total.members), std::to_string(total.dorms),
+                    ratio(total.visits), ratio(total.talks), ratio(total.forms), "", std::to_string(total.overdue)});
+  return t;
+}
+
 std::string summary_header(const CounselorSummary& s, Language language) {
   const std::string semester = s.period.semester_name.empty() ? s.period.semester_id : s.period.semester_name;
   std::string out = fmt::format(pattern(kLabels.title, language), e(s.college));
-  out += fmt::format(pattern(kLabels.counselor_line, language), e(s.counselor_name), e(s.counselor_id),
-                     report_date(s.reported_on, language));
+  out += scope_line(s, language);
   out += fmt::format(pattern(kLabels.semester_line, language), e(semester), period_title(s.period, language));
   out += fmt::format(pattern(kLabels.due_line, language), report_date(s.period.summary_due, language),
                      s.own ? status_label(*s.own, language) : "—");
@@ -381,7 +432,12 @@ Table overview_table(const CounselorSummary& s, Language language) {
   Table t{pick(kLabels.overview_columns, language), {Align::left, Align::left}, {}};
   const auto row = [&](Words label, std::string value) { t.rows.push_back({label(language), std::move(value)}); };
   row(kLabels.college, s.college);
-  row(kLabels.counselor, fmt::format(pattern(kLabels.name_and_id, language), s.counselor_name, s.counselor_id));
+  if (s.scope == SummaryScope::counselor)
+    row(kLabels.counselor, fmt::format(pattern(kLabels.name_and_id, language), s.counselor_name, s.counselor_id));
+  else if (s.scope == SummaryScope::branch)
+    row(kLabels.branch, s.branch);
+  else
+    row(kLabels.whole_college, std::to_string(s.counselors.size()));
   row(kLabels.semester_row, s.period.semester_name.empty() ? s.period.semester_id : s.period.semester_name);
   row(kLabels.period_row, period_title(s.period, language));
   row(kLabels.submitted, report_date(s.reported_on, language));
@@ -401,8 +457,13 @@ std::string hours_text(double hours) { return fmt::format("{:.1f}", hours); }
 std::string render_summary_markdown(const CounselorSummary& s, Language language) {
   const auto& l = kLabels;
   std::string out = summary_header(s, language);
-  out += l.members_heading(language) + render_markdown(members_table(s, language));
-  out += l.dorms_heading(language) + render_markdown(dorms_table(s, language));
+  if (s.scope == SummaryScope::college) {
+    // One row per counselor; each counselor's members and dorms are in that counselor's summary.
+    out += l.counselors_heading(language) + render_markdown(counselors_table(s, language));
+  } else {
+    out += l.members_heading(language) + render_markdown(members_table(s, language));
+    out += l.dorms_heading(language) + render_markdown(dorms_table(s, language));
+  }
   out += l.forms_heading(language) + forms_text(s, language);
   out += l.incidents_heading(language) + incidents_text(s, language);
   out += l.attention_heading(language) + attention_text(s, language);
@@ -415,6 +476,13 @@ std::string render_summary_markdown(const CounselorSummary& s, Language language
 
 Workbook summary_workbook(const CounselorSummary& s, Language language) {
   const auto& l = kLabels;
+  if (s.scope == SummaryScope::college)
+    return {{"counselors", l.counselors_sheet(language), counselors_table(s, language)},
+            {"members", l.members_sheet(language), members_table(s, language)},
+            {"dorms", l.dorms_sheet(language), dorms_table(s, language)},
+            {"attention", l.attention_sheet(language), attention_table(s, language)},
+            {"changes", l.changes_sheet(language), changes_table(s, language)},
+            {"overview", l.overview_sheet(language), overview_table(s, language)}};
   return {{"members", l.members_sheet(language), members_table(s, language)},
           {"dorms", l.dorms_sheet(language), dorms_table(s, language)},
           {"overdue", l.overdue_sheet(language), overdue_table(s, language)},

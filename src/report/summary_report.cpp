@@ -46,6 +46,35 @@ const check::Person& person(const SummaryInput& in, int index) {
   return in.check->people[static_cast<std::size_t>(index)];
 }
 
+// Whether the summary's scope holds a member: the counselor's, the branch's, any.
+bool covers_member(const SummaryInput& in, int member) {
+  if (member < 0) return false;
+  switch (in.scope) {
+    case SummaryScope::college:
+      return true;
+    case SummaryScope::branch:
+      return person(in, member).branch == in.branch;
+    case SummaryScope::counselor:
+      break;
+  }
+  return check::counselor_of(*in.check, member) == in.counselor;
+}
+
+// Whether an obligation belongs to the summary: a counselor's summary takes what check
+// charges to the counselor (the counselor's own summary too), a branch's its members' items,
+// the college's everything.
+bool covers(const SummaryInput& in, const Obligation& o) {
+  switch (in.scope) {
+    case SummaryScope::college:
+      return true;
+    case SummaryScope::branch:
+      return o.member >= 0 && person(in, o.member).branch == in.branch;
+    case SummaryScope::counselor:
+      break;
+  }
+  return o.counselor == in.counselor;
+}
+
 std::string dorm_code(const SummaryInput& in, int dorm) {
   return dorm < 0 || dorm >= static_cast<int>(in.check->dorms.size()) ? std::string()
                                                                       : in.check->dorms[static_cast<std::size_t>(dorm)];
@@ -165,7 +194,7 @@ void fill_members_and_dorms(const SummaryInput& in, CounselorSummary& out) {
   std::map<int, MemberWork> members;
   std::map<std::string, DormWork> dorms;
   for (const auto& o : *in.obligations) {
-    if (o.counselor != in.counselor) continue;
+    if (!covers(in, o)) continue;
     if (counts_for_member(in.privacy, o)) members[o.member].row.overdue++;
     if (!in_period(o, in.period) || o.member < 0) continue;
     if (o.rule == Rule::incident_report || o.rule == Rule::attention_talks) {
@@ -208,7 +237,7 @@ void fill_incidents(const SummaryInput& in, CounselorSummary& out) {
   std::vector<double> hours;
   int found = 0, in_time = 0, late = 0, unreported = 0;
   for (const auto& o : *in.obligations) {
-    if (o.counselor != in.counselor || o.rule != Rule::incident_report || !in_period(o, in.period)) continue;
+    if (!covers(in, o) || o.rule != Rule::incident_report || !in_period(o, in.period)) continue;
     found++;
     if (o.status == Status::met)
       in_time++;
@@ -254,7 +283,7 @@ void fill_attention(const SummaryInput& in, CounselorSummary& out) {
   std::map<int, NamedAttention> students;
   const std::set<int> attention = attention_during(in);
   for (const auto& o : *in.obligations) {
-    if (o.counselor != in.counselor || !in_period(o, in.period) || o.student < 0) continue;
+    if (!covers(in, o) || !in_period(o, in.period) || o.student < 0) continue;
     if (o.rule != Rule::talks && o.rule != Rule::attention_talks) continue;
     if (o.status == Status::waived || attention.count(o.student) == 0) continue;
     auto& s = students[o.student];
@@ -304,12 +333,14 @@ void fill_overdue_counts(const std::map<Rule, int>& by_rule, const Privacy& priv
 void fill_forms_and_overdue(const SummaryInput& in, CounselorSummary& out) {
   std::map<Rule, int> by_rule;
   for (const auto& o : *in.obligations) {
-    if (o.counselor != in.counselor) continue;
+    if (!covers(in, o)) continue;
     if (o.rule == Rule::feedback_form && o.period == in.period.number) tally(out.forms, o);
-    if (o.rule == Rule::counselor_summary && o.period == in.period.number && o.member < 0) out.own = o.status;
+    if (in.scope == SummaryScope::counselor && o.rule == Rule::counselor_summary && o.period == in.period.number &&
+        o.member < 0)
+      out.own = o.status;
     if (o.status != Status::overdue) continue;
     by_rule[o.rule]++;
-    if (in.privacy.audience == Audience::committee) continue;
+    if (in.privacy.audience == Audience::committee || in.scope == SummaryScope::college) continue;
     OverdueLine line{o.rule,
                      o.member >= 0 ? person(in, o.member).name : std::string(),
                      dorm_code(in, o.dorm),
@@ -329,7 +360,7 @@ void fill_forms_and_overdue(const SummaryInput& in, CounselorSummary& out) {
 void fill_changes(const SummaryInput& in, CounselorSummary& out) {
   const auto& versions = in.check->assignments;
   const Date end = period_end(in);
-  auto mine = [&](int member) { return member >= 0 && check::counselor_of(*in.check, member) == in.counselor; };
+  auto mine = [&](int member) { return covers_member(in, member); };
   for (std::size_t v = 0; v < versions.size(); ++v) {
     if (!within(versions[v].valid_from, in.period.first_day, end)) continue;
     if (v == 0) {
@@ -352,16 +383,73 @@ void fill_changes(const SummaryInput& in, CounselorSummary& out) {
   }
 }
 
+CounselorRow row_of(const CounselorSummary& s) {
+  CounselorRow row{s.counselor_id, s.counselor_name, static_cast<int>(s.members.size()), 0, {}, {}, s.forms, s.own, 0};
+  for (const auto& m : s.members) {
+    row.dorms += m.dorms;
+    row.visits.expected += m.visits.expected;
+    row.visits.found += m.visits.found;
+    row.visits.late += m.visits.late;
+    row.talks.expected += m.talks.expected;
+    row.talks.found += m.talks.found;
+    row.talks.late += m.talks.late;
+  }
+  for (const auto& [rule, count] : s.overdue_by_rule) {
+    const bool left_out = std::find(s.member_overdue_excludes.begin(), s.member_overdue_excludes.end(), rule) !=
+                          s.member_overdue_excludes.end();
+    if (!left_out) row.overdue += count.value().value_or(0);
+  }
+  return row;
+}
+
+// The college's rows: each counselor's own summary, built from that counselor's obligations.
+void fill_counselor_rows(const SummaryInput& in, CounselorSummary& out) {
+  std::vector<std::vector<Obligation>> mine(in.check->counselors.size());
+  for (const auto& o : *in.obligations)
+    if (o.counselor >= 0 && o.counselor < static_cast<int>(mine.size()))
+      mine[static_cast<std::size_t>(o.counselor)].push_back(o);
+  for (std::size_t c = 0; c < mine.size(); ++c) {
+    if (mine[c].empty()) continue;
+    SummaryInput one = in;
+    one.scope = SummaryScope::counselor;
+    one.counselor = static_cast<int>(c);
+    one.obligations = &mine[c];
+    one.attention.clear();
+    one.privacy.include_sensitive = false;
+    const auto summary = build_counselor_summary(one);
+    if (summary.members.empty() && !summary.own) continue;
+    out.counselors.push_back(row_of(summary));
+  }
+  std::sort(out.counselors.begin(), out.counselors.end(),
+            [](const CounselorRow& a, const CounselorRow& b) { return a.id < b.id; });
+}
+
 }  // namespace
+
+std::string_view to_string(SummaryScope scope) {
+  switch (scope) {
+    case SummaryScope::branch:
+      return "branch";
+    case SummaryScope::college:
+      return "college";
+    case SummaryScope::counselor:
+      break;
+  }
+  return "counselor";
+}
 
 CounselorSummary build_counselor_summary(const SummaryInput& in) {
   CounselorSummary out;
   out.college = in.college;
   out.period = in.period;
   out.reported_on = in.as_of;
-  const auto& counselor = in.check->counselors.at(static_cast<std::size_t>(in.counselor));
-  out.counselor_id = counselor.staff_id;
-  out.counselor_name = counselor.name;
+  out.scope = in.scope;
+  out.branch = in.scope == SummaryScope::branch ? in.branch : std::string();
+  if (in.scope == SummaryScope::counselor) {
+    const auto& counselor = in.check->counselors.at(static_cast<std::size_t>(in.counselor));
+    out.counselor_id = counselor.staff_id;
+    out.counselor_name = counselor.name;
+  }
   out.audience = in.privacy.audience;
   out.sensitive = in.privacy.include_sensitive;
   out.phones_in_full = in.privacy.phones_in_full();
@@ -375,6 +463,7 @@ CounselorSummary build_counselor_summary(const SummaryInput& in) {
   fill_attention(in, out);
   fill_forms_and_overdue(in, out);
   fill_changes(in, out);
+  if (in.scope == SummaryScope::college) fill_counselor_rows(in, out);
   out.chain = in.chain;
   return out;
 }

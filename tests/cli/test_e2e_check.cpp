@@ -369,15 +369,17 @@ TEST_SUITE("e2e.check") {
       all.insert(all.end(), args.begin(), args.end());
       run_ok(box, all);
     }
-    for (const auto& command : std::vector<std::vector<std::string>>{
-             {"check", "--member", "张一"}, {"report", "feedback", "--member", "张一", "--period", "1"}}) {
+    for (const auto& command :
+         std::vector<std::vector<std::string>>{{"check", "--member", "张一"},
+                                               {"check", "--digest", "--for", "member:张一"},
+                                               {"report", "feedback", "--member", "张一", "--period", "1"}}) {
       std::vector<std::string> all{"--db", "college.db", "--as-of", "2026-09-21"};
       all.insert(all.end(), command.begin(), command.end());
       const auto r = box.run(all);
       INFO(command[0] << ": " << r.err);
       CHECK(r.exit_code == 64);
-      CHECK(r.err.find("--member \"张一\": 2 students have that name (2025110101, 2025110109); give the student id") !=
-            std::string::npos);
+      CHECK(r.err.find("2 students have that name (2025110101 张一 英语2501, 2025110109 张一 英语2501); give the "
+                       "student id") != std::string::npos);
     }
     std::vector<std::string> by_id{"--db", "college.db", "--as-of", "2026-09-21", "check", "--member", "2025110109"};
     CHECK(box.run(by_id).exit_code != 64);

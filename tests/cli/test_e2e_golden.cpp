@@ -251,6 +251,15 @@ TEST_SUITE("e2e.golden") {
       golden("summary-T2024001-p5.en.md", "2026-11-16", join(k_en, p5));
     }
 
+    SUBCASE("report summary --college and --branch: the committee's one document, a branch's view") {
+      const std::vector<std::string> c{"report", "summary", "--college", "--period", "5"};
+      golden("summary-college-p5.zh.md", "2026-11-16", c);
+      golden("summary-college-p5.en.md", "2026-11-16", join(k_en, c));
+      golden("summary-college-p5.json", "2026-11-16", join(c, {"--format", "json"}));
+      golden("summary-japanese-branch-p5.zh.md", "2026-11-16",
+             {"report", "summary", "--branch", "日语系学生党支部", "--period", "5"});
+    }
+
     SUBCASE("report assessment: the whole college (Markdown), one branch (JSON)") {
       const std::vector<std::string> a{"report", "assessment", "--semester", "2026-autumn"};
       golden("assessment.zh.md", "2026-11-16", a);

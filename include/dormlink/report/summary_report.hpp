@@ -20,12 +20,19 @@
 
 namespace dormlink::report {
 
+// Whose work a summary covers: one counselor's members (the summary the counselor hands in),
+// one Party branch's members (the branch secretary's view), or the whole college (the
+// committee's one document, with a row per counselor).
+enum class SummaryScope { counselor, branch, college };
+
 // What build_counselor_summary reads.
 struct SummaryInput {
   const check::CheckInput* check = nullptr;
   // check::evaluate(*check, config, as_of, {.keep_met = true}): every obligation.
   const std::vector<check::Obligation>* obligations = nullptr;
-  int counselor = -1;  // index into check->counselors
+  SummaryScope scope = SummaryScope::counselor;
+  int counselor = -1;  // index into check->counselors (scope counselor)
+  std::string branch;  // the branch's name as the student roster has it (scope branch)
   ReportPeriod period;
   Date as_of{};  // the evaluation date, shown as the date the summary is handed in
   records::ChainHead chain;
@@ -120,14 +127,34 @@ struct AssignmentChange {
   std::string after;
 };
 
+// One counselor's line of the college summary, the totals of that counselor's own summary
+// (the same numbers, built by the same code). `overdue` leaves out the rules of
+// CounselorSummary::member_overdue_excludes, as the members' column does.
+struct CounselorRow {
+  std::string id;
+  std::string name;
+  int members = 0;
+  int dorms = 0;
+  Tally visits;
+  Tally talks;
+  Tally forms;
+  std::optional<check::Status> own;  // the counselor's summary of the period
+  int overdue = 0;
+};
+
 // The summary, privacy applied: every count that may be suppressed is a ShownCount, decided
 // here, so the renderers only format.
 struct CounselorSummary {
   std::string college;
   ReportPeriod period;
   Date reported_on{};
-  std::string counselor_id;
-  std::string counselor_name;
+  SummaryScope scope = SummaryScope::counselor;
+  std::string counselor_id;    // scope counselor
+  std::string counselor_name;  // scope counselor
+  std::string branch;          // scope branch
+  // Scope college: one row per counselor with a member due anything in the period, by staff id.
+  // The college's own overdue lines are not listed (counts by rule only).
+  std::vector<CounselorRow> counselors;
   std::optional<check::Status> own;  // this summary's obligation (counselor_summary)
   Audience audience = Audience::committee;
   bool sensitive = false;
@@ -154,8 +181,12 @@ struct CounselorSummary {
   records::ChainHead chain;
 };
 
-// The summary of input.counselor's members for input.period, as of input.as_of.
+// The summary of input.scope (input.counselor's members, input.branch's, or the college's) for
+// input.period, as of input.as_of.
 CounselorSummary build_counselor_summary(const SummaryInput& input);
+
+// "counselor", "branch", "college": the JSON spelling.
+std::string_view to_string(SummaryScope scope);
 
 // GitHub-flavoured Markdown: heading, members, dorms, forms, incidents, attention students,
 // what is still overdue, assignment changes, chain head. Every cell escaped.
