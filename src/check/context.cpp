@@ -216,12 +216,17 @@ Status count_status(int found, int on_time, int expected, Status unmet) {
 Sink::Sink(const CheckInput& input, const EvaluateOptions& options)
     : m_input(input), m_options(options), m_counselors(input.people.size(), -2) {}
 
-bool Sink::wants(Status status) const {
-  return m_options.keep_met || status == Status::due_soon || status == Status::at_risk || status == Status::overdue;
+bool Sink::listed(Status status) {
+  return status == Status::due_soon || status == Status::at_risk || status == Status::overdue;
 }
+
+bool Sink::wants(Status status) const { return m_options.keep_met || listed(status); }
 
 void Sink::add(Obligation obligation) {
   if (!wants(obligation.status)) return;
+  if (m_options.keep_met_from && !listed(obligation.status) &&
+      !within(obligation.due, *m_options.keep_met_from, m_options.keep_met_to.value_or(obligation.due)))
+    return;
   if (obligation.counselor < 0 && obligation.member >= 0) obligation.counselor = counselor(obligation.member);
   if (m_options.counselor >= 0 && obligation.counselor != m_options.counselor) return;
   m_items.push_back(obligation);

@@ -99,6 +99,8 @@ class Sink {
   Sink(const CheckInput& input, const EvaluateOptions& options);
   // True when an obligation with this status is returned.
   bool wants(Status status) const;
+  // The statuses check lists: overdue, due soon, at risk (kept whatever the options say).
+  static bool listed(Status status);
   void add(Obligation obligation);
   // The obligations in the documented order.
   std::vector<Obligation> take_sorted();

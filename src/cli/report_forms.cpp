@@ -203,6 +203,15 @@ Loaded load(Context& ctx, store::Database& db, const ReportOptions& o) {
   check::EvaluateOptions options;
   options.keep_met = true;
   if (one_counselor) options.counselor = l.counselor;
+  if (o.summary) {
+    // A summary tallies the period's obligations (due from its first day to its form, summary
+    // and incident reports, at most incident_report_hours later) and counts every overdue one.
+    options.keep_met_from = l.period.first_day;
+    const int hours_days = (ctx.config().duties.incident_report_hours + 23) / 24;
+    const auto last =
+        std::max(to_days(l.period.summary_due), to_days(l.period.last_day) + std::chrono::days{hours_days});
+    options.keep_met_to = Date{last + std::chrono::days{1}};
+  }
   l.obligations = check::evaluate(l.input, ctx.config(), l.as_of, options);
   l.chain = store::load_chain_head(db);
   return l;

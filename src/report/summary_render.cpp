@@ -478,8 +478,6 @@ Workbook summary_workbook(const CounselorSummary& s, Language language) {
   const auto& l = kLabels;
   if (s.scope == SummaryScope::college)
     return {{"counselors", l.counselors_sheet(language), counselors_table(s, language)},
-            {"members", l.members_sheet(language), members_table(s, language)},
-            {"dorms", l.dorms_sheet(language), dorms_table(s, language)},
             {"attention", l.attention_sheet(language), attention_table(s, language)},
             {"changes", l.changes_sheet(language), changes_table(s, language)},
             {"overview", l.overview_sheet(language), overview_table(s, language)}};

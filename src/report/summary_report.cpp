@@ -383,42 +383,45 @@ void fill_changes(const SummaryInput& in, CounselorSummary& out) {
   }
 }
 
-CounselorRow row_of(const CounselorSummary& s) {
-  CounselorRow row{s.counselor_id, s.counselor_name, static_cast<int>(s.members.size()), 0, {}, {}, s.forms, s.own, 0};
-  for (const auto& m : s.members) {
-    row.dorms += m.dorms;
-    row.visits.expected += m.visits.expected;
-    row.visits.found += m.visits.found;
-    row.visits.late += m.visits.late;
-    row.talks.expected += m.talks.expected;
-    row.talks.found += m.talks.found;
-    row.talks.late += m.talks.late;
-  }
-  for (const auto& [rule, count] : s.overdue_by_rule) {
-    const bool left_out = std::find(s.member_overdue_excludes.begin(), s.member_overdue_excludes.end(), rule) !=
-                          s.member_overdue_excludes.end();
-    if (!left_out) row.overdue += count.value().value_or(0);
-  }
-  return row;
-}
-
-// The college's rows: each counselor's own summary, built from that counselor's obligations.
+// The college's rows, in one pass: each counselor's members (the college's member rows, whose
+// obligations check charges to that counselor), forms, own summary and overdue items — the same
+// numbers as that counselor's own summary (tests/cli/test_e2e_views.cpp recomputes them so).
 void fill_counselor_rows(const SummaryInput& in, CounselorSummary& out) {
-  std::vector<std::vector<Obligation>> mine(in.check->counselors.size());
-  for (const auto& o : *in.obligations)
-    if (o.counselor >= 0 && o.counselor < static_cast<int>(mine.size()))
-      mine[static_cast<std::size_t>(o.counselor)].push_back(o);
-  for (std::size_t c = 0; c < mine.size(); ++c) {
-    if (mine[c].empty()) continue;
-    SummaryInput one = in;
-    one.scope = SummaryScope::counselor;
-    one.counselor = static_cast<int>(c);
-    one.obligations = &mine[c];
-    one.attention.clear();
-    one.privacy.include_sensitive = false;
-    const auto summary = build_counselor_summary(one);
-    if (summary.members.empty() && !summary.own) continue;
-    out.counselors.push_back(row_of(summary));
+  const auto& counselors = in.check->counselors;
+  std::vector<CounselorRow> rows(counselors.size());
+  std::vector<int> counselor_of_person(in.check->people.size(), -1);
+  std::vector<bool> has_obligation(counselors.size(), false);
+  for (const auto& o : *in.obligations) {
+    if (o.counselor < 0 || o.counselor >= static_cast<int>(rows.size())) continue;
+    auto& row = rows[static_cast<std::size_t>(o.counselor)];
+    has_obligation[static_cast<std::size_t>(o.counselor)] = true;
+    if (o.member >= 0) counselor_of_person[static_cast<std::size_t>(o.member)] = o.counselor;
+    if (o.rule == Rule::feedback_form && o.period == in.period.number) tally(row.forms, o);
+    if (o.rule == Rule::counselor_summary && o.period == in.period.number && o.member < 0) row.own = o.status;
+    const bool left_out = std::find(out.member_overdue_excludes.begin(), out.member_overdue_excludes.end(), o.rule) !=
+                          out.member_overdue_excludes.end();
+    if (o.status == Status::overdue && !left_out) row.overdue++;
+  }
+  std::map<std::string_view, int> by_id;  // the members' counselors, by student id
+  for (std::size_t p = 0; p < counselor_of_person.size(); ++p)
+    if (counselor_of_person[p] >= 0) by_id.emplace(in.check->people[p].id, counselor_of_person[p]);
+  for (const auto& m : out.members) {
+    const auto it = by_id.find(m.id);
+    if (it == by_id.end()) continue;
+    auto& row = rows[static_cast<std::size_t>(it->second)];
+    row.members++;
+    row.dorms += m.dorms;
+    for (auto [total, part] : {std::pair{&row.visits, &m.visits}, std::pair{&row.talks, &m.talks}}) {
+      total->expected += part->expected;
+      total->found += part->found;
+      total->late += part->late;
+    }
+  }
+  for (std::size_t c = 0; c < rows.size(); ++c) {
+    if (!has_obligation[c] || (rows[c].members == 0 && !rows[c].own)) continue;
+    rows[c].id = counselors[c].staff_id;
+    rows[c].name = counselors[c].name;
+    out.counselors.push_back(rows[c]);
   }
   std::sort(out.counselors.begin(), out.counselors.end(),
             [](const CounselorRow& a, const CounselorRow& b) { return a.id < b.id; });
@@ -463,7 +466,13 @@ CounselorSummary build_counselor_summary(const SummaryInput& in) {
   fill_attention(in, out);
   fill_forms_and_overdue(in, out);
   fill_changes(in, out);
-  if (in.scope == SummaryScope::college) fill_counselor_rows(in, out);
+  if (in.scope == SummaryScope::college) {
+    // The college's document is its counselors' rows: the members and dorms are in each
+    // counselor's own summary (docs/reports.md "Branch and college summaries").
+    fill_counselor_rows(in, out);
+    out.members.clear();
+    out.dorms.clear();
+  }
   out.chain = in.chain;
   return out;
 }

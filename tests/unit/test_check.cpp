@@ -17,6 +17,14 @@ using namespace dormlink::check;
 
 namespace {
 
+// Options that keep every obligation (of one counselor when given).
+EvaluateOptions keep_met(int counselor = -1) {
+  EvaluateOptions options;
+  options.keep_met = true;
+  options.counselor = counselor;
+  return options;
+}
+
 Date ymd(int y, unsigned m, unsigned d) {
   return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
 }
@@ -116,7 +124,7 @@ Config rules() {
 }
 
 std::vector<Obligation> all(const CheckInput& in, const Config& config, Date as_of) {
-  return evaluate(in, config, as_of, EvaluateOptions{.keep_met = true});
+  return evaluate(in, config, as_of, keep_met());
 }
 
 using Match = std::function<bool(const Obligation&)>;
@@ -305,7 +313,28 @@ TEST_SUITE("check") {
     CHECK(matching(items, visit(0, 2)).empty());
     CHECK(matching(items, talk(2, 2)).empty());
     CHECK(periods(matching(items, rule_is(Rule::visits))) == std::vector<int>{1, 1, 1});
-    CHECK(evaluate(college(), rules(), ymd(2026, 9, 6), EvaluateOptions{.keep_met = true}).empty());
+    CHECK(evaluate(college(), rules(), ymd(2026, 9, 6), keep_met()).empty());
+  }
+
+  TEST_CASE("keep_met_from/to keep the listed obligations and the others due in the window only") {
+    const auto as_of = ymd(2026, 10, 12);
+    const auto every = evaluate(college(), rules(), as_of, keep_met());
+    auto options = keep_met();
+    options.keep_met_from = ymd(2026, 9, 21);
+    options.keep_met_to = ymd(2026, 10, 4);
+    const auto windowed = evaluate(college(), rules(), as_of, options);
+    std::vector<Obligation> expected;
+    for (const auto& o : every) {
+      const bool listed = o.status == Status::overdue || o.status == Status::due_soon || o.status == Status::at_risk;
+      if (listed || within(o.due, ymd(2026, 9, 21), ymd(2026, 10, 4))) expected.push_back(o);
+    }
+    CHECK(windowed.size() < every.size());
+    REQUIRE(windowed.size() == expected.size());
+    for (std::size_t i = 0; i < windowed.size(); ++i) {
+      CHECK(windowed[i].rule == expected[i].rule);
+      CHECK(windowed[i].due == expected[i].due);
+      CHECK(windowed[i].status == expected[i].status);
+    }
   }
 
   TEST_CASE("holiday weeks carry no visits and no talks") {
@@ -881,7 +910,7 @@ TEST_SUITE("check") {
     const auto every = all(in, config, ymd(2026, 9, 22));
     REQUIRE_FALSE(in.counselors.empty());
     for (int c = 0; c < static_cast<int>(in.counselors.size()); ++c) {
-      const auto mine = evaluate(in, config, ymd(2026, 9, 22), EvaluateOptions{.keep_met = true, .counselor = c});
+      const auto mine = evaluate(in, config, ymd(2026, 9, 22), keep_met(c));
       const auto expected = matching(every, [c](const Obligation& o) { return o.counselor == c; });
       REQUIRE_FALSE(expected.empty());
       REQUIRE(mine.size() == expected.size());
@@ -959,7 +988,7 @@ TEST_SUITE("check") {
     CHECK(matching(listed, rule_is(Rule::visits)).empty());
 
     started = std::chrono::steady_clock::now();
-    const auto every = evaluate(in, config, as_of, EvaluateOptions{.keep_met = true});
+    const auto every = evaluate(in, config, as_of, keep_met());
     const auto every_ms = elapsed_ms(started);
     INFO("evaluate, university scale, keep_met: ", every_ms, " ms");
     CHECK(matching(every, rule_is(Rule::talks)).size() == static_cast<std::size_t>(due_talks * 15));

@@ -192,6 +192,10 @@ struct Obligation {
 struct EvaluateOptions {
   bool keep_met = false;  // also return met, met_late, waived and pending obligations
   int counselor = -1;     // only the obligations of this counselor (index into input.counselors); -1: all
+  // With keep_met: keep the met, waived and pending obligations only when due within
+  // [from, to] (a reporting period's summary needs the period's, and every overdue one).
+  std::optional<Date> keep_met_from;
+  std::optional<Date> keep_met_to;
 };
 
 // Every obligation of input.semester as of `as_of` (a local date; records dated up to it

@@ -153,7 +153,8 @@ struct CounselorSummary {
   std::string counselor_name;  // scope counselor
   std::string branch;          // scope branch
   // Scope college: one row per counselor with a member due anything in the period, by staff id.
-  // The college's own overdue lines are not listed (counts by rule only).
+  // The college's members, dorms and overdue lines are not listed (they are in each counselor's
+  // summary): its counts are.
   std::vector<CounselorRow> counselors;
   std::optional<check::Status> own;  // this summary's obligation (counselor_summary)
   Audience audience = Audience::committee;
