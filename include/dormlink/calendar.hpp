@@ -77,9 +77,7 @@ struct Calendar {
 
 // True when the date is after the semester's last day: what is listed for it is still open
 // from a semester that has ended (上学期未结事项).
-inline bool semester_closing(const Semester& semester, Date date) {
-  return to_days(semester.last_day()) < to_days(date);
-}
+inline bool semester_ended(const Semester& semester, Date date) { return to_days(semester.last_day()) < to_days(date); }
 
 // A first draft of the academic year containing `today` for `dormlink init`: autumn from the
 // first Monday of September, spring from the first Monday of March, 18 teaching weeks each,

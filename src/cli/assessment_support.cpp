@@ -1,14 +1,13 @@
 // What assessment and inspection reports and the assessment export load (assessment_support.hpp).
 #include "cli/assessment_support.hpp"
 
-#include "cli/lookup.hpp"
-
 #include <algorithm>
 #include <chrono>
 #include <tuple>
 
 #include <fmt/format.h>
 
+#include "cli/lookup.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/store/check_store.hpp"

@@ -96,10 +96,11 @@ const Semester& choose_assign_semester(Context& ctx, const std::string& id) {
   if (const auto* s = calendar.containing(ctx.today())) return *s;
   // Between semesters the next one is meant (assigned before it starts); after the calendar's
   // last semester there is none to assume: say which there are and how to add the next.
-  bool outside_known = false;
-  const std::string where = outside_calendar(ctx, ctx.today(), outside_known);
   const auto* next = calendar.current_or_nearest(ctx.today());
-  if (next == nullptr || to_days(next->first_monday) < to_days(ctx.today())) throw ConfigError(where);
+  if (next == nullptr || to_days(next->first_monday) < to_days(ctx.today())) {
+    bool outside_known = false;
+    throw ConfigError(outside_calendar(ctx, ctx.today(), outside_known));
+  }
   if (!ctx.options().quiet) {
     fmt::print(ctx.err(),
                fmt::runtime(ctx.language() == Language::zh ? "dormlink: {} 不在学期内；为下一学期 {}（{} 开始）分配\n"

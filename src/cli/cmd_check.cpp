@@ -15,6 +15,7 @@
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/report/check_report.hpp"
+#include "dormlink/report/digest.hpp"
 #include "dormlink/store/check_store.hpp"
 #include "dormlink/util/text.hpp"
 
@@ -61,16 +62,12 @@ int outside_every_semester(Context& ctx, const CheckOptions& o, Date as_of) {
   if (outside_known)
     fmt::print(ctx.err(), "dormlink: {}: {}\n", ctx.language() == Language::zh ? "警告" : "warning", where);
   if (ctx.options().quiet) return 0;
-  if (o.format == "json" && !o.digest) {
-    ctx.out() << fmt::format(
-        "{{\n  \"as_of\": \"{}\",\n  \"semester\": null,\n  \"counts\": {{\"overdue\": 0, "
-        "\"due_soon\": 0, \"at_risk\": 0, \"pending\": 0}},\n  \"items\": []\n}}\n",
-        format_date(as_of));
+  if (o.format == "json" && o.digest) {
+    ctx.out() << report::render_digest_json({});
   } else if (o.format == "json") {
-    ctx.out() << fmt::format(
-        "{{\n  \"as_of\": \"{}\",\n  \"semester\": null,\n  \"counts\": {{\"overdue\": 0, "
-        "\"new\": 0, \"due_soon\": 0}}\n}}\n",
-        format_date(as_of));
+    report::CheckListing empty;
+    empty.as_of = as_of;
+    ctx.out() << report::render_check_json(empty);
   } else if (o.format != "csv" && !outside_known) {
     ctx.out() << where << "\n";
   } else if (o.format != "csv") {

@@ -8,12 +8,11 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/assessment_support.hpp"
+#include "cli/calendar_support.hpp"
 #include "cli/context.hpp"
 #include "cli/damage.hpp"
 #include "cli/lookup.hpp"
 #include "cli/report_forms.hpp"
-
-#include "cli/calendar_support.hpp"
 #include "cli/report_support.hpp"
 #include "cli/sheets.hpp"
 #include "dormlink/check/obligations.hpp"

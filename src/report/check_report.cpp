@@ -119,7 +119,7 @@ std::string heading(const CheckListing& l, Language language) {
   if (l.week) week = fmt::format(fmt::runtime(k_labels.heading_week(language)), *l.week);
   std::string out =
       fmt::format(fmt::runtime(k_labels.heading(language)), format_date(l.as_of), l.input->semester.name, week);
-  if (semester_closing(l.input->semester, l.as_of))
+  if (semester_ended(l.input->semester, l.as_of))
     out += fmt::format(fmt::runtime(k_labels.closing(language)), l.input->semester.id,
                        format_date(l.input->semester.last_day()));
   return out;
@@ -307,14 +307,17 @@ std::string render_check_text(const CheckListing& l, Language language) {
 }
 
 std::string render_check_json(const CheckListing& l) {
-  const auto& s = l.input->semester;
   const auto c = count_statuses(l.items);
   Json doc;
   doc["as_of"] = format_date(l.as_of);
-  doc["semester"] = Json{{"id", s.id},
-                         {"name", s.name},
-                         {"week", l.week ? Json(*l.week) : Json(nullptr)},
-                         {"ended", semester_closing(s, l.as_of)}};
+  doc["semester"] = nullptr;  // no input: the date is outside every semester
+  if (l.input != nullptr) {
+    const auto& s = l.input->semester;
+    doc["semester"] = Json{{"id", s.id},
+                           {"name", s.name},
+                           {"week", l.week ? Json(*l.week) : Json(nullptr)},
+                           {"ended", semester_ended(s, l.as_of)}};
+  }
   doc["counts"] =
       Json{{"overdue", c.overdue}, {"due_soon", c.due_soon}, {"at_risk", c.at_risk}, {"pending", c.pending}};
   doc["items"] = Json::array();

@@ -196,7 +196,7 @@ std::vector<Section> sections(const Digest& d, Language language) {
 std::string render(const Digest& d, Language language, bool markdown) {
   std::string out = markdown ? "# " + title(d, language) + "\n\n" : title(d, language) + "\n";
   out += recipient_line(d, language) + (markdown ? "\n\n" : "\n");
-  if (semester_closing(d.input->semester, d.as_of)) {
+  if (semester_ended(d.input->semester, d.as_of)) {
     out += fmt::format(pattern(k_words.closing, language), d.input->semester.id,
                        format_date(d.input->semester.last_day()));
     out += markdown ? "\n\n" : "\n";
@@ -250,7 +250,7 @@ Json digest_json(const Digest& d) {
   j["since"] = d.since ? Json(format_date(*d.since)) : Json(nullptr);
   j["semester"] = Json{{"id", d.input->semester.id},
                        {"week", d.week ? Json(*d.week) : Json(nullptr)},
-                       {"ended", semester_closing(d.input->semester, d.as_of)}};
+                       {"ended", semester_ended(d.input->semester, d.as_of)}};
   j["counts"] = Json{{"overdue", d.overdue}, {"new", d.fresh}, {"due_soon", d.due_soon}};
   if (d.recipient.kind == Kind::committee) {
     j["incidents"] = d.committee_incidents.json();

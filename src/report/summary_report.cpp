@@ -390,11 +390,9 @@ void fill_counselor_rows(const SummaryInput& in, CounselorSummary& out) {
   const auto& counselors = in.check->counselors;
   std::vector<CounselorRow> rows(counselors.size());
   std::vector<int> counselor_of_person(in.check->people.size(), -1);
-  std::vector<bool> has_obligation(counselors.size(), false);
   for (const auto& o : *in.obligations) {
     if (o.counselor < 0 || o.counselor >= static_cast<int>(rows.size())) continue;
     auto& row = rows[static_cast<std::size_t>(o.counselor)];
-    has_obligation[static_cast<std::size_t>(o.counselor)] = true;
     if (o.member >= 0) counselor_of_person[static_cast<std::size_t>(o.member)] = o.counselor;
     if (o.rule == Rule::feedback_form && o.period == in.period.number) tally(row.forms, o);
     if (o.rule == Rule::counselor_summary && o.period == in.period.number && o.member < 0) row.own = o.status;
@@ -418,7 +416,7 @@ void fill_counselor_rows(const SummaryInput& in, CounselorSummary& out) {
     }
   }
   for (std::size_t c = 0; c < rows.size(); ++c) {
-    if (!has_obligation[c] || (rows[c].members == 0 && !rows[c].own)) continue;
+    if (rows[c].members == 0 && !rows[c].own) continue;  // nobody of theirs was due anything
     rows[c].id = counselors[c].staff_id;
     rows[c].name = counselors[c].name;
     out.counselors.push_back(rows[c]);

@@ -65,6 +65,9 @@ TEST_SUITE("e2e.calendar") {
     CHECK(en.exit_code == 0);
     CHECK(has(en.err, "is outside every semester of dormlink.toml"));
     CHECK(has(en.out, "\"items\": []"));
+    const auto digest = box.run(college_args("2027-08-10", {"check", "--digest", "--format", "json"}));
+    CHECK(digest.exit_code == 0);
+    CHECK(has(digest.out, "\"digests\": []"));  // the digest's own shape, empty
     const auto assign = box.run(college_args("2027-08-10", {"assign", "--dry-run"}));
     CHECK(assign.exit_code == 78);
     CHECK(has(assign.err, "dormlink calendar draft 2027-autumn --start 2027-09-06"));
@@ -99,6 +102,10 @@ TEST_SUITE("e2e.calendar") {
         box.run(college_args("2027-08-10", {"calendar", "draft", "2028-spring", "--start", "2028-03-07"}));
     CHECK(tuesday.exit_code == 64);
     CHECK(has(tuesday.err, "that week's Monday is 2028-03-06"));
+    const auto not_a_date =
+        box.run(college_args("2027-08-10", {"calendar", "draft", "2028-spring", "--start", "2028-3-6"}));
+    CHECK(not_a_date.exit_code == 64);
+    CHECK(has(not_a_date.err, "--start \"2028-3-6\": expected a date YYYY-MM-DD"));
     const auto taken =
         box.run(college_args("2027-08-10", {"calendar", "draft", "2027-autumn", "--start", "2028-03-06"}));
     CHECK(taken.exit_code == 64);
@@ -122,10 +129,12 @@ TEST_SUITE("e2e.calendar") {
     const auto excused = box.run_at(now, {"--db", "college.db", "log-visit", "--member", "陈心", "--kind", "excused",
                                           "--reason", "寒假", "--at", "2027-01-19"});
     CHECK(excused.exit_code == 0);
+    const long long records = box.query_int("college.db", "SELECT count(*) FROM record");
     const auto visit = box.run_at(
         now, {"--db", "college.db", "log-visit", "--member", "陈心", "--dorm", "10-505", "--at", "2027-01-20 20:00"});
     CHECK(visit.exit_code == 65);
     CHECK(has(visit.err, "between semesters only incidents and excused absences are recorded"));
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM record") == records);  // nothing saved
     CHECK(box.run({"--db", "college.db", "verify"}).exit_code == 0);
     // Not reported: overdue in autumn's close-out.
     const auto check = box.run_at(now, {"--db", "college.db", "check", "--member", "陈心", "--format", "json"});

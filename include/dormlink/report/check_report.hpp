@@ -34,6 +34,7 @@ CheckCounts count_statuses(const std::vector<check::Obligation>& items);
 std::string render_check_text(const CheckListing& listing, Language language);
 
 // JSON for scripts (stable; docs/check.md "JSON"). Keys are English whatever the language.
+// Without input (a date outside every semester): `semester` null, no items.
 std::string render_check_json(const CheckListing& listing);
 
 // CSV: one row per item, English header, through the one CSV writer: for Excel (BOM, CRLF,
