@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <future>
+
 #include "impl.hpp"
 
 namespace dormlink::store {
@@ -294,11 +296,58 @@ std::optional<records::ChainFault> gap(std::int64_t expected, std::int64_t id) {
                                            : fmt::format("{}: the chain goes from #{} to #{}", what, expected - 1, id)};
 }
 
+// talk_student (schema v10) is check's copy of who each talk named: exactly one row per talk
+// and student, with the record's semester and times. The first record it disagrees with, or
+// none: a row without its talk, or a talk's student without its row.
+std::optional<records::ChainFault> talk_copy_fault(SQLite::Database& db) {
+  SQLite::Statement q(db,
+                      "SELECT min(id) FROM ("
+                      "SELECT t.record_id AS id FROM talk_student t WHERE NOT EXISTS (SELECT 1 FROM record r "
+                      "JOIN record_student s ON s.record_id = r.id WHERE r.id = t.record_id AND r.kind = 'talk' AND "
+                      "r.semester_id = t.semester_id AND r.happened_at = t.happened_at AND r.entered_at = "
+                      "t.entered_at AND s.student_id = t.student_id) "
+                      "UNION ALL SELECT r.id FROM record r JOIN record_student s ON s.record_id = r.id WHERE r.kind = "
+                      "'talk' AND NOT EXISTS (SELECT 1 FROM talk_student t WHERE t.semester_id = r.semester_id AND "
+                      "t.happened_at = r.happened_at AND t.record_id = r.id AND t.student_id = s.student_id))");
+  if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
+  const auto id = q.getColumn(0).getInt64();
+  return records::ChainFault{id, fmt::format("record {}: check's copy of the students it names (table talk_student) "
+                                             "differs from the record; the file was changed outside dormlink: "
+                                             "restore the last good backup",
+                                             id)};
+}
+
+// talk_copy_fault beside the walk, on a reader of its own (the second core): the check reads
+// every talk twice, and run after the walk it made verify a third slower. It may read a later
+// commit than the walk, so a fault it finds is confirmed on the walk's connection (`confirm`).
+class TalkCopyProbe {
+ public:
+  explicit TalkCopyProbe(const Database& database) {
+    if (database.path() == ":memory:") return;  // a second connection would open another database
+    m_result = std::async(std::launch::async, [&database] {
+      auto reader = database.another_reader();
+      return talk_copy_fault(reader.impl().db);
+    });
+  }
+  std::optional<records::ChainFault> confirm(SQLite::Database& walked) {
+    bool suspect = true;
+    try {
+      if (m_result.valid()) suspect = m_result.get().has_value();
+    } catch (const std::exception&) {  // no second reader: check on the walk's connection
+    }
+    return suspect ? talk_copy_fault(walked) : std::nullopt;
+  }
+
+ private:
+  std::future<std::optional<records::ChainFault>> m_result;
+};
+
 }  // namespace
 
 VerifyReport verify_records(Database& database, std::vector<records::ChainAnchor> given) {
   VerifyReport report;
   report.given = given.size();
+  TalkCopyProbe talk_copy(database);
   database.transaction([&] {
     auto& db = database.impl().db;
     auto anchors = stored_anchors(db, report);
@@ -349,6 +398,7 @@ VerifyReport verify_records(Database& database, std::vector<records::ChainAnchor
     report.records = verifier.count() - (content_fault ? 1u : 0u);
     if (report.records > 0) report.head = records::to_hex(verifier.head());
     if (!report.fault) report.fault = anchored.at_end(static_cast<std::int64_t>(report.records), report.head);
+    if (!report.fault) report.fault = talk_copy.confirm(db);
   });
   return report;
 }

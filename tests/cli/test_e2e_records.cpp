@@ -1,7 +1,9 @@
 // End-to-end: log-visit receipts and checks, verify against edits behind dormlink's back,
 // and concurrent writers losing nothing.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
+#include <filesystem>
 #include <regex>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -99,6 +101,68 @@ TEST_SUITE("e2e.records") {
       auto r = box.run_program("/usr/bin/sqlite3", {box.path("college.db"), "UPDATE record SET reason = 'x'"});
       CHECK(r.exit_code != 0);
       CHECK(r.err.find("records are append-only") != std::string::npos);
+    }
+  }
+  TEST_CASE("check's copy of the talks (talk_student) follows every write, is rebuilt by migrate and verified") {
+    Sandbox box;
+    std::filesystem::copy_file(dormlink::e2e::example_college_db(), box.path("college.db"));
+    box.copy_from_source("examples/dormlink.toml", "dormlink.toml");
+    const char* k_pairs =
+        "SELECT count(*) FROM record r JOIN record_student s ON s.record_id = r.id WHERE r.kind = 'talk'";
+    const auto talks = box.query_int("college.db", k_pairs);
+    REQUIRE(talks > 100);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM talk_student") == talks);
+    const auto check = box.run(at("2026-11-27", {"check", "--format", "json"}));
+    REQUIRE(check.exit_code == 1);
+    SUBCASE("a database of schema 9 gains the copy when migrated, and check reads the same") {
+      sqlite(box,
+             "DROP TRIGGER record_student_talk; DROP TRIGGER talk_student_no_update; DROP TRIGGER "
+             "talk_student_no_delete; DROP TABLE talk_student; PRAGMA user_version = 9;");
+      CHECK(box.run(at("2026-11-27", {"check"})).exit_code == 65);  // a reader never migrates
+      REQUIRE(box.run({"--db", "college.db", "migrate"}).exit_code == 0);
+      CHECK(box.query_int("college.db", "SELECT count(*) FROM talk_student") == talks);
+      CHECK(box.run(at("2026-11-27", {"check", "--format", "json"})).out == check.out);
+      CHECK(box.run({"--db", "college.db", "verify"}).exit_code == 0);
+    }
+    SUBCASE("a talk entered now is in the copy at once") {
+      SQLite::Database raw(box.path("college.db"), SQLite::OPEN_READONLY);
+      SQLite::Statement q(raw,
+                          "SELECT r.member_id, r.dorm_code, s.student_id FROM record r JOIN record_student s ON "
+                          "s.record_id = r.id WHERE r.kind = 'talk' ORDER BY r.id DESC LIMIT 1");
+      REQUIRE(q.executeStep());
+      const auto r =
+          box.run(at("2026-11-27", {"-q", "log-visit", "--kind", "talk", "--member", q.getColumn(0).getString(),
+                                    "--dorm", q.getColumn(1).getString(), "--talked", q.getColumn(2).getString(),
+                                    "--at", "2026-11-26 20:00", "--reason", "补谈"}));
+      INFO(r.err);
+      REQUIRE(r.exit_code == 0);
+      CHECK(box.query_int("college.db", "SELECT count(*) FROM talk_student") == talks + 1);
+      CHECK(box.query_int("college.db", "SELECT count(*) FROM talk_student WHERE happened_at = '2026-11-26 20:00'") ==
+            1);
+      CHECK(box.run({"--db", "college.db", "verify"}).exit_code == 0);
+    }
+    SUBCASE("a row added, moved or removed behind dormlink's back is named by verify") {
+      const auto first = box.query_int("college.db", "SELECT min(record_id) FROM talk_student");
+      const std::string moved =
+          "DROP TRIGGER talk_student_no_update; UPDATE talk_student SET happened_at = "
+          "'2026-09-01 08:00' WHERE record_id = " +
+          std::to_string(first) + ";";
+      const std::string removed =
+          "DROP TRIGGER talk_student_no_delete; DELETE FROM talk_student WHERE record_id = " + std::to_string(first) +
+          ";";
+      const std::string added =
+          "INSERT INTO talk_student SELECT semester_id, happened_at, record_id, '2099999999', "
+          "entered_at FROM talk_student WHERE record_id = " +
+          std::to_string(first) + ";";
+      for (const auto& sql : {moved, removed, added}) {
+        CAPTURE(sql);
+        Sandbox other;
+        std::filesystem::copy_file(box.path("college.db"), other.path("college.db"));
+        REQUIRE(other.run_program("/usr/bin/sqlite3", {other.path("college.db"), sql}).exit_code == 0);
+        const auto r = other.run({"--db", "college.db", "verify"});
+        CHECK(r.exit_code == 1);
+        CHECK(r.out.find(fmt::format("verify: FAILED at record {}: record {}: check's copy", first, first)) == 0);
+      }
     }
   }
   // Concurrent writers (4 x 500 commits, with readers running): tests/cli/test_e2e_faults.cpp.

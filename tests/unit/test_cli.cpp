@@ -57,7 +57,7 @@ TEST_SUITE("cli") {
   TEST_CASE("version and help") {
     auto v = run({"--version"});
     CHECK(v.code == 0);
-    CHECK(v.out == "dormlink 0.1.0 (schema 9)\n");
+    CHECK(v.out == "dormlink 0.1.0 (schema 10)\n");
     auto h = run({"roster", "--help"});
     CHECK(h.code == 0);
     CHECK(h.out.find("dormlink roster --as-of 2026-09-07 --format md > roster.md") != std::string::npos);
