@@ -7,7 +7,9 @@
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/command_line.hpp"
 #include "cli/context.hpp"
+#include "cli/messages.hpp"
 #include "cli/scrubbed_stream.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
@@ -19,6 +21,7 @@ namespace {
 constexpr const char* k_footer = R"(Environment:
   DORMLINK_DB       database path when --db is not given (default ./dormlink.db)
   DORMLINK_CONFIG   config path when --config is not given (default ./dormlink.toml)
+  DORMLINK_MESSAGES zh or en: the language of messages (not reports) when --lang is not given
 
 Exit codes: 0 ok, 1 findings, 3 no feasible assignment, 64 usage, 65 bad data, 66 missing input, 69 unavailable, 70 internal,
 73 cannot create, 74 I/O, 75 busy (retry), 77 permission, 78 config (docs/exit-codes.md).
@@ -54,7 +57,7 @@ int report_error(const Error& e, std::ostream& err) {
       fmt::print(err, "{}: {}\n", p.location, p.message);
     }
   }
-  fmt::print(err, "dormlink: error: {}\n", e.what());
+  err << msg::error_line(e.what());
   return static_cast<int>(e.code());
 }
 
@@ -68,22 +71,28 @@ int run_guarded(const Runner& runner, Context& context) {
   } catch (const Error& e) {
     return report_error(e, context.err());
   } catch (const std::bad_alloc&) {
-    fmt::print(context.err(), "dormlink: error: out of memory\n");
+    context.err() << msg::out_of_memory();
     return static_cast<int>(ExitCode::internal);
   } catch (const std::exception& e) {
-    fmt::print(context.err(), "dormlink: internal error: {}\n", e.what());
+    context.err() << msg::internal_error(e.what());
     return static_cast<int>(ExitCode::internal);
   }
 }
 
-// CLI11 reports help and version as "errors" with code 0; everything else is a usage error.
-// Its messages echo what was typed ("--lang: 13912345678 not in {zh,en}"), so every digit run
-// long enough to be a phone number is hidden from them.
+// CLI11 reports help and version as "errors" with code 0; everything else is a usage error,
+// one error line in the message language. Its messages echo what was typed ("--lang:
+// 13912345678 not in {zh,en}"), so every digit run long enough to be a phone number is hidden
+// from them.
 int parse_failure(CLI::App& root, const CLI::ParseError& e, std::ostream& out, std::ostream& err) {
-  std::ostringstream message;
-  root.exit(e, out, message);
-  err << scrub_command_line_echo(message.str());
-  return e.get_exit_code() == 0 ? 0 : static_cast<int>(ExitCode::usage);
+  if (e.get_exit_code() == 0) {
+    std::ostringstream ignored;
+    root.exit(e, out, ignored);
+    return 0;
+  }
+  const std::string what = e.what();
+  err << msg::error_line(what == "A subcommand is required" ? msg::choose_command()
+                                                            : msg::command_line(scrub_command_line_echo(what)));
+  return static_cast<int>(ExitCode::usage);
 }
 
 // Options whose values are file names: any bytes the file system allows.
@@ -100,7 +109,7 @@ void check_text_arguments(const CLI::App& app, ProblemCollector& problems) {
     if (takes_a_path(*option)) continue;
     for (const auto& value : option->results()) {
       if (auto problem = utf8_problem(value)) {
-        problems.add("", fmt::format("{} {}; type it again in a UTF-8 terminal", option->get_name(), *problem));
+        problems.add("", msg::not_utf8(option->get_name(), *problem));
       }
     }
   }
@@ -113,7 +122,7 @@ int check_arguments(const CLI::App& root, Context& context) {
         ProblemCollector problems;
         check_text_arguments(root, problems);
         if (!problems.empty()) {
-          throw Error(ExitCode::usage, "the command line is not valid UTF-8; nothing was done", problems.take());
+          throw Error(ExitCode::usage, msg::command_line_not_utf8(), problems.take());
         }
         return 0;
       },
@@ -157,8 +166,17 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   add_report_command(root, commands);
   add_form_command(root, commands);
   add_backup_command(root, commands);
+  add_help_command(root, commands);
 
   ScrubbedStream safe_err(err);  // everything dormlink says on stderr is scrubbed (message.hpp)
+  const auto typed_language = language_on_command_line(args);
+  set_message_language(typed_language
+                           ? *typed_language
+                           : messages_language_from(env.read_env("DORMLINK_MESSAGES")).value_or(Language::zh));
+  if (const auto unknown = unknown_command(root, args)) {
+    safe_err << msg::error_line(*unknown);
+    return static_cast<int>(ExitCode::usage);
+  }
   std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 2.1.2 wants it reversed
   try {
     root.parse(reversed);
@@ -167,10 +185,11 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   }
   const Command* command = chosen(commands);
   if (command == nullptr) {
-    fmt::print(safe_err, "dormlink: error: choose a command; see dormlink --help\n");
+    safe_err << msg::error_line(msg::choose_command());
     return static_cast<int>(ExitCode::usage);
   }
   Context context(std::move(options), env, out, safe_err);
+  set_message_language(context.message_language());
   if (const int code = check_arguments(root, context); code != 0) return code;
   return run_guarded(command->run, context);
 }

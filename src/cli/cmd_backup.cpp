@@ -6,6 +6,7 @@
 
 #include "cli/context.hpp"
 #include "cli/damage.hpp"
+#include "cli/messages.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/store/backup.hpp"
 
@@ -49,8 +50,8 @@ int run_backup(Context& ctx, const BackupOptions& o) {
   }
   record_receipt(ctx, db_path, o.file, result);
   if (!ctx.options().quiet) {
-    fmt::print(ctx.err(), "backup: {} -> {}: {} records, chain head {}, {} bytes (integrity ok)\n", db_path, o.file,
-               result.records, result.chain_head.empty() ? "(none)" : result.chain_head, result.bytes);
+    ctx.err() << msg::backup_done(db_path, o.file, result.records,
+                                  result.chain_head.empty() ? msg::no_head() : result.chain_head, result.bytes);
   }
   return 0;
 }

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
+#include "cli/messages.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/util/timezone.hpp"
 
@@ -45,11 +46,8 @@ int run_init(Context& ctx) {
     }
   }
   if (!ctx.options().quiet) {
-    const auto config_line =
-        have_config ? fmt::format("kept existing config {}\n", config_path)
-                    : fmt::format("wrote config {}; check its calendar against the college's\n", config_path);
-    emit(ctx,
-         fmt::format("created database {} (schema {}, mode 0600)\n", db_path, store::k_schema_version) + config_line,
+    const auto config_line = have_config ? msg::kept_config(config_path) : msg::wrote_config(config_path);
+    emit(ctx, msg::created_database(db_path, store::k_schema_version) + config_line,
          fmt::format("the database {} was created", db_path));
   }
   return 0;

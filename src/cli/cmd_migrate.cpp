@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
+#include "cli/messages.hpp"
 
 namespace dormlink::cli {
 namespace {
@@ -11,7 +12,7 @@ int run_migrate(Context& ctx) {
   auto db = ctx.open_database(store::OpenMode::read_write);
   db.transaction([] {});  // a write transaction migrates before it runs its work
   if (!ctx.options().quiet) {
-    fmt::print(ctx.out(), "{}: schema version {}\n", db.path(), store::k_schema_version);
+    ctx.err() << msg::schema_version(db.path(), store::k_schema_version);
   }
   return 0;
 }

@@ -7,6 +7,7 @@
 
 #include "cli/context.hpp"
 #include "cli/damage.hpp"
+#include "cli/messages.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/store/record_store.hpp"
 
@@ -24,10 +25,7 @@ records::ChainAnchor parse_expected_head(const std::string& given) {
   const auto at = given.find('@');
   const std::string hex = given.substr(0, at);
   if (hex.size() < 8 || hex.size() > 64 || !all_hex(hex)) {
-    throw UsageError(
-        fmt::format("--expect-head \"{}\": the head is 8 to 64 hex digits, as printed on a form or "
-                    "by verify (e.g. 8f3a0c1d or 8f3a0c1d@1234)",
-                    given));
+    throw UsageError(msg::expect_head_hex(given));
   }
   std::int64_t count = records::ChainAnchor::k_current;
   if (at != std::string::npos) {
@@ -35,20 +33,16 @@ records::ChainAnchor parse_expected_head(const std::string& given) {
     const bool ok = !digits.empty() && digits.size() <= 12 &&
                     digits.find_first_not_of("0123456789") == std::string::npos && std::stoll(digits) >= 1;
     if (!ok) {
-      throw UsageError(
-          fmt::format("--expect-head \"{}\": after @ comes the number of records the head was "
-                      "printed with, 1 or more (e.g. 8f3a0c1d@1234)",
-                      given));
+      throw UsageError(msg::expect_head_count(given));
     }
     count = std::stoll(digits);
   }
-  return {fmt::format("--expect-head {}", given), count, hex};
+  return {msg::expect_head_anchor(given), count, hex};
 }
 
 std::string anchors_sentence(const store::VerifyReport& r) {
-  return fmt::format("agrees with {} submission{}, {} backup{} and {} given head{}", r.submissions,
-                     r.submissions == 1 ? "" : "s", r.backups, r.backups == 1 ? "" : "s", r.given,
-                     r.given == 1 ? "" : "s");
+  return msg::verify_anchors(r.submissions, r.submissions == 1 ? "" : "s", r.backups, r.backups == 1 ? "" : "s",
+                             r.given, r.given == 1 ? "" : "s");
 }
 
 int run_verify(Context& ctx, const VerifyOptions& o) {
@@ -58,14 +52,14 @@ int run_verify(Context& ctx, const VerifyOptions& o) {
   read_undamaged(ctx, "the chain was not verified",
                  [&](store::Database& db) { report = store::verify_records(db, std::move(given)); });
   if (report.fault) {
-    fmt::print(ctx.out(), "verify: FAILED at record {}: {}\n", report.fault->id, report.fault->what);
-    fmt::print(ctx.out(), "verify: {} records before it are intact\n",
-               std::min<std::int64_t>(static_cast<std::int64_t>(report.records), report.fault->id - 1));
+    ctx.out() << msg::verify_failed(report.fault->id, report.fault->what)
+              << msg::verify_intact_before(
+                     std::min<std::int64_t>(static_cast<std::int64_t>(report.records), report.fault->id - 1));
     return static_cast<int>(ExitCode::findings);
   }
   if (!ctx.options().quiet) {
-    fmt::print(ctx.out(), "verify: {} records intact; chain head {}; {}\n", report.records,
-               report.head.empty() ? "(none)" : report.head, anchors_sentence(report));
+    ctx.out() << msg::verify_ok(report.records, report.head.empty() ? msg::no_head() : report.head,
+                                anchors_sentence(report));
   }
   return 0;
 }

@@ -1,6 +1,7 @@
 #include "cli/context.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 
 #include <pwd.h>
 #include <sys/stat.h>
@@ -8,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/command_line.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/util/timezone.hpp"
@@ -70,6 +72,19 @@ Context::Input Context::read_input(const std::string& path) {
 util::CsvLimits Context::csv_limits() {
   const auto& limits = config().limits;
   return {static_cast<std::size_t>(limits.max_cell_kib) * 1024u, static_cast<std::size_t>(limits.max_columns)};
+}
+
+Language Context::message_language() {
+  if (m_options.lang == "en") return Language::en;
+  if (m_options.lang == "zh") return Language::zh;
+  if (const auto chosen = messages_language_from(m_env.read_env("DORMLINK_MESSAGES"))) return *chosen;
+  std::error_code ignored;
+  if (!std::filesystem::is_regular_file(m_options.config_path, ignored)) return Language::zh;
+  try {
+    return config().college.language;
+  } catch (const Error&) {
+    return Language::zh;
+  }
 }
 
 Language Context::language() {

@@ -53,6 +53,9 @@ class Context {
   Date real_today();
   // --lang, or the config's language.
   Language language();
+  // The language of messages (language.hpp): --lang, else DORMLINK_MESSAGES, else the config's
+  // when it loads, else zh; a config that does not load is reported by the command that needs it.
+  Language message_language();
   // Opens the database.
   store::Database open_database(store::OpenMode mode);
   // "YYYY-MM-DD HH:MM:SS" now in the college's time zone.
@@ -104,6 +107,8 @@ void add_withdraw_commands(CLI::App& root, std::vector<Command>& commands);
 void add_report_command(CLI::App& root, std::vector<Command>& commands);
 void add_backup_command(CLI::App& root, std::vector<Command>& commands);
 void add_form_command(CLI::App& root, std::vector<Command>& commands);
+// `help [COMMAND...]` (command_line.cpp): registered last, it knows every other command.
+void add_help_command(CLI::App& root, std::vector<Command>& commands);
 // `import form` (cmd_import_form.cpp), under `import`.
 void add_import_form_command(CLI::App& import, std::vector<Command>& commands);
 

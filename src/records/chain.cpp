@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "messages.hpp"
 
 namespace dormlink::records {
 namespace {
@@ -160,30 +161,24 @@ std::optional<ChainFault> ChainVerifier::next(const ChainEntry& entry) {
 std::optional<ChainFault> ChainVerifier::check(const ChainEntry& entry) {
   const std::int64_t id = entry.id;
   if (m_last_id && id == *m_last_id) {
-    return ChainFault{id, fmt::format("record {} appears twice in the chain", id)};
+    return ChainFault{id, msg::appears_twice(id)};
   }
   if (m_last_id && id < *m_last_id) {
-    return ChainFault{id, fmt::format("record {} is out of order: it comes after record {}", id, *m_last_id)};
+    return ChainFault{id, msg::out_of_order(id, *m_last_id)};
   }
   if (!entry.stored_previous) {
     // Without a stored previous hash, an alteration and a gap look the same.
     if (m_hasher.link(m_head, entry.canonical) == entry.stored_hash) return std::nullopt;
-    return ChainFault{id, fmt::format("record {} does not match its hash: it was altered, or a "
-                                      "record before it was removed or reordered",
-                                      id)};
+    return ChainFault{id, msg::hash_mismatch(id)};
   }
   if (m_hasher.link(*entry.stored_previous, entry.canonical) != entry.stored_hash) {
-    return ChainFault{id, fmt::format("record {} was altered: its content does not match its hash", id)};
+    return ChainFault{id, msg::altered(id)};
   }
   if (*entry.stored_previous == m_head) return std::nullopt;
   if (!m_last_id) {
-    return ChainFault{id, fmt::format("record {} does not start the chain: a record before it "
-                                      "was removed or reordered",
-                                      id)};
+    return ChainFault{id, msg::not_first(id)};
   }
-  return ChainFault{id, fmt::format("record {} does not follow record {}: a record between them "
-                                    "was removed or reordered",
-                                    id, *m_last_id)};
+  return ChainFault{id, msg::not_following(id, *m_last_id)};
 }
 
 std::optional<ChainFault> verify_chain(std::span<const ChainEntry> entries) {
@@ -220,10 +215,8 @@ std::optional<ChainFault> AnchorChecker::at(std::int64_t count, std::string_view
   for (; m_next < m_anchors.size() && m_anchors[m_next].count <= count; ++m_next) {
     const auto& a = m_anchors[m_next];
     if (a.count < count || head_matches(hash_hex, a.head)) continue;
-    return ChainFault{count, fmt::format("record #{} is not the one {} was built on: its hash is {}, {} recorded "
-                                         "{}; the records up to #{} were rewritten",
-                                         count, a.source, hash_hex.substr(0, k_short_hash_length), a.source,
-                                         a.head.substr(0, k_short_hash_length), count)};
+    return ChainFault{count, msg::not_the_one(count, a.source, hash_hex.substr(0, k_short_hash_length), a.source,
+                                              a.head.substr(0, k_short_hash_length), count)};
   }
   return std::nullopt;
 }
@@ -232,17 +225,16 @@ std::optional<ChainFault> AnchorChecker::at_end(std::int64_t count, std::string_
   if (m_next < m_anchors.size()) {
     const auto& a = m_anchors.back();  // the longest chain any anchor saw
     const auto& first = m_anchors[m_next];
-    const std::string missing = a.count == count + 1 ? fmt::format("record #{} is missing", count + 1)
-                                                     : fmt::format("records #{}-#{} are missing", count + 1, a.count);
+    const std::string missing =
+        a.count == count + 1 ? msg::one_missing(count + 1) : msg::several_missing(count + 1, a.count);
     return ChainFault{
-        count + 1, fmt::format("{}: {} was built on {} records (head {}), the database holds {}", missing, first.source,
-                               first.count, first.head.substr(0, k_short_hash_length), count)};
+        count + 1, msg::built_on(missing, first.source, first.count, first.head.substr(0, k_short_hash_length), count)};
   }
   for (const auto& a : m_current) {
     if (head_matches(head_hex, a.head)) continue;
-    return ChainFault{count, fmt::format("the chain head is {} ({} records), not {} as {} says",
-                                         head_hex.empty() ? "(none)" : head_hex.substr(0, k_short_hash_length), count,
-                                         a.head, a.source)};
+    return ChainFault{count, msg::head_differs(head_hex.empty() ? msg::no_head()
+                                                                : std::string(head_hex.substr(0, k_short_hash_length)),
+                                               count, a.head, a.source)};
   }
   return std::nullopt;
 }

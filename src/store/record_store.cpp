@@ -5,6 +5,7 @@
 #include <future>
 
 #include "impl.hpp"
+#include "messages.hpp"
 
 namespace dormlink::store {
 namespace {
@@ -271,16 +272,18 @@ std::vector<records::ChainAnchor> stored_anchors(SQLite::Database& db, VerifyRep
                       "FROM submission ORDER BY id");
   while (s.executeStep()) {
     anchors.push_back(
-        {fmt::format("submission #{} ({} of {}, period {}, {})", s.getColumn(0).getInt64(), s.getColumn(1).getString(),
-                     s.getColumn(2).getString(), s.getColumn(3).getInt(), s.getColumn(4).getString()),
+        {msg::submission_anchor(
+             s.getColumn(0).getInt64(),
+             (s.getColumn(1).getString() == "summary" ? msg::summary_kind : msg::feedback_kind)(message_language()),
+             s.getColumn(2).getString(), s.getColumn(3).getInt(), s.getColumn(4).getString()),
          s.getColumn(5).getInt64(), s.getColumn(6).getString()});
     ++report.submissions;
   }
   SQLite::Statement b(db, "SELECT id, made_at, path, record_count, chain_head FROM backup_receipt ORDER BY id");
   while (b.executeStep()) {
-    anchors.push_back({fmt::format("backup #{} ({}, {})", b.getColumn(0).getInt64(), b.getColumn(1).getString(),
-                                   b.getColumn(2).getString()),
-                       b.getColumn(3).getInt64(), b.getColumn(4).getString()});
+    anchors.push_back(
+        {msg::backup_anchor(b.getColumn(0).getInt64(), b.getColumn(1).getString(), b.getColumn(2).getString()),
+         b.getColumn(3).getInt64(), b.getColumn(4).getString()});
     ++report.backups;
   }
   return anchors;
@@ -289,11 +292,9 @@ std::vector<records::ChainAnchor> stored_anchors(SQLite::Database& db, VerifyRep
 // Records are numbered 1, 2, ...: a number skipped was removed.
 std::optional<records::ChainFault> gap(std::int64_t expected, std::int64_t id) {
   if (id <= expected) return std::nullopt;  // duplicates and disorder: the chain verifier names them
-  const std::string what = id == expected + 1 ? fmt::format("record #{} is missing", expected)
-                                              : fmt::format("records #{}-#{} are missing", expected, id - 1);
-  return records::ChainFault{expected, expected == 1
-                                           ? fmt::format("{}: the chain starts at #{}", what, id)
-                                           : fmt::format("{}: the chain goes from #{} to #{}", what, expected - 1, id)};
+  const std::string what = id == expected + 1 ? msg::one_missing(expected) : msg::several_missing(expected, id - 1);
+  return records::ChainFault{expected,
+                             expected == 1 ? msg::chain_starts_at(what, id) : msg::chain_goes(what, expected - 1, id)};
 }
 
 // talk_student (schema v10) is check's copy of who each talk named: exactly one row per talk
@@ -311,10 +312,7 @@ std::optional<records::ChainFault> talk_copy_fault(SQLite::Database& db) {
                       "t.happened_at = r.happened_at AND t.record_id = r.id AND t.student_id = s.student_id))");
   if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
   const auto id = q.getColumn(0).getInt64();
-  return records::ChainFault{id, fmt::format("record {}: check's copy of the students it names (table talk_student) "
-                                             "differs from the record; the file was changed outside dormlink: "
-                                             "restore the last good backup",
-                                             id)};
+  return records::ChainFault{id, msg::talk_copy_differs(id)};
 }
 
 // talk_copy_fault beside the walk, on a reader of its own (the second core): the check reads
@@ -388,8 +386,7 @@ VerifyReport verify_records(Database& database, std::vector<records::ChainAnchor
         const bool same = records::from_hex(digest) == hasher.sha256(content_bytes) &&
                           digest.find_first_of("ABCDEF") == std::string_view::npos;
         if (!same) {
-          report.fault = records::ChainFault{
-              row.id, fmt::format("record {} was altered: its text does not match its digest", row.id)};
+          report.fault = records::ChainFault{row.id, msg::text_altered(row.id)};
           content_fault = true;
         }
       }

@@ -46,7 +46,11 @@ std::string slurp(const std::filesystem::path& path) {
 // The child's environment: the clean base of every run plus `extra`, as NAME=VALUE strings.
 std::vector<std::string> child_env(const std::filesystem::path& dir, const std::map<std::string, std::string>& extra) {
   std::map<std::string, std::string> env{
-      {"PATH", "/usr/bin:/bin"}, {"TZ", "UTC"}, {"HOME", dir.string()}, {"USER", "tester"}};
+      {"PATH", "/usr/bin:/bin"},
+      {"TZ", "UTC"},
+      {"HOME", dir.string()},
+      {"USER", "tester"},
+      {"DORMLINK_MESSAGES", "en"}};  // the tests of English messages; zh ones pass "" or --lang zh
   for (const auto& [k, v] : extra) env[k] = v;
   std::vector<std::string> flat;
   for (const auto& [k, v] : env) flat.push_back(k + "=" + v);

@@ -33,7 +33,8 @@ class Sandbox {
   Sandbox& operator=(const Sandbox&) = delete;
 
   // Runs dormlink with the arguments, in the sandbox, with a clean environment
-  // (TZ=UTC, no LANG, HOME in the sandbox, no stdin) plus `env`.
+  // (TZ=UTC, no LANG, HOME in the sandbox, no stdin, DORMLINK_MESSAGES=en: English messages
+  // unless `env` says DORMLINK_MESSAGES "" or zh) plus `env`.
   Result run(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {}) const;
 
   // Runs dormlink with `input` on standard input (a file, not a terminal).

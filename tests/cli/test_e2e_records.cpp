@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <map>
 #include <regex>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -103,6 +104,36 @@ TEST_SUITE("e2e.records") {
       CHECK(r.err.find("records are append-only") != std::string::npos);
     }
   }
+  TEST_CASE("verify and backup speak the message language: zh unless --lang en (or the config) says otherwise") {
+    Sandbox box;
+    auto [member, dorm] = college_with_assignment(box);
+    for (const char* when : {"2026-09-08 19:00", "2026-09-09 19:00", "2026-09-10 19:00"}) {
+      REQUIRE(box.run(at("2026-09-14",
+                         {"-q", "log-visit", "--member", member, "--dorm", dorm, "--at", when, "--note", "正常"}))
+                  .exit_code == 0);
+    }
+    const std::map<std::string, std::string> zh{{"DORMLINK_MESSAGES", ""}};
+    auto backup = box.run({"--db", "college.db", "--config", "dormlink.toml", "backup", "b1.db"}, zh);
+    REQUIRE(backup.exit_code == 0);
+    CHECK(backup.err.find("备份：") == 0);
+    CHECK(backup.err.find("3 条记录，链头 ") != std::string::npos);
+    auto ok = box.run({"--db", "college.db", "--config", "dormlink.toml", "verify"}, zh);
+    CHECK(ok.exit_code == 0);
+    CHECK(ok.out.find("校验：3 条记录完好；链头 ") == 0);
+    CHECK(ok.out.find("与 0 份已提交表格、1 份备份和 0 个给定链头一致") != std::string::npos);
+    sqlite(box, "DROP TRIGGER record_no_update; UPDATE record SET happened_at = '2026-09-09 20:00' WHERE id = 2;");
+    auto bad = box.run({"--db", "college.db", "--config", "dormlink.toml", "verify"}, zh);
+    CHECK(bad.exit_code == 1);
+    CHECK(bad.out == "校验：在记录 2 处失败：记录 2 被改动过：其内容与哈希不符\n校验：其前 1 条记录完好\n");
+    auto en = box.run({"--db", "college.db", "--config", "dormlink.toml", "--lang", "en", "verify"}, zh);
+    CHECK(en.out ==
+          "verify: FAILED at record 2: record 2 was altered: its content does not match its hash\n"
+          "verify: 1 records before it are intact\n");
+    auto head = box.run({"--db", "college.db", "--config", "dormlink.toml", "verify", "--expect-head", "xyz"}, zh);
+    CHECK(head.exit_code == 64);
+    CHECK(head.err.find("dormlink: 错误：--expect-head \"xyz\"：链头是 8 到 64 位十六进制数字") == 0);
+  }
+
   TEST_CASE("check's copy of the talks (talk_student) follows every write, is rebuilt by migrate and verified") {
     Sandbox box;
     std::filesystem::copy_file(dormlink::e2e::example_college_db(), box.path("college.db"));

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/app.hpp"
+#include "dormlink/language.hpp"
 
 namespace fs = std::filesystem;
 using dormlink::cli::Environment;
@@ -25,6 +26,7 @@ Environment test_environment(std::map<std::string, std::string> vars = {}) {
   Environment env;
   env.now =
       std::chrono::sys_days{std::chrono::year{2026} / 11 / 27} + std::chrono::hours{16} + std::chrono::minutes{30};
+  vars.emplace("DORMLINK_MESSAGES", "en");  // English messages unless a test says otherwise
   env.read_env = [vars](const char* name) -> std::optional<std::string> {
     auto it = vars.find(name);
     if (it == vars.end()) return std::nullopt;
@@ -178,5 +180,88 @@ TEST_SUITE("cli") {
     INFO(piped.err);
     CHECK(piped.code == 0);
     CHECK(piped.out.find("<stdin> [UTF-8]: 1 行") == 0);
+  }
+}
+
+TEST_SUITE("cli") {
+  TEST_CASE("a mistyped command is named with the nearest real one, exit 64, in the message language") {
+    auto zh_env = test_environment({{"DORMLINK_MESSAGES", ""}});
+    auto chek = run({"chek"}, zh_env);
+    CHECK(chek.code == 64);
+    CHECK(chek.err == "dormlink: 错误：未知命令“chek”——是否想输入“check”？（`dormlink help` 列出全部命令）\n");
+    CHECK(chek.out.empty());
+    auto en = run({"--lang", "en", "chek"}, zh_env);
+    CHECK(en.err == "dormlink: error: unknown command 'chek' — did you mean 'check'? (`dormlink help` lists them)\n");
+    CHECK(run({"--lang=en", "--db", "x.db", "verfy"}, zh_env).err.find("did you mean 'verify'?") != std::string::npos);
+    auto none = run({"frobnicate"});
+    CHECK(none.code == 64);
+    CHECK(none.err.find("dormlink: error: unknown command 'frobnicate'; the commands are: init, import,") == 0);
+    auto sub = run({"report", "summry", "--counselor", "T1"});
+    CHECK(sub.code == 64);
+    CHECK(sub.err.find("unknown command 'report summry' — did you mean 'report summary'?") != std::string::npos);
+    auto nothing = run({});
+    CHECK(nothing.code == 64);
+    CHECK(nothing.err == "dormlink: error: choose a command; see `dormlink help`\n");
+    CHECK(run({}, zh_env).err == "dormlink: 错误：请指定一个命令；可运行 `dormlink help` 查看\n");
+    // Values are not commands: a member's name after an option, a file after import's subcommand.
+    CHECK(run({"check", "--member", "chek"}).err.find("unknown command") == std::string::npos);
+    CHECK(run({"import", "students", "chek.csv"}).err.find("unknown command") == std::string::npos);
+  }
+
+  TEST_CASE("dormlink help [COMMAND...] prints the help of that command to stdout") {
+    auto root = run({"help"});
+    CHECK(root.code == 0);
+    CHECK(root.out.find("Usage: dormlink [OPTIONS] SUBCOMMAND") != std::string::npos);
+    auto summary = run({"help", "report", "summary"});
+    CHECK(summary.code == 0);
+    CHECK(summary.out.find("Usage: dormlink report summary [OPTIONS]") != std::string::npos);
+    CHECK(summary.out == run({"report", "summary", "--help"}).out);
+    auto wrong = run({"help", "report", "sumary"});
+    CHECK(wrong.code == 64);
+    CHECK(wrong.err.find("did you mean 'report summary'?") != std::string::npos);
+    CHECK(wrong.out.empty());
+  }
+
+  TEST_CASE("messages follow --lang, then DORMLINK_MESSAGES, then the config's language, else zh") {
+    ScratchDir dir;
+    const auto db = dir.file("m.db");
+    const auto config = dir.file("m.toml");
+    auto zh_env = test_environment({{"DORMLINK_MESSAGES", ""}});
+    auto init = run({"--db", db, "--config", config, "init"}, zh_env);
+    REQUIRE(init.code == 0);
+    CHECK(init.out.find("已创建数据库 ") == 0);
+    CHECK(init.out.find("已写入配置文件 ") != std::string::npos);
+    auto migrate = run({"--db", db, "--config", config, "migrate"}, zh_env);
+    CHECK(migrate.out.empty());
+    CHECK(migrate.err == db + "：结构版本 10\n");
+    CHECK(run({"--db", db, "--config", config, "--lang", "en", "migrate"}, zh_env).err == db + ": schema version 10\n");
+    CHECK(run({"--db", db, "--config", config, "migrate"}).err == db + ": schema version 10\n");
+    // The config says en: messages follow it unless --lang or DORMLINK_MESSAGES say otherwise.
+    {
+      std::ifstream in(config);
+      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      const auto at = text.find("language = \"zh\"");
+      REQUIRE(at != std::string::npos);
+      text.replace(at, 15, "language = \"en\"");
+      std::ofstream(config) << text;
+    }
+    CHECK(run({"--db", db, "--config", config, "migrate"}, zh_env).err == db + ": schema version 10\n");
+    CHECK(run({"--db", db, "--config", config, "--lang", "zh", "migrate"}, zh_env).err == db + "：结构版本 10\n");
+    CHECK(run({"--db", db, "--config", config, "migrate"}, test_environment({{"DORMLINK_MESSAGES", "zh"}})).err ==
+          db + "：结构版本 10\n");
+    auto verify = run({"--db", db, "--config", config, "--lang", "zh", "verify"}, zh_env);
+    CHECK(verify.out == "校验：0 条记录完好；链头 （无）；与 0 份已提交表格、0 份备份和 0 个给定链头一致\n");
+  }
+}
+
+TEST_SUITE("language") {
+  TEST_CASE("a catalogue entry formats in the message language, or in the one asked for") {
+    constexpr dormlink::Message m{"agrees with {} backup{}", "与 {0} 份备份{1:.0}一致"};
+    dormlink::set_message_language(dormlink::Language::zh);
+    CHECK(m(3, "s") == "与 3 份备份一致");
+    CHECK(m.in(dormlink::Language::en, 3, "s") == "agrees with 3 backups");
+    dormlink::set_message_language(dormlink::Language::en);
+    CHECK(m(1, "") == "agrees with 1 backup");
+    CHECK(std::string(m.text(dormlink::Language::zh)) == "与 {0} 份备份{1:.0}一致");
   }
 }
