@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "cli/messages.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/model.hpp"
 #include "dormlink/store/assignment_store.hpp"
 #include "dormlink/store/roster_query.hpp"
@@ -33,7 +35,8 @@ std::optional<records::ResolvedEntry> EntryResolver::resolve_by_points(const rec
     committed = holder.committed;
     if (holder.member && dorm) assignment[*dorm] = *holder.member;
   }
-  records::EntryContext context{&slice.snapshot, committed ? &assignment : nullptr, &m_config.calendar, m_now};
+  records::EntryContext context{&slice.snapshot, committed ? &assignment : nullptr, &m_config.calendar, m_now,
+                                explainer(request.at.date)};
   return records::resolve_entry(request, context);
 }
 
@@ -42,8 +45,25 @@ records::ResolvedEntry EntryResolver::resolve(const records::EntryRequest& reque
     if (auto entry = resolve_by_points(request)) return std::move(*entry);
   }
   auto& day = load(request.at.date);
-  records::EntryContext context{&day.snapshot, day.committed ? &day.assignment : nullptr, &m_config.calendar, m_now};
+  records::EntryContext context{&day.snapshot, day.committed ? &day.assignment : nullptr, &m_config.calendar, m_now,
+                                explainer(request.at.date)};
   return records::resolve_entry(request, context);
+}
+
+std::function<std::optional<std::string>(std::string_view, const std::string&)> EntryResolver::explainer(Date date) {
+  return [this, date](std::string_view option, const std::string& text) -> std::optional<std::string> {
+    if (option == "--dorm") {
+      const auto code = parse_dorm_code(text);
+      const auto later = code ? store::later_dorm_on_roster(m_db, date, code->code()) : std::nullopt;
+      if (!later) return std::nullopt;
+      return msg::no_dorm_until(option, quote_value(text), later->student_id, later->valid_from, later->batch,
+                                format_date(date), later->batch);
+    }
+    const auto later = store::later_on_roster(m_db, date, text);
+    if (!later) return std::nullopt;
+    return msg::no_student_until(option, quote_value(text), later->name, later->student_id, later->valid_from,
+                                 later->batch, format_date(date), later->batch);
+  };
 }
 
 EntryResolver::Day& EntryResolver::load(Date date) {

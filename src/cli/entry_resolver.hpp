@@ -2,6 +2,7 @@
 // What every command that enters records shares (log-visit, import form): the two clocks of
 // an entry, and the rosters and assignments by date that resolve what was typed.
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -55,6 +56,8 @@ class EntryResolver {
   };
 
   Day& load(Date date);
+  // EntryContext::explain_absent for a record of `date`: the rosters name the student only later.
+  std::function<std::optional<std::string>(std::string_view, const std::string&)> explainer(Date date);
   // Resolves by point queries; nullopt when a typed name needs the whole roster (pinyin).
   std::optional<records::ResolvedEntry> resolve_by_points(const records::EntryRequest& request);
 

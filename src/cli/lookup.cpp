@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/messages.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/util/text.hpp"
@@ -21,8 +22,7 @@ int find_member(const check::CheckInput& input, const std::string& text) {
   }
   if (found.size() == 1) return found.front();
   if (found.empty()) {
-    throw UsageError(fmt::format("--member {}: no member or resident of {} has that id or name", quote_value(text),
-                                 input.semester.id));
+    throw UsageError(msg::no_member_or_resident(quote_value(text), input.semester.id));
   }
   std::vector<std::string> who;  // "2023110101 张思 英语2301"
   for (int i : found) {
@@ -30,8 +30,7 @@ int find_member(const check::CheckInput& input, const std::string& text) {
     who.push_back(p.class_name.empty() ? fmt::format("{} {}", p.id, p.name)
                                        : fmt::format("{} {} {}", p.id, p.name, p.class_name));
   }
-  throw UsageError(fmt::format("--member {}: {} students have that name ({}); give the student id", quote_value(text),
-                               who.size(), fmt::join(who, ", ")));
+  throw UsageError(msg::students_share_name(quote_value(text), who.size(), fmt::format("{}", fmt::join(who, ", "))));
 }
 
 int find_counselor(const check::CheckInput& input, const std::string& text) {
@@ -43,16 +42,14 @@ int find_counselor(const check::CheckInput& input, const std::string& text) {
   }
   if (found.size() == 1) return found.front();
   if (found.empty()) {
-    throw UsageError(
-        fmt::format("--counselor {}: no counselor on the staff roster has that id or name", quote_value(text)));
+    throw UsageError(msg::no_counselor(quote_value(text)));
   }
   std::vector<std::string> who;
   for (int i : found) {
     const auto& c = input.counselors[static_cast<std::size_t>(i)];
     who.push_back(fmt::format("{} {}", c.staff_id, c.name));
   }
-  throw UsageError(fmt::format("--counselor {}: {} counselors have that name ({}); give the staff id",
-                               quote_value(text), who.size(), fmt::join(who, ", ")));
+  throw UsageError(msg::counselors_share_name(quote_value(text), who.size(), fmt::format("{}", fmt::join(who, ", "))));
 }
 
 std::string find_branch(const check::CheckInput& input, const std::string& text) {
@@ -66,11 +63,10 @@ std::string find_branch(const check::CheckInput& input, const std::string& text)
     if (!wanted.empty() && b.find(wanted) != std::string::npos) found.push_back(b);
   if (found.size() == 1) return found.front();
   if (found.empty()) {
-    throw UsageError(fmt::format("--branch {}: no member of {} is in a branch of that name; the branches are: {}",
-                                 quote_value(text), input.semester.id, fmt::join(branches, ", ")));
+    throw UsageError(
+        msg::no_branch(quote_value(text), input.semester.id, fmt::format("{}", fmt::join(branches, ", "))));
   }
-  throw UsageError(fmt::format("--branch {}: {} branches match ({}); give more of the name", quote_value(text),
-                               found.size(), fmt::join(found, ", ")));
+  throw UsageError(msg::several_branches(quote_value(text), found.size(), fmt::format("{}", fmt::join(found, ", "))));
 }
 
 }  // namespace dormlink::cli

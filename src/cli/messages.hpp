@@ -62,4 +62,32 @@ inline constexpr Message expect_head_count{
 // The anchor a given head is, as verify names it in a finding.
 inline constexpr Message expect_head_anchor{"--expect-head {}", "给定链头 --expect-head {}"};
 
+// Who --member, --counselor and --branch name (lookup.cpp).
+inline constexpr Message no_member_or_resident{"--member {}: no member or resident of {} has that id or name",
+                                               "--member {}：{} 学期没有这个学号或姓名的党员或寝室成员"};
+inline constexpr Message students_share_name{"--member {}: {} students have that name ({}); give the student id",
+                                             "--member {}：有 {} 名学生同名（{}）；请给出学号"};
+inline constexpr Message no_counselor{"--counselor {}: no counselor on the staff roster has that id or name",
+                                      "--counselor {}：教职工名册上没有这个工号或姓名的辅导员"};
+inline constexpr Message counselors_share_name{"--counselor {}: {} counselors have that name ({}); give the staff id",
+                                               "--counselor {}：有 {} 名辅导员同名（{}）；请给出工号"};
+inline constexpr Message no_branch{"--branch {}: no member of {} is in a branch of that name; the branches are: {}",
+                                   "--branch {}：{} 学期没有党员属于这个名称的支部；现有支部：{}"};
+inline constexpr Message several_branches{"--branch {}: {} branches match ({}); give more of the name",
+                                          "--branch {}：有 {} 个支部符合（{}）；请写出更完整的名称"};
+
+// log-visit: a typed student or dorm the rosters of the record's day lack, on them from a later day.
+inline constexpr Message no_dorm_until{
+    "{} {}: dorm {} is on the rosters only from {} (import batch #{}); the record is of {}. Import the rosters with "
+    "--as-of on or before that day (a new database: `dormlink import undo {}`, then import again with an earlier "
+    "--as-of)",
+    "{} {}：寝室 {} 自 {} 起才在名册上（导入批次 #{}），而记录的日期是 {}。请用不晚于该日的 --as-of 导入名册"
+    "（新建的数据库：先 `dormlink import undo {}`，再以更早的 --as-of 重新导入）"};
+inline constexpr Message no_student_until{
+    "{} {}: {} {} is on the rosters only from {} (import batch #{}); the record is of {}. Import the rosters "
+    "with --as-of on or before that day (a new database: `dormlink import undo {}`, then import again with an "
+    "earlier --as-of)",
+    "{} {}：{} {} 自 {} 起才在名册上（导入批次 #{}），而记录的日期是 {}。请用不晚于该日的 --as-of 导入名册"
+    "（新建的数据库：先 `dormlink import undo {}`，再以更早的 --as-of 重新导入）"};
+
 }  // namespace dormlink::cli::msg

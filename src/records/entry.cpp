@@ -9,9 +9,15 @@
 #include "dormlink/message.hpp"
 #include "dormlink/util/pinyin.hpp"
 #include "dormlink/util/text.hpp"
+#include "messages.hpp"
 
 namespace dormlink::records {
 namespace {
+
+// A kind as a message names it: its key in English ("visit"), its label in Chinese ("走访").
+std::string kind_word(Kind kind) {
+  return std::string(message_language() == Language::zh ? label_zh(kind) : key(kind));
+}
 
 // Students whose name's pinyin matches Latin text the user typed ("zhangsan", "zs", "zhangs"),
 // best kind of match only: a full reading beats initials, initials beat a prefix.
@@ -31,8 +37,9 @@ std::vector<const roster::StudentRow*> by_pinyin(const roster::Snapshot& snap, c
   return best;
 }
 
-const roster::StudentRow* find_student(const roster::Snapshot& snap, const std::string& text, const char* option,
+const roster::StudentRow* find_student(const EntryContext& c, const std::string& text, const char* option,
                                        ProblemCollector& problems) {
+  const roster::Snapshot& snap = *c.snapshot;
   auto wanted = util::normalize_code(text);
   std::vector<const roster::StudentRow*> matches;
   for (const auto& s : snap.students) {
@@ -42,15 +49,16 @@ const roster::StudentRow* find_student(const roster::Snapshot& snap, const std::
   if (matches.empty()) matches = by_pinyin(snap, wanted);
   if (matches.size() == 1) return matches.front();
   if (matches.empty()) {
-    problems.add("", fmt::format("{} {}: no current student has that id or name", option, quote_value(text)));
+    const auto why = c.explain_absent ? c.explain_absent(option, wanted) : std::nullopt;
+    problems.add("", why ? *why : msg::no_student(option, quote_value(text)));
     return nullptr;
   }
   std::string names;
   for (std::size_t i = 0; i < matches.size() && i < 5; ++i) {
     names += fmt::format("{}{} {}", i ? ", " : "", matches[i]->facts.name, matches[i]->student_id);
   }
-  problems.add("", fmt::format("{} {}: {} students match ({}{}); give the student id", option, quote_value(text),
-                               matches.size(), names, matches.size() > 5 ? ", ..." : ""));
+  problems.add(
+      "", msg::several_students(option, quote_value(text), matches.size(), names, matches.size() > 5 ? ", ..." : ""));
   return nullptr;
 }
 
@@ -60,8 +68,7 @@ bool takes_dorms(PoliticalStatus status) { return is_member(status) || status ==
 // has happened.
 void check_time(const EntryRequest& r, const EntryContext& c, ProblemCollector& problems, std::string& semester) {
   if (c.now < r.at) {
-    problems.add("", fmt::format("--at \"{}\" is later than now ({}); a record is entered after it happened",
-                                 format_local(r.at), format_local(c.now)));
+    problems.add("", msg::later_than_now(format_local(r.at), format_local(c.now)));
   }
   if (c.calendar == nullptr) return;
   // Incidents and excused absences happen in the holidays too: between semesters they belong
@@ -72,10 +79,8 @@ void check_time(const EntryRequest& r, const EntryContext& c, ProblemCollector& 
   if (s == nullptr) {
     const auto* ended = c.calendar->last_ended_before(r.at.date);
     problems.add("", ended != nullptr
-                         ? fmt::format("--at \"{}\" is outside every semester of the config ({} ended on {}); "
-                                       "between semesters only incidents and excused absences are recorded",
-                                       format_local(r.at), ended->id, format_date(ended->last_day()))
-                         : fmt::format("--at \"{}\" is before every semester of the config", format_local(r.at)));
+                         ? msg::outside_semesters(format_local(r.at), ended->id, format_date(ended->last_day()))
+                         : msg::before_semesters(format_local(r.at)));
     return;
   }
   semester = s->id;
@@ -93,28 +98,22 @@ void check_assignment(const EntryRequest& r, const EntryContext& c, const std::s
   if (holder == member_id) return;
   row.off_assignment = true;
   if (!r.reason.empty()) return;
-  problems.add(
-      "", c.assignment == nullptr
-              ? fmt::format("no assignment is committed for {} on {}; run `dormlink assign`, or pass --reason to "
-                            "record it anyway",
-                            row.semester_id, format_date(r.at.date))
-              : fmt::format("{} {} is not assigned to dorm {} on {}; pass --reason to record it anyway", member_name,
-                            member_id, *row.dorm_code, format_date(r.at.date)));
+  problems.add("", c.assignment == nullptr
+                       ? msg::no_assignment(row.semester_id, format_date(r.at.date))
+                       : msg::not_assigned(member_name, member_id, *row.dorm_code, format_date(r.at.date)));
 }
 
 void resolve_talked(const EntryRequest& r, const EntryContext& c, Row& row, ProblemCollector& problems) {
   for (const auto& who : r.talked) {
-    const auto* s = find_student(*c.snapshot, who, "--talked", problems);
+    const auto* s = find_student(c, who, "--talked", problems);
     if (s == nullptr) continue;
     if (!row.member_id.empty() && s->student_id == row.member_id) {
-      problems.add("", fmt::format("--talked \"{}\": {} {} is the member who made the contact; list the residents "
-                                   "talked with",
-                                   who, s->facts.name, s->student_id));
+      problems.add("", msg::talked_is_member(who, s->facts.name, s->student_id));
       continue;
     }
     if (row.dorm_code && s->facts.dorm != *row.dorm_code) {
-      problems.add("", fmt::format("--talked {}: {} {} does not live in dorm {} on {}", quote_value(who), s->facts.name,
-                                   s->student_id, *row.dorm_code, format_date(r.at.date)));
+      problems.add("", msg::talked_not_resident(quote_value(who), s->facts.name, s->student_id, *row.dorm_code,
+                                                format_date(r.at.date)));
       continue;
     }
     row.students.push_back(s->student_id);
@@ -125,14 +124,15 @@ void resolve_talked(const EntryRequest& r, const EntryContext& c, Row& row, Prob
 
 void resolve_dorm(const EntryRequest& r, const EntryContext& c, Row& row, ProblemCollector& problems) {
   if (!r.dorm) {
-    if (is_contact(r.kind)) problems.add("", fmt::format("a {} needs --dorm", key(r.kind)));
+    if (is_contact(r.kind)) problems.add("", msg::needs_dorm(kind_word(r.kind)));
     return;
   }
   auto code = parse_dorm_code(*r.dorm);
   bool known = code && std::any_of(c.snapshot->dorms.begin(), c.snapshot->dorms.end(),
                                    [&code](const roster::DormRow& d) { return d.dorm.code() == code->code(); });
   if (!known) {
-    problems.add("", fmt::format("--dorm {}: no such dorm; write building-room like 8-305", quote_value(*r.dorm)));
+    const auto why = c.explain_absent ? c.explain_absent("--dorm", *r.dorm) : std::nullopt;
+    problems.add("", why ? *why : msg::no_such_dorm(quote_value(*r.dorm)));
     return;
   }
   row.dorm_code = code->code();
@@ -145,16 +145,14 @@ void check_report_time(const EntryRequest& r, const EntryContext& c, ProblemColl
   const auto parsed = parse_when(*r.incident->reported_at, r.at.date);
   const auto* reported = std::get_if<LocalDateTime>(&parsed);
   if (reported == nullptr) {
-    problems.add("", fmt::format("--reported-at \"{}\" is not a date and time", *r.incident->reported_at));
+    problems.add("", msg::reported_not_time(*r.incident->reported_at));
     return;
   }
   if (*reported < r.at) {
-    problems.add("", fmt::format("--reported-at \"{}\" is before the incident was found ({})", *r.incident->reported_at,
-                                 format_local(r.at)));
+    problems.add("", msg::reported_before_found(*r.incident->reported_at, format_local(r.at)));
   }
   if (c.now < *reported) {
-    problems.add("", fmt::format("--reported-at \"{}\" is later than now ({}); record the report once it was made",
-                                 *r.incident->reported_at, format_local(c.now)));
+    problems.add("", msg::reported_later_than_now(*r.incident->reported_at, format_local(c.now)));
   }
 }
 
@@ -162,35 +160,26 @@ void check_report_time(const EntryRequest& r, const EntryContext& c, ProblemColl
 
 void check_correction(const Row& row, const CorrectionTarget& t, const std::string& reason) {
   if (t.id < 1 || !t.exists) {
-    throw DataError(
-        fmt::format("--corrects {}: there is no record #{}; give the number on the receipt of the "
-                    "record to correct",
-                    t.id, t.id));
+    throw DataError(msg::no_record_to_correct(t.id, t.id));
   }
   ProblemCollector problems;
   const auto kind = parse_kind(t.kind);
   if (t.superseded_by) {
-    problems.add("", fmt::format("record #{} was already corrected or withdrawn by #{}; correct #{} instead", t.id,
-                                 *t.superseded_by, *t.superseded_by));
+    problems.add("", msg::already_superseded(t.id, *t.superseded_by, *t.superseded_by));
   }
   if (!kind || points_at_record(*kind)) {
-    problems.add("", fmt::format("record #{} is a {}, which cannot be corrected", t.id, t.kind));
+    problems.add("", msg::cannot_correct_kind(t.id, t.kind));
   } else if (*kind != row.kind) {
-    problems.add("", fmt::format("record #{} is a {} ({}), not a {} ({}); a correction keeps the kind — withdraw "
-                                 "#{} and record the right kind instead",
-                                 t.id, label_zh(*kind), t.kind, label_zh(row.kind), key(row.kind), t.id));
+    problems.add("", msg::correction_kind(t.id, label_zh(*kind), t.kind, label_zh(row.kind), key(row.kind), t.id));
   }
   if (t.member_id != row.member_id) {
-    problems.add("", fmt::format("record #{} belongs to member {}, not {}; only the member's own records can be "
-                                 "corrected",
-                                 t.id, t.member_id, row.member_id));
+    problems.add("", msg::correction_member(t.id, t.member_id, row.member_id));
   }
   if (!problems.empty()) {
     auto count = problems.size();
-    throw DataError(fmt::format("--corrects {}: {} problem{}; nothing was saved", t.id, count, count == 1 ? "" : "s"),
-                    problems.take());
+    throw DataError(msg::correction_problems(t.id, count, count == 1 ? "" : "s"), problems.take());
   }
-  if (reason.empty()) throw UsageError("--corrects needs --reason: say what was wrong");
+  if (reason.empty()) throw UsageError(msg::correction_needs_reason());
 }
 
 ResolvedEntry resolve_entry(const EntryRequest& r, const EntryContext& c) {
@@ -202,10 +191,10 @@ ResolvedEntry resolve_entry(const EntryRequest& r, const EntryContext& c) {
   row.reason = r.reason;
   row.happened_at = format_local(r.at);
   check_time(r, c, problems, row.semester_id);
-  const auto* member = find_student(*c.snapshot, r.member, "--member", problems);
+  const auto* member = find_student(c, r.member, "--member", problems);
   if (member != nullptr && !takes_dorms(member->facts.status)) {
-    problems.add("", fmt::format("--member {}: {} {} is {}, not a Party member or candidate", quote_value(r.member),
-                                 member->facts.name, member->student_id, label_zh(member->facts.status)));
+    problems.add("", msg::not_a_member(quote_value(r.member), member->facts.name, member->student_id,
+                                       label_zh(member->facts.status)));
     member = nullptr;
   }
   if (member != nullptr) {
@@ -214,23 +203,21 @@ ResolvedEntry resolve_entry(const EntryRequest& r, const EntryContext& c) {
   }
   resolve_dorm(r, c, row, problems);
   if (r.kind == Kind::incident && !r.incident) {
-    problems.add("",
-                 "an incident needs --category (赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, 其他违纪, "
-                 "突发事件)");
+    problems.add("", msg::incident_needs_category());
   }
   if (r.kind == Kind::incident) check_report_time(r, c, problems);
   if (r.kind == Kind::incident) row.incident = r.incident;
   if ((r.kind == Kind::plan || r.kind == Kind::summary) && !r.content.progress && !r.content.note) {
-    problems.add("", fmt::format("a {} needs its text (--progress or --note)", key(r.kind)));
+    problems.add("", msg::needs_text(kind_word(r.kind)));
   }
   if (r.kind == Kind::excused && r.reason.empty()) {
-    problems.add("", "an excused record needs --reason (resident away, dorm empty, holiday, ill, placement...)");
+    problems.add("", msg::excused_needs_reason());
   }
   if (member != nullptr && is_contact(r.kind)) check_assignment(r, c, row.member_id, out.member_name, row, problems);
   resolve_talked(r, c, row, problems);
   if (!problems.empty()) {
     auto count = problems.size();
-    throw DataError(fmt::format("{} problem{}; nothing was saved", count, count == 1 ? "" : "s"), problems.take());
+    throw DataError(msg::entry_problems(count, count == 1 ? "" : "s"), problems.take());
   }
   return out;
 }
@@ -259,7 +246,7 @@ std::string in_form_columns(std::string_view message) {
         const auto end = pos + option.size();
         if (message.compare(pos, option.size(), option) != 0) continue;
         if (end < message.size() && message[end] != ' ' && message[end] != ':' && message[end] != ',') continue;
-        out += fmt::format("column \"{}\"", column);
+        out += msg::column_named(column);
         pos = end;
         replaced = true;
         break;

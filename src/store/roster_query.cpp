@@ -141,4 +141,36 @@ roster::Snapshot load_roster(Database& database, Date date) {
   return snapshot;
 }
 
+std::optional<LaterOnRoster> later_on_roster(Database& database, Date date, const std::string& text) {
+  std::optional<LaterOnRoster> found;
+  database.transaction([&] {
+    SQLite::Statement q(database.impl().db,
+                        "SELECT student_id, name, valid_from, batch_id FROM student_version "
+                        "WHERE (student_id = :text OR name = :text) AND valid_from > :date AND status = 'current' "
+                        "AND (valid_to IS NULL OR valid_to > valid_from) ORDER BY valid_from, id LIMIT 1");
+    q.bind(":text", text);
+    q.bind(":date", format_date(date));
+    if (q.executeStep())
+      found = LaterOnRoster{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                            q.getColumn(3).getInt64()};
+  });
+  return found;
+}
+
+std::optional<LaterOnRoster> later_dorm_on_roster(Database& database, Date date, const std::string& code) {
+  std::optional<LaterOnRoster> found;
+  database.transaction([&] {
+    SQLite::Statement q(database.impl().db,
+                        "SELECT dorm_code, valid_from, batch_id FROM dorm_version WHERE dorm_code = :code AND "
+                        "valid_from > :date AND (valid_to IS NULL OR valid_to > valid_from) ORDER BY valid_from, id "
+                        "LIMIT 1");
+    q.bind(":code", code);
+    q.bind(":date", format_date(date));
+    if (q.executeStep())
+      found = LaterOnRoster{q.getColumn(0).getString(), q.getColumn(0).getString(), q.getColumn(1).getString(),
+                            q.getColumn(2).getInt64()};
+  });
+  return found;
+}
+
 }  // namespace dormlink::store

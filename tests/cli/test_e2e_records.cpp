@@ -104,6 +104,47 @@ TEST_SUITE("e2e.records") {
       CHECK(r.err.find("records are append-only") != std::string::npos);
     }
   }
+  TEST_CASE("a student or dorm on the rosters only from a later day is named with that day, not 'no such'") {
+    Sandbox box;
+    box.copy_from_source("examples/dormlink.toml", "dormlink.toml");
+    for (const char* f : {"students.csv", "dorms.csv", "staff.csv"}) {
+      box.copy_from_source(std::string("examples/college/") + f, f);
+    }
+    // The rosters imported on 2026-10-01 (as on a fresh database imported "today").
+    REQUIRE(box.run({"--db", "college.db", "--as-of", "2026-10-01", "init"}).exit_code == 0);
+    for (const char* kind : {"dorms", "staff", "students"}) {
+      REQUIRE(box.run({"--db", "college.db", "--as-of", "2026-10-01", "import", kind, std::string(kind) + ".csv"})
+                  .exit_code == 0);
+    }
+    const auto before = box.read("college.db") + box.read("college.db-wal");
+    const std::vector<std::string> entry{"log-visit",  "--member", "李晴紫", "--dorm", "10-106",          "--talked",
+                                         "2023110201", "--kind",   "talk",   "--at",   "2026-09-30 19:30"};
+    auto en = box.run(at("2026-10-02", entry));
+    CHECK(en.exit_code == 65);
+    CHECK(en.err.find("--member \"李晴紫\": 李晴紫 2023110104 is on the rosters only from 2026-10-01 (import batch "
+                      "#3); the record is of 2026-09-30. Import the rosters with --as-of on or before that day") !=
+          std::string::npos);
+    CHECK(en.err.find("--dorm \"10-106\": dorm 10-106 is on the rosters only from 2026-10-01 (import batch #1)") !=
+          std::string::npos);
+    CHECK(en.err.find("--talked (value not shown): 杨怡蕊 2023110201 is on the rosters only from 2026-10-01") !=
+          std::string::npos);
+    CHECK(en.err.find("no current student") == std::string::npos);
+    CHECK(en.err.find("no such dorm") == std::string::npos);
+    auto zh = box.run(at("2026-10-02", entry), {{"DORMLINK_MESSAGES", ""}});
+    CHECK(zh.exit_code == 65);
+    CHECK(
+        zh.err.find("--member \"李晴紫\"：李晴紫 2023110104 自 2026-10-01 起才在名册上（导入批次 #3），而记录的日期是 "
+                    "2026-09-30。") != std::string::npos);
+    CHECK(zh.err.find("个问题；未保存任何内容\n") != std::string::npos);
+    CHECK(zh.err.find("dormlink: 错误：") != std::string::npos);
+    // A name nobody has is still "no current student", in both languages.
+    auto nobody =
+        box.run(at("2026-10-02", {"log-visit", "--member", "无此人", "--dorm", "10-106", "--at", "2026-10-02 08:00"}),
+                {{"DORMLINK_MESSAGES", ""}});
+    CHECK(nobody.err.find("--member \"无此人\"：当日名册上没有这个学号或姓名的学生") != std::string::npos);
+    CHECK(box.read("college.db") + box.read("college.db-wal") == before);
+  }
+
   TEST_CASE("verify and backup speak the message language: zh unless --lang en (or the config) says otherwise") {
     Sandbox box;
     auto [member, dorm] = college_with_assignment(box);
@@ -132,6 +173,13 @@ TEST_SUITE("e2e.records") {
     auto head = box.run({"--db", "college.db", "--config", "dormlink.toml", "verify", "--expect-head", "xyz"}, zh);
     CHECK(head.exit_code == 64);
     CHECK(head.err.find("dormlink: 错误：--expect-head \"xyz\"：链头是 8 到 64 位十六进制数字") == 0);
+    auto nobody = box.run(at("2026-09-14", {"check", "--member", "无此人"}), zh);
+    CHECK(nobody.exit_code == 64);
+    CHECK(nobody.err == "dormlink: 错误：--member \"无此人\"：2026-autumn 学期没有这个学号或姓名的党员或寝室成员\n");
+    auto branch = box.run(at("2026-09-14", {"check", "--branch", "无此支部"}), zh);
+    CHECK(branch.exit_code == 64);
+    CHECK(branch.err.find("--branch \"无此支部\"：2026-autumn 学期没有党员属于这个名称的支部；现有支部：") !=
+          std::string::npos);
   }
 
   TEST_CASE("check's copy of the talks (talk_student) follows every write, is rebuilt by migrate and verified") {

@@ -39,8 +39,11 @@ struct Fixture {
     calendar.semesters.push_back(s);
   }
   EntryContext context(bool with_assignment = true) {
-    return EntryContext{&snapshot, with_assignment ? &assignment : nullptr, &calendar,
-                        LocalDateTime{Date{year{2026}, month{10}, day{12}}, 21, 0, true}};
+    return EntryContext{&snapshot,
+                        with_assignment ? &assignment : nullptr,
+                        &calendar,
+                        LocalDateTime{Date{year{2026}, month{10}, day{12}}, 21, 0, true},
+                        {}};
   }
 };
 

@@ -3,9 +3,11 @@
 // and every check the regulation's trust needs (docs/records.md). Pure: the caller passes the
 // rosters and the assignment valid on the record's date, and "now".
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dormlink/calendar.hpp"
@@ -34,6 +36,10 @@ struct EntryContext {
   const std::map<std::string, std::string>* assignment = nullptr;  // dorm -> member on that date
   const Calendar* calendar = nullptr;
   LocalDateTime now;  // the college's local time
+  // Why a typed member or resident (option, text) is not on the day's rosters, when the caller
+  // can tell better than "no current student" (the rosters start after the record's day); may
+  // be empty.
+  std::function<std::optional<std::string>(std::string_view, const std::string&)> explain_absent;
 };
 
 // The row (id and entry fields left empty) and the member's name for the receipt.

@@ -1,6 +1,7 @@
 #pragma once
 // Reading the rosters as they stood on a date (the versions valid then).
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,5 +26,18 @@ struct EntrySlice {
 };
 EntrySlice load_entry_slice(Database& db, Date date, const std::vector<std::string>& texts,
                             const std::optional<std::string>& dorm);
+
+// A student the rosters of `date` lack but a later version has: the earliest version after
+// `date` whose student id or name is `text` (what `log-visit` says instead of "no current
+// student": the rosters start later than the record).
+struct LaterOnRoster {
+  std::string student_id;  // or the dorm's code
+  std::string name;
+  std::string valid_from;
+  std::int64_t batch = 0;
+};
+std::optional<LaterOnRoster> later_on_roster(Database& db, Date date, const std::string& text);
+// The same for a dorm code (name: the code).
+std::optional<LaterOnRoster> later_dorm_on_roster(Database& db, Date date, const std::string& code);
 
 }  // namespace dormlink::store
