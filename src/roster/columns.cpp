@@ -1,4 +1,5 @@
 #include "dormlink/roster/columns.hpp"
+#include "messages.hpp"
 
 #include <algorithm>
 
@@ -45,9 +46,9 @@ ColumnMap::ColumnMap(const util::CsvTable& table, std::span<const ColumnSpec> sp
       continue;
     }
     if (m_position[*spec]) {
-      problems.add(location(source, table.header.line),
-                   fmt::format("columns {} and {} both mean {}; keep one of them", quote_value(m_header_text[*spec]),
-                               quote_value(util::trim(text)), specs[*spec].name));
+      problems.add(
+          location(source, table.header.line),
+          msg::same_meaning(quote_value(m_header_text[*spec]), quote_value(util::trim(text)), specs[*spec].name));
       continue;
     }
     m_position[*spec] = i;
@@ -63,7 +64,8 @@ std::string_view ColumnMap::cell(const util::CsvRecord& record, std::size_t colu
 
 std::string ColumnMap::header(std::size_t column) const {
   if (m_position[column]) return m_header_text[column];
-  return std::string(m_specs[column].name);
+  // A column the file lacks: its Chinese header in Chinese messages, its English name otherwise.
+  return std::string(message_language() == Language::zh ? m_specs[column].aliases[0] : m_specs[column].name);
 }
 
 void require_columns(const ColumnMap& map, std::span<const ColumnSpec> specs, std::span<const std::size_t> required,
@@ -75,36 +77,28 @@ void require_columns(const ColumnMap& map, std::span<const ColumnSpec> specs, st
     missing += fmt::format("{} ({})", specs[column].aliases[0], specs[column].name);
   }
   if (!missing.empty()) {
-    problems.add(location(source, header_line), fmt::format("missing column(s) {}; the header row must name them "
-                                                            "(see docs/import.md)",
-                                                            missing));
+    problems.add(location(source, header_line), msg::missing_columns(missing));
   }
 }
 
 bool check_row_width(const ColumnMap& map, const util::CsvRecord& record, const std::string& source,
                      ProblemCollector& problems) {
   if (record.fields.size() <= map.width()) return true;
-  problems.add(location(source, record.line),
-               fmt::format("the row has {} fields but the header has {}; a value containing a "
-                           "comma must be quoted",
-                           record.fields.size(), map.width()));
+  problems.add(location(source, record.line), msg::row_too_wide(record.fields.size(), map.width()));
   return false;
 }
 
 bool stop_when_full(ProblemCollector& problems, const util::CsvTable& table, std::size_t checked, std::size_t line) {
   if (!problems.full()) return false;
   const std::size_t rest = table.record_count() - checked;
-  problems.stop(
-      fmt::format("... checking stopped after {} problems: {} more row{} from line {} on "
-                  "{} not checked; fix these first",
-                  ProblemCollector::k_max_kept, rest, rest == 1 ? "" : "s", line, rest == 1 ? "was" : "were"));
+  problems.stop(msg::checking_stopped(ProblemCollector::k_max_kept, rest, rest == 1 ? "" : "s", line,
+                                      rest == 1 ? "was" : "were"));
   return true;
 }
 
 void require_rows(const util::CsvTable& table, const std::string& source, ProblemCollector& problems) {
   if (table.record_count() > 0) return;
-  problems.add(location(source, table.header.line),
-               "the file has a header row but no data rows; export the roster again");
+  problems.add(location(source, table.header.line), msg::no_data_rows());
 }
 
 std::string location(const std::string& source, std::size_t line) { return fmt::format("{}:{}", source, line); }
@@ -142,8 +136,7 @@ std::optional<bool> parse_flag(std::string_view cell) {
 }
 
 void RowReader::problem(std::size_t column, const std::string& message) {
-  problems.add(location(context.source_name, record->line),
-               fmt::format("column \"{}\": {}", map.header(column), message));
+  problems.add(location(context.source_name, record->line), msg::in_column(map.header(column), message));
 }
 
 void read_email(RowReader& r, std::size_t column, std::string& out) {
@@ -169,17 +162,17 @@ std::optional<DormCode> read_dorm_code(RowReader& r, DormColumns c, const char* 
   if (r.map.has(c.dorm) && !r.cell(c.dorm).empty()) {
     code = parse_dorm_code(r.cell(c.dorm));
     if (!code) {
-      r.problem(c.dorm,
-                fmt::format("{} is not a dorm; write building-room like 8-305 or 8栋305", quote_value(r.cell(c.dorm))));
+      r.problem(c.dorm, msg::not_a_dorm(quote_value(r.cell(c.dorm))));
     }
   } else if (!r.cell(c.building).empty() || !r.cell(c.room).empty()) {
     code = make_dorm_code(r.cell(c.building), r.cell(c.room));
     if (!code) {
-      r.problem(c.room, fmt::format("building {} and room {} do not make a dorm", quote_value(r.cell(c.building)),
-                                    quote_value(r.cell(c.room))));
+      r.problem(c.room, msg::not_a_dorm_pair(quote_value(r.cell(c.building)), quote_value(r.cell(c.room))));
     }
   } else {
-    r.problem(r.map.has(c.dorm) ? c.dorm : c.room, fmt::format("is empty; every {} needs a dorm", who));
+    r.problem(
+        r.map.has(c.dorm) ? c.dorm : c.room,
+        msg::dorm_empty((std::string_view(who) == "student" ? msg::student_word : msg::row_word)(message_language())));
   }
   return code;
 }
@@ -208,14 +201,12 @@ void throw_if_problems(ProblemCollector& problems, const std::string& source) {
   if (problems.empty()) return;
   auto count = problems.size();
   const auto notes = (problems.left_out() > 0 ? 1 : 0) + (problems.stopped() ? 1 : 0);
-  const auto at_least = problems.stopped() ? "at least " : "";
+  const auto at_least = problems.stopped() ? msg::at_least(message_language()) : "";
   auto list = problems.take();
   // Located problems in file order; the unlocated notes ("... and N more") stay last.
   std::stable_sort(list.begin(), list.end() - notes,
                    [](const Problem& a, const Problem& b) { return line_of(a) < line_of(b); });
-  throw DataError(
-      fmt::format("{}: {}{} problem{}; nothing was imported", source, at_least, count, count == 1 ? "" : "s"),
-      std::move(list));
+  throw DataError(msg::import_problems(source, at_least, count, count == 1 ? "" : "s"), std::move(list));
 }
 
 }  // namespace dormlink::roster::detail

@@ -6,6 +6,7 @@
 #include "dormlink/message.hpp"
 #include "dormlink/roster/columns.hpp"
 #include "dormlink/util/text.hpp"
+#include "messages.hpp"
 
 namespace dormlink::roster {
 namespace {
@@ -36,8 +37,7 @@ void read_capacity(RowReader& r, DormFacts& f) {
   int value = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || ptr != text.data() + text.size() || value < 1 || value > k_max_capacity) {
-    r.problem(c_capacity,
-              fmt::format("{} is not a capacity; use a whole number 1-{}", quote_value(text), k_max_capacity));
+    r.problem(c_capacity, msg::not_capacity(quote_value(text), k_max_capacity));
     return;
   }
   f.capacity = value;
@@ -46,14 +46,13 @@ void read_capacity(RowReader& r, DormFacts& f) {
 void read_values(RowReader& r, DormFacts& f) {
   if (!r.cell(c_gender).empty()) {
     f.gender = parse_gender(r.cell(c_gender));
-    if (!f.gender)
-      r.problem(c_gender, fmt::format("unknown value {}; use 男, 女, M or F", quote_value(r.cell(c_gender))));
+    if (!f.gender) r.problem(c_gender, msg::unknown_gender(quote_value(r.cell(c_gender))));
   }
   read_capacity(r, f);
   if (!r.cell(c_grade).empty()) {
     std::string error;
     f.cohort = parse_grade(r.cell(c_grade), r.context.semester, error);
-    if (!f.cohort) r.problem(c_grade, fmt::format("{}: {}", quote_value(r.cell(c_grade)), error));
+    if (!f.cohort) r.problem(c_grade, msg::quoted_problem(quote_value(r.cell(c_grade)), error));
   }
   if (!r.cell(c_major).empty()) f.major = std::string(r.cell(c_major));
 }
@@ -64,8 +63,7 @@ std::vector<DormRow> parse_dorms(const util::CsvTable& table, const ParseContext
   ProblemCollector problems;
   detail::ColumnMap map(table, k_columns, context.source_name, problems, notes);
   if (!detail::has_dorm_columns(map, k_dorm_columns)) {
-    problems.add(detail::location(context.source_name, table.header.line),
-                 "missing column 寝室 (dorm), or 楼栋 (building) and 房间号 (room)");
+    problems.add(detail::location(context.source_name, table.header.line), msg::missing_dorm_columns());
   }
   detail::require_rows(table, context.source_name, problems);
   detail::throw_if_problems(problems, context.source_name);
@@ -90,7 +88,7 @@ std::vector<DormRow> parse_dorms(const util::CsvTable& table, const ParseContext
     auto [it, inserted] = seen.emplace(code->code(), record.line);
     if (!inserted) {
       problems.add(detail::location(context.source_name, record.line),
-                   fmt::format("dorm {} is also on line {}; list each dorm once", code->code(), it->second));
+                   msg::dorm_listed_twice(code->code(), it->second));
     }
     rows.push_back(std::move(row));
   }

@@ -6,6 +6,7 @@
 #include "dormlink/message.hpp"
 #include "dormlink/roster/columns.hpp"
 #include "dormlink/util/text.hpp"
+#include "messages.hpp"
 
 namespace dormlink::roster {
 namespace {
@@ -33,7 +34,7 @@ void read_scope(RowReader& r, StaffFacts& f) {
     if (auto cohort = parse_grade(item, r.context.semester, error)) {
       f.cohorts.push_back(*cohort);
     } else {
-      r.problem(c_grades, fmt::format("{}: {}", quote_value(item), error));
+      r.problem(c_grades, msg::quoted_problem(quote_value(item), error));
     }
   }
   std::sort(f.cohorts.begin(), f.cohorts.end());
@@ -47,13 +48,13 @@ void read_scope(RowReader& r, StaffFacts& f) {
 // Each role needs what it covers: REQUIREMENTS glossary (counselor, head teacher, branch).
 void check_scope(RowReader& r, StaffRole role, const StaffFacts& f) {
   if (role == StaffRole::counselor && f.cohorts.empty() && f.classes.empty()) {
-    r.problem(c_grades, "is empty; a counselor must cover grades (负责年级) or classes (负责班级)");
+    r.problem(c_grades, msg::counselor_needs_scope());
   }
   if (role == StaffRole::head_teacher && f.classes.empty()) {
-    r.problem(c_classes, "is empty; a head teacher must cover at least one class");
+    r.problem(c_classes, msg::head_teacher_needs_class());
   }
   if (role == StaffRole::branch_secretary && f.branch.empty()) {
-    r.problem(c_branch, "is empty; a branch secretary must name the branch");
+    r.problem(c_branch, msg::secretary_needs_branch());
   }
 }
 
@@ -62,18 +63,16 @@ std::optional<StaffRow> read_row(RowReader& r) {
   row.line = r.record->line;
   row.staff_id = util::normalize_code(r.cell(c_staff_id));
   if (row.staff_id.empty()) {
-    r.problem(c_staff_id, "is empty; every staff member needs an id");
+    r.problem(c_staff_id, msg::staff_needs_id());
   } else if (!is_plain_id(row.staff_id)) {
     // The same rule as student ids: an id names report files (report summary --out-dir).
-    r.problem(c_staff_id, fmt::format("{} is not a staff id; use letters, digits, - and _ only (at most 32)",
-                                      quote_value(row.staff_id)));
+    r.problem(c_staff_id, msg::not_staff_id(quote_value(row.staff_id)));
   }
   row.facts.name = std::string(r.cell(c_name));
-  if (row.facts.name.empty()) r.problem(c_name, "is empty");
+  if (row.facts.name.empty()) r.problem(c_name, msg::empty());
   auto role = parse_staff_role(r.cell(c_role));
   if (!role) {
-    r.problem(c_role,
-              fmt::format("unknown value {}; use 辅导员, 班主任, 支部书记 or 检查组", quote_value(r.cell(c_role))));
+    r.problem(c_role, msg::unknown_role(quote_value(r.cell(c_role))));
   }
   if (!r.cell(c_phone).empty()) {
     if (auto phone = normalize_phone(r.cell(c_phone))) {
@@ -100,16 +99,14 @@ void check_people(const std::vector<StaffRow>& rows, const std::string& source, 
     if (row.staff_id.empty()) continue;
     auto [p, new_person] = person.emplace(row.staff_id, &row);
     if (!new_person && p->second->facts.name != row.facts.name) {
-      problems.add(
-          detail::location(source, row.line),
-          fmt::format("staff id {} is {} on line {} but {} here; one id is one person", quote_value(row.staff_id),
-                      quote_value(p->second->facts.name), p->second->line, quote_value(row.facts.name)));
+      problems.add(detail::location(source, row.line),
+                   msg::staff_two_names(quote_value(row.staff_id), quote_value(p->second->facts.name), p->second->line,
+                                        quote_value(row.facts.name)));
     }
     auto [d, new_duty] = duty.emplace(std::make_pair(row.staff_id, row.role), row.line);
     if (!new_duty) {
       problems.add(detail::location(source, row.line),
-                   fmt::format("staff id {} is already a {} on line {}; merge the two rows", quote_value(row.staff_id),
-                               label_zh(row.role), d->second));
+                   msg::staff_duty_twice(quote_value(row.staff_id), label_zh(row.role), d->second));
     }
   }
 }

@@ -7,6 +7,7 @@
 #include "dormlink/message.hpp"
 #include "dormlink/roster/columns.hpp"
 #include "dormlink/util/text.hpp"
+#include "messages.hpp"
 
 namespace dormlink::roster {
 namespace {
@@ -56,7 +57,7 @@ using detail::RowReader;
 // A required text cell; adds a problem when empty.
 std::string required(RowReader& r, Column c) {
   auto value = r.cell(c);
-  if (value.empty()) r.problem(c, "is empty; every student needs one");
+  if (value.empty()) r.problem(c, msg::student_needs_value());
   return std::string(value);
 }
 
@@ -65,12 +66,11 @@ constexpr detail::DormColumns k_dorm_columns{c_dorm, c_building, c_room};
 std::string read_id(RowReader& r) {
   auto id = util::normalize_code(r.cell(c_student_id));
   if (id.empty()) {
-    r.problem(c_student_id, "is empty; every student needs a student id");
+    r.problem(c_student_id, msg::student_needs_id());
     return id;
   }
   if (!is_plain_id(id)) {
-    r.problem(c_student_id,
-              fmt::format("{} is not a student id; use letters, digits, - and _ only (at most 32)", quote_value(id)));
+    r.problem(c_student_id, msg::not_student_id(quote_value(id)));
   }
   return id;
 }
@@ -83,9 +83,7 @@ void read_status(RowReader& r, StudentFacts& f) {
   if (!r.cell(c_status).empty()) {
     auto status = parse_political_status(r.cell(c_status));
     if (!status) {
-      r.problem(c_status, fmt::format("unknown value {}; use 中共党员, 中共预备党员, 发展对象, "
-                                      "入党积极分子, 共青团员 or 群众",
-                                      quote_value(r.cell(c_status))));
+      r.problem(c_status, msg::unknown_status(quote_value(r.cell(c_status))));
     } else {
       f.status = *status;
     }
@@ -94,7 +92,7 @@ void read_status(RowReader& r, StudentFacts& f) {
   bool needs_branch = is_member(f.status) || f.status == PoliticalStatus::candidate;
   if (needs_branch && f.branch.empty()) {
     r.problem(c_branch,
-              fmt::format("is empty, but a {} must belong to a Party branch; fill in 党支部", label_en(f.status)));
+              msg::needs_branch(message_language() == Language::zh ? label_zh(f.status) : label_en(f.status)));
   }
 }
 
@@ -105,9 +103,7 @@ void read_attention(RowReader& r, StudentFacts& f) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     auto category = parse_attention_category(items[i]);
     if (!category) {
-      r.problem(c_attention, fmt::format("item {} is not a known category (value not shown); the four "
-                                         "categories and their spellings are in docs/import.md",
-                                         i + 1));
+      r.problem(c_attention, msg::unknown_attention(i + 1));
       continue;
     }
     f.attention.push_back(*category);
@@ -121,14 +117,14 @@ void read_values(RowReader& r, StudentFacts& f) {
   if (auto g = parse_gender(r.cell(c_gender))) {
     f.gender = *g;
   } else {
-    r.problem(c_gender, fmt::format("unknown value {}; use 男, 女, M or F", quote_value(r.cell(c_gender))));
+    r.problem(c_gender, msg::unknown_gender(quote_value(r.cell(c_gender))));
   }
   f.major = required(r, c_major);
   std::string error;
   if (auto cohort = parse_grade(r.cell(c_grade), r.context.semester, error)) {
     f.cohort = *cohort;
   } else {
-    r.problem(c_grade, fmt::format("{}: {}", quote_value(r.cell(c_grade)), error));
+    r.problem(c_grade, msg::quoted_problem(quote_value(r.cell(c_grade)), error));
   }
   f.class_name = util::normalize_code(r.cell(c_class));
   read_dorm(r, f);
@@ -147,8 +143,7 @@ void read_values(RowReader& r, StudentFacts& f) {
   if (auto head = detail::parse_flag(r.cell(c_dorm_head))) {
     f.dorm_head = *head;
   } else {
-    r.problem(c_dorm_head,
-              fmt::format("{} is not yes or no; use 是 or leave it empty", quote_value(r.cell(c_dorm_head))));
+    r.problem(c_dorm_head, msg::not_yes_no(quote_value(r.cell(c_dorm_head))));
   }
 }
 
@@ -164,10 +159,7 @@ void check_duplicate_ids(const std::vector<StudentRow>& rows, const std::string&
     if (row.student_id.empty()) continue;
     auto [it, inserted] = first_line.emplace(row.student_id, row.line);
     if (!inserted) {
-      problems.add(detail::location(source, row.line),
-                   fmt::format("student id {} is also on line {}; each student must appear "
-                               "once",
-                               quote_value(row.student_id), it->second));
+      problems.add(detail::location(source, row.line), msg::student_twice(quote_value(row.student_id), it->second));
     }
   }
 }
@@ -186,15 +178,12 @@ void check_dorm_consistency(const std::vector<StudentRow>& rows, const std::stri
     auto [it, inserted] = dorms.emplace(row.facts.dorm, DormSeen{row.line, row.facts.gender, 0});
     auto& seen = it->second;
     if (!inserted && seen.gender != row.facts.gender) {
-      problems.add(detail::location(source, row.line),
-                   fmt::format("dorm {} has residents of both genders: line {} is {}, this line is "
-                               "{}; correct the gender or the dorm",
-                               row.facts.dorm, seen.first_line, label_zh(seen.gender), label_zh(row.facts.gender)));
-    }
-    if (row.facts.dorm_head && seen.head_line != 0) {
       problems.add(
           detail::location(source, row.line),
-          fmt::format("dorm {} already has a dorm head on line {}; a dorm has one", row.facts.dorm, seen.head_line));
+          msg::mixed_genders(row.facts.dorm, seen.first_line, label_zh(seen.gender), label_zh(row.facts.gender)));
+    }
+    if (row.facts.dorm_head && seen.head_line != 0) {
+      problems.add(detail::location(source, row.line), msg::two_dorm_heads(row.facts.dorm, seen.head_line));
     } else if (row.facts.dorm_head) {
       seen.head_line = row.line;
     }
@@ -209,8 +198,7 @@ std::vector<StudentRow> parse_students(const util::CsvTable& table, const ParseC
   static constexpr std::array<std::size_t, 5> required{c_student_id, c_name, c_gender, c_major, c_grade};
   detail::require_columns(map, k_columns, required, context.source_name, table.header.line, problems);
   if (!detail::has_dorm_columns(map, k_dorm_columns)) {
-    problems.add(detail::location(context.source_name, table.header.line),
-                 "missing column 寝室 (dorm), or 楼栋 (building) and 房间号 (room)");
+    problems.add(detail::location(context.source_name, table.header.line), msg::missing_dorm_columns());
   }
   detail::require_rows(table, context.source_name, problems);
   detail::throw_if_problems(problems, context.source_name);

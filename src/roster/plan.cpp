@@ -1,4 +1,5 @@
 #include "dormlink/roster/plan.hpp"
+#include "messages.hpp"
 
 #include <algorithm>
 #include <unordered_set>
@@ -47,8 +48,7 @@ void check_against_dorms(const std::vector<StudentRow>& rows, const DormIndex& d
     auto it = dorms.facts.find(row.facts.dorm);
     if (it != dorms.facts.end() && it->second.gender && *it->second.gender != row.facts.gender) {
       problems.add(fmt::format("{}:{}", source, row.line),
-                   fmt::format("dorm {} is a {} dorm in the dorms roster, but this student is {}", row.facts.dorm,
-                               label_zh(*it->second.gender), label_zh(row.facts.gender)));
+                   msg::dorm_gender_differs(row.facts.dorm, label_zh(*it->second.gender), label_zh(row.facts.gender)));
     }
     lines_by_dorm[row.facts.dorm].push_back(row.line);
   }
@@ -57,16 +57,12 @@ void check_against_dorms(const std::vector<StudentRow>& rows, const DormIndex& d
     if (it == dorms.facts.end() || !it->second.capacity) continue;
     if (static_cast<int>(lines.size()) > *it->second.capacity) {
       problems.add(fmt::format("{}:{}", source, lines[static_cast<std::size_t>(*it->second.capacity)]),
-                   fmt::format("dorm {} has capacity {} but the roster puts {} students in it "
-                               "(from line {})",
-                               code, *it->second.capacity, lines.size(), lines.front()));
+                   msg::over_capacity(code, *it->second.capacity, lines.size(), lines.front()));
     }
   }
   if (!problems.empty()) {
     auto count = problems.size();
-    throw DataError(fmt::format("{}: {} problem{} against the dorms roster; nothing was imported", source, count,
-                                count == 1 ? "" : "s"),
-                    problems.take());
+    throw DataError(msg::dorms_roster_problems(source, count, count == 1 ? "" : "s"), problems.take());
   }
 }
 
@@ -101,19 +97,16 @@ DormPlan plan_dorms(const std::vector<DormRow>& rows,
     if (it == occupancy.end()) continue;
     auto where = fmt::format("{}:{}", source, row.line);
     if (row.facts.gender && *row.facts.gender != it->second.gender) {
-      problems.add(where, fmt::format("dorm {} is declared {} but its current residents are {}", row.dorm.code(),
-                                      label_zh(*row.facts.gender), label_zh(it->second.gender)));
+      problems.add(where,
+                   msg::declared_gender(row.dorm.code(), label_zh(*row.facts.gender), label_zh(it->second.gender)));
     }
     if (row.facts.capacity && *row.facts.capacity < it->second.residents) {
-      problems.add(where, fmt::format("dorm {} is declared for {} but {} students live there now", row.dorm.code(),
-                                      *row.facts.capacity, it->second.residents));
+      problems.add(where, msg::declared_capacity(row.dorm.code(), *row.facts.capacity, it->second.residents));
     }
   }
   if (!problems.empty()) {
     auto count = problems.size();
-    throw DataError(fmt::format("{}: {} problem{} against current residents; nothing was imported", source, count,
-                                count == 1 ? "" : "s"),
-                    problems.take());
+    throw DataError(msg::residents_problems(source, count, count == 1 ? "" : "s"), problems.take());
   }
   return diff(
       rows, current, [](const DormRow& r) { return r.dorm.code(); }, false);

@@ -7,6 +7,7 @@
 #include "dormlink/mail/message.hpp"
 #include "dormlink/roster/roster.hpp"
 #include "dormlink/util/text.hpp"
+#include "messages.hpp"
 
 namespace dormlink::roster {
 namespace {
@@ -41,14 +42,13 @@ std::string strip_suffix(std::string text, std::string_view suffix) {
 // A cohort must put the student in year 1..6 of the semester when there is one.
 std::optional<int> check_cohort(int cohort, const Semester* semester, std::string& error) {
   if (cohort < 1950 || cohort > 2100) {
-    error = "not a plausible enrolment year";
+    error = msg::implausible_cohort();
     return std::nullopt;
   }
   if (semester != nullptr) {
     auto year = year_of_study(cohort, *semester);
     if (year < 1 || year > k_max_year_of_study) {
-      error = fmt::format("cohort {} is year {} of study in {}; expected years 1-{}", cohort, year, semester->id,
-                          k_max_year_of_study);
+      error = msg::cohort_out_of_range(cohort, year, semester->id, k_max_year_of_study);
       return std::nullopt;
     }
   }
@@ -64,17 +64,15 @@ std::optional<int> parse_grade(std::string_view text, const Semester* semester, 
   if (!year && number && *number >= 1000) return check_cohort(*number, semester, error);
   if (!year && number) year = number;
   if (!year) {
-    error = "not a grade; write a year of study 1-6 or a cohort such as 2023级";
+    error = msg::not_a_grade();
     return std::nullopt;
   }
   if (*year < 1 || *year > k_max_year_of_study) {
-    error = fmt::format("year of study {} is out of range; expected 1-{}", *year, k_max_year_of_study);
+    error = msg::year_out_of_range(*year, k_max_year_of_study);
     return std::nullopt;
   }
   if (semester == nullptr) {
-    error =
-        "a year of study needs a semester to date it; add [[calendar.semester]] to the config "
-        "or write the cohort (e.g. 2023级)";
+    error = msg::year_needs_semester();
     return std::nullopt;
   }
   return cohort_of_year(*year, *semester);
@@ -90,10 +88,7 @@ bool is_plain_id(std::string_view id) {
 std::optional<std::string> normalize_email(std::string_view text, std::string& problem) {
   auto normal = util::normalize_code(text);
   if (auto bad = mail::address_problem(normal)) {
-    problem = fmt::format(
-        "is not an e-mail address (value not shown): it {}; write one address such as "
-        "chen.yi@example.edu.cn, or leave the cell empty",
-        *bad);
+    problem = msg::not_email(*bad);
     return std::nullopt;
   }
   return normal;

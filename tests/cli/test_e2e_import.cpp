@@ -1,6 +1,8 @@
 // End-to-end: importing rosters, and every class of bad input leaving the database as it was.
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "harness.hpp"
@@ -70,6 +72,42 @@ TEST_SUITE("e2e.import") {
     CHECK(r.err.find("dormlink: error: bad.csv: 5 problems; nothing was imported") != std::string::npos);
     CHECK(r.err.find("秘密") == std::string::npos);
     CHECK(r.err.find("心理") == r.err.find("心理素质较差、"));  // only in the list of allowed values
+    CHECK(fingerprint(box) == before);
+  }
+
+  TEST_CASE("a roster's problems read in Chinese by default, with the same places, exit and database unchanged") {
+    Sandbox box;
+    dormlink::e2e::setup_example_college(box);
+    box.write("bad.csv", roster("2023110101,张晨昕,X,英语,4,英语2301,8-10\"2,12,共青团员,,心理素质较差;秘密,\n"
+                                "2099000001,新生,女,英语,9,,10-106,,中共党员,,,否吧\n"
+                                "2099000001,新生,女,英语,4,,10-106,,群众,,,\n"));
+    box.write("nobranch.csv",
+              "学号,姓名,性别,专业,年级,班级,寝室,政治面貌\n2099000002,新生,女,英语,4,,10-106,中共党员\n");
+    auto before = fingerprint(box);
+    const std::map<std::string, std::string> zh{{"DORMLINK_MESSAGES", ""}};
+    auto r = box.run(args({"import", "students", "bad.csv"}), zh);
+    CHECK(r.exit_code == 65);
+    CHECK(r.err.find("bad.csv:2: 列“性别”：无法识别的值 \"X\"；请填 男、女、M 或 F\n") != std::string::npos);
+    CHECK(r.err.find("bad.csv:2: 列“寝室”：\"8-10\"2\" 不是寝室；请写成“楼号-房间号”，如 8-305 或 8栋305\n") !=
+          std::string::npos);
+    CHECK(r.err.find("bad.csv:3: 列“年级”：\"9\"：年级 9 超出范围；应为 1-6\n") != std::string::npos);
+    CHECK(r.err.find("bad.csv:3: 列“寝室长”：\"否吧\" 不是“是”或“否”；请填“是”或留空\n") != std::string::npos);
+    CHECK(r.err.find("dormlink: 错误：bad.csv：") != std::string::npos);
+    CHECK(r.err.find("个问题；未导入任何内容\n") != std::string::npos);
+    CHECK(r.err.find("秘密") == std::string::npos);
+    auto missing = box.run(args({"import", "students", "nobranch.csv"}), zh);
+    CHECK(missing.exit_code == 65);
+    CHECK(missing.err.find("nobranch.csv:2: 列“党支部”：为空，但中共党员必须属于一个党支部；请填写党支部\n") !=
+          std::string::npos);
+    // The same problems in English, with --lang en, located alike.
+    auto en = box.run(args({"--lang", "en", "import", "students", "bad.csv"}), zh);
+    CHECK(en.err.find("bad.csv:2: column \"性别\": unknown value \"X\"; use 男, 女, M or F\n") != std::string::npos);
+    CHECK(en.err.find("bad.csv:3: column \"年级\": \"9\": year of study 9 is out of range; expected 1-6\n") !=
+          std::string::npos);
+    CHECK(en.err.find("dormlink: error: bad.csv: ") != std::string::npos);
+    auto en_missing = box.run(args({"--lang", "en", "import", "students", "nobranch.csv"}), zh);
+    CHECK(en_missing.err.find("nobranch.csv:2: column \"branch\": is empty, but a Party member must belong") !=
+          std::string::npos);
     CHECK(fingerprint(box) == before);
   }
 
