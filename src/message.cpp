@@ -5,12 +5,22 @@
 
 #include <fmt/format.h>
 
+#include "dormlink/language.hpp"
 #include "dormlink/mail/message.hpp"
 #include "dormlink/model.hpp"
 #include "dormlink/util/text.hpp"
 
 namespace dormlink {
 namespace {
+
+// The messages of this module (docs/messages.md).
+namespace msg {
+inline constexpr Message not_utf8{"is not valid UTF-8 ({})", "不是有效的 UTF-8 文本（{}）"};
+inline constexpr Message hidden_character{
+    "contains {} (an invisible control or format character) at character {}; names, ids and codes must be plain "
+    "visible text",
+    "第 {1} 个字符处含有 {0}（不可见的控制或格式字符）；姓名、编号和代码只能是普通可见文字"};
+}  // namespace msg
 
 constexpr std::string_view k_not_shown = "(not shown)";
 
@@ -213,17 +223,14 @@ std::string scrub_command_line_echo(std::string_view message) { return scrub(mes
 std::optional<std::string> utf8_problem(std::string_view text) {
   const std::string where = util::describe_invalid_utf8(text);
   if (where.empty()) return std::nullopt;
-  return fmt::format("is not valid UTF-8 ({})", where);
+  return msg::not_utf8(where);
 }
 
 std::optional<std::string> name_problem(std::string_view text) {
   if (auto problem = utf8_problem(text)) return problem;
   const auto hidden = util::find_hidden_character(text);
   if (!hidden) return std::nullopt;
-  return fmt::format(
-      "contains {} (an invisible control or format character) at character {}; names, ids "
-      "and codes must be plain visible text",
-      util::code_point_label(hidden->code_point), hidden->position);
+  return msg::hidden_character(util::code_point_label(hidden->code_point), hidden->position);
 }
 
 }  // namespace dormlink

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "dormlink/language.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/util/text.hpp"
 
@@ -15,7 +16,18 @@ namespace {
 
 using namespace std::chrono;
 
-constexpr std::string_view k_forms = "write YYYY-MM-DD HH:MM, 2026/3/1, 3月1日, today or yesterday 19:30";
+// The messages of dates and times (docs/messages.md): the module's catalogue.
+namespace msg {
+inline constexpr Message not_a_date{"{} is not a date; {}", "{} 不是日期；{}"};
+inline constexpr Message forms{"write YYYY-MM-DD HH:MM, 2026/3/1, 3月1日, today or yesterday 19:30",
+                               "请写成 YYYY-MM-DD HH:MM、2026/3/1、3月1日、今天 或 昨天 19:30"};
+inline constexpr Message not_a_real_date{"{} is not a real date", "{} 不是真实存在的日期"};
+inline constexpr Message noon_or_midnight{"{} could be noon or midnight; write 12:00, or the next day's 00:00",
+                                          "{} 可能是中午也可能是午夜；请写 12:00，或次日的 00:00"};
+inline constexpr Message not_a_time{"{} is not a time of day (HH:MM, 00:00-23:59)",
+                                    "{} 不是一天中的时间（HH:MM，00:00-23:59）"};
+inline constexpr Message no_date{"no date given; {}", "没有给出日期；{}"};
+}  // namespace msg
 
 // A year-less date more than this many days after today is taken to be last year's.
 constexpr int k_max_days_ahead = 31;
@@ -239,21 +251,16 @@ std::optional<TimeMatch> time_of_day(std::string_view text, DayHalf half) {
 }
 
 WhenError not_a_date(std::string_view text) {
-  return WhenError{fmt::format("{} is not a date; {}", quote_value(util::trim(text)), k_forms)};
+  return WhenError{msg::not_a_date(quote_value(util::trim(text)), msg::forms())};
 }
 
-WhenError not_a_real_date(std::string_view text) {
-  return WhenError{fmt::format("{} is not a real date", quote_value(text))};
-}
+WhenError not_a_real_date(std::string_view text) { return WhenError{msg::not_a_real_date(quote_value(text))}; }
 
 WhenError ambiguous_midnight(std::string_view text) {
-  return WhenError{
-      fmt::format("{} could be noon or midnight; write 12:00, or the next day's 00:00", quote_value(util::trim(text)))};
+  return WhenError{msg::noon_or_midnight(quote_value(util::trim(text)))};
 }
 
-WhenError not_a_time(std::string_view text) {
-  return WhenError{fmt::format("{} is not a time of day (HH:MM, 00:00-23:59)", quote_value(text))};
-}
+WhenError not_a_time(std::string_view text) { return WhenError{msg::not_a_time(quote_value(text))}; }
 
 // Combines a date (already matched, or today) with the time text that follows it, if any.
 std::variant<LocalDateTime, WhenError> with_time(const DateMatch& match, std::string_view date_text,
@@ -281,7 +288,7 @@ std::string format_local(const LocalDateTime& when) {
 // Without a date form, the whole text must be a time, which means today.
 std::variant<LocalDateTime, WhenError> parse_when(std::string_view text, Date today) {
   const std::string normal = normalise(text);
-  if (normal.empty()) return WhenError{fmt::format("no date given; {}", k_forms)};
+  if (normal.empty()) return WhenError{msg::no_date(msg::forms())};
   for (auto parser : k_date_parsers) {
     Scanner s{normal};
     auto match = parser(s, today);

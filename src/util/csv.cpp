@@ -7,6 +7,8 @@
 #include "dormlink/error.hpp"
 #include "dormlink/util/text.hpp"
 
+#include "messages.hpp"
+
 namespace dormlink::util {
 namespace {
 
@@ -64,10 +66,7 @@ bool CsvReader::read_record(CsvRecord& record) {
   record.fields.clear();
   while (true) {
     if (record.fields.size() >= m_limits.max_columns) {
-      fail(record.line, fmt::format("the row has more than {} columns, the limit per row; is this "
-                                    "the right file? If it is, raise [limits] max_columns in the "
-                                    "config",
-                                    m_limits.max_columns));
+      fail(record.line, msg::too_many_columns(m_limits.max_columns));
     }
     std::string& field = record.fields.emplace_back();
     if (!at_end() && m_text[m_pos] == '"') {
@@ -145,14 +144,12 @@ void CsvReader::count_line_breaks(std::string_view segment) {
 }
 
 void CsvReader::fail(std::size_t line, std::string_view message) const {
-  throw DataError(fmt::format("{}:{}: {}", m_source, line, message));
+  throw DataError(fmt::format("{}:{}: {}", m_source, line, message));  // a place, no words
 }
 
 // The cell limit: where the cell starts and which column, never its content.
 void CsvReader::fail_cell(std::size_t line, std::size_t column) const {
-  fail(line, fmt::format("column {}: the cell is longer than {}, the limit per cell; is this the "
-                         "right file? If it is, raise [limits] max_cell_kib in the config",
-                         column, describe_bytes(m_limits.max_cell_bytes)));
+  fail(line, msg::cell_too_long(column, describe_bytes(m_limits.max_cell_bytes)));
 }
 
 CsvReader CsvTable::reader() const {
@@ -181,7 +178,7 @@ CsvTable parse_csv(std::string text, const std::string& source_name, CsvLimits l
   table.delimiter = detect_delimiter(table.m_text);
   CsvReader reader(table.m_text, source_name, table.delimiter, limits);
   if (!reader.next(table.header)) {
-    throw DataError(fmt::format("{}: the file is empty; expected a header row", source_name));
+    throw DataError(msg::empty_file(source_name));
   }
   table.m_data_position = reader.position();
   table.m_data_line = reader.line();

@@ -11,6 +11,8 @@
 #include "dormlink/error.hpp"
 #include "dormlink/util/text.hpp"
 
+#include "messages.hpp"
+
 namespace dormlink::util {
 namespace {
 
@@ -151,8 +153,8 @@ std::size_t first_invalid_utf8(std::string_view bytes) {
 
 // "byte 0xD5 at offset 12" (or "truncated at offset 12" at the end of the file).
 std::string describe_byte(std::string_view bytes, std::size_t offset) {
-  if (offset >= bytes.size()) return fmt::format("truncated at offset {}", offset);
-  return fmt::format("byte 0x{:02X} at offset {}", static_cast<unsigned char>(bytes[offset]), offset);
+  if (offset >= bytes.size()) return msg::truncated_at(offset);
+  return msg::byte_at(static_cast<unsigned char>(bytes[offset]), offset);
 }
 
 bool is_utf16(Encoding encoding) { return encoding == Encoding::utf16le || encoding == Encoding::utf16be; }
@@ -176,36 +178,26 @@ std::size_t line_at(std::string_view bytes, std::size_t offset, Encoding encodin
 
 // The detection failure: only the offending byte, its offset and line are named, never content.
 DataError not_text(std::string_view bytes, const std::string& source_name, Encoding encoding, std::size_t offset) {
-  return DataError(
-      fmt::format("{}:{}: not UTF-8, GBK/GB18030 or UTF-16 text ({}); save it from "
-                  "Excel as \"CSV UTF-8\" or pass --encoding",
-                  source_name, line_at(bytes, offset, encoding), describe_byte(bytes, offset)));
+  return DataError(msg::not_text(source_name, line_at(bytes, offset, encoding), describe_byte(bytes, offset)));
 }
 
 // The forced-encoding failure, naming the encoding that was asked for.
 DataError not_in_encoding(std::string_view bytes, const std::string& source_name, Encoding encoding,
                           std::size_t offset) {
-  return DataError(fmt::format(
-      "{}:{}: cannot be read as {} ({}); pass the right --encoding or "
-      "save it from Excel as \"CSV UTF-8\"",
-      source_name, line_at(bytes, offset, encoding), encoding_name(encoding), describe_byte(bytes, offset)));
+  return DataError(msg::not_in_encoding(source_name, line_at(bytes, offset, encoding), encoding_name(encoding),
+                                        describe_byte(bytes, offset)));
 }
 
 // A UTF-8 file with a damaged byte: reading it as GB18030 would turn its Chinese into other
 // Chinese (mojibake) without an error, so it is refused where the damage is.
 DataError damaged_utf8(std::string_view bytes, const std::string& source_name, std::size_t offset) {
-  return DataError(
-      fmt::format("{}:{}: not valid UTF-8 ({}), though the file is UTF-8 up to there; correct "
-                  "that character, or pass --encoding if the file is in another encoding",
-                  source_name, line_at(bytes, offset, Encoding::utf8), describe_byte(bytes, offset)));
+  return DataError(msg::broken_utf8(source_name, line_at(bytes, offset, Encoding::utf8), describe_byte(bytes, offset)));
 }
 
 // A UTF-8 file holding a C0 control character (other than tab, CR and LF): not a text file's.
 DataError control_in_utf8(std::string_view bytes, const std::string& source_name, std::size_t offset) {
   return DataError(
-      fmt::format("{}:{}: holds a control character ({}), which a text file cannot; remove it "
-                  "and save the file again",
-                  source_name, line_at(bytes, offset, Encoding::utf8), describe_byte(bytes, offset)));
+      msg::control_character(source_name, line_at(bytes, offset, Encoding::utf8), describe_byte(bytes, offset)));
 }
 
 // Characters outside ASCII that must read as UTF-8 before a malformed byte for the file to

@@ -108,6 +108,13 @@ TEST_SUITE("e2e.import") {
     auto en_missing = box.run(args({"--lang", "en", "import", "students", "nobranch.csv"}), zh);
     CHECK(en_missing.err.find("nobranch.csv:2: column \"branch\": is empty, but a Party member must belong") !=
           std::string::npos);
+    box.write("empty.csv", "");
+    box.write("latin1.csv", std::string("学号,姓名\n\x80\x80\xff\xfe\x81,x\n"));
+    CHECK(box.run(args({"import", "students", "empty.csv"}), zh).err ==
+          "dormlink: 错误：empty.csv：文件是空的；应有表头行\n");
+    auto bytes = box.run(args({"import", "students", "latin1.csv", "--encoding", "utf-8"}), zh);
+    CHECK(bytes.exit_code == 65);
+    CHECK(bytes.err.find("latin1.csv:2: 无法按 UTF-8 读取（偏移 ") != std::string::npos);
     CHECK(fingerprint(box) == before);
   }
 

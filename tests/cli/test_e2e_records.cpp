@@ -142,6 +142,11 @@ TEST_SUITE("e2e.records") {
         box.run(at("2026-10-02", {"log-visit", "--member", "无此人", "--dorm", "10-106", "--at", "2026-10-02 08:00"}),
                 {{"DORMLINK_MESSAGES", ""}});
     CHECK(nobody.err.find("--member \"无此人\"：当日名册上没有这个学号或姓名的学生") != std::string::npos);
+    auto when = box.run(at("2026-10-02", {"log-visit", "--member", "李晴紫", "--dorm", "10-106", "--at", "后天的后天"}),
+                        {{"DORMLINK_MESSAGES", ""}});
+    CHECK(when.exit_code == 64);
+    CHECK(when.err.find("\"后天的后天\" 不是日期；请写成 YYYY-MM-DD HH:MM、2026/3/1、3月1日、今天 或 昨天 19:30") !=
+          std::string::npos);
     CHECK(box.read("college.db") + box.read("college.db-wal") == before);
   }
 

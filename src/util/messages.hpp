@@ -1,0 +1,34 @@
+#pragma once
+// The util module's messages in both languages (docs/messages.md): reading CSV files and
+// their encodings.
+
+#include "dormlink/language.hpp"
+
+namespace dormlink::util::msg {
+
+inline constexpr Message too_many_columns{
+    "the row has more than {} columns, the limit per row; is this the right file? If it is, raise [limits] "
+    "max_columns in the config",
+    "此行超过 {} 列（每行的上限）；文件选对了吗？若没错，请调高配置中的 [limits] max_columns"};
+inline constexpr Message cell_too_long{
+    "column {}: the cell is longer than {}, the limit per cell; is this the right file? If it is, raise [limits] "
+    "max_cell_kib in the config",
+    "第 {} 列：单元格超过 {}（每格的上限）；文件选对了吗？若没错，请调高配置中的 [limits] max_cell_kib"};
+inline constexpr Message empty_file{"{}: the file is empty; expected a header row", "{}：文件是空的；应有表头行"};
+inline constexpr Message truncated_at{"truncated at offset {}", "在偏移 {} 处截断"};
+inline constexpr Message byte_at{"byte 0x{:02X} at offset {}", "偏移 {1} 处的字节 0x{0:02X}"};
+inline constexpr Message not_text{
+    "{}:{}: not UTF-8, GBK/GB18030 or UTF-16 text ({}); save it from Excel as \"CSV UTF-8\" or pass --encoding",
+    "{}:{}: 不是 UTF-8、GBK/GB18030 或 UTF-16 文本（{}）；请在 Excel 中另存为“CSV UTF-8”，或用 --encoding 指定编码"};
+inline constexpr Message not_in_encoding{
+    "{}:{}: cannot be read as {} ({}); pass the right --encoding or save it from Excel as \"CSV UTF-8\"",
+    "{}:{}: 无法按 {} 读取（{}）；请用 --encoding 指定正确的编码，或在 Excel 中另存为“CSV UTF-8”"};
+inline constexpr Message broken_utf8{
+    "{}:{}: not valid UTF-8 ({}), though the file is UTF-8 up to there; correct that character, or pass --encoding "
+    "if the file is in another encoding",
+    "{}:{}: 不是有效的 UTF-8（{}），而此前的内容都是 UTF-8；请改正该字符，若文件是其他编码请用 --encoding 指定"};
+inline constexpr Message control_character{
+    "{}:{}: holds a control character ({}), which a text file cannot; remove it and save the file again",
+    "{}:{}: 含有控制字符（{}），文本文件中不应出现；请删除后重新保存"};
+
+}  // namespace dormlink::util::msg
