@@ -46,6 +46,7 @@ int run_backup(Context& ctx, const BackupOptions& o) {
     // A copy of a damaged file is no backup: the source is checked before anything is copied.
     auto db = open_undamaged(ctx, store::OpenMode::read_only, "no backup was written");
     db_path = db.path();
+    make_parent_directories(o.file);  // "backup backups/2026-12-05.db" on a first run
     result = store::backup_database(db, o.file, o.force);
   }
   record_receipt(ctx, db_path, o.file, result);

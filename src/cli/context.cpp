@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/command_line.hpp"
+#include "cli/messages.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/util/timezone.hpp"
@@ -52,8 +53,7 @@ Date Context::today() {
   if (!m_options.as_of.empty()) {
     auto date = parse_iso_date(m_options.as_of);
     if (!date) {
-      throw UsageError(
-          fmt::format("--as-of {} is not a date; use YYYY-MM-DD, e.g. 2026-09-07", quote_value(m_options.as_of)));
+      throw UsageError(msg::as_of_not_date(quote_value(m_options.as_of)));
     }
     return *date;
   }
@@ -65,7 +65,7 @@ Date Context::real_today() { return util::local_date(config().college.time_zone,
 Context::Input Context::read_input(const std::string& path) {
   const std::uintmax_t max_bytes = static_cast<std::uintmax_t>(config().limits.max_file_mib) * 1024u * 1024u;
   if (path != "-") return {path, read_input_file(path, max_bytes)};
-  if (m_env.in == nullptr) throw UsageError("- means standard input, but there is none");
+  if (m_env.in == nullptr) throw UsageError(msg::no_stdin());
   return {"<stdin>", read_input_stream(*m_env.in, "standard input", max_bytes)};
 }
 
@@ -98,9 +98,7 @@ store::Database Context::open_database(store::OpenMode mode) {
   // The database holds personal data: say so when others can read or write it (docs/security.md).
   struct stat st {};
   if (::stat(m_options.db_path.c_str(), &st) == 0 && (st.st_mode & 0066) != 0) {
-    m_err << fmt::format(
-        "dormlink: warning: {} can be read by other users (mode {:04o}); it holds personal data: chmod 600 {}\n",
-        m_options.db_path, static_cast<unsigned>(st.st_mode & 07777), m_options.db_path);
+    m_err << msg::database_readable(m_options.db_path, static_cast<unsigned>(st.st_mode & 07777), m_options.db_path);
   }
   db.set_test_hooks(test_hooks_from(m_env));
   return db;

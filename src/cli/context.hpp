@@ -131,9 +131,13 @@ std::string read_input_stream(std::istream& in, const std::string& name, std::ui
 // `force`, also a path that exists. "" and "-" (standard output) pass.
 void check_output_path(Context& ctx, const std::string& path, bool force);
 
-// Refuses (CantCreateError, exit 73) an --out-dir that is not an existing directory ("" passes):
-// scripts such as biweekly.sh make a dated one first.
+// Refuses (CantCreateError, exit 73) an --out-dir that exists but is not a directory ("" and a
+// missing one pass: it is made, with any missing parents, when the first file is written).
 void check_out_dir(const std::string& dir);
+
+// Makes the missing directories above `path` (mode 0700: what dormlink writes is personal);
+// CantCreateError when one of them is a file, PermissionError when not allowed.
+void make_parent_directories(const std::string& path);
 
 // check_output_path, then write_file_atomically with mode 0600 (replacing only with `force`).
 void write_output_file(Context& ctx, const std::string& path, const std::string& content, bool force);
@@ -151,7 +155,8 @@ void emit(Context& ctx, std::string_view text, std::string_view already_done = {
 void finish_output(Context& ctx);
 
 // Writes a file atomically (temp file + rename) with the given mode; never half-written.
-// With `exclusive`, refuses (CantCreateError) when the path exists.
+// With `exclusive`, refuses (CantCreateError) when the path exists. Missing directories above
+// it are made (make_parent_directories).
 void write_file_atomically(const std::string& path, const std::string& content, unsigned mode, bool exclusive);
 
 }  // namespace dormlink::cli

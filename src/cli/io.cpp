@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -16,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "cli/messages.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/util/csv.hpp"
@@ -27,25 +29,20 @@ namespace {
 // Bytes read at a time from standard input, and by which a file that grew since stat() grows.
 constexpr std::size_t k_chunk = 64 * 1024;
 
-constexpr std::string_view k_input_remedy = "pass a roster or records CSV file, or - to read standard input";
-
-[[noreturn]] void throw_errno(const std::string& what, const std::string& path, int err) {
-  auto message = fmt::format("cannot {} {}: {}", what, path, std::strerror(err));
-  if (err == ENOENT || err == ENOTDIR) throw NotFoundError(fmt::format("{} does not exist", path));
+[[noreturn]] void throw_errno(const Message& what, const std::string& path, int err) {
+  auto message = what(path, std::strerror(err));
+  if (err == ENOENT || err == ENOTDIR) throw NotFoundError(msg::does_not_exist(path));
   if (err == EACCES || err == EPERM || err == EROFS) throw PermissionError(message);
   throw IoError(message);
 }
 
 [[noreturn]] void throw_over_limit(const std::string& name, std::uintmax_t max_bytes) {
-  throw DataError(
-      fmt::format("{} is larger than {}, the limit per input file; is this the right "
-                  "file? If it is, split it or raise [limits] max_file_mib in the config",
-                  name, util::describe_bytes(static_cast<std::size_t>(max_bytes))));
+  throw DataError(msg::file_too_large(name, util::describe_bytes(static_cast<std::size_t>(max_bytes))));
 }
 
 // Refuses what is not a regular file (nothing is opened or read) and a file over the limit.
 void check_input(const std::string& path, const struct stat& st, std::uintmax_t max_bytes) {
-  if (!S_ISREG(st.st_mode)) throw util::not_regular_file(path, st.st_mode, k_input_remedy);
+  if (!S_ISREG(st.st_mode)) throw util::not_regular_file(path, st.st_mode, msg::input_remedy());
   if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) throw_over_limit(path, max_bytes);
 }
 
@@ -67,7 +64,7 @@ std::string read_to_end(int fd, const std::string& path, std::size_t expected, s
     }
     const ssize_t n = ::read(fd, bytes.data() + size, bytes.size() - size);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw_errno("read", path, errno);
+    if (n < 0) throw_errno(msg::cannot_read_file, path, errno);
     if (n == 0) break;
     size += static_cast<std::size_t>(n);
   }
@@ -81,10 +78,10 @@ void write_all(int fd, const std::string& content, const std::string& path) {
   while (written < content.size()) {
     auto n = ::write(fd, content.data() + written, content.size() - written);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw_errno("write", path, errno);
+    if (n < 0) throw_errno(msg::cannot_write_file, path, errno);
     written += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0) throw_errno("write", path, errno);
+  if (::fsync(fd) != 0) throw_errno(msg::cannot_write_file, path, errno);
 }
 
 // Makes a rename durable: fsyncs the directory that holds `path` (best effort on file systems
@@ -96,7 +93,7 @@ void sync_parent(const std::string& path) {
   int rc = ::fsync(fd);
   int err = errno;
   ::close(fd);
-  if (rc != 0 && err != EINVAL && err != EROFS) throw_errno("write", path, err);
+  if (rc != 0 && err != EINVAL && err != EROFS) throw_errno(msg::cannot_write_file, path, err);
 }
 
 // `path` as it would be created: its directory resolved (symlinks, "..") plus its last name;
@@ -127,30 +124,48 @@ void check_output_path(Context& ctx, const std::string& path, bool force) {
   if (path.empty() || path == "-") return;
   const auto& db = ctx.options().db_path;
   const std::pair<std::string, const char*> kept[] = {
-      {db, "the database"},
-      {db + "-wal", "the database's write-ahead log"},
-      {db + "-shm", "the database's shared-memory file"},
-      {db + "-journal", "the database's journal"},
-      {ctx.options().config_path, "the config in use"},
+      {db, msg::the_database(message_language())},
+      {db + "-wal", msg::the_wal(message_language())},
+      {db + "-shm", msg::the_shm(message_language())},
+      {db + "-journal", msg::the_journal(message_language())},
+      {ctx.options().config_path, msg::the_config(message_language())},
   };
   for (const auto& [file, what] : kept) {
     if (same_file(path, file)) {
-      throw CantCreateError(
-          fmt::format("{} is {} ({}); dormlink never writes output there, even with --force: "
-                      "choose another file",
-                      path, what, file));
+      throw CantCreateError(msg::never_write_there(path, what, file));
     }
   }
   if (!force && ::access(path.c_str(), F_OK) == 0) {
-    throw CantCreateError(fmt::format("{} already exists; pass --force to overwrite it", path));
+    throw CantCreateError(msg::exists_pass_force(path));
   }
 }
 
 void check_out_dir(const std::string& dir) {
   struct stat st {};
-  if (dir.empty()) return;
-  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-    throw CantCreateError(fmt::format("--out-dir {}: no such directory; create it first", dir));
+  if (dir.empty() || ::stat(dir.c_str(), &st) != 0) return;  // missing: made when the first file is written
+  if (!S_ISDIR(st.st_mode)) throw CantCreateError(msg::not_a_directory("--out-dir", dir));
+}
+
+void make_parent_directories(const std::string& path) {
+  const auto parent = std::filesystem::path(path).parent_path();
+  if (parent.empty()) return;
+  std::vector<std::filesystem::path> missing;
+  for (auto p = parent; !p.empty(); p = p.parent_path()) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) == 0) {
+      if (!S_ISDIR(st.st_mode)) throw CantCreateError(msg::parent_not_directory(p.string(), path));
+      break;
+    }
+    missing.push_back(p);
+    if (p == p.parent_path()) break;
+  }
+  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+    if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST) {
+      const int err = errno;
+      if (err == EACCES || err == EPERM || err == EROFS)
+        throw PermissionError(msg::cannot_make_directory(it->string(), std::strerror(err)));
+      throw CantCreateError(msg::cannot_make_directory(it->string(), std::strerror(err)));
+    }
   }
 }
 
@@ -168,24 +183,21 @@ void emit(Context& ctx, std::string_view text, std::string_view already_done) {
   const int err = errno;
   out.clear();
   const char* why = err != 0 ? std::strerror(err) : "write failed";
-  if (already_done.empty()) throw IoError(fmt::format("cannot write to standard output: {}", why));
-  throw IoError(
-      fmt::format("{}, but writing to standard output failed ({}), so what it printed is missing or cut "
-                  "short; the change stands: do not run the command again",
-                  already_done, why));
+  if (already_done.empty()) throw IoError(msg::stdout_failed(why));
+  throw IoError(msg::stdout_failed_after(already_done, why));
 }
 
 void finish_output(Context& ctx) { emit(ctx, {}); }
 
 std::string read_input_file(const std::string& path, std::uintmax_t max_bytes) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) throw_errno("read", path, errno);
+  if (::stat(path.c_str(), &st) != 0) throw_errno(msg::cannot_read_file, path, errno);
   check_input(path, st, max_bytes);
   // O_NONBLOCK: should the path be swapped for a FIFO after the check, open() still returns.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0) throw_errno("read", path, errno);
+  if (fd < 0) throw_errno(msg::cannot_read_file, path, errno);
   const FdCloser closer{fd};
-  if (::fstat(fd, &st) != 0) throw_errno("read", path, errno);
+  if (::fstat(fd, &st) != 0) throw_errno(msg::cannot_read_file, path, errno);
   check_input(path, st, max_bytes);
   return read_to_end(fd, path, static_cast<std::size_t>(st.st_size), max_bytes);
 }
@@ -193,7 +205,7 @@ std::string read_input_file(const std::string& path, std::uintmax_t max_bytes) {
 std::optional<util::Encoding> forced_encoding(const std::string& name) {
   if (name.empty()) return std::nullopt;
   if (auto encoding = util::parse_encoding_name(name)) return encoding;
-  throw UsageError(fmt::format("--encoding {} is not known; use utf-8, gbk, gb18030 or utf-16", quote_value(name)));
+  throw UsageError(msg::unknown_encoding(quote_value(name)));
 }
 
 std::string read_input_stream(std::istream& in, const std::string& name, std::uintmax_t max_bytes) {
@@ -206,18 +218,19 @@ std::string read_input_stream(std::istream& in, const std::string& name, std::ui
     if (count > max_bytes - bytes.size()) throw_over_limit(name, max_bytes);
     bytes.append(chunk.data(), count);
   }
-  if (in.bad()) throw IoError(fmt::format("cannot read {}", name));
+  if (in.bad()) throw IoError(msg::cannot_read_stream(name));
   bytes.shrink_to_fit();
   return bytes;
 }
 
 void write_file_atomically(const std::string& path, const std::string& content, unsigned mode, bool exclusive) {
   if (exclusive && ::access(path.c_str(), F_OK) == 0) {
-    throw CantCreateError(fmt::format("{} already exists; it was not overwritten", path));
+    throw CantCreateError(msg::exists_not_overwritten(path));
   }
+  make_parent_directories(path);
   auto temp = fmt::format("{}.tmp-{}", path, ::getpid());
   int fd = ::open(temp.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, static_cast<mode_t>(mode));
-  if (fd < 0) throw_errno("create", path, errno);
+  if (fd < 0) throw_errno(msg::cannot_create_file, path, errno);
   try {
     write_all(fd, content, path);
   } catch (...) {
@@ -228,15 +241,15 @@ void write_file_atomically(const std::string& path, const std::string& content, 
   if (::close(fd) != 0) {
     const int err = errno;
     ::unlink(temp.c_str());
-    throw_errno("write", path, err);
+    throw_errno(msg::cannot_write_file, path, err);
   }
   int rc = exclusive ? ::link(temp.c_str(), path.c_str()) : ::rename(temp.c_str(), path.c_str());
   int err = errno;
   ::unlink(temp.c_str());
   if (rc != 0 && err == EEXIST) {
-    throw CantCreateError(fmt::format("{} already exists; it was not overwritten", path));
+    throw CantCreateError(msg::exists_not_overwritten(path));
   }
-  if (rc != 0) throw_errno("create", path, err);
+  if (rc != 0) throw_errno(msg::cannot_create_file, path, err);
   sync_parent(path);
 }
 

@@ -62,6 +62,48 @@ inline constexpr Message expect_head_count{
 // The anchor a given head is, as verify names it in a finding.
 inline constexpr Message expect_head_anchor{"--expect-head {}", "给定链头 --expect-head {}"};
 
+// Files read and written (io.cpp, context.cpp).
+inline constexpr Message cannot_create_file{"cannot create {}: {}", "无法创建 {}：{}"};
+inline constexpr Message cannot_write_file{"cannot write {}: {}", "无法写入 {}：{}"};
+inline constexpr Message cannot_read_file{"cannot read {}: {}", "无法读取 {}：{}"};
+inline constexpr Message cannot_read_stream{"cannot read {}", "无法读取 {}"};
+inline constexpr Message does_not_exist{"{} does not exist", "{} 不存在"};
+inline constexpr Message file_too_large{
+    "{} is larger than {}, the limit per input file; is this the right file? If it is, split it or raise [limits] "
+    "max_file_mib in the config",
+    "{} 超过 {}（每个输入文件的上限）；文件选对了吗？若没错，请拆分文件或调高配置中的 [limits] max_file_mib"};
+inline constexpr Message input_remedy{"pass a roster or records CSV file, or - to read standard input",
+                                      "请给出名册或记录的 CSV 文件，或用 - 从标准输入读取"};
+inline constexpr Message never_write_there{
+    "{} is {} ({}); dormlink never writes output there, even with --force: choose another file",
+    "{} 是{}（{}）；dormlink 从不向其写入输出，即使加 --force：请换一个文件"};
+inline constexpr Words the_database{"正在使用的数据库", "the database"};
+inline constexpr Words the_wal{"数据库的预写日志", "the database's write-ahead log"};
+inline constexpr Words the_shm{"数据库的共享内存文件", "the database's shared-memory file"};
+inline constexpr Words the_journal{"数据库的日志文件", "the database's journal"};
+inline constexpr Words the_config{"正在使用的配置文件", "the config in use"};
+inline constexpr Message exists_pass_force{"{} already exists; pass --force to overwrite it",
+                                           "{} 已存在；如要覆盖请加 --force"};
+inline constexpr Message exists_not_overwritten{"{} already exists; it was not overwritten", "{} 已存在；未覆盖"};
+inline constexpr Message not_a_directory{"{} {} is not a directory; choose a directory",
+                                         "{} {} 不是目录；请指定一个目录"};
+inline constexpr Message parent_not_directory{"{} is not a directory; choose another place for {}",
+                                              "{} 不是目录；请为 {} 换一个位置"};
+inline constexpr Message cannot_make_directory{"cannot create the directory {}: {}", "无法创建目录 {}：{}"};
+inline constexpr Message stdout_failed{"cannot write to standard output: {}", "无法写入标准输出：{}"};
+inline constexpr Message stdout_failed_after{
+    "{}, but writing to standard output failed ({}), so what it printed is missing or cut short; the change stands: "
+    "do not run the command again",
+    "{}，但写入标准输出失败（{}），所以输出缺失或不完整；改动已生效：请不要重新运行该命令"};
+inline constexpr Message unknown_encoding{"--encoding {} is not known; use utf-8, gbk, gb18030 or utf-16",
+                                          "--encoding {} 无法识别；请用 utf-8、gbk、gb18030 或 utf-16"};
+inline constexpr Message as_of_not_date{"--as-of {} is not a date; use YYYY-MM-DD, e.g. 2026-09-07",
+                                        "--as-of {} 不是日期；请写成 YYYY-MM-DD，如 2026-09-07"};
+inline constexpr Message no_stdin{"- means standard input, but there is none", "- 表示标准输入，但没有标准输入"};
+inline constexpr Message database_readable{
+    "dormlink: warning: {} can be read by other users (mode {:04o}); it holds personal data: chmod 600 {}\n",
+    "dormlink: 警告：{} 其他用户可读（权限 {:04o}）；其中有个人信息：请运行 chmod 600 {}\n"};
+
 // Who --member, --counselor and --branch name (lookup.cpp).
 inline constexpr Message no_member_or_resident{"--member {}: no member or resident of {} has that id or name",
                                                "--member {}：{} 学期没有这个学号或姓名的党员或寝室成员"};

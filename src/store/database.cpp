@@ -13,6 +13,7 @@
 #include "dormlink/error.hpp"
 #include "dormlink/util/file_kind.hpp"
 #include "impl.hpp"
+#include "messages.hpp"
 
 namespace dormlink::store {
 
@@ -35,15 +36,12 @@ void create_private_file(const std::string& path) {
   }
   int err = errno;
   if (err == EEXIST) {
-    throw CantCreateError(
-        fmt::format("{} already exists; init never overwrites a database "
-                    "(choose another --db path)",
-                    path));
+    throw CantCreateError(msg::db_exists(path));
   }
   if (err == EACCES || err == EPERM || err == EROFS) {
-    throw PermissionError(fmt::format("cannot create {}: {}", path, std::strerror(err)));
+    throw PermissionError(msg::cannot_create(path, std::strerror(err)));
   }
-  throw IoError(fmt::format("cannot create {}: {}", path, std::strerror(err)));
+  throw IoError(msg::cannot_create(path, std::strerror(err)));
 }
 
 // Refuses what is not a dormlink database before SQLite touches it.
@@ -51,32 +49,22 @@ void check_file_header(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     if (errno == ENOENT) {
-      throw NotFoundError(
-          fmt::format("database {} does not exist; run `dormlink init` to create "
-                      "it, or pass --db / set DORMLINK_DB",
-                      path));
+      throw NotFoundError(msg::db_missing(path));
     }
-    throw IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    throw IoError(msg::cannot_read(path, std::strerror(errno)));
   }
   if (!S_ISREG(st.st_mode)) {
-    throw util::not_regular_file(fmt::format("database {}", path), st.st_mode,
-                                 "pass the dormlink database file with --db");
+    throw util::not_regular_file(msg::database_subject(path), st.st_mode, msg::pass_database());
   }
   if (st.st_size == 0) {
-    throw DataError(
-        fmt::format("{} is an empty file, not a dormlink database; dormlink will not "
-                    "repair it (run `dormlink init` with a new --db path)",
-                    path));
+    throw DataError(msg::empty_db_file(path));
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw PermissionError(fmt::format("cannot read {}: permission denied", path));
+  if (!in) throw PermissionError(msg::read_denied(path));
   std::string head(k_sqlite_magic.size(), '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   if (in.gcount() != static_cast<std::streamsize>(head.size()) || head != k_sqlite_magic) {
-    throw DataError(
-        fmt::format("{} is not a SQLite database (is it a CSV or another file?); "
-                    "pass the dormlink database with --db",
-                    path));
+    throw DataError(msg::not_sqlite(path));
   }
 }
 
@@ -95,24 +83,14 @@ void apply_connection_pragmas(SQLite::Database& db, OpenMode mode) {
 void check_identity(SQLite::Database& db, const std::string& path, OpenMode mode) {
   auto app = read_pragma(db, "application_id");
   if (app != k_application_id) {
-    throw DataError(
-        fmt::format("{} is a SQLite database of another application "
-                    "(application_id {:#x}), not a dormlink database; it was not "
-                    "changed",
-                    path, static_cast<unsigned>(app)));
+    throw DataError(msg::other_application(path, static_cast<unsigned>(app)));
   }
   auto version = read_pragma(db, "user_version");
   if (version > k_schema_version) {
-    throw DataError(
-        fmt::format("{} has schema version {}, newer than this dormlink ({}); "
-                    "upgrade dormlink",
-                    path, version, k_schema_version));
+    throw DataError(msg::schema_newer(path, version, k_schema_version));
   }
   if (version < k_schema_version && mode == OpenMode::read_only) {
-    throw DataError(
-        fmt::format("{} has schema version {}, older than this dormlink ({}); run "
-                    "`dormlink migrate` first",
-                    path, version, k_schema_version));
+    throw DataError(msg::schema_older(path, version, k_schema_version));
   }
 }
 
@@ -192,43 +170,30 @@ void migrate(SQLite::Database& db) {
 [[noreturn]] void rethrow_sqlite(const SQLite::Exception& e, const std::string& path, int system_errno) {
   const int code = e.getErrorCode() & 0xff;
   if (code == SQLITE_IOERR && (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)) {
-    throw IoError(
-        fmt::format("disk full while writing {} ({}); nothing was changed", path, std::strerror(system_errno)));
+    throw IoError(msg::disk_full_errno(path, std::strerror(system_errno)));
   }
   if (e.getExtendedErrorCode() == SQLITE_IOERR_WRITE) {
-    throw IoError(
-        fmt::format("cannot write {}: disk full, a file size limit or a failing disk; "
-                    "nothing was changed",
-                    path));
+    throw IoError(msg::cannot_write_disk(path));
   }
   switch (code) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      throw BusyError(
-          fmt::format("database {} is busy: another command is writing to it; "
-                      "nothing was changed, retry in a moment",
-                      path));
+      throw BusyError(msg::busy(path));
     case SQLITE_FULL:
-      throw IoError(fmt::format("disk full while writing {}; nothing was changed", path));
+      throw IoError(msg::disk_full(path));
     case SQLITE_IOERR:
-      throw IoError(fmt::format("I/O error on {}: {}; nothing was changed", path, e.getErrorStr()));
+      throw IoError(msg::io_error(path, e.getErrorStr()));
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      throw DamageError(fmt::format("{} is damaged ({}); nothing was changed; `dormlink check` names the last "
-                                    "good backup to restore",
-                                    path, e.getErrorStr()),
-                        e.getErrorStr());
+      throw DamageError(msg::damaged(path, e.getErrorStr()), e.getErrorStr());
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_AUTH:
-      throw PermissionError(fmt::format("cannot write {}: it is read-only for this user", path));
+      throw PermissionError(msg::read_only(path));
     case SQLITE_CANTOPEN:
-      throw PermissionError(
-          fmt::format("cannot open {} (or its -wal/-shm files): check the "
-                      "permissions of the file and its directory",
-                      path));
+      throw PermissionError(msg::cannot_open(path));
     default:
-      throw Error(ExitCode::internal, fmt::format("database error on {}: {}", path, e.what()));
+      throw Error(ExitCode::internal, msg::database_error(path, e.what()));
   }
 }
 
@@ -257,7 +222,7 @@ Database Database::create(const std::string& path) {
 Database Database::open(const std::string& path, OpenMode mode) {
   check_file_header(path);
   if (mode == OpenMode::read_write && ::access(path.c_str(), W_OK) != 0) {
-    throw PermissionError(fmt::format("cannot write {}: it is read-only for this user", path));
+    throw PermissionError(msg::read_only(path));
   }
   try {
     return open_checked(path, mode, path);

@@ -4,22 +4,25 @@
 
 #include <fmt/format.h>
 
+#include "messages.hpp"
+
 namespace dormlink::util {
 
 std::string_view file_kind(unsigned mode) {
   const auto m = static_cast<mode_t>(mode);
-  if (S_ISREG(m)) return "a regular file";
-  if (S_ISDIR(m)) return "a directory";
-  if (S_ISFIFO(m)) return "a FIFO (named pipe)";
-  if (S_ISCHR(m)) return "a character device";
-  if (S_ISBLK(m)) return "a block device";
-  if (S_ISSOCK(m)) return "a socket";
-  if (S_ISLNK(m)) return "a symbolic link";
-  return "a special file";
+  const auto language = message_language();
+  if (S_ISREG(m)) return msg::regular_file(language);
+  if (S_ISDIR(m)) return msg::directory(language);
+  if (S_ISFIFO(m)) return msg::fifo(language);
+  if (S_ISCHR(m)) return msg::character_device(language);
+  if (S_ISBLK(m)) return msg::block_device(language);
+  if (S_ISSOCK(m)) return msg::socket(language);
+  if (S_ISLNK(m)) return msg::symbolic_link(language);
+  return msg::special_file(language);
 }
 
 NotFoundError not_regular_file(std::string_view subject, unsigned mode, std::string_view remedy) {
-  return NotFoundError(fmt::format("{} is not a regular file but {}; {}", subject, file_kind(mode), remedy));
+  return NotFoundError(msg::not_regular(subject, file_kind(mode), remedy));
 }
 
 }  // namespace dormlink::util

@@ -31,4 +31,15 @@ inline constexpr Message control_character{
     "{}:{}: holds a control character ({}), which a text file cannot; remove it and save the file again",
     "{}:{}: 含有控制字符（{}），文本文件中不应出现；请删除后重新保存"};
 
+// Kinds of file (file_kind.cpp).
+inline constexpr Words regular_file{"普通文件", "a regular file"};
+inline constexpr Words directory{"目录", "a directory"};
+inline constexpr Words fifo{"命名管道（FIFO）", "a FIFO (named pipe)"};
+inline constexpr Words character_device{"字符设备", "a character device"};
+inline constexpr Words block_device{"块设备", "a block device"};
+inline constexpr Words socket{"套接字", "a socket"};
+inline constexpr Words symbolic_link{"符号链接", "a symbolic link"};
+inline constexpr Words special_file{"特殊文件", "a special file"};
+inline constexpr Message not_regular{"{} is not a regular file but {}; {}", "{} 不是普通文件，而是{}；{}"};
+
 }  // namespace dormlink::util::msg

@@ -153,6 +153,7 @@ Result Sandbox::run_with_input(const std::vector<std::string>& args, const std::
 }
 
 void Sandbox::write(const std::string& name, const std::string& bytes) const {
+  std::filesystem::create_directories((m_dir / name).parent_path());
   std::ofstream out(m_dir / name, std::ios::binary);
   out << bytes;
 }

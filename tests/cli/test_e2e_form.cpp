@@ -288,8 +288,17 @@ TEST_SUITE("e2e form") {
     auto no_dir = form(box, {"--member", M1, "--period", "next"});
     CHECK(no_dir.exit_code == 64);
     CHECK(has(no_dir.err, "--out-dir DIR is required"));
-    auto missing = form(box, {"--member", M1, "--period", "next", "--out-dir", "nowhere"});
-    CHECK(missing.exit_code == 73);
+    // A missing --out-dir is made (mode 0700, with its parents); a file in its place is refused.
+    auto missing = form(box, {"--member", M1, "--period", "next", "--out-dir", "new/forms"});
+    CHECK(missing.exit_code == 0);
+    CHECK(std::filesystem::is_directory(box.path("new/forms")));
+    CHECK((std::filesystem::status(box.path("new")).permissions() & std::filesystem::perms::all) ==
+          std::filesystem::perms::owner_all);
+    CHECK_FALSE(std::filesystem::is_empty(box.path("new/forms")));
+    box.write("afile", "x");
+    auto file = form(box, {"--member", M1, "--period", "next", "--out-dir", "afile"});
+    CHECK(file.exit_code == 73);
+    CHECK(has(file.err, "--out-dir afile is not a directory; choose a directory"));
     auto format = form(box, {"--member", M1, "--period", "next", "--out-dir", "forms", "--format", "md"});
     CHECK(format.exit_code == 64);
     CHECK(std::filesystem::is_empty(box.path("forms")));

@@ -163,10 +163,16 @@ TEST_SUITE("e2e.records") {
     REQUIRE(backup.exit_code == 0);
     CHECK(backup.err.find("备份：") == 0);
     CHECK(backup.err.find("3 条记录，链头 ") != std::string::npos);
+    // The README's "backup backups/DATE.db" on a first run: the folder is made (0700).
+    auto nested = box.run({"--db", "college.db", "--config", "dormlink.toml", "backup", "backups/2026-09-14.db"});
+    CHECK(nested.exit_code == 0);
+    CHECK(std::filesystem::is_regular_file(box.path("backups/2026-09-14.db")));
+    CHECK((std::filesystem::status(box.path("backups")).permissions() & std::filesystem::perms::all) ==
+          std::filesystem::perms::owner_all);
     auto ok = box.run({"--db", "college.db", "--config", "dormlink.toml", "verify"}, zh);
     CHECK(ok.exit_code == 0);
     CHECK(ok.out.find("校验：3 条记录完好；链头 ") == 0);
-    CHECK(ok.out.find("与 0 份已提交表格、1 份备份和 0 个给定链头一致") != std::string::npos);
+    CHECK(ok.out.find("与 0 份已提交表格、2 份备份和 0 个给定链头一致") != std::string::npos);
     sqlite(box, "DROP TRIGGER record_no_update; UPDATE record SET happened_at = '2026-09-09 20:00' WHERE id = 2;");
     auto bad = box.run({"--db", "college.db", "--config", "dormlink.toml", "verify"}, zh);
     CHECK(bad.exit_code == 1);
