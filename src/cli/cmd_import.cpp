@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
+#include "cli/messages.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/report/import_report.hpp"
@@ -51,8 +52,7 @@ const Semester* choose_semester(Context& ctx, const std::string& id) {
   if (const auto* s = calendar.find(id)) return s;
   std::string known;
   for (const auto& s : calendar.semesters) known += (known.empty() ? "" : ", ") + s.id;
-  throw UsageError(
-      fmt::format("--semester {} is not in the config (known: {})", quote_value(id), known.empty() ? "none" : known));
+  throw UsageError(msg::semester_unknown(quote_value(id), known.empty() ? msg::none_known(message_language()) : known));
 }
 
 // Reads, decodes and parses the roster under the config's [limits]; the bytes are moved from
@@ -86,11 +86,8 @@ long days_ahead(Context& ctx, Date effective, const ImportOptions& o) {
   const Date today = ctx.real_today();
   const long ahead = (to_days(effective) - to_days(today)).count();
   if (ahead > roster::k_max_days_ahead && !o.force && !o.dry_run) {
-    throw UsageError(fmt::format(
-        "the import would take effect on {}, {} days after today ({}); an import more than {} days "
-        "ahead is refused, because no later import could then take effect before it. Check --as-of; "
-        "if {} is right, add --force (--dry-run shows the import first)",
-        format_date(effective), ahead, format_date(today), roster::k_max_days_ahead, format_date(effective)));
+    throw UsageError(msg::import_far_ahead(format_date(effective), ahead, format_date(today), roster::k_max_days_ahead,
+                                           format_date(effective)));
   }
   return ahead;
 }
@@ -124,7 +121,10 @@ int run_import(Context& ctx, RosterKind kind, const ImportOptions& o) {
     emit(ctx, report::render_import_summary(summary, ctx.language()));
   } else if (!ctx.options().quiet) {
     emit(ctx, report::render_import_summary(summary, ctx.language()),
-         fmt::format("the {} roster {} was imported, effective {}", summary.kind, o.file, summary.effective_date));
+         msg::roster_imported((summary.kind == "students" ? msg::students_roster
+                               : summary.kind == "dorms"  ? msg::dorms_roster
+                                                          : msg::staff_roster)(message_language()),
+                              o.file, summary.effective_date));
   }
   return 0;
 }
@@ -160,7 +160,7 @@ int run_undo(Context& ctx, const UndoOptions& o) {
     emit(ctx, report::render_undo_summary(summary, ctx.language()));
   } else if (!ctx.options().quiet) {
     emit(ctx, report::render_undo_summary(summary, ctx.language()),
-         fmt::format("import batch #{} was undone as batch #{}", summary.undone, summary.undo_batch));
+         msg::batch_undone(summary.undone, summary.undo_batch));
   }
   return 0;
 }

@@ -8,6 +8,7 @@
 #include "cli/context.hpp"
 #include "cli/entry_resolver.hpp"
 #include "cli/log_visit_prompt.hpp"
+#include "cli/messages.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/records/csv_entry.hpp"
@@ -138,12 +139,12 @@ std::int64_t check_correctable(store::Database& db, const records::Row& row, std
 
 void print_receipt(Context& ctx, const store::Receipt& receipt, const records::ResolvedEntry& entry) {
   if (ctx.options().quiet) return;
-  bool zh = ctx.language() == Language::zh;
+  const bool zh = message_language() == Language::zh;
   emit(ctx,
-       fmt::format("{} #{} · {}  {} {} {} {}\n", zh ? "已保存记录" : "saved record", receipt.id, receipt.short_hash,
-                   entry.member_name, zh ? records::label_zh(entry.row.kind) : records::key(entry.row.kind),
-                   entry.row.dorm_code.value_or("-"), entry.row.happened_at),
-       fmt::format("record #{} was saved", receipt.id));
+       msg::record_saved(receipt.id, receipt.short_hash, entry.member_name,
+                         zh ? records::label_zh(entry.row.kind) : records::key(entry.row.kind),
+                         entry.row.dorm_code.value_or("-"), entry.row.happened_at),
+       msg::record_was_saved(receipt.id));
 }
 
 int run_single(Context& ctx, const LogVisitOptions& o) {

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
+#include "cli/messages.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/report/feedback_report.hpp"
 #include "dormlink/store/record_store.hpp"
@@ -50,14 +51,13 @@ int redact_submissions(store::Database& db, const store::RecordStatus& status, c
   return changed;
 }
 
-std::string redacted_note(int forms, bool zh) {
+std::string redacted_note(int forms) {
   if (forms == 0) return "";
-  return zh ? fmt::format("；已从 {} 份已报送的反馈表中清除", forms)
-            : fmt::format("; erased from {} submitted form{}", forms, forms == 1 ? "" : "s");
+  return msg::erased_from_forms(forms, forms == 1 ? "" : "s");
 }
 
 int run_fix(Context& ctx, const FixOptions& o, records::Kind kind) {
-  if (o.reason.empty()) throw UsageError("--reason is required: say why");
+  if (o.reason.empty()) throw UsageError(msg::reason_required());
   auto db = ctx.open_database(store::OpenMode::read_write);
   store::Receipt receipt;
   int redacted = 0;
@@ -78,11 +78,11 @@ int run_fix(Context& ctx, const FixOptions& o, records::Kind kind) {
   });
   if (kind == records::Kind::purge) db.checkpoint();
   if (!ctx.options().quiet) {
-    bool zh = ctx.language() == Language::zh;
+    const bool zh = message_language() == Language::zh;
     emit(ctx,
-         fmt::format("{} #{} · {}  {} #{}{}\n", zh ? "已保存记录" : "saved record", receipt.id, receipt.short_hash,
-                     zh ? records::label_zh(kind) : records::key(kind), o.id, redacted_note(redacted, zh)),
-         fmt::format("record #{} was saved", receipt.id));
+         msg::pointer_saved(receipt.id, receipt.short_hash, zh ? records::label_zh(kind) : records::key(kind), o.id,
+                            redacted_note(redacted)),
+         msg::record_was_saved(receipt.id));
   }
   return 0;
 }

@@ -104,6 +104,31 @@ inline constexpr Message database_readable{
     "dormlink: warning: {} can be read by other users (mode {:04o}); it holds personal data: chmod 600 {}\n",
     "dormlink: 警告：{} 其他用户可读（权限 {:04o}）；其中有个人信息：请运行 chmod 600 {}\n"};
 
+// Receipts of a saved record (log-visit, withdraw, purge).
+inline constexpr Message record_saved{"saved record #{} · {}  {} {} {} {}\n", "已保存记录 #{} · {}  {} {} {} {}\n"};
+inline constexpr Message pointer_saved{"saved record #{} · {}  {} #{}{}\n", "已保存记录 #{} · {}  {} #{}{}\n"};
+inline constexpr Message erased_from_forms{"; erased from {} submitted form{}",
+                                           "；已从 {0} 份已报送的反馈表中清除{1:.0}"};
+inline constexpr Message record_was_saved{"record #{} was saved", "记录 #{} 已保存"};
+inline constexpr Message reason_required{"--reason is required: say why", "需要 --reason：请说明原因"};
+
+// import (cmd_import.cpp).
+inline constexpr Message semester_unknown{"--semester {} is not in the config (known: {})",
+                                          "--semester {} 不在配置中（已有：{}）"};
+inline constexpr Words none_known{"无", "none"};
+inline constexpr Message import_far_ahead{
+    "the import would take effect on {}, {} days after today ({}); an import more than {} days ahead is refused, "
+    "because no later import could then take effect before it. Check --as-of; if {} is right, add --force "
+    "(--dry-run shows the import first)",
+    "此次导入将于 {0} 生效，在今天（{2}）之后 {1} 天；超过 {3} 天的导入会被拒绝，因为之后的导入都无法在它之前生效。"
+    "请检查 --as-of；若 {4} 无误，请加 --force（可先用 --dry-run 查看）"};
+inline constexpr Words students_roster{"学生", "students"};
+inline constexpr Words dorms_roster{"寝室", "dorms"};
+inline constexpr Words staff_roster{"教职工", "staff"};
+inline constexpr Message roster_imported{"the {} roster {} was imported, effective {}", "{}名册 {} 已导入，{} 起生效"};
+inline constexpr Message batch_undone{"import batch #{} was undone as batch #{}",
+                                      "导入批次 #{} 已撤销（撤销批次 #{}）"};
+
 // Who --member, --counselor and --branch name (lookup.cpp).
 inline constexpr Message no_member_or_resident{"--member {}: no member or resident of {} has that id or name",
                                                "--member {}：{} 学期没有这个学号或姓名的党员或寝室成员"};

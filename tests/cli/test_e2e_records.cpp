@@ -47,7 +47,7 @@ TEST_SUITE("e2e.records") {
                                        "--progress", "了解了新学期适应情况"}));
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(std::regex_search(r.out, std::regex("^已保存记录 #1 · [0-9a-f]{12}  ")));
+    CHECK(std::regex_search(r.out, std::regex("^saved record #1 · [0-9a-f]{12}  ")));
     CHECK(box.query_int("college.db", "SELECT count(*) FROM record") == 1);
 
     auto before = box.read("college.db") + box.read("college.db-wal");
@@ -348,7 +348,7 @@ TEST_SUITE("e2e.records") {
     CHECK(r.exit_code == 0);
     CHECK(r.err.find("  1) " + dorm + "\n") != std::string::npos);
     CHECK(r.err.find("保存 save? [Y/n]") != std::string::npos);
-    CHECK(r.out.find("已保存记录 #1") == 0);
+    CHECK(r.out.find("saved record #1") == 0);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM record_student") == 1);
     auto no = box.run_with_input(at("2026-09-20", {"log-visit", "-i", "--member", member, "--dorm", dorm}),
                                  "2026-09-17 19:00\n\n\n\n\nn\n");

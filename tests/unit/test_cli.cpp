@@ -249,6 +249,10 @@ TEST_SUITE("cli") {
     CHECK(run({"--db", db, "--config", config, "--lang", "zh", "migrate"}, zh_env).err == db + "：结构版本 10\n");
     CHECK(run({"--db", db, "--config", config, "migrate"}, test_environment({{"DORMLINK_MESSAGES", "zh"}})).err ==
           db + "：结构版本 10\n");
+    auto missing = run({"--db", dir.file("none.db"), "--config", config, "--lang", "zh", "verify"}, zh_env);
+    CHECK(missing.code == 66);
+    CHECK(missing.err == "dormlink: 错误：数据库 " + dir.file("none.db") +
+                             " 不存在；请运行 `dormlink init` 创建，或用 --db / DORMLINK_DB 指定\n");
     auto verify = run({"--db", db, "--config", config, "--lang", "zh", "verify"}, zh_env);
     CHECK(verify.out == "校验：0 条记录完好；链头 （无）；与 0 份已提交表格、0 份备份和 0 个给定链头一致\n");
   }
