@@ -125,7 +125,7 @@ int run_digest(Context& ctx, const DigestRequest& r, const Semester& semester, c
     digests.push_back(digest_for(ctx, input, items, recipient, options));
     overdue += digests.back().overdue;
   }
-  if (ctx.options().quiet && overdue == 0) return 0;
+  if (!prints_result(ctx, r.format, overdue > 0)) return 0;
   if (r.format == "json") {
     ctx.out() << report::render_digest_json(digests);
   } else {

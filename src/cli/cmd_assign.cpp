@@ -84,7 +84,7 @@ std::string committed_text(const Semester& semester, const CommitReceipt& receip
 // failing standard output is an IoError that names the commit.
 void print_report(Context& ctx, report::AssignmentReport report, const AssignOptions& o, const Semester& semester,
                   const std::optional<CommitReceipt>& receipt) {
-  if (ctx.options().quiet && !o.dry_run) return;
+  if (!prints_result(ctx, o.format, o.dry_run)) return;
   if (!receipt) {
     emit(ctx, render(report, o.format, ctx.language(), o.raw));
     return;

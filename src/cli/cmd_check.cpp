@@ -61,7 +61,7 @@ int outside_every_semester(Context& ctx, const CheckOptions& o, Date as_of) {
   const std::string where = outside_calendar(ctx, as_of, outside_known);
   if (outside_known)
     fmt::print(ctx.err(), "dormlink: {}: {}\n", ctx.language() == Language::zh ? "警告" : "warning", where);
-  if (ctx.options().quiet) return 0;
+  if (!prints_result(ctx, o.format, false)) return 0;
   if (o.format == "json" && o.digest) {
     ctx.out() << report::render_digest_json({});
   } else if (o.format == "json") {
@@ -141,7 +141,7 @@ int run_check(Context& ctx, CheckOptions& o) {
     listing.items.push_back(item);
   }
   const auto counts = report::count_statuses(listing.items);
-  if (ctx.options().quiet && counts.overdue == 0) return 0;
+  if (!prints_result(ctx, o.format, counts.overdue > 0)) return 0;
   if (o.format == "json") {
     ctx.out() << report::render_check_json(listing);
   } else if (o.format == "csv") {

@@ -116,4 +116,8 @@ std::string Context::user() const {
   return fmt::format("uid {}", ::getuid());
 }
 
+bool prints_result(const Context& ctx, std::string_view format, bool findings) {
+  return format == "json" || !ctx.options().quiet || findings;
+}
+
 }  // namespace dormlink::cli

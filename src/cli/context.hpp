@@ -126,6 +126,11 @@ std::optional<util::Encoding> forced_encoding(const std::string& name);
 // limit) as soon as it has passed `max_bytes`.
 std::string read_input_stream(std::istream& in, const std::string& name, std::uintmax_t max_bytes);
 
+// Whether a command prints its result: always as JSON (a JSON consumer always gets a value,
+// `[]`/`{}` when empty, -q or not; docs/messages.md "Conventions"), otherwise unless -q and
+// there is nothing to report (`findings` false).
+bool prints_result(const Context& ctx, std::string_view format, bool findings);
+
 // Refuses (CantCreateError, exit 73) an output path that is, or would create, the open
 // database, its -wal/-shm/-journal or the config in use, whatever `force` says; without
 // `force`, also a path that exists. "" and "-" (standard output) pass.

@@ -1,6 +1,7 @@
 // Branch and college views on the example college (docs/digest.md §3): --branch on check,
 // report feedback --all, report summary and report assessment; report summary --college
 // recomputed from each counselor's own summary; one lookup and one refusal for names.
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -153,5 +154,38 @@ TEST_SUITE("e2e.views") {
     const auto lone =
         box.run(college_args("2026-11-24", {"report", "feedback", "--branch", "日语系", "--period", "5"}));
     CHECK(lone.exit_code == 64);
+  }
+}
+
+TEST_SUITE("e2e.views") {
+  TEST_CASE("JSON is always a value: -q never empties it, whatever the command and however little there is") {
+    Sandbox box;
+    dormlink::e2e::setup_example_college(box);
+    // Day one of the semester, before any assignment, and a day outside every semester.
+    const std::vector<std::pair<std::string, std::vector<std::string>>> commands{
+        {"2026-09-07", {"-q", "check", "--format", "json"}},
+        {"2026-09-07", {"-q", "check", "--digest", "--for", "committee", "--format", "json"}},
+        {"2027-08-01", {"-q", "check", "--format", "json"}},
+        {"2027-08-01", {"-q", "check", "--digest", "--format", "json"}},
+    };
+    for (const auto& [date, args] : commands) {
+      CAPTURE(date);
+      CAPTURE(args.size());
+      std::vector<std::string> all{"--db", "college.db", "--as-of", date};
+      all.insert(all.end(), args.begin(), args.end());
+      const auto quiet = box.run(all);
+      CHECK((quiet.exit_code == 0 || quiet.exit_code == 1));
+      REQUIRE_FALSE(quiet.out.empty());
+      CHECK(Json::accept(quiet.out));
+      all.erase(std::find(all.begin(), all.end(), "-q"));
+      CHECK(box.run(all).out == quiet.out);
+    }
+    // A committed assignment with -q --format json prints the assignment as JSON, as without -q.
+    const auto assign = box.run({"--db", "college.db", "--as-of", "2026-09-07", "-q", "assign", "--format", "json"});
+    CHECK(assign.exit_code == 0);
+    REQUIRE_FALSE(assign.out.empty());
+    CHECK(Json::parse(assign.out).is_object());
+    // Text stays quiet when there is nothing to report.
+    CHECK(box.run({"--db", "college.db", "--as-of", "2027-08-01", "-q", "check"}).out.empty());
   }
 }
