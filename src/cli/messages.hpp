@@ -130,6 +130,11 @@ inline constexpr Message batch_undone{"import batch #{} was undone as batch #{}"
                                       "导入批次 #{} 已撤销（撤销批次 #{}）"};
 
 // Who --member, --counselor and --branch name (lookup.cpp).
+inline constexpr Message holds_no_dorm{
+    "--member {}: {} {} holds no dorm in any assignment of {}; a feedback form is a member's (for a resident's "
+    "contacts see `dormlink check --member`)",
+    "--member {}：{} {} 在 {} 学期的任何分配中都没有联系寝室；反馈表是党员填写的（寝室成员的联系情况见 `dormlink check "
+    "--member`）"};
 inline constexpr Message no_member_or_resident{"--member {}: no member or resident of {} has that id or name",
                                                "--member {}：{} 学期没有这个学号或姓名的党员或寝室成员"};
 inline constexpr Message students_share_name{"--member {}: {} students have that name ({}); give the student id",

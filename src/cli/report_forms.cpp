@@ -12,6 +12,7 @@
 #include "cli/context.hpp"
 #include "cli/damage.hpp"
 #include "cli/lookup.hpp"
+#include "cli/messages.hpp"
 #include "cli/report_forms.hpp"
 #include "cli/report_support.hpp"
 #include "cli/sheets.hpp"
@@ -216,12 +217,24 @@ Loaded load(Context& ctx, store::Database& db, const ReportOptions& o) {
   return l;
 }
 
+// A feedback form is a member's: one who holds no dorm in any assignment of the semester (a
+// resident, or a member not assigned) gets no form, with the reason, rather than an empty one.
+void refuse_unless_holder(const check::CheckInput& input, int person, const std::string& typed) {
+  for (const auto& version : input.assignments)
+    for (const auto& pair : version.pairs)
+      if (pair.second == person) return;
+  const auto& p = input.people[static_cast<std::size_t>(person)];
+  throw UsageError(msg::holds_no_dorm(quote_value(typed), p.name, p.id, input.semester.id));
+}
+
 std::vector<Document> build_documents(Context& ctx, store::Database& db, const Loaded& l, const ReportOptions& o) {
   std::vector<Document> docs;
   if (o.summary) {
     docs.push_back(summary_document(ctx, db, l, o, l.counselor));
   } else if (!o.all) {
-    docs.push_back(feedback_document(ctx, db, l, o, find_member(l.input, o.member)));
+    const int member = find_member(l.input, o.member);
+    refuse_unless_holder(l.input, member, o.member);
+    docs.push_back(feedback_document(ctx, db, l, o, member));
   } else {
     for (int member : check::members_due_form(l.input, l.obligations, l.period.number, l.counselor)) {
       if (!l.branch.empty() && l.input.people[static_cast<std::size_t>(member)].branch != l.branch) continue;

@@ -189,3 +189,26 @@ TEST_SUITE("e2e.views") {
     CHECK(box.run({"--db", "college.db", "--as-of", "2027-08-01", "-q", "check"}).out.empty());
   }
 }
+
+TEST_SUITE("e2e.views") {
+  TEST_CASE("a feedback form is a member's: a resident or an unassigned student gets the reason, not an empty form") {
+    Sandbox box;
+    copy_college(box);
+    const auto resident =
+        box.run(college_args("2026-11-24", {"report", "feedback", "--member", "2023110101", "--period", "5"}));
+    INFO(resident.err);
+    CHECK(resident.exit_code == 64);
+    CHECK(resident.out.empty());
+    CHECK(resident.err.find("张晨昕 2023110101 holds no dorm in any assignment of 2026-autumn; a feedback form is a "
+                            "member's") != std::string::npos);
+    const auto zh = box.run(college_args("2026-11-24", {"report", "feedback", "--member", "张晨昕", "--period", "5"}),
+                            {{"DORMLINK_MESSAGES", ""}});
+    CHECK(zh.exit_code == 64);
+    CHECK(zh.err.find("张晨昕 2023110101 在 2026-autumn 学期的任何分配中都没有联系寝室") != std::string::npos);
+    const auto member =
+        box.run(college_args("2026-11-24", {"report", "feedback", "--member", "李晴紫", "--period", "5"}));
+    INFO(member.err);
+    CHECK(member.exit_code == 0);
+    CHECK(member.out.find("李晴紫") != std::string::npos);
+  }
+}
