@@ -27,6 +27,8 @@
 #include "keys.hpp"
 #include "precheck.hpp"
 
+#include "messages.hpp"
+
 namespace dormlink::config_detail {
 namespace {
 
@@ -35,36 +37,37 @@ constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 // Weekday names for "... is a Tuesday, not a Monday", Monday first.
 constexpr std::array<std::string_view, 7> k_english_weekdays{"Monday", "Tuesday",  "Wednesday", "Thursday",
                                                              "Friday", "Saturday", "Sunday"};
+constexpr std::array<std::string_view, 7> k_chinese_weekdays{"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
 
 std::string_view type_name(toml::node_type type) {
   switch (type) {
     case toml::node_type::table:
-      return "a table";
+      return msg::a_table(message_language());
     case toml::node_type::array:
-      return "an array";
+      return msg::an_array(message_language());
     case toml::node_type::string:
-      return "a string";
+      return msg::a_string(message_language());
     case toml::node_type::integer:
-      return "an integer";
+      return msg::an_integer(message_language());
     case toml::node_type::floating_point:
-      return "a float";
+      return msg::a_float(message_language());
     case toml::node_type::boolean:
-      return "a boolean";
+      return msg::a_boolean(message_language());
     case toml::node_type::date:
-      return "a date";
+      return msg::a_date(message_language());
     case toml::node_type::time:
-      return "a time";
+      return msg::a_time(message_language());
     case toml::node_type::date_time:
-      return "a date-time";
+      return msg::a_date_time(message_language());
     case toml::node_type::none:
       break;
   }
-  return "nothing";
+  return msg::nothing(message_language());
 }
 
 // What was found instead, for "expected ..., found ..."; a string shows its value.
 std::string found(const toml::node& node) {
-  if (const auto* text = node.as_string()) return fmt::format("a string ({})", quoted(text->get()));
+  if (const auto* text = node.as_string()) return msg::a_string_value(quoted(text->get()));
   return std::string(type_name(node.type()));
 }
 
@@ -150,7 +153,7 @@ void Validator::add(const toml::source_region& where, std::string message) {
 
 // Records a rejected value at its position; returns nullopt for the caller's optional.
 std::nullopt_t Validator::fail(const toml::node& node, const std::string& path, std::string message) {
-  add(node.source(), fmt::format("{}: {}", path, message));
+  add(node.source(), msg::at_path(path, message));
   m_failed.insert(path);
   return std::nullopt;
 }
@@ -158,32 +161,32 @@ std::nullopt_t Validator::fail(const toml::node& node, const std::string& path, 
 // 'unknown key "vists_per_week" in [duties]; did you mean "visits_per_week"?'; the label is
 // empty at the top level.
 void Validator::unknown_key(const toml::key& key, std::string_view label, const std::vector<std::string_view>& known) {
-  const std::string where = label.empty() ? "at the top level" : fmt::format("in {}", label);
-  std::string message = fmt::format("unknown key {} {}", quoted(key.str()), where);
+  const std::string where = label.empty() ? std::string(msg::top_level(message_language())) : msg::in_section(label);
+  std::string message = msg::unknown_key(quoted(key.str()), where);
   const auto owner = owner_of(key.str());
   if (owner && *owner != label) {
-    message += fmt::format("; it belongs in {}", *owner);
+    message += msg::belongs_in(*owner);
   } else if (const auto near = nearest_name(key.str(), known)) {
-    message += fmt::format("; did you mean \"{}\"?", *near);
+    message += msg::did_you_mean(*near);
   } else {
-    message += fmt::format("; known keys: {}", join_names(known, false));
+    message += msg::known_keys(join_names(known, false));
   }
   add(key.source(), std::move(message));
 }
 
 std::optional<int> Validator::read_int(const toml::node& node, const std::string& path, int min, int max) {
   const auto* value = node.as_integer();
-  if (value == nullptr) return fail(node, path, "expected an integer, found " + found(node));
+  if (value == nullptr) return fail(node, path, msg::expected_integer(found(node)));
   const std::int64_t number = value->get();
   if (number < min || number > max) {
-    return fail(node, path, fmt::format("{} is not between {} and {}", number, min, max));
+    return fail(node, path, msg::not_between(number, min, max));
   }
   return static_cast<int>(number);
 }
 
 std::optional<std::string> Validator::read_string(const toml::node& node, const std::string& path, StringCheck check) {
   const auto* value = node.as_string();
-  if (value == nullptr) return fail(node, path, "expected a string, found " + found(node));
+  if (value == nullptr) return fail(node, path, msg::expected_string(found(node)));
   if (check != nullptr) {
     if (auto problem = check(value->get())) return fail(node, path, std::move(*problem));
   }
@@ -195,17 +198,17 @@ std::optional<std::string> Validator::read_string(const toml::node& node, const 
 std::optional<std::vector<std::string>> Validator::read_string_list(const toml::node& node, const std::string& path,
                                                                     StringCheck check) {
   const auto* array = node.as_array();
-  if (array == nullptr) return fail(node, path, "expected an array of strings, found " + found(node));
+  if (array == nullptr) return fail(node, path, msg::expected_string_array(found(node)));
   std::vector<std::string> out;
   bool ok = true;
   for (std::size_t i = 0; i < array->size(); ++i) {
     const auto* item = (*array)[i].as_string();
     auto item_path = fmt::format("{}[{}]", path, i + 1);
     if (item == nullptr) {
-      fail((*array)[i], item_path, "expected a string, found " + found((*array)[i]));
+      fail((*array)[i], item_path, msg::expected_string(found((*array)[i])));
       ok = false;
     } else if (util::normalize_code(item->get()).empty()) {
-      fail((*array)[i], item_path, "it must not be empty");
+      fail((*array)[i], item_path, msg::must_not_be_empty());
       ok = false;
     } else if (auto problem = check ? check(util::normalize_code(item->get())) : std::nullopt) {
       fail((*array)[i], item_path, std::move(*problem));
@@ -221,9 +224,9 @@ std::optional<std::vector<std::string>> Validator::read_string_list(const toml::
 template <class E>
 std::optional<E> Validator::read_enum(const toml::node& node, const std::string& path) {
   const auto* value = node.as_string();
-  if (value == nullptr) return fail(node, path, "expected a string, found " + found(node));
+  if (value == nullptr) return fail(node, path, msg::expected_string(found(node)));
   if (auto parsed = enum_from_name<E>(value->get())) return parsed;
-  return fail(node, path, fmt::format("{} is not allowed; use one of {}", quoted(value->get()), allowed_names(E{})));
+  return fail(node, path, msg::not_allowed(quoted(value->get()), allowed_names(E{})));
 }
 
 // Reads the keys of one [section] through its key table; a missing section keeps defaults.
@@ -292,8 +295,7 @@ void Validator::read_calendar(const toml::table& root, Calendar& calendar) {
   if (list == nullptr) return;
   const auto* array = list->as_array();
   if (array == nullptr) {
-    fail(*list, "calendar.semester",
-         "expected [[calendar.semester]] blocks (an array of tables), found " + found(*list));
+    fail(*list, "calendar.semester", msg::expected_semesters(found(*list)));
     return;
   }
   check_semester_ids(*array);
@@ -306,7 +308,7 @@ void Validator::read_calendar(const toml::table& root, Calendar& calendar) {
         entries.push_back(SemesterEntry{std::move(*semester), semester_table->source(), path});
       }
     } else {
-      fail(element, path, "expected a table, found " + found(element));
+      fail(element, path, msg::expected_table(found(element)));
     }
   }
   check_semesters(entries);
@@ -317,7 +319,7 @@ void Validator::read_calendar(const toml::table& root, Calendar& calendar) {
 const toml::node* Validator::required(const toml::table& table, const std::string& path, std::string_view key) {
   const toml::node* node = table.get(key);
   if (node == nullptr) {
-    add(table.source(), fmt::format("{}: \"{}\" is missing", path, key));
+    add(table.source(), msg::key_missing(path, key));
     m_failed.insert(fmt::format("{}.{}", path, key));
   }
   return node;
@@ -351,7 +353,7 @@ std::optional<Semester> Validator::read_semester(const toml::table& table, const
   if (holidays && exams) {
     for (const int week : *exams) {
       if (std::find(holidays->begin(), holidays->end(), week) == holidays->end()) continue;
-      fail(*table.get("exam_weeks"), path, fmt::format("week {} is both a holiday week and an exam week", week));
+      fail(*table.get("exam_weeks"), path, msg::holiday_and_exam(week));
     }
   }
   const bool name_ok = name || table.get("name") == nullptr;
@@ -366,13 +368,13 @@ std::optional<Date> Validator::read_date(const toml::node& node, const std::stri
     const toml::date& d = value->get();
     const Date date{std::chrono::year{d.year}, std::chrono::month{d.month}, std::chrono::day{d.day}};
     if (date.ok()) return date;
-    return fail(node, path, fmt::format("{:04}-{:02}-{:02} is not a real day", d.year, d.month, d.day));
+    return fail(node, path, msg::not_a_real_day(d.year, d.month, d.day));
   }
   if (const auto* text = node.as_string()) {
     if (auto date = parse_iso_date(text->get())) return date;
-    return fail(node, path, fmt::format("{} is not a date; write YYYY-MM-DD, e.g. 2026-09-07", quoted(text->get())));
+    return fail(node, path, msg::not_a_date(quoted(text->get())));
   }
-  return fail(node, path, "expected a date (YYYY-MM-DD), found " + found(node));
+  return fail(node, path, msg::expected_date(found(node)));
 }
 
 // REQUIREMENTS glossary: teaching week 1 starts on the semester's first Monday.
@@ -382,9 +384,12 @@ std::optional<Date> Validator::read_first_monday(const toml::node& node, const s
   const std::chrono::weekday day{to_days(*date)};
   if (day == std::chrono::Monday) return date;
   const Date monday{to_days(*date) - (day - std::chrono::Monday)};
-  return fail(node, path,
-              fmt::format("{} is a {}, not a Monday; did you mean {}?", format_date(*date),
-                          k_english_weekdays[day.iso_encoding() - 1], format_date(monday)));
+  const auto weekday = day.iso_encoding() - 1;
+  return fail(
+      node, path,
+      msg::not_monday(format_date(*date),
+                      message_language() == Language::zh ? k_chinese_weekdays[weekday] : k_english_weekdays[weekday],
+                      format_date(monday)));
 }
 
 // holiday_weeks / exam_weeks: week numbers within the semester, each listed once.
@@ -393,7 +398,7 @@ std::optional<std::vector<int>> Validator::read_weeks(const toml::node* node, co
   if (node == nullptr) return std::vector<int>{};
   const auto* array = node->as_array();
   if (array == nullptr) {
-    return fail(*node, path, "expected an array of week numbers, found " + found(*node));
+    return fail(*node, path, msg::expected_weeks(found(*node)));
   }
   std::vector<int> weeks;
   bool ok = true;
@@ -403,7 +408,7 @@ std::optional<std::vector<int>> Validator::read_weeks(const toml::node* node, co
       ok = false;
     } else if (std::find(weeks.begin(), weeks.end(), *week) != weeks.end()) {
       ok = false;
-      fail(element, path, fmt::format("week {} is listed twice", *week));
+      fail(element, path, msg::week_twice(*week));
     } else {
       weeks.push_back(*week);
     }
@@ -422,9 +427,7 @@ void Validator::check_semester_ids(const toml::array& semesters) {
     const std::string_view text = id->as_string()->get();
     const auto [it, inserted] = first_use.emplace(text, i + 1);
     if (inserted) continue;
-    add(id->source(), fmt::format("calendar.semester[{}].id: {} is already the id of "
-                                  "calendar.semester[{}]",
-                                  i + 1, quoted(text), it->second));
+    add(id->source(), msg::id_taken(i + 1, quoted(text), it->second));
   }
 }
 
@@ -438,9 +441,9 @@ void Validator::check_semesters(std::vector<SemesterEntry>& entries) {
     const Semester& s = entry.semester;
     if (latest != nullptr && to_days(s.first_monday) <= to_days(latest->semester.last_day())) {
       const Semester& t = latest->semester;
-      add(entry.where, fmt::format("{}: semesters {} ({} to {}) and {} ({} to {}) overlap", entry.path, quoted(t.id),
-                                   format_date(t.first_monday), format_date(t.last_day()), quoted(s.id),
-                                   format_date(s.first_monday), format_date(s.last_day())));
+      add(entry.where,
+          msg::semesters_overlap(entry.path, quoted(t.id), format_date(t.first_monday), format_date(t.last_day()),
+                                 quoted(s.id), format_date(s.first_monday), format_date(s.last_day())));
     }
     if (latest == nullptr || to_days(s.last_day()) > to_days(latest->semester.last_day())) {
       latest = &entry;
@@ -455,7 +458,7 @@ void Validator::read_weights(const toml::table& root, AssessmentConfig& assessme
   if (node == nullptr) return;
   const auto* table = node->as_table();
   if (table == nullptr) {
-    fail(*node, "assessment.weights", "expected a table, found " + found(*node));
+    fail(*node, "assessment.weights", msg::expected_table(found(*node)));
     return;
   }
   const auto names = first_names(k_weight_components);
@@ -475,15 +478,14 @@ void Validator::read_weights(const toml::table& root, AssessmentConfig& assessme
   std::copy_if(names.begin(), names.end(), std::back_inserter(missing),
                [table](std::string_view name) { return !table->contains(name); });
   if (!missing.empty()) {
-    add(node->source(), fmt::format("assessment.weights: missing {}; list all eight: {}", join_names(missing, true),
-                                    join_names(names, false)));
+    add(node->source(), msg::weights_missing(join_names(missing, true), join_names(names, false)));
     return;
   }
   if (!complete) return;
   const int sum =
       std::accumulate(weights.begin(), weights.end(), 0, [](int total, const auto& w) { return total + w.second; });
   if (sum != 100) {
-    add(node->source(), fmt::format("assessment.weights: the weights sum to {}; they must sum to 100", sum));
+    add(node->source(), msg::weights_sum(sum));
     return;
   }
   assessment.weights = std::move(weights);
@@ -498,11 +500,11 @@ void Validator::check_order(const toml::table& root, std::string_view section, s
   const std::string high_path = fmt::format("{}.{}", section, high.first);
   if (m_failed.contains(low_path) || m_failed.contains(high_path)) return;
   if (const toml::node* node = root[section][high.first].node()) {
-    add(node->source(), fmt::format("{}: {} must be {} {} ({})", high_path, high.second, strict ? "above" : "at least",
-                                    low.first, low.second));
+    add(node->source(), msg::must_be(high_path, high.second, (strict ? msg::above : msg::at_least)(message_language()),
+                                     low.first, low.second));
   } else if (const toml::node* other = root[section][low.first].node()) {
-    add(other->source(), fmt::format("{}: {} must be {} {} ({})", low_path, low.second, strict ? "below" : "at most",
-                                     high.first, high.second));
+    add(other->source(), msg::must_be(low_path, low.second, (strict ? msg::below : msg::at_most)(message_language()),
+                                      high.first, high.second));
   }
 }
 
@@ -519,23 +521,19 @@ void Validator::check_order(const toml::table& root, std::string_view section, s
   }
   if (total > k_max_problems) {
     const Located& next = problems[k_max_problems];
-    shown.push_back(
-        {fmt::format("{}:{}:{}", source, next.line, next.column), "further problems are not shown; fix these first"});
+    shown.push_back({fmt::format("{}:{}:{}", source, next.line, next.column), msg::further_not_shown()});
   }
-  const std::string count =
-      total > k_max_problems ? fmt::format("more than {}", k_max_problems) : fmt::format("{}", total);
-  throw ConfigError(
-      fmt::format("{}: {} problem{} in the config; nothing was done", source, count, total == 1 ? "" : "s"),
-      std::move(shown));
+  const std::string count = total > k_max_problems ? msg::more_than(k_max_problems) : fmt::format("{}", total);
+  throw ConfigError(msg::config_problems(source, count, total == 1 ? "" : "s"), std::move(shown));
 }
 
 // toml++'s "Error while parsing key: ..." reads as "syntax error while parsing key: ...".
 std::string syntax_message(std::string_view description) {
   constexpr std::string_view k_prefix = "Error while parsing ";
   if (description.starts_with(k_prefix)) {
-    return fmt::format("syntax error while parsing {}", description.substr(k_prefix.size()));
+    return msg::syntax_while(description.substr(k_prefix.size()));
   }
-  return fmt::format("syntax error: {}", description);
+  return msg::syntax(description);
 }
 
 // Parses text that passed the pre-check; a TOML syntax error is thrown as one problem.

@@ -1,6 +1,7 @@
 // End-to-end: each class of bad roster input named in docs/import.md gets its message and
 // exit 65, and the database afterwards is byte-for-byte what it was.
 #include <doctest/doctest.h>
+#include <map>
 
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -304,5 +305,41 @@ TEST_SUITE("e2e.bad_input") {
     auto zero = run_guarded(box, at_college({"import", "students", "-"}), memory_kib, "< /dev/zero");
     CHECK(zero.exit_code == 65);
     CHECK(zero.err.find("standard input is larger than 64 MiB") != std::string::npos);
+  }
+}
+
+TEST_SUITE("e2e.bad_input") {
+  TEST_CASE("a config's problems read in Chinese by default and in English with --lang en, at the same places") {
+    dormlink::e2e::Sandbox box;
+    box.copy_from_source("examples/dormlink.toml", "dormlink.toml");
+    std::string text = box.read("dormlink.toml");
+    const auto duties = text.find("[duties]\n");
+    REQUIRE(duties != std::string::npos);
+    text.insert(duties + 9, "vists_per_week = 2\n");
+    const auto weeks = text.find("teaching_weeks = ");
+    REQUIRE(weeks != std::string::npos);
+    text.replace(weeks, text.find('\n', weeks) - weeks, "teaching_weeks = 40");
+    box.write("bad.toml", text);
+    const std::map<std::string, std::string> zh{{"DORMLINK_MESSAGES", ""}};
+    auto r = box.run({"--config", "bad.toml", "--db", "none.db", "check"}, zh);
+    CHECK(r.exit_code == 78);
+    CHECK(r.err.find("].teaching_weeks：40 不在 1 到 30 之间\n") != std::string::npos);
+    CHECK(r.err.find(": [duties] 中有未知的键 \"vists_per_week\"；是否想写“visits_per_week”？\n") != std::string::npos);
+    CHECK(r.err.find("dormlink: 错误：bad.toml：配置中有 2 个问题；未做任何操作\n") != std::string::npos);
+    auto en = box.run({"--lang", "en", "--config", "bad.toml", "--db", "none.db", "check"}, zh);
+    CHECK(en.exit_code == 78);
+    CHECK(en.err.find("].teaching_weeks: 40 is not between 1 and 30\n") != std::string::npos);
+    CHECK(en.err.find("unknown key \"vists_per_week\" in [duties]; did you mean \"visits_per_week\"?") !=
+          std::string::npos);
+    CHECK(en.err.find("dormlink: error: bad.toml: 2 problems in the config; nothing was done\n") != std::string::npos);
+    // The places are the same in both languages.
+    auto places = [](const std::string& err) {
+      std::string out;
+      for (std::size_t at = 0; (at = err.find("\nbad.toml:", at)) != std::string::npos; ++at)
+        out += err.substr(at + 1, err.find(' ', at) - at - 1) + "\n";
+      if (err.starts_with("bad.toml:")) out = err.substr(0, err.find(' ')) + "\n" + out;
+      return out;
+    };
+    CHECK(places(r.err) == places(en.err));
   }
 }
