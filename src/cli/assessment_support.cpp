@@ -7,7 +7,9 @@
 
 #include <fmt/format.h>
 
+#include "cli/calendar_support.hpp"
 #include "cli/lookup.hpp"
+#include "cli/messages.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/store/check_store.hpp"
@@ -16,9 +18,19 @@
 namespace dormlink::cli {
 
 const Semester& semester_by_id(Context& ctx, const std::string& id) {
-  const auto* s = ctx.config().calendar.find(id);
-  if (s == nullptr)
-    throw UsageError(fmt::format("--semester {}: no such semester in {}", quote_value(id), ctx.options().config_path));
+  const auto& config = ctx.config();
+  if (id.empty()) {
+    // The same default as check: the semester of the date, or the one that ended within
+    // close_out_days of it.
+    const Date today = ctx.today();
+    if (const auto* s = checked_semester(config, today)) return *s;
+    std::string known;
+    for (const auto& s : config.calendar.semesters) known += (known.empty() ? "" : ", ") + s.id;
+    throw UsageError(msg::semester_needed(format_date(today), config.check.close_out_days,
+                                          known.empty() ? msg::none_known(message_language()) : known));
+  }
+  const auto* s = config.calendar.find(id);
+  if (s == nullptr) throw UsageError(msg::no_such_semester(quote_value(id), ctx.options().config_path));
   return *s;
 }
 

@@ -14,7 +14,9 @@
 
 namespace dormlink::cli {
 
-// The semester with this id; UsageError naming the config otherwise.
+// The semester with this id (UsageError naming the config when there is none); no id: the
+// semester of --as-of, or the one that ended within close_out_days (checked_semester), else a
+// UsageError naming the calendar's semesters.
 const Semester& semester_by_id(Context& ctx, const std::string& id);
 
 // --as-of (default today), no earlier than the semester's first day. A later date is kept:

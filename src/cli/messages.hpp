@@ -112,6 +112,14 @@ inline constexpr Message erased_from_forms{"; erased from {} submitted form{}",
 inline constexpr Message record_was_saved{"record #{} was saved", "记录 #{} 已保存"};
 inline constexpr Message reason_required{"--reason is required: say why", "需要 --reason：请说明原因"};
 
+// --semester (assessment_support.cpp): given, or the default every command shares.
+inline constexpr Message no_such_semester{"--semester {}: no such semester in {}", "--semester {}：{} 中没有这个学期"};
+inline constexpr Message semester_needed{
+    "no --semester given, and {} is in no semester nor within {} days after one ended (close_out_days); pass "
+    "--semester ID ({})",
+    "没有给出 --semester，而 {} 既不在任何学期内，也不在某学期结束后的 {} 天内（close_out_days）；请用 --semester "
+    "指定（{}）"};
+
 // import (cmd_import.cpp).
 inline constexpr Message semester_unknown{"--semester {} is not in the config (known: {})",
                                           "--semester {} 不在配置中（已有：{}）"};

@@ -17,7 +17,6 @@ report::Privacy oversight_privacy(const Config& config, const OversightOptions& 
 }
 
 int run_oversight(Context& ctx, const OversightOptions& o) {
-  if (o.semester.empty()) throw UsageError("--semester ID is required");
   check_sheet_options(sheet_options(o), !o.output.empty());
   check_output_path(ctx, o.output, o.force);
   auto db = ctx.open_database(store::OpenMode::read_only);
@@ -32,7 +31,9 @@ int run_oversight(Context& ctx, const OversightOptions& o) {
 }
 
 void add_oversight_options(CLI::App* app, OversightOptions& o) {
-  app->add_option("--semester", o.semester, "Semester id")->type_name("ID");
+  app->add_option("--semester", o.semester,
+                  "Semester id (default: the one of --as-of, or the one that ended within close_out_days)")
+      ->type_name("ID");
   app->add_option("--branch", o.branch, "Only this Party branch")->type_name("NAME");
   add_format_options(app, o);
   app->add_option("--audience", o.audience, "Who reads it: counselor, branch (default) or committee")

@@ -273,7 +273,7 @@ TEST_SUITE("e2e.sheets") {
            "x.xlsx"},
           "Markdown or JSON");
       bad({"export", "students", "--format", "xlsx", "--raw", "-o", "x.xlsx"}, "--raw");
-      bad({"export", "assessment", "--format", "csv"}, "--semester");
+      bad({"export", "assessment", "--semester", "nope", "--format", "csv"}, "--semester \"nope\": no such semester");
       CHECK_FALSE(std::filesystem::exists(box.path("x.xlsx")));
     }
   }

@@ -212,3 +212,30 @@ TEST_SUITE("e2e.views") {
     CHECK(member.out.find("李晴紫") != std::string::npos);
   }
 }
+
+TEST_SUITE("e2e.views") {
+  TEST_CASE("--semester defaults as check's does: the date's semester, or the one ended within close_out_days") {
+    Sandbox box;
+    copy_college(box);
+    for (const char* date : {"2026-11-24", "2027-01-20"}) {
+      CAPTURE(date);
+      for (const auto& command : std::vector<std::vector<std::string>>{{"report", "assessment", "--format", "json"},
+                                                                       {"report", "inspection", "--format", "json"},
+                                                                       {"export", "assessment", "--format", "json"}}) {
+        auto given = command;
+        given.insert(given.begin() + 2, {"--semester", "2026-autumn"});
+        const auto by_default = box.run(college_args(date, command));
+        INFO(by_default.err);
+        CHECK(by_default.exit_code == 0);
+        CHECK(by_default.out == box.run(college_args(date, given)).out);
+      }
+    }
+    // Past close_out_days and before spring: say so, with the calendar's semesters.
+    const auto none = box.run(college_args("2027-02-20", {"report", "assessment"}));
+    CHECK(none.exit_code == 64);
+    CHECK(none.err.find("no --semester given, and 2027-02-20 is in no semester nor within 28 days after one ended "
+                        "(close_out_days); pass --semester ID (2026-spring, 2026-autumn, 2027-spring)") !=
+          std::string::npos);
+    CHECK(box.run(college_args("2027-02-20", {"report", "assessment", "--semester", "2026-autumn"})).exit_code == 0);
+  }
+}
