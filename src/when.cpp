@@ -19,8 +19,8 @@ using namespace std::chrono;
 // The messages of dates and times (docs/messages.md): the module's catalogue.
 namespace msg {
 inline constexpr Message not_a_date{"{} is not a date; {}", "{} 不是日期；{}"};
-inline constexpr Message forms{"write YYYY-MM-DD HH:MM, 2026/3/1, 3月1日, today or yesterday 19:30",
-                               "请写成 YYYY-MM-DD HH:MM、2026/3/1、3月1日、今天 或 昨天 19:30"};
+inline constexpr Message forms{"write YYYY-MM-DD HH:MM, 2026/3/1, 3月1日, 11.24, today, yesterday 19:30 or 周二 19:30",
+                               "请写成 YYYY-MM-DD HH:MM、2026/3/1、3月1日、11.24、今天、昨天 19:30 或 周二 19:30"};
 inline constexpr Message not_a_real_date{"{} is not a real date", "{} 不是真实存在的日期"};
 inline constexpr Message noon_or_midnight{"{} could be noon or midnight; write 12:00, or the next day's 00:00",
                                           "{} 可能是中午也可能是午夜；请写 12:00，或次日的 00:00"};
@@ -161,10 +161,10 @@ std::optional<DateMatch> numeric_date(Scanner& s, Date) {
   return DateMatch{make_date(*y, *m, *d)};
 }
 
-// 3/1, 3-1: month and day of the year given by date_without_year.
+// 3/1, 3-1, 3.1: month and day of the year given by date_without_year.
 std::optional<DateMatch> month_day(Scanner& s, Date today) {
   auto m = s.number(1, 2);
-  if (!m || !(s.accept("/") || s.accept("-"))) return std::nullopt;
+  if (!m || !(s.accept("/") || s.accept("-") || s.accept("."))) return std::nullopt;
   auto d = s.number(1, 2);
   if (!d) return std::nullopt;
   return DateMatch{date_without_year(*m, *d, today)};
@@ -186,10 +186,57 @@ std::optional<DateMatch> chinese_date(Scanner& s, Date today) {
   return DateMatch{y ? make_date(*y, *m, *d) : date_without_year(*m, *d, today)};
 }
 
+// The English weekday names; a typed word is the first three or more letters of one.
+constexpr std::array<std::string_view, 7> k_weekday_names{"monday", "tuesday",  "wednesday", "thursday",
+                                                          "friday", "saturday", "sunday"};
+
+// 一 ... 六, 日 and 天 after 周, 星期 or 礼拜.
+constexpr std::array<std::string_view, 8> k_weekday_digits{"一", "二", "三", "四", "五", "六", "日", "天"};
+
+// The weekday typed after 周/星期/礼拜 or in English; 0 when none.
+unsigned weekday_number(Scanner& s) {
+  constexpr std::array<std::string_view, 5> marks{"星期", "礼拜", "禮拜", "周", "週"};
+  if (!s.accept_any(marks).empty()) {
+    for (std::size_t i = 0; i < k_weekday_digits.size(); ++i) {
+      if (s.accept(k_weekday_digits[i])) return static_cast<unsigned>(std::min<std::size_t>(i + 1, 7));
+    }
+    return 0;
+  }
+  auto word = s.rest();
+  word = word.substr(0, std::min(word.find_first_not_of("abcdefghijklmnopqrstuvwxyz"), word.size()));
+  for (std::size_t i = 0; i < k_weekday_names.size() && word.size() >= 3; ++i) {
+    if (k_weekday_names[i].starts_with(word)) {
+      s.pos += word.size();
+      return static_cast<unsigned>(i + 1);
+    }
+  }
+  return 0;
+}
+
+// 周二, 星期二, 礼拜二, tue, tuesday: the last such day on or before today; 上周二, 上星期二,
+// last tue: that day of the week (Monday to Sunday) before this one; 本周二, 这周二, this tue:
+// that day of this week.
+std::optional<DateMatch> weekday_date(Scanner& s, Date today) {
+  enum class Which { latest, last_week, this_week };
+  constexpr std::array<std::string_view, 4> last{"上个", "上", "last ", "last"};
+  constexpr std::array<std::string_view, 6> current{"这个", "这", "本", "這", "this ", "this"};
+  auto which = !s.accept_any(last).empty()      ? Which::last_week
+               : !s.accept_any(current).empty() ? Which::this_week
+                                                : Which::latest;
+  const auto wanted = weekday_number(s);
+  if (wanted == 0) return std::nullopt;
+  const auto today_iso = weekday{to_days(today)}.iso_encoding();
+  const auto monday = to_days(today) - days{today_iso - 1};
+  sys_days day = monday + days{wanted - 1};
+  if (which == Which::last_week) day -= days{7};
+  if (which == Which::latest && day > to_days(today)) day -= days{7};
+  return DateMatch{Date{day}};
+}
+
 using DateParser = std::optional<DateMatch> (*)(Scanner&, Date);
 
 // Tried in order on a copy of the scanner; the first that matches wins.
-constexpr std::array<DateParser, 4> k_date_parsers{relative_day, numeric_date, month_day, chinese_date};
+constexpr std::array<DateParser, 5> k_date_parsers{relative_day, numeric_date, month_day, chinese_date, weekday_date};
 
 // A word for the part of the day before a time.
 struct DayPeriod {
@@ -285,8 +332,9 @@ std::string format_local(const LocalDateTime& when) {
 }
 
 // Tries each date form at the start; what follows the date must be a time or nothing.
-// Without a date form, the whole text must be a time, which means today.
-std::variant<LocalDateTime, WhenError> parse_when(std::string_view text, Date today) {
+// Without a date form, the whole text must be a time, which means today (or time_alone_on).
+std::variant<LocalDateTime, WhenError> parse_when(std::string_view text, Date today,
+                                                  std::optional<Date> time_alone_on) {
   const std::string normal = normalise(text);
   if (normal.empty()) return WhenError{msg::no_date(msg::forms())};
   for (auto parser : k_date_parsers) {
@@ -299,7 +347,7 @@ std::variant<LocalDateTime, WhenError> parse_when(std::string_view text, Date to
     if (after_t && s.done()) return not_a_date(text);
     return with_time(*match, date_text, s.rest(), text);
   }
-  return with_time(DateMatch{today}, normal, normal, text);
+  return with_time(DateMatch{time_alone_on.value_or(today)}, normal, normal, text);
 }
 
 }  // namespace dormlink

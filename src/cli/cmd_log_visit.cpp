@@ -7,7 +7,7 @@
 
 #include "cli/context.hpp"
 #include "cli/entry_resolver.hpp"
-#include "cli/log_visit_prompt.hpp"
+#include "cli/entry_session.hpp"
 #include "cli/messages.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
@@ -200,8 +200,31 @@ std::vector<records::ResolvedEntry> resolve_rows(EntryResolver& resolver, store:
   return out;
 }
 
+// Resolves every row again (inside the write transaction) and appends them in order.
+std::vector<store::Receipt> save_rows(Context& ctx, EntryResolver& resolver, store::Database& db,
+                                      const std::vector<records::CsvEntry>& rows, const std::string& name) {
+  auto entries = resolve_rows(resolver, db, rows, name);
+  const auto entered_at = ctx.timestamp();
+  const auto user = ctx.user();
+  std::vector<store::Receipt> receipts;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    entries[i].row.entered_at = entered_at;
+    entries[i].row.entered_by = user;
+    receipts.push_back(store::append_record(db, entries[i].row, rows[i].request.content));
+  }
+  return receipts;
+}
+
+void print_receipts(Context& ctx, const std::vector<store::Receipt>& receipts) {
+  if (ctx.options().quiet || receipts.empty()) return;
+  emit(ctx,
+       receipts.size() == 1
+           ? msg::one_record_saved(receipts.front().id, receipts.front().short_hash)
+           : msg::records_saved(receipts.size(), receipts.front().id, receipts.back().id, receipts.back().short_hash),
+       msg::records_were_saved(receipts.front().id, receipts.back().id));
+}
+
 int run_from_csv(Context& ctx, const LogVisitOptions& o) {
-  const auto& config = ctx.config();
   const auto clock = clock_of(ctx);
   const auto forced = forced_encoding(o.encoding);
   auto input = ctx.read_input(o.from_csv);
@@ -211,70 +234,72 @@ int run_from_csv(Context& ctx, const LogVisitOptions& o) {
   auto db = ctx.open_database(store::OpenMode::read_write);
   std::vector<store::Receipt> receipts;
   db.transaction([&] {
-    EntryResolver resolver(db, config, clock.now);
-    auto entries = resolve_rows(resolver, db, rows, input.name);
-    auto entered_at = ctx.timestamp();
-    auto user = ctx.user();
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      entries[i].row.entered_at = entered_at;
-      entries[i].row.entered_by = user;
-      receipts.push_back(store::append_record(db, entries[i].row, rows[i].request.content));
-    }
+    EntryResolver resolver(db, ctx.config(), clock.now);
+    receipts = save_rows(ctx, resolver, db, rows, input.name);
   });
-  if (!ctx.options().quiet && !receipts.empty()) {
-    bool zh = ctx.language() == Language::zh;
-    emit(ctx,
-         fmt::format(
-             fmt::runtime(zh ? "已保存 {} 条记录 #{}–#{}；链头 {}\n" : "saved {} records #{}-#{}; chain head {}\n"),
-             receipts.size(), receipts.front().id, receipts.back().id, receipts.back().short_hash),
-         fmt::format("records #{}-#{} were saved", receipts.front().id, receipts.back().id));
-  }
+  print_receipts(ctx, receipts);
   return 0;
 }
 
-// Fills missing fields at the terminal, shows what will be saved, and asks to confirm; the
-// prompts run outside the write transaction so other members are never kept waiting.
-std::optional<LogVisitOptions> prompt(Context& ctx, LogVisitOptions o) {
-  const auto& config = ctx.config();
+// The session at the terminal (entry_session.hpp): the prompts run in a read transaction, so
+// other members are never kept waiting; what was confirmed is resolved again and saved in one
+// write transaction.
+int run_session(Context& ctx, const LogVisitOptions& o) {
   const auto clock = clock_of(ctx);
-  auto db = ctx.open_database(store::OpenMode::read_only);
-  std::optional<LogVisitOptions> out;
+  std::optional<std::vector<records::EntryRequest>> requests;
+  {
+    auto db = ctx.open_database(store::OpenMode::read_only);
+    db.transaction([&] {
+      EntryResolver resolver(db, ctx.config(), clock.now);
+      SessionStart start{o.member, o.dorm, o.at, o.kind, o.channel, o.reason, o.progress, o.talked};
+      requests = run_entry_session(ctx, db, resolver, clock, start);
+    });
+  }
+  if (!requests) {
+    fmt::print(ctx.err(), "{}", msg::nothing_saved());
+    return 0;
+  }
+  auto db = ctx.open_database(store::OpenMode::read_write);
+  std::vector<store::Receipt> receipts;
   db.transaction([&] {
-    EntryResolver resolver(db, config, clock.now);
-    const auto at = clock.default_at();
-    PromptFields f{o.member, o.dorm, o.at, o.kind, o.talked, o.progress, o.note};
-    if (!prompt_missing(ctx, f, resolver.snapshot(at.date), resolver.assignment(at.date), at)) return;
-    o.member = f.member;
-    o.dorm = f.dorm;
-    o.at = f.at;
-    o.kind = f.kind;
-    o.talked = f.talked;
-    o.progress = f.progress;
-    o.note = f.note;
-    auto entry = resolver.resolve(make_request(o, clock));
-    std::string talked;
-    for (const auto& id : entry.row.students) talked += (talked.empty() ? "" : "、") + id;
-    auto summary = fmt::format("{} {} {} {}  学生 {}  {}", entry.member_name, records::label_zh(entry.row.kind),
-                               entry.row.dorm_code.value_or("-"), entry.row.happened_at, talked.empty() ? "-" : talked,
-                               o.progress);
-    if (confirm_save(ctx, summary)) out = o;
+    EntryResolver resolver(db, ctx.config(), clock.now);
+    std::vector<records::CsvEntry> rows;
+    for (auto& r : *requests) rows.push_back({rows.size() + 1, std::move(r)});
+    receipts = save_rows(ctx, resolver, db, rows, "log-visit");
   });
-  return out;
+  print_receipts(ctx, receipts);
+  return 0;
 }
 
-bool wants_prompts(const Context& ctx, const LogVisitOptions& o) {
-  if (!o.from_csv.empty()) return false;
+// A kind that is not a contact (plan, summary, excused, incident) is entered with its flags;
+// at a terminal without --member, the member is asked for first.
+bool asks_member_only(const Context& ctx, const LogVisitOptions& o) {
+  auto kind = records::parse_kind(o.kind.empty() ? "visit" : o.kind);
+  return kind && !records::is_contact(*kind) && o.member.empty() && ctx.env().stdin_is_terminal;
+}
+
+bool wants_session(const Context& ctx, const LogVisitOptions& o) {
+  if (!o.from_csv.empty() || !o.corrects.empty() || !o.category.empty()) return false;
+  auto kind = records::parse_kind(o.kind.empty() ? "visit" : o.kind);
+  if (kind && !records::is_contact(*kind)) return false;
   return o.interactive || (ctx.env().stdin_is_terminal && (o.member.empty() || o.dorm.empty()));
 }
 
-int run_log_visit(Context& ctx, const LogVisitOptions& o) {
-  if (wants_prompts(ctx, o)) {
-    auto filled = prompt(ctx, o);
-    if (!filled) {
-      fmt::print(ctx.err(), "dormlink: nothing was saved\n");
+int run_log_visit(Context& ctx, LogVisitOptions o) {
+  if (wants_session(ctx, o)) return run_session(ctx, o);
+  if (asks_member_only(ctx, o)) {
+    const auto clock = clock_of(ctx);
+    auto db = ctx.open_database(store::OpenMode::read_only);
+    std::optional<std::string> member;
+    db.transaction([&] {
+      EntryResolver resolver(db, ctx.config(), clock.now);
+      member = ask_member(ctx, db, resolver, clock.today);
+    });
+    if (!member) {
+      fmt::print(ctx.err(), "{}", msg::nothing_saved());
       return 0;
     }
-    return run_single(ctx, *filled);
+    o.member = *member;
   }
   return o.from_csv.empty() ? run_single(ctx, o) : run_from_csv(ctx, o);
 }

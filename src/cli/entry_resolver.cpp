@@ -50,6 +50,12 @@ records::ResolvedEntry EntryResolver::resolve(const records::EntryRequest& reque
   return records::resolve_entry(request, context);
 }
 
+const roster::StudentRow& EntryResolver::member(const std::string& text, Date date) {
+  auto& day = load(date);
+  records::EntryContext context{&day.snapshot, nullptr, &m_config.calendar, m_now, explainer(date)};
+  return records::find_member(text, context);
+}
+
 std::function<std::optional<std::string>(std::string_view, const std::string&)> EntryResolver::explainer(Date date) {
   return [this, date](std::string_view option, const std::string& text) -> std::optional<std::string> {
     if (option == "--dorm") {

@@ -45,6 +45,9 @@ class EntryResolver {
   // The committed assignment (dorm -> member) in force on a date; empty when none is.
   const std::map<std::string, std::string>& assignment(Date date) { return load(date).assignment; }
 
+  // The member a typed text names on a date (records::find_member); throws DataError.
+  const roster::StudentRow& member(const std::string& text, Date date);
+
   // Resolves and checks one request against the rosters and assignment of its date.
   records::ResolvedEntry resolve(const records::EntryRequest& request);
 

@@ -37,8 +37,22 @@ std::vector<const roster::StudentRow*> by_pinyin(const roster::Snapshot& snap, c
   return best;
 }
 
+bool takes_dorms(PoliticalStatus status) { return is_member(status) || status == PoliticalStatus::candidate; }
+
+// Keeps the members and candidates among several matches, when there are any: "lqz" names the
+// one member among three students with those initials.
+void prefer_members(std::vector<const roster::StudentRow*>& matches) {
+  if (matches.size() < 2) return;
+  std::vector<const roster::StudentRow*> members;
+  for (const auto* s : matches) {
+    if (takes_dorms(s->facts.status)) members.push_back(s);
+  }
+  if (!members.empty()) matches = std::move(members);
+}
+
+// `members_first`: for --member, several matches are narrowed to the members among them.
 const roster::StudentRow* find_student(const EntryContext& c, const std::string& text, const char* option,
-                                       ProblemCollector& problems) {
+                                       ProblemCollector& problems, bool members_first = false) {
   const roster::Snapshot& snap = *c.snapshot;
   auto wanted = util::normalize_code(text);
   std::vector<const roster::StudentRow*> matches;
@@ -47,6 +61,7 @@ const roster::StudentRow* find_student(const EntryContext& c, const std::string&
     if (!wanted.empty() && s.facts.name.starts_with(wanted)) matches.push_back(&s);
   }
   if (matches.empty()) matches = by_pinyin(snap, wanted);
+  if (members_first) prefer_members(matches);
   if (matches.size() == 1) return matches.front();
   if (matches.empty()) {
     const auto why = c.explain_absent ? c.explain_absent(option, wanted) : std::nullopt;
@@ -61,8 +76,6 @@ const roster::StudentRow* find_student(const EntryContext& c, const std::string&
       "", msg::several_students(option, quote_value(text), matches.size(), names, matches.size() > 5 ? ", ..." : ""));
   return nullptr;
 }
-
-bool takes_dorms(PoliticalStatus status) { return is_member(status) || status == PoliticalStatus::candidate; }
 
 // No event time is later than the moment of entry (c.now, the real clock): a record says what
 // has happened.
@@ -182,6 +195,17 @@ void check_correction(const Row& row, const CorrectionTarget& t, const std::stri
   if (reason.empty()) throw UsageError(msg::correction_needs_reason());
 }
 
+const roster::StudentRow& find_member(const std::string& text, const EntryContext& c) {
+  ProblemCollector problems;
+  const auto* member = find_student(c, text, "--member", problems, true);
+  if (member != nullptr && !takes_dorms(member->facts.status)) {
+    problems.add("", msg::not_a_member(quote_value(text), member->facts.name, member->student_id,
+                                       label_zh(member->facts.status)));
+  }
+  if (!problems.empty()) throw DataError(problems.problems().front().message);
+  return *member;
+}
+
 ResolvedEntry resolve_entry(const EntryRequest& r, const EntryContext& c) {
   ProblemCollector problems;
   ResolvedEntry out;
@@ -191,7 +215,7 @@ ResolvedEntry resolve_entry(const EntryRequest& r, const EntryContext& c) {
   row.reason = r.reason;
   row.happened_at = format_local(r.at);
   check_time(r, c, problems, row.semester_id);
-  const auto* member = find_student(c, r.member, "--member", problems);
+  const auto* member = find_student(c, r.member, "--member", problems, true);
   if (member != nullptr && !takes_dorms(member->facts.status)) {
     problems.add("", msg::not_a_member(quote_value(r.member), member->facts.name, member->student_id,
                                        label_zh(member->facts.status)));

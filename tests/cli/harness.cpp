@@ -43,6 +43,10 @@ std::string slurp(const std::filesystem::path& path) {
   ::_exit(127);
 }
 
+int exit_code_of(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
+
+}  // namespace
+
 // The child's environment: the clean base of every run plus `extra`, as NAME=VALUE strings.
 std::vector<std::string> child_env(const std::filesystem::path& dir, const std::map<std::string, std::string>& extra) {
   std::map<std::string, std::string> env{
@@ -56,10 +60,6 @@ std::vector<std::string> child_env(const std::filesystem::path& dir, const std::
   for (const auto& [k, v] : env) flat.push_back(k + "=" + v);
   return flat;
 }
-
-int exit_code_of(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
-
-}  // namespace
 
 Sandbox::Sandbox() {
   char pattern[] = "/tmp/dormlink-e2e-XXXXXX";

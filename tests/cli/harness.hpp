@@ -24,6 +24,10 @@ struct Running {
   std::string err_name;  // ... and its stderr
 };
 
+// The clean environment of every run (TZ=UTC, HOME=dir, DORMLINK_MESSAGES=en, ...) plus
+// `extra`, as NAME=VALUE strings.
+std::vector<std::string> child_env(const std::filesystem::path& dir, const std::map<std::string, std::string>& extra);
+
 // A temp directory with the example college's files copied in; removed afterwards.
 class Sandbox {
  public:

@@ -145,8 +145,8 @@ TEST_SUITE("e2e.records") {
     auto when = box.run(at("2026-10-02", {"log-visit", "--member", "李晴紫", "--dorm", "10-106", "--at", "后天的后天"}),
                         {{"DORMLINK_MESSAGES", ""}});
     CHECK(when.exit_code == 64);
-    CHECK(when.err.find("\"后天的后天\" 不是日期；请写成 YYYY-MM-DD HH:MM、2026/3/1、3月1日、今天 或 昨天 19:30") !=
-          std::string::npos);
+    CHECK(when.err.find("\"后天的后天\" 不是日期；请写成 YYYY-MM-DD HH:MM、2026/3/1、3月1日、11.24、今天、昨天 19:30 "
+                        "或 周二 19:30") != std::string::npos);
     CHECK(box.read("college.db") + box.read("college.db-wal") == before);
   }
 
@@ -330,7 +330,7 @@ TEST_SUITE("e2e.records") {
     auto ok = box.run(at("2026-09-20", {"log-visit", "--from-csv", "good.csv"}));
     INFO(ok.err);
     CHECK(ok.exit_code == 0);
-    CHECK(ok.out.find("已保存 2 条记录 #1–#2") == 0);
+    CHECK(ok.out.find("saved 2 records #1-#2") == 0);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM record") == 2);
     auto again = box.run(at("2026-09-20", {"log-visit", "--from-csv", "good.csv"}));
     CHECK(again.exit_code == 65);
@@ -343,15 +343,15 @@ TEST_SUITE("e2e.records") {
     Sandbox box;
     auto [member, dorm] = college_with_assignment(box);
     auto r = box.run_with_input(at("2026-09-20", {"log-visit", "-i"}),
-                                member + "\n1\n2026-09-16 19:00\n谈心\n1\n了解近况\n\n\n");
+                                member + "\n1 谈心\n2026-09-16 19:00\n1\n了解近况\n\n\n");
     INFO(r.err);
     CHECK(r.exit_code == 0);
-    CHECK(r.err.find("  1) " + dorm + "\n") != std::string::npos);
-    CHECK(r.err.find("保存 save? [Y/n]") != std::string::npos);
-    CHECK(r.out.find("saved record #1") == 0);
+    CHECK(r.err.find("dorm (1 " + dorm + "; ") != std::string::npos);
+    CHECK(r.err.find("Save? [Y/n]") != std::string::npos);
+    CHECK(r.out.find("saved record #1; chain head ") == 0);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM record_student") == 1);
     auto no = box.run_with_input(at("2026-09-20", {"log-visit", "-i", "--member", member, "--dorm", dorm}),
-                                 "2026-09-17 19:00\n\n\n\n\nn\n");
+                                 "\n2026-09-17 19:00\n\n\n\nn\n");
     CHECK(no.exit_code == 0);
     CHECK(no.err.find("dormlink: nothing was saved") != std::string::npos);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM record") == 1);
@@ -366,7 +366,7 @@ TEST_SUITE("e2e.records") {
     auto r = box.run(at("2026-11-27", {"log-visit", "--from-csv", "records.csv"}));
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(r.out.find("已保存 16390 条记录 #1–#16390") == 0);
+    CHECK(r.out.find("saved 16390 records #1-#16390") == 0);
     CHECK(box.run({"--db", "college.db", "verify"}).exit_code == 0);
   }
 }

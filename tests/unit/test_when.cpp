@@ -14,7 +14,8 @@ namespace {
 // A Friday; the fixed "today" of most cases.
 const Date k_today{year{2026}, month{11}, day{27}};
 
-constexpr std::string_view k_forms = "write YYYY-MM-DD HH:MM, 2026/3/1, 3月1日, today or yesterday 19:30";
+constexpr std::string_view k_forms =
+    "write YYYY-MM-DD HH:MM, 2026/3/1, 3月1日, 11.24, today, yesterday 19:30 or 周二 19:30";
 
 // The parse result as text: format_local on success, "error: <message>" otherwise.
 std::string parsed(std::string_view text, Date today = k_today) {
@@ -182,6 +183,55 @@ TEST_SUITE("when") {
     });
   }
 
+  TEST_CASE("a time alone can mean another day: the day a session is on") {
+    const Date tuesday{year{2026}, month{11}, day{24}};
+    auto result = parse_when("20:05", k_today, tuesday);
+    REQUIRE(std::holds_alternative<LocalDateTime>(result));
+    CHECK(format_local(std::get<LocalDateTime>(result)) == "2026-11-24 20:05");
+    result = parse_when("昨天 20:05", k_today, tuesday);
+    CHECK(format_local(std::get<LocalDateTime>(result)) == "2026-11-26 20:05");
+  }
+
+  TEST_CASE("weekdays: the latest on or before today, last week's, this week's") {
+    // k_today is Friday 2026-11-27; its week runs Monday 11-23 to Sunday 11-29.
+    check_all({
+        {"周二 19:30", "2026-11-24 19:30"},
+        {"周二19:30", "2026-11-24 19:30"},
+        {"星期二晚上7点", "2026-11-24 19:00"},
+        {"礼拜二 7点半", "2026-11-24 07:30"},
+        {"周五", "2026-11-27"},
+        {"周六", "2026-11-21"},
+        {"周日 10:00", "2026-11-22 10:00"},
+        {"星期天", "2026-11-22"},
+        {"週一", "2026-11-23"},
+        {"上周四 19:30", "2026-11-19 19:30"},
+        {"上星期日", "2026-11-22"},
+        {"上个周一", "2026-11-16"},
+        {"本周六", "2026-11-28"},
+        {"这周三 21:00", "2026-11-25 21:00"},
+        {"tue 19:30", "2026-11-24 19:30"},
+        {"Tuesday 7:30", "2026-11-24 07:30"},
+        {"thurs", "2026-11-26"},
+        {"last thu 19:30", "2026-11-19 19:30"},
+        {"this sat", "2026-11-28"},
+        {"周八", form_error("周八")},
+        {"tu 19:30", form_error("tu 19:30")},
+    });
+    // On a Monday, 周一 is today and 周日 the day before.
+    check_all({{"周一", "2026-11-23"}, {"周日", "2026-11-22"}, {"上周一", "2026-11-16"}},
+              Date{year{2026}, month{11}, day{23}});
+  }
+
+  TEST_CASE("11.24 and 11月24日晚7点半: month and day with a dot, a period word without a space") {
+    check_all({
+        {"11.24 19:30", "2026-11-24 19:30"},
+        {"3.1", "2026-03-01"},
+        {"11月24日晚7点半", "2026-11-24 19:30"},
+        {"11月24号晚上七点", form_error("11月24号晚上七点")},
+        {"11.32", real_date_error("11.32")},
+    });
+  }
+
   TEST_CASE("full-width digits, punctuation, letters and the ideographic space are folded") {
     check_all({
         {"２０２６－０３－０１　１９：３０", "2026-03-01 19:30"},
@@ -281,7 +331,6 @@ TEST_SUITE("when") {
         {"2026-03-011", form_error("2026-03-011")},
         {"2026-03/01", form_error("2026-03/01")},
         {"26-03-01", form_error("26-03-01")},
-        {"3.1", form_error("3.1")},
         {"3月", form_error("3月")},
         {"3月1", form_error("3月1")},
         {"7:5", form_error("7:5")},

@@ -71,6 +71,10 @@ void check_correction(const Row& row, const CorrectionTarget& target, const std:
 // a reason, an incident reported before it was found or after `now`.
 ResolvedEntry resolve_entry(const EntryRequest& request, const EntryContext& context);
 
+// The member (or candidate) a typed text names, found as resolve_entry finds --member: id,
+// name, unique name prefix or pinyin. Throws DataError with resolve_entry's message otherwise.
+const roster::StudentRow& find_member(const std::string& text, const EntryContext& context);
+
 // A resolve_entry message as a form or a CSV file shows it: every option it names (--talked,
 // --dorm, --at, --member, …) becomes the column the value came from (column "联系学生姓名及方式").
 std::string in_form_columns(std::string_view message);
