@@ -107,6 +107,17 @@ TEST_SUITE("records.entry") {
           std::vector<std::string>{"--member \"liq\": 2 students match (李晴紫 M1, 李晴 M2); give the student id"});
   }
 
+  TEST_CASE("--member among several matches takes the one Party member, --talked does not narrow") {
+    Fixture f;
+    f.snapshot.students.push_back(student("S3", "李青", "8-306", PoliticalStatus::masses));
+    f.snapshot.students.push_back(student("S4", "林巧珍", "8-306", PoliticalStatus::masses));
+    auto r = visit("lqz", "8-305");  // 李晴紫 (member) and 林巧珍 (masses) share the initials
+    CHECK(resolve_entry(r, f.context()).row.member_id == "M1");
+    CHECK(find_member("lqz", f.context()).student_id == "M1");
+    // Two members still need the id (the "liq" case above).
+    CHECK_THROWS_WITH_AS(find_member("张三", f.context()), doctest::Contains("not a Party member"), DataError);
+  }
+
   TEST_CASE("every check has its message") {
     Fixture f;
     SUBCASE("not a member") {
