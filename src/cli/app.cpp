@@ -141,15 +141,13 @@ const Command* chosen(const std::vector<Command>& commands) {
 
 bool stdin_is_terminal() { return ::isatty(STDIN_FILENO) == 1; }
 
-int run(const std::vector<std::string>& args, const Environment& env, std::ostream& out, std::ostream& err) {
-  CLI::App root{"dormlink: student Party members contact dormitories (学生党员联系寝室)"};
+void build_command_line(CLI::App& root, GlobalOptions& options, std::vector<Command>& commands) {
+  root.description("dormlink: student Party members contact dormitories (学生党员联系寝室)");
   root.name("dormlink");
   root.footer(k_footer);
   root.fallthrough();
   root.require_subcommand(1);
-  GlobalOptions options;
   add_global_options(root, options);
-  std::vector<Command> commands;
   add_init_command(root, commands);
   add_import_command(root, commands);
   add_roster_command(root, commands);
@@ -166,7 +164,15 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   add_report_command(root, commands);
   add_form_command(root, commands);
   add_backup_command(root, commands);
+  add_man_command(root, commands);
   add_help_command(root, commands);
+}
+
+int run(const std::vector<std::string>& args, const Environment& env, std::ostream& out, std::ostream& err) {
+  CLI::App root;
+  GlobalOptions options;
+  std::vector<Command> commands;
+  build_command_line(root, options, commands);
 
   ScrubbedStream safe_err(err);  // everything dormlink says on stderr is scrubbed (message.hpp)
   const auto typed_language = language_on_command_line(args);

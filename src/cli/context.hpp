@@ -90,6 +90,10 @@ struct Command {
   Runner run;
 };
 
+// The whole command line (app.cpp): dormlink's description, footer and global options into
+// `root`, and every command, registered into `commands`. Completion and the man pages read it.
+void build_command_line(CLI::App& root, GlobalOptions& options, std::vector<Command>& commands);
+
 // Registration functions, one per src/cli/cmd_<name>.cpp.
 void add_init_command(CLI::App& root, std::vector<Command>& commands);
 void add_import_command(CLI::App& root, std::vector<Command>& commands);
@@ -107,6 +111,8 @@ void add_withdraw_commands(CLI::App& root, std::vector<Command>& commands);
 void add_report_command(CLI::App& root, std::vector<Command>& commands);
 void add_backup_command(CLI::App& root, std::vector<Command>& commands);
 void add_form_command(CLI::App& root, std::vector<Command>& commands);
+// `man` (cmd_man.cpp): the man pages of every command.
+void add_man_command(CLI::App& root, std::vector<Command>& commands);
 // `help [COMMAND...]` (command_line.cpp): registered last, it knows every other command.
 void add_help_command(CLI::App& root, std::vector<Command>& commands);
 // `import form` (cmd_import_form.cpp), under `import`.

@@ -1,0 +1,147 @@
+#include "cli/man_texts_table.hpp"
+
+namespace dormlink::cli {
+namespace {
+
+// Texts several commands share: the four reports' output options, the two forms' and the two
+// oversight reports'.
+constexpr ChineseText k_report_format{
+    "输出格式：md（GitHub Markdown）、json、csv（一张 --sheet）或 xlsx（每张表一个工作表）"};
+constexpr ChineseText k_report_sheet{"与 --format csv 合用：输出哪一张表（默认：第一张；见 docs/reports.md）"};
+constexpr ChineseText k_raw_csv{"与 --format csv 合用：供脚本读取（无 BOM、LF 换行、类公式单元格前不加 '）"};
+constexpr ChineseText k_period{"报告周期：第 N 期、current（本期）或 previous（上一期）（依 --as-of 而定）"};
+constexpr ChineseText k_semester_of_date{"学期编号（默认：依 --as-of 而定）"};
+constexpr ChineseText k_audience{"读者：counselor、branch 或 committee"};
+constexpr ChineseText k_include_sensitive{"完整电话号码和重点关注类别（需要 --reason；留审计记录）"};
+constexpr ChineseText k_reason_recorded{"需要敏感字段的理由（会被记录）"};
+constexpr ChineseText k_output{"写入 FILE（权限 0600；- 表示标准输出）"};
+constexpr ChineseText k_out_dir{"每份文档写成 DIR 中的一个文件，以编号和周期命名"};
+constexpr ChineseText k_force{"覆盖已存在的输出文件"};
+constexpr ChineseText k_submit{"把这份文档记录为已提交（submission 表）"};
+constexpr ChineseText k_submitted{"原样打印最近一次提交的文档"};
+constexpr ChineseText k_oversight_semester{"学期编号（默认：--as-of 所在的学期，或在 close_out_days 内刚结束的学期）"};
+constexpr ChineseText k_oversight_audience{"读者：counselor、branch（默认）或 committee"};
+
+constexpr ManText k_texts[] = {
+    {"calendar", "", "显示校历中的学期，起草下一个学期（校历）"},
+    {"calendar show", "", "列出各学期以及 --as-of 所处的位置（默认子命令）"},
+    {"calendar draft", "", "打印一段 [[calendar.semester]]，供追加到配置文件"},
+    {"calendar draft", "semester", "新学期的编号，如 2027-spring"},
+    {"calendar draft", "--start", "第 1 个教学周的星期一（YYYY-MM-DD）"},
+    {"calendar draft", "--weeks", "教学周数（默认 18）"},
+
+    {"notify", "", "把简报分别发给每位辅导员、支部书记（以及党员）"},
+    {"notify", "--via", "发送方式：sendmail（/usr/sbin/sendmail -t）、sendmail:程序 或 mbox:目录（.eml 文件）"},
+    {"notify", "--dry-run", "列出谁将收到哪份简报；不发送也不记录"},
+    {"notify", "--for", "只发给此接收人：counselor:某人、branch:某支部、member:某人或 committee"},
+
+    {"inspect", "", "检查组抽查"},
+    {"inspect sample", "", "抽取要抽查的党员和寝室；打印检查清单并记录这次抽样"},
+    {"inspect sample", "--size", "抽取的党员人数"},
+    {"inspect sample", "--rate", "抽取党员的比例：0 < R <= 1，或百分数"},
+    {"inspect sample", "--seed", "随机种子（默认：--as-of 日期，写成 yyyymmdd）"},
+    {"inspect sample", "--semester", "学期编号（默认：--as-of 所在的学期）"},
+    {"inspect sample", "--dry-run", "只打印检查清单，不记录这次抽样"},
+    {"inspect record", "", "记录检查组对某党员工作记录的核查结果"},
+    {"inspect record", "--member", "党员（学号或姓名）"},
+    {"inspect record", "--dorm", "核查的寝室"},
+    {"inspect record", "--sample", "本次核查所属的抽样"},
+    {"inspect record", "--inspector", "核查人"},
+    {"inspect record", "--on", "核查日期（默认：今天）"},
+    {"inspect record", "--confirmed", "住寝学生证实的记录"},
+    {"inspect record", "--contradicted", "住寝学生否认的记录"},
+    {"inspect record", "--note", "检查组的备注"},
+
+    {"withdraw", "", "撤回一条记录（由一条新记录说明撤回及原因）"},
+    {"withdraw", "record", "记录编号（见其回执）"},
+    {"withdraw", "--reason", "原因（必填）"},
+    {"purge", "", "为保护隐私抹去一条记录中的个人文字；哈希链仍可校验"},
+    {"purge", "record", "记录编号（见其回执）"},
+    {"purge", "--reason", "原因（必填）"},
+
+    {"report", "", "反馈表、辅导员汇总、考核和抽查报告（反馈表、汇总、考核）"},
+    {"report feedback", "", "某党员某一周期的《学生党员联系寝室情况反馈表》"},
+    {"report feedback", "--member", "党员（学号或姓名）"},
+    {"report feedback", "--all", "每位应交表的党员（给出 --counselor 时只限其党员）"},
+    {"report feedback", "--counselor", "与 --all 合用：只限此辅导员的党员"},
+    {"report feedback", "--branch", "与 --all 合用：只限此党支部的党员（名称或其一部分）"},
+    {"report feedback", "--period", k_period},
+    {"report feedback", "--semester", k_semester_of_date},
+    {"report feedback", "--format", k_report_format},
+    {"report feedback", "--sheet", k_report_sheet},
+    {"report feedback", "--raw", k_raw_csv},
+    {"report feedback", "--audience", k_audience},
+    {"report feedback", "--include-sensitive", k_include_sensitive},
+    {"report feedback", "--reason", k_reason_recorded},
+    {"report feedback", "--output", k_output},
+    {"report feedback", "--out-dir", k_out_dir},
+    {"report feedback", "--force", k_force},
+    {"report feedback", "--submit", k_submit},
+    {"report feedback", "--on-behalf", "与 --submit 合用：代党员提交反馈表（需要 --reason；标注为代为整理）"},
+    {"report feedback", "--submitted", k_submitted},
+    {"report summary", "", "辅导员报送学院党委的汇总"},
+    {"report summary", "--counselor", "辅导员（工号或姓名）"},
+    {"report summary", "--branch", "一个党支部的党员，不论属于哪位辅导员（名称或其一部分）"},
+    {"report summary", "--college", "全院一份文档：每位辅导员一行，另有合计"},
+    {"report summary", "--period", k_period},
+    {"report summary", "--semester", k_semester_of_date},
+    {"report summary", "--format", k_report_format},
+    {"report summary", "--sheet", k_report_sheet},
+    {"report summary", "--raw", k_raw_csv},
+    {"report summary", "--audience", k_audience},
+    {"report summary", "--include-sensitive", k_include_sensitive},
+    {"report summary", "--reason", k_reason_recorded},
+    {"report summary", "--output", k_output},
+    {"report summary", "--out-dir", k_out_dir},
+    {"report summary", "--force", k_force},
+    {"report summary", "--submit", k_submit},
+    {"report summary", "--submitted", k_submitted},
+    {"report assessment", "", "党支部对每位党员的学期考核"},
+    {"report assessment", "--semester", k_oversight_semester},
+    {"report assessment", "--branch", "只限此党支部"},
+    {"report assessment", "--format", k_report_format},
+    {"report assessment", "--sheet", k_report_sheet},
+    {"report assessment", "--raw", k_raw_csv},
+    {"report assessment", "--audience", k_oversight_audience},
+    {"report assessment", "--output", k_output},
+    {"report assessment", "--force", k_force},
+    {"report inspection", "", "本学期的抽查样本、核查结果和比率"},
+    {"report inspection", "--semester", k_oversight_semester},
+    {"report inspection", "--branch", "只限此党支部"},
+    {"report inspection", "--format", k_report_format},
+    {"report inspection", "--sheet", k_report_sheet},
+    {"report inspection", "--raw", k_raw_csv},
+    {"report inspection", "--audience", k_oversight_audience},
+    {"report inspection", "--output", k_output},
+    {"report inspection", "--force", k_force},
+
+    {"form", "", "供党员填写的空白《学生党员联系寝室情况反馈表》"},
+    {"form", "--member", "党员（学号或姓名）"},
+    {"form", "--all", "本周期应交表的每位党员（给出 --counselor 时只限其党员）"},
+    {"form", "--counselor", "与 --all 合用：只限此辅导员的党员"},
+    {"form", "--period", "报告周期：第 N 期、current、next 或 previous（依 --as-of 而定）"},
+    {"form", "--semester", k_semester_of_date},
+    {"form", "--out-dir", "每位党员一个文件，写入 DIR（须为已有目录）"},
+    {"form", "--format", "xlsx（默认）或 csv"},
+    {"form", "--force", "覆盖已存在的文件"},
+
+    {"backup", "", "把数据库复制到 FILE（一致的副本；其他写入者不受影响）"},
+    {"backup", "FILE", "要写入的副本（权限 0600）"},
+    {"backup", "--force", "FILE 已存在时替换它"},
+
+    {"man", "", "写出 dormlink 及每个命令的手册页（roff）"},
+    {"man", "--out-dir", "写出 DIR/dormlink.1、DIR/dormlink-check.1 等（权限 0644）"},
+    {"man", "COMMAND", "不给 --out-dir 时：打印此命令的手册页（如 report summary）"},
+    {"man", "(notes)",
+     "手册页的语言由 --lang 决定（否则为提示信息的语言）。构建时生成两种语言的手册页，"
+     "`cmake --install` 把它们装入 share/man/man1 和 share/man/zh_CN/man1；见 docs/shell.md。"},
+
+    {"help", "", "显示 dormlink 或某个命令的帮助：dormlink help [命令...]"},
+    {"help", "COMMAND", "命令及其子命令，如 report summary"},
+};
+
+}  // namespace
+
+std::span<const ManText> man_texts_second() { return k_texts; }
+
+}  // namespace dormlink::cli
