@@ -26,12 +26,12 @@ packages=(
   clang-format clang-tidy            # the format, format-check and tidy targets (.clang-format, .clang-tidy)
 )
 # Real clients that only the tests use: scripts/setup-deps.sh --test (scripts/test.sh)
-# fills forms as a member would, with openpyxl and with LibreOffice Calc headless; man-db
-# renders the man pages.
+# fills forms as a member would, with openpyxl and with LibreOffice Calc headless, and
+# completes command lines in bash (with bash-completion) and zsh; man-db renders the man pages.
 # Baselines that only the benchmarks use: scripts/setup-deps.sh --bench
 for arg in "$@"; do
   case "$arg" in
-    --test) packages+=(python3-openpyxl libreoffice-calc-nogui man-db groff-base) ;;
+    --test) packages+=(python3-openpyxl libreoffice-calc-nogui zsh bash-completion man-db groff-base) ;;
     --bench) packages+=(glpk-utils coinor-cbc hyperfine) ;;
     *) echo "setup-deps: unknown option $arg (use --test or --bench)" >&2; exit 64 ;;
   esac

@@ -164,6 +164,7 @@ void build_command_line(CLI::App& root, GlobalOptions& options, std::vector<Comm
   add_report_command(root, commands);
   add_form_command(root, commands);
   add_backup_command(root, commands);
+  add_completion_commands(root, commands);
   add_man_command(root, commands);
   add_help_command(root, commands);
 }

@@ -111,6 +111,8 @@ void add_withdraw_commands(CLI::App& root, std::vector<Command>& commands);
 void add_report_command(CLI::App& root, std::vector<Command>& commands);
 void add_backup_command(CLI::App& root, std::vector<Command>& commands);
 void add_form_command(CLI::App& root, std::vector<Command>& commands);
+// `completion bash|zsh` and the hidden `__complete` (cmd_completion.cpp; docs/shell.md).
+void add_completion_commands(CLI::App& root, std::vector<Command>& commands);
 // `man` (cmd_man.cpp): the man pages of every command.
 void add_man_command(CLI::App& root, std::vector<Command>& commands);
 // `help [COMMAND...]` (command_line.cpp): registered last, it knows every other command.

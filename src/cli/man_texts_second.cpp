@@ -129,6 +129,13 @@ constexpr ManText k_texts[] = {
     {"backup", "FILE", "要写入的副本（权限 0600）"},
     {"backup", "--force", "FILE 已存在时替换它"},
 
+    {"completion", "", "打印 bash 或 zsh 的补全脚本"},
+    {"completion", "shell", "bash 或 zsh"},
+    {"completion", "--output", "把脚本写入此文件（权限 0644），而不是标准输出"},
+    {"completion", "(notes)",
+     "补全命令、选项、固定取值（--format、--lang、--kind 等），以及命令行所指数据库中的党员、寝室和辅导员"
+     "（--db，否则 DORMLINK_DB，否则 ./dormlink.db）；见 docs/shell.md。"},
+
     {"man", "", "写出 dormlink 及每个命令的手册页（roff）"},
     {"man", "--out-dir", "写出 DIR/dormlink.1、DIR/dormlink-check.1 等（权限 0644）"},
     {"man", "COMMAND", "不给 --out-dir 时：打印此命令的手册页（如 report summary）"},

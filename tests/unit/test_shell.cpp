@@ -1,9 +1,10 @@
-// Shell integration (src/cli/shell.cpp, man_page.cpp, man_texts*.cpp): the Chinese texts of
-// every command and option, the man pages.
+// Shell integration (src/cli/shell.cpp, completion.cpp, man_page.cpp, man_texts*.cpp): what
+// completion offers for a line, the Chinese texts of every command and option, the man pages.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
+#include "cli/completion.hpp"
 #include "cli/context.hpp"
 #include "cli/man_page.hpp"
 #include "cli/man_texts.hpp"
@@ -21,6 +22,20 @@ struct CommandLine {
   CommandLine() { build_command_line(root, options, commands); }
 };
 
+// A database of one member, one dorm, one counselor.
+std::vector<Candidate> fake_database(ValueKind kind) {
+  if (kind == ValueKind::member) return {{"2023110104", "李晴紫"}, {"李晴紫", "2023110104"}};
+  if (kind == ValueKind::dorm) return {{"10-106", ""}};
+  if (kind == ValueKind::counselor) return {{"T2024001", "陈逸"}, {"陈逸", "T2024001"}};
+  return {};
+}
+
+std::vector<std::string> words_of(const CommandLine& line, std::vector<std::string> typed) {
+  std::vector<std::string> words;
+  for (const auto& c : complete_words(line.root, std::move(typed), fake_database).candidates) words.push_back(c.word);
+  return words;
+}
+
 }  // namespace
 
 TEST_SUITE("shell") {
@@ -33,6 +48,37 @@ TEST_SUITE("shell") {
     const auto unused = unused_chinese_texts(line.root);
     INFO("texts of no command or option: ", fmt::format("{}", fmt::join(unused, "\n")));
     CHECK(unused.empty());
+  }
+
+  TEST_CASE("completion: commands, subcommands, options, fixed values, people and dorms") {
+    CommandLine line;
+    const auto top = words_of(line, {""});
+    CHECK(std::find(top.begin(), top.end(), "check") != top.end());
+    CHECK(std::find(top.begin(), top.end(), "__complete") == top.end());
+    CHECK(words_of(line, {"rep"}) == std::vector<std::string>{"report"});
+    CHECK(words_of(line, {"report", "in"}) == std::vector<std::string>{"inspection"});
+    CHECK(words_of(line, {"check", "--form"}) == std::vector<std::string>{"--format"});
+    CHECK(words_of(line, {"check", "--format", ""}) == std::vector<std::string>{"text", "md", "json", "csv"});
+    CHECK(words_of(line, {"check", "--format=c"}) == std::vector<std::string>{"--format=csv"});
+    CHECK(words_of(line, {"check", "--format", "=", "c"}) == std::vector<std::string>{"csv"});
+    CHECK(words_of(line, {"export", "a"}) == std::vector<std::string>{"assignments", "assessment"});
+    CHECK(words_of(line, {"log-visit", "--kind", "in"}) == std::vector<std::string>{"incident"});
+    CHECK(words_of(line, {"check", "--member", "李"}) == std::vector<std::string>{"李晴紫"});
+    CHECK(words_of(line, {"--as-of", "2026-09-07", "log-visit", "--dorm", ""}) == std::vector<std::string>{"10-106"});
+    CHECK(words_of(line, {"check", "--counselor", "T"}) == std::vector<std::string>{"T2024001"});
+    CHECK(words_of(line, {"check", "--semester", ""}).empty());  // free text: nothing to offer
+    CHECK(complete_words(line.root, {"backup", ""}, fake_database).directive == Directive::files);
+    CHECK(complete_words(line.root, {"form", "--out-dir", ""}, fake_database).directive == Directive::directories);
+  }
+
+  TEST_CASE("completion reads --db, --config and --as-of from the line") {
+    CommandLine line;
+    const auto typed =
+        options_on_line(line.root, {"--db", "a.db", "check", "--config=b.toml", "--as-of", "2026-09-07"});
+    CHECK(typed.db_path == "a.db");
+    CHECK(typed.config_path == "b.toml");
+    CHECK(typed.as_of == "2026-09-07");
+    CHECK(options_on_line(line.root, {"backup", "x.db"}).db_path.empty());
   }
 
   TEST_CASE("man pages: one per command, named by its path, in both languages") {
