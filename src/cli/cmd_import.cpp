@@ -5,6 +5,7 @@
 #include <fmt/ostream.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/confirm.hpp"
 #include "cli/context.hpp"
 #include "cli/messages.hpp"
 #include "dormlink/error.hpp"
@@ -38,6 +39,14 @@ struct ImportOptions {
   bool dry_run = false;
   bool keep_missing = false;
   bool force = false;
+  bool yes = false;
+};
+
+// An import that would mark more than a tenth of the roster as left (a partial file taken for
+// the whole roster): thrown before anything is written, to ask first.
+struct SweepingImport {
+  std::size_t departed = 0;
+  std::size_t before = 0;
 };
 
 struct UndoOptions {
@@ -92,6 +101,28 @@ long days_ahead(Context& ctx, Date effective, const ImportOptions& o) {
   return ahead;
 }
 
+// parse_and_apply, confirming first (confirm_change) an import that marks more than 10% of the
+// roster as left; the first attempt wrote nothing.
+roster::ImportSummary apply_confirmed(Context& ctx, RosterKind kind, const ImportOptions& o,
+                                      const util::CsvTable& table, const roster::ParseContext& parse,
+                                      store::Database& db, store::ImportContext& context, roster::ParseNotes& notes) {
+  bool yes = o.yes;
+  context.before_writing = [&yes](const roster::ImportSummary& s) {
+    const auto before = s.changed + s.unchanged + s.departed;
+    if (!yes && s.departed > 0 && s.departed * 10 > before) throw SweepingImport{s.departed, before};
+  };
+  try {
+    return parse_and_apply(kind, table, parse, db, context, notes);
+  } catch (const SweepingImport& sweeping) {
+    const auto& word = kind == RosterKind::students ? msg::students_roster : msg::staff_roster;
+    confirm_change(ctx, false,
+                   msg::departures_what(o.file, sweeping.departed, sweeping.before, word(message_language())));
+    yes = true;
+    notes = {};
+    return parse_and_apply(kind, table, parse, db, context, notes);
+  }
+}
+
 int run_import(Context& ctx, RosterKind kind, const ImportOptions& o) {
   ctx.config();  // the whole config is validated before any work
   const auto* semester = choose_semester(ctx, o.semester);
@@ -106,7 +137,7 @@ int run_import(Context& ctx, RosterKind kind, const ImportOptions& o) {
   context.dry_run = o.dry_run;
   context.departures = !o.keep_missing;
   roster::ParseNotes notes;
-  auto summary = parse_and_apply(kind, table, {context.source_name, semester}, db, context, notes);
+  auto summary = apply_confirmed(ctx, kind, o, table, {context.source_name, semester}, db, context, notes);
   if (!notes.ignored_columns.empty()) {
     fmt::print(ctx.err(), "dormlink: note: {}: ignored column(s) {}\n", context.source_name,
                report::join_quoted(notes.ignored_columns));
@@ -146,6 +177,8 @@ void add_kind(CLI::App& import, std::vector<Command>& commands, RosterKind kind,
   if (kind != RosterKind::dorms) {
     app->add_flag("--keep-missing", options->keep_missing,
                   "Partial roster: do not mark people missing from the file as left");
+    app->add_flag("-y,--yes", options->yes,
+                  "Do not ask when more than 10% of the roster would be marked as left (needed without a terminal)");
   }
   app->footer(k_examples);
   commands.push_back({app, [kind, options](Context& ctx) { return run_import(ctx, kind, *options); }});

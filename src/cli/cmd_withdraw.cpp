@@ -5,6 +5,7 @@
 #include <fmt/ostream.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/confirm.hpp"
 #include "cli/context.hpp"
 #include "cli/messages.hpp"
 #include "dormlink/error.hpp"
@@ -18,6 +19,7 @@ namespace {
 struct FixOptions {
   std::int64_t id = 0;
   std::string reason;
+  bool yes = false;  // purge: --yes
 };
 
 records::Row pointer_row(const store::RecordStatus& status, records::Kind kind, std::int64_t id,
@@ -58,17 +60,17 @@ std::string redacted_note(int forms) {
 
 int run_fix(Context& ctx, const FixOptions& o, records::Kind kind) {
   if (o.reason.empty()) throw UsageError(msg::reason_required());
+  if (kind == records::Kind::purge) confirm_change(ctx, o.yes, msg::purge_what(o.id));
   auto db = ctx.open_database(store::OpenMode::read_write);
   store::Receipt receipt;
   int redacted = 0;
   db.transaction([&] {
     auto status = store::record_status(db, o.id);
-    if (!status.exists) throw DataError(fmt::format("there is no record #{}", o.id));
+    if (!status.exists) throw DataError(msg::no_record(o.id));
     if (kind == records::Kind::withdrawal && status.superseded_by) {
-      throw DataError(fmt::format("record #{} was already corrected or withdrawn by #{}", o.id, *status.superseded_by));
+      throw DataError(msg::already_superseded(o.id, *status.superseded_by));
     }
-    if (kind == records::Kind::purge && status.purged)
-      throw DataError(fmt::format("record #{} is already purged", o.id));
+    if (kind == records::Kind::purge && status.purged) throw DataError(msg::already_purged(o.id));
     receipt = store::append_record(db, pointer_row(status, kind, o.id, o.reason, ctx), records::Content{});
     if (kind == records::Kind::purge) {
       const auto before = store::load_contact(db, o.id);
@@ -93,6 +95,9 @@ void add_fix(CLI::App& root, std::vector<Command>& commands, records::Kind kind,
   auto* app = root.add_subcommand(name, description);
   app->add_option("record", o->id, "The record's number (from its receipt)")->required()->type_name("N");
   app->add_option("--reason", o->reason, "Why (required)")->type_name("TEXT");
+  if (kind == records::Kind::purge) {
+    app->add_flag("-y,--yes", o->yes, "Do not ask: the erasure is confirmed (needed without a terminal)");
+  }
   app->footer(examples);
   commands.push_back({app, [o, kind](Context& ctx) { return run_fix(ctx, *o, kind); }});
 }
@@ -104,7 +109,8 @@ void add_withdraw_commands(CLI::App& root, std::vector<Command>& commands) {
           "Examples:\n  dormlink withdraw 12 --reason \"重复录入\"");
   add_fix(root, commands, records::Kind::purge, "purge",
           "Erase a record's personal text for privacy; the chain stays verifiable",
-          "Examples:\n  dormlink purge 12 --reason \"学生申请删除家庭情况描述\"");
+          "Examples:\n  dormlink purge 12 --reason \"学生申请删除家庭情况描述\"          # asks at a terminal\n"
+          "  dormlink purge 12 --reason \"学生申请删除家庭情况描述\" --yes    # in a script");
 }
 
 }  // namespace dormlink::cli

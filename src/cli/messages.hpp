@@ -115,6 +115,21 @@ inline constexpr Message records_saved{"saved {} records #{}-#{}; chain head {}\
                                        "已保存 {} 条记录 #{}–#{}；链头 {}\n"};
 inline constexpr Message records_were_saved{"records #{}-#{} were saved", "记录 #{}–#{} 已保存"};
 inline constexpr Message nothing_saved{"dormlink: nothing was saved\n", "dormlink：没有保存任何记录\n"};
+// Confirmation of irreversible or sweeping changes (confirm.cpp).
+inline constexpr Message needs_yes{"{}; nothing was changed: confirm with --yes", "{}；未做任何更改：确认请加 --yes"};
+inline constexpr Message confirm_question{"Go ahead? [y/N]", "确定继续？[y/N]"};
+inline constexpr Message not_confirmed{"not confirmed; nothing was changed", "未确认；未做任何更改"};
+inline constexpr Message purge_what{
+    "purge erases the personal text of record #{} for good (its hash stays in the chain)",
+    "purge 将永久清除记录 #{} 的个人文字（哈希仍留在链中）"};
+inline constexpr Message departures_what{
+    "{}: {} of the {} {} now on the roster are missing from the file and would be marked as left (pass "
+    "--keep-missing for a partial roster)",
+    "{0}：名册上现有的 {2} 名{3}中，有 {1} 名不在文件里，将被标记为离开（部分名册请加 --keep-missing）"};
+inline constexpr Message no_record{"there is no record #{}", "没有记录 #{}"};
+inline constexpr Message already_superseded{"record #{} was already corrected or withdrawn by #{}",
+                                            "记录 #{} 已被 #{} 更正或撤回"};
+inline constexpr Message already_purged{"record #{} is already purged", "记录 #{} 已被清除"};
 inline constexpr Message reason_required{"--reason is required: say why", "需要 --reason：请说明原因"};
 
 // --semester (assessment_support.cpp): given, or the default every command shares.

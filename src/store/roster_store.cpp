@@ -123,6 +123,7 @@ roster::ImportSummary import_students(Database& database, const std::vector<rost
     summary.new_dorms = roster::new_dorms(rows, dorms);
     summary.dry_run = ctx.dry_run;
     if (ctx.dry_run) return;
+    if (ctx.before_writing) ctx.before_writing(summary);
     auto batch = insert_batch(db, ctx, summary);
     summary.batch_id = batch;
     auto date = format_date(ctx.effective);

@@ -93,6 +93,7 @@ roster::ImportSummary import_staff(Database& database, const std::vector<roster:
     summary = roster::summarize(plan, rows);
     summary.dry_run = ctx.dry_run;
     if (ctx.dry_run) return;
+    if (ctx.before_writing) ctx.before_writing(summary);
     summary.batch_id = insert_batch(db, ctx, summary);
     StaffWriter writer(db, format_date(ctx.effective), summary.batch_id);
     apply_staff(writer, plan, rows);

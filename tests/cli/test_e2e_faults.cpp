@@ -479,8 +479,8 @@ TEST_SUITE("e2e.faults") {
         DORMLINK_BINARY,
         at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm, "--at", "2026-09-10 19:30"}), {}, "visit");
     // --force: 2027-02-20 may be more than 31 days after the day the test runs.
-    auto import =
-        box.start(DORMLINK_BINARY, at("2027-02-20", {"import", "students", "next.csv", "--force"}), {}, "import");
+    auto import = box.start(DORMLINK_BINARY, at("2027-02-20", {"import", "students", "next.csv", "--force", "--yes"}),
+                            {}, "import");
     for (const auto& r : {box.wait(visit), box.wait(import)}) {
       INFO(r.err);
       MESSAGE("busy: exit " << r.exit_code << ": " << r.err);
@@ -506,7 +506,8 @@ TEST_SUITE("e2e.faults") {
     // 48 KiB: enough for the 32 KiB -shm, not for the transaction's WAL frames.
     const std::string limited = "trap '' XFSZ; ulimit -f 48; exec \"$@\"";
     const std::vector<std::pair<const char*, std::vector<std::string>>> cases{
-        {"import", at("2027-02-20", {"import", "students", "next.csv", "--force"})},  // --force: maybe > 31 days ahead
+        {"import",
+         at("2027-02-20", {"import", "students", "next.csv", "--force", "--yes"})},  // --force: maybe > 31 days ahead
         {"log-visit", at("2026-09-14", {"log-visit", "--member", member, "--dorm", dorm, "--at", "2026-09-10 19:30",
                                         "--note", std::string(100000, 'x')})},
     };

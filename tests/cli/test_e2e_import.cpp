@@ -224,7 +224,8 @@ TEST_SUITE("e2e.import") {
     CHECK(box.query_int("college.db", "SELECT count(*) FROM import_batch") == 3);
 
     // --force: next semester may still be more than 31 days away when this runs.
-    auto real = box.run({"--db", "college.db", "--as-of", "2027-02-20", "import", "students", "next.csv", "--force"});
+    auto real =
+        box.run({"--db", "college.db", "--as-of", "2027-02-20", "import", "students", "next.csv", "--force", "--yes"});
     CHECK(real.exit_code == 0);
     CHECK(box.query_int("college.db",
                         "SELECT count(*) FROM student_version WHERE valid_to IS NULL AND status = 'left'") == 1199);
@@ -337,7 +338,8 @@ TEST_SUITE("e2e.import") {
     for (const auto& d : days)
       before.push_back(box.run({"--db", "college.db", "--as-of", d, "roster", "--format", "md"}).out);
 
-    auto future = box.run({"--db", "college.db", "--as-of", "2099-01-01", "import", "students", "next.csv", "--force"});
+    auto future =
+        box.run({"--db", "college.db", "--as-of", "2099-01-01", "import", "students", "next.csv", "--force", "--yes"});
     INFO(future.err);
     REQUIRE(future.exit_code == 0);
     CHECK(first_line(future.out) == "next.csv [UTF-8]: 1 行，生效日期 2099-01-01，学期 2027-spring，批次 #4");
@@ -373,7 +375,7 @@ TEST_SUITE("e2e.import") {
     CHECK(box.query_int("college.db",
                         "SELECT count(*) FROM student_version WHERE batch_id = 4 AND valid_to = valid_from") == 1200);
 
-    auto earlier = box.run({"--db", "college.db", "--as-of", "2026-12-01", "import", "students", "next.csv"});
+    auto earlier = box.run({"--db", "college.db", "--as-of", "2026-12-01", "import", "students", "next.csv", "--yes"});
     INFO(earlier.err);
     CHECK(earlier.exit_code == 0);
     CHECK(earlier.out.find("生效日期 2026-12-01，学期 2026-autumn，批次 #6") != std::string::npos);

@@ -282,7 +282,7 @@ TEST_SUITE("e2e.records") {
     CHECK(box.run({"--db", "college.db", "withdraw", "2", "--reason", "重复录入"}).exit_code == 0);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM record WHERE kind = 'withdrawal' AND corrects = 2") == 1);
 
-    auto purge = box.run({"--db", "college.db", "purge", "1", "--reason", "学生申请"});
+    auto purge = box.run({"--db", "college.db", "purge", "1", "--reason", "学生申请", "--yes"});
     INFO(purge.err);
     CHECK(purge.exit_code == 0);
     CHECK(box.query_int("college.db", "SELECT purged FROM record_content WHERE record_id = 1") == 1);
@@ -291,7 +291,7 @@ TEST_SUITE("e2e.records") {
     CHECK(verify.exit_code == 0);
     CHECK(verify.out.find("verify: 4 records intact") == 0);
     auto before = box.read("college.db") + box.read("college.db-wal");
-    CHECK(box.run({"--db", "college.db", "purge", "1", "--reason", "again"}).exit_code == 65);
+    CHECK(box.run({"--db", "college.db", "purge", "1", "--reason", "again", "--yes"}).exit_code == 65);
     CHECK(box.run({"--db", "college.db", "withdraw", "99", "--reason", "x"}).exit_code == 65);
     CHECK(box.run({"--db", "college.db", "withdraw", "2", "--reason", "again"}).exit_code == 65);
     CHECK(box.read("college.db") + box.read("college.db-wal") == before);

@@ -190,7 +190,7 @@ TEST_SUITE("e2e.security") {
     runs.run(at(d, {"export", "incidents"}));
     runs.run(at(d, {"export", "students", "--audience", "committee"}), 64);
     runs.run(at(d, {"withdraw", "3", "--reason", "重复"}));
-    runs.run(at(d, {"purge", "1", "--reason", "学生要求删除"}));
+    runs.run(at(d, {"purge", "1", "--reason", "学生要求删除", "--yes"}));
     runs.run(at(d, {"verify"}));
     runs.run(at(d, {"migrate"}));
     box.write("bad.toml", "[college]\nname = \"x\"\nmask = 13912345678\n");

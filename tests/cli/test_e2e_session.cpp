@@ -182,3 +182,50 @@ TEST_SUITE("e2e.session") {
     CHECK(column(box, "SELECT student_id FROM talk_student") == "2023110107\n");
   }
 }
+
+TEST_SUITE("e2e.session") {
+  TEST_CASE("purge and an import marking more than 10% as left ask at a terminal and need --yes in scripts") {
+    Sandbox box;
+    assigned_college(box);
+    auto logged = box.run(
+        dormlink::e2e::college_args("2026-11-27", {"log-visit", "--member", "2023110104", "--dorm", "10-106", "--at",
+                                                   "2026-11-24 19:30", "--progress", "家里经济有困难"}));
+    REQUIRE(logged.exit_code == 0);
+    const auto before = box.read("college.db") + box.read("college.db-wal");
+    // A script without --yes: refused before anything is written, saying what would happen.
+    auto script = box.run({"--db", "college.db", "purge", "1", "--reason", "学生申请"});
+    CHECK(script.exit_code == 64);
+    CHECK(script.err.find("purge erases the personal text of record #1 for good") != std::string::npos);
+    CHECK(script.err.find("confirm with --yes") != std::string::npos);
+    box.copy_from_source("examples/college/students.csv", "all.csv");
+    const auto all = box.read("all.csv");
+    box.write("half.csv", all.substr(0, all.find('\n', all.find('\n') + 1) + 1));  // the header and one student
+    auto partial = box.run(dormlink::e2e::college_args("2026-11-27", {"import", "students", "half.csv"}));
+    CHECK(partial.exit_code == 64);
+    CHECK(partial.err.find("half.csv: 1199 of the 1200 students now on the roster are missing from the file") !=
+          std::string::npos);
+    CHECK(box.read("college.db") + box.read("college.db-wal") == before);
+    // At a terminal: asked; anything but yes changes nothing (exit 64), yes goes ahead.
+    auto declined = run_in_terminal(box, k_friday_evening, {"--db", "college.db", "purge", "1", "--reason", "学生申请"},
+                                    {"n"}, {{"DORMLINK_MESSAGES", ""}});
+    CHECK(declined.exit_code == 64);
+    CHECK(declined.screen.find("确定继续？[y/N]") != std::string::npos);
+    CHECK(declined.screen.find("未确认；未做任何更改") != std::string::npos);
+    CHECK(box.query_int("college.db", "SELECT purged FROM record_content WHERE record_id = 1") == 0);
+    auto confirmed =
+        run_in_terminal(box, k_friday_evening, {"--db", "college.db", "purge", "1", "--reason", "学生申请"}, {"y"});
+    CHECK(confirmed.exit_code == 0);
+    CHECK(box.query_int("college.db", "SELECT purged FROM record_content WHERE record_id = 1") == 1);
+    auto imported =
+        run_in_terminal(box, k_friday_evening,
+                        {"--db", "college.db", "--as-of", "2026-11-27", "import", "students", "half.csv"}, {"yes"});
+    INFO(imported.screen);
+    CHECK(imported.exit_code == 0);
+    CHECK(box.query_int("college.db",
+                        "SELECT count(*) FROM student_version WHERE valid_to IS NULL AND status = 'left'") == 1199);
+    // A partial roster says so and is never asked about.
+    auto kept =
+        box.run(dormlink::e2e::college_args("2026-11-28", {"import", "students", "half.csv", "--keep-missing"}));
+    CHECK(kept.exit_code == 0);
+  }
+}

@@ -337,7 +337,7 @@ TEST_SUITE("e2e.text") {
     CHECK(box.query_int("college.db", "SELECT count(*) FROM staff WHERE staff_id LIKE '%/%'") == 0);
     // The characters student ids allow are allowed; full-width ones are folded by NFKC.
     box.write("good.csv", "工号,姓名,角色,负责年级\nT-005_a,周老师,辅导员,2023级\nＴ００６,吴老师,辅导员,2023级\n");
-    ok(box, at("2026-09-08", {"import", "staff", "good.csv"}));
+    ok(box, at("2026-09-08", {"import", "staff", "good.csv", "--yes"}));
     CHECK(box.query_int("college.db", "SELECT count(*) FROM staff WHERE staff_id IN ('T-005_a', 'T006')") == 2);
   }
 }

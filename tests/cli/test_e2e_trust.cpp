@@ -449,7 +449,7 @@ TEST_SUITE("e2e.trust") {
                               "--on-behalf", "--reason", "代为整理"}));
     auto stored = [&] { return box.read("college.db") + box.read("college.db-wal"); };
     REQUIRE(has(stored(), "家境困难\\|母亲\\*住院"));  // the Markdown form's copy
-    const auto purge = ok(box, {"--db", "college.db", "purge", "1", "--reason", "学生申请"});
+    const auto purge = ok(box, {"--db", "college.db", "purge", "1", "--reason", "学生申请", "--yes"});
     CHECK(has(purge.out, "; erased from 2 submitted forms"));
     const auto bytes = stored();
     for (const std::string& form :

@@ -3,6 +3,7 @@
 // version (valid_to) and adds a new one; nothing is deleted.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct ImportContext {
   std::string imported_by;  // operating-system user
   bool dry_run = false;     // compute the summary, write nothing
   bool departures = true;   // entities missing from the file are marked as left
+  // Called with the summary before anything is written (not in a dry run); may throw to
+  // write nothing (the CLI's confirmation of an import that marks many as left).
+  std::function<void(const roster::ImportSummary&)> before_writing;
 };
 
 // Imports a validated students roster in one transaction. Throws DataError (nothing written)
