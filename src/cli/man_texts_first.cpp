@@ -8,6 +8,7 @@ constexpr ChineseText k_dry_run{"只检查并显示将要发生的变化，不�
 constexpr ChineseText k_raw_csv{"与 --format csv 合用：供脚本读取（无 BOM、LF 换行、类公式单元格前不加 '）"};
 constexpr ChineseText k_encoding{"强制按此编码读取：utf-8、gbk、gb18030 或 utf-16"};
 constexpr ChineseText k_semester_around{"学期编号（默认：--as-of 所在的学期）"};
+constexpr ChineseText k_yes_import{"不再询问：名册中超过 10% 的人将被标记为已离开时也照样导入（没有终端时必须给出）"};
 
 constexpr ManText k_texts[] = {
     {"", "", "学生党员联系寝室制度的名册、分配、记录、检查与报表工具"},
@@ -36,6 +37,7 @@ constexpr ManText k_texts[] = {
     {"import students", "--dry-run", k_dry_run},
     {"import students", "--force", "即使 --as-of 比今天晚 31 天以上也照样导入"},
     {"import students", "--keep-missing", "部分名册：文件中没有的人不标记为已离开"},
+    {"import students", "--yes", k_yes_import},
     {"import dorms", "", "导入寝室名册"},
     {"import dorms", "file", "CSV 文件（UTF-8、GBK 或 UTF-16；中文表头）"},
     {"import dorms", "--encoding", k_encoding},
@@ -49,6 +51,7 @@ constexpr ManText k_texts[] = {
     {"import staff", "--dry-run", k_dry_run},
     {"import staff", "--force", "即使 --as-of 比今天晚 31 天以上也照样导入"},
     {"import staff", "--keep-missing", "部分名册：文件中没有的人不标记为已离开"},
+    {"import staff", "--yes", k_yes_import},
     {"import form", "", "导入党员交回的反馈表（xlsx 或 CSV），要么全部导入，要么一份不导"},
     {"import form", "files", "交回的反馈表：.xlsx，或 CSV（UTF-8、GBK、GB18030、UTF-16）"},
     {"import form", "--received", "收到文件的时间（默认：现在）；据此判断按时还是逾期"},
