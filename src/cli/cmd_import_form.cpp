@@ -7,6 +7,7 @@
 
 #include "cli/form_import.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/language.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/records/chain.hpp"
 #include "dormlink/report/table.hpp"
@@ -163,31 +164,34 @@ void print_plan(Context& ctx, const FormPlan& plan) {
   }
 }
 
-// One line per file: its member, period, new records, rows already recorded, on time or late.
+// The receipt of an imported form (docs/messages.md).
+namespace say {
+inline constexpr Message no_contact{"no contact", "本期无联系"};
+inline constexpr Message no_new_record{"no new record", "无新记录"};
+inline constexpr Message one_record{"1 record #{}", "1 条记录 #{}"};
+inline constexpr Message some_records{"{} records #{}-#{}", "{} 条记录 #{}–#{}"};
+inline constexpr Message already{", {0} row{1} already recorded", "，{0} 行已有记录{1:.0}"};
+inline constexpr Message imported{"imported {}: {} period {}, {}, handed in {} (import #{})\n",
+                                  "已导入 {}：{} 第{}期，{}，{}报送（导入 #{}）\n"};
+inline constexpr Message late{"late", "逾期"};
+inline constexpr Message on_time{"on time", "按时"};
+}  // namespace say
+
+// One line per file on standard error: its member, period, new records, rows already
+// recorded, on time or late.
 void print_receipts(Context& ctx, const std::vector<FormPlan>& plans, const std::vector<Saved>& saved) {
-  const bool zh = ctx.language() == Language::zh;
   for (std::size_t i = 0; i < plans.size(); ++i) {
     const auto& p = plans[i];
     const auto& s = saved[i];
-    std::string records;
-    if (p.entries.empty()) {
-      records = zh ? "本期无联系" : "no contact";
-    } else if (s.added == 0) {
-      records = zh ? "无新记录" : "no new record";
-    } else if (s.added == 1) {
-      records = fmt::format(fmt::runtime(zh ? "1 条记录 #{}" : "1 record #{}"), s.first);
-    } else {
-      records = fmt::format(fmt::runtime(zh ? "{} 条记录 #{}–#{}" : "{} records #{}-#{}"), s.added, s.first, s.last);
-    }
+    std::string records = p.entries.empty() ? say::no_contact()
+                          : s.added == 0    ? say::no_new_record()
+                          : s.added == 1    ? say::one_record(s.first)
+                                            : say::some_records(s.added, s.first, s.last);
     if (const auto already = p.entries.size() - s.added; already > 0 && !p.entries.empty()) {
-      records += fmt::format(fmt::runtime(zh ? "，{} 行已有记录" : ", {} rows already recorded"), already);
+      records += say::already(already, already == 1 ? "" : "s");
     }
-    emit(ctx,
-         fmt::format(fmt::runtime(zh ? "已导入 {}：{} 第{}期，{}，{}报送（导入 #{}）\n"
-                                     : "imported {}: {} period {}, {}, handed in {} (import #{})\n"),
-                     p.file.name, p.member_name, p.period.number, records,
-                     s.late ? (zh ? "逾期" : "late") : (zh ? "按时" : "on time"), s.import_id),
-         fmt::format("form {} was imported", p.file.name));
+    receipt(ctx, say::imported(p.file.name, p.member_name, p.period.number, records,
+                               s.late ? say::late() : say::on_time(), s.import_id));
   }
 }
 

@@ -47,8 +47,7 @@ int run_init(Context& ctx) {
   }
   if (!ctx.options().quiet) {
     const auto config_line = have_config ? msg::kept_config(config_path) : msg::wrote_config(config_path);
-    emit(ctx, msg::created_database(db_path, store::k_schema_version) + config_line,
-         fmt::format("the database {} was created", db_path));
+    receipt(ctx, msg::created_database(db_path, store::k_schema_version) + config_line);
   }
   return 0;
 }

@@ -372,13 +372,6 @@ Prepared prepare_findings(store::Database& db, const std::vector<Listed>& listed
   return p;
 }
 
-// "inspection findings #3-#4 were saved": what a failing output must still tell the user.
-std::string findings_saved(const report::FindingsReceipt& receipt) {
-  if (receipt.lines.empty()) return fmt::format("the inspection of {} was saved", receipt.dorm);
-  return fmt::format("inspection findings #{}-#{} were saved", receipt.lines.front().finding_id,
-                     receipt.lines.back().finding_id);
-}
-
 int run_record(Context& ctx, const RecordOptions& o) {
   const auto listed = parse_all_listed(o);
   const Date on = inspected_on(ctx, o.on);
@@ -420,7 +413,7 @@ int run_record(Context& ctx, const RecordOptions& o) {
   std::sort(receipt.flagged.begin(), receipt.flagged.end());
   receipt.flagged.erase(std::unique(receipt.flagged.begin(), receipt.flagged.end()), receipt.flagged.end());
   if (!ctx.options().quiet) {
-    emit(ctx, report::render_findings_receipt(receipt, ctx.language()), findings_saved(receipt));
+    cli::receipt(ctx, report::render_findings_receipt(receipt, ctx.language()));
   }
   return 0;
 }

@@ -140,11 +140,9 @@ std::int64_t check_correctable(store::Database& db, const records::Row& row, std
 void print_receipt(Context& ctx, const store::Receipt& receipt, const records::ResolvedEntry& entry) {
   if (ctx.options().quiet) return;
   const bool zh = message_language() == Language::zh;
-  emit(ctx,
-       msg::record_saved(receipt.id, receipt.short_hash, entry.member_name,
-                         zh ? records::label_zh(entry.row.kind) : records::key(entry.row.kind),
-                         entry.row.dorm_code.value_or("-"), entry.row.happened_at),
-       msg::record_was_saved(receipt.id));
+  cli::receipt(ctx, msg::record_saved(receipt.id, receipt.short_hash, entry.member_name,
+                                      zh ? records::label_zh(entry.row.kind) : records::key(entry.row.kind),
+                                      entry.row.dorm_code.value_or("-"), entry.row.happened_at));
 }
 
 int run_single(Context& ctx, const LogVisitOptions& o) {
@@ -217,11 +215,9 @@ std::vector<store::Receipt> save_rows(Context& ctx, EntryResolver& resolver, sto
 
 void print_receipts(Context& ctx, const std::vector<store::Receipt>& receipts) {
   if (ctx.options().quiet || receipts.empty()) return;
-  emit(ctx,
-       receipts.size() == 1
-           ? msg::one_record_saved(receipts.front().id, receipts.front().short_hash)
-           : msg::records_saved(receipts.size(), receipts.front().id, receipts.back().id, receipts.back().short_hash),
-       msg::records_were_saved(receipts.front().id, receipts.back().id));
+  receipt(ctx, receipts.size() == 1 ? msg::one_record_saved(receipts.front().id, receipts.front().short_hash)
+                                    : msg::records_saved(receipts.size(), receipts.front().id, receipts.back().id,
+                                                         receipts.back().short_hash));
 }
 
 int run_from_csv(Context& ctx, const LogVisitOptions& o) {

@@ -81,10 +81,9 @@ int run_fix(Context& ctx, const FixOptions& o, records::Kind kind) {
   if (kind == records::Kind::purge) db.checkpoint();
   if (!ctx.options().quiet) {
     const bool zh = message_language() == Language::zh;
-    emit(ctx,
-         msg::pointer_saved(receipt.id, receipt.short_hash, zh ? records::label_zh(kind) : records::key(kind), o.id,
-                            redacted_note(redacted)),
-         msg::record_was_saved(receipt.id));
+    cli::receipt(
+        ctx, msg::pointer_saved(receipt.id, receipt.short_hash, zh ? records::label_zh(kind) : records::key(kind), o.id,
+                                redacted_note(redacted)));
   }
   return 0;
 }

@@ -164,6 +164,10 @@ void write_output_file(Context& ctx, const std::string& path, const std::string&
 // it would claim what a failing COMMIT then takes back.
 void emit(Context& ctx, std::string_view text, std::string_view already_done = {});
 
+// A receipt or status line (what a command did: a record saved, a form imported, a database
+// created): on standard error, so standard output carries only data; nothing under -q.
+void receipt(Context& ctx, std::string_view text);
+
 // Flushes standard output after a command; a failure is an IoError (exit 74).
 void finish_output(Context& ctx);
 

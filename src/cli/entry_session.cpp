@@ -13,9 +13,9 @@
 #include "dormlink/message.hpp"
 #include "dormlink/records/record.hpp"
 #include "dormlink/store/record_store.hpp"
-#include "dormlink/when.hpp"
 #include "dormlink/util/pinyin.hpp"
 #include "dormlink/util/text.hpp"
+#include "dormlink/when.hpp"
 
 namespace dormlink::cli {
 namespace {

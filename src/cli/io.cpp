@@ -189,6 +189,12 @@ void emit(Context& ctx, std::string_view text, std::string_view already_done) {
 
 void finish_output(Context& ctx) { emit(ctx, {}); }
 
+void receipt(Context& ctx, std::string_view text) {
+  if (ctx.options().quiet) return;
+  ctx.err().write(text.data(), static_cast<std::streamsize>(text.size()));
+  ctx.err().flush();
+}
+
 std::string read_input_file(const std::string& path, std::uintmax_t max_bytes) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) throw_errno(msg::cannot_read_file, path, errno);

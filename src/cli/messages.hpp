@@ -109,11 +109,9 @@ inline constexpr Message record_saved{"saved record #{} · {}  {} {} {} {}\n", "
 inline constexpr Message pointer_saved{"saved record #{} · {}  {} #{}{}\n", "已保存记录 #{} · {}  {} #{}{}\n"};
 inline constexpr Message erased_from_forms{"; erased from {} submitted form{}",
                                            "；已从 {0} 份已报送的反馈表中清除{1:.0}"};
-inline constexpr Message record_was_saved{"record #{} was saved", "记录 #{} 已保存"};
 inline constexpr Message one_record_saved{"saved record #{}; chain head {}\n", "已保存记录 #{}；链头 {}\n"};
 inline constexpr Message records_saved{"saved {} records #{}-#{}; chain head {}\n",
                                        "已保存 {} 条记录 #{}–#{}；链头 {}\n"};
-inline constexpr Message records_were_saved{"records #{}-#{} were saved", "记录 #{}–#{} 已保存"};
 inline constexpr Message nothing_saved{"dormlink: nothing was saved\n", "dormlink：没有保存任何记录\n"};
 // Confirmation of irreversible or sweeping changes (confirm.cpp).
 inline constexpr Message needs_yes{"{}; nothing was changed: confirm with --yes", "{}；未做任何更改：确认请加 --yes"};

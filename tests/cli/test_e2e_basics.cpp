@@ -59,7 +59,7 @@ TEST_SUITE("e2e.basics") {
     box.copy_from_source("examples/dormlink.toml", "rules.toml");
     auto init = box.run({"init"}, {{"DORMLINK_DB", "x.db"}, {"DORMLINK_CONFIG", "rules.toml"}});
     CHECK(init.exit_code == 0);
-    CHECK(init.out.find("created database x.db") == 0);
+    CHECK(init.err.find("created database x.db") == 0);
     auto r = box.run({"roster", "--db", "x.db", "--config", "rules.toml", "--as-of", "2026-09-07"});
     INFO(r.err);
     CHECK(r.exit_code == 0);

@@ -280,7 +280,7 @@ TEST_SUITE("e2e.damage") {
       auto r = box.run_at(k_now, visit);
       INFO(r.err);
       CHECK(r.exit_code == 0);
-      CHECK(contains(r.out, "#16391"));
+      CHECK(contains(r.err, "#16391"));
       auto check = box.run(at("2026-12-01", {"-q", "check"}));
       INFO(check.err);
       CHECK(check.exit_code == 65);

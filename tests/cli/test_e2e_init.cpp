@@ -36,7 +36,7 @@ TEST_SUITE("e2e.init") {
     box.write("dormlink.toml", "[college]\nname = \"外国语学院\"\n");
     auto kept = box.run({"init"});
     CHECK(kept.exit_code == 0);
-    CHECK(kept.out.find("kept existing config dormlink.toml") != std::string::npos);
+    CHECK(kept.err.find("kept existing config dormlink.toml") != std::string::npos);
     CHECK(box.read("dormlink.toml") == "[college]\nname = \"外国语学院\"\n");
 
     Sandbox bad;

@@ -172,9 +172,9 @@ TEST_SUITE("e2e.inspect") {
                                        std::to_string(talk) + ":" + p.resident, "--note", "学生表示未谈心"}));
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(r.out.find("已记录检查结果 #1–#2 · ") == 0);
-    CHECK(r.out.find("不属实") != std::string::npos);
-    CHECK(r.out.find("标记存疑的记录：#" + std::to_string(talk) + "\n") != std::string::npos);
+    CHECK(r.err.find("已记录检查结果 #1–#2 · ") == 0);
+    CHECK(r.err.find("不属实") != std::string::npos);
+    CHECK(r.err.find("标记存疑的记录：#" + std::to_string(talk) + "\n") != std::string::npos);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM inspection_finding") == 2);
     CHECK(text(box, "SELECT verdict FROM inspection_finding WHERE record_id = " + std::to_string(talk)) ==
           "contradicted");
@@ -194,8 +194,8 @@ TEST_SUITE("e2e.inspect") {
                           "李老师", "--on", "2026-10-13", "--contradicted", std::to_string(visit)}));
     INFO(en.err);
     REQUIRE(en.exit_code == 0);
-    CHECK(en.out.find("recorded findings #3 · ") == 0);
-    CHECK(en.out.find("flagged records: #" + std::to_string(visit) + "\n") != std::string::npos);
+    CHECK(en.err.find("recorded findings #3 · ") == 0);
+    CHECK(en.err.find("flagged records: #" + std::to_string(visit) + "\n") != std::string::npos);
   }
 
   TEST_CASE("inspect record refuses records that are not the member's for the dorm, nothing is saved") {
@@ -256,7 +256,7 @@ TEST_SUITE("e2e.inspect") {
                                   "1", "--inspector", "王老师", "--confirmed", std::to_string(visit)}));
     INFO(ok.err);
     CHECK(ok.exit_code == 0);
-    CHECK(ok.out.find(" · 抽查 #1\n") != std::string::npos);
+    CHECK(ok.err.find(" · 抽查 #1\n") != std::string::npos);
     CHECK(box.query_int("college.db", "SELECT sample_id FROM inspection_finding") == 1);
     const auto unsampled = text(box,
                                 "SELECT dorm_code FROM assignment_pair WHERE dorm_code NOT IN (SELECT dorm_code "

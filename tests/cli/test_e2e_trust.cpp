@@ -163,11 +163,11 @@ TEST_SUITE("e2e.trust") {
     CHECK(sample.exit_code == 74);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM inspection_sample") == 0);
 
-    // A receipt printed after the commit says what was saved.
+    // A receipt goes to standard error: a full standard output does not hide what was saved.
     const auto saved = box.run_with_stdout("/dev/full", at("2026-09-21", {"log-visit", "--member", "李明", "--dorm",
                                                                           "1-101", "--at", "2026-09-09 19:00"}));
-    CHECK(saved.exit_code == 74);
-    CHECK(has(saved.err, "record #2 was saved"));
+    CHECK(saved.exit_code == 0);
+    CHECK(has(saved.err, "saved record #2 · "));
     CHECK(box.query_int("college.db", "SELECT count(*) FROM record") == 2);
 
     // A file that cannot be written: exit 74, no file and no temp file left behind.
@@ -450,7 +450,7 @@ TEST_SUITE("e2e.trust") {
     auto stored = [&] { return box.read("college.db") + box.read("college.db-wal"); };
     REQUIRE(has(stored(), "家境困难\\|母亲\\*住院"));  // the Markdown form's copy
     const auto purge = ok(box, {"--db", "college.db", "purge", "1", "--reason", "学生申请", "--yes"});
-    CHECK(has(purge.out, "; erased from 2 submitted forms"));
+    CHECK(has(purge.err, "; erased from 2 submitted forms"));
     const auto bytes = stored();
     for (const std::string& form :
          {secret, note, std::string("家境困难\\|母亲\\*住院"), std::string("需要资助\\_申请中"), std::string("母亲")}) {

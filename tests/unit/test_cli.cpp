@@ -229,8 +229,8 @@ TEST_SUITE("cli") {
     auto zh_env = test_environment({{"DORMLINK_MESSAGES", ""}});
     auto init = run({"--db", db, "--config", config, "init"}, zh_env);
     REQUIRE(init.code == 0);
-    CHECK(init.out.find("已创建数据库 ") == 0);
-    CHECK(init.out.find("已写入配置文件 ") != std::string::npos);
+    CHECK(init.err.find("已创建数据库 ") == 0);
+    CHECK(init.err.find("已写入配置文件 ") != std::string::npos);
     auto migrate = run({"--db", db, "--config", config, "migrate"}, zh_env);
     CHECK(migrate.out.empty());
     CHECK(migrate.err == db + "：结构版本 10\n");
