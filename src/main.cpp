@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
     return std::string(value);
   };
   env.stdin_is_terminal = dormlink::cli::stdin_is_terminal();
+  env.stdout_is_terminal = dormlink::cli::is_terminal(1);
+  env.stderr_is_terminal = dormlink::cli::is_terminal(2);
   env.in = &std::cin;
   return dormlink::cli::run(argc, argv, env, std::cout, std::cerr);
 }

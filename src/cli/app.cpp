@@ -141,6 +141,8 @@ const Command* chosen(const std::vector<Command>& commands) {
 
 bool stdin_is_terminal() { return ::isatty(STDIN_FILENO) == 1; }
 
+bool is_terminal(int fd) { return ::isatty(fd) == 1; }
+
 void build_command_line(CLI::App& root, GlobalOptions& options, std::vector<Command>& commands) {
   root.description("dormlink: student Party members contact dormitories (学生党员联系寝室)");
   root.name("dormlink");

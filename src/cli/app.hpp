@@ -19,11 +19,15 @@ struct Environment {
     return std::nullopt;
   };
   bool stdin_is_terminal = false;
-  std::istream* in = nullptr;  // standard input, for prompts; nullptr when there is none
+  bool stdout_is_terminal = false;  // binary output (backup -) is refused there
+  bool stderr_is_terminal = false;  // progress of long work is shown only there
+  std::istream* in = nullptr;       // standard input, for prompts; nullptr when there is none
 };
 
 // True when standard input is a terminal.
 bool stdin_is_terminal();
+// True when file descriptor `fd` (1: standard output, 2: standard error) is a terminal.
+bool is_terminal(int fd);
 
 // Runs dormlink with argv; all output goes to `out` and `err`. Returns the exit code.
 int run(int argc, char** argv, const Environment& env, std::ostream& out, std::ostream& err);

@@ -8,6 +8,7 @@
 #include "cli/confirm.hpp"
 #include "cli/context.hpp"
 #include "cli/messages.hpp"
+#include "cli/progress.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/report/import_report.hpp"
@@ -137,7 +138,9 @@ int run_import(Context& ctx, RosterKind kind, const ImportOptions& o) {
   context.dry_run = o.dry_run;
   context.departures = !o.keep_missing;
   roster::ParseNotes notes;
+  Progress progress(ctx, "import " + context.source_name);
   auto summary = apply_confirmed(ctx, kind, o, table, {context.source_name, semester}, db, context, notes);
+  progress.finish();
   if (!notes.ignored_columns.empty()) {
     fmt::print(ctx.err(), "dormlink: note: {}: ignored column(s) {}\n", context.source_name,
                report::join_quoted(notes.ignored_columns));

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/form_import.hpp"
+#include "cli/progress.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/language.hpp"
 #include "dormlink/message.hpp"
@@ -201,7 +202,13 @@ int run_import_form(Context& ctx, const Options& o) {
   const auto received = received_of(ctx, o, clock);
   std::vector<FormFile> files;
   const auto encoding = forced_encoding(o.encoding);  // refused before any file is read
-  for (const auto& path : o.files) files.push_back(read_form_file(ctx, path, encoding));
+  {
+    Progress progress(ctx, "import form", o.files.size());
+    for (const auto& path : o.files) {
+      files.push_back(read_form_file(ctx, path, encoding));
+      progress.advance();
+    }
+  }
   auto db = ctx.open_database(o.dry_run ? store::OpenMode::read_only : store::OpenMode::read_write);
   std::vector<FormPlan> plans;
   std::vector<Saved> saved;

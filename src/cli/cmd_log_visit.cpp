@@ -9,6 +9,7 @@
 #include "cli/entry_resolver.hpp"
 #include "cli/entry_session.hpp"
 #include "cli/messages.hpp"
+#include "cli/progress.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/records/csv_entry.hpp"
@@ -171,11 +172,13 @@ int run_single(Context& ctx, const LogVisitOptions& o) {
 
 // Resolves every row; problems carry "file:line" and are reported together.
 std::vector<records::ResolvedEntry> resolve_rows(EntryResolver& resolver, store::Database& db,
-                                                 const std::vector<records::CsvEntry>& rows, const std::string& file) {
+                                                 const std::vector<records::CsvEntry>& rows, const std::string& file,
+                                                 Progress& progress) {
   ProblemCollector problems;
   std::vector<records::ResolvedEntry> out;
   std::map<std::string, std::size_t> seen;
   for (const auto& row : rows) {
+    progress.advance();
     auto where = fmt::format("{}:{}", file, row.line);
     try {
       auto entry = resolver.resolve(row.request);
@@ -200,8 +203,10 @@ std::vector<records::ResolvedEntry> resolve_rows(EntryResolver& resolver, store:
 
 // Resolves every row again (inside the write transaction) and appends them in order.
 std::vector<store::Receipt> save_rows(Context& ctx, EntryResolver& resolver, store::Database& db,
-                                      const std::vector<records::CsvEntry>& rows, const std::string& name) {
-  auto entries = resolve_rows(resolver, db, rows, name);
+                                      const std::vector<records::CsvEntry>& rows, const std::string& name,
+                                      Progress& progress) {
+  progress.set_total(2 * rows.size());
+  auto entries = resolve_rows(resolver, db, rows, name, progress);
   const auto entered_at = ctx.timestamp();
   const auto user = ctx.user();
   std::vector<store::Receipt> receipts;
@@ -209,6 +214,7 @@ std::vector<store::Receipt> save_rows(Context& ctx, EntryResolver& resolver, sto
     entries[i].row.entered_at = entered_at;
     entries[i].row.entered_by = user;
     receipts.push_back(store::append_record(db, entries[i].row, rows[i].request.content));
+    progress.advance();
   }
   return receipts;
 }
@@ -223,6 +229,7 @@ void print_receipts(Context& ctx, const std::vector<store::Receipt>& receipts) {
 int run_from_csv(Context& ctx, const LogVisitOptions& o) {
   const auto clock = clock_of(ctx);
   const auto forced = forced_encoding(o.encoding);
+  Progress progress(ctx, "log-visit " + o.from_csv);
   auto input = ctx.read_input(o.from_csv);
   auto decoded = util::decode_text(std::move(input.bytes), input.name, forced);
   auto rows = records::parse_record_csv(util::parse_csv(std::move(decoded.utf8), input.name, ctx.csv_limits()),
@@ -231,8 +238,9 @@ int run_from_csv(Context& ctx, const LogVisitOptions& o) {
   std::vector<store::Receipt> receipts;
   db.transaction([&] {
     EntryResolver resolver(db, ctx.config(), clock.now);
-    receipts = save_rows(ctx, resolver, db, rows, input.name);
+    receipts = save_rows(ctx, resolver, db, rows, input.name, progress);
   });
+  progress.finish();
   print_receipts(ctx, receipts);
   return 0;
 }
@@ -261,7 +269,8 @@ int run_session(Context& ctx, const LogVisitOptions& o) {
     EntryResolver resolver(db, ctx.config(), clock.now);
     std::vector<records::CsvEntry> rows;
     for (auto& r : *requests) rows.push_back({rows.size() + 1, std::move(r)});
-    receipts = save_rows(ctx, resolver, db, rows, "log-visit");
+    Progress progress(ctx, "log-visit");
+    receipts = save_rows(ctx, resolver, db, rows, "log-visit", progress);
   });
   print_receipts(ctx, receipts);
   return 0;

@@ -8,6 +8,7 @@
 #include "cli/context.hpp"
 #include "cli/damage.hpp"
 #include "cli/messages.hpp"
+#include "cli/progress.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/store/record_store.hpp"
 
@@ -49,8 +50,11 @@ int run_verify(Context& ctx, const VerifyOptions& o) {
   std::vector<records::ChainAnchor> given;
   for (const auto& h : o.expect_heads) given.push_back(parse_expected_head(h));
   store::VerifyReport report;
-  read_undamaged(ctx, "the chain was not verified",
-                 [&](store::Database& db) { report = store::verify_records(db, std::move(given)); });
+  {
+    Progress progress(ctx, "verify");
+    read_undamaged(ctx, "the chain was not verified",
+                   [&](store::Database& db) { report = store::verify_records(db, std::move(given)); });
+  }
   if (report.fault) {
     ctx.out() << msg::verify_failed(report.fault->id, report.fault->what)
               << msg::verify_intact_before(

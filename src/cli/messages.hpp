@@ -49,6 +49,10 @@ inline constexpr Message verify_ok{"verify: {} records intact; chain head {}; {}
 // English plurals are arguments ("s" or ""); Chinese leaves them out with an empty field ({1:.0}).
 inline constexpr Message verify_anchors{"agrees with {} submission{}, {} backup{} and {} given head{}",
                                         "与 {0} 份已提交表格{1:.0}、{2} 份备份{3:.0}和 {4} 个给定链头{5:.0}一致"};
+inline constexpr Message backup_to_terminal{
+    "backup - writes the database to standard output, which is a terminal; redirect it: dormlink backup - > copy.db",
+    "backup - 把数据库写到标准输出，而标准输出是终端；请重定向：dormlink backup - > copy.db"};
+inline constexpr Message backup_stdout_name{"<stdout>", "<标准输出>"};
 inline constexpr Message no_head{"(none)", "（无）"};
 inline constexpr Message expect_head_hex{
     "--expect-head \"{}\": the head is 8 to 64 hex digits, as printed on a form or by verify (e.g. 8f3a0c1d or "

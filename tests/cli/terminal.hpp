@@ -24,8 +24,8 @@ struct TerminalRun {
 inline constexpr const char* k_end_of_input = "\x04";
 
 // Runs dormlink in the sandbox on a new pseudo-terminal (stdin, stdout and stderr), with the
-// real clock moved to `now` by libfaketime, typing `answers` one at a time: each is typed once
-// the program is waiting for input (its output ends in ": " and has stopped). An answer the
+// real clock moved to `now` by libfaketime (which stops it there; "" keeps the real clock), typing `answers` one at a
+// time: each is typed once the program is waiting for input (its output ends in ": " and has stopped). An answer the
 // program never asks for fails the test; a program still asking after the last answer is
 // killed and marked left_waiting.
 TerminalRun run_in_terminal(const Sandbox& box, const std::string& now, const std::vector<std::string>& args,

@@ -2,6 +2,8 @@
 // terminal"), driven on a real pseudo-terminal with the keystrokes counted.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -227,5 +229,57 @@ TEST_SUITE("e2e.session") {
     auto kept =
         box.run(dormlink::e2e::college_args("2026-11-28", {"import", "students", "half.csv", "--keep-missing"}));
     CHECK(kept.exit_code == 0);
+  }
+}
+
+TEST_SUITE("e2e.session") {
+  TEST_CASE("long work shows progress on a terminal's stderr, never in a pipe or with -q") {
+    Sandbox box;
+    assigned_college(box);
+    box.copy_from_source("examples/college/records-2026-autumn.csv", "records.csv");
+    auto copy = [&box](const char* name) {
+      box.write(name, box.read("college.db"));
+      std::filesystem::permissions(box.dir() / name,
+                                   std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    };
+    copy("quiet.db");
+    copy("piped.db");
+    // The test hook shows progress from the start, whatever this machine's speed; the real
+    // clock runs (libfaketime would stop it), so --as-of dates the records' day instead.
+    const std::map<std::string, std::string> at_once{{"DORMLINK_PROGRESS_DELAY_MS", "0"}};
+    auto shown = run_in_terminal(
+        box, "", {"--db", "college.db", "--as-of", "2026-11-27", "log-visit", "--from-csv", "records.csv"}, {},
+        at_once);
+    INFO(shown.screen);
+    CHECK(shown.exit_code == 0);
+    CHECK(shown.screen.find("\r\033[Klog-visit records.csv ") != std::string::npos);
+    CHECK(shown.screen.find("/32780 (") != std::string::npos);
+    CHECK(shown.screen.find("saved 16390 records #1-#16390") != std::string::npos);
+    auto quiet = run_in_terminal(
+        box, "", {"--db", "quiet.db", "--as-of", "2026-11-27", "-q", "log-visit", "--from-csv", "records.csv"}, {},
+        at_once);
+    CHECK(quiet.exit_code == 0);
+    CHECK(quiet.screen.empty());
+    auto piped =
+        box.run({"--db", "piped.db", "--as-of", "2026-11-27", "log-visit", "--from-csv", "records.csv"}, at_once);
+    CHECK(piped.exit_code == 0);
+    CHECK(piped.err.find('\r') == std::string::npos);
+    CHECK(piped.err.find("saved 16390 records") == 0);
+  }
+
+  TEST_CASE("backup - writes the copy to standard output, never to a terminal") {
+    Sandbox box;
+    assigned_college(box);
+    auto r = box.run_with_stdout(box.path("copy.db"), {"--db", "college.db", "backup", "-"});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find("-> <stdout>: 0 records") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(box.dir() / "-"));
+    CHECK(box.run({"--db", "copy.db", "verify"}).exit_code == 0);
+    CHECK(box.query_int("copy.db", "SELECT count(*) FROM student") ==
+          box.query_int("college.db", "SELECT count(*) FROM student"));
+    auto tty = run_in_terminal(box, k_friday_evening, {"--db", "college.db", "backup", "-"}, {});
+    CHECK(tty.exit_code == 64);
+    CHECK(tty.screen.find("redirect it: dormlink backup - > copy.db") != std::string::npos);
   }
 }
