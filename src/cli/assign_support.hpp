@@ -19,7 +19,7 @@ namespace dormlink::cli {
 struct AssignOptions {
   std::string semester;
   bool dry_run = false;
-  std::string format = "table";
+  std::string format = "text";
   bool raw = false;  // --raw: CSV for scripts
   bool replace = false;
   bool repair = false;

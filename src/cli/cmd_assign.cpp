@@ -137,8 +137,10 @@ void add_assign_command(CLI::App& root, std::vector<Command>& commands) {
   auto* app = root.add_subcommand("assign", "Assign members to dorms for a semester (optimal, explained)");
   app->add_option("--semester", o->semester, "Semester id (default: the one around --as-of)")->type_name("ID");
   app->add_flag("--dry-run", o->dry_run, "Show the assignment; commit nothing");
-  app->add_option("--format", o->format, "table, md, csv or json")
-      ->check(CLI::IsMember({"table", "md", "csv", "json"}))
+  // "table" is the old name of text, still taken.
+  app->add_option("--format", o->format, "text, md, csv or json")
+      ->check(CLI::IsMember({"text", "md", "csv", "json", "table"}))
+      ->transform([](std::string value) { return value == "table" ? std::string("text") : value; })
       ->capture_default_str();
   app->add_flag("--raw", o->raw, "With --format csv: for scripts (no BOM, LF, no ' before formula-like cells)");
   app->add_flag("--replace", o->replace, "Recompute a semester that already has an assignment");

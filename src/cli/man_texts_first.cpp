@@ -71,7 +71,7 @@ constexpr ManText k_texts[] = {
     {"assign", "", "为一个学期分配党员联系的寝室（最优分配，并给出理由）"},
     {"assign", "--semester", "学期编号（默认：--as-of 所在的学期）"},
     {"assign", "--dry-run", "只显示分配结果，不提交"},
-    {"assign", "--format", "输出格式：table、md、csv 或 json"},
+    {"assign", "--format", "输出格式：text、md、csv 或 json"},
     {"assign", "--raw", k_raw_csv},
     {"assign", "--replace", "重新计算已有分配的学期"},
     {"assign", "--repair", "尽量保留已提交的配对，只调整必须调整的"},

@@ -418,3 +418,16 @@ TEST_SUITE("e2e.assign") {
     CHECK(checked == 9);  // every generated roster got at least one suggestion, and each one worked
   }
 }
+
+TEST_SUITE("e2e.assign") {
+  TEST_CASE("--format text is the terminal table, as on every command, and the old name table still works") {
+    Sandbox box;
+    dormlink::e2e::setup_example_college(box);
+    auto text = box.run(at("2026-09-07", {"assign", "--dry-run", "--format", "text"}));
+    INFO(text.err);
+    REQUIRE(text.exit_code == 0);
+    CHECK(text.out == box.run(at("2026-09-07", {"assign", "--dry-run"})).out);
+    CHECK(text.out == box.run(at("2026-09-07", {"assign", "--dry-run", "--format", "table"})).out);
+    CHECK(box.run(at("2026-09-07", {"assign", "--dry-run", "--format", "xml"})).exit_code == 64);
+  }
+}
