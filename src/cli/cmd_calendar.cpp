@@ -107,7 +107,7 @@ void add_calendar_command(CLI::App& root, std::vector<Command>& commands) {
       "The block has the week of 1 October (autumn) or 1 May (spring) as a holiday and the last two "
       "weeks for exams; check them against the college's calendar before appending.\n\nExamples:\n"
       "  dormlink calendar show\n"
-      "  dormlink calendar draft 2027-spring --start 2027-03-01 >> dormlink.toml");
+      "  dormlink calendar draft 2027-autumn --start 2027-09-06 >> dormlink.toml");
   commands.push_back({app, [](Context& ctx) { return run_show(ctx); }});
   commands.push_back({show, [](Context& ctx) { return run_show(ctx); }});
   commands.push_back({draft, [o](Context& ctx) { return run_draft(ctx, *o); }});

@@ -25,7 +25,7 @@ namespace {
 constexpr const char* k_examples = R"(Examples:
   dormlink export assignments > 分配表.csv
   dormlink export assignments --semester 2026-autumn --output assignments.csv
-  dormlink export students -o students.csv
+  dormlink export students -o 学生名单.csv
   dormlink export contacts --semester 2026-autumn --format json
   dormlink export students --raw --include-sensitive --reason "学期初名册备份" -o roster.csv
   dormlink export assessment --semester 2026-autumn --format xlsx -o 考核.xlsx)";

@@ -35,9 +35,9 @@ matched by. --all writes the forms of every member due the period's form (of --c
 --period next is the period after the one holding --as-of. docs/forms.md.
 
 Examples:
-  dormlink form --member 2023110101 --period next --out-dir forms
+  dormlink form --member 2023110104 --period next --out-dir forms
   dormlink form --all --counselor T2024001 --period next --out-dir reports/2026-10-19/forms
-  dormlink form --member 李明 --period 3 --format csv --out-dir forms)";
+  dormlink form --member 李晴紫 --period 3 --format csv --out-dir forms)";
 
 struct FormOptions {
   std::string member;

@@ -19,9 +19,9 @@ namespace dormlink::cli {
 namespace {
 
 constexpr const char* k_examples = R"(Examples:
-  dormlink import form returned/*.xlsx --dry-run      # what each row becomes, and why
+  dormlink import form returned/*.xlsx --dry-run --strict  # what each row becomes; no guessed kind
   dormlink import form returned/*.xlsx --received "2026-11-16 21:30"
-  dormlink import form 李晴紫-反馈表.csv --member 2023110104 --strict
+  dormlink import form 李晴紫-反馈表.csv --member 2023110104
 
 A returned file is read once (its SHA-256 is kept); a second, different file for the same member
 and period replaces the first file's rows. Notation of 联系学生姓名及方式: docs/records.md)";

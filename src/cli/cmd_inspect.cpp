@@ -434,9 +434,9 @@ constexpr const char* k_record_footer =
 member's assessment. docs/inspect.md.
 
 Examples:
-  dormlink inspect record --member 李晴紫 --dorm 10-106 --inspector 王老师 --confirmed 12,15:张晨昕
-  dormlink inspect record --member 2023110104 --dorm 10-106 --sample 3 --inspector 王老师 --on 2026-10-14 \
-                          --confirmed 12 --contradicted 15:黄佳菁 --note "学生表示本周未谈心")";
+  dormlink inspect record --member 李晴紫 --dorm 10-106 --inspector 王老师 --confirmed 347:张晨昕,348
+  dormlink inspect record --member 2023110104 --dorm 10-106 --inspector 王老师 --on 2026-10-14 \
+                          --confirmed 347 --contradicted 348 --note "学生表示本周未谈心")";
 
 void add_sample(CLI::App& inspect, std::vector<Command>& commands) {
   auto o = std::make_shared<SampleOptions>();

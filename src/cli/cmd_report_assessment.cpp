@@ -27,7 +27,7 @@ obligation that cost points is listed with its window. docs/reports.md.
 
 Examples:
   dormlink report assessment --semester 2026-autumn
-  dormlink report assessment --semester 2026-autumn --branch 英语党支部 --format json -o assessment.json)";
+  dormlink report assessment --semester 2026-autumn --branch 英语系学生第一党支部 --format json -o assessment.json)";
 
 }  // namespace
 

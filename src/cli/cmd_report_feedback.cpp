@@ -23,10 +23,10 @@ Phones are masked and attention categories left out unless --include-sensitive -
 (recorded in the audit table). docs/reports.md.
 
 Examples:
-  dormlink report feedback --member 2023110101 --period previous
+  dormlink report feedback --member 2023110104 --period previous
   dormlink report feedback --all --counselor T2024001 --period 3 --out-dir reports/2026-10-19
-  dormlink report feedback --member 李明 --period 3 --submit --on-behalf --reason "本人住院，据记录代为整理"
-  dormlink report feedback --member 2023110101 --period 3 --submitted)";
+  dormlink report feedback --member 李晴紫 --period 3 --submit --on-behalf --reason "本人住院，据记录代为整理"
+  dormlink report feedback --member 2023110104 --period 3 --submitted)";
 
 }  // namespace
 
