@@ -11,6 +11,7 @@
 #include "cli/messages.hpp"
 #include "cli/progress.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/language.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/records/csv_entry.hpp"
 #include "dormlink/records/entry.hpp"
@@ -41,6 +42,33 @@ Kinds: visit 走访, talk 谈心, symposium 座谈会, activity 寝室活动, or
 education 知党爱党教育, cultivation 培养积极分子, excused 因故未走访, plan 工作计划,
 summary 学期总结, incident 特殊情况, other 其他 (docs/records.md))";
 
+// The messages of log-visit's flags and files (docs/messages.md).
+namespace say {
+inline constexpr Message no_such_record{
+    "--corrects \"{}\": there is no such record; give the number (1 or more) on the receipt of the record to correct",
+    "--corrects \"{}\"：没有这条记录；请给出要更正的记录回执上的编号（1 或以上）"};
+inline constexpr Message bad_category{
+    "--category {}: use 赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, 其他违纪 or 突发事件",
+    "--category {}：请用 赌博、打架、上网成瘾、私自在外住宿、使用违规电器、无故旷课、其他违纪 或 突发事件"};
+inline constexpr Message bad_severity{"--severity {}: use 轻, 一般 or 严重 (low, medium, high)",
+                                      "--severity {}：请用 轻、一般 或 严重"};
+inline constexpr Message bad_reported_to{"--reported-to {}: use 辅导员, 班主任 or 支部书记",
+                                         "--reported-to {}：请用 辅导员、班主任 或 支部书记"};
+inline constexpr Message bad_kind{"--kind {} is not a kind log-visit records; see --help",
+                                  "--kind {} 不是 log-visit 能录入的类型；见 --help"};
+inline constexpr Message bad_channel{"--channel {}: use in_person, phone, wechat or other",
+                                     "--channel {}：请用 当面、电话、微信 或 其他（in_person、phone、wechat、other）"};
+inline constexpr Message category_needs_incident{"--category goes with --kind incident",
+                                                 "--category 只用于 --kind incident（特殊情况）"};
+inline constexpr Message member_required{"--member is required (student id, name, unique name prefix or pinyin)",
+                                         "需要 --member（学号、姓名、唯一的姓名开头或拼音）"};
+inline constexpr Message identical_nothing_saved{"an identical record already exists: #{}; nothing was saved",
+                                                 "已有相同的记录：#{}；未保存任何内容"};
+inline constexpr Message identical{"an identical record already exists: #{}", "已有相同的记录：#{}"};
+inline constexpr Message same_as_line{"the same record as line {}", "与第 {} 行是同一条记录"};
+inline constexpr Message file_problems{"{}: {} problem{}; nothing was saved", "{0}：{1} 个问题{2:.0}；未保存任何内容"};
+}  // namespace say
+
 struct LogVisitOptions {
   std::string member;
   std::string dorm;
@@ -67,10 +95,7 @@ std::int64_t corrects_of(const std::string& text) {
   std::int64_t id = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (ec != std::errc() || end != text.data() + text.size() || id < 1) {
-    throw DataError(
-        fmt::format("--corrects \"{}\": there is no such record; give the number (1 or more) on the "
-                    "receipt of the record to correct",
-                    text));
+    throw DataError(say::no_such_record(text));
   }
   return id;
 }
@@ -81,17 +106,14 @@ std::optional<records::Incident> make_incident(const LogVisitOptions& o, const E
   records::Incident i;
   auto category = records::parse_incident_category(o.category);
   if (!category) {
-    throw UsageError(
-        fmt::format("--category {}: use 赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, "
-                    "其他违纪 or 突发事件",
-                    quote_value(o.category)));
+    throw UsageError(say::bad_category(quote_value(o.category)));
   }
   i.category = *category;
   if (!o.severity.empty() && !(i.severity = records::parse_severity(o.severity))) {
-    throw UsageError(fmt::format("--severity {}: use 轻, 一般 or 严重 (low, medium, high)", quote_value(o.severity)));
+    throw UsageError(say::bad_severity(quote_value(o.severity)));
   }
   if (!o.reported_to.empty() && !(i.reported_to = parse_staff_role(o.reported_to))) {
-    throw UsageError(fmt::format("--reported-to {}: use 辅导员, 班主任 or 支部书记", quote_value(o.reported_to)));
+    throw UsageError(say::bad_reported_to(quote_value(o.reported_to)));
   }
   if (!o.reported_at.empty()) {
     auto parsed = parse_when(o.reported_at, clock.today);
@@ -105,12 +127,11 @@ records::EntryRequest make_request(const LogVisitOptions& o, const EntryClock& c
   records::EntryRequest r;
   auto kind = records::parse_kind(o.kind.empty() ? "visit" : o.kind);
   if (!kind || records::points_at_record(*kind)) {
-    throw UsageError(fmt::format("--kind {} is not a kind log-visit records; see --help", quote_value(o.kind)));
+    throw UsageError(say::bad_kind(quote_value(o.kind)));
   }
   r.kind = *kind;
   r.channel = records::parse_channel(o.channel);
-  if (!r.channel)
-    throw UsageError(fmt::format("--channel {}: use in_person, phone, wechat or other", quote_value(o.channel)));
+  if (!r.channel) throw UsageError(say::bad_channel(quote_value(o.channel)));
   r.member = o.member;
   if (!o.dorm.empty()) r.dorm = o.dorm;
   if (o.at.empty() || o.at == "now" || o.at == "现在") {
@@ -122,7 +143,7 @@ records::EntryRequest make_request(const LogVisitOptions& o, const EntryClock& c
   }
   for (const auto& t : o.talked) r.talked.push_back(t);
   r.incident = make_incident(o, clock);
-  if (r.incident && r.kind != records::Kind::incident) throw UsageError("--category goes with --kind incident");
+  if (r.incident && r.kind != records::Kind::incident) throw UsageError(say::category_needs_incident());
   if (!o.progress.empty()) r.content.progress = o.progress;
   if (!o.note.empty()) r.content.note = o.note;
   r.reason = o.reason;
@@ -148,7 +169,7 @@ void print_receipt(Context& ctx, const store::Receipt& receipt, const records::R
 
 int run_single(Context& ctx, const LogVisitOptions& o) {
   const auto& config = ctx.config();
-  if (o.member.empty()) throw UsageError("--member is required (student id, name, unique name prefix or pinyin)");
+  if (o.member.empty()) throw UsageError(say::member_required());
   const auto clock = clock_of(ctx);
   const auto corrects = corrects_of(o.corrects);
   auto request = make_request(o, clock);
@@ -162,7 +183,7 @@ int run_single(Context& ctx, const LogVisitOptions& o) {
     entry.row.entered_at = ctx.timestamp();
     entry.row.entered_by = ctx.user();
     if (auto existing = store::find_duplicate(db, entry.row, request.content)) {
-      throw DataError(fmt::format("an identical record already exists: #{}; nothing was saved", *existing));
+      throw DataError(say::identical_nothing_saved(*existing));
     }
     receipt = store::append_record(db, entry.row, request.content);
   });
@@ -184,9 +205,9 @@ std::vector<records::ResolvedEntry> resolve_rows(EntryResolver& resolver, store:
       auto entry = resolver.resolve(row.request);
       auto key = records::canonical_row(entry.row, records::canonical_content(row.request.content));
       if (auto [it, fresh] = seen.emplace(key, row.line); !fresh) {
-        problems.add(where, fmt::format("the same record as line {}", it->second));
+        problems.add(where, say::same_as_line(it->second));
       } else if (auto existing = store::find_duplicate(db, entry.row, row.request.content)) {
-        problems.add(where, fmt::format("an identical record already exists: #{}", *existing));
+        problems.add(where, say::identical(*existing));
       }
       out.push_back(std::move(entry));
     } catch (const DataError& e) {
@@ -195,8 +216,7 @@ std::vector<records::ResolvedEntry> resolve_rows(EntryResolver& resolver, store:
   }
   if (!problems.empty()) {
     auto count = problems.size();
-    throw DataError(fmt::format("{}: {} problem{}; nothing was saved", file, count, count == 1 ? "" : "s"),
-                    problems.take());
+    throw DataError(say::file_problems(file, count, count == 1 ? "" : "s"), problems.take());
   }
   return out;
 }

@@ -283,3 +283,44 @@ TEST_SUITE("e2e.session") {
     CHECK(tty.screen.find("redirect it: dormlink backup - > copy.db") != std::string::npos);
   }
 }
+
+TEST_SUITE("e2e.session") {
+  TEST_CASE("log-visit's flag errors are in the message language, with the same exit codes") {
+    Sandbox box;
+    assigned_college(box);
+    struct Case {
+      std::vector<std::string> flags;
+      int code;
+      const char* en;
+      const char* zh;
+    };
+    const std::vector<Case> cases{
+        {{"--kind", "xyz"},
+         64,
+         "--kind \"xyz\" is not a kind log-visit records",
+         "--kind \"xyz\" 不是 log-visit 能录入的类型"},
+        {{"--channel", "pigeon"}, 64, "--channel \"pigeon\": use in_person", "--channel \"pigeon\"：请用 当面"},
+        {{"--kind", "incident", "--category", "x"}, 64, "--category \"x\": use 赌博", "--category \"x\"：请用 赌博"},
+        {{"--category", "打架"}, 64, "--category goes with --kind incident", "--category 只用于 --kind incident"},
+        {{"--corrects", "abc", "--reason", "r"},
+         65,
+         "--corrects \"abc\": there is no such record",
+         "--corrects \"abc\"：没有这条记录"},
+    };
+    for (const auto& c : cases) {
+      std::vector<std::string> args{"--db",   "college.db", "--as-of", "2026-11-27", "log-visit",       "--member",
+                                    "李晴紫", "--dorm",     "10-106",  "--at",       "2026-11-24 19:30"};
+      args.insert(args.end(), c.flags.begin(), c.flags.end());
+      for (const bool zh : {false, true}) {
+        auto r = zh ? box.run(args, {{"DORMLINK_MESSAGES", ""}}) : box.run(args);
+        INFO(r.err);
+        CHECK(r.exit_code == c.code);
+        CHECK(r.err.find(zh ? c.zh : c.en) != std::string::npos);
+      }
+    }
+    auto no_member = box.run({"--db", "college.db", "log-visit", "--dorm", "10-106"}, {{"DORMLINK_MESSAGES", ""}});
+    CHECK(no_member.exit_code == 64);
+    CHECK(no_member.err.find("需要 --member（学号、姓名、唯一的姓名开头或拼音）") != std::string::npos);
+    CHECK(box.query_int("college.db", "SELECT count(*) FROM record") == 0);
+  }
+}
