@@ -18,10 +18,10 @@ namespace {
 
 constexpr const char* k_examples = R"(Examples:
   dormlink assign --dry-run                       # show the best assignment, commit nothing
-  dormlink assign --semester 2026-autumn          # compute and commit
+  dormlink assign --semester 2027-spring          # compute and commit
   dormlink assign --replace                       # recompute a committed semester (history kept)
   dormlink assign --repair                        # after members left: move as few dorms as possible
-  dormlink assign --pin 2023110104:10-106 --forbid 2024110201:8-101 --dry-run
+  dormlink assign --pin 2023110104:10-106 --forbid 2024110107:8-101 --dry-run
   dormlink assign --best-effort --dry-run         # when infeasible: cover as many dorms as possible
   dormlink assign --explain 10-106                # why this pair, and the next-best alternatives
   dormlink assign --dry-run --format json --stats)";

@@ -33,11 +33,8 @@ const std::map<std::string, std::string> k_skipped{
     {"dormlink purge 12 --reason \"学生申请删除家庭情况描述\"", "asks at a terminal (the --yes example runs)"}};
 
 // Help examples that are wrong but whose text is being rewritten with their command
-// (cmd_import.cpp, cmd_log_visit.cpp, cmd_assign.cpp): to be fixed there, then removed from here.
+// (cmd_import.cpp, cmd_log_visit.cpp): to be fixed there, then removed from here.
 const std::map<std::string, std::string> k_help_pending{
-    {"dormlink assign --semester 2026-autumn", "2026-autumn is committed already (2027-spring is not)"},
-    {"dormlink assign --pin 2023110104:10-106 --forbid 2024110201:8-101 --dry-run",
-     "2024110201 is no member (2024110107 holds 8-101)"},
     {"dormlink import students roster-2027.csv --semester 2027-spring --as-of 2027-02-20",
      "88 days ahead of week 12: refused without --force (more than 31 days ahead)"},
     {"dormlink import undo 7 --dry-run", "the example college has import batches #1-#3 only"},
