@@ -23,11 +23,11 @@ namespace {
 constexpr const char* k_examples = R"(Examples:
   dormlink import dorms examples/college/dorms.csv
   dormlink import students examples/college/students.csv --dry-run
-  dormlink import students roster-2027.csv --semester 2027-spring --as-of 2027-02-20
+  dormlink import students roster-2027.csv --semester 2027-spring --as-of 2027-02-20 --force
   dormlink import staff staff.csv --encoding gbk
   iconv -f gbk -t utf-8 students.csv | dormlink import students -
   dormlink import form returned/*.xlsx --dry-run
-  dormlink import undo 7 --dry-run
+  dormlink import undo 5 --dry-run
 
 Columns and accepted Chinese headers: docs/import.md; returned forms: docs/forms.md)";
 

@@ -32,7 +32,8 @@ constexpr const char* k_examples = R"(Examples:
   dormlink log-visit --member 李晴紫 --kind excused --reason "holiday" --at 2026-10-01
   dormlink log-visit --member 李晴紫 --kind 工作计划 --at 2026-09-08 --progress "每周二、四晚走访……"
 
-  dormlink log-visit --corrects 12 --member 李晴紫 --dorm 10-106 --at "2026-10-12 20:30" --reason "时间记错"
+  dormlink log-visit --corrects 348 --kind talk --member 李晴紫 --dorm 10-106 --talked 张晨昕 --at "2026-09-11 20:30" \
+                     --reason "时间记错"
 
   dormlink log-visit --member 李晴紫 --dorm 10-106 --kind incident --at "昨天 23:10" --category 使用违规电器 \
                      --severity 一般 --reported-to 辅导员 --reported-at "昨天 23:40" --progress "已没收热得快"

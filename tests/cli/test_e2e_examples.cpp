@@ -35,11 +35,6 @@ const std::map<std::string, std::string> k_skipped{
 // Help examples that are wrong but whose text is being rewritten with their command
 // (cmd_import.cpp, cmd_log_visit.cpp): to be fixed there, then removed from here.
 const std::map<std::string, std::string> k_help_pending{
-    {"dormlink import students roster-2027.csv --semester 2027-spring --as-of 2027-02-20",
-     "88 days ahead of week 12: refused without --force (more than 31 days ahead)"},
-    {"dormlink import undo 7 --dry-run", "the example college has import batches #1-#3 only"},
-    {"dormlink log-visit --corrects 12 --member 李晴紫 --dorm 10-106 --at \"2026-10-12 20:30\" --reason \"时间记错\"",
-     "record #12 is a talk by another member, not 李晴紫's visit"},
     {"dormlink log-visit --from-csv 反馈表.csv",
      "the prepared college holds the rows of the one bundled 反馈表 already (README's example loads it)"}};
 
