@@ -65,7 +65,6 @@ inline constexpr Message member_required{"--member is required (student id, name
                                          "需要 --member（学号、姓名、唯一的姓名开头或拼音）"};
 inline constexpr Message identical_nothing_saved{"an identical record already exists: #{}; nothing was saved",
                                                  "已有相同的记录：#{}；未保存任何内容"};
-inline constexpr Message identical{"an identical record already exists: #{}", "已有相同的记录：#{}"};
 inline constexpr Message same_as_line{"the same record as line {}", "与第 {} 行是同一条记录"};
 inline constexpr Message file_problems{"{}: {} problem{}; nothing was saved", "{0}：{1} 个问题{2:.0}；未保存任何内容"};
 }  // namespace say
@@ -208,7 +207,7 @@ std::vector<records::ResolvedEntry> resolve_rows(EntryResolver& resolver, store:
       if (auto [it, fresh] = seen.emplace(key, row.line); !fresh) {
         problems.add(where, say::same_as_line(it->second));
       } else if (auto existing = store::find_duplicate(db, entry.row, row.request.content)) {
-        problems.add(where, say::identical(*existing));
+        problems.add(where, msg::identical_record(*existing));
       }
       out.push_back(std::move(entry));
     } catch (const DataError& e) {

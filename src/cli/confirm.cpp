@@ -20,11 +20,15 @@ void confirm_change(Context& ctx, bool yes, const std::string& what) {
   ctx.err().flush();
   std::string line;
   if (!std::getline(*ctx.env().in, line)) throw UsageError(msg::not_confirmed());
-  auto answer = std::string(util::trim(line));
+  if (means_yes(std::string(util::trim(line)))) return;
+  throw UsageError(msg::not_confirmed());
+}
+
+bool means_yes(std::string answer) {
   std::transform(answer.begin(), answer.end(), answer.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (answer == "y" || answer == "yes" || answer == "是" || answer == "确定" || answer == "确认") return;
-  throw UsageError(msg::not_confirmed());
+  return answer == "y" || answer == "yes" || answer == "是" || answer == "好" || answer == "确定" || answer == "确认" ||
+         answer == "保存";
 }
 
 }  // namespace dormlink::cli

@@ -14,4 +14,7 @@ namespace dormlink::cli {
 // message says to pass --yes).
 void confirm_change(Context& ctx, bool yes, const std::string& what);
 
+// True for an answer that means yes: y, yes (any case), 是, 好, 确定, 确认, 保存.
+bool means_yes(std::string answer);
+
 }  // namespace dormlink::cli

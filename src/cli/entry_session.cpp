@@ -1,8 +1,10 @@
 // The terminal session of `log-visit` (entry_session.hpp).
 #include "cli/entry_session.hpp"
 
+#include "cli/confirm.hpp"
+#include "cli/messages.hpp"
+
 #include <algorithm>
-#include <cctype>
 #include <istream>
 #include <map>
 
@@ -41,7 +43,6 @@ inline constexpr Message no_dorm{"{}: no such dorm", "{}：没有这个寝室"};
 inline constexpr Message not_contact{"{}: not a contact kind (visit, talk, symposium, activity, ...)",
                                      "{}：不是联系类记录（走访、谈心、座谈会、寝室活动……）"};
 inline constexpr Message same_as{"the same record as contact {}", "与第 {} 条联系相同"};
-inline constexpr Message exists{"an identical record already exists: #{}", "已有相同的记录：#{}"};
 inline constexpr Message noted{"  ✓ {}\n", "  ✓ {}\n"};
 inline constexpr Message unsaved{"input ended: {} record{} not saved\n", "输入结束：{0} 条记录未保存{1:.0}\n"};
 inline constexpr Message heading{"To save: {} record{}\n", "将保存 {0} 条记录{1:.0}：\n"};
@@ -66,6 +67,14 @@ struct Contact {
 struct Refusal {
   std::string message;
 };
+
+// An error as a refusal: its problems, one per line, or its message.
+Refusal refusal_of(const Error& e) {
+  if (e.problems().empty()) return Refusal{e.what()};
+  Refusal refusal;
+  for (const auto& p : e.problems()) refusal.message += (refusal.message.empty() ? "" : "\n  ! ") + p.message;
+  return refusal;
+}
 
 // Adds minutes to a time of day, crossing midnight into the next day.
 LocalDateTime plus_minutes(LocalDateTime at, int minutes) {
@@ -174,8 +183,7 @@ bool Session::ask_until(const std::string& question, const std::string& fallback
     try {
       refusal = accept(*answer);
     } catch (const Error& e) {
-      refusal = Refusal{e.problems().empty() ? e.what() : ""};
-      for (const auto& p : e.problems()) refusal->message += (refusal->message.empty() ? "" : "\n  ! ") + p.message;
+      refusal = refusal_of(e);
     }
     if (!refusal) return true;
     fmt::print(m_ctx.err(), "  ! {}\n", refusal->message);
@@ -384,7 +392,8 @@ std::optional<Refusal> Session::check(const Contact& c, bool final) {
     if (!final) continue;
     auto key = records::canonical_row(entry.row, records::canonical_content(request.content));
     if (auto it = m_keys.find(key); it != m_keys.end()) return Refusal{say::same_as(it->second)};
-    if (auto existing = store::find_duplicate(m_db, entry.row, request.content)) return Refusal{say::exists(*existing)};
+    if (auto existing = store::find_duplicate(m_db, entry.row, request.content))
+      return Refusal{msg::identical_record(*existing)};
   }
   return std::nullopt;
 }
@@ -401,7 +410,7 @@ bool Session::ask_contact(Contact& c, LocalDateTime fallback, const std::string&
     try {
       refusal = check(c, true);
     } catch (const Error& e) {
-      refusal = Refusal{e.problems().empty() ? e.what() : e.problems().front().message};
+      refusal = refusal_of(e);
     }
     if (!refusal) return true;
     fmt::print(m_ctx.err(), "  ! {}\n", refusal->message);
@@ -436,9 +445,7 @@ bool Session::confirm() {
   for (std::size_t i = 0; i < count; ++i) fmt::print(m_ctx.err(), "  {}. {}\n", i + 1, describe(m_entries[i]));
   auto answer = ask(say::save(), "");
   if (!answer) return false;
-  auto a = *answer;
-  std::transform(a.begin(), a.end(), a.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return a.empty() || a == "y" || a == "yes" || a == "是" || a == "好" || a == "保存";
+  return answer->empty() || means_yes(*answer);
 }
 
 // The first contact's time: --at, or the default of a missing --at.

@@ -116,6 +116,7 @@ inline constexpr Message erased_from_forms{"; erased from {} submitted form{}",
 inline constexpr Message one_record_saved{"saved record #{}; chain head {}\n", "已保存记录 #{}；链头 {}\n"};
 inline constexpr Message records_saved{"saved {} records #{}-#{}; chain head {}\n",
                                        "已保存 {} 条记录 #{}–#{}；链头 {}\n"};
+inline constexpr Message identical_record{"an identical record already exists: #{}", "已有相同的记录：#{}"};
 inline constexpr Message nothing_saved{"dormlink: nothing was saved\n", "dormlink：没有保存任何记录\n"};
 // Confirmation of irreversible or sweeping changes (confirm.cpp).
 inline constexpr Message needs_yes{"{}; nothing was changed: confirm with --yes", "{}；未做任何更改：确认请加 --yes"};
