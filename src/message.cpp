@@ -1,6 +1,8 @@
 #include "dormlink/message.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <vector>
 
 #include <fmt/format.h>
@@ -20,9 +22,34 @@ inline constexpr Message hidden_character{
     "contains {} (an invisible control or format character) at character {}; names, ids and codes must be plain "
     "visible text",
     "第 {1} 个字符处含有 {0}（不可见的控制或格式字符）；姓名、编号和代码只能是普通可见文字"};
-}  // namespace msg
+inline constexpr Message value_not_shown{"(value not shown)", "（值不显示）"};
+inline constexpr Message not_shown{"(not shown)", "（不显示）"};
 
-constexpr std::string_view k_not_shown = "(not shown)";
+// The system's reasons (strerror) a person meets most, in the message language.
+struct SystemReason {
+  int code;
+  Message text;
+};
+constexpr SystemReason k_system_reasons[] = {
+    {ENOENT, {"No such file or directory", "文件或文件夹不存在"}},
+    {EACCES, {"Permission denied", "权限不足"}},
+    {EPERM, {"Operation not permitted", "不允许此操作"}},
+    {ENOSPC, {"No space left on device", "磁盘空间已满"}},
+    {EDQUOT, {"Disk quota exceeded", "超出磁盘配额"}},
+    {EROFS, {"Read-only file system", "文件系统是只读的"}},
+    {EISDIR, {"Is a directory", "这是一个文件夹"}},
+    {ENOTDIR, {"Not a directory", "路径中有一部分不是文件夹"}},
+    {EEXIST, {"File exists", "文件已存在"}},
+    {ENAMETOOLONG, {"File name too long", "文件名太长"}},
+    {ELOOP, {"Too many levels of symbolic links", "符号链接层数过多"}},
+    {EMFILE, {"Too many open files", "打开的文件过多"}},
+    {EIO, {"Input/output error", "输入输出错误"}},
+    {EBUSY, {"Device or resource busy", "设备或资源忙"}},
+    {ETXTBSY, {"Text file busy", "文件正被使用"}},
+    {EPIPE, {"Broken pipe", "管道已断开"}},
+    {ENOEXEC, {"Exec format error", "不是可执行文件"}},
+};
+}  // namespace msg
 
 // Runs of 7 or more digits may be phone numbers (a Chinese landline has 7 or 8 digits).
 constexpr std::size_t k_phone_digits = 7;
@@ -184,7 +211,7 @@ std::string replace_spans(std::string_view text, std::vector<Span> spans) {
     Span merged = spans[i];
     while (++i < spans.size() && spans[i].begin < merged.end) merged.end = std::max(merged.end, spans[i].end);
     out.append(text.substr(pos, merged.begin - pos));
-    out += k_not_shown;
+    out += msg::not_shown();
     pos = merged.end;
   }
   out.append(text.substr(pos));
@@ -212,11 +239,18 @@ bool is_sensitive_value(std::string_view text) {
 }
 
 std::string quote_value(std::string_view value) {
-  if (is_sensitive_value(value)) return std::string(k_value_not_shown);
+  if (is_sensitive_value(value)) return msg::value_not_shown();
   return "\"" + util::escape_hidden(value, util::LineBreaks::mark) + "\"";
 }
 
 std::string scrub_message(std::string_view message) { return scrub(message, false); }
+
+std::string system_error_text(int code) {
+  for (const auto& reason : msg::k_system_reasons) {
+    if (reason.code == code) return reason.text();
+  }
+  return std::strerror(code);
+}
 
 std::string scrub_command_line_echo(std::string_view message) { return scrub(message, true); }
 

@@ -11,9 +11,6 @@
 
 namespace dormlink {
 
-// What a message shows instead of a value that may be a phone number or an attention category.
-inline constexpr std::string_view k_value_not_shown = "(value not shown)";
-
 // True when the text may be a phone number, an e-mail address (local@domain.tld) or names an
 // attention category: a run of 7 or more
 // digits (also with spaces or dashes between the digits, and full-width digits, as NFKC folds
@@ -22,7 +19,8 @@ inline constexpr std::string_view k_value_not_shown = "(value not shown)";
 bool is_sensitive_value(std::string_view text);
 
 // A user-supplied value as a message quotes it: "\"value\"" with hidden characters escaped
-// (util::escape_hidden, one line), or (value not shown) when is_sensitive_value.
+// (util::escape_hidden, one line), or (value not shown) / （值不显示） in the message language
+// when is_sensitive_value.
 std::string quote_value(std::string_view value);
 
 // The last line of defence for whatever reaches the user's terminal on standard error: hidden
@@ -32,6 +30,11 @@ std::string quote_value(std::string_view value);
 // characters replaced by (not shown).
 // Student ids, dates and record numbers are left as they are.
 std::string scrub_message(std::string_view message);
+
+// The system's reason for errno `code` (strerror's text) in the message language: the common
+// reasons (missing, permission denied, disk full, read-only, ...) have Chinese texts; others
+// stay as the system words them.
+std::string system_error_text(int code);
 
 // Like scrub_message, but every run of 7 or more digits is replaced, as in quote_value: for
 // text that only echoes the command line (CLI11's parse errors).

@@ -17,35 +17,39 @@
 
 #include "diagnose.hpp"
 #include "flow.hpp"
+#include "messages.hpp"
 
 namespace dormlink::assign {
 
 std::string detail::grade_span(int low, int high) {
-  if (low == high) return fmt::format("grade-{}", low);
-  return fmt::format("grade-{} to grade-{}", low, high);
+  if (low == high) return msg::grade_one(low);
+  return msg::grade_range(low, high);
 }
 
-std::string detail::count_of(long long n, std::string_view noun) {
-  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
-}
+const char* detail::plural(long long n) { return n == 1 ? "" : "s"; }
 
 std::string detail::bounded(const std::vector<std::string>& items) {
-  if (items.empty()) return "none";
+  if (items.empty()) return msg::none();
   constexpr std::size_t k_shown = 10;
   std::size_t shown = std::min(items.size(), k_shown);
-  std::string more = items.size() > shown ? fmt::format(" and {} more", items.size() - shown) : "";
-  return fmt::format("{}{}", fmt::join(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(shown), ", "), more);
+  const char* separator = msg::list_separator(message_language());
+  auto list =
+      fmt::format("{}", fmt::join(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(shown), separator));
+  return items.size() > shown ? msg::and_more(list, items.size() - shown) : list;
 }
 
 namespace {
 
 using detail::bounded;
-using detail::count_of;
 using detail::grade_span;
+using detail::plural;
 
-std::string_view gender_name(Gender gender) { return gender == Gender::female ? "women" : "men"; }
+const char* gender_name(Gender gender) {
+  return (gender == Gender::female ? msg::women : msg::men)(message_language());
+}
 
-std::string_view need(long long n) { return n == 1 ? "needs" : "need"; }
+// The English verb of a count ("1 dorm needs", "2 dorms need"); Chinese leaves it out.
+const char* need(long long n) { return n == 1 ? "needs" : "need"; }
 
 // How many members and dorms of one gender there are per grade.
 struct GenderCounts {
@@ -94,9 +98,9 @@ void senior_capacity(const GenderCounts& c, const Rules& rules, std::vector<Find
     if (grade < rules.senior_from_grade) continue;
     long long members = c.members_in(grade, grade);
     if (dorms <= members * rules.max_dorms) continue;
-    out.push_back({fmt::format("{}, grade-{} dorms: {} {} grade-{} {} members; {} can take at most {}",
-                               gender_name(c.gender), grade, count_of(dorms, "dorm"), need(dorms), grade,
-                               gender_name(c.gender), count_of(members, "such member"), members * rules.max_dorms),
+    const char* g = gender_name(c.gender);
+    out.push_back({msg::senior_capacity(g, grade, dorms, plural(dorms), need(dorms), grade, g, members, plural(members),
+                                        members * rules.max_dorms),
                    {c.gender, {{grade, grade}}, {grade, grade}}});
   }
 }
@@ -122,11 +126,11 @@ void junior_capacity(const GenderCounts& c, const Rules& rules, std::vector<Find
     }
     if (dorms - room <= reported) continue;
     reported = dorms - room;
-    out.push_back({fmt::format("{}, {} dorms: {} {} {} members of grade {} or above; {} can take at most {}{}",
-                               gender_name(c.gender), grade_span(low, highest), count_of(dorms, "dorm"), need(dorms),
-                               gender_name(c.gender), low, count_of(members, "such member"), room,
-                               seniors_busy ? " after the senior dorms of their own grade" : ""),
-                   {c.gender, {{low, highest}}, {low, k_any_grade}}});
+    const char* g = gender_name(c.gender);
+    const auto& text = seniors_busy ? msg::junior_capacity_after_seniors : msg::junior_capacity;
+    out.push_back(
+        {text(g, grade_span(low, highest), dorms, plural(dorms), need(dorms), g, low, members, plural(members), room),
+         {c.gender, {{low, highest}}, {low, k_any_grade}}});
   }
 }
 
@@ -140,10 +144,10 @@ void junior_demand(const GenderCounts& c, const Rules& rules, std::vector<Findin
     long long dorms = c.dorms_in(0, it->first);
     if (members * rules.min_dorms - dorms <= reported) continue;
     reported = members * rules.min_dorms - dorms;
-    out.push_back({fmt::format("{}, {} members: {} {} at least {}; only {} of grade {} or below can take them",
-                               gender_name(c.gender), grade_span(first->first, it->first), count_of(members, "member"),
-                               need(members), count_of(members * rules.min_dorms, "dorm"),
-                               count_of(dorms, fmt::format("{} dorm", gender_name(c.gender))), it->first),
+    const char* g = gender_name(c.gender);
+    const long long needed = members * rules.min_dorms;
+    out.push_back({msg::junior_demand(g, grade_span(first->first, it->first), members, plural(members), need(members),
+                                      needed, plural(needed), dorms, g, plural(dorms), it->first),
                    {c.gender, {{0, it->first}}, {first->first, it->first}}});
   }
 }
@@ -151,27 +155,26 @@ void junior_demand(const GenderCounts& c, const Rules& rules, std::vector<Findin
 // Members who cannot reach min_dorms: a senior grade alone, junior grades cumulatively from
 // the lowest up, and the whole gender.
 void member_demand(const GenderCounts& c, const Rules& rules, std::vector<Finding>& out) {
-  const std::string_view g = gender_name(c.gender);
+  const char* g = gender_name(c.gender);
   long long junior_dorms = c.dorms_in(0, rules.senior_from_grade - 1);
   std::size_t before = out.size();
   for (const auto& [grade, members] : c.members) {
     if (grade < rules.senior_from_grade) continue;
     long long own = c.dorms_in(grade, grade);
     if (members * rules.min_dorms <= own + junior_dorms) continue;
-    out.push_back({fmt::format("{}, grade-{} members: {} {} at least {}; only {} and {} can take them", g, grade,
-                               count_of(members, "member"), need(members), count_of(members * rules.min_dorms, "dorm"),
-                               count_of(own, fmt::format("grade-{} {} dorm", grade, g)),
-                               count_of(junior_dorms, fmt::format("junior {} dorm", g))),
+    const long long needed = members * rules.min_dorms;
+    out.push_back({msg::senior_demand(g, grade, members, plural(members), need(members), needed, plural(needed), own,
+                                      grade, g, plural(own), junior_dorms, g, plural(junior_dorms)),
                    {c.gender, {{grade, grade}, {0, rules.senior_from_grade - 1}}, {grade, grade}}});
   }
   junior_demand(c, rules, out);
   long long members = c.members_in(0, k_any_grade);
   long long dorms = c.dorms_in(0, k_any_grade);
   if (out.size() == before && members * rules.min_dorms > dorms) {
-    out.push_back(
-        {fmt::format("{} members: {} {} at least {}; only {} exist", g, count_of(members, "member"), need(members),
-                     count_of(members * rules.min_dorms, "dorm"), count_of(dorms, fmt::format("{} dorm", g))),
-         {c.gender, {{0, k_any_grade}}, {0, k_any_grade}}});
+    const long long needed = members * rules.min_dorms;
+    out.push_back({msg::gender_demand(g, members, plural(members), need(members), needed, plural(needed), dorms, g,
+                                      plural(dorms)),
+                   {c.gender, {{0, k_any_grade}}, {0, k_any_grade}}});
   }
 }
 
@@ -204,20 +207,16 @@ std::string named(const Instance& instance, const Finding& finding) {
       members.push_back(member.name.empty() ? member.id : fmt::format("{} {}", member.id, member.name));
     }
   }
-  return fmt::format("{}; dorms: {}; members: {}", finding.text, bounded(dorms), bounded(members));
+  return msg::named(finding.text, bounded(dorms), bounded(members));
 }
 
 // Why a pinned pair breaks H3-H5, in words.
 std::string incompatibility(const Member& member, const Dorm& dorm) {
   if (member.gender != dorm.gender) {
-    auto word = [](Gender gender) { return gender == Gender::female ? "female" : "male"; };
-    return fmt::format("a {} member for a {} dorm", word(member.gender), word(dorm.gender));
+    return member.gender == Gender::female ? msg::female_for_male() : msg::male_for_female();
   }
-  if (member.grade < dorm.grade) {
-    return fmt::format("a grade-{} member for a grade-{} dorm", member.grade, dorm.grade);
-  }
-  return fmt::format("a grade-{} member for a senior grade-{} dorm, which needs a grade-{} member", member.grade,
-                     dorm.grade, dorm.grade);
+  if (member.grade < dorm.grade) return msg::lower_grade(member.grade, dorm.grade);
+  return msg::senior_needs_own_grade(member.grade, dorm.grade, dorm.grade);
 }
 
 // One pin's problem, or nothing when the pin alone is sound.
@@ -226,15 +225,14 @@ std::optional<std::string> pin_problem(const Instance& instance, const detail::I
                                        const IdPair& pin) {
   auto m = index.member(pin.first);
   auto d = index.dorm(pin.second);
-  std::string name = fmt::format("pin {}:{}", pin.first, pin.second);
-  if (!m) return fmt::format("{}: no member {} in scope", name, pin.first);
-  if (!d) return fmt::format("{}: no dorm {} in scope (a dorm needs a current resident)", name, pin.second);
+  if (!m) return msg::pin_no_member(pin.first, pin.second, pin.first);
+  if (!d) return msg::pin_no_dorm(pin.first, pin.second, pin.second);
   const Member& member = instance.members[*m];
   const Dorm& dorm = instance.dorms[*d];
   if (!compatible(member, dorm, instance.rules)) {
-    return fmt::format("{}: {}", name, incompatibility(member, dorm));
+    return msg::pin_incompatible(pin.first, pin.second, incompatibility(member, dorm));
   }
-  if (forbidden.count({*m, *d})) return fmt::format("{} is also forbidden", name);
+  if (forbidden.count({*m, *d})) return msg::pin_forbidden(pin.first, pin.second);
   return std::nullopt;
 }
 
@@ -260,13 +258,13 @@ PinCheck check_pins(const Instance& instance) {
   }
   for (const auto& [code, ids] : by_dorm) {
     if (ids.size() < 2) continue;
-    out.findings.push_back(fmt::format("dorm {} is pinned to {} members: {}", code, ids.size(), fmt::join(ids, ", ")));
+    out.findings.push_back(
+        msg::dorm_pinned_twice(code, ids.size(), fmt::join(ids, msg::list_separator(message_language()))));
     for (const auto& id : ids) out.broken.insert({id, code});
   }
   for (const auto& [id, codes] : by_member) {
     if (static_cast<long long>(codes.size()) <= instance.rules.max_dorms) continue;
-    out.findings.push_back(
-        fmt::format("member {} is pinned to {} dorms; max_dorms is {}", id, codes.size(), instance.rules.max_dorms));
+    out.findings.push_back(msg::member_pinned_over(id, codes.size(), instance.rules.max_dorms));
     for (const auto& code : codes) out.broken.insert({id, code});
   }
   return out;
@@ -286,30 +284,26 @@ std::vector<std::string> orphan_findings(const Instance& instance) {
   }
   std::vector<std::string> findings;
   for (auto& [group, codes] : orphans) {
-    findings.push_back(fmt::format("no member can take {}, grade-{} dorms {}", gender_name(group.first), group.second,
-                                   bounded(codes)));
+    findings.push_back(msg::nobody_can_take(gender_name(group.first), group.second, bounded(codes)));
   }
   return findings;
 }
 
 // "pins a:b, c:d" for the generic finding.
-std::string pair_list(std::string_view label, std::vector<IdPair> pairs) {
+std::string pair_list(const Message& label, std::vector<IdPair> pairs) {
   std::sort(pairs.begin(), pairs.end());
   std::vector<std::string> texts;
   for (const auto& [id, code] : pairs) texts.push_back(fmt::format("{}:{}", id, code));
-  return fmt::format("{} {}", label, fmt::join(texts, ", "));
+  return label(fmt::join(texts, msg::list_separator(message_language())));
 }
 
 // When every count leaves room: name the pins and forbids that may be to blame.
 std::string generic_finding(const Instance& instance) {
-  const std::string lead = "the counts per gender and grade leave room, yet no assignment";
-  if (instance.pins.empty() && instance.forbids.empty()) {
-    return lead + " gives every member between min_dorms and max_dorms dorms at once";
-  }
+  if (instance.pins.empty() && instance.forbids.empty()) return msg::counts_leave_room();
   std::vector<std::string> parts;
-  if (!instance.pins.empty()) parts.push_back(pair_list("pins", instance.pins));
-  if (!instance.forbids.empty()) parts.push_back(pair_list("forbids", instance.forbids));
-  return fmt::format("{} meets these pins and forbids together: {}", lead, fmt::join(parts, "; "));
+  if (!instance.pins.empty()) parts.push_back(pair_list(msg::pins_list, instance.pins));
+  if (!instance.forbids.empty()) parts.push_back(pair_list(msg::forbids_list, instance.forbids));
+  return msg::counts_leave_room_pins(fmt::join(parts, msg::part_separator(message_language())));
 }
 
 }  // namespace
@@ -323,7 +317,7 @@ Diagnosis diagnose(const Instance& instance, const RuleLimits& limits) {
   if (detail::run_flow(instance, {}).feasible) return out;
   const Rules& rules = instance.rules;
   if (rules.min_dorms > rules.max_dorms) {
-    out.findings.push_back(fmt::format("min_dorms {} is greater than max_dorms {}", rules.min_dorms, rules.max_dorms));
+    out.findings.push_back(msg::min_above_max(rules.min_dorms, rules.max_dorms));
   }
   for (const Finding& finding : count_shortfalls(count_groups(instance), rules)) {
     out.findings.push_back(named(instance, finding));

@@ -12,11 +12,11 @@
 
 namespace dormlink::assign::detail {
 
-// "grade-2" or "grade-1 to grade-2".
+// "grade-2" or "grade-1 to grade-2" (in the message language, as are the other texts).
 std::string grade_span(int low, int high);
 
-// "1 dorm", "2 dorms".
-std::string count_of(long long n, std::string_view noun);
+// The English plural ending of a count: "" for 1, else "s" (msg: an argument Chinese leaves out).
+const char* plural(long long n);
 
 // "a, b, c and 4 more": the first ten items of a sorted list, or "none".
 std::string bounded(const std::vector<std::string>& items);

@@ -371,6 +371,7 @@ std::optional<std::size_t> Builder::trace(int node) {
     auto n = static_cast<std::size_t>(node);
     const auto& incoming = m_incoming[n];
     while (m_next[n] < incoming.size() && m_rest[incoming[m_next[n]]] == 0) ++m_next[n];
+    // not a message: an internal error only a bug can cause
     if (m_next[n] == incoming.size()) throw std::logic_error("assign: flow is not conserved");
     std::size_t arc = incoming[m_next[n]];
     --m_rest[arc];

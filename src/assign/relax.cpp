@@ -15,6 +15,7 @@
 
 #include "diagnose.hpp"
 #include "flow.hpp"
+#include "messages.hpp"
 
 namespace dormlink::assign {
 namespace {
@@ -132,7 +133,8 @@ class Relaxer {
     for (std::size_t k = 0; k < k_knobs; ++k) {
       if (steps[k] > 0) parts.push_back(part(s, static_cast<Knob>(k)));
     }
-    s.text = parts.size() == 1 ? parts.front() : fmt::format("together: {}", fmt::join(parts, "; "));
+    s.text =
+        parts.size() == 1 ? parts.front() : msg::together(fmt::join(parts, msg::part_separator(message_language())));
     return s;
   }
 
@@ -181,22 +183,19 @@ class Relaxer {
     const Rules& before = m_instance.rules;
     switch (knob) {
       case k_max_dorms:
-        return fmt::format("raise max_dorms to {} (assignment.max_dorms = {})", s.rules.max_dorms, s.rules.max_dorms);
+        return msg::raise_max_dorms(s.rules.max_dorms, s.rules.max_dorms);
       case k_candidates: {
         auto n = static_cast<long long>(m_instance.candidates_left_out.size());
-        return fmt::format("include candidates (assignment.candidates_take_dorms = true): {} {} left out",
-                           detail::count_of(n, "candidate"), n == 1 ? "is" : "are");
+        return msg::include_candidates(n, detail::plural(n), n == 1 ? "is" : "are");
       }
       case k_senior_from_grade:
-        return fmt::format(
-            "relax H5: raise senior_from_grade to {} (assignment.senior_from_grade = {}), so that {} "
-            "dorms may have a member of a higher grade",
+        return msg::raise_senior_from_grade(
             s.rules.senior_from_grade, s.rules.senior_from_grade,
             detail::grade_span(before.senior_from_grade, s.rules.senior_from_grade - 1));
       case k_min_dorms:
-        return fmt::format("lower min_dorms to {} (assignment.min_dorms = {})", s.rules.min_dorms, s.rules.min_dorms);
+        return msg::lower_min_dorms(s.rules.min_dorms, s.rules.min_dorms);
       case k_pins:
-        return fmt::format("drop the pins named above ({})", broken_pins());
+        return msg::drop_pins(broken_pins());
       case k_knobs:
         break;
     }
@@ -213,18 +212,17 @@ class Relaxer {
   // Solving proved that even every change at its limit, together, leaves no assignment.
   std::string nothing_helps() const {
     const Rules& r = m_instance.rules;
-    std::string also;
-    if (m_most[k_candidates] > 0) {
-      auto n = static_cast<long long>(m_instance.candidates_left_out.size());
-      also += fmt::format(", with or without the {} left out", detail::count_of(n, "candidate"));
+    const int max_dorms = r.max_dorms + m_most[k_max_dorms];
+    const int min_dorms = r.min_dorms - m_most[k_min_dorms];
+    const int senior = r.senior_from_grade + m_most[k_senior_from_grade];
+    const auto n = static_cast<long long>(m_instance.candidates_left_out.size());
+    const bool candidates = m_most[k_candidates] > 0;
+    if (m_most[k_pins] > 0) {
+      return candidates ? msg::nothing_helps_candidates_pins(max_dorms, min_dorms, senior, n, detail::plural(n))
+                        : msg::nothing_helps_pins(max_dorms, min_dorms, senior);
     }
-    if (m_most[k_pins] > 0) also += ", without the pins named above";
-    if (!also.empty()) also += ",";
-    return fmt::format(
-        "even max_dorms = {}, min_dorms = {} and senior_from_grade = {}{} leave no assignment: no "
-        "change of these settings, alone or together, is enough",
-        r.max_dorms + m_most[k_max_dorms], r.min_dorms - m_most[k_min_dorms],
-        r.senior_from_grade + m_most[k_senior_from_grade], also);
+    return candidates ? msg::nothing_helps_candidates(max_dorms, min_dorms, senior, n, detail::plural(n))
+                      : msg::nothing_helps(max_dorms, min_dorms, senior);
   }
 
   const Instance& m_instance;

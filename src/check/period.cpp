@@ -8,12 +8,11 @@
 #include <tuple>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/util/text.hpp"
+#include "messages.hpp"
 
 namespace dormlink::check {
 namespace {
@@ -29,16 +28,15 @@ ReportPeriod previous_period(const Config& config, const PeriodSpec& spec, Date 
       if (to_days(make_period(*s, config, p).last_day) < to_days(as_of)) return make_period(*s, config, p);
     }
   }
-  throw UsageError(fmt::format("--period previous: no reporting period has ended by {}", format_date(as_of)));
+  throw UsageError(msg::no_previous_period(format_date(as_of)));
 }
 
 ReportPeriod current_period(const Config& config, const PeriodSpec& spec, Date as_of) {
   const Semester* s = spec.semester != nullptr ? spec.semester : config.calendar.containing(as_of);
   const auto week = s == nullptr ? std::nullopt : s->teaching_week(as_of);
   if (!week) {
-    throw UsageError(
-        fmt::format("--period current: {} is outside the teaching weeks of {}; give --period N and --semester ID",
-                    format_date(as_of), s == nullptr ? "every semester" : s->id));
+    throw UsageError(s == nullptr ? msg::current_outside_every_semester(format_date(as_of))
+                                  : msg::current_outside_semester(format_date(as_of), s->id));
   }
   return make_period(*s, config, reporting_period_of_week(*week, config));
 }
@@ -49,15 +47,13 @@ ReportPeriod next_period(const Config& config, const PeriodSpec& spec, Date as_o
   const Semester* s = spec.semester != nullptr ? spec.semester : config.calendar.containing(as_of);
   for (auto it = config.calendar.semesters.begin(); s == nullptr && it != config.calendar.semesters.end(); ++it)
     if (to_days(it->first_monday) > to_days(as_of)) s = &*it;
-  if (s == nullptr)
-    throw UsageError(fmt::format("--period next: no semester begins after {}; give --semester ID", format_date(as_of)));
+  if (s == nullptr) throw UsageError(msg::no_next_semester(format_date(as_of)));
   for (int p = 1; p <= period_count(*s, config); ++p) {
     const auto period = make_period(*s, config, p);
     if (to_days(period.first_day) > to_days(as_of)) return period;
   }
-  throw UsageError(fmt::format("--period next: {} has no reporting period after {} (the last, {}, began on {})", s->id,
-                               format_date(as_of), period_count(*s, config),
-                               format_date(make_period(*s, config, period_count(*s, config)).first_day)));
+  throw UsageError(msg::no_next_period(s->id, format_date(as_of), period_count(*s, config),
+                                       format_date(make_period(*s, config, period_count(*s, config)).first_day)));
 }
 
 int period_number(const std::string& given) {
@@ -65,8 +61,7 @@ int period_number(const std::string& given) {
   int number = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
   if (ec != std::errc() || end != text.data() + text.size() || number < 1) {
-    throw UsageError(
-        fmt::format("--period {}: use a period number (1, 2, ...), current, previous or next", quote_value(given)));
+    throw UsageError(msg::bad_period(quote_value(given)));
   }
   return number;
 }
@@ -78,10 +73,9 @@ ReportPeriod numbered_period(const Config& config, const PeriodSpec& spec, Date 
   const Semester* s = spec.semester != nullptr ? spec.semester : config.calendar.containing(as_of);
   for (auto it = config.calendar.semesters.rbegin(); s == nullptr && it != config.calendar.semesters.rend(); ++it)
     if (to_days(it->first_monday) <= to_days(as_of)) s = &*it;
-  if (s == nullptr)
-    throw UsageError(fmt::format("no semester has begun by {}; give --semester ID", format_date(as_of)));
+  if (s == nullptr) throw UsageError(msg::no_semester_begun(format_date(as_of)));
   if (number > period_count(*s, config)) {
-    throw UsageError(fmt::format("--period {}: {} has {} reporting periods", number, s->id, period_count(*s, config)));
+    throw UsageError(msg::period_out_of_range(number, s->id, period_count(*s, config)));
   }
   return make_period(*s, config, number);
 }
@@ -112,8 +106,7 @@ ReportPeriod choose_period(const Config& config, const PeriodSpec& spec, Date as
            : spec.period == "next"    ? next_period(config, spec, as_of)
                                       : numbered_period(config, spec, as_of);
   if (!spec.ahead && to_days(p.first_day) > to_days(as_of)) {
-    throw UsageError(fmt::format("period {} of {} begins on {}, after {}; nothing to report yet", p.number,
-                                 p.semester_id, format_date(p.first_day), format_date(as_of)));
+    throw UsageError(msg::period_not_begun(p.number, p.semester_id, format_date(p.first_day), format_date(as_of)));
   }
   return p;
 }

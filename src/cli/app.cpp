@@ -9,7 +9,9 @@
 
 #include "cli/command_line.hpp"
 #include "cli/context.hpp"
+#include "cli/help_language.hpp"
 #include "cli/messages.hpp"
+#include "cli/parse_messages.hpp"
 #include "cli/scrubbed_stream.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
@@ -85,13 +87,13 @@ int run_guarded(const Runner& runner, Context& context) {
 // from them.
 int parse_failure(CLI::App& root, const CLI::ParseError& e, std::ostream& out, std::ostream& err) {
   if (e.get_exit_code() == 0) {
+    translate_help(root, message_language());
     std::ostringstream ignored;
     root.exit(e, out, ignored);
     return 0;
   }
   const std::string what = e.what();
-  err << msg::error_line(what == "A subcommand is required" ? msg::choose_command()
-                                                            : msg::command_line(scrub_command_line_echo(what)));
+  err << msg::error_line(scrub_command_line_echo(parse_error_message(what)));
   return static_cast<int>(ExitCode::usage);
 }
 

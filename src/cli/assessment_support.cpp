@@ -16,6 +16,12 @@
 #include "dormlink/store/inspection_store.hpp"
 
 namespace dormlink::cli {
+namespace {
+
+// A finding's student in the inspection report: report content, in the report's language.
+constexpr Message k_student{"{} ({})", "{}（{}）"};
+
+}  // namespace
 
 const Semester& semester_by_id(Context& ctx, const std::string& id) {
   const auto& config = ctx.config();
@@ -116,9 +122,7 @@ report::InspectionSummary load_inspection_summary(Context& ctx, store::Database&
     x.inspected_on = f.inspected_on;
     x.inspector = f.inspector;
     x.record_id = f.record_id;
-    if (f.student_id)
-      x.student = fmt::format(fmt::runtime(ctx.language() == Language::zh ? "{}（{}）" : "{} ({})"),
-                              name_of(*f.student_id), *f.student_id);
+    if (f.student_id) x.student = k_student.in(ctx.language(), name_of(*f.student_id), *f.student_id);
     x.contradicted = f.verdict == store::Verdict::contradicted;
     x.note = f.note;
     if (f.record_id) branch_records.push_back(*f.record_id);

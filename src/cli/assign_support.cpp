@@ -13,6 +13,25 @@
 namespace dormlink::cli {
 namespace {
 
+// The messages of assign's options, its semester and an infeasible instance (docs/messages.md).
+namespace say {
+inline constexpr Message pair_format{"{} {}: write MEMBER:DORM, e.g. 2023110104:10-106",
+                                     "{} {}：请写成“党员:寝室”，如 2023110104:10-106"};
+inline constexpr Message pair_not_member{
+    "{} {}: {} is not a member who takes dorms this semester (student id or unique name)",
+    "{} {}：{} 不是本学期联系寝室的党员（请写学号或唯一的姓名）"};
+inline constexpr Message pair_not_dorm{"{} {}: {} is not a dorm in scope this semester",
+                                       "{} {}：{} 不是本学期分配范围内的寝室"};
+inline constexpr Message semester_not_in_config{"--semester {} is not in the config", "--semester {} 不在配置中"};
+inline constexpr Message between_semesters{"dormlink: {} is between semesters; assigning {}, which starts on {}\n",
+                                           "dormlink: {} 不在学期内；为下一学期 {}（{} 开始）分配\n"};
+inline constexpr Message suggestion{"suggestion: {}", "建议：{}"};
+inline constexpr Message infeasible{
+    "no assignment satisfies the hard rules ({} members, {} dorms); nothing was committed. --best-effort covers as "
+    "many dorms as possible",
+    "没有任何分配能满足硬性规则（{} 名党员，{} 间寝室）；未提交任何分配。--best-effort 可覆盖尽可能多的寝室"};
+}  // namespace say
+
 assign::Rules rules_of(const Config& config) {
   const auto& a = config.assignment;
   return assign::Rules{a.min_dorms,           a.max_dorms,  a.senior_from_grade, a.w_major,
@@ -60,19 +79,15 @@ std::optional<std::size_t> find_dorm(const assign::Instance& instance, const std
 assign::IdPair resolve_pair(const assign::Instance& instance, const std::string& text, const char* option) {
   auto colon = text.rfind(':');
   if (colon == std::string::npos) {
-    throw UsageError(fmt::format("{} {}: write MEMBER:DORM, e.g. 2023110104:10-106", option, quote_value(text)));
+    throw UsageError(say::pair_format(option, quote_value(text)));
   }
   auto member = find_member(instance, text.substr(0, colon));
   auto dorm = find_dorm(instance, text.substr(colon + 1));
   if (!member) {
-    throw UsageError(
-        fmt::format("{} {}: {} is not a member who takes dorms this semester (student id "
-                    "or unique name)",
-                    option, quote_value(text), quote_value(text.substr(0, colon))));
+    throw UsageError(say::pair_not_member(option, quote_value(text), quote_value(text.substr(0, colon))));
   }
   if (!dorm) {
-    throw UsageError(fmt::format("{} {}: {} is not a dorm in scope this semester", option, quote_value(text),
-                                 quote_value(text.substr(colon + 1))));
+    throw UsageError(say::pair_not_dorm(option, quote_value(text), quote_value(text.substr(colon + 1))));
   }
   return {instance.members[*member].id, instance.dorms[*dorm].code};
 }
@@ -91,7 +106,7 @@ const Semester& choose_assign_semester(Context& ctx, const std::string& id) {
   const auto& calendar = ctx.config().calendar;
   if (!id.empty()) {
     if (const auto* s = calendar.find(id)) return *s;
-    throw UsageError(fmt::format("--semester {} is not in the config", quote_value(id)));
+    throw UsageError(say::semester_not_in_config(quote_value(id)));
   }
   if (const auto* s = calendar.containing(ctx.today())) return *s;
   // Between semesters the next one is meant (assigned before it starts); after the calendar's
@@ -102,11 +117,7 @@ const Semester& choose_assign_semester(Context& ctx, const std::string& id) {
     throw ConfigError(outside_calendar(ctx, ctx.today(), outside_known));
   }
   if (!ctx.options().quiet) {
-    fmt::print(ctx.err(),
-               fmt::runtime(ctx.language() == Language::zh ? "dormlink: {} 不在学期内；为下一学期 {}（{} 开始）分配\n"
-                                                           : "dormlink: {} is between semesters; assigning {}, which "
-                                                             "starts on {}\n"),
-               format_date(ctx.today()), next->id, format_date(next->first_monday));
+    ctx.err() << say::between_semesters(format_date(ctx.today()), next->id, format_date(next->first_monday));
   }
   return *next;
 }
@@ -164,11 +175,8 @@ assign::Solution solution_of(const assign::Instance& instance, const store::Assi
   auto diagnosis = assign::diagnose(instance, {A::k_fewest_dorms, A::k_most_dorms, A::k_highest_senior_from_grade});
   std::vector<Problem> problems;
   for (const auto& f : diagnosis.findings) problems.push_back({"", f});
-  for (const auto& s : diagnosis.suggestions) problems.push_back({"", "suggestion: " + s.text});
-  throw InfeasibleError(fmt::format("no assignment satisfies the hard rules ({} members, {} dorms); nothing was "
-                                    "committed. --best-effort covers as many dorms as possible",
-                                    instance.members.size(), instance.dorms.size()),
-                        std::move(problems));
+  for (const auto& s : diagnosis.suggestions) problems.push_back({"", say::suggestion(s.text)});
+  throw InfeasibleError(say::infeasible(instance.members.size(), instance.dorms.size()), std::move(problems));
 }
 
 report::AssignmentReport make_report(const assign::Instance& instance, const assign::Solution& solution,
@@ -179,7 +187,7 @@ report::AssignmentReport make_report(const assign::Instance& instance, const ass
   r.semester_id = semester.id;
   r.semester_name = semester.name;
   r.kind = o.repair ? "repair" : solution.uncovered.empty() ? "solve" : "best_effort";
-  r.status = o.dry_run ? "dry run" : "";
+  r.dry_run = o.dry_run;
   if (against_current) {
     r.before_label = fmt::format("#{}", inputs.current->id);
   } else if (inputs.previous) {

@@ -5,6 +5,7 @@
 
 #include "cli/lookup.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/language.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/store/check_store.hpp"
 #include "dormlink/store/notify_store.hpp"
@@ -13,6 +14,17 @@ namespace dormlink::cli {
 namespace {
 
 using Kind = report::DigestRecipient::Kind;
+
+// The digest's options (docs/messages.md).
+namespace say {
+inline constexpr Message bad_recipient{
+    "--for {}: name a recipient as counselor:ID, branch:NAME, member:ID (an id or a name) or committee",
+    "--for {}：请这样指定收件人：counselor:ID、branch:名称、member:ID（编号或姓名均可）或 committee"};
+inline constexpr Message since_twice{"--since and --since-last name the same day two ways; give one",
+                                     "--since 和 --since-last 是指定同一天的两种方式；请只给出其中一个"};
+inline constexpr Message since_not_date{"--since {}: not a date; write YYYY-MM-DD",
+                                        "--since {}：不是日期；请写成 YYYY-MM-DD"};
+}  // namespace say
 
 // What `--for` names before the lookup: the kind and the rest ("counselor:陈逸" -> counselor, "陈逸").
 std::pair<Kind, std::string> split_recipient(const std::string& text) {
@@ -25,9 +37,7 @@ std::pair<Kind, std::string> split_recipient(const std::string& text) {
     if (kind == "branch") return {Kind::branch, who};
     if (kind == "member") return {Kind::member, who};
   }
-  throw UsageError(
-      fmt::format("--for {}: name a recipient as counselor:ID, branch:NAME, member:ID (an id or a name) or committee",
-                  quote_value(text)));
+  throw UsageError(say::bad_recipient(quote_value(text)));
 }
 
 // The command that lists everything the digest shortened.
@@ -49,12 +59,12 @@ std::string closing_hint(const check::CheckInput& input, const report::DigestRec
 
 std::optional<Date> since_date(const DigestRequest& r, Date as_of) {
   if (r.since_last) {
-    if (!r.since.empty()) throw UsageError("--since and --since-last name the same day two ways; give one");
+    if (!r.since.empty()) throw UsageError(say::since_twice());
     return std::nullopt;
   }
   if (r.since.empty()) return Date{std::chrono::sys_days{as_of} - std::chrono::days{1}};
   auto d = parse_iso_date(r.since);
-  if (!d) throw UsageError(fmt::format("--since {}: not a date; write YYYY-MM-DD", quote_value(r.since)));
+  if (!d) throw UsageError(say::since_not_date(quote_value(r.since)));
   return d;
 }
 

@@ -26,6 +26,25 @@ constexpr const char* k_examples = R"(Examples:
   dormlink assign --explain 10-106                # why this pair, and the next-best alternatives
   dormlink assign --dry-run --format json --stats)";
 
+// The messages of assign's run (docs/messages.md).
+namespace say {
+inline constexpr Message already_assigned{
+    "{} already has an assignment (#{}, committed {} by {}); use --replace to recompute it (the old one stays in "
+    "history) or --repair to fix it",
+    "{} 已有分配（#{}，{} 由 {} 提交）；如要重新计算请加 --replace（旧的分配保留在历史中），如要修补请加 --repair"};
+inline constexpr Message repair_needs_commit{"--repair needs a committed assignment for the semester; run assign first",
+                                             "--repair 需要本学期已提交的分配；请先运行 assign"};
+inline constexpr Message raw_needs_csv{"--raw goes with --format csv", "--raw 只能与 --format csv 一起使用"};
+inline constexpr Message stats{
+    "assign stats: load {:.1f} ms, build {:.1f} ms, solve {:.1f} ms, render {:.1f} ms; members {}, dorms {}, nodes "
+    "{}, arcs {}, total cost {}\n",
+    "assign 统计：读取 {:.1f} 毫秒，建模 {:.1f} 毫秒，求解 {:.1f} 毫秒，输出 {:.1f} 毫秒；党员 {}，寝室 {}，节点 {}，"
+    "弧 {}，总代价 {}\n"};
+inline constexpr Message committed{
+    "the assignment of {} was committed as #{}, valid from {} (dormlink export assignments --semester {} prints it)",
+    "{} 的分配已提交为 #{}，自 {} 起生效（可用 dormlink export assignments --semester {} 打印）"};
+}  // namespace say
+
 using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point start) {
@@ -36,16 +55,13 @@ double ms_since(Clock::time_point start) {
 void check_commit_allowed(const AssignOptions& o, const std::optional<store::AssignmentRecord>& current,
                           const Semester& semester) {
   if (o.dry_run || !current || o.replace || o.repair) return;
-  throw CantCreateError(
-      fmt::format("{} already has an assignment (#{}, committed {} by {}); use --replace to "
-                  "recompute it (the old one stays in history) or --repair to fix it",
-                  semester.id, current->id, current->created_at, current->created_by));
+  throw CantCreateError(say::already_assigned(semester.id, current->id, current->created_at, current->created_by));
 }
 
 assign::Solution run_solver(const AssignOptions& o, const assign::Instance& instance,
                             const std::optional<store::AssignmentRecord>& current) {
   if (o.repair) {
-    if (!current) throw UsageError("--repair needs a committed assignment for the semester; run assign first");
+    if (!current) throw UsageError(say::repair_needs_commit());
     return assign::solve_repair(instance, record_pairs(*current));
   }
   auto solution = assign::solve(instance);
@@ -64,20 +80,14 @@ struct Timings {
 // The --stats line on stderr.
 void print_stats(Context& ctx, const Timings& t, double render, const assign::Instance& instance,
                  const assign::Solution& solution) {
-  fmt::print(ctx.err(),
-             "assign stats: load {:.1f} ms, build {:.1f} ms, solve {:.1f} ms, render {:.1f} ms; "
-             "members {}, dorms {}, nodes {}, arcs {}, total cost {}\n",
-             t.load, t.build, t.solve, render, instance.members.size(), instance.dorms.size(), solution.network_nodes,
-             solution.network_arcs, solution.total_cost);
+  ctx.err() << say::stats(t.load, t.build, t.solve, render, instance.members.size(), instance.dorms.size(),
+                          solution.network_nodes, solution.network_arcs, solution.total_cost);
 }
 
 // "the assignment of 2026-autumn was committed as #12, valid from ...": what a failing output
 // must still tell the user.
 std::string committed_text(const Semester& semester, const CommitReceipt& receipt) {
-  return fmt::format(
-      "the assignment of {} was committed as #{}, valid from {} (dormlink export assignments "
-      "--semester {} prints it)",
-      semester.id, receipt.id, receipt.valid_from, semester.id);
+  return say::committed(semester.id, receipt.id, receipt.valid_from, semester.id);
 }
 
 // Prints the report (unless -q); once committed, its heading says "committed as #N" and a
@@ -89,7 +99,8 @@ void print_report(Context& ctx, report::AssignmentReport report, const AssignOpt
     emit(ctx, render(report, o.format, ctx.language(), o.raw));
     return;
   }
-  report.status = fmt::format("committed as #{}, valid from {}", receipt->id, receipt->valid_from);
+  report.committed_as = receipt->id;
+  report.valid_from = receipt->valid_from;
   emit(ctx, render(report, o.format, ctx.language(), o.raw), committed_text(semester, *receipt));
 }
 
@@ -116,7 +127,7 @@ int run_assign(Context& ctx, const AssignOptions& o) {
       explained = explain(ctx, *instance, inputs.current, o.explain);
       return;
     }
-    if (o.raw && o.format != "csv") throw UsageError("--raw goes with --format csv");
+    if (o.raw && o.format != "csv") throw UsageError(say::raw_needs_csv());
     check_commit_allowed(o, inputs.current, semester);
     solution = run_solver(o, *instance, inputs.current);
     t.solve = ms_since(start) - t.load - t.build;

@@ -12,10 +12,20 @@
 #include "cli/damage.hpp"
 #include "cli/messages.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/store/backup.hpp"
 
 namespace dormlink::cli {
 namespace {
+
+// The messages of backup beyond its receipt line (docs/messages.md).
+namespace say {
+inline constexpr Message receipt_not_recorded{
+    "dormlink: warning: the backup {} is complete, but its receipt could not be recorded in {} ({}); verify cannot "
+    "check the chain against this copy\n",
+    "dormlink: 警告：备份 {} 已完成，但未能在 {} 中记下这次备份（{}）；verify 无法用这份副本核对记录链\n"};
+inline constexpr Message no_backup_written{"no backup was written", "未写入备份"};
+}  // namespace say
 
 struct BackupOptions {
   std::string file;
@@ -35,10 +45,7 @@ void record_receipt(Context& ctx, const std::string& db_path, const std::string&
     auto db = ctx.open_database(store::OpenMode::read_write);
     store::record_backup_receipt(db, receipt);
   } catch (const Error& e) {
-    fmt::print(ctx.err(),
-               "dormlink: warning: the backup {} is complete, but its receipt could not be recorded in "
-               "{} ({}); verify cannot check the chain against this copy\n",
-               file, db_path, e.what());
+    ctx.err() << say::receipt_not_recorded(file, db_path, e.what());
   }
 }
 
@@ -47,7 +54,7 @@ void record_receipt(Context& ctx, const std::string& db_path, const std::string&
 store::BackupResult backup_to_stdout(Context& ctx, store::Database& db) {
   if (ctx.env().stdout_is_terminal) throw UsageError(msg::backup_to_terminal());
   std::string pattern = (std::filesystem::temp_directory_path() / "dormlink-backup-XXXXXX").string();
-  if (::mkdtemp(pattern.data()) == nullptr) throw IoError(msg::cannot_create_file(pattern, std::strerror(errno)));
+  if (::mkdtemp(pattern.data()) == nullptr) throw IoError(msg::cannot_create_file(pattern, system_error_text(errno)));
   const std::filesystem::path folder = pattern;
   const auto copy = (folder / "copy.db").string();
   struct Remover {
@@ -73,7 +80,7 @@ int run_backup(Context& ctx, const BackupOptions& o) {
   std::string db_path;
   {
     // A copy of a damaged file is no backup: the source is checked before anything is copied.
-    auto db = open_undamaged(ctx, store::OpenMode::read_only, "no backup was written");
+    auto db = open_undamaged(ctx, store::OpenMode::read_only, say::no_backup_written());
     db_path = db.path();
     if (to_stdout) {
       result = backup_to_stdout(ctx, db);

@@ -4,14 +4,30 @@
 #include <fmt/ostream.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/calendar_messages.hpp"
 #include "cli/calendar_support.hpp"
 #include "cli/context.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/language.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/report/table.hpp"
 
 namespace dormlink::cli {
 namespace {
+
+// calendar's messages (docs/messages.md); show's lines are its listing, in the report's language.
+namespace say {
+inline constexpr Message title{"Calendar ({})\n", "校历（{}）\n"};
+inline constexpr Message in_week{"{}: {}, week {}", "{}：{} 第{}周"};
+inline constexpr Message closing{"{}: {} has ended; `check` still lists its open items (close_out_days = {})",
+                                 "{}：{} 已结束，`check` 仍列出其未结事项（close_out_days = {}）"};
+inline constexpr Message bad_start{"--start {}: expected a date YYYY-MM-DD", "--start {}：应为日期 YYYY-MM-DD"};
+inline constexpr Message start_not_monday{"--start {}: teaching week 1 starts on a Monday; that week's Monday is {}",
+                                          "--start {}：教学第 1 周从周一开始；那一周的周一是 {}"};
+inline constexpr Message draft_source{"{} + draft", "{} + 草稿"};
+inline constexpr Message draft_would_not_load{"the draft of {} would not load when appended to {}: {}",
+                                              "{} 的草稿追加到 {} 后无法加载：{}"};
+}  // namespace say
 
 struct CalendarOptions {
   std::string semester;  // draft: the new semester's id
@@ -26,18 +42,13 @@ std::string week_list(const std::vector<int>& weeks) {
 // Where --as-of lies: in week N of a semester, closing one out, between, before or after them.
 std::string where_line(Context& ctx, Date as_of) {
   const auto& config = ctx.config();
-  const bool zh = ctx.language() == Language::zh;
-  if (const auto* s = config.calendar.containing(as_of)) {
-    return fmt::format(fmt::runtime(zh ? "{}：{} 第{}周" : "{}: {}, week {}"), format_date(as_of), s->id,
-                       *s->teaching_week(as_of));
-  }
-  if (const auto* s = config.calendar.closing(as_of, config.check.close_out_days)) {
-    return fmt::format(fmt::runtime(zh ? "{}：{} 已结束，`check` 仍列出其未结事项（close_out_days = {}）"
-                                       : "{}: {} has ended; `check` still lists its open items (close_out_days = {})"),
-                       format_date(as_of), s->id, config.check.close_out_days);
-  }
+  const Language language = ctx.language();
+  if (const auto* s = config.calendar.containing(as_of))
+    return say::in_week.in(language, format_date(as_of), s->id, *s->teaching_week(as_of));
+  if (const auto* s = config.calendar.closing(as_of, config.check.close_out_days))
+    return say::closing.in(language, format_date(as_of), s->id, config.check.close_out_days);
   bool outside_known = false;
-  return outside_calendar(ctx, as_of, outside_known);
+  return outside_calendar_in(language, ctx, as_of, outside_known);
 }
 
 int run_show(Context& ctx) {
@@ -54,7 +65,7 @@ int run_show(Context& ctx) {
     t.rows.push_back({s.id, s.name, format_date(s.first_monday), format_date(s.last_day()),
                       fmt::format("{}", s.teaching_weeks), week_list(s.holiday_weeks), week_list(s.exam_weeks)});
   }
-  fmt::print(ctx.out(), fmt::runtime(zh ? "校历（{}）\n" : "Calendar ({})\n"), ctx.options().config_path);
+  ctx.out() << say::title.in(ctx.language(), ctx.options().config_path);
   if (!calendar.semesters.empty()) ctx.out() << report::render_text(t);
   ctx.out() << where_line(ctx, as_of) << "\n";
   return 0;
@@ -64,12 +75,11 @@ int run_show(Context& ctx) {
 // not load (its id taken, overlapping a semester) is refused with the config's own message.
 int run_draft(Context& ctx, const CalendarOptions& o) {
   const auto start = parse_iso_date(o.start);
-  if (!start) throw UsageError(fmt::format("--start {}: expected a date YYYY-MM-DD", quote_value(o.start)));
+  if (!start) throw UsageError(say::bad_start(quote_value(o.start)));
   const auto weekday = std::chrono::weekday{to_days(*start)};
   if (weekday != std::chrono::Monday) {
     const Date monday{to_days(*start) - (weekday - std::chrono::Monday)};
-    throw UsageError(fmt::format("--start {}: teaching week 1 starts on a Monday; that week's Monday is {}", o.start,
-                                 format_date(monday)));
+    throw UsageError(say::start_not_monday(o.start, format_date(monday)));
   }
   const Semester draft = draft_semester(o.semester, *start, o.weeks);
   const std::string block = render_semester(draft);
@@ -81,12 +91,11 @@ int run_draft(Context& ctx, const CalendarOptions& o) {
     text.clear();  // no config yet: the block alone must load
   }
   try {
-    (void)parse_config(text + "\n" + block, path + " + draft");
+    (void)parse_config(text + "\n" + block, say::draft_source(path));
   } catch (const ConfigError& e) {
     std::string why = e.what();
     for (const auto& p : e.problems()) why += "\n  " + (p.location.empty() ? "" : p.location + ": ") + p.message;
-    throw UsageError(
-        fmt::format("the draft of {} would not load when appended to {}: {}", quote_value(o.semester), path, why));
+    throw UsageError(say::draft_would_not_load(quote_value(o.semester), path, why));
   }
   ctx.out() << "\n" << block;
   return 0;

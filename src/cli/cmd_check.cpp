@@ -6,13 +6,16 @@
 #include <fmt/ostream.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/calendar_messages.hpp"
 #include "cli/calendar_support.hpp"
 #include "cli/check_digest.hpp"
 #include "cli/context.hpp"
 #include "cli/damage.hpp"
 #include "cli/lookup.hpp"
+#include "cli/messages.hpp"
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/language.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/report/check_report.hpp"
 #include "dormlink/report/digest.hpp"
@@ -21,6 +24,27 @@
 
 namespace dormlink::cli {
 namespace {
+
+// check's messages (docs/messages.md); the line that stands for an empty listing on standard
+// output is in the report's language.
+namespace say {
+inline constexpr Message no_semester{"{}: the calendar has no semester; add a [[calendar.semester]] block",
+                                     "{}：校历中没有任何学期；请加入一个 [[calendar.semester]] 段"};
+inline constexpr Message warning{"dormlink: warning: {}\n", "dormlink: 警告：{}\n"};
+inline constexpr Message outside_every_semester{"{} is outside every semester; nothing is due.\n",
+                                                "{} 不在任何学期内，没有到期事项。\n"};
+inline constexpr Message digest_not_csv{
+    "--digest is text, md or json; --format csv lists every item (no --digest)",
+    "--digest 的格式为 text、md 或 json；--format csv 用于列出全部事项（不加 --digest）"};
+inline constexpr Message digest_not_all{"--digest lists what is overdue or due soon; --all goes without --digest",
+                                        "--digest 只列出逾期和即将到期的事项；--all 不能与 --digest 同用"};
+inline constexpr Message digest_options{"--for, --since, --since-last and --all-items go with --digest",
+                                        "--for、--since、--since-last 和 --all-items 须与 --digest 同用"};
+inline constexpr Message md_needs_digest{"--format md goes with --digest; check lists as text, json or csv",
+                                         "--format md 须与 --digest 同用；check 的列表格式为 text、json 或 csv"};
+inline constexpr Message raw_needs_csv{"--raw goes with --format csv", "--raw 须与 --format csv 同用"};
+inline constexpr Message nothing_checked{"nothing was checked", "未做任何检查"};
+}  // namespace say
 
 struct CheckOptions {
   std::string semester;
@@ -41,14 +65,12 @@ const Semester* choose_semester(Context& ctx, const CheckOptions& o, Date as_of)
   if (!o.semester.empty()) {
     const auto* s = calendar.find(o.semester);
     if (s == nullptr) {
-      throw UsageError(
-          fmt::format("--semester {}: no such semester in {}", quote_value(o.semester), ctx.options().config_path));
+      throw UsageError(msg::no_such_semester(quote_value(o.semester), ctx.options().config_path));
     }
     return s;
   }
   if (calendar.semesters.empty()) {
-    throw ConfigError(
-        fmt::format("{}: the calendar has no semester; add a [[calendar.semester]] block", ctx.options().config_path));
+    throw ConfigError(say::no_semester(ctx.options().config_path));
   }
   return checked_semester(ctx.config(), as_of);
 }
@@ -58,9 +80,9 @@ const Semester* choose_semester(Context& ctx, const CheckOptions& o, Date as_of)
 // is due. The output keeps its format (JSON stays JSON).
 int outside_every_semester(Context& ctx, const CheckOptions& o, Date as_of) {
   bool outside_known = false;
-  const std::string where = outside_calendar(ctx, as_of, outside_known);
-  if (outside_known)
-    fmt::print(ctx.err(), "dormlink: {}: {}\n", ctx.language() == Language::zh ? "警告" : "warning", where);
+  // Between two semesters, a line of the listing (the report's language); else a warning.
+  const std::string where = outside_calendar_in(ctx.language(), ctx, as_of, outside_known);
+  if (outside_known) ctx.err() << say::warning(outside_calendar(ctx, as_of, outside_known));
   if (!prints_result(ctx, o.format, false)) return 0;
   if (o.format == "json" && o.digest) {
     ctx.out() << report::render_digest_json({});
@@ -71,10 +93,7 @@ int outside_every_semester(Context& ctx, const CheckOptions& o, Date as_of) {
   } else if (o.format != "csv" && !outside_known) {
     ctx.out() << where << "\n";
   } else if (o.format != "csv") {
-    fmt::print(ctx.out(),
-               fmt::runtime(ctx.language() == Language::zh ? "{} 不在任何学期内，没有到期事项。\n"
-                                                           : "{} is outside every semester; nothing is due.\n"),
-               format_date(as_of));
+    ctx.out() << say::outside_every_semester.in(ctx.language(), format_date(as_of));
   }
   return 0;
 }
@@ -90,18 +109,16 @@ bool listed(check::Status status, bool all) {
 void check_digest_options(const CheckOptions& o) {
   const auto& d = o.digest_request;
   if (o.digest) {
-    if (o.format == "csv")
-      throw UsageError("--digest is text, md or json; --format csv lists every item (no --digest)");
-    if (o.all) throw UsageError("--digest lists what is overdue or due soon; --all goes without --digest");
+    if (o.format == "csv") throw UsageError(say::digest_not_csv());
+    if (o.all) throw UsageError(say::digest_not_all());
     return;
   }
-  if (!d.recipient.empty() || !d.since.empty() || d.since_last || d.all_items)
-    throw UsageError("--for, --since, --since-last and --all-items go with --digest");
-  if (o.format == "md") throw UsageError("--format md goes with --digest; check lists as text, json or csv");
+  if (!d.recipient.empty() || !d.since.empty() || d.since_last || d.all_items) throw UsageError(say::digest_options());
+  if (o.format == "md") throw UsageError(say::md_needs_digest());
 }
 
 int run_check(Context& ctx, CheckOptions& o) {
-  if (o.raw && o.format != "csv") throw UsageError("--raw goes with --format csv");
+  if (o.raw && o.format != "csv") throw UsageError(say::raw_needs_csv());
   check_digest_options(o);
   const Date as_of = ctx.today();
   const Semester* chosen = choose_semester(ctx, o, as_of);
@@ -113,7 +130,7 @@ int run_check(Context& ctx, CheckOptions& o) {
   // semester is read while quick_check runs beside it.
   check::CheckInput input;
   int counselor = -1;
-  read_undamaged(ctx, "nothing was checked", [&](store::Database& db) {
+  read_undamaged(ctx, say::nothing_checked(), [&](store::Database& db) {
     // --counselor reads only what that counselor's obligations need (store::CheckScope).
     store::CheckScope scope;
     if (!o.counselor.empty() && o.member.empty())

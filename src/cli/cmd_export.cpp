@@ -9,6 +9,7 @@
 #include "cli/assessment_support.hpp"
 #include "cli/assign_support.hpp"
 #include "cli/context.hpp"
+#include "cli/messages.hpp"
 #include "cli/sheets.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/language.hpp"
@@ -30,6 +31,20 @@ constexpr const char* k_examples = R"(Examples:
   dormlink export students --raw --include-sensitive --reason "学期初名册备份" -o roster.csv
   dormlink export assessment --semester 2026-autumn --format xlsx -o 考核.xlsx)";
 
+// export's messages (docs/messages.md).
+namespace say {
+inline constexpr Message sensitive_needs_reason{
+    "--include-sensitive needs --reason TEXT: say why the sensitive fields are needed",
+    "--include-sensitive 需要 --reason TEXT：请说明为什么需要敏感字段"};
+inline constexpr Message reason_needs_sensitive{"--reason goes with --include-sensitive",
+                                                "--reason 须与 --include-sensitive 同用"};
+inline constexpr Message committee_no_names{
+    "export assignments: the committee sees no names of students; use report summary",
+    "export assignments：学院党委（committee）看不到学生姓名；请用 report summary"};
+inline constexpr Message no_assignment{"{} has no committed assignment; run `dormlink assign` first",
+                                       "{} 还没有已提交的分配；请先运行 `dormlink assign`"};
+}  // namespace say
+
 struct ExportOptions {
   std::string table;
   std::string semester;
@@ -44,12 +59,12 @@ struct ExportOptions {
 
 void check_options(const ExportOptions& o) {
   if (o.include_sensitive && util::trim(o.reason).empty()) {
-    throw UsageError("--include-sensitive needs --reason TEXT: say why the sensitive fields are needed");
+    throw UsageError(say::sensitive_needs_reason());
   }
-  if (!o.include_sensitive && !o.reason.empty()) throw UsageError("--reason goes with --include-sensitive");
+  if (!o.include_sensitive && !o.reason.empty()) throw UsageError(say::reason_needs_sensitive());
   check_sheet_options({o.format, {}, o.raw}, !o.output.empty());
   if (o.table == "assignments" && o.audience == "committee") {
-    throw UsageError("export assignments: the committee sees no names of students; use report summary");
+    throw UsageError(say::committee_no_names());
   }
 }
 
@@ -64,7 +79,7 @@ report::ExportTable assignments_table(Context& ctx, store::Database& db, const E
   const auto& semester = choose_assign_semester(ctx, o.semester);
   auto inputs = load_assign_inputs(db, config, semester, ctx.today());
   if (!inputs.current) {
-    throw NotFoundError(fmt::format("{} has no committed assignment; run `dormlink assign` first", semester.id));
+    throw NotFoundError(say::no_assignment(semester.id));
   }
   AssignOptions options;
   auto instance = make_instance(inputs, config, semester, options);
@@ -108,8 +123,7 @@ std::string build(Context& ctx, store::Database& db, const ExportOptions& o, con
   if (o.table == "assignments") return render(ctx, o, assignments_table(ctx, db, o));
   if (o.table == "contacts" || o.table == "incidents") {
     if (!o.semester.empty() && ctx.config().calendar.find(o.semester) == nullptr) {
-      throw UsageError(
-          fmt::format("--semester {}: no such semester in {}", quote_value(o.semester), ctx.options().config_path));
+      throw UsageError(msg::no_such_semester(quote_value(o.semester), ctx.options().config_path));
     }
     auto rows = store::load_export_records(db, o.semester, ctx.today());
     return render(ctx, o,

@@ -15,6 +15,7 @@
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/check/period.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/language.hpp"
 #include "dormlink/records/record.hpp"
 #include "dormlink/report/blank_form.hpp"
 #include "dormlink/store/check_store.hpp"
@@ -39,6 +40,23 @@ Examples:
   dormlink form --all --counselor T2024001 --period next --out-dir reports/2026-10-19/forms
   dormlink form --member 李晴紫 --period 3 --format csv --out-dir forms)";
 
+// form's messages (docs/messages.md). English plurals are arguments, left out in Chinese ({1:.0}).
+namespace say {
+inline constexpr Message member_or_all{"form: give --member WHO or --all", "form：请给出 --member WHO 或 --all"};
+inline constexpr Message counselor_needs_all{"--counselor goes with --all", "--counselor 须与 --all 同用"};
+inline constexpr Message period_required{"--period is required: a number, current, next or previous",
+                                         "需要 --period：期次编号、current、next 或 previous"};
+inline constexpr Message out_dir_required{"--out-dir DIR is required: one file is written per member",
+                                          "需要 --out-dir DIR：每名党员写出一个文件"};
+inline constexpr Message not_a_file_name{"id \"{}\" or semester \"{}\" cannot name a file",
+                                         "编号“{}”或学期“{}”不能用作文件名"};
+inline constexpr Message nobody_due{"no member is due a form for period {}; no file written\n",
+                                    "第{}期没有应交反馈表的党员，没有写出表格。\n"};
+inline constexpr Message wrote_form{"wrote {}: blank form of {} ({}) for period {}\n",
+                                    "已写出 {}：{}（{}）第{}期空白反馈表\n"};
+inline constexpr Message forms_written{"{} blank form{} in {}\n", "共 {0} 份空白反馈表{1:.0}，在 {2}\n"};
+}  // namespace say
+
 struct FormOptions {
   std::string member;
   std::string counselor;
@@ -59,10 +77,10 @@ struct FormFile {
 };
 
 void check_options(const FormOptions& o) {
-  if (o.member.empty() == !o.all) throw UsageError("form: give --member WHO or --all");
-  if (!o.all && !o.counselor.empty()) throw UsageError("--counselor goes with --all");
-  if (o.period.empty()) throw UsageError("--period is required: a number, current, next or previous");
-  if (o.out_dir.empty()) throw UsageError("--out-dir DIR is required: one file is written per member");
+  if (o.member.empty() == !o.all) throw UsageError(say::member_or_all());
+  if (!o.all && !o.counselor.empty()) throw UsageError(say::counselor_needs_all());
+  if (o.period.empty()) throw UsageError(say::period_required());
+  if (o.out_dir.empty()) throw UsageError(say::out_dir_required());
 }
 
 // The last day whose assignment versions and staff roster the forms read: the period's last day
@@ -92,7 +110,7 @@ std::string file_for(const FormOptions& o, const report::BlankForm& form) {
     });
   };
   if (!plain(form.member_id) || !plain(form.semester_id)) {
-    throw DataError(fmt::format("id \"{}\" or semester \"{}\" cannot name a file", form.member_id, form.semester_id));
+    throw DataError(say::not_a_file_name(form.member_id, form.semester_id));
   }
   return fmt::format("{}/form-{}-{}-p{}.{}", o.out_dir, form.member_id, form.semester_id, form.period, o.format);
 }
@@ -124,12 +142,7 @@ std::vector<FormFile> build_forms(Context& ctx, store::Database& db, const FormO
     check_output_path(ctx, f.path, o.force);
     files.push_back(std::move(f));
   }
-  if (files.empty() && !ctx.options().quiet) {
-    fmt::print(ctx.err(), "{}\n",
-               zh(ctx.language())
-                   ? fmt::format("第{}期没有应交反馈表的党员，没有写出表格。", period.number)
-                   : fmt::format("no member is due a form for period {}; no file written", period.number));
-  }
+  if (files.empty() && !ctx.options().quiet) ctx.err() << say::nobody_due(period.number);
   return files;
 }
 
@@ -145,13 +158,7 @@ std::string render(Context& ctx, const FormOptions& o, const report::BlankForm& 
 
 void print_receipt(Context& ctx, const FormFile& f) {
   if (ctx.options().quiet) return;
-  if (zh(ctx.language())) {
-    fmt::print(ctx.err(), "已写出 {}：{}（{}）第{}期空白反馈表\n", f.path, f.member_name, f.form.member_id,
-               f.form.period);
-  } else {
-    fmt::print(ctx.err(), "wrote {}: blank form of {} ({}) for period {}\n", f.path, f.member_name, f.form.member_id,
-               f.form.period);
-  }
+  ctx.err() << say::wrote_form(f.path, f.member_name, f.form.member_id, f.form.period);
 }
 
 int run_form_command(Context& ctx, const FormOptions& o) {
@@ -165,12 +172,8 @@ int run_form_command(Context& ctx, const FormOptions& o) {
     write_output_file(ctx, f.path, f.bytes, o.force);
     print_receipt(ctx, f);
   }
-  if (!files.empty() && !ctx.options().quiet) {
-    fmt::print(ctx.err(), "{}\n",
-               zh(ctx.language())
-                   ? fmt::format("共 {} 份空白反馈表，在 {}", files.size(), o.out_dir)
-                   : fmt::format("{} blank form{} in {}", files.size(), files.size() == 1 ? "" : "s", o.out_dir));
-  }
+  if (!files.empty() && !ctx.options().quiet)
+    ctx.err() << say::forms_written(files.size(), files.size() == 1 ? "" : "s", o.out_dir);
   return 0;
 }
 

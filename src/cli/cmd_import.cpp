@@ -31,6 +31,12 @@ constexpr const char* k_examples = R"(Examples:
 
 Columns and accepted Chinese headers: docs/import.md; returned forms: docs/forms.md)";
 
+// The note of an import (docs/messages.md); the rest of import's messages are in cli/messages.hpp.
+namespace say {
+inline constexpr Message ignored_columns{"dormlink: note: {}: ignored column(s) {}\n",
+                                         "dormlink: 提示：{}：已忽略以下列 {}\n"};
+}  // namespace say
+
 enum class RosterKind { students, dorms, staff };
 
 struct ImportOptions {
@@ -87,6 +93,7 @@ roster::ImportSummary parse_and_apply(RosterKind kind, const util::CsvTable& tab
     case RosterKind::staff:
       return store::import_staff(db, roster::parse_staff(table, parse, &notes), context);
   }
+  // not a message: an internal error only a bug can cause
   throw Error(ExitCode::internal, "unknown roster kind");
 }
 
@@ -142,8 +149,7 @@ int run_import(Context& ctx, RosterKind kind, const ImportOptions& o) {
   auto summary = apply_confirmed(ctx, kind, o, table, {context.source_name, semester}, db, context, notes);
   progress.finish();
   if (!notes.ignored_columns.empty()) {
-    fmt::print(ctx.err(), "dormlink: note: {}: ignored column(s) {}\n", context.source_name,
-               report::join_quoted(notes.ignored_columns));
+    ctx.err() << say::ignored_columns(context.source_name, report::join_quoted(notes.ignored_columns));
   }
   summary.source_name = context.source_name;
   summary.encoding = context.encoding;

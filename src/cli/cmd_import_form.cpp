@@ -26,6 +26,28 @@ constexpr const char* k_examples = R"(Examples:
 A returned file is read once (its SHA-256 is kept); a second, different file for the same member
 and period replaces the first file's rows. Notation of 联系学生姓名及方式: docs/records.md)";
 
+// The messages of import form: --received, files given twice, and the receipt of an imported
+// form (docs/messages.md).
+namespace say {
+inline constexpr Message as_of_after_today{"--as-of {} is after today ({}); give --received or drop --as-of",
+                                           "--as-of {} 晚于今天（{}）；请给出 --received，或去掉 --as-of"};
+inline constexpr Message received_later_than_now{
+    "--received {} is later than now ({}); give when the files reached you",
+    "--received {} 晚于当前时间（{}）；请给出收到这些文件的时间"};
+inline constexpr Message same_file{"{} and {} are the same file; give it once", "{} 和 {} 是同一个文件；请只给一次"};
+inline constexpr Message same_form{"{} and {} are both {}'s form of period {}; import the one that is right",
+                                   "{} 和 {} 都是 {} 第 {} 期的反馈表；请只导入正确的那一个"};
+inline constexpr Message no_contact{"no contact", "本期无联系"};
+inline constexpr Message no_new_record{"no new record", "无新记录"};
+inline constexpr Message one_record{"1 record #{}", "1 条记录 #{}"};
+inline constexpr Message some_records{"{} records #{}-#{}", "{} 条记录 #{}–#{}"};
+inline constexpr Message already{", {0} row{1} already recorded", "，{0} 行已有记录{1:.0}"};
+inline constexpr Message imported{"imported {}: {} period {}, {}, handed in {} (import #{})\n",
+                                  "已导入 {}：{} 第{}期，{}，{}报送（导入 #{}）\n"};
+inline constexpr Message late{"late", "逾期"};
+inline constexpr Message on_time{"on time", "按时"};
+}  // namespace say
+
 struct Options {
   std::vector<std::string> files;
   std::string received;
@@ -39,8 +61,7 @@ LocalDateTime received_of(Context& ctx, const Options& o, const EntryClock& cloc
   if (o.received.empty()) {
     // With --as-of, that day at the real time of day (as report --submit does).
     if (to_days(clock.today) > to_days(clock.now.date)) {
-      throw UsageError(fmt::format("--as-of {} is after today ({}); give --received or drop --as-of",
-                                   format_date(clock.today), format_date(clock.now.date)));
+      throw UsageError(say::as_of_after_today(format_date(clock.today), format_date(clock.now.date)));
     }
     if (ctx.options().as_of.empty()) return clock.now;
     return LocalDateTime{clock.today, clock.now.hour, clock.now.minute, true};
@@ -49,8 +70,7 @@ LocalDateTime received_of(Context& ctx, const Options& o, const EntryClock& cloc
   if (const auto* error = std::get_if<WhenError>(&parsed)) throw UsageError("--received " + error->message);
   auto at = std::get<LocalDateTime>(parsed);
   if (at > clock.now) {
-    throw UsageError(fmt::format("--received {} is later than now ({}); give when the files reached you",
-                                 format_local(at), format_local(clock.now)));
+    throw UsageError(say::received_later_than_now(format_local(at), format_local(clock.now)));
   }
   return at;
 }
@@ -165,19 +185,6 @@ void print_plan(Context& ctx, const FormPlan& plan) {
   }
 }
 
-// The receipt of an imported form (docs/messages.md).
-namespace say {
-inline constexpr Message no_contact{"no contact", "本期无联系"};
-inline constexpr Message no_new_record{"no new record", "无新记录"};
-inline constexpr Message one_record{"1 record #{}", "1 条记录 #{}"};
-inline constexpr Message some_records{"{} records #{}-#{}", "{} 条记录 #{}–#{}"};
-inline constexpr Message already{", {0} row{1} already recorded", "，{0} 行已有记录{1:.0}"};
-inline constexpr Message imported{"imported {}: {} period {}, {}, handed in {} (import #{})\n",
-                                  "已导入 {}：{} 第{}期，{}，{}报送（导入 #{}）\n"};
-inline constexpr Message late{"late", "逾期"};
-inline constexpr Message on_time{"on time", "按时"};
-}  // namespace say
-
 // One line per file on standard error: its member, period, new records, rows already
 // recorded, on time or late.
 void print_receipts(Context& ctx, const std::vector<FormPlan>& plans, const std::vector<Saved>& saved) {
@@ -218,7 +225,7 @@ int run_import_form(Context& ctx, const Options& o) {
     for (auto& file : files) {
       for (const auto& done : plans) {
         if (done.file.sha256 == file.sha256) {
-          throw DataError(fmt::format("{} and {} are the same file; give it once", done.file.name, file.name));
+          throw DataError(say::same_file(done.file.name, file.name));
         }
       }
       plans.push_back(plan_form(ctx, db, resolver, std::move(file), o.form));
@@ -228,8 +235,7 @@ int run_import_form(Context& ctx, const Options& o) {
         const auto& b = plans.back();
         if (a.member_id == b.member_id && a.period.semester_id == b.period.semester_id &&
             a.period.number == b.period.number) {
-          throw DataError(fmt::format("{} and {} are both {}'s form of period {}; import the one that is right",
-                                      a.file.name, b.file.name, a.member_id, a.period.number));
+          throw DataError(say::same_form(a.file.name, b.file.name, a.member_id, a.period.number));
         }
       }
     }

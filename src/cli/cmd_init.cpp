@@ -16,6 +16,12 @@ constexpr const char* k_examples = R"(Examples:
   dormlink --db college.db --config college.toml init
   dormlink --as-of 2026-09-01 init               # draft the calendar of that academic year)";
 
+// init's refusal (docs/messages.md); its status lines are in cli/messages.hpp.
+namespace say {
+inline constexpr Message db_exists{"{} already exists; init never overwrites a database (choose another --db path)",
+                                   "{} 已存在；init 从不覆盖数据库（请换一个 --db 路径）"};
+}  // namespace say
+
 // A default config whose calendar is a draft of the current academic year.
 std::string draft_config_text(Context& ctx) {
   Config config;
@@ -28,10 +34,7 @@ int run_init(Context& ctx) {
   const auto& config_path = ctx.options().config_path;
   const auto& db_path = ctx.options().db_path;
   if (::access(db_path.c_str(), F_OK) == 0) {
-    throw CantCreateError(
-        fmt::format("{} already exists; init never overwrites a database "
-                    "(choose another --db path)",
-                    db_path));
+    throw CantCreateError(say::db_exists(db_path));
   }
   bool have_config = ::access(config_path.c_str(), F_OK) == 0;
   if (have_config) ctx.config();  // an existing config must be valid before anything is made

@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
+#include "cli/messages.hpp"
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/inspect/sample.hpp"
@@ -27,6 +28,61 @@
 namespace dormlink::cli {
 namespace {
 
+// The messages of inspect sample and inspect record (docs/messages.md).
+namespace say {
+inline constexpr Message outside_semesters{"--as-of {} is outside every semester; pass --semester ID",
+                                           "--as-of {} 不在任何学期内；请用 --semester 指定学期"};
+inline constexpr Message bad_rate{"--rate {}: use a fraction 0 < R <= 1 such as 0.1, or a percentage such as 10%",
+                                  "--rate {}：请写 0 < R <= 1 的小数（如 0.1）或百分比（如 10%）"};
+inline constexpr Message bad_seed{"--seed {}: use a whole number from 0 to 9223372036854775807",
+                                  "--seed {}：请写 0 到 9223372036854775807 之间的整数"};
+inline constexpr Message nothing_to_inspect{
+    "no member of the assignment in force on {} holds a dorm with residents; nothing to inspect",
+    "{} 生效的分配中没有党员联系有住户的寝室；没有可抽查的对象"};
+inline constexpr Message no_assignment{"{} has no assignment in force on {}; run dormlink assign first",
+                                       "{} 在 {} 没有生效的分配；请先运行 dormlink assign"};
+inline constexpr Message bad_listed{"{} {}: use record numbers, each optionally with a student: 12,15:张三",
+                                    "{} {}：请写记录编号，每个编号后可加学生：12,15:张三"};
+inline constexpr Message nothing_listed{
+    "list what the inspectors checked: --confirmed R[:STUDENT],... or --contradicted ...",
+    "请列出检查组核实过的记录：--confirmed R[:STUDENT],... 或 --contradicted ..."};
+inline constexpr Message listed_twice{"record {} is listed twice", "记录 {} 列了两次"};
+inline constexpr Message on_not_date{"--on {} is not a date; use YYYY-MM-DD", "--on {} 不是日期；请写成 YYYY-MM-DD"};
+inline constexpr Message on_after_today{"--on {} is after today ({})", "--on {} 晚于今天（{}）"};
+inline constexpr Message inspection_in_future{
+    "the inspection date {} is after today ({}); record an inspection once it has happened (--on DATE, or an --as-of "
+    "that is not in the future)",
+    "检查日期 {} 晚于今天（{}）；检查之后才能记录（用 --on 日期，或不晚于今天的 --as-of）"};
+inline constexpr Message no_student{"--member {}: no current student has that id or name",
+                                    "--member {}：当日名册上没有这个学号或姓名的学生"};
+inline constexpr Message several_students{"--member {}: several students have that name ({}); use the student id",
+                                          "--member {}：有多名学生同名（{}）；请用学号"};
+inline constexpr Message names_no_students{"record #{} names no students, so {} cannot confirm or deny it",
+                                           "记录 #{} 没有记载任何学生，所以 {} 无法证实或否认它"};
+inline constexpr Message not_among_students{"record #{}: {} is not among its students ({})",
+                                            "记录 #{}：{} 不在其记载的学生（{}）之中"};
+inline constexpr Message superseded{"record #{} was corrected or withdrawn by #{}; inspect #{} instead",
+                                    "记录 #{} 已被 #{} 更正或撤回；请改为核查 #{}"};
+// The kind as stored ("plan") in English, its Chinese label ("工作计划") in Chinese.
+inline constexpr Message not_contact{"record #{0} is a {1} record, not a contact with a dorm{2:.0}",
+                                     "记录 #{0} 是“{2}”记录{1:.0}，不是联系寝室的记录"};
+inline constexpr Message logged_by_other{"record #{} was logged by {}, not by {} {}",
+                                         "记录 #{} 由 {} 录入，而不是 {} {}"};
+inline constexpr Message other_dorm{"record #{} is for dorm {}, not {}", "记录 #{} 是寝室 {} 的记录，而不是 {} 的"};
+inline constexpr Message after_inspection{"record #{} happened on {}, after the inspection on {}",
+                                          "记录 #{} 发生于 {}，晚于 {} 的检查"};
+inline constexpr Message no_sample{"--sample {}: there is no inspection sample #{}", "--sample {}：没有抽查样本 #{}"};
+inline constexpr Message not_in_sample{"--sample {}: member {} and dorm {} are not in sample #{}",
+                                       "--sample {}：党员 {} 和寝室 {} 不在抽查样本 #{} 中"};
+inline constexpr Message no_such_record{"record #{}: there is no such record", "记录 #{}：没有这条记录"};
+inline constexpr Message nothing_recorded{"{}; nothing was recorded", "{}；未记录任何内容"};
+inline constexpr Message problems_nothing_recorded{"{} problems with the listed records; nothing was recorded",
+                                                   "所列记录有 {} 个问题；未记录任何内容"};
+inline constexpr Message not_dorm_code{"--dorm {} is not a dorm code such as 10-106",
+                                       "--dorm {} 不是寝室编号（如 10-106）"};
+inline constexpr Message inspector_required{"--inspector is required: who inspected", "需要 --inspector：由谁检查"};
+}  // namespace say
+
 struct SampleOptions {
   int size = 0;
   std::string rate;
@@ -40,14 +96,13 @@ const Semester& choose_semester(Context& ctx, const std::string& id, Date as_of)
   if (!id.empty()) {
     const auto* s = calendar.find(id);
     if (s == nullptr) {
-      throw UsageError(
-          fmt::format("--semester {}: no such semester in {}", quote_value(id), ctx.options().config_path));
+      throw UsageError(msg::no_such_semester(quote_value(id), ctx.options().config_path));
     }
     return *s;
   }
   const auto* s = calendar.containing(as_of);
   if (s == nullptr) {
-    throw UsageError(fmt::format("--as-of {} is outside every semester; pass --semester ID", format_date(as_of)));
+    throw UsageError(say::outside_semesters(format_date(as_of)));
   }
   return *s;
 }
@@ -61,8 +116,7 @@ double parse_rate(const std::string& text) {
   auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
   if (percent) value /= 100;
   if (ec != std::errc() || end != t.data() + t.size() || !(value > 0 && value <= 1)) {
-    throw UsageError(fmt::format("--rate {}: use a fraction 0 < R <= 1 such as 0.1, or a percentage such as 10%",
-                                 quote_value(text)));
+    throw UsageError(say::bad_rate(quote_value(text)));
   }
   return value;
 }
@@ -74,7 +128,7 @@ std::uint64_t parse_seed(const std::string& text) {
   auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
   if (ec != std::errc() || end != t.data() + t.size() || t.empty() ||
       value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-    throw UsageError(fmt::format("--seed {}: use a whole number from 0 to 9223372036854775807", quote_value(text)));
+    throw UsageError(say::bad_seed(quote_value(text)));
   }
   return value;
 }
@@ -123,14 +177,10 @@ store::SampleRow sample_row(Context& ctx, const report::InspectionChecklist& c, 
 [[noreturn]] void no_frame(const check::CheckInput& input, Date as_of) {
   for (const auto& v : input.assignments) {
     if (v.valid_from <= as_of) {
-      throw DataError(
-          fmt::format("no member of the assignment in force on {} holds a dorm with residents; "
-                      "nothing to inspect",
-                      format_date(as_of)));
+      throw DataError(say::nothing_to_inspect(format_date(as_of)));
     }
   }
-  throw DataError(fmt::format("{} has no assignment in force on {}; run dormlink assign first", input.semester.id,
-                              format_date(as_of)));
+  throw DataError(say::no_assignment(input.semester.id, format_date(as_of)));
 }
 
 int run_sample(Context& ctx, const SampleOptions& o) {
@@ -206,8 +256,7 @@ Listed parse_listed(const std::string& piece, bool contradicted, const char* opt
   auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), l.record);
   if (number.empty() || ec != std::errc() || end != number.data() + number.size() || l.record <= 0 ||
       (colon != std::string::npos && l.student.empty())) {
-    throw UsageError(fmt::format("{} {}: use record numbers, each optionally with a student: 12,15:张三", option,
-                                 quote_value(piece)));
+    throw UsageError(say::bad_listed(option, quote_value(piece)));
   }
   return l;
 }
@@ -227,12 +276,11 @@ std::vector<Listed> parse_all_listed(const RecordOptions& o) {
       }
     }
   }
-  if (all.empty())
-    throw UsageError("list what the inspectors checked: --confirmed R[:STUDENT],... or --contradicted ...");
+  if (all.empty()) throw UsageError(say::nothing_listed());
   for (std::size_t i = 0; i < all.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (all[i].record == all[j].record && all[i].student == all[j].student) {
-        throw UsageError(fmt::format("record {} is listed twice", quote_value(all[i].text)));
+        throw UsageError(say::listed_twice(quote_value(all[i].text)));
       }
     }
   }
@@ -243,8 +291,8 @@ Date inspection_date(Context& ctx, const std::string& text) {
   const Date today = ctx.today();
   if (text.empty()) return today;
   auto on = parse_iso_date(util::normalize_code(text));
-  if (!on) throw UsageError(fmt::format("--on {} is not a date; use YYYY-MM-DD", quote_value(text)));
-  if (*on > today) throw UsageError(fmt::format("--on {} is after today ({})", format_date(*on), format_date(today)));
+  if (!on) throw UsageError(say::on_not_date(quote_value(text)));
+  if (*on > today) throw UsageError(say::on_after_today(format_date(*on), format_date(today)));
   return *on;
 }
 
@@ -253,16 +301,15 @@ Date inspected_on(Context& ctx, const std::string& text) {
   const Date on = inspection_date(ctx, text);
   const Date real = ctx.real_today();
   if (to_days(on) > to_days(real)) {
-    throw UsageError(
-        fmt::format("the inspection date {} is after today ({}); record an inspection once it has "
-                    "happened (--on DATE, or an --as-of that is not in the future)",
-                    format_date(on), format_date(real)));
+    throw UsageError(say::inspection_in_future(format_date(on), format_date(real)));
   }
   return on;
 }
 
-// The student with this id or exact name on the roster of the date.
-const roster::StudentRow& find_student(const roster::Snapshot& snapshot, const std::string& text) {
+// The student with this id or exact name on the roster of the date `on`; one the rosters name
+// only from a later day is named with that day (docs/messages.md "Messages that misled").
+const roster::StudentRow& find_student(store::Database& db, const roster::Snapshot& snapshot, const std::string& text,
+                                       Date on) {
   const auto wanted = util::normalize_code(text);
   std::vector<const roster::StudentRow*> found;
   for (const auto& s : snapshot.students) {
@@ -270,12 +317,16 @@ const roster::StudentRow& find_student(const roster::Snapshot& snapshot, const s
     if (s.facts.name == wanted) found.push_back(&s);
   }
   if (found.size() == 1) return *found.front();
-  if (found.empty())
-    throw UsageError(fmt::format("--member {}: no current student has that id or name", quote_value(text)));
+  if (found.empty()) {
+    if (const auto later = store::later_on_roster(db, on, wanted)) {
+      throw UsageError(msg::no_student_until("--member", quote_value(text), later->name, later->student_id,
+                                             later->valid_from, later->batch, format_date(on), later->batch));
+    }
+    throw UsageError(say::no_student(quote_value(text)));
+  }
   std::string ids;
   for (const auto* s : found) ids += (ids.empty() ? "" : ", ") + s->student_id;
-  throw UsageError(
-      fmt::format("--member {}: several students have that name ({}); use the student id", quote_value(text), ids));
+  throw UsageError(say::several_students(quote_value(text), ids));
 }
 
 // The student of the record a listed entry names; empty when it names none.
@@ -288,10 +339,9 @@ std::optional<store::NamedStudent> listed_student(const store::InspectedRecord& 
   }
   std::vector<std::string> names;
   for (const auto& s : r.students) names.push_back(s.name);
-  problems.push_back(r.students.empty() ? fmt::format("record #{} names no students, so {} cannot confirm or deny it",
-                                                      r.id, quote_value(l.student))
-                                        : fmt::format("record #{}: {} is not among its students ({})", r.id,
-                                                      quote_value(l.student), fmt::join(names, "、")));
+  problems.push_back(r.students.empty()
+                         ? say::names_no_students(r.id, quote_value(l.student))
+                         : say::not_among_students(r.id, quote_value(l.student), fmt::join(names, "、")));
   return std::nullopt;
 }
 
@@ -301,28 +351,25 @@ void check_record(const store::InspectedRecord& r, const roster::StudentRow& mem
                   std::vector<std::string>& problems) {
   auto kind = records::parse_kind(r.kind);
   if (r.superseded_by) {
-    problems.push_back(fmt::format("record #{} was corrected or withdrawn by #{}; inspect #{} instead", r.id,
-                                   *r.superseded_by, *r.superseded_by));
+    problems.push_back(say::superseded(r.id, *r.superseded_by, *r.superseded_by));
   } else if (!kind || !records::is_contact(*kind)) {
-    problems.push_back(fmt::format("record #{} is a {} record, not a contact with a dorm", r.id, r.kind));
+    problems.push_back(say::not_contact(r.id, r.kind, kind ? std::string(records::label_zh(*kind)) : r.kind));
   } else if (r.member_id != member.student_id) {
-    problems.push_back(fmt::format("record #{} was logged by {}, not by {} {}", r.id, r.member_id, member.facts.name,
-                                   member.student_id));
+    problems.push_back(say::logged_by_other(r.id, r.member_id, member.facts.name, member.student_id));
   } else if (r.dorm_code != dorm) {
-    problems.push_back(fmt::format("record #{} is for dorm {}, not {}", r.id, r.dorm_code.value_or("-"), dorm));
+    problems.push_back(say::other_dorm(r.id, r.dorm_code.value_or("-"), dorm));
   } else if (r.happened_at.substr(0, 10) > format_date(on)) {
-    problems.push_back(fmt::format("record #{} happened on {}, after the inspection on {}", r.id,
-                                   r.happened_at.substr(0, 10), format_date(on)));
+    problems.push_back(say::after_inspection(r.id, r.happened_at.substr(0, 10), format_date(on)));
   }
 }
 
 void check_sample(store::Database& db, std::int64_t id, const std::string& member, const std::string& dorm) {
   auto sample = store::load_sample(db, id);
-  if (!sample) throw DataError(fmt::format("--sample {}: there is no inspection sample #{}", id, id));
+  if (!sample) throw DataError(say::no_sample(id, id));
   for (const auto& item : sample->items) {
     if (item.member_id == member && item.dorm_code == dorm) return;
   }
-  throw DataError(fmt::format("--sample {}: member {} and dorm {} are not in sample #{}", id, member, dorm, id));
+  throw DataError(say::not_in_sample(id, member, dorm, id));
 }
 
 }  // namespace
@@ -344,7 +391,7 @@ Prepared prepare_findings(store::Database& db, const std::vector<Listed>& listed
   for (const auto& l : listed) {
     auto r = store::inspected_record(db, l.record);
     if (!r) {
-      problems.push_back(fmt::format("record #{}: there is no such record", l.record));
+      problems.push_back(say::no_such_record(l.record));
       continue;
     }
     const auto before = problems.size();
@@ -362,9 +409,9 @@ Prepared prepare_findings(store::Database& db, const std::vector<Listed>& listed
     p.rows.push_back(std::move(f));
     p.lines.push_back({0, r->id, r->kind, r->happened_at, student ? student->name : std::string(), l.contradicted});
   }
-  if (problems.size() == 1) throw DataError(problems.front() + "; nothing was recorded");
+  if (problems.size() == 1) throw DataError(say::nothing_recorded(problems.front()));
   if (!problems.empty()) {
-    const auto summary = fmt::format("{} problems with the listed records; nothing was recorded", problems.size());
+    const auto summary = say::problems_nothing_recorded(problems.size());
     std::vector<Problem> located;
     for (auto& m : problems) located.push_back({"", std::move(m)});
     throw DataError(summary, std::move(located));
@@ -376,16 +423,17 @@ int run_record(Context& ctx, const RecordOptions& o) {
   const auto listed = parse_all_listed(o);
   const Date on = inspected_on(ctx, o.on);
   const auto dorm_code = parse_dorm_code(util::normalize_code(o.dorm));
-  if (!dorm_code) throw UsageError(fmt::format("--dorm {} is not a dorm code such as 10-106", quote_value(o.dorm)));
+  if (!dorm_code) throw UsageError(say::not_dorm_code(quote_value(o.dorm)));
   const auto dorm = dorm_code->code();
   const auto inspector = std::string(util::trim(o.inspector));
-  if (inspector.empty()) throw UsageError("--inspector is required: who inspected");
+  if (inspector.empty()) throw UsageError(say::inspector_required());
+  // "--inspector" and name_problem's own message (already in the message language): no words of its own.
   if (auto problem = name_problem(inspector)) throw UsageError(fmt::format("--inspector {}", *problem));
   auto db = ctx.open_database(store::OpenMode::read_write);
   report::FindingsReceipt receipt;
   db.transaction([&] {
     const auto snapshot = store::load_roster(db, on);
-    const auto& member = find_student(snapshot, o.member);
+    const auto& member = find_student(db, snapshot, o.member, on);
     if (o.sample > 0) check_sample(db, o.sample, member.student_id, dorm);
     auto prepared = prepare_findings(db, listed, member, dorm, on);
     const auto entered_at = ctx.timestamp();

@@ -15,6 +15,7 @@
 #include "cli/damage.hpp"
 #include "cli/mailer.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/language.hpp"
 #include "dormlink/mail/message.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/store/check_store.hpp"
@@ -25,6 +26,20 @@ namespace dormlink::cli {
 namespace {
 
 using Kind = report::DigestRecipient::Kind;
+
+// notify's messages (docs/messages.md); the plan's line count follows the digests' language.
+namespace say {
+inline constexpr Message needs_via{"notify needs --via sendmail, sendmail:PROGRAM or mbox:DIR (or --dry-run)",
+                                   "notify 需要 --via sendmail、sendmail:PROGRAM 或 mbox:DIR（或 --dry-run）"};
+inline constexpr Message warning{"dormlink: warning: {}\n", "dormlink: 警告：{}\n"};
+inline constexpr Message nothing_sent{"nothing was sent", "未发送任何内容"};
+inline constexpr Message lines{"{} lines", "{} 行"};
+inline constexpr Message dry_run{"— dry run: {} digests, nothing sent or recorded\n",
+                                 "— 演练：共 {} 封摘要，均未发送，也未记录\n"};
+inline constexpr Message sent{"— {} digests sent ({})\n", "— 已发送 {} 封摘要（{}）\n"};
+inline constexpr Message not_sent{"{} of {} digests were not sent: {}; the others were sent and recorded",
+                                  "{1} 封摘要中有 {0} 封未能发送：{2}；其余的已发送并记录"};
+}  // namespace say
 
 struct NotifyOptions {
   std::string via;
@@ -183,22 +198,13 @@ std::vector<store::DigestMark> send_all(Context& ctx, const Via& via, const std:
 // One line per message on standard output (none with -q), and the dry run's note on stderr.
 void print_plan(Context& ctx, const std::vector<Outgoing>& messages, bool dry_run) {
   if (ctx.options().quiet) return;
-  const bool zh = ctx.language() == Language::zh;
-  for (const auto& m : messages) {
-    fmt::print(ctx.out(), "{}\t{}\t{}\n", who(m), m.subject,
-               fmt::format(fmt::runtime(zh ? "{} 行" : "{} lines"), m.lines));
-  }
-  if (dry_run) {
-    fmt::print(
-        ctx.err(),
-        fmt::runtime(zh ? "— 演练：{} 封摘要未发送，未记录\n" : "— dry run: {} digests, nothing sent or recorded\n"),
-        messages.size());
-  }
+  for (const auto& m : messages)
+    fmt::print(ctx.out(), "{}\t{}\t{}\n", who(m), m.subject, say::lines.in(ctx.language(), m.lines));
+  if (dry_run) ctx.err() << say::dry_run(messages.size());
 }
 
 int run_notify(Context& ctx, const NotifyOptions& o) {
-  if (o.via.empty() && !o.dry_run)
-    throw UsageError("notify needs --via sendmail, sendmail:PROGRAM or mbox:DIR (or --dry-run)");
+  if (o.via.empty() && !o.dry_run) throw UsageError(say::needs_via());
   const Via via = parse_via(o.via.empty() ? "sendmail" : o.via);
   if (!o.dry_run) check_delivery(via);
   const Date as_of = ctx.today();
@@ -208,7 +214,7 @@ int run_notify(Context& ctx, const NotifyOptions& o) {
     bool outside_known = false;
     const auto where = outside_calendar(ctx, as_of, outside_known);
     if (outside_known) {
-      fmt::print(ctx.err(), "dormlink: {}: {}\n", ctx.language() == Language::zh ? "警告" : "warning", where);
+      ctx.err() << say::warning(where);
     } else if (!ctx.options().quiet) {
       fmt::print(ctx.err(), "{}\n", where);
     }
@@ -217,7 +223,7 @@ int run_notify(Context& ctx, const NotifyOptions& o) {
   check::CheckInput input;
   std::vector<Outgoing> messages;
   int overdue = 0;
-  read_undamaged(ctx, "nothing was sent", [&](store::Database& db) {
+  read_undamaged(ctx, say::nothing_sent(), [&](store::Database& db) {
     input = store::load_check_input(db, ctx.config(), *semester, as_of, {});
     auto to = addressees(input, store::load_mail_recipients(db, as_of), ctx.config().notify);
     if (!o.recipient.empty()) {
@@ -237,14 +243,9 @@ int run_notify(Context& ctx, const NotifyOptions& o) {
       auto db = ctx.open_database(store::OpenMode::read_write);
       store::record_digest_marks(db, marks);
     }
-    if (!ctx.options().quiet)
-      fmt::print(
-          ctx.err(),
-          fmt::runtime(ctx.language() == Language::zh ? "— 已发送 {} 封摘要（{}）\n" : "— {} digests sent ({})\n"),
-          marks.size(), via.name());
+    if (!ctx.options().quiet) ctx.err() << say::sent(marks.size(), via.name());
     if (!failed.empty())
-      throw IoError(fmt::format("{} of {} digests were not sent: {}; the others were sent and recorded", failed.size(),
-                                messages.size(), fmt::join(failed, ", ")));
+      throw IoError(say::not_sent(failed.size(), messages.size(), fmt::format("{}", fmt::join(failed, ", "))));
   }
   return overdue > 0 ? static_cast<int>(ExitCode::findings) : 0;
 }

@@ -52,7 +52,7 @@ int run_verify(Context& ctx, const VerifyOptions& o) {
   store::VerifyReport report;
   {
     Progress progress(ctx, "verify");
-    read_undamaged(ctx, "the chain was not verified",
+    read_undamaged(ctx, msg::chain_not_verified(),
                    [&](store::Database& db) { report = store::verify_records(db, std::move(given)); });
   }
   if (report.fault) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "cli/help_language.hpp"
 #include "cli/messages.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
@@ -141,7 +142,8 @@ struct HelpOptions {
   std::vector<std::string> words;
 };
 
-int run_help(Context& ctx, const CLI::App& root, const HelpOptions& o) {
+int run_help(Context& ctx, CLI::App& root, const HelpOptions& o) {
+  translate_help(root, message_language());
   const CLI::App* app = &root;
   std::vector<std::string> line{"dormlink"};
   for (const auto& word : o.words) {

@@ -12,7 +12,8 @@ namespace dormlink::cli {
 // Opens the database and runs SQLite's quick_check on it before anything is read for the
 // command or written (backup, report --submit). A damaged file (SQLite refusing
 // it on open, or quick_check finding problems) is a DamageError (exit 65) naming the first
-// problems, `not_done` ("nothing was submitted"), and how to restore the last good backup the
+// problems, `not_done` ("nothing was submitted", in the message language: a catalogue entry of
+// the caller's), and how to restore the last good backup the
 // database's receipts name, or, when none is recorded, `sqlite3 .recover` into a new file.
 store::Database open_undamaged(Context& ctx, store::OpenMode mode, std::string_view not_done);
 

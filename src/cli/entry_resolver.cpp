@@ -15,6 +15,7 @@ namespace dormlink::cli {
 EntryClock clock_of(Context& ctx) {
   const auto stamp = ctx.timestamp();  // the real clock: YYYY-MM-DD HH:MM:SS
   const auto date = parse_iso_date(std::string_view(stamp).substr(0, 10));
+  // not a message: an internal error (the clock is formatted by dormlink itself)
   if (!date) throw Error(ExitCode::internal, fmt::format("unreadable clock \"{}\"", stamp));
   return {LocalDateTime{*date, std::stoi(stamp.substr(11, 2)), std::stoi(stamp.substr(14, 2)), true}, ctx.today()};
 }

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/form_import_messages.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
 #include "dormlink/model.hpp"
@@ -23,7 +24,7 @@ namespace {
 void throw_if_problems(ProblemCollector& problems, const std::string& file) {
   if (problems.empty()) return;
   const auto n = problems.size();
-  throw DataError(fmt::format("{}: {} problem{}; nothing was saved", file, n, n == 1 ? "" : "s"), problems.take());
+  throw DataError(form_msg::file_problems(file, n, n == 1 ? "" : "s"), problems.take());
 }
 
 records::FormGrid grid_of(const xlsx::Sheet& sheet, const std::string& source) {
@@ -63,10 +64,7 @@ void read_xlsx_form(Context& ctx, const std::string& bytes, FormFile& f) {
   const auto book = xlsx::read_book(bytes, read_limits, f.name);
   std::optional<records::FormGrid> grid;
   if (main_sheet(book, f.name, grid) == nullptr) {
-    throw DataError(
-        fmt::format("{}: no sheet holds the feedback form's table (a row with 联系寝室名称, 时间, "
-                    "联系学生姓名及方式, …); fill in the form `dormlink form` made, or type the seed's five columns",
-                    f.name));
+    throw DataError(form_msg::no_form_sheet(f.name));
   }
   f.main = std::move(*grid);
   if (const auto* hidden = book.find("_dormlink")) f.hidden = grid_of(*hidden, f.name);
@@ -79,10 +77,7 @@ void read_csv_form(Context& ctx, std::string bytes, std::optional<util::Encoding
   f.main.lines.push_back({table.header.line, table.header.fields});
   for (auto& record : table.records()) f.main.lines.push_back({record.line, std::move(record.fields)});
   if (!records::find_table(f.main)) {
-    throw DataError(
-        fmt::format("{}: no row holds the feedback form's column titles (联系寝室名称, 时间, "
-                    "联系学生姓名及方式, 工作进展及成效, 说明); add them above the rows",
-                    f.name));
+    throw DataError(form_msg::no_form_titles(f.name));
   }
 }
 
@@ -114,22 +109,16 @@ std::string member_of(const FormPlan& plan, const roster::Snapshot& snapshot, co
   if (!o.member.empty() && text != o.member) {
     if (const auto* named = find_member(snapshot, o.member);
         named == nullptr || (named->student_id != text && named->facts.name != text)) {
-      throw DataError(fmt::format("{}: the form is {}'s, not --member {}'s; give the right file or leave --member out",
-                                  plan.file.name, shown_student(snapshot, text), shown_student(snapshot, o.member)));
+      throw DataError(form_msg::another_members_form(plan.file.name, shown_student(snapshot, text),
+                                                     shown_student(snapshot, o.member)));
     }
   }
   if (text.empty()) {
-    throw DataError(
-        fmt::format("{}: the form names no member (no 学号 or 党员姓名 cell); add them above the table, "
-                    "or give --member",
-                    plan.file.name));
+    throw DataError(form_msg::no_member(plan.file.name));
   }
   const auto* s = find_member(snapshot, text);
   if (s == nullptr) {
-    throw DataError(
-        fmt::format("{}: the form's member {} is no current student (or a name two students share); "
-                    "type the 学号, or give --member with the student id",
-                    plan.file.name, quote_value(text)));
+    throw DataError(form_msg::unknown_member(plan.file.name, quote_value(text)));
   }
   name = s->facts.name;
   return s->student_id;
@@ -145,11 +134,9 @@ const Semester* semester_named(const Config& config, const FormPlan& plan) {
     for (const auto& s : config.calendar.semesters)
       if (s.name == text) return &s;
   }
-  throw DataError(
-      fmt::format("{}: the form's 学期 {} is no semester of the config; type the semester's id "
-                  "(such as {}) or name, or use a form `dormlink form` made for this college",
-                  plan.file.name, quote_value(text),
-                  config.calendar.semesters.empty() ? "2026-autumn" : config.calendar.semesters.front().id));
+  throw DataError(form_msg::unknown_semester(
+      plan.file.name, quote_value(text),
+      config.calendar.semesters.empty() ? "2026-autumn" : config.calendar.semesters.front().id));
 }
 
 // The period most of the typed dates fall in (the earlier on a tie), within `semester` when
@@ -193,18 +180,15 @@ check::ReportPeriod period_of(Context& ctx, const FormPlan& plan) {
   }
   if (semester != nullptr && number != 0) {
     if (number > check::period_count(*semester, config)) {
-      throw DataError(fmt::format("{}: {} has {} periods, not {}; correct 期次编号", plan.file.name, semester->id,
-                                  check::period_count(*semester, config), number));
+      throw DataError(
+          form_msg::period_count(plan.file.name, semester->id, check::period_count(*semester, config), number));
     }
     return check::make_period(*semester, config, number);
   }
   try {
     return check::choose_period(config, check::PeriodSpec{"previous", semester, false}, ctx.today());
   } catch (const UsageError&) {
-    throw DataError(
-        fmt::format("{}: the form names no period and no row has a date in a semester; add a row "
-                    "期次编号 with the period's number, or type the rows' dates as 2026-11-03 19:30",
-                    plan.file.name));
+    throw DataError(form_msg::no_period(plan.file.name));
   }
 }
 
@@ -212,21 +196,15 @@ void check_form_id(store::Database& db, const FormPlan& plan) {
   const auto& h = plan.header;
   if (h.form_id.empty()) {
     if (h.hidden_sheet) {
-      throw DataError(
-          fmt::format("{}: the form's hidden sheet _dormlink has no form_id; it was changed. Use the "
-                      "form as `dormlink form` made it",
-                      plan.file.name));
+      throw DataError(form_msg::no_form_id(plan.file.name));
     }
     return;
   }
   const auto expected =
       records::make_form_id(store::form_secret(db), plan.member_id, plan.period.semester_id, plan.period.number);
   if (h.form_id != expected) {
-    throw DataError(fmt::format(
-        "{}: 表单编号 {} was not made for {}'s form of {} period {}: this is another "
-        "member's or another period's form, or one made by another database. Ask the "
-        "member for the right file, or make a new form with `dormlink form`",
-        plan.file.name, quote_value(h.form_id), plan.member_id, plan.period.semester_id, plan.period.number));
+    throw DataError(form_msg::wrong_form_id(plan.file.name, quote_value(h.form_id), plan.member_id,
+                                            plan.period.semester_id, plan.period.number));
   }
 }
 
@@ -243,10 +221,7 @@ FormFile read_form_file(Context& ctx, const std::string& path, std::optional<uti
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (!zip && !ole && (extension == ".xlsx" || extension == ".xlsm" || extension == ".xls" || extension == ".et")) {
-    throw DataError(
-        fmt::format("{}: not an Excel workbook (its bytes are not a .xlsx file's); open it in Excel, WPS or "
-                    "LibreOffice and save it as Excel Workbook (.xlsx), or rename it .csv if it is CSV",
-                    f.name));
+    throw DataError(form_msg::not_a_workbook(f.name));
   }
   if (zip || ole) {
     f.format = "xlsx";
@@ -269,7 +244,7 @@ std::vector<std::string> talked_of(const records::FormRow& row, const roster::Sn
   if (row.everyone) {
     for (const auto& s : snapshot.students)
       if (!dorm.empty() && s.facts.dorm == dorm && s.student_id != member_id) talked.push_back(s.student_id);
-    if (talked.empty()) problems.add(where, fmt::format("联系学生姓名及方式: 全体, but {} has no residents", dorm));
+    if (talked.empty()) problems.add(where, form_msg::everyone_no_residents(dorm));
   }
   for (const auto& n : row.names) {
     if (!n.phone) {
@@ -284,9 +259,8 @@ std::vector<std::string> talked_of(const records::FormRow& row, const roster::Sn
     if (ids.size() == 1) {
       talked.push_back(ids.front());
     } else {
-      problems.add(where, fmt::format("联系学生姓名及方式: no resident of {} is named {} with the phone typed after "
-                                      "the name; check the name and the phone, or leave the phone out",
-                                      dorm.empty() ? "the dorm" : dorm, quote_value(n.name)));
+      problems.add(where, dorm.empty() ? form_msg::no_resident_of_dorm_with_phone(quote_value(n.name))
+                                       : form_msg::no_resident_with_phone(dorm, quote_value(n.name)));
     }
   }
   return talked;
@@ -295,19 +269,16 @@ std::vector<std::string> talked_of(const records::FormRow& row, const roster::Sn
 void check_rows(const FormPlan& plan, const FormImportOptions& o, ProblemCollector& problems) {
   const auto& f = plan.file;
   if (plan.rows.empty() && !plan.header.no_contact && problems.empty()) {
-    problems.add(f.name, "the form has no rows; tick 本期无联系 if there was no contact in the period");
+    problems.add(f.name, form_msg::no_rows());
   }
   if (!plan.rows.empty() && plan.header.no_contact) {
-    problems.add(f.name, fmt::format("本期无联系 is ticked but the form has {} row(s); untick it or remove the rows",
-                                     plan.rows.size()));
+    problems.add(f.name, form_msg::no_contact_but_rows(plan.rows.size()));
   }
   if (!o.strict) return;
   for (const auto& row : plan.rows) {
     if (!records::guessed(row.kind.rule)) continue;
     problems.add(f.main.row_where(row.line),
-                 fmt::format("the kind ({}) had to be guessed ({}); with --strict, fill 类型 or write it in "
-                             "brackets, e.g. （谈心，当面）",
-                             records::label_zh(row.kind.kind), records::label_zh(row.kind.rule)));
+                 form_msg::kind_guessed(records::label_zh(row.kind.kind), records::label_zh(row.kind.rule)));
   }
 }
 
@@ -324,7 +295,7 @@ void resolve_rows(FormPlan& plan, EntryResolver& resolver, store::Database& db, 
       auto entry = resolver.resolve(row.request);
       const auto key = records::canonical_row(entry.row, records::canonical_content(row.request.content));
       const auto existing = store::find_same_contact(db, entry.row);
-      if (!seen.insert(key).second) problems.add(where, "the same contact as an earlier row; remove one of them");
+      if (!seen.insert(key).second) problems.add(where, form_msg::same_contact());
       plan.already.push_back(existing && withdrawn.count(*existing) == 0 ? *existing : 0);
       plan.entries.push_back(std::move(entry));
     } catch (const DataError& e) {
@@ -348,10 +319,7 @@ FormPlan plan_form(Context& ctx, store::Database& db, EntryResolver& resolver, F
   plan.period = period_of(ctx, plan);
   check_form_id(db, plan);
   if (const auto first = store::find_form_import(db, f.sha256)) {
-    throw DataError(
-        fmt::format("{}: this file was already imported on {} as form import #{} ({}); nothing was "
-                    "saved",
-                    f.name, first->entered_at, first->id, quote_value(first->file_name)));
+    throw DataError(form_msg::already_imported(f.name, first->entered_at, first->id, quote_value(first->file_name)));
   }
   plan.replaces = store::latest_form_import(db, plan.member_id, plan.period.semester_id, plan.period.number);
   if (plan.replaces) plan.withdrawn = store::live_records_of_import(db, plan.replaces->id);

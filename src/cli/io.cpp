@@ -30,7 +30,7 @@ namespace {
 constexpr std::size_t k_chunk = 64 * 1024;
 
 [[noreturn]] void throw_errno(const Message& what, const std::string& path, int err) {
-  auto message = what(path, std::strerror(err));
+  auto message = what(path, system_error_text(err));
   if (err == ENOENT || err == ENOTDIR) throw NotFoundError(msg::does_not_exist(path));
   if (err == EACCES || err == EPERM || err == EROFS) throw PermissionError(message);
   throw IoError(message);
@@ -163,8 +163,8 @@ void make_parent_directories(const std::string& path) {
     if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST) {
       const int err = errno;
       if (err == EACCES || err == EPERM || err == EROFS)
-        throw PermissionError(msg::cannot_make_directory(it->string(), std::strerror(err)));
-      throw CantCreateError(msg::cannot_make_directory(it->string(), std::strerror(err)));
+        throw PermissionError(msg::cannot_make_directory(it->string(), system_error_text(err)));
+      throw CantCreateError(msg::cannot_make_directory(it->string(), system_error_text(err)));
     }
   }
 }
@@ -182,7 +182,7 @@ void emit(Context& ctx, std::string_view text, std::string_view already_done) {
   if (out) return;
   const int err = errno;
   out.clear();
-  const char* why = err != 0 ? std::strerror(err) : "write failed";
+  const std::string why = err != 0 ? system_error_text(err) : msg::write_failed();
   if (already_done.empty()) throw IoError(msg::stdout_failed(why));
   throw IoError(msg::stdout_failed_after(already_done, why));
 }

@@ -12,16 +12,39 @@
 #include <cstring>
 #include <filesystem>
 
-#include <fmt/format.h>
-
 #include "cli/context.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/language.hpp"
 #include "dormlink/message.hpp"
 
 extern char** environ;
 
 namespace dormlink::cli {
 namespace {
+
+// The messages of handing mail over (docs/messages.md); the system's own error text follows.
+namespace say {
+inline constexpr Message not_handed_over{"the message for {} could not be handed to sendmail: {}",
+                                         "发给 {} 的邮件未能交给 sendmail：{}"};
+inline constexpr Message not_started{
+    "{} could not be started: {}; install a mail transfer agent (the default-mta package) or use --via mbox:DIR",
+    "无法启动 {}：{}；请安装邮件传输代理（default-mta 软件包），或改用 --via mbox:DIR"};
+inline constexpr Message no_pipe{"no pipe to sendmail: {}", "无法建立通往 sendmail 的管道：{}"};
+inline constexpr Message refused_exit{"{} refused the message for {} (exit {}); see the mail log",
+                                      "{} 拒收了发给 {} 的邮件（退出码 {}）；请查看邮件日志"};
+inline constexpr Message refused_signal{"{} refused the message for {} (killed by a signal); see the mail log",
+                                        "{} 拒收了发给 {} 的邮件（被信号终止）；请查看邮件日志"};
+inline constexpr Message bad_via{"--via {}: use sendmail, sendmail:PROGRAM or mbox:DIR",
+                                 "--via {}：请用 sendmail、sendmail:PROGRAM 或 mbox:DIR"};
+inline constexpr Message no_sendmail{
+    "{} is not there or cannot be run; install a mail transfer agent (the default-mta package provides "
+    "/usr/sbin/sendmail) or use --via mbox:DIR",
+    "{} 不存在或无法运行；请安装邮件传输代理（default-mta 软件包提供 /usr/sbin/sendmail），或改用 --via mbox:DIR"};
+inline constexpr Message folder_not_created{"--via mbox:{}: the folder cannot be created: {}",
+                                            "--via mbox:{}：无法创建该文件夹：{}"};
+inline constexpr Message not_a_folder{"--via mbox:{}: the folder cannot be created: not a folder",
+                                      "--via mbox:{}：无法创建该文件夹：该路径已存在且不是文件夹"};
+}  // namespace say
 
 constexpr const char* k_default_sendmail = "/usr/sbin/sendmail";
 
@@ -41,7 +64,7 @@ void write_to_pipe(int fd, const std::string& text, const std::string& who) {
     const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      throw IoError(fmt::format("the message for {} could not be handed to sendmail: {}", who, std::strerror(errno)));
+      throw IoError(say::not_handed_over(who, system_error_text(errno)));
     }
     done += static_cast<std::size_t>(n);
   }
@@ -60,17 +83,14 @@ pid_t spawn_sendmail(const std::string& program, int read_end, int write_end) {
   const int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv, environ);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) {
-    throw UnavailableError(
-        fmt::format("{} could not be started: {}; install a mail transfer agent (the "
-                    "default-mta package) or use --via mbox:DIR",
-                    program, std::strerror(rc)));
+    throw UnavailableError(say::not_started(program, system_error_text(rc)));
   }
   return pid;
 }
 
 void send_by_sendmail(const std::string& program, const std::string& message, const std::string& who) {
   int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) throw IoError(fmt::format("no pipe to sendmail: {}", std::strerror(errno)));
+  if (::pipe2(fds, O_CLOEXEC) != 0) throw IoError(say::no_pipe(system_error_text(errno)));
   Fd read_end{fds[0]}, write_end{fds[1]};
   const pid_t pid = spawn_sendmail(program, read_end.fd, write_end.fd);
   read_end.reset();
@@ -86,8 +106,8 @@ void send_by_sendmail(const std::string& program, const std::string& message, co
   }
   if (!failure.empty()) throw IoError(failure);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw IoError(fmt::format("{} refused the message for {} ({}); see the mail log", program, who,
-                              WIFEXITED(status) ? fmt::format("exit {}", WEXITSTATUS(status)) : "killed by a signal"));
+    throw IoError(WIFEXITED(status) ? say::refused_exit(program, who, WEXITSTATUS(status))
+                                    : say::refused_signal(program, who));
   }
 }
 
@@ -97,24 +117,20 @@ Via parse_via(const std::string& text) {
   if (text == "sendmail") return {Via::Kind::sendmail, k_default_sendmail};
   if (text.starts_with("sendmail:") && text.size() > 9) return {Via::Kind::sendmail, text.substr(9)};
   if (text.starts_with("mbox:") && text.size() > 5) return {Via::Kind::mbox, text.substr(5)};
-  throw UsageError(fmt::format("--via {}: use sendmail, sendmail:PROGRAM or mbox:DIR", quote_value(text)));
+  throw UsageError(say::bad_via(quote_value(text)));
 }
 
 void check_delivery(const Via& via) {
   if (via.kind == Via::Kind::sendmail) {
     if (::access(via.target.c_str(), X_OK) != 0) {
-      throw UnavailableError(
-          fmt::format("{} is not there or cannot be run; install a mail transfer agent (the "
-                      "default-mta package provides /usr/sbin/sendmail) or use --via mbox:DIR",
-                      via.target));
+      throw UnavailableError(say::no_sendmail(via.target));
     }
     return;
   }
   std::error_code ec;
   std::filesystem::create_directories(via.target, ec);
   if (ec || !std::filesystem::is_directory(via.target)) {
-    throw IoError(
-        fmt::format("--via mbox:{}: the folder cannot be created: {}", via.target, ec ? ec.message() : "not a folder"));
+    throw IoError(ec ? say::folder_not_created(via.target, ec.message()) : say::not_a_folder(via.target));
   }
 }
 

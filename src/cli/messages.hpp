@@ -41,6 +41,7 @@ inline constexpr Message wrote_config{"wrote config {}; check its calendar again
 inline constexpr Message schema_version{"{}: schema version {}\n", "{}：结构版本 {}\n"};
 inline constexpr Message backup_done{"backup: {} -> {}: {} records, chain head {}, {} bytes (integrity ok)\n",
                                      "备份：{} -> {}：{} 条记录，链头 {}，{} 字节（完整性检查通过）\n"};
+inline constexpr Message chain_not_verified{"the chain was not verified", "未校验记录链"};
 inline constexpr Message verify_failed{"verify: FAILED at record {}: {}\n", "校验：在记录 {} 处失败：{}\n"};
 inline constexpr Message verify_intact_before{"verify: {} records before it are intact\n",
                                               "校验：其前 {} 条记录完好\n"};
@@ -70,6 +71,7 @@ inline constexpr Message expect_head_anchor{"--expect-head {}", "给定链头 --
 inline constexpr Message cannot_create_file{"cannot create {}: {}", "无法创建 {}：{}"};
 inline constexpr Message cannot_write_file{"cannot write {}: {}", "无法写入 {}：{}"};
 inline constexpr Message cannot_read_file{"cannot read {}: {}", "无法读取 {}：{}"};
+inline constexpr Message write_failed{"write failed", "写入失败"};
 inline constexpr Message cannot_read_stream{"cannot read {}", "无法读取 {}"};
 inline constexpr Message does_not_exist{"{} does not exist", "{} 不存在"};
 inline constexpr Message file_too_large{

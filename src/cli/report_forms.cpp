@@ -14,6 +14,7 @@
 #include "cli/lookup.hpp"
 #include "cli/messages.hpp"
 #include "cli/report_forms.hpp"
+#include "cli/report_forms_messages.hpp"
 #include "cli/report_support.hpp"
 #include "cli/sheets.hpp"
 #include "dormlink/check/obligations.hpp"
@@ -27,42 +28,30 @@
 namespace dormlink::cli {
 namespace {
 
+namespace say = report_msg;
+
 // ---- options ----
 
 void check_options(const ReportOptions& o) {
-  if (!o.summary && o.member.empty() == !o.all) throw UsageError("report feedback: give --member WHO or --all");
+  if (!o.summary && o.member.empty() == !o.all) throw UsageError(say::feedback_member_or_all());
   if (!o.summary && !o.all && (!o.counselor.empty() || !o.branch.empty()))
-    throw UsageError("--counselor and --branch go with --all (or use report summary)");
+    throw UsageError(say::counselor_branch_need_all());
   if (o.summary && (!o.counselor.empty() + !o.branch.empty() + o.college) != 1)
-    throw UsageError("report summary: give one of --counselor WHO, --branch NAME or --college");
-  if (o.summary && o.submit && o.counselor.empty())
-    throw UsageError("--submit hands in a counselor's summary; --branch and --college documents are views of them");
-  if (o.period.empty()) throw UsageError("--period is required: a number, current or previous");
-  if (o.include_sensitive && util::trim(o.reason).empty()) {
-    throw UsageError("--include-sensitive needs --reason TEXT: say why the sensitive fields are needed");
-  }
-  if (!o.include_sensitive && !o.on_behalf && !o.reason.empty())
-    throw UsageError("--reason goes with --include-sensitive or --on-behalf");
-  if (o.on_behalf && (o.summary || !o.submit))
-    throw UsageError("--on-behalf goes with report feedback --submit (a member's form submitted for the member)");
-  if (o.on_behalf && util::trim(o.reason).empty()) {
-    throw UsageError("--on-behalf needs --reason TEXT: say why the member's own form is not handed in (recorded)");
-  }
-  if (!o.summary && o.submit && !o.on_behalf) {
-    throw UsageError(
-        "report feedback --submit no longer hands in a member's form: import the member's returned file with "
-        "`dormlink import form FILE`, or submit it for the member with --on-behalf --reason TEXT (recorded and "
-        "shown as such)");
-  }
-  if (!o.output.empty() && !o.out_dir.empty()) throw UsageError("give -o FILE or --out-dir DIR, not both");
-  if (o.submit && o.submitted) throw UsageError("--submit records a new submission; --submitted prints the last one");
-  if (o.submitted && o.all) throw UsageError("--submitted prints one stored document; give --member, not --all");
-  if (o.submitted && !o.audience.empty())
-    throw UsageError("--submitted prints the document as it was submitted; drop --audience");
-  if (o.submitted && !o.out_dir.empty())
-    throw UsageError("--submitted prints one document: use -o FILE, not --out-dir");
+    throw UsageError(say::summary_one_scope());
+  if (o.summary && o.submit && o.counselor.empty()) throw UsageError(say::submit_counselor_only());
+  if (o.period.empty()) throw UsageError(say::period_required());
+  if (o.include_sensitive && util::trim(o.reason).empty()) throw UsageError(say::sensitive_needs_reason());
+  if (!o.include_sensitive && !o.on_behalf && !o.reason.empty()) throw UsageError(say::reason_needs_flag());
+  if (o.on_behalf && (o.summary || !o.submit)) throw UsageError(say::on_behalf_needs_submit());
+  if (o.on_behalf && util::trim(o.reason).empty()) throw UsageError(say::on_behalf_needs_reason());
+  if (!o.summary && o.submit && !o.on_behalf) throw UsageError(say::submit_not_for_member());
+  if (!o.output.empty() && !o.out_dir.empty()) throw UsageError(say::output_or_out_dir());
+  if (o.submit && o.submitted) throw UsageError(say::submit_or_submitted());
+  if (o.submitted && o.all) throw UsageError(say::submitted_not_all());
+  if (o.submitted && !o.audience.empty()) throw UsageError(say::submitted_no_audience());
+  if (o.submitted && !o.out_dir.empty()) throw UsageError(say::submitted_no_out_dir());
   if ((o.submit || o.submitted) && (o.format == "csv" || o.format == "xlsx"))
-    throw UsageError("--submit and --submitted keep the document as Markdown or JSON; use --format md or json");
+    throw UsageError(say::submit_md_or_json());
   check_sheet_options(sheet_options(o), !o.output.empty() || !o.out_dir.empty());
 }
 
@@ -87,13 +76,12 @@ std::string file_for(const ReportOptions& o, const report::ReportPeriod& p, cons
   const bool plain = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_';
   });
-  if (!plain) throw DataError(fmt::format("id \"{}\" cannot name a file; use -o FILE", id));
+  if (!plain) throw DataError(say::not_a_file_name(id));
   return fmt::format("{}/{}-{}-p{}.{}", o.out_dir, o.summary ? "summary" : "feedback", id, p.number, o.format);
 }
 
 std::string sheets_title(Context& ctx, const ReportOptions& o, const report::ReportPeriod& p) {
-  if (zh(ctx)) return fmt::format("{} {} 第{}期", o.summary ? "汇总" : "反馈表", p.semester_id, p.number);
-  return fmt::format("{} {} period {}", o.summary ? "Summary" : "Feedback forms", p.semester_id, p.number);
+  return (o.summary ? say::summary_title : say::forms_title).in(ctx.language(), p.semester_id, p.number);
 }
 
 // The documents of --all printed together: one section per member (Markdown), a JSON array,
@@ -174,14 +162,9 @@ void audit(Context& ctx, store::Database& db, const ReportOptions& o, const Load
 
 void print_receipt(Context& ctx, const store::SubmissionRow& row, std::int64_t id, const std::string& name) {
   if (ctx.options().quiet) return;
-  if (zh(ctx)) {
-    fmt::print(ctx.err(), "已报送 #{}：{}（{}）第{}期{}，报送于 {}，截止 {}{}\n", id, name, row.subject_id, row.period,
-               row.summary ? "汇总" : "反馈表", row.submitted_at, row.due_date, row.late ? "，逾期" : "");
-  } else {
-    fmt::print(ctx.err(), "submitted #{}: {} ({}) period {} {}, at {}, due {}{}\n", id, name, row.subject_id,
-               row.period, row.summary ? "summary" : "feedback form", row.submitted_at, row.due_date,
-               row.late ? ", late" : "");
-  }
+  const Message& receipt = row.summary ? (row.late ? say::submitted_summary_late : say::submitted_summary)
+                                       : (row.late ? say::submitted_form_late : say::submitted_form);
+  ctx.err() << receipt(id, name, row.subject_id, row.period, row.submitted_at, row.due_date);
 }
 
 // ---- running ----
@@ -270,24 +253,19 @@ int run_report(Context& ctx, const ReportOptions& o) {
   check_output_path(ctx, o.output, o.force);
   check_out_dir(o.out_dir);
   if (o.submit && to_days(ctx.today()) > to_days(ctx.real_today())) {
-    throw UsageError(fmt::format("--submit records a submission made now; --as-of {} is after today ({})",
-                                 format_date(ctx.today()), format_date(ctx.real_today())));
+    throw UsageError(say::submit_after_today(format_date(ctx.today()), format_date(ctx.real_today())));
   }
   const bool writes = o.submit || o.include_sensitive;
   const auto mode = writes ? store::OpenMode::read_write : store::OpenMode::read_only;
   // What is submitted is final: never a document built from a damaged file.
-  auto db = o.submit ? open_undamaged(ctx, mode, "nothing was submitted") : ctx.open_database(mode);
+  auto db = o.submit ? open_undamaged(ctx, mode, say::nothing_submitted()) : ctx.open_database(mode);
   std::vector<Document> docs;
   std::vector<std::pair<store::SubmissionRow, std::int64_t>> receipts;
   std::string printed;
   db.transaction([&] {
     const Loaded l = load(ctx, db, o);
     docs = build_documents(ctx, db, l, o);
-    if (o.all && docs.empty() && !ctx.options().quiet) {
-      fmt::print(ctx.err(), "{}\n",
-                 zh(ctx) ? fmt::format("第{}期没有应交反馈表的党员。", l.period.number)
-                         : fmt::format("no member was due a form for period {}", l.period.number));
-    }
+    if (o.all && docs.empty() && !ctx.options().quiet) ctx.err() << say::nobody_due(l.period.number);
     for (const auto& d : docs) {
       if (!o.submit) continue;
       auto row = submission_row(ctx, o, l, d);
@@ -304,6 +282,20 @@ int run_report(Context& ctx, const ReportOptions& o) {
   for (std::size_t i = 0; i < receipts.size(); ++i)
     print_receipt(ctx, receipts[i].first, receipts[i].second, docs[i].subject_name);
   return 0;
+}
+
+// Which submission --submitted printed, and when it was made (standard error).
+void print_stored(Context& ctx, const store::StoredSubmission& stored) {
+  const auto& r = stored.row;
+  const std::string head = r.chain_head.substr(0, 12);
+  if (r.redacted_by) {
+    ctx.err() << (r.late ? say::stored_late_redacted : say::stored_redacted)(
+        r.id, stored.number, stored.count, r.submitted_by, r.submitted_at, r.format, r.due_date, head, r.record_count,
+        *r.redacted_by);
+  } else {
+    ctx.err() << (r.late ? say::stored_late : say::stored)(r.id, stored.number, stored.count, r.submitted_by,
+                                                           r.submitted_at, r.format, r.due_date, head, r.record_count);
+  }
 }
 
 // --submitted: the latest stored document, byte for byte; which one and when on stderr.
@@ -328,32 +320,17 @@ int run_submitted(Context& ctx, const ReportOptions& o) {
     }
     stored = store::latest_submission(db, summary, id, l.period.semester_id, l.period.number);
     if (!stored) {
-      throw NotFoundError(fmt::format("{} ({}) has no submitted {} for period {} of {}; submit one with --submit",
-                                      subject_name, id, summary ? "summary" : "feedback form", l.period.number,
-                                      l.period.semester_id));
+      throw NotFoundError((summary ? say::no_submitted_summary : say::no_submitted_form)(
+          subject_name, id, l.period.number, l.period.semester_id));
     }
     if (stored->row.sensitive && !o.include_sensitive) {
-      throw UsageError(
-          fmt::format("submission #{} holds sensitive fields; pass --include-sensitive --reason TEXT "
-                      "to print it (the access is recorded)",
-                      stored->row.id));
+      throw UsageError(say::submission_sensitive(stored->row.id));
     }
     if (o.include_sensitive) audit(ctx, db, o, l, 1);
     if (!o.output.empty() && o.output != "-") write_output_file(ctx, o.output, stored->row.document, o.force);
   });
   if (o.output.empty() || o.output == "-") emit(ctx, stored->row.document);
-  const auto& r = stored->row;
-  if (zh(ctx)) {
-    fmt::print(ctx.err(), "报送记录 #{}（第 {} 次，共 {} 次）：{} 于 {} 报送，{}，截止 {}{}，记录链头 {}（{} 条）{}\n",
-               r.id, stored->number, stored->count, r.submitted_by, r.submitted_at, r.format, r.due_date,
-               r.late ? "，逾期" : "", r.chain_head.substr(0, 12), r.record_count,
-               r.redacted_by ? fmt::format("；部分文字已由清除记录 #{} 删去", *r.redacted_by) : "");
-  } else {
-    fmt::print(ctx.err(), "submission #{} ({} of {}): by {} at {}, {}, due {}{}, chain head {} ({} records){}\n", r.id,
-               stored->number, stored->count, r.submitted_by, r.submitted_at, r.format, r.due_date,
-               r.late ? ", late" : "", r.chain_head.substr(0, 12), r.record_count,
-               r.redacted_by ? fmt::format("; text erased by purge record #{}", *r.redacted_by) : "");
-  }
+  print_stored(ctx, *stored);
   return 0;
 }
 

@@ -18,6 +18,7 @@
 #include "dormlink/mail/message.hpp"
 #include "dormlink/util/text.hpp"
 #include "dormlink/util/timezone.hpp"
+#include "messages.hpp"
 #include "precheck.hpp"
 
 namespace dormlink::config_detail {
@@ -39,7 +40,7 @@ constexpr std::array<EnumName<FormDue>, 2> k_form_due_names{
 
 std::optional<std::string> check_time_zone(const std::string& value) {
   if (util::is_known_time_zone(value)) return std::nullopt;
-  return fmt::format("unknown time zone {}; use an IANA name such as \"Asia/Shanghai\"", quoted(value));
+  return msg::unknown_time_zone(quoted(value));
 }
 
 using C = CollegeConfig;
@@ -149,7 +150,7 @@ constexpr std::array<KeySpec<L>, 3> k_limits_keys{{
 
 // An address in [notify]; the message names the key, never the address.
 std::optional<std::string> check_address(const std::string& value) {
-  if (auto problem = mail::address_problem(value)) return "the address " + *problem;
+  if (auto problem = mail::address_problem(value)) return msg::bad_address(*problem);
   return std::nullopt;
 }
 
@@ -199,15 +200,15 @@ std::string join_names(std::span<const std::string_view> names, bool quote) {
 
 std::optional<std::string> check_not_empty(const std::string& value) {
   if (!util::trim(value).empty()) return std::nullopt;
-  return "it must not be empty";
+  return msg::must_not_be_empty();
 }
 
 std::optional<std::string> check_semester_id(const std::string& value) {
-  if (value.empty()) return "it must not be empty";
+  if (value.empty()) return msg::must_not_be_empty();
   if (std::all_of(value.begin(), value.end(), [](char c) { return is_bare_key_char(c); })) {
     return std::nullopt;
   }
-  return fmt::format("{} may contain only ASCII letters, digits, \"-\" and \"_\"", quoted(value));
+  return msg::ascii_id(quoted(value));
 }
 
 constexpr SectionSpec<C> k_college{"college", "The college (学院)", k_college_keys};

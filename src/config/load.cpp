@@ -14,7 +14,9 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/util/file_kind.hpp"
+#include "messages.hpp"
 #include "precheck.hpp"
 
 namespace dormlink {
@@ -22,22 +24,18 @@ namespace {
 
 [[noreturn]] void throw_config_open_error(const std::string& path, int error) {
   if (error == ENOENT || error == ENOTDIR) {
-    throw NotFoundError(
-        fmt::format("config file \"{}\" does not exist; run `dormlink init` to "
-                    "create one, or pass --config",
-                    path));
+    throw NotFoundError(config_detail::msg::config_missing(path));
   }
   if (error == EACCES || error == EPERM) {
-    throw PermissionError(fmt::format("cannot read config file \"{}\": permission denied", path));
+    throw PermissionError(config_detail::msg::config_denied(path));
   }
-  throw IoError(fmt::format("cannot read config file \"{}\": {}", path, std::generic_category().message(error)));
+  throw IoError(config_detail::msg::config_unreadable(path, system_error_text(error)));
 }
 
 // Only a regular file is read: a FIFO would block, a device such as /dev/zero never ends.
 void check_config_file(const std::string& path, const struct stat& st) {
   if (S_ISREG(st.st_mode)) return;
-  throw util::not_regular_file(fmt::format("config file \"{}\"", path), st.st_mode,
-                               "pass the TOML config file with --config");
+  throw util::not_regular_file(config_detail::msg::config_subject(path), st.st_mode, config_detail::msg::pass_config());
 }
 
 // The file's bytes, reading at most a little past the size limit (parse_config rejects more).
@@ -61,7 +59,7 @@ std::string read_config_bytes(const std::string& path) {
     const ssize_t count = ::read(fd, buffer.data(), buffer.size());
     if (count < 0 && errno == EINTR) continue;
     if (count < 0) {
-      throw IoError(fmt::format("cannot read config file \"{}\": {}", path, std::generic_category().message(errno)));
+      throw IoError(config_detail::msg::config_unreadable(path, system_error_text(errno)));
     }
     if (count == 0) break;
     bytes.append(buffer.data(), static_cast<std::size_t>(count));

@@ -33,6 +33,7 @@ inline constexpr Message must_not_be_empty{"it must not be empty", "不能为空
 inline constexpr Message not_allowed{"{} is not allowed; use one of {}", "不允许 {}；请使用以下之一：{}"};
 inline constexpr Message expected_semesters{"expected [[calendar.semester]] blocks (an array of tables), found {}",
                                             "应为 [[calendar.semester]] 块（表的数组），实际为{}"};
+inline constexpr Message expected_boolean{"expected true or false, found {}", "应为 true 或 false，实际为{}"};
 inline constexpr Message expected_table{"expected a table, found {}", "应为表（table），实际为{}"};
 inline constexpr Message key_missing{"{}: \"{}\" is missing", "{}：缺少“{}”"};
 inline constexpr Message holiday_and_exam{"week {} is both a holiday week and an exam week",
@@ -64,5 +65,60 @@ inline constexpr Message config_problems{"{}: {} problem{} in the config; nothin
                                          "{0}：配置中有 {1} 个问题{2:.0}；未做任何操作"};
 inline constexpr Message syntax_while{"syntax error while parsing {}", "语法错误（解析 {} 时）"};
 inline constexpr Message syntax{"syntax error: {}", "语法错误：{}"};
+
+// Reading the config file (load.cpp).
+inline constexpr Message config_missing{
+    "config file \"{}\" does not exist; run `dormlink init` to create one, or pass --config",
+    "配置文件“{}”不存在；请运行 `dormlink init` 创建，或用 --config 指定"};
+inline constexpr Message config_denied{"cannot read config file \"{}\": permission denied",
+                                       "无法读取配置文件“{}”：权限不足"};
+inline constexpr Message config_unreadable{"cannot read config file \"{}\": {}", "无法读取配置文件“{}”：{}"};
+inline constexpr Message config_subject{"config file \"{}\"", "配置文件“{}”"};
+inline constexpr Message pass_config{"pass the TOML config file with --config", "请用 --config 指定 TOML 配置文件"};
+
+// Values the keys check (keys.cpp).
+inline constexpr Message unknown_time_zone{"unknown time zone {}; use an IANA name such as \"Asia/Shanghai\"",
+                                           "未知的时区 {}；请用 IANA 时区名，如 \"Asia/Shanghai\""};
+inline constexpr Message bad_address{"the address {}", "地址有误：{}"};
+inline constexpr Message ascii_id{"{} may contain only ASCII letters, digits, \"-\" and \"_\"",
+                                  "{} 只能包含 ASCII 字母、数字、“-”和“_”"};
+
+// The raw-text pre-check (precheck.cpp), each at its line:column.
+inline constexpr Message code_point{"\"{}\" (U+{:04X})", "“{}”（U+{:04X}）"};
+inline constexpr Message control_character{"control character U+{:04X} is not allowed; delete it",
+                                           "不允许出现控制字符 U+{:04X}；请删除"};
+inline constexpr Message lone_carriage_return{"a carriage return (U+000D) must be followed by a line feed",
+                                              "回车符（U+000D）之后必须紧跟换行符"};
+inline constexpr Message invalid_utf8{"invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                                      "无效的 UTF-8（字节 0x{:02X}）；请把文件保存为 UTF-8"};
+inline constexpr Message invalid_utf8_count{
+    "invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8 ({} such bytes in all)",
+    "无效的 UTF-8（字节 0x{:02X}）；请把文件保存为 UTF-8（共有 {} 个这样的字节）"};
+inline constexpr Message invalid_escape{"invalid escape: a backslash before {}; delete the backslash",
+                                        "无效的转义：{} 前有反斜杠；请删除该反斜杠"};
+inline constexpr Message after_continuation{
+    "{} after a line-ending backslash; start the continued text with an ASCII character or remove the backslash",
+    "行末反斜杠之后是 {}；续行的文字请以 ASCII 字符开头，或删除该反斜杠"};
+// "}}" is one "}" once formatted.
+inline constexpr Message brace_in_array{"\"}}\" inside an array; an array ends with \"]\"",
+                                        "数组中出现了“}}”；数组应以“]”结束"};
+inline constexpr Message header_needs_name{"a table header needs a name after \"{}\" on the same line, found {}",
+                                           "表头的“{}”之后须在同一行写出名称，实际为{}"};
+inline constexpr Words end_of_file{"文件末尾", "the end of the file"};
+inline constexpr Words end_of_line{"行尾", "the end of the line"};
+inline constexpr Words non_utf8_byte{"非 UTF-8 字节", "a byte that is not UTF-8"};
+inline constexpr Message quoted_character{"\"{}\"", "“{}”"};
+inline constexpr Message date_t_needs_time{"{}: a date and \"T\" must be followed by a time (HH:MM:SS)",
+                                           "{}：日期和“T”之后必须跟时间（HH:MM:SS）"};
+inline constexpr Message lone_digit{
+    "{} followed by the lone digit \"{}\"; write a time as HH:MM:SS or delete the digit",
+    "{} 之后跟着单独的数字“{}”；请把时间写成 HH:MM:SS，或删除该数字"};
+inline constexpr Message invisible_outside{"invisible character U+{:04X} outside a string; delete it",
+                                           "字符串之外有不可见字符 U+{:04X}；请删除"};
+inline constexpr Message full_width_outside{"full-width {} outside a string; type the ASCII \"{}\"",
+                                            "字符串之外有全角字符 {}；请改用 ASCII 的“{}”"};
+inline constexpr Message non_ascii_outside{
+    "{} outside a string or comment; only ASCII may appear there (put text in quotes)",
+    "字符串或注释之外出现了 {}；那里只能有 ASCII 字符（文字请放在引号中）"};
 
 }  // namespace dormlink::config_detail::msg

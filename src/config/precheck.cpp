@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/util/text.hpp"
+#include "messages.hpp"
 
 namespace dormlink::config_detail {
 namespace {
@@ -46,7 +47,7 @@ constexpr std::array<std::pair<char32_t, std::string_view>, 12> k_ime_lookalikes
 std::string describe_code_point(char32_t c) {
   std::string glyph;
   util::append_utf8(glyph, c);
-  return fmt::format("\"{}\" (U+{:04X})", glyph, static_cast<std::uint32_t>(c));
+  return msg::code_point(glyph, static_cast<std::uint32_t>(c));
 }
 
 }  // namespace
@@ -160,6 +161,7 @@ class PreCheck {
   Mark m_run_at{1, 1};
   std::size_t m_bad_utf8 = 0;
   std::size_t m_bad_utf8_index = 0;
+  unsigned char m_bad_utf8_byte = 0;  // the first byte that is not UTF-8
   std::vector<Located> m_problems;
 };
 
@@ -170,16 +172,16 @@ std::vector<Located> PreCheck::run() {
     const char32_t c = take(at);
     if (c == k_not_utf8) continue;
     if (is_forbidden_control(c)) {
-      report(at, fmt::format("control character U+{:04X} is not allowed; delete it", static_cast<std::uint32_t>(c)));
+      report(at, msg::control_character(static_cast<std::uint32_t>(c)));
     } else if (c == U'\r') {
-      if (peek() != '\n') report(at, "a carriage return (U+000D) must be followed by a line feed");
+      if (peek() != '\n') report(at, msg::lone_carriage_return());
     } else {
       step(c, at);
     }
   }
   if (m_mode == Mode::code && m_context == Context::scalar) end_scalar(-1);
   if (m_bad_utf8 > 1) {
-    m_problems[m_bad_utf8_index].message += fmt::format(" ({} such bytes in all)", m_bad_utf8);
+    m_problems[m_bad_utf8_index].message = msg::invalid_utf8_count(m_bad_utf8_byte, m_bad_utf8);
   }
   return std::move(m_problems);
 }
@@ -198,8 +200,8 @@ char32_t PreCheck::take(Mark& at) {
   if (cp.length == 0) {
     if (m_bad_utf8++ == 0) {
       m_bad_utf8_index = m_problems.size();
-      report(at, fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
-                             static_cast<unsigned char>(m_text[m_pos])));
+      m_bad_utf8_byte = static_cast<unsigned char>(m_text[m_pos]);
+      report(at, msg::invalid_utf8(m_bad_utf8_byte));
     }
     ++m_pos;
     ++m_column;
@@ -382,8 +384,7 @@ void PreCheck::escape(bool multi_line) {
   if (next >= 0x80) {
     const CodePoint cp = decode_utf8(m_text, m_pos);
     if (cp.length == 0) return;
-    report(Mark{m_line, m_column},
-           fmt::format("invalid escape: a backslash before {}; delete the backslash", describe_code_point(cp.value)));
+    report(Mark{m_line, m_column}, msg::invalid_escape(describe_code_point(cp.value)));
     return;
   }
   if (multi_line && (next == ' ' || next == '\t' || next == '\r' || next == '\n')) {
@@ -398,15 +399,13 @@ void PreCheck::line_continuation() {
   for (int next = peek(); next == ' ' || next == '\t' || next == '\r' || next == '\n'; next = peek()) {
     Mark at{};
     if (take(at) == U'\r' && peek() != '\n') {
-      report(at, "a carriage return (U+000D) must be followed by a line feed");
+      report(at, msg::lone_carriage_return());
     }
   }
   if (peek() < 0x80) return;
   const CodePoint cp = decode_utf8(m_text, m_pos);
   if (cp.length == 0) return;
-  report(Mark{m_line, m_column}, fmt::format("{} after a line-ending backslash; start the continued text with an ASCII "
-                                             "character or remove the backslash",
-                                             describe_code_point(cp.value)));
+  report(Mark{m_line, m_column}, msg::after_continuation(describe_code_point(cp.value)));
 }
 
 // "]" and "}" close the innermost array or inline table; "}" inside an array makes toml++
@@ -415,7 +414,7 @@ void PreCheck::close_bracket(char ch, Mark at) {
   if (m_brackets.empty()) return;
   const Bracket top = m_brackets.back();
   if (ch == '}' && top == Bracket::array) {
-    report(at, "\"}\" inside an array; an array ends with \"]\"");
+    report(at, msg::brace_in_array());
     return;
   }
   if (ch == ']' && top == Bracket::inline_table) return;
@@ -431,20 +430,19 @@ void PreCheck::check_header(Mark at) {
   while (peek(ahead) == ' ' || peek(ahead) == '\t') ++ahead;
   const int next = peek(ahead);
   if (is_bare_key_char(next) || next == '"' || next == '\'') return;
+  const Language language = message_language();
   std::string found;
   if (next < 0) {
-    found = "the end of the file";
+    found = msg::end_of_file(language);
   } else if (next == '\n' || next == '\r') {
-    found = "the end of the line";
+    found = msg::end_of_line(language);
   } else if (next >= 0x80) {
     const CodePoint cp = decode_utf8(m_text, m_pos + ahead);
-    found = cp.length == 0 ? std::string("a byte that is not UTF-8") : describe_code_point(cp.value);
+    found = cp.length == 0 ? std::string(msg::non_utf8_byte(language)) : describe_code_point(cp.value);
   } else {
-    found = fmt::format("\"{}\"", static_cast<char>(next));
+    found = msg::quoted_character(static_cast<char>(next));
   }
-  report(Mark{at.line, at.column + ahead + 1},
-         fmt::format("a table header needs a name after \"{}\" on the same line, found {}", std::string(brackets, '['),
-                     found));
+  report(Mark{at.line, at.column + ahead + 1}, msg::header_needs_name(std::string(brackets, '['), found));
 }
 
 // An unquoted value ends. toml++ 3.3.0 asserts on two shapes of it: a local date with "T"
@@ -459,7 +457,7 @@ void PreCheck::end_scalar(int terminator) {
   };
   if (date_at_start() && run.size() > 10 && (run[10] == 'T' || run[10] == 't') &&
       (run.size() == 11 || !is_digit(run[11]))) {
-    report(m_run_at, fmt::format("{}: a date and \"T\" must be followed by a time (HH:MM:SS)", quoted(run)));
+    report(m_run_at, msg::date_t_needs_time(quoted(run)));
     return;
   }
   std::string digits_and_dashes;
@@ -467,9 +465,7 @@ void PreCheck::end_scalar(int terminator) {
   const std::string_view last = digits_and_dashes;
   if (terminator == ' ' && last.size() == 10 && is_digit(last[0]) && last[4] == '-' && last[7] == '-' &&
       is_digit(peek()) && (peek(1) < 0 || is_scan_terminator(peek(1)))) {
-    report(m_run_at, fmt::format("{} followed by the lone digit \"{}\"; write a time as "
-                                 "HH:MM:SS or delete the digit",
-                                 quoted(run), static_cast<char>(peek())));
+    report(m_run_at, msg::lone_digit(quoted(run), static_cast<char>(peek())));
   }
 }
 
@@ -482,18 +478,16 @@ void PreCheck::on_newline() {
 // character meant when it is a full-width stand-in.
 void PreCheck::report_outside_string(char32_t c, Mark at) {
   if (is_invisible_format(c)) {
-    report(at, fmt::format("invisible character U+{:04X} outside a string; delete it", static_cast<std::uint32_t>(c)));
+    report(at, msg::invisible_outside(static_cast<std::uint32_t>(c)));
     return;
   }
   for (const auto& [wide, ascii] : k_ime_lookalikes) {
     if (wide == c) {
-      report(at, fmt::format("full-width {} outside a string; type the ASCII \"{}\"", describe_code_point(c), ascii));
+      report(at, msg::full_width_outside(describe_code_point(c), ascii));
       return;
     }
   }
-  report(at, fmt::format("{} outside a string or comment; only ASCII may appear there (put "
-                         "text in quotes)",
-                         describe_code_point(c)));
+  report(at, msg::non_ascii_outside(describe_code_point(c)));
 }
 
 }  // namespace

@@ -236,7 +236,7 @@ void Validator::read_section(const toml::table& root, const SectionSpec<Section>
   if (node == nullptr) return;
   const auto* table = node->as_table();
   if (table == nullptr) {
-    fail(*node, std::string(spec.name), "expected a table, found " + found(*node));
+    fail(*node, std::string(spec.name), msg::expected_table(found(*node)));
     return;
   }
   const bool has_weights = spec.name == k_assessment.name;
@@ -266,7 +266,7 @@ void Validator::read_field(const KeySpec<Section>& spec, const toml::node& node,
           if (const auto* value = node.as_boolean()) {
             out.*member = value->get();
           } else {
-            fail(node, path, "expected true or false, found " + found(node));
+            fail(node, path, msg::expected_boolean(found(node)));
           }
         } else if constexpr (std::is_same_v<T, std::string>) {
           if (auto value = read_string(node, path, spec.check)) out.*member = std::move(*value);
@@ -285,7 +285,7 @@ void Validator::read_calendar(const toml::table& root, Calendar& calendar) {
   if (node == nullptr) return;
   const auto* table = node->as_table();
   if (table == nullptr) {
-    fail(*node, "calendar", "expected a table, found " + found(*node));
+    fail(*node, "calendar", msg::expected_table(found(*node)));
     return;
   }
   for (const auto& [key, value] : *table) {

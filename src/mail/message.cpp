@@ -9,8 +9,28 @@
 
 #include <fmt/format.h>
 
+#include "dormlink/language.hpp"
+
 namespace dormlink::mail {
 namespace {
+
+// Why an address is refused (docs/messages.md), in the message language: a clause that follows
+// "it" ("is not an e-mail address: it has no @"); it never repeats the address.
+namespace say {
+inline constexpr dormlink::Message nothing_before_at{"has nothing before the @", "@ 前面没有内容"};
+inline constexpr dormlink::Message local_too_long{"has more than 64 characters before the @", "@ 前面超过 64 个字符"};
+inline constexpr dormlink::Message bad_character{
+    "has a character an address cannot hold (space, quote, bracket, comma or non-ASCII)",
+    "含有地址中不能出现的字符（空格、引号、括号、逗号或非 ASCII 字符）"};
+inline constexpr dormlink::Message misplaced_dot{"has a misplaced dot before the @", "@ 前面的点号位置不对"};
+inline constexpr dormlink::Message nothing_after_at{"has nothing after the @", "@ 后面没有内容"};
+inline constexpr dormlink::Message no_dot_in_domain{"has no dot in the domain after the @", "@ 后面的域名中没有点号"};
+inline constexpr dormlink::Message not_a_host_name{"has a domain that is not a host name",
+                                                   "@ 后面的域名不是有效的主机名"};
+inline constexpr dormlink::Message too_long{"is longer than 254 characters", "超过 254 个字符"};
+inline constexpr dormlink::Message no_at{"has no @; write it as name@example.edu.cn",
+                                         "没有 @；请写成 name@example.edu.cn 的形式"};
+}  // namespace say
 
 constexpr std::size_t k_max_address = 254;
 constexpr std::size_t k_max_local = 64;
@@ -30,32 +50,32 @@ bool is_domain_char(char c) { return is_alnum(c) || c == '-' || c == '.'; }
 namespace {
 
 std::optional<std::string> local_problem(std::string_view local) {
-  if (local.empty()) return "has nothing before the @";
-  if (local.size() > k_max_local) return "has more than 64 characters before the @";
+  if (local.empty()) return say::nothing_before_at();
+  if (local.size() > k_max_local) return say::local_too_long();
   for (char c : local) {
     if (!is_local_char(c)) {
-      return "has a character an address cannot hold (space, quote, bracket, comma or non-ASCII)";
+      return say::bad_character();
     }
   }
   if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos) {
-    return "has a misplaced dot before the @";
+    return say::misplaced_dot();
   }
   return std::nullopt;
 }
 
 std::optional<std::string> domain_problem(std::string_view domain) {
-  if (domain.empty()) return "has nothing after the @";
+  if (domain.empty()) return say::nothing_after_at();
   if (domain == "localhost") return std::nullopt;
-  if (domain.find('.') == std::string_view::npos) return "has no dot in the domain after the @";
+  if (domain.find('.') == std::string_view::npos) return say::no_dot_in_domain();
   std::size_t start = 0;
   while (start <= domain.size()) {
     const std::size_t end = std::min(domain.find('.', start), domain.size());
     const std::string_view label = domain.substr(start, end - start);
     if (label.empty() || label.size() > k_max_label || label.front() == '-' || label.back() == '-') {
-      return "has a domain that is not a host name";
+      return say::not_a_host_name();
     }
     for (char c : label) {
-      if (!is_alnum(c) && c != '-') return "has a domain that is not a host name";
+      if (!is_alnum(c) && c != '-') return say::not_a_host_name();
     }
     start = end + 1;
   }
@@ -100,9 +120,9 @@ long long days_from_civil(int y, int m, int d) {
 }  // namespace
 
 std::optional<std::string> address_problem(std::string_view address) {
-  if (address.size() > k_max_address) return "is longer than 254 characters";
+  if (address.size() > k_max_address) return say::too_long();
   const auto at = address.rfind('@');
-  if (at == std::string_view::npos) return "has no @; write it as name@example.edu.cn";
+  if (at == std::string_view::npos) return say::no_at();
   if (auto problem = local_problem(address.substr(0, at))) return problem;
   return domain_problem(address.substr(at + 1));
 }

@@ -7,6 +7,7 @@
 #include "dormlink/records/form_parse.hpp"
 #include "dormlink/roster/columns.hpp"
 #include "dormlink/util/text.hpp"
+#include "messages.hpp"
 
 namespace dormlink::records {
 namespace {
@@ -58,7 +59,7 @@ std::optional<ContactCell> read_students(roster::detail::RowReader& r) {
   }
   auto& cell = std::get<ContactCell>(parsed);
   if (cell.everyone) {
-    r.problem(c_students, "全体 (every resident) is not taken here; list the residents' names or ids");
+    r.problem(c_students, msg::everyone_not_taken());
     return std::nullopt;
   }
   return std::move(cell);
@@ -69,10 +70,9 @@ std::optional<Channel> read_channel(roster::detail::RowReader& r, const ContactC
   if (r.cell(c_channel).empty()) return cell.channel.value_or(Channel::in_person);
   auto channel = parse_channel(r.cell(c_channel));
   if (!channel) {
-    r.problem(c_channel, fmt::format("{}: use 当面, 电话, 微信 or 其他", quote_value(r.cell(c_channel))));
+    r.problem(c_channel, msg::bad_channel_cell(quote_value(r.cell(c_channel))));
   } else if (cell.channel && *cell.channel != *channel) {
-    r.problem(c_channel, fmt::format("says {} but 联系学生姓名及方式 says {}; keep one", label_zh(*channel),
-                                     label_zh(*cell.channel)));
+    r.problem(c_channel, msg::channel_conflict(label_zh(*channel), label_zh(*cell.channel)));
   }
   return channel;
 }
@@ -83,17 +83,14 @@ std::optional<Kind> read_kind(roster::detail::RowReader& r, const ContactCell& c
   if (!r.cell(c_kind).empty()) {
     column = parse_kind(r.cell(c_kind));
     if (!column || points_at_record(*column)) {
-      r.problem(c_kind, fmt::format("{} is not a kind of contact; use 走访, 谈心, 座谈会, 寝室活动, ...",
-                                    quote_value(r.cell(c_kind))));
+      r.problem(c_kind, msg::not_a_kind_csv(quote_value(r.cell(c_kind))));
       return std::nullopt;
     }
   }
   const RowKind decided = decide_kind(column, cell, r.cell(c_progress), r.cell(c_note));
   // A word such as 违规电器 in the text makes a guessed incident, which needs its category.
   if (decided.rule == KindRule::text && decided.kind == Kind::incident && r.cell(c_category).empty()) {
-    r.problem(kind_in_text(r.cell(c_progress)) ? c_progress : c_note,
-              "names an incident and 类型 is empty; give 类型 特殊情况 and 事件类别, or 类型 the kind the contact "
-              "was (走访, 谈心, ...)");
+    r.problem(kind_in_text(r.cell(c_progress)) ? c_progress : c_note, msg::incident_without_kind());
     return std::nullopt;
   }
   return decided.kind;
@@ -106,15 +103,13 @@ std::optional<Incident> read_incident(roster::detail::RowReader& r, Date today) 
   if (auto category = parse_incident_category(r.cell(c_category))) {
     i.category = *category;
   } else {
-    r.problem(c_category, fmt::format("{}: use 赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, 其他违纪 "
-                                      "or 突发事件",
-                                      quote_value(r.cell(c_category))));
+    r.problem(c_category, msg::bad_category_cell(quote_value(r.cell(c_category))));
   }
   if (!r.cell(c_severity).empty() && !(i.severity = parse_severity(r.cell(c_severity)))) {
-    r.problem(c_severity, fmt::format("{}: use 轻, 一般 or 严重", quote_value(r.cell(c_severity))));
+    r.problem(c_severity, msg::bad_severity_cell(quote_value(r.cell(c_severity))));
   }
   if (!r.cell(c_reported_to).empty() && !(i.reported_to = parse_staff_role(r.cell(c_reported_to)))) {
-    r.problem(c_reported_to, fmt::format("{}: use 辅导员, 班主任 or 支部书记", quote_value(r.cell(c_reported_to))));
+    r.problem(c_reported_to, msg::bad_reported_to_cell(quote_value(r.cell(c_reported_to))));
   }
   if (!r.cell(c_reported_at).empty()) {
     auto when = parse_when(r.cell(c_reported_at), today);
@@ -132,7 +127,7 @@ std::optional<CsvEntry> read_row(roster::detail::RowReader& r, Date today) {
   e.line = r.record->line;
   auto& q = e.request;
   q.member = std::string(r.cell(c_member));
-  if (q.member.empty()) r.problem(c_member, "is empty; name the member (student id or name)");
+  if (q.member.empty()) r.problem(c_member, msg::member_empty());
   if (!r.cell(c_dorm).empty()) q.dorm = std::string(r.cell(c_dorm));
   auto when = parse_when(r.cell(c_time), today);
   if (const auto* error = std::get_if<WhenError>(&when)) {
@@ -148,7 +143,7 @@ std::optional<CsvEntry> read_row(roster::detail::RowReader& r, Date today) {
   if (!r.cell(c_note).empty()) q.content.note = std::string(r.cell(c_note));
   q.reason = std::string(r.cell(c_reason));
   q.incident = read_incident(r, today);
-  if (q.incident && q.kind != Kind::incident) r.problem(c_category, "is only for 类型 = 特殊情况 (incident)");
+  if (q.incident && q.kind != Kind::incident) r.problem(c_category, msg::category_only_incident());
   return e;
 }
 

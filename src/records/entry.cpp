@@ -110,7 +110,8 @@ void check_assignment(const EntryRequest& r, const EntryContext& c, const std::s
   }
   if (holder == member_id) return;
   row.off_assignment = true;
-  if (!r.reason.empty()) return;
+  // Outside every semester there is no assignment to name: that problem is reported already.
+  if (!r.reason.empty() || (c.assignment == nullptr && row.semester_id.empty())) return;
   problems.add("", c.assignment == nullptr
                        ? msg::no_assignment(row.semester_id, format_date(r.at.date))
                        : msg::not_assigned(member_name, member_id, *row.dorm_code, format_date(r.at.date)));
@@ -247,6 +248,7 @@ ResolvedEntry resolve_entry(const EntryRequest& r, const EntryContext& c) {
 }
 
 std::string in_form_columns(std::string_view message) {
+  const auto non_ascii = [](char c) { return static_cast<unsigned char>(c) >= 0x80; };
   // Longer options first: --reported-at before --at would not matter (a space follows the
   // option), but keeps the table readable.
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> k_options{{
@@ -265,11 +267,15 @@ std::string in_form_columns(std::string_view message) {
   std::size_t pos = 0;
   while (pos < message.size()) {
     bool replaced = false;
-    if (message.compare(pos, 2, "--") == 0 && (pos == 0 || message[pos - 1] == ' ')) {
+    // An option stands after a space or Chinese punctuation (（--progress), before a space, a
+    // colon, a comma or Chinese punctuation (--reason：).
+    if (message.compare(pos, 2, "--") == 0 && (pos == 0 || message[pos - 1] == ' ' || non_ascii(message[pos - 1]))) {
       for (const auto& [option, column] : k_options) {
         const auto end = pos + option.size();
         if (message.compare(pos, option.size(), option) != 0) continue;
-        if (end < message.size() && message[end] != ' ' && message[end] != ':' && message[end] != ',') continue;
+        if (end < message.size() && message[end] != ' ' && message[end] != ':' && message[end] != ',' &&
+            !non_ascii(message[end]))
+          continue;
         out += msg::column_named(column);
         pos = end;
         replaced = true;

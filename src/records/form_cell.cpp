@@ -10,6 +10,7 @@
 #include "dormlink/records/form_parse.hpp"
 #include "dormlink/util/text.hpp"
 #include "form_text.hpp"
+#include "messages.hpp"
 
 namespace dormlink::records {
 namespace {
@@ -20,10 +21,6 @@ constexpr std::size_t k_max_phone_digits = 15;
 // A phone's groups are joined across spaces or a dash only while it is shorter than a mobile
 // number: "157 1234 6899" is one phone, "2024160126 2024160128" two ids.
 constexpr std::size_t k_join_below = 11;
-
-constexpr std::string_view k_names_hint =
-    "separate names with 、 and put the manner in brackets: 张三、李四（谈心，当面）";
-constexpr std::string_view k_manner_hint = "use 谈心, 走访, 座谈会, 寝室活动, 新生入学教育, … and 当面, 电话, 微信";
 
 // Words that mean every resident of the dorm.
 constexpr std::array<std::string_view, 8> k_everyone{"全体",   "全寝",     "全体成员", "全寝室",
@@ -181,11 +178,10 @@ struct CellParser {
   }
 
   template <typename T>
-  void set_once(std::optional<T>& slot, T value, std::string& source, std::string_view manner, std::string_view what,
+  void set_once(std::optional<T>& slot, T value, std::string& source, std::string_view manner, const Message& two,
                 std::string_view (*label)(T)) {
     if (slot && *slot != value) {
-      fail(fmt::format("{} and {} name two different {} ({}, {}); a row has one: split it into two rows",
-                       quote_value(source), quote_value(manner), what, label(*slot), label(value)));
+      fail(two(quote_value(source), quote_value(manner), label(*slot), label(value)));
       return;
     }
     slot = value;
@@ -195,12 +191,12 @@ struct CellParser {
   void add_manner_word(std::string_view word, std::string_view manner) {
     auto read = read_manner_word(word);
     if (!read) {
-      fail(fmt::format("{} in the manner {} is not a kind or channel; {}", quote_value(word), quote_value(manner),
-                       k_manner_hint));
+      fail(msg::not_a_manner_word(quote_value(word), quote_value(manner), msg::manner_hint()));
       return;
     }
-    if (read->kind) set_once<Kind>(cell.kind, *read->kind, kind_source, manner, "kinds", label_zh);
-    if (read->channel) set_once<Channel>(cell.channel, *read->channel, channel_source, manner, "channels", label_zh);
+    if (read->kind) set_once<Kind>(cell.kind, *read->kind, kind_source, manner, msg::two_kinds, label_zh);
+    if (read->channel)
+      set_once<Channel>(cell.channel, *read->channel, channel_source, manner, msg::two_channels, label_zh);
   }
 
   // The words between the brackets of one manner.
@@ -232,8 +228,7 @@ struct CellParser {
       }
       if (opening(c) != nullptr || closing(c)) break;
     }
-    fail(fmt::format("{}: a bracket is not closed; close each manner: 张三（谈心，当面）",
-                     quote_value(text.substr(open_at))));
+    fail(msg::bracket_not_closed(quote_value(text.substr(open_at))));
     pos = text.size();
   }
 
@@ -246,8 +241,7 @@ void CellParser::phone(const PhoneRun& run, std::size_t start) {
   const std::string_view typed = text.substr(start, run.end - start);
   pos = run.end;
   if (!phone_length_ok(run)) {
-    fail(fmt::format("{} is not a phone number (7 to 15 digits, * for a hidden digit: 157****6899)",
-                     quote_value(typed)));
+    fail(msg::not_a_phone(quote_value(typed)));
     return;
   }
   auto& names = cell.names;
@@ -260,8 +254,7 @@ void CellParser::phone(const PhoneRun& run, std::size_t start) {
   } else if (digits == DigitNames::student_ids && run.plain) {
     names.push_back(ContactName{run.digits, std::nullopt});
   } else {
-    fail(fmt::format("{} is a phone number with no name before it; type the name, then the phone: 苏惠 157****6899",
-                     quote_value(typed)));
+    fail(msg::phone_without_name(quote_value(typed)));
   }
 }
 
@@ -278,15 +271,10 @@ std::optional<std::string> bad_name(std::string_view name, std::string_view type
   const bool all_digits =
       !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (all_digits && digits == DigitNames::student_ids) return std::nullopt;
-  if (all_digits) return fmt::format("{} is only digits; type the student's name", quote_value(typed));
-  if (!letter) return fmt::format("{} is not a name; {}", quote_value(typed), k_names_hint);
-  if (chars > k_max_name_chars) {
-    return fmt::format("{} is longer than {} characters, too long for a name; {}", quote_value(typed), k_max_name_chars,
-                       k_names_hint);
-  }
-  if (read_manner_word(name)) {
-    return fmt::format("{} is a manner, not a name; put it in brackets: 张三（{}）", quote_value(typed), name);
-  }
+  if (all_digits) return msg::only_digits(quote_value(typed));
+  if (!letter) return msg::not_a_name(quote_value(typed), msg::names_hint());
+  if (chars > k_max_name_chars) return msg::name_too_long(quote_value(typed), k_max_name_chars, msg::names_hint());
+  if (read_manner_word(name)) return msg::manner_not_name(quote_value(typed), name);
   return std::nullopt;
 }
 
@@ -335,7 +323,7 @@ void CellParser::run() {
       pos = next;
       bracket(*b, start);
     } else if (closing(c)) {
-      fail(fmt::format("{}: a closing bracket without its opening one; {}", quote_value(text), k_names_hint));
+      fail(msg::closing_without_opening(quote_value(text), msg::names_hint()));
     } else if (auto run = (is_phone_char(c) || c == U'+') ? read_phone(text, pos) : std::nullopt;
                run && run->digits.size() >= k_min_phone_digits) {
       phone(*run, start);
@@ -364,13 +352,12 @@ std::vector<ContactName> without_duplicates(std::vector<ContactName> names) {
 }  // namespace
 
 std::variant<ContactCell, std::string> parse_contact_cell(std::string_view cell, DigitNames digits) {
-  if (auto problem = utf8_problem(cell)) return fmt::format("the cell {}", *problem);
+  if (auto problem = utf8_problem(cell)) return msg::the_cell(*problem);
   CellParser parser{cell, digits};
   parser.run();
   if (parser.error) return *parser.error;
   if (parser.cell.everyone && !parser.cell.names.empty()) {
-    return fmt::format("{} names 全体 (every resident) and names too; type either 全体 or the names",
-                       quote_value(util::trim(cell)));
+    return msg::everyone_and_names(quote_value(util::trim(cell)));
   }
   parser.cell.names = without_duplicates(std::move(parser.cell.names));
   return std::move(parser.cell);

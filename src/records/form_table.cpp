@@ -8,6 +8,7 @@
 
 #include "dormlink/message.hpp"
 #include "dormlink/util/text.hpp"
+#include "messages.hpp"
 
 namespace dormlink::records {
 namespace {
@@ -121,9 +122,7 @@ void take(std::string& field, const std::string& value, std::string_view label, 
   if (field.empty()) {
     field = value;
   } else if (field != value) {
-    problems.add(where, fmt::format("{} {} does not match the form's {} {}; use the form dormlink made for this "
-                                    "member and period, unchanged",
-                                    label, quote_value(value), label, quote_value(field)));
+    problems.add(where, msg::label_mismatch(label, quote_value(value), label, quote_value(field)));
   }
 }
 
@@ -137,7 +136,7 @@ void read_hidden(const FormGrid& hidden, FormHeader& h, ProblemCollector& proble
     if (key == "semester_id") h.semester_id = value;
     if (key == "period") {
       h.period = small_number(value);
-      if (!h.period) problems.add(hidden.where(line.number, 1), "period is not a number; use the form as made");
+      if (!h.period) problems.add(hidden.where(line.number, 1), msg::hidden_period_not_number());
     }
   }
   h.hidden_sheet = true;
@@ -168,9 +167,9 @@ void read_label(const FormGrid& main, const FormGrid::Line& line, std::size_t i,
   if (label == "期次编号" && !value.empty()) {
     auto n = small_number(value);
     if (!n) {
-      problems.add(where, fmt::format("期次编号 {} is not a period number; use the form as made", quote_value(value)));
+      problems.add(where, msg::period_not_number(quote_value(value)));
     } else if (h.period && *h.period != *n) {
-      problems.add(where, fmt::format("期次编号 {} does not match the form's period {}", *n, *h.period));
+      problems.add(where, msg::period_mismatch(*n, *h.period));
     } else {
       h.period = n;
     }
@@ -259,8 +258,7 @@ struct RowReader {
 
   void problem(const FormGrid::Line& line, Column c, const std::string& message) const {
     const auto where = grid.where(line.number, map[c].value_or(0));
-    problems.add(where, grid.sheet.empty() ? fmt::format("column \"{}\": {}", k_names[c], message)
-                                           : fmt::format("{}: {}", k_names[c], message));
+    problems.add(where, grid.sheet.empty() ? msg::in_column(k_names[c], message) : msg::in_cell(k_names[c], message));
   }
 
   std::optional<Kind> column_kind(const FormGrid::Line& line) const {
@@ -268,10 +266,7 @@ struct RowReader {
     if (text.empty()) return std::nullopt;
     auto kind = parse_kind(text);
     if (!kind || points_at_record(*kind)) {
-      problem(line, c_kind,
-              fmt::format("{} is not a kind of contact; use 走访, 谈心, 座谈会, 寝室活动, 新生入学教育, "
-                          "知党爱党教育, 培养积极分子, 因故未走访 or 特殊情况",
-                          quote_value(text)));
+      problem(line, c_kind, msg::not_a_kind_form(quote_value(text)));
       return std::nullopt;
     }
     return kind;
@@ -287,7 +282,7 @@ std::optional<FormRow> RowReader::read(const FormGrid::Line& line) const {
   if (auto dorm = cell_at(line, map[c_dorm]); !dorm.empty()) q.dorm = std::string(dorm);
   row.time_text = std::string(cell_at(line, map[c_time]));
   if (row.time_text.empty()) {
-    problem(line, c_time, "is empty; type when the contact happened, e.g. 11月3日 19:30");
+    problem(line, c_time, msg::time_empty());
   } else {
     auto when = parse_form_time(row.time_text, period.first, period.last, period.semester_start);
     if (const auto* error = std::get_if<WhenError>(&when)) {
@@ -316,7 +311,7 @@ std::optional<FormRow> RowReader::read(const FormGrid::Line& line) const {
     if (auto c = parse_channel(channel)) {
       q.channel = c;
     } else {
-      problem(line, c_channel, fmt::format("{}: use 当面, 电话, 微信 or 其他", quote_value(channel)));
+      problem(line, c_channel, msg::bad_channel_cell(quote_value(channel)));
     }
   }
   if (q.kind == Kind::excused) q.reason = std::string(note.empty() ? progress : note);

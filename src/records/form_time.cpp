@@ -11,13 +11,12 @@
 #include "dormlink/records/form_parse.hpp"
 #include "dormlink/util/text.hpp"
 #include "form_text.hpp"
+#include "messages.hpp"
 
 namespace dormlink::records {
 namespace {
 
 using namespace std::chrono;
-
-constexpr std::string_view k_forms = "write 2026-11-24 19:30, 11月24日晚上7点, 11.24 19:30, 周二 19:30 or 第12周周二";
 
 // A part of the day typed without a time, and the time it stands for.
 struct DefaultTime {
@@ -43,7 +42,12 @@ constexpr std::array<std::string_view, 8> k_day_words{"一", "二", "三", "四"
 constexpr std::array<std::string_view, 7> k_day_names{"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
 
 WhenError not_a_time(std::string_view text) {
-  return WhenError{fmt::format("{} is not a date and time; {}", quote_value(util::trim(text)), k_forms)};
+  return WhenError{msg::not_a_form_time(quote_value(util::trim(text)), msg::time_forms())};
+}
+
+// parse_when's "{} is not a date; {}" (when.cpp), in either language.
+bool not_a_date(const std::string& message) {
+  return message.find(" is not a date; ") != std::string::npos || message.find(" 不是日期；") != std::string::npos;
 }
 
 std::string period_text(Date first, Date last) { return fmt::format("{} – {}", format_date(first), format_date(last)); }
@@ -116,7 +120,7 @@ std::variant<LocalDateTime, WhenError> when_in_form(std::string t, Date last, st
   auto when = parse_when(util::trim(t), last);
   if (auto* error = std::get_if<WhenError>(&when)) {
     // parse_when's "is not a date" lists its own forms; the form's are these.
-    if (error->message.find(" is not a date; ") != std::string::npos || default_hour) return not_a_time(original);
+    if (not_a_date(error->message) || default_hour) return not_a_time(original);
     return when;
   }
   auto& at = std::get<LocalDateTime>(when);
@@ -153,18 +157,22 @@ std::variant<Date, WhenError> bare_weekday(unsigned index, const Period& p, std:
   const std::string_view day = k_day_names[index];
   if (matches.size() == 1) return matches.front();
   if (matches.empty()) {
-    return WhenError{fmt::format("{}: the form's period {} has no {}; type the date", quote_value(original),
-                                 period_text(p.first, p.last), day)};
+    return WhenError{msg::period_has_no_day(quote_value(original), period_text(p.first, p.last), day)};
   }
+  const auto language = message_language();
   std::string dates;
   std::string weeks;
   for (std::size_t i = 0; i < matches.size(); ++i) {
-    const char* sep = i == 0 ? "" : (i + 1 == matches.size() ? " and " : ", ");
+    const char* sep = i == 0 ? "" : (i + 1 == matches.size() ? msg::list_and(language) : msg::list_comma(language));
     dates += fmt::format("{}{}", sep, format_date(matches[i]));
-    if (long w = teaching_week(matches[i], p.semester_start); w > 0) weeks += fmt::format("第{}周{}, ", w, day);
+    if (long w = teaching_week(matches[i], p.semester_start); w > 0) {
+      weeks += fmt::format("{}第{}周{}", weeks.empty() ? "" : msg::list_comma(language), w, day);
+    }
   }
-  return WhenError{fmt::format("{} matches {} in the form's period {}; type {}or the date", quote_value(original),
-                               dates, period_text(p.first, p.last), weeks)};
+  const auto quoted = quote_value(original);
+  const auto period = period_text(p.first, p.last);
+  return WhenError{weeks.empty() ? msg::day_several_times(quoted, dates, period)
+                                 : msg::day_in_several_weeks(quoted, dates, period, weeks)};
 }
 
 // 周二…, 第10周周二…: the date, then the time after it.
@@ -181,14 +189,13 @@ std::optional<std::variant<LocalDateTime, WhenError>> leading_weekday(std::strin
   auto day = weekday_at(t, pos);
   if (!day) {
     if (week) {
-      return WhenError{fmt::format("{} names a teaching week but not the day; type 第{}周周二 or the date",
-                                   quote_value(original), *week)};
+      return WhenError{msg::week_without_day(quote_value(original), *week)};
     }
     return std::nullopt;
   }
   Date date;
   if (week) {
-    if (*week < 1) return WhenError{fmt::format("{}: teaching weeks start at 第1周", quote_value(original))};
+    if (*week < 1) return WhenError{msg::weeks_start_at_one(quote_value(original))};
     date = Date{week_one(p.semester_start) + days{(*week - 1) * 7 + day->index}};
   } else {
     auto resolved = bare_weekday(day->index, p, original);
@@ -214,8 +221,8 @@ std::variant<LocalDateTime, WhenError> dated(std::string t, Date last, std::stri
   auto when = when_in_form(month_dot_day(std::string(util::trim(t))), last, original);
   const auto* at = std::get_if<LocalDateTime>(&when);
   if (at && said && weekday_index(at->date) != *said) {
-    return WhenError{fmt::format("{}: {} is a {}, not a {}; check the date", quote_value(original),
-                                 format_date(at->date), k_day_names[weekday_index(at->date)], k_day_names[*said])};
+    return WhenError{msg::weekday_mismatch(quote_value(original), format_date(at->date),
+                                           k_day_names[weekday_index(at->date)], k_day_names[*said])};
   }
   return when;
 }
@@ -225,14 +232,14 @@ std::variant<LocalDateTime, WhenError> dated(std::string t, Date last, std::stri
 std::variant<LocalDateTime, WhenError> parse_form_time(std::string_view text, Date first, Date last,
                                                        Date semester_start) {
   const std::string t = without_seconds(std::string(util::trim(detail::fold_width(text))));
-  if (t.empty()) return WhenError{fmt::format("no time given; {}", k_forms)};
+  if (t.empty()) return WhenError{msg::no_time_given(msg::time_forms())};
   const Period period{first, last, semester_start};
   auto leading = leading_weekday(t, period, util::trim(text));
   auto when = leading ? std::move(*leading) : dated(t, last, util::trim(text));
   const auto* at = std::get_if<LocalDateTime>(&when);
   if (at && !within(at->date, first, last)) {
-    return WhenError{fmt::format("{} is {}, outside the form's period {}; type a time within it",
-                                 quote_value(util::trim(text)), format_date(at->date), period_text(first, last))};
+    return WhenError{
+        msg::outside_form_period(quote_value(util::trim(text)), format_date(at->date), period_text(first, last))};
   }
   return when;
 }

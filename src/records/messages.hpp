@@ -1,6 +1,6 @@
 #pragma once
 // The records module's messages in both languages (docs/messages.md): what verify says of a
-// broken chain.
+// broken chain, entering a record, a returned form's cells and log-visit's CSV columns.
 
 #include "dormlink/language.hpp"
 
@@ -93,5 +93,101 @@ inline constexpr Message excused_needs_reason{
 inline constexpr Message entry_problems{"{} problem{}; nothing was saved", "{0} 个问题{1:.0}；未保存任何内容"};
 // A command-line option as a form's or CSV's column names it (in_form_columns).
 inline constexpr Message column_named{"column \"{}\"", "列“{}”"};
+
+// A returned form's header and rows (records/form_table.cpp).
+inline constexpr Message label_mismatch{
+    "{} {} does not match the form's {} {}; use the form dormlink made for this member and period, unchanged",
+    "{0} {1} 与表中的{2} {3} 不符；请原样使用 dormlink 为该党员本期生成的反馈表"};
+inline constexpr Message hidden_period_not_number{"period is not a number; use the form as made",
+                                                  "period 不是数字；请原样使用生成的反馈表"};
+inline constexpr Message period_not_number{"期次编号 {} is not a period number; use the form as made",
+                                           "期次编号 {} 不是期次号；请原样使用生成的反馈表"};
+inline constexpr Message period_mismatch{"期次编号 {} does not match the form's period {}",
+                                         "期次编号 {} 与表中的期次 {} 不符"};
+inline constexpr Message in_column{"column \"{}\": {}", "列“{}”：{}"};
+inline constexpr Message in_cell{"{}: {}", "{}：{}"};
+inline constexpr Message not_a_kind_form{
+    "{} is not a kind of contact; use 走访, 谈心, 座谈会, 寝室活动, 新生入学教育, 知党爱党教育, 培养积极分子, "
+    "因故未走访 or 特殊情况",
+    "{} 不是联系类型；请用 走访、谈心、座谈会、寝室活动、新生入学教育、知党爱党教育、培养积极分子、因故未走访 或 "
+    "特殊情况"};
+inline constexpr Message time_empty{"is empty; type when the contact happened, e.g. 11月3日 19:30",
+                                    "为空；请填写联系的时间，如 11月3日 19:30"};
+inline constexpr Message bad_channel_cell{"{}: use 当面, 电话, 微信 or 其他", "{}：请用 当面、电话、微信 或 其他"};
+
+// 时间 in a returned form (records/form_time.cpp).
+inline constexpr Message time_forms{"write 2026-11-24 19:30, 11月24日晚上7点, 11.24 19:30, 周二 19:30 or 第12周周二",
+                                    "请写成 2026-11-24 19:30、11月24日晚上7点、11.24 19:30、周二 19:30 或 第12周周二"};
+inline constexpr Message not_a_form_time{"{} is not a date and time; {}", "{} 不是日期和时间；{}"};
+inline constexpr Message period_has_no_day{"{}: the form's period {} has no {}; type the date",
+                                           "{}：本表的期次 {} 中没有{}；请填写日期"};
+inline constexpr Message day_in_several_weeks{"{} matches {} in the form's period {}; type {}, or the date",
+                                              "{0} 在本表的期次 {2} 中可以是 {1}；请填写 {3} 或日期"};
+inline constexpr Message day_several_times{"{} matches {} in the form's period {}; type or the date",
+                                           "{0} 在本表的期次 {2} 中可以是 {1}；请填写日期"};
+inline constexpr Words list_comma{"、", ", "};
+inline constexpr Words list_and{" 和 ", " and "};
+inline constexpr Message week_without_day{"{} names a teaching week but not the day; type 第{}周周二 or the date",
+                                          "{} 只写了教学周，没有写星期几；请填写 第{}周周二 或日期"};
+inline constexpr Message weeks_start_at_one{"{}: teaching weeks start at 第1周", "{}：教学周从第1周开始"};
+inline constexpr Message weekday_mismatch{"{}: {} is a {}, not a {}; check the date",
+                                          "{}：{} 是{}，不是{}；请核对日期"};
+inline constexpr Message no_time_given{"no time given; {}", "没有填写时间；{}"};
+inline constexpr Message outside_form_period{"{} is {}, outside the form's period {}; type a time within it",
+                                             "{} 是 {}，不在本表的期次 {} 内；请填写该期次内的时间"};
+
+// 联系学生姓名及方式 (records/form_cell.cpp).
+inline constexpr Message names_hint{"separate names with 、 and put the manner in brackets: 张三、李四（谈心，当面）",
+                                    "姓名之间用 、 分隔，方式写在括号里：张三、李四（谈心，当面）"};
+inline constexpr Message manner_hint{"use 谈心, 走访, 座谈会, 寝室活动, 新生入学教育, … and 当面, 电话, 微信",
+                                     "请用 谈心、走访、座谈会、寝室活动、新生入学教育……以及 当面、电话、微信"};
+inline constexpr Message two_kinds{"{} and {} name two different kinds ({}, {}); a row has one: split it into two rows",
+                                   "{} 和 {} 写了两种不同的类型（{}、{}）；一行只能有一种：请拆成两行"};
+inline constexpr Message two_channels{
+    "{} and {} name two different channels ({}, {}); a row has one: split it into two rows",
+    "{} 和 {} 写了两种不同的联系方式（{}、{}）；一行只能有一种：请拆成两行"};
+inline constexpr Message not_a_manner_word{"{} in the manner {} is not a kind or channel; {}",
+                                           "方式 {1} 中的 {0} 既不是类型也不是联系方式；{2}"};
+inline constexpr Message bracket_not_closed{"{}: a bracket is not closed; close each manner: 张三（谈心，当面）",
+                                            "{}：括号没有闭合；每个方式都要用括号括起来：张三（谈心，当面）"};
+inline constexpr Message not_a_phone{"{} is not a phone number (7 to 15 digits, * for a hidden digit: 157****6899)",
+                                     "{} 不是电话号码（7 到 15 位数字，隐去的数字用 * 代替：157****6899）"};
+inline constexpr Message phone_without_name{
+    "{} is a phone number with no name before it; type the name, then the phone: 苏惠 157****6899",
+    "{} 是电话号码，但前面没有姓名；请先写姓名，再写电话：苏惠 157****6899"};
+inline constexpr Message only_digits{"{} is only digits; type the student's name", "{} 只有数字；请填写学生的姓名"};
+inline constexpr Message not_a_name{"{} is not a name; {}", "{} 不是姓名；{}"};
+inline constexpr Message name_too_long{"{} is longer than {} characters, too long for a name; {}",
+                                       "{} 超过 {} 个字符，作为姓名太长；{}"};
+inline constexpr Message manner_not_name{"{} is a manner, not a name; put it in brackets: 张三（{}）",
+                                         "{} 是方式，不是姓名；请写在括号里：张三（{}）"};
+inline constexpr Message closing_without_opening{"{}: a closing bracket without its opening one; {}",
+                                                 "{}：有右括号却没有对应的左括号；{}"};
+inline constexpr Message the_cell{"the cell {}", "该单元格{}"};
+inline constexpr Message everyone_and_names{
+    "{} names 全体 (every resident) and names too; type either 全体 or the names",
+    "{} 既写了 全体（寝室全体成员）又写了姓名；请只写 全体 或只写姓名"};
+
+// The columns of log-visit --from-csv (records/csv_entry.cpp); the text after `column "…": `.
+inline constexpr Message everyone_not_taken{"全体 (every resident) is not taken here; list the residents' names or ids",
+                                            "此处不接受 全体（寝室全体成员）；请列出寝室成员的姓名或学号"};
+inline constexpr Message channel_conflict{"says {} but 联系学生姓名及方式 says {}; keep one",
+                                          "写的是{}，而 联系学生姓名及方式 写的是{}；请只保留一个"};
+inline constexpr Message not_a_kind_csv{"{} is not a kind of contact; use 走访, 谈心, 座谈会, 寝室活动, ...",
+                                        "{} 不是联系类型；请用 走访、谈心、座谈会、寝室活动……"};
+inline constexpr Message incident_without_kind{
+    "names an incident and 类型 is empty; give 类型 特殊情况 and 事件类别, or 类型 the kind the contact was (走访, "
+    "谈心, ...)",
+    "提到了特殊情况，但 类型 为空；请填 类型 特殊情况 和 事件类别，或在 类型 中填写实际的联系类型（走访、谈心……）"};
+inline constexpr Message bad_category_cell{
+    "{}: use 赌博, 打架, 上网成瘾, 私自在外住宿, 使用违规电器, 无故旷课, 其他违纪 or 突发事件",
+    "{}：请用 赌博、打架、上网成瘾、私自在外住宿、使用违规电器、无故旷课、其他违纪 或 突发事件"};
+inline constexpr Message bad_severity_cell{"{}: use 轻, 一般 or 严重", "{}：请用 轻、一般 或 严重"};
+inline constexpr Message bad_reported_to_cell{"{}: use 辅导员, 班主任 or 支部书记",
+                                              "{}：请用 辅导员、班主任 或 支部书记"};
+inline constexpr Message member_empty{"is empty; name the member (student id or name)",
+                                      "为空；请填写党员（学号或姓名）"};
+inline constexpr Message category_only_incident{"is only for 类型 = 特殊情况 (incident)",
+                                                "只用于 类型 = 特殊情况 的记录"};
 
 }  // namespace dormlink::records::msg

@@ -13,6 +13,8 @@ constexpr struct AssignmentLabels {
                    {"党支部", "branch"},  {"寝室", "dorm"}, {"寝室年级", "dorm grade"}, {"寝室专业", "dorm major"},
                    {"人数", "residents"}, {"代价", "cost"}, {"说明", "notes"}};
   Words title{"党员联系寝室分配表", "member-dorm assignment"};
+  Words dry_run{"预览（--dry-run），未提交", "dry run"};
+  Words committed{"已提交为 #{}，自 {} 起生效", "committed as #{}, valid from {}"};
   Words totals{"党员 {} 人，寝室 {} 间，总代价 {}", "{} members, {} dorms, total cost {}"};
   // major, junior same grade, building, continuity, pinned
   Words breakdown{"跨专业 {} 对，低年级寝室由同年级党员联系 {} 对，跨楼栋 {} 对，延续上次 {} 对，人工指定 {} 对",
@@ -80,10 +82,16 @@ std::vector<std::string> summary_lines(const AssignmentReport& r, Language langu
 }
 
 std::string heading(const AssignmentReport& r, Language language) {
-  return fmt::format("{} ({}) {} — {}", r.semester_name, r.semester_id, k_labels.title(language), r.status);
+  return fmt::format("{} ({}) {} — {}", r.semester_name, r.semester_id, k_labels.title(language),
+                     assignment_status(r, language));
 }
 
 }  // namespace
+
+std::string assignment_status(const AssignmentReport& r, Language language) {
+  if (r.committed_as != 0) return fmt::format(fmt::runtime(k_labels.committed(language)), r.committed_as, r.valid_from);
+  return r.dry_run ? k_labels.dry_run(language) : "";
+}
 
 std::string render_assignment_text(const AssignmentReport& r, Language language) {
   std::string out = heading(r, language) + "\n\n" + render_text(pair_table(r, language)) + "\n";

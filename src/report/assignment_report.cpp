@@ -78,7 +78,7 @@ std::string render_assignment_json(const AssignmentReport& r) {
   Json doc;
   doc["semester"] = r.semester_id;
   doc["kind"] = r.kind;
-  doc["status"] = r.status;
+  doc["status"] = assignment_status(r, Language::en);  // a value for scripts: always English
   doc["members"] = r.members;
   doc["dorms"] = r.dorms;
   doc["total_cost"] = r.total_cost;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "dormlink/language.hpp"
 #include "dormlink/records/record.hpp"
 #include "dormlink/report/export_tables.hpp"
 #include "dormlink/report/privacy.hpp"
@@ -16,6 +17,16 @@
 
 namespace dormlink::report {
 namespace {
+
+// Why there is no form to make (docs/messages.md), in the message language.
+namespace say {
+inline constexpr Message no_assignment{
+    "{} has no committed assignment in force during period {} ({} to {}); run `dormlink assign` first",
+    "{0} 第{1}期（{2} 至 {3}）没有生效的已提交分配；请先运行 `dormlink assign`"};
+inline constexpr Message holds_no_dorm{
+    "{} ({}) holds no dorm in period {} of {} by the committed assignment; no form to fill",
+    "按已提交的分配，{0}（{1}）在 {3} 第{2}期没有联系寝室；没有要填写的反馈表"};
+}  // namespace say
 
 // The form's words. Labels, columns and sheet names are the form's own Chinese whatever the
 // language (a returned file is read by them); only the instructions follow --lang.
@@ -127,10 +138,8 @@ std::vector<const check::AssignmentVersion*> versions_during(const check::CheckI
 
 void require_assignment(const check::CheckInput& input, const ReportPeriod& period) {
   if (!versions_during(input, period).empty()) return;
-  throw NotFoundError(
-      fmt::format("{} has no committed assignment in force during period {} ({} to {}); run "
-                  "`dormlink assign` first",
-                  period.semester_id, period.number, format_date(period.first_day), format_date(period.last_day)));
+  throw NotFoundError(say::no_assignment(period.semester_id, period.number, format_date(period.first_day),
+                                         format_date(period.last_day)));
 }
 
 std::vector<std::string> dorms_of_member(const check::CheckInput& input, int member, const ReportPeriod& period) {
@@ -142,9 +151,7 @@ std::vector<std::string> dorms_of_member(const check::CheckInput& input, int mem
   }
   const auto& person = input.people[static_cast<std::size_t>(member)];
   if (dorms.empty()) {
-    throw UsageError(
-        fmt::format("{} ({}) holds no dorm in period {} of {} by the committed assignment; no form to fill",
-                    person.name, person.id, period.number, period.semester_id));
+    throw UsageError(say::holds_no_dorm(person.name, person.id, period.number, period.semester_id));
   }
   std::sort(dorms.begin(), dorms.end());
   dorms.erase(std::unique(dorms.begin(), dorms.end()), dorms.end());

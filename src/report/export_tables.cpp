@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "dormlink/language.hpp"
 #include "dormlink/records/record.hpp"
 #include "dormlink/report/json.hpp"
 #include "dormlink/util/csv.hpp"
@@ -15,6 +16,13 @@
 
 namespace dormlink::report {
 namespace {
+
+// What an export refuses (docs/messages.md), in the message language.
+namespace say {
+inline constexpr Message committee_no_names{
+    "export {}: the committee sees no names of students; export dorms, or use report summary for aggregates",
+    "export {}：学院党委（committee）看不到学生姓名；请导出 dorms，或用 report summary 查看汇总数字"};
+}  // namespace say
 
 // The few words of the tables besides their headers. Exports are in Chinese whatever --lang
 // says: the students table re-imports as a roster, whose headers and values are Chinese.
@@ -27,8 +35,7 @@ constexpr struct ExportWords {
 
 void refuse_committee(const Privacy& privacy, std::string_view table) {
   if (privacy.audience != Audience::committee) return;
-  throw UsageError(fmt::format(
-      "export {}: the committee sees no names of students; export dorms, or use report summary for aggregates", table));
+  throw UsageError(say::committee_no_names(table));
 }
 
 std::string joined(const std::vector<std::string>& items, std::string_view separator) {

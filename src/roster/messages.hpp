@@ -107,8 +107,13 @@ inline constexpr Message year_needs_semester{
     "2023级)",
     "年级需要学期来换算入学年份；请在配置中加入 [[calendar.semester]]，或直接写入学年份（如 2023级）"};
 inline constexpr Message not_email{
-    "is not an e-mail address (value not shown): it {}; write one address such as chen.yi@example.edu.cn, or leave "
-    "the cell empty",
-    "不是电子邮件地址（内容不显示）：{}；请写一个地址，如 chen.yi@example.edu.cn，或留空"};
+    "is not an e-mail address (value not shown): it {}; write one address (name@domain, the domain with a dot), or "
+    "leave the cell empty",
+    "不是电子邮件地址（值不显示）：{}；请写一个地址（用户名@域名，域名中带点），或留空"};
+
+inline constexpr Message not_a_phone{
+    "is not a phone number (value not shown); write a mobile number (11 digits, starting with 1) or a landline with "
+    "its area code",
+    "不是电话号码（值不显示）；请填写手机号（以 1 开头的 11 位数字）或带区号的固定电话"};
 
 }  // namespace dormlink::roster::msg

@@ -78,9 +78,7 @@ std::optional<StaffRow> read_row(RowReader& r) {
     if (auto phone = normalize_phone(r.cell(c_phone))) {
       row.facts.phone = *phone;
     } else {
-      r.problem(c_phone,
-                "is not a phone number (value not shown); write a mobile number (11 digits, starting "
-                "with 1) or a landline with its area code");
+      r.problem(c_phone, msg::not_a_phone());
     }
   }
   detail::read_email(r, c_email, row.facts.email);

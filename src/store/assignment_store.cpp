@@ -4,6 +4,7 @@
 
 #include "dormlink/error.hpp"
 #include "impl.hpp"
+#include "messages.hpp"
 
 namespace dormlink::store {
 namespace {
@@ -108,7 +109,7 @@ std::int64_t save_assignment(Database& database, const AssignmentRecord& r) {
     auto current = load_header(db, r.semester_id);
     auto current_id = current ? std::optional<std::int64_t>(current->id) : std::nullopt;
     if (current_id != r.supersedes) {
-      throw DataError(fmt::format("the assignment of {} changed while this command ran; run it again", r.semester_id));
+      throw DataError(msg::assignment_changed(r.semester_id));
     }
     SQLite::Statement a(db,
                         "INSERT INTO assignment (semester_id, kind, valid_from, supersedes, total_cost, "

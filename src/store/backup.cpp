@@ -11,13 +11,15 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "impl.hpp"
+#include "messages.hpp"
 
 namespace dormlink::store {
 namespace {
 
 [[noreturn]] void throw_create_error(const std::string& target, int err) {
-  auto message = fmt::format("cannot create backup {}: {}", target, std::strerror(err));
+  auto message = msg::cannot_create_backup(target, system_error_text(err));
   if (err == EACCES || err == EPERM || err == EROFS) throw PermissionError(message);
   if (err == ENOSPC || err == EIO || err == EFBIG || err == EDQUOT) throw IoError(message);
   throw CantCreateError(message);
@@ -45,13 +47,12 @@ class TempCopy {
 void copy_pages(SQLite::Database& source, SQLite::Database& dest, const std::string& target) {
   sqlite3_backup* backup = sqlite3_backup_init(dest.getHandle(), "main", source.getHandle(), "main");
   if (backup == nullptr) {
-    throw IoError(fmt::format("cannot back up to {}: {}", target, sqlite3_errmsg(dest.getHandle())));
+    throw IoError(msg::cannot_back_up(target, sqlite3_errmsg(dest.getHandle())));
   }
   int step = sqlite3_backup_step(backup, -1);
   int finish = sqlite3_backup_finish(backup);
   if (step != SQLITE_DONE || finish != SQLITE_OK) {
-    throw IoError(fmt::format("cannot back up to {}: {}; the backup was not written", target,
-                              sqlite3_errstr(step != SQLITE_DONE ? step : finish)));
+    throw IoError(msg::backup_not_written(target, sqlite3_errstr(step != SQLITE_DONE ? step : finish)));
   }
 }
 
@@ -61,15 +62,14 @@ void check_and_sync(const std::string& temp, const std::string& target) {
     SQLite::Database copy(temp, SQLite::OPEN_READWRITE);
     auto verdict = copy.execAndGet("PRAGMA integrity_check").getString();
     if (verdict != "ok") {
-      throw IoError(
-          fmt::format("the copy for {} failed integrity_check ({}); the backup was not written", target, verdict));
+      throw IoError(msg::copy_not_intact(target, verdict));
     }
   }  // closing checkpoints the copy's WAL (if any) into the file
   int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0 || ::fsync(fd) != 0) {
     int err = errno;
     if (fd >= 0) ::close(fd);
-    throw IoError(fmt::format("cannot write backup {}: {}", target, std::strerror(err)));
+    throw IoError(msg::cannot_write_backup(target, system_error_text(err)));
   }
   ::close(fd);
 }
@@ -79,7 +79,7 @@ void check_and_sync(const std::string& temp, const std::string& target) {
 void move_into_place(const std::string& temp, const std::string& target, bool overwrite) {
   int rc = overwrite ? ::rename(temp.c_str(), target.c_str()) : ::link(temp.c_str(), target.c_str());
   if (rc != 0 && errno == EEXIST) {
-    throw CantCreateError(fmt::format("{} already exists; it was not overwritten (use --force)", target));
+    throw CantCreateError(msg::backup_exists(target));
   }
   if (rc != 0) throw_create_error(target, errno);
   if (!overwrite) ::unlink(temp.c_str());
@@ -96,10 +96,10 @@ void move_into_place(const std::string& temp, const std::string& target, bool ov
 BackupResult backup_database(Database& db, const std::string& target, bool overwrite) {
   std::error_code ec;
   if (std::filesystem::equivalent(target, db.path(), ec)) {
-    throw CantCreateError(fmt::format("{} is the database itself; choose another backup path", target));
+    throw CantCreateError(msg::backup_onto_database(target));
   }
   if (!overwrite && ::access(target.c_str(), F_OK) == 0) {
-    throw CantCreateError(fmt::format("{} already exists; it was not overwritten (use --force)", target));
+    throw CantCreateError(msg::backup_exists(target));
   }
   TempCopy temp(target);
   int fd = ::open(temp.path().c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
@@ -116,12 +116,12 @@ BackupResult backup_database(Database& db, const std::string& target, bool overw
       copy_pages(source, dest, target);
     });
   } catch (const SQLite::Exception& e) {
-    throw IoError(fmt::format("cannot back up to {}: {}; the backup was not written", target, e.getErrorStr()));
+    throw IoError(msg::backup_not_written(target, e.getErrorStr()));
   }
   try {
     check_and_sync(temp.path(), target);
   } catch (const SQLite::Exception& e) {
-    throw IoError(fmt::format("cannot check the backup {}: {}; it was not written", target, e.getErrorStr()));
+    throw IoError(msg::cannot_check_backup(target, e.getErrorStr()));
   }
   ::chmod(temp.path().c_str(), 0600);
   move_into_place(temp.path(), target, overwrite);

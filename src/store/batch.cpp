@@ -3,6 +3,7 @@
 #include "dormlink/error.hpp"
 #include "dormlink/store/roster_store.hpp"
 #include "impl.hpp"
+#include "messages.hpp"
 
 namespace dormlink::store {
 
@@ -19,12 +20,7 @@ void check_effective_date(SQLite::Database& db, const char* table, const ImportC
   auto batch = q.getColumn(1).getInt64();
   auto effective = format_date(ctx.effective);
   if (effective < latest) {
-    throw DataError(
-        fmt::format("{}: the database already holds roster changes effective {} (import "
-                    "batch #{}); an import cannot take effect earlier ({}); use --as-of {} "
-                    "or later, or, if that date was a mistake, undo it first: dormlink "
-                    "import undo {}",
-                    ctx.source_name, latest, batch, effective, latest, batch));
+    throw DataError(msg::import_earlier(ctx.source_name, latest, batch, effective, latest, batch));
   }
 }
 

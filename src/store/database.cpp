@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "dormlink/message.hpp"
 #include "dormlink/util/file_kind.hpp"
 #include "impl.hpp"
 #include "messages.hpp"
@@ -39,9 +40,9 @@ void create_private_file(const std::string& path) {
     throw CantCreateError(msg::db_exists(path));
   }
   if (err == EACCES || err == EPERM || err == EROFS) {
-    throw PermissionError(msg::cannot_create(path, std::strerror(err)));
+    throw PermissionError(msg::cannot_create(path, system_error_text(err)));
   }
-  throw IoError(msg::cannot_create(path, std::strerror(err)));
+  throw IoError(msg::cannot_create(path, system_error_text(err)));
 }
 
 // Refuses what is not a dormlink database before SQLite touches it.
@@ -51,7 +52,7 @@ void check_file_header(const std::string& path) {
     if (errno == ENOENT) {
       throw NotFoundError(msg::db_missing(path));
     }
-    throw IoError(msg::cannot_read(path, std::strerror(errno)));
+    throw IoError(msg::cannot_read(path, system_error_text(errno)));
   }
   if (!S_ISREG(st.st_mode)) {
     throw util::not_regular_file(msg::database_subject(path), st.st_mode, msg::pass_database());
@@ -170,7 +171,7 @@ void migrate(SQLite::Database& db) {
 [[noreturn]] void rethrow_sqlite(const SQLite::Exception& e, const std::string& path, int system_errno) {
   const int code = e.getErrorCode() & 0xff;
   if (code == SQLITE_IOERR && (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)) {
-    throw IoError(msg::disk_full_errno(path, std::strerror(system_errno)));
+    throw IoError(msg::disk_full_errno(path, system_error_text(system_errno)));
   }
   if (e.getExtendedErrorCode() == SQLITE_IOERR_WRITE) {
     throw IoError(msg::cannot_write_disk(path));

@@ -11,6 +11,7 @@
 #include "dormlink/error.hpp"
 #include "dormlink/store/roster_store.hpp"
 #include "impl.hpp"
+#include "messages.hpp"
 
 namespace dormlink::store {
 namespace {
@@ -24,12 +25,15 @@ struct VersionTable {
   const char* key;          // the entity's id column, for messages and references
   const char* same_entity;  // SQL: version p is of the same entity as version v
   const char* noun;         // "student", "dorm", "staff member"
+  Words named;              // the noun in messages
 };
 
-constexpr VersionTable k_student_versions{"student_version", "student_id", "p.student_id = v.student_id", "student"};
-constexpr VersionTable k_dorm_versions{"dorm_version", "dorm_code", "p.dorm_code = v.dorm_code", "dorm"};
+constexpr VersionTable k_student_versions{"student_version", "student_id", "p.student_id = v.student_id", "student",
+                                          msg::student_noun};
+constexpr VersionTable k_dorm_versions{"dorm_version", "dorm_code", "p.dorm_code = v.dorm_code", "dorm",
+                                       msg::dorm_noun};
 constexpr VersionTable k_staff_versions{"staff_duty_version", "staff_id", "p.staff_id = v.staff_id AND p.role = v.role",
-                                        "staff member"};
+                                        "staff member", msg::staff_noun};
 
 // The version tables an import of `kind` writes: a students import also creates the dorms its
 // rows name.
@@ -46,7 +50,7 @@ const char* related_kinds(const std::string& kind) { return kind == "staff" ? "(
 // What points at an entity: an undo that removed the entity would leave these naming no one.
 struct Reference {
   const char* noun;  // "student", "dorm", "staff member": the entity kind it names
-  const char* what;  // for the message: "record #12"
+  Words what;        // for the message: "record #12"
   const char* table;
   const char* column;  // the column holding the entity's id
   const char* id;      // the referencing row's number
@@ -54,18 +58,18 @@ struct Reference {
 };
 
 constexpr std::array<Reference, 12> k_references{{
-    {"student", "record", "record", "member_id", "id", ""},
-    {"student", "record", "record_student", "student_id", "record_id", ""},
-    {"student", "assignment", "assignment_pair", "member_id", "assignment_id", ""},
-    {"student", "inspection sample", "inspection_sample_item", "member_id", "sample_id", ""},
-    {"student", "inspection finding", "inspection_finding", "member_id", "id", ""},
-    {"student", "inspection finding", "inspection_finding", "student_id", "id", ""},
-    {"student", "submitted feedback form", "submission", "subject_id", "id", " AND x.kind = 'feedback'"},
-    {"dorm", "record", "record", "dorm_code", "id", ""},
-    {"dorm", "assignment", "assignment_pair", "dorm_code", "assignment_id", ""},
-    {"dorm", "assignment", "assignment_uncovered", "dorm_code", "assignment_id", ""},
-    {"dorm", "inspection sample", "inspection_sample_item", "dorm_code", "sample_id", ""},
-    {"staff member", "submitted summary", "submission", "subject_id", "id", " AND x.kind = 'summary'"},
+    {"student", msg::record_ref, "record", "member_id", "id", ""},
+    {"student", msg::record_ref, "record_student", "student_id", "record_id", ""},
+    {"student", msg::assignment_ref, "assignment_pair", "member_id", "assignment_id", ""},
+    {"student", msg::sample_ref, "inspection_sample_item", "member_id", "sample_id", ""},
+    {"student", msg::finding_ref, "inspection_finding", "member_id", "id", ""},
+    {"student", msg::finding_ref, "inspection_finding", "student_id", "id", ""},
+    {"student", msg::feedback_ref, "submission", "subject_id", "id", " AND x.kind = 'feedback'"},
+    {"dorm", msg::record_ref, "record", "dorm_code", "id", ""},
+    {"dorm", msg::assignment_ref, "assignment_pair", "dorm_code", "assignment_id", ""},
+    {"dorm", msg::assignment_ref, "assignment_uncovered", "dorm_code", "assignment_id", ""},
+    {"dorm", msg::sample_ref, "inspection_sample_item", "dorm_code", "sample_id", ""},
+    {"staff member", msg::summary_ref, "submission", "subject_id", "id", " AND x.kind = 'summary'"},
 }};
 
 // One import_batch row, as far as an undo needs it.
@@ -96,19 +100,13 @@ std::optional<Batch> load_batch(SQLite::Database& db, std::int64_t id) {
 // Refuses what cannot be undone: no such batch, an undo, a batch undone already.
 void check_batch(const std::optional<Batch>& batch, std::int64_t id) {
   if (!batch) {
-    throw DataError(
-        fmt::format("there is no import batch #{}; `dormlink roster` lists the latest "
-                    "imports with their numbers",
-                    id));
+    throw DataError(msg::no_batch(id));
   }
   if (batch->undoes != 0) {
-    throw DataError(
-        fmt::format("batch #{} is itself the undo of batch #{}; an undo is not undone: "
-                    "import that file again instead",
-                    id, batch->undoes));
+    throw DataError(msg::batch_is_undo(id, batch->undoes));
   }
   if (batch->undone_by != 0) {
-    throw DataError(fmt::format("batch #{} was already undone by batch #{}", id, batch->undone_by));
+    throw DataError(msg::batch_undone_already(id, batch->undone_by));
   }
 }
 
@@ -120,18 +118,19 @@ void check_latest(SQLite::Database& db, const Batch& batch) {
                                       "import_batch u WHERE u.undoes = b.id) ORDER BY b.id DESC",
                                       related_kinds(batch.kind)));
   q.bind(1, batch.id);
+  const Language language = message_language();
   std::string later;
   std::int64_t latest = 0;
+  int count = 0;
   while (q.executeStep()) {
     if (latest == 0) latest = q.getColumn(0).getInt64();
-    later +=
-        fmt::format("{}#{} ({})", later.empty() ? "" : ", ", q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    const auto kind = q.getColumn(1).getString();
+    const auto& word = kind == "students" ? msg::students_kind : kind == "dorms" ? msg::dorms_kind : msg::staff_kind;
+    if (count++ > 0) later += msg::batch_separator(language);
+    later += msg::later_batch(q.getColumn(0).getInt64(), word(language));
   }
   if (latest == 0) return;
-  throw DataError(
-      fmt::format("batch #{} is not the latest import of its rosters: {} came after it and "
-                  "still stand{}; undo them first, latest first: dormlink import undo {}",
-                  batch.id, later, later.find(',') == std::string::npos ? "s" : "", latest));
+  throw DataError(msg::batch_not_latest(batch.id, later, count == 1 ? "s" : "", latest));
 }
 
 // Refuses when the batch added an entity that something else now names.
@@ -147,10 +146,9 @@ void check_references(SQLite::Database& db, const Batch& batch, const VersionTab
                         fmt::arg("same", t.same_entity)));
     q.bind(1, batch.id);
     if (!q.executeStep()) continue;
-    throw DataError(
-        fmt::format("batch #{} added {} {}, and {} #{} names it; undoing the batch would leave "
-                    "it naming no one. Import a corrected roster instead",
-                    batch.id, t.noun, q.getColumn(0).getString(), ref.what, q.getColumn(1).getInt64()));
+    const Language language = message_language();
+    throw DataError(msg::batch_named(batch.id, t.named(language), q.getColumn(0).getString(), ref.what(language),
+                                     q.getColumn(1).getInt64()));
   }
 }
 
@@ -175,9 +173,7 @@ std::vector<Reversal> reversals(SQLite::Database& db, const Batch& batch, const 
   std::vector<Reversal> out;
   while (q.executeStep()) {
     if (q.getColumn(1).getInt() == 0 || q.getColumn(3).getInt() == 0) {
-      throw Error(ExitCode::internal, fmt::format("{} row {} of batch #{} is not in force, or did not follow "
-                                                  "the version before it; nothing was changed",
-                                                  t.table, q.getColumn(0).getInt64(), batch.id));
+      throw Error(ExitCode::internal, msg::history_damaged(t.table, q.getColumn(0).getInt64(), batch.id));
     }
     out.push_back({q.getColumn(0).getInt64(), q.getColumn(2).getInt64()});
   }

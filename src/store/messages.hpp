@@ -73,4 +73,66 @@ inline constexpr Message cannot_open{
     "无法打开 {}（或其 -wal/-shm 文件）：请检查该文件及其所在目录的权限"};
 inline constexpr Message database_error{"database error on {}: {}", "数据库 {} 出错：{}"};
 
+// Backups (backup.cpp).
+inline constexpr Message cannot_create_backup{"cannot create backup {}: {}", "无法创建备份 {}：{}"};
+inline constexpr Message cannot_back_up{"cannot back up to {}: {}", "无法备份到 {}：{}"};
+inline constexpr Message backup_not_written{"cannot back up to {}: {}; the backup was not written",
+                                            "无法备份到 {}：{}；未写入备份"};
+inline constexpr Message copy_not_intact{"the copy for {} failed integrity_check ({}); the backup was not written",
+                                         "为 {} 制作的副本未通过 integrity_check（{}）；未写入备份"};
+inline constexpr Message cannot_write_backup{"cannot write backup {}: {}", "无法写入备份 {}：{}"};
+inline constexpr Message backup_exists{"{} already exists; it was not overwritten (use --force)",
+                                       "{} 已存在；未覆盖（如要覆盖请加 --force）"};
+inline constexpr Message backup_onto_database{"{} is the database itself; choose another backup path",
+                                              "{} 就是数据库本身；请换一个备份路径"};
+inline constexpr Message cannot_check_backup{"cannot check the backup {}: {}; it was not written",
+                                             "无法检查备份 {}：{}；未写入备份"};
+
+// Imports: their dates (batch.cpp) and undoing one (import_undo.cpp).
+inline constexpr Message import_earlier{
+    "{}: the database already holds roster changes effective {} (import batch #{}); an import cannot take effect "
+    "earlier ({}); use --as-of {} or later, or, if that date was a mistake, undo it first: dormlink import undo {}",
+    "{}：数据库中已有 {} 起生效的名册变动（导入批次 #{}）；导入不能更早生效（{}）；请用 --as-of {} "
+    "或更晚的日期，若那个日期有误，请先撤销：dormlink import undo {}"};
+inline constexpr Message no_batch{
+    "there is no import batch #{}; `dormlink roster` lists the latest imports with their numbers",
+    "没有导入批次 #{}；`dormlink roster` 会列出最近的导入及其编号"};
+inline constexpr Message batch_is_undo{
+    "batch #{} is itself the undo of batch #{}; an undo is not undone: import that file again instead",
+    "批次 #{} 本身就是对批次 #{} 的撤销；撤销不能再撤销：请重新导入那个文件"};
+inline constexpr Message batch_undone_already{"batch #{} was already undone by batch #{}",
+                                              "批次 #{} 已被批次 #{} 撤销"};
+// English: "stands" for one later batch, "stand" for several (an argument Chinese leaves out).
+inline constexpr Message batch_not_latest{
+    "batch #{} is not the latest import of its rosters: {} came after it and still stand{}; undo them first, latest "
+    "first: dormlink import undo {}",
+    "批次 #{0} 不是其名册的最近一次导入：之后还有 {1}{2:.0}仍然有效；请先从最近的开始逐个撤销：dormlink import undo "
+    "{3}"};
+// A later batch in that message: "#5 (students)".
+inline constexpr Message later_batch{"#{} ({})", "#{}（{}名册）"};
+inline constexpr Words students_kind{"学生", "students"};
+inline constexpr Words dorms_kind{"寝室", "dorms"};
+inline constexpr Words staff_kind{"教职工", "staff"};
+inline constexpr Words batch_separator{"、", ", "};
+inline constexpr Message batch_named{
+    "batch #{} added {} {}, and {} #{} names it; undoing the batch would leave it naming no one. Import a corrected "
+    "roster instead",
+    "批次 #{} 添加了{} {}，而{} #{} 提到了它；撤销该批次会让后者指向不存在的对象。请改为导入一份更正后的名册"};
+inline constexpr Words student_noun{"学生", "student"};
+inline constexpr Words dorm_noun{"寝室", "dorm"};
+inline constexpr Words staff_noun{"教职工", "staff member"};
+inline constexpr Words record_ref{"记录", "record"};
+inline constexpr Words assignment_ref{"分配", "assignment"};
+inline constexpr Words sample_ref{"抽查样本", "inspection sample"};
+inline constexpr Words finding_ref{"检查结果", "inspection finding"};
+inline constexpr Words feedback_ref{"已报送的反馈表", "submitted feedback form"};
+inline constexpr Words summary_ref{"已报送的汇总", "submitted summary"};
+inline constexpr Message history_damaged{
+    "{} row {} of batch #{} is not in force, or did not follow the version before it; nothing was changed",
+    "批次 #{2} 的 {0} 行 {1} 未生效，或未接在其前一版本之后；未做任何改动"};
+
+// Assignments (assignment_store.cpp).
+inline constexpr Message assignment_changed{"the assignment of {} changed while this command ran; run it again",
+                                            "{} 的分配在本命令运行期间被改动；请重新运行"};
+
 }  // namespace dormlink::store::msg

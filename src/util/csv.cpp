@@ -102,9 +102,7 @@ void CsvReader::read_quoted(std::string& field, std::size_t column) {
   while (true) {
     const std::size_t close = m_text.find('"', m_pos);
     if (close == std::string_view::npos) {
-      fail(start_line,
-           "quoted field starts here and never closes; close the quote or re-save "
-           "the file from Excel");
+      fail(start_line, msg::unclosed_quote());
     }
     const std::string_view segment = m_text.substr(m_pos, close - m_pos);
     if (segment.size() > m_limits.max_cell_bytes - field.size()) fail_cell(start_line, column);
@@ -117,9 +115,7 @@ void CsvReader::read_quoted(std::string& field, std::size_t column) {
     ++m_pos;
   }
   if (!at_field_end()) {
-    fail(m_line,
-         "text after the closing quote of a quoted field; write a quote inside a quoted "
-         "field as two quotes (\"\")");
+    fail(m_line, msg::text_after_quote());
   }
 }
 
@@ -207,7 +203,7 @@ std::string describe_bytes(std::size_t bytes) {
   constexpr std::size_t k_kib = 1024;
   if (bytes >= k_kib * k_kib && bytes % (k_kib * k_kib) == 0) return fmt::format("{} MiB", bytes / (k_kib * k_kib));
   if (bytes >= k_kib && bytes % k_kib == 0) return fmt::format("{} KiB", bytes / k_kib);
-  return fmt::format("{} bytes", bytes);
+  return msg::byte_count(bytes);
 }
 
 }  // namespace dormlink::util

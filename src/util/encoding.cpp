@@ -48,6 +48,7 @@ class IconvHandle {
  public:
   IconvHandle(const char* to, const char* from) : m_cd(iconv_open(to, from)) {
     if (m_cd == invalid()) {
+      // not a message: an internal error (an iconv built without GB18030 or UTF-16)
       throw Error(ExitCode::internal, fmt::format("iconv cannot convert from {} to {} on this system", from, to));
     }
   }
@@ -352,7 +353,7 @@ DecodedText decode_text(std::string bytes, const std::string& source_name, std::
 std::string encode_gb18030(std::string_view utf8) {
   Conversion result = convert(utf8, "UTF-8", "GB18030");
   if (!result.ok) {
-    throw DataError(fmt::format("text cannot be encoded as GB18030 (byte offset {})", result.error_offset));
+    throw DataError(msg::cannot_encode_gb18030(result.error_offset));
   }
   return std::move(result.output);
 }

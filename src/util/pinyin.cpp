@@ -23,6 +23,7 @@ icu::Transliterator& transliterator() {
     UErrorCode status = U_ZERO_ERROR;
     instance.reset(icu::Transliterator::createInstance("Han-Latin/Names; Latin-ASCII; Lower", UTRANS_FORWARD, status));
     if (U_FAILURE(status) || !instance) {
+      // not a message: an internal error (ICU data missing from the build)
       throw Error(ExitCode::internal, fmt::format("ICU Han-Latin transliterator unavailable: {}", u_errorName(status)));
     }
   });
@@ -53,6 +54,7 @@ icu::Collator& collator() {
     UErrorCode status = U_ZERO_ERROR;
     instance.reset(icu::Collator::createInstance(icu::Locale("zh"), status));
     if (U_FAILURE(status) || !instance) {
+      // not a message: an internal error (ICU data missing from the build)
       throw Error(ExitCode::internal, fmt::format("ICU zh collator unavailable: {}", u_errorName(status)));
     }
   });

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "messages.hpp"
 
 namespace dormlink::util {
 namespace {
@@ -184,9 +185,9 @@ std::string describe_invalid_utf8(std::string_view text) {
   if (shape.length != 0 && text.size() - *offset < shape.length) {
     bool only_continuations = true;
     for (std::size_t i = *offset + 1; i < text.size(); ++i) only_continuations &= is_continuation(byte_at(text, i));
-    if (only_continuations) return fmt::format("truncated at offset {}", *offset);
+    if (only_continuations) return msg::truncated_at(*offset);
   }
-  return fmt::format("byte 0x{:02X} at offset {}", lead, *offset);
+  return msg::byte_at(lead, *offset);
 }
 
 bool is_hidden_character(char32_t c) {
@@ -283,12 +284,14 @@ std::string nfkc(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) {
+    // not a message: an internal error (ICU data missing from the build)
     throw Error(ExitCode::internal, fmt::format("ICU NFKC normaliser unavailable: {}", u_errorName(status)));
   }
   const icu::UnicodeString source =
       icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   const icu::UnicodeString normal = normalizer->normalize(source, status);
   if (U_FAILURE(status)) {
+    // not a message: an internal error (ICU data missing from the build)
     throw Error(ExitCode::internal, fmt::format("ICU NFKC normalisation failed: {}", u_errorName(status)));
   }
   std::string out;

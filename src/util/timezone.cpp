@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "messages.hpp"
 
 namespace dormlink::util {
 
@@ -32,9 +33,7 @@ std::unique_ptr<icu::TimeZone> find_zone(std::string_view name) {
   return zone;
 }
 
-[[noreturn]] void unknown_zone(std::string_view zone_name) {
-  throw ConfigError(fmt::format("unknown time zone \"{}\"; use an IANA name such as \"Asia/Shanghai\"", zone_name));
-}
+[[noreturn]] void unknown_zone(std::string_view zone_name) { throw ConfigError(msg::unknown_time_zone(zone_name)); }
 
 // The instant shifted by the zone's UTC offset (standard plus daylight time) at that instant,
 // in milliseconds; computed from ICU's data, never from the process's TZ.
@@ -47,8 +46,7 @@ sys_time<milliseconds> local_time(std::string_view zone_name, system_clock::time
   UErrorCode status = U_ZERO_ERROR;
   zone->getOffset(static_cast<UDate>(utc.time_since_epoch().count()), false, raw_offset, dst_offset, status);
   if (U_FAILURE(status)) {
-    throw ConfigError(
-        fmt::format("time zone \"{}\": cannot compute the UTC offset ({})", zone_name, u_errorName(status)));
+    throw ConfigError(msg::zone_offset(zone_name, u_errorName(status)));
   }
   return utc + milliseconds{raw_offset} + milliseconds{dst_offset};
 }
@@ -101,8 +99,7 @@ long long ZoneClock::utc_minutes(Date date, int hour, int minute) const {
     m_impl->zone->getOffset(local_ms, true, raw_offset, dst_offset, status);
   }
   if (U_FAILURE(status)) {
-    throw ConfigError(
-        fmt::format("time zone \"{}\": cannot compute the UTC offset ({})", m_impl->name, u_errorName(status)));
+    throw ConfigError(msg::zone_offset(m_impl->name, u_errorName(status)));
   }
   return wall - (static_cast<long long>(raw_offset) + dst_offset) / 60000;
 }
@@ -113,8 +110,7 @@ Date ZoneClock::local_date(long long utc_minutes) const {
   UErrorCode status = U_ZERO_ERROR;
   m_impl->zone->getOffset(static_cast<UDate>(utc_minutes) * 60000.0, false, raw_offset, dst_offset, status);
   if (U_FAILURE(status)) {
-    throw ConfigError(
-        fmt::format("time zone \"{}\": cannot compute the UTC offset ({})", m_impl->name, u_errorName(status)));
+    throw ConfigError(msg::zone_offset(m_impl->name, u_errorName(status)));
   }
   const long long local = utc_minutes + (static_cast<long long>(raw_offset) + dst_offset) / 60000;
   return Date{sys_days(days(local >= 0 ? local / 1440 : (local - 1439) / 1440))};

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "messages.hpp"
 #include "writer_support.hpp"
 
 namespace dormlink::xlsx {
@@ -81,8 +82,7 @@ void add_list(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t col,
     length += detail::code_points(shown.back()) + (length > 0 ? 1 : 0);
   }
   if (length > k_max_list) {
-    throw DataError(fmt::format("the drop-down list \"{}\" is {} characters long, more than Excel allows ({})",
-                                fmt::join(shown, ","), length, k_max_list));
+    throw DataError(msg::list_too_long(fmt::format("{}", fmt::join(shown, ",")), length, k_max_list));
   }
   std::vector<char*> list;
   for (auto& s : shown) list.push_back(s.data());

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "dormlink/error.hpp"
+#include "messages.hpp"
 
 namespace dormlink::xlsx::detail {
 namespace {
@@ -13,21 +14,16 @@ namespace {
 #define DORMLINK_XLSXWRITER_SONAME "libxlsxwriter.so.4"
 #endif
 
-[[noreturn]] void missing(const std::string& what) {
-  throw Error(ExitCode::internal,
-              fmt::format("cannot write Excel files: {} (install the Debian package libxlsxwriter4, e.g. with "
-                          "scripts/setup-deps.sh)",
-                          what));
-}
+[[noreturn]] void missing(const std::string& what) { throw Error(ExitCode::internal, msg::no_xlsxwriter(what)); }
 
 Lxw open_library() {
   void* handle = dlopen(DORMLINK_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
-  if (handle == nullptr) missing(fmt::format("{} was not found ({})", DORMLINK_XLSXWRITER_SONAME, dlerror()));
+  if (handle == nullptr) missing(msg::library_not_found(DORMLINK_XLSXWRITER_SONAME, dlerror()));
   Lxw api;
   // NOLINTBEGIN(cppcoreguidelines-pro-type-reinterpret-cast): dlsym's result is the function
 #define DORMLINK_LXW_RESOLVE(name)                                      \
   api.name = reinterpret_cast<decltype(&::name)>(dlsym(handle, #name)); \
-  if (api.name == nullptr) missing(fmt::format("{} has no function {}", DORMLINK_XLSXWRITER_SONAME, #name));
+  if (api.name == nullptr) missing(msg::library_lacks(DORMLINK_XLSXWRITER_SONAME, #name));
   DORMLINK_LXW_FUNCTIONS(DORMLINK_LXW_RESOLVE)
 #undef DORMLINK_LXW_RESOLVE
   // NOLINTEND(cppcoreguidelines-pro-type-reinterpret-cast)

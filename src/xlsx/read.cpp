@@ -25,16 +25,13 @@
 namespace dormlink::xlsx {
 namespace detail {
 
-void fail(const ReadContext& context, const std::string& what) {
-  throw DataError(fmt::format("{}: {}", context.source, what));
-}
+void fail(const ReadContext& context, const std::string& what) { throw DataError(msg::located(context.source, what)); }
 
 }  // namespace detail
 
 namespace {
 
 using detail::fail;
-using detail::k_save_again;
 using detail::ReadContext;
 
 constexpr std::size_t k_chunk = 64u << 10;  // bytes inflated per read
@@ -124,8 +121,7 @@ class Zip {
     functions.opaque = &m_file;
     m_zip = unzOpen2_64("memory", &functions);
     if (m_zip == nullptr) {
-      fail(context, fmt::format("not an Excel .xlsx file, or a damaged one (it cannot be read as a zip archive); {}",
-                                k_save_again));
+      fail(context, msg::unreadable_zip(msg::save_again()));
     }
     try {
       index();
@@ -144,10 +140,7 @@ class Zip {
 
  private:
   void index();
-  void damaged(const std::string& name) const {
-    fail(m_context, fmt::format("the part {} of the file is damaged (the zip archive cannot be inflated); {}", name,
-                                k_save_again));
-  }
+  void damaged(const std::string& name) const { fail(m_context, msg::part_damaged(name, msg::save_again())); }
   void inflate(const std::string& name, std::uint64_t compressed, std::string& out);
 
   MemoryFile m_file;
@@ -160,39 +153,35 @@ class Zip {
 void Zip::index() {
   const ReadLimits& limits = m_context.limits;
   unz_global_info64 global{};
-  if (unzGetGlobalInfo64(m_zip, &global) != UNZ_OK) damaged("(directory)");
+  if (unzGetGlobalInfo64(m_zip, &global) != UNZ_OK) damaged(msg::directory());
   if (global.number_entry > limits.max_entries) {
-    fail(m_context, fmt::format("the zip archive holds {} entries, more than the {} an Excel form may have; {}",
-                                global.number_entry, limits.max_entries, k_save_again));
+    fail(m_context, msg::too_many_entries(global.number_entry, limits.max_entries, msg::save_again()));
   }
   std::string name(65536, '\0');
   int rc = unzGoToFirstFile(m_zip);
   for (std::size_t count = 0; rc == UNZ_OK; rc = unzGoToNextFile(m_zip)) {
     if (++count > limits.max_entries) {
-      fail(m_context, fmt::format("the zip archive holds more than {} entries, more than an Excel form may have; {}",
-                                  limits.max_entries, k_save_again));
+      fail(m_context, msg::more_entries(limits.max_entries, msg::save_again()));
     }
     unz_file_info64 info{};
     if (unzGetCurrentFileInfo64(m_zip, &info, name.data(), name.size(), nullptr, 0, nullptr, 0) != UNZ_OK) {
-      damaged("(directory)");
+      damaged(msg::directory());
     }
     const std::string_view entry(name.data(), std::min<std::size_t>(info.size_filename, name.size()));
     if (unsafe_name(entry)) {
-      fail(m_context, fmt::format("the zip archive holds an entry named {}, a path that points outside the "
-                                  "archive; this is not a file Excel writes: {}",
-                                  quote_value(entry), k_save_again));
+      fail(m_context, msg::unsafe_entry(quote_value(entry), msg::save_again()));
     }
     unz64_file_pos pos{};
-    if (unzGetFilePos64(m_zip, &pos) != UNZ_OK) damaged("(directory)");
+    if (unzGetFilePos64(m_zip, &pos) != UNZ_OK) damaged(msg::directory());
     m_entries.emplace(lowercase(entry), pos);
   }
-  if (rc != UNZ_END_OF_LIST_OF_FILE) damaged("(directory)");
+  if (rc != UNZ_END_OF_LIST_OF_FILE) damaged(msg::directory());
 }
 
 std::string Zip::read(const std::string& name) {
   const auto found = m_entries.find(lowercase(name));
   if (found == m_entries.end()) {
-    fail(m_context, fmt::format("the part {} is missing from the file; {}", name, k_save_again));
+    fail(m_context, msg::part_missing(name, msg::save_again()));
   }
   unz64_file_pos pos = found->second;
   unz_file_info64 info{};
@@ -201,9 +190,7 @@ std::string Zip::read(const std::string& name) {
     damaged(name);
   }
   if ((info.flag & 1U) != 0) {
-    fail(m_context, fmt::format("the file is encrypted (the part {} needs a password); save it as .xlsx "
-                                "without a password",
-                                name));
+    fail(m_context, msg::encrypted(name));
   }
   if (unzOpenCurrentFile(m_zip) != UNZ_OK) damaged(name);
   std::string out;
@@ -229,15 +216,11 @@ void Zip::inflate(const std::string& name, std::uint64_t compressed, std::string
     if (got == 0) return;
     m_total += static_cast<std::size_t>(got);
     if (m_total > limits.max_file_bytes) {
-      fail(m_context, fmt::format("the file inflates to more than {} of data, more than a form holds (a zip "
-                                  "bomb?); this file is not read",
-                                  detail::size_text(limits.max_file_bytes)));
+      fail(m_context, msg::inflates_too_much(detail::size_text(limits.max_file_bytes)));
     }
     out.append(chunk.data(), static_cast<std::size_t>(got));
     if (out.size() > limits.ratio_grace_bytes && static_cast<double>(out.size()) > limits.max_ratio * packed) {
-      fail(m_context, fmt::format("the part {} inflates more than {}-fold (a zip bomb?); this is not a file Excel "
-                                  "writes and is not read",
-                                  name, limits.max_ratio));
+      fail(m_context, msg::inflates_too_many_fold(name, limits.max_ratio));
     }
   }
 }
@@ -316,9 +299,9 @@ std::string xml_problem(XML_Parser parser, std::string_view xml) {
   const auto offset = XML_GetCurrentByteIndex(parser);
   const auto bad = util::find_invalid_utf8(xml);
   if (bad && offset >= 0 && *bad <= static_cast<std::size_t>(offset) + 4) {
-    return fmt::format("text that is not valid UTF-8 ({})", util::describe_invalid_utf8(xml));
+    return msg::xml_not_utf8(util::describe_invalid_utf8(xml));
   }
-  return fmt::format("XML that is not well-formed ({})", XML_ErrorString(XML_GetErrorCode(parser)));
+  return msg::xml_malformed(XML_ErrorString(XML_GetErrorCode(parser)));
 }
 
 }  // namespace
@@ -346,14 +329,14 @@ void parse_xml(std::string_view xml, const std::string& part, XmlHandler& handle
   } while (status == XML_STATUS_OK && done < xml.size());
   if (state.error) std::rethrow_exception(state.error);
   if (state.doctype) {
-    fail(context, fmt::format("the part {} declares a DOCTYPE or entities, which Excel never writes (an XML "
-                              "attack?); this file is not read",
-                              part));
+    fail(context, msg::doctype(part));
   }
   if (status != XML_STATUS_OK) {
     const std::string where = handler.where();
-    fail(context, fmt::format("{}{}the part {} holds {} at line {}; {}", where, where.empty() ? "" : ": ", part,
-                              xml_problem(parser.get(), xml), XML_GetCurrentLineNumber(parser.get()), k_save_again));
+    const auto problem = xml_problem(parser.get(), xml);
+    const auto line = XML_GetCurrentLineNumber(parser.get());
+    fail(context, where.empty() ? msg::xml_damaged(part, problem, line, msg::save_again())
+                                : msg::xml_damaged_at(where, part, problem, line, msg::save_again()));
   }
 }
 
@@ -366,12 +349,10 @@ namespace {
 void check_signature(std::string_view bytes, const ReadContext& context) {
   constexpr std::string_view k_ole = "\xD0\xCF\x11\xE0";
   if (bytes.starts_with(k_ole)) {
-    fail(context,
-         "the file is password-protected or an old Excel 97-2003 .xls file; save it as Excel Workbook (.xlsx) "
-         "without a password");
+    fail(context, msg::old_xls());
   }
   if (!bytes.starts_with("PK")) {
-    fail(context, "not an Excel .xlsx file (not a zip archive); save it as Excel Workbook (.xlsx)");
+    fail(context, msg::not_a_zip());
   }
 }
 
@@ -391,9 +372,8 @@ void read_sheets(Zip& zip, const detail::WorkbookInfo& info, const detail::Relat
   for (const detail::SheetEntry& entry : info.sheets) {
     const auto relationship = relationships.find(entry.relationship_id);
     if (relationship == relationships.end() || !zip.has(relationship->second.target)) {
-      fail(context, fmt::format("the sheet {} has no part in the file (relationship {} of "
-                                "xl/_rels/workbook.xml.rels); {}",
-                                quote_value(entry.name), quote_value(entry.relationship_id), k_save_again));
+      fail(context,
+           msg::sheet_without_part(quote_value(entry.name), quote_value(entry.relationship_id), msg::save_again()));
     }
     Sheet sheet;
     sheet.name = entry.name;
@@ -412,7 +392,7 @@ Book read_book(std::string_view bytes, const ReadLimits& limits, const std::stri
   Zip zip(bytes, context);
   const std::string workbook_part = "xl/workbook.xml";
   if (!zip.has(workbook_part)) {
-    fail(context, "not an Excel .xlsx file (no xl/workbook.xml); save it as Excel Workbook (.xlsx)");
+    fail(context, msg::no_workbook());
   }
   const detail::WorkbookInfo info = detail::parse_workbook(zip.read(workbook_part), workbook_part, context);
   const std::string rels_part = "xl/_rels/workbook.xml.rels";

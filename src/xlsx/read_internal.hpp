@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dormlink/xlsx/read.hpp"
+#include "messages.hpp"
 
 namespace dormlink::xlsx::detail {
 
@@ -30,10 +31,6 @@ std::string column_name(std::size_t col);
 
 // Throws DataError "<source>: <what>".
 [[noreturn]] void fail(const ReadContext& context, const std::string& what);
-
-// The advice that ends a message about a damaged or unreadable file.
-inline constexpr std::string_view k_save_again =
-    "open it in Excel, WPS or LibreOffice and save it again as Excel Workbook (.xlsx)";
 
 // One attribute of an element: its namespace URI (empty when none), local name and value.
 struct XmlAttribute {

@@ -24,8 +24,7 @@ class WorkbookHandler : public XmlHandler {
       m_info.date1904 = value == "1" || value == "true";
     } else if (name == "sheet") {
       if (m_info.sheets.size() >= m_context.limits.max_entries) {
-        fail(m_context,
-             fmt::format("the workbook lists more than {} sheets; {}", m_context.limits.max_entries, k_save_again));
+        fail(m_context, msg::too_many_sheets(m_context.limits.max_entries, msg::save_again()));
       }
       SheetEntry entry;
       entry.name = std::string(attribute(attributes, "name"));
@@ -74,8 +73,7 @@ class SharedStringsHandler : public XmlHandler {
   void start(std::string_view name, const XmlAttributes& /*attributes*/) override {
     if (name == "si") {
       if (m_strings.size() >= m_context.limits.max_cells) {
-        fail(m_context, fmt::format("the file holds more than {} shared strings, more than a form holds; {}",
-                                    m_context.limits.max_cells, k_save_again));
+        fail(m_context, msg::too_many_strings(m_context.limits.max_cells, msg::save_again()));
       }
       m_in_item = true;
       m_raw.clear();
@@ -114,7 +112,7 @@ class SharedStringsHandler : public XmlHandler {
     m_raw.append(chars);
   }
 
-  std::string where() const override { return fmt::format("shared string {}", m_strings.size() + 1); }
+  std::string where() const override { return msg::at_shared_string(m_strings.size() + 1); }
 
  private:
   SharedStrings& m_strings;

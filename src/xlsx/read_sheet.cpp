@@ -35,12 +35,12 @@ class SheetHandler : public XmlHandler {
   void end(std::string_view name) override;
   void text(std::string_view chars) override;
   std::string where() const override {
-    if (!m_in_cell) return fmt::format("sheet {}", quote_value(m_sheet.name));
-    return fmt::format("sheet {}, cell {}", quote_value(m_sheet.name), cell_reference(m_cell.row, m_cell.col));
+    if (!m_in_cell) return msg::at_sheet(quote_value(m_sheet.name));
+    return msg::at_cell(quote_value(m_sheet.name), cell_reference(m_cell.row, m_cell.col));
   }
 
  private:
-  [[noreturn]] void refuse(const std::string& what) const { fail(m_context, fmt::format("{}: {}", where(), what)); }
+  [[noreturn]] void refuse(const std::string& what) const { fail(m_context, msg::located(where(), what)); }
   void start_row(const XmlAttributes& attributes);
   void start_cell(const XmlAttributes& attributes);
   void add_merged(std::string_view ref);
@@ -112,8 +112,7 @@ void SheetHandler::text(std::string_view chars) {
   if (into == nullptr) return;
   // Escapes shrink 7 bytes to one character, so raw text is kept up to 7 times the limit.
   if (into->size() + chars.size() > 7 * m_context.limits.max_cell_bytes) {
-    refuse(fmt::format("the cell holds more than {} of text; a form's cell holds a few lines",
-                       size_text(m_context.limits.max_cell_bytes)));
+    refuse(msg::cell_too_long(size_text(m_context.limits.max_cell_bytes)));
   }
   into->append(chars);
 }
@@ -122,13 +121,11 @@ void SheetHandler::start_row(const XmlAttributes& attributes) {
   if (has_attribute(attributes, "r")) {
     const auto number = parse_index(attribute(attributes, "r"), k_last_row_index + 1);
     if (!number || *number == 0) {
-      refuse(fmt::format("a row is numbered {}, not a row of Excel (1 to 1048576); {}",
-                         quote_value(attribute(attributes, "r")), k_save_again));
+      refuse(msg::bad_row_number(quote_value(attribute(attributes, "r")), msg::save_again()));
     }
     m_row = *number - 1;
   } else if (m_any_row) {
-    if (m_row == k_last_row_index)
-      refuse(fmt::format("a row follows row 1048576, the last of Excel; {}", k_save_again));
+    if (m_row == k_last_row_index) refuse(msg::row_after_last(msg::save_again()));
     ++m_row;
   }
   m_any_row = true;
@@ -145,14 +142,13 @@ void SheetHandler::start_cell(const XmlAttributes& attributes) {
     if (!ref) {
       m_cell.row = m_row;
       m_cell.col = m_next_col;
-      refuse(fmt::format("a cell is named {}, not a cell of Excel (A1 to XFD1048576); {}",
-                         quote_value(attribute(attributes, "r")), k_save_again));
+      refuse(msg::bad_cell_name(quote_value(attribute(attributes, "r")), msg::save_again()));
     }
     std::tie(m_cell.row, m_cell.col) = *ref;
   } else {
     m_cell.row = m_row;
     m_cell.col = m_next_col;
-    if (m_cell.col > 16383) refuse(fmt::format("a cell follows column XFD, the last of Excel; {}", k_save_again));
+    if (m_cell.col > 16383) refuse(msg::cell_after_last(msg::save_again()));
   }
   m_next_col = m_cell.col + 1;
   m_cell.type = std::string(attribute(attributes, "t"));
@@ -165,7 +161,7 @@ void SheetHandler::add_merged(std::string_view ref) {
   const auto first = parse_reference(ref.substr(0, colon));
   const auto last = colon == std::string_view::npos ? first : parse_reference(ref.substr(colon + 1));
   if (!first || !last || last->first < first->first || last->second < first->second) {
-    refuse(fmt::format("a merged range is {}, not a range of Excel; {}", quote_value(ref), k_save_again));
+    refuse(msg::bad_merge(quote_value(ref), msg::save_again()));
   }
   count_cells(1);
   m_sheet.merged.push_back(Sheet::Range{first->first, first->second, last->first, last->second});
@@ -174,11 +170,10 @@ void SheetHandler::add_merged(std::string_view ref) {
 // Decoded text; over the limit or not UTF-8 is refused.
 std::string SheetHandler::checked(std::string text) const {
   if (text.size() > m_context.limits.max_cell_bytes) {
-    refuse(fmt::format("the cell holds more than {} of text; a form's cell holds a few lines",
-                       size_text(m_context.limits.max_cell_bytes)));
+    refuse(msg::cell_too_long(size_text(m_context.limits.max_cell_bytes)));
   }
   if (!util::is_valid_utf8(text)) {
-    refuse(fmt::format("the text is not valid UTF-8 ({}); {}", util::describe_invalid_utf8(text), k_save_again));
+    refuse(msg::text_not_utf8(util::describe_invalid_utf8(text), msg::save_again()));
   }
   return text;
 }
@@ -189,13 +184,11 @@ Cell SheetHandler::make_cell() const {
   if (t == "s") {
     const auto index = parse_index(util::trim(m_cell.value), m_input.strings.size());
     if (!index || *index >= m_input.strings.size()) {
-      refuse(fmt::format("the cell names shared string {}, which the file does not have; {}", quote_value(m_cell.value),
-                         k_save_again));
+      refuse(msg::no_such_shared_string(quote_value(m_cell.value), msg::save_again()));
     }
     const auto& shared = m_input.strings[*index];
     if (!shared) {
-      refuse(fmt::format("the cell holds more than {} of text; a form's cell holds a few lines",
-                         size_text(m_context.limits.max_cell_bytes)));
+      refuse(msg::cell_too_long(size_text(m_context.limits.max_cell_bytes)));
     }
     cell.text = checked(*shared);  // decoded when the shared strings were read
   } else if (t == "inlineStr") {
@@ -207,7 +200,7 @@ Cell SheetHandler::make_cell() const {
     if (t == "b") {
       const std::string_view v = util::trim(m_cell.value);
       if (v != "0" && v != "1" && v != "true" && v != "false") {
-        refuse(fmt::format("a TRUE/FALSE cell holds {}; {}", quote_value(v), k_save_again));
+        refuse(msg::bad_boolean(quote_value(v), msg::save_again()));
       }
       cell.type = Cell::Type::boolean;
       cell.text = (v == "1" || v == "true") ? "TRUE" : "FALSE";
@@ -231,7 +224,7 @@ Cell SheetHandler::make_cell() const {
   } else if (t.empty() || t == "n") {
     return make_number();
   } else {
-    refuse(fmt::format("the cell has the type {}, which Excel does not write; {}", quote_value(t), k_save_again));
+    refuse(msg::bad_cell_type(quote_value(t), msg::save_again()));
   }
   if (!cell.text.empty()) cell.type = Cell::Type::text;
   return cell;
@@ -242,7 +235,7 @@ Cell SheetHandler::make_number() const {
   Cell cell;
   if (util::trim(m_cell.value).empty()) return cell;
   const auto number = parse_number(m_cell.value);
-  if (!number) refuse(fmt::format("a number cell holds {}; {}", quote_value(m_cell.value), k_save_again));
+  if (!number) refuse(msg::bad_number(quote_value(m_cell.value), msg::save_again()));
   cell.number = *number;
   if (m_input.styles.is_date(m_cell.style)) {
     if (const auto when = to_local_date_time(*number, m_input.date1904)) {
@@ -259,8 +252,7 @@ Cell SheetHandler::make_number() const {
 void SheetHandler::count_cells(std::size_t added) {
   m_context.cells += added;
   if (m_context.cells > m_context.limits.max_cells) {
-    refuse(fmt::format("the file holds more than {} cells, more than a form holds; delete what is not the form",
-                       m_context.limits.max_cells));
+    refuse(msg::too_many_cells(m_context.limits.max_cells));
   }
 }
 
@@ -269,19 +261,14 @@ void SheetHandler::store(Cell cell) {
   if (cell.type == Cell::Type::empty) return;
   const ReadLimits& limits = m_context.limits;
   if (m_cell.row >= limits.max_rows) {
-    refuse(fmt::format("the sheet has values beyond row {}, more rows than a form has; delete the rows beyond",
-                       limits.max_rows));
+    refuse(msg::rows_beyond(limits.max_rows));
   }
   if (m_cell.col >= limits.max_columns) {
-    refuse(
-        fmt::format("the sheet has values beyond column {} ({} columns), more than a form has; delete the "
-                    "columns beyond",
-                    column_name(limits.max_columns - 1), limits.max_columns));
+    refuse(msg::columns_beyond(column_name(limits.max_columns - 1), limits.max_columns));
   }
   m_context.text_bytes += cell.text.size();
   if (m_context.text_bytes > limits.max_file_bytes) {
-    refuse(
-        fmt::format("the file holds more than {} of text, more than a form holds", size_text(limits.max_file_bytes)));
+    refuse(msg::too_much_text(size_text(limits.max_file_bytes)));
   }
   auto& rows = m_sheet.rows;
   if (rows.size() <= m_cell.row) rows.resize(m_cell.row + 1);

@@ -13,6 +13,7 @@
 
 #include "dormlink/error.hpp"
 #include "dormlink/util/text.hpp"
+#include "messages.hpp"
 
 namespace dormlink::xlsx::detail {
 namespace {
@@ -21,7 +22,7 @@ bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') ||
 
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(fmt::format("cannot read back the Excel file written in {}", path));
+  if (!in) throw IoError(msg::cannot_read_back(path));
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
@@ -32,10 +33,7 @@ WorkDir::WorkDir(const std::string& parent) {
   std::vector<char> buffer(pattern.begin(), pattern.end());
   buffer.push_back('\0');
   if (::mkdtemp(buffer.data()) == nullptr) {
-    throw IoError(
-        fmt::format("cannot make a working directory in {} for the Excel file; set TMPDIR to a "
-                    "writable directory",
-                    parent.empty() ? "/tmp" : parent));
+    throw IoError(msg::no_work_dir(parent.empty() ? "/tmp" : parent));
   }
   m_path = buffer.data();  // mkdtemp makes it 0700
 }
@@ -54,7 +52,7 @@ Book::Book(const Options& options) : m_dir(options.temp_dir), m_file(m_dir.file(
   lxw_workbook_options book_options{};
   book_options.tmpdir = const_cast<char*>(m_dir.path().c_str());
   m_book = lxw().workbook_new_opt(m_file.c_str(), &book_options);
-  if (m_book == nullptr) throw IoError(fmt::format("cannot start an Excel file in {}", m_dir.path()));
+  if (m_book == nullptr) throw IoError(msg::cannot_start(m_dir.path()));
   lxw_doc_properties properties{};
   properties.title = const_cast<char*>(options.title.c_str());
   // The evaluation date at midnight UTC: the same inputs give the same bytes.
@@ -75,7 +73,7 @@ Book::~Book() {
 
 lxw_worksheet* Book::add_sheet(const std::string& name) {
   lxw_worksheet* ws = lxw().workbook_add_worksheet(m_book, name.c_str());
-  if (ws == nullptr) throw IoError(fmt::format("cannot add the sheet {} to the Excel file", name));
+  if (ws == nullptr) throw IoError(msg::cannot_add_sheet(name));
   return ws;
 }
 
@@ -88,7 +86,7 @@ std::string Book::finish() {
 
 void check(lxw_error error, const std::string& what) {
   if (error == LXW_NO_ERROR) return;
-  throw IoError(fmt::format("cannot write the Excel file ({}): {}", what, lxw().lxw_strerror(error)));
+  throw IoError(msg::cannot_write(what, lxw().lxw_strerror(error)));
 }
 
 std::size_t code_points(std::string_view s) {

@@ -13,6 +13,7 @@
 
 #include "dormlink/error.hpp"
 #include "dormlink/util/text.hpp"
+#include "messages.hpp"
 #include "writer_support.hpp"
 
 namespace dormlink::xlsx {
@@ -51,10 +52,8 @@ void write_sheet(detail::Book& book, const report::Sheet& sheet, const std::stri
     // XML inside the file stays valid UTF-8 whatever the database holds.
     const std::string text = detail::shown_text(raw);
     if (code_points(text) > k_max_cell) {
-      throw DataError(
-          fmt::format("sheet \"{}\", row {}, column \"{}\": {} characters, more than an Excel cell holds "
-                      "({}); use --format csv or json",
-                      sheet.name, r + 1, c < t.header.size() ? t.header[c] : "", code_points(text), k_max_cell));
+      throw DataError(msg::cell_over_limit(sheet.name, r + 1, c < t.header.size() ? t.header[c] : "", code_points(text),
+                                           k_max_cell));
     }
     const auto col = static_cast<lxw_col_t>(c);
     if (format == nullptr && number_column(c) && is_plain_number(text)) {

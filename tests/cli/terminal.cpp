@@ -47,12 +47,18 @@ bool read_until_prompt(int master, std::string& screen, std::size_t from) {
 
 TerminalRun run_in_terminal(const Sandbox& box, const std::string& now, const std::vector<std::string>& args,
                             const std::vector<std::string>& answers, const std::map<std::string, std::string>& env) {
-  auto with = env;
-  with["ASAN_OPTIONS"] = "verify_asan_link_order=0";
-  const auto flat = child_env(box.dir(), with);
   std::vector<std::string> all{"/usr/bin/faketime", now, DORMLINK_BINARY};
   if (now.empty()) all = {DORMLINK_BINARY};
   all.insert(all.end(), args.begin(), args.end());
+  return run_program_in_terminal(box, all, answers, env);
+}
+
+TerminalRun run_program_in_terminal(const Sandbox& box, const std::vector<std::string>& all,
+                                    const std::vector<std::string>& answers,
+                                    const std::map<std::string, std::string>& env) {
+  auto with = env;
+  with["ASAN_OPTIONS"] = "verify_asan_link_order=0";
+  const auto flat = child_env(box.dir(), with);
   int master = -1;
   const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
   REQUIRE(pid >= 0);

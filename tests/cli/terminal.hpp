@@ -32,4 +32,10 @@ TerminalRun run_in_terminal(const Sandbox& box, const std::string& now, const st
                             const std::vector<std::string>& answers,
                             const std::map<std::string, std::string>& env = {});
 
+// The same for any program: `command` is the program's absolute path and its arguments (bash -i
+// waits at a prompt that ends in ": ", set by PS1).
+TerminalRun run_program_in_terminal(const Sandbox& box, const std::vector<std::string>& command,
+                                    const std::vector<std::string>& answers,
+                                    const std::map<std::string, std::string>& env = {});
+
 }  // namespace dormlink::e2e

@@ -188,7 +188,7 @@ TEST_SUITE("e2e.assign") {
     auto commit = box.run(at("2026-09-07", {"assign"}));
     INFO(commit.err);
     REQUIRE(commit.exit_code == 0);
-    CHECK(commit.out.find("committed as #1, valid from 2026-09-07") != std::string::npos);
+    CHECK(commit.out.find("已提交为 #1，自 2026-09-07 起生效") != std::string::npos);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM assignment_pair") == 250);
     CHECK(violations(box) == 0);
   }

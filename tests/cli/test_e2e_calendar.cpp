@@ -56,7 +56,8 @@ TEST_SUITE("e2e.calendar") {
   TEST_CASE("after the calendar's last semester: check warns and exits 0, assign exits 78") {
     Sandbox box;
     copy_college(box);
-    const auto check = box.run(college_args("2027-08-10", {"check"}));  // 2027-spring ended 07-04
+    const auto check = box.run(college_args("2027-08-10", {"check"}),
+                               {{"DORMLINK_MESSAGES", ""}});  // messages in Chinese  // 2027-spring ended 07-04
     CHECK(check.exit_code == 0);
     CHECK(has(check.err, "2027-08-10 不在 dormlink.toml 的任何学期内"));
     CHECK(has(check.err, "2026-autumn 2026-09-07..2027-01-10"));
@@ -146,8 +147,9 @@ TEST_SUITE("e2e.calendar") {
   TEST_CASE("--period previous in week 1 of spring is autumn's last period, and says so") {
     Sandbox box;
     copy_college(box);
-    const auto r = box.run(college_args(
-        "2027-03-02", {"report", "feedback", "--member", "2023160128", "--period", "previous", "--format", "json"}));
+    const auto r = box.run(college_args("2027-03-02", {"report", "feedback", "--member", "2023160128", "--period",
+                                                       "previous", "--format", "json"}),
+                           {{"DORMLINK_MESSAGES", ""}});
     CHECK(r.exit_code == 0);
     CHECK(has(r.out, "\"semester\": {\"id\": \"2026-autumn\""));
     CHECK(has(r.err, "--period previous 是 2026-autumn 的第9期（第17–18周），上学期的最后一期"));

@@ -277,11 +277,11 @@ TEST_SUITE("e2e.check") {
     auto closing_en = box.run({"--db", "college.db", "--as-of", "2026-10-19", "--lang", "en", "check"});
     CHECK(closing_en.out.find("Still open from 2026-autumn (ended 2026-10-18)") != std::string::npos);
     // After close_out_days, and no next semester: a warning naming the calendar, exit 0.
-    auto outside = box.run({"--db", "college.db", "--as-of", "2026-11-16", "check"});
+    auto outside = box.run({"--db", "college.db", "--as-of", "2026-11-16", "check"}, {{"DORMLINK_MESSAGES", ""}});
     CHECK(outside.exit_code == 0);
     CHECK(outside.out == "2026-11-16 不在任何学期内，没有到期事项。\n");
     CHECK(outside.err.find(
-              "2026-11-16 不在 dormlink.toml 的任何学期内（日历中有：2026-autumn 2026-09-07..2026-10-18）") !=
+              "2026-11-16 不在 dormlink.toml 的任何学期内（校历中有：2026-autumn 2026-09-07..2026-10-18）") !=
           std::string::npos);
     CHECK(outside.err.find("dormlink calendar draft 2027-spring --start 2027-03-01 >> dormlink.toml") !=
           std::string::npos);

@@ -90,7 +90,8 @@ TEST_SUITE("e2e form") {
   TEST_CASE("form --member: one file named by id, semester and period, a receipt and a total") {
     Sandbox box;
     build_college(box);
-    auto r = form(box, {"--member", "李明", "--period", "next", "--out-dir", "forms"});
+    auto r = box.run(at("2026-09-21", {"form", "--member", "李明", "--period", "next", "--out-dir", "forms"}),
+                     {{"DORMLINK_MESSAGES", ""}});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.empty());
@@ -231,7 +232,9 @@ TEST_SUITE("e2e form") {
   TEST_CASE("--all: every member due the period's form, of the counselor") {
     Sandbox box;
     build_college(box);
-    auto r = form(box, {"--all", "--counselor", "T001", "--period", "next", "--out-dir", "forms"});
+    auto r =
+        box.run(at("2026-09-21", {"form", "--all", "--counselor", "T001", "--period", "next", "--out-dir", "forms"}),
+                {{"DORMLINK_MESSAGES", ""}});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(has(r.err, "form-2023110101-2026-autumn-p3.xlsx"));

@@ -213,7 +213,9 @@ std::vector<std::string> with(std::vector<std::string> args, const std::vector<s
 // The sheet keys, from the message that lists them for a --sheet the report does not have.
 std::vector<std::string> sheet_keys(const std::vector<std::string>& args) {
   const auto r = run_checked(with(args, {"--format", "csv", "--sheet", "none"}), 64);
-  const std::string lead = "this report has the sheets ";
+  // --lang sets the messages' language too: the English or the Chinese wording.
+  std::string lead = "this report has the sheets ";
+  if (r.err.find(lead) == std::string::npos) lead = "该报表包含的表为 ";
   const auto at = r.err.find(lead);
   REQUIRE(at != std::string::npos);
   std::vector<std::string> keys;

@@ -322,7 +322,8 @@ TEST_SUITE("e2e.report") {
     box.write("dormlink.toml", std::string(k_config) + "[reporting]\non_behalf_counts = true\n");
     // 王强 hands in period 1's form on Sunday 09-20, before it is due: met.
     auto early = box.run(at("2026-09-20", {"report", "feedback", "--member", M2, "--period", "1", "--submit",
-                                           "--on-behalf", "--reason", "代为整理"}));
+                                           "--on-behalf", "--reason", "代为整理"}),
+                         {{"DORMLINK_MESSAGES", ""}});
     INFO(early.err);
     REQUIRE(early.exit_code == 0);
     CHECK(std::regex_search(early.err, std::regex("已报送 #1：王强（2023110102）第1期反馈表，报送于 2026-09-20 "
@@ -334,7 +335,8 @@ TEST_SUITE("e2e.report") {
     CHECK(form_status(box, "2026-09-23", "1", M2) == "\"met\"");
 
     auto late = box.run(at("2026-09-23", {"report", "feedback", "--member", M1, "--period", "1", "--submit",
-                                          "--on-behalf", "--reason", "代为整理"}));
+                                          "--on-behalf", "--reason", "代为整理"}),
+                        {{"DORMLINK_MESSAGES", ""}});
     REQUIRE(late.exit_code == 0);
     CHECK(has(late.err, "，截止 2026-09-21，逾期\n"));
     CHECK_FALSE(listed(check_lines(box, "2026-09-23"), "overdue feedback_form 2023110101 p1"));
@@ -355,7 +357,8 @@ TEST_SUITE("e2e.report") {
     auto again = box.run(at("2026-09-24", {"--lang", "en", "report", "feedback", "--member", M1, "--period", "1",
                                            "--submit", "--on-behalf", "--reason", "代为整理", "--format", "json"}));
     REQUIRE(again.exit_code == 0);
-    auto reprint = box.run(at("2026-10-30", {"report", "feedback", "--member", M1, "--period", "1", "--submitted"}));
+    auto reprint = box.run(at("2026-10-30", {"report", "feedback", "--member", M1, "--period", "1", "--submitted"}),
+                           {{"DORMLINK_MESSAGES", ""}});
     INFO(reprint.err);
     REQUIRE(reprint.exit_code == 0);
     CHECK(reprint.out == again.out);

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "harness.hpp"
+#include "terminal.hpp"
 
 using dormlink::e2e::Sandbox;
 
@@ -98,6 +99,28 @@ TEST_SUITE("e2e.shell") {
       CHECK(has(bash_complete(box, mode, "dormlink log-visit --db=college.db --dorm 10-1"), "10-106"));
       CHECK(has(bash_complete(box, mode, "dormlink backup dormlink.t"), "dormlink.toml"));
     }
+  }
+
+  TEST_CASE("bash -i: Tab completes through the generated script at a real prompt") {
+    Sandbox box;
+    setup_shell(box);
+    // Each line is typed with its Tabs; Ctrl-A then "echo " makes bash print the completed line.
+    const auto run = dormlink::e2e::run_program_in_terminal(
+        box, {"/bin/bash", "--norc", "--noprofile", "-i"},
+        {"source ./dormlink.bash",
+         "dormlink chec\t--form\tjs\t\x01"
+         "echo ",
+         "dormlink --db college.db log-vi\t--mem\t李晴\t--ki\tta\t\x01"
+         "echo ",
+         "dormlink rep\tsu\t\x01"
+         "echo ",
+         "exit"},
+        {{"PATH", binary_dir() + ":/usr/bin:/bin"}, {"PS1", "ready: "}, {"TERM", "dumb"}, {"LANG", "C.UTF-8"}});
+    INFO(run.screen);
+    CHECK(run.exit_code == 0);
+    CHECK(run.screen.find("\ndormlink check --format json\r") != std::string::npos);
+    CHECK(run.screen.find("\ndormlink --db college.db log-visit --member 李晴紫 --kind talk\r") != std::string::npos);
+    CHECK(run.screen.find("\ndormlink report summary\r") != std::string::npos);
   }
 
   TEST_CASE("completion finds the database as every command does, and says nothing without one") {

@@ -222,6 +222,39 @@ TEST_SUITE("cli") {
     CHECK(wrong.out.empty());
   }
 
+  TEST_CASE("help in Chinese: summaries, options and headings from the man pages' table, examples as typed") {
+    auto zh_env = test_environment({{"DORMLINK_MESSAGES", ""}});
+    auto summary = run({"help", "report", "summary"}, zh_env);
+    CHECK(summary.code == 0);
+    CHECK(summary.out.find("用法: dormlink report summary [选项]") != std::string::npos);
+    CHECK(summary.out.find("--format") != std::string::npos);
+    CHECK(summary.out == run({"report", "summary", "--help"}, zh_env).out);
+    auto log_visit = run({"log-visit", "--help"}, zh_env);
+    CHECK(log_visit.out.find("示例：") != std::string::npos);
+    CHECK(log_visit.out.find("dormlink log-visit --member 李晴紫 --dorm 10-107 --at today") != std::string::npos);
+    CHECK(log_visit.out.find("Examples:") == std::string::npos);
+    CHECK(log_visit.out.find("Record a contact") == std::string::npos);
+    // The English definitions stay what man and the completions read.
+    CHECK(run({"--lang", "en", "help", "report", "summary"}, zh_env).out.find("Usage: dormlink report summary") !=
+          std::string::npos);
+  }
+
+  TEST_CASE("CLI11's parse errors in Chinese, and as CLI11 wrote them in English") {
+    auto zh_env = test_environment({{"DORMLINK_MESSAGES", ""}});
+    CHECK(run({"check", "--format", "pdf"}, zh_env).err ==
+          "dormlink: 错误：命令行有误：--format 的值 pdf 无效；可选值为 {text,md,json,csv}\n");
+    CHECK(run({"check", "--member"}, zh_env).err == "dormlink: 错误：命令行有误：--member 后面缺少 1 个值（WHO）\n");
+    CHECK(run({"check", "extra"}, zh_env).err.find("多余的参数：extra") != std::string::npos);
+    CHECK(run({"completion"}, zh_env).err == "dormlink: 错误：命令行有误：缺少必需的 shell\n");
+    CHECK(run({"calendar", "draft", "x", "--weeks", "99"}, zh_env).err ==
+          "dormlink: 错误：命令行有误：--weeks 的值 99 超出范围：应在 1 到 30 之间\n");
+    CHECK(run({"inspect", "sample", "--size", "0"}, zh_env).err ==
+          "dormlink: 错误：命令行有误：--size 的值 0 无效：应为大于 0 的数\n");
+    CHECK(run({"check", "--format", "pdf"}).err ==
+          "dormlink: error: the command line: --format: pdf not in {text,md,json,csv}\n");
+    CHECK(run({"check", "--member"}).err == "dormlink: error: the command line: --member: 1 required WHO missing\n");
+  }
+
   TEST_CASE("messages follow --lang, then DORMLINK_MESSAGES, then the config's language, else zh") {
     ScratchDir dir;
     const auto db = dir.file("m.db");

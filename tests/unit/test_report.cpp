@@ -146,7 +146,7 @@ TEST_SUITE("report") {
     AssignmentReport r;
     r.semester_id = "2026-autumn";
     r.kind = "best_effort";
-    r.status = "dry run";
+    r.dry_run = true;
     AssignmentLine line;
     line.member_id = "2023110104";
     line.member_name = "李晴紫";
@@ -191,7 +191,7 @@ TEST_SUITE("report") {
     AssignmentReport r;
     r.semester_id = "2026-autumn";
     r.semester_name = "2026秋";
-    r.status = "dry run";
+    r.dry_run = true;
     AssignmentLine a;
     a.member_id = "2023110104";
     a.member_name = "李晴紫";
@@ -206,7 +206,7 @@ TEST_SUITE("report") {
     r.lines = {a, b};
     r.uncovered = {"8-101", "8-102"};
     const auto zh = render_assignment_text(r, Language::zh);
-    CHECK(zh.find("2026秋 (2026-autumn) 党员联系寝室分配表 — dry run\n") == 0);
+    CHECK(zh.find("2026秋 (2026-autumn) 党员联系寝室分配表 — 预览（--dry-run），未提交\n") == 0);
     CHECK(zh.find("跨楼、延续") != std::string::npos);
     CHECK(zh.find("未分配的寝室（需人工处理） (2): 8-101、8-102\n") != std::string::npos);
     const auto en = render_assignment_text(r, Language::en);

@@ -10,7 +10,8 @@ namespace dormlink::mail {
 
 // Why `address` is not an address dormlink sends to, or nullopt when it is one: ASCII
 // local@domain, at most 254 characters, no spaces, quotes, brackets or commas, a domain of
-// letters, digits and hyphens with at least one dot (or "localhost"). The reason never repeats
+// letters, digits and hyphens with at least one dot (or "localhost"). The reason is a clause in
+// the message language (docs/messages.md) that follows "it" ("it has no @"); it never repeats
 // the value (an address is personal data).
 std::optional<std::string> address_problem(std::string_view address);
 

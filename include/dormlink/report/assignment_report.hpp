@@ -35,7 +35,9 @@ struct AssignmentReport {
   std::string semester_id;
   std::string semester_name;
   std::string kind;                    // solve, best_effort, repair
-  std::string status;                  // "dry run", "committed as #12"
+  bool dry_run = false;                // shown as "预览" / "dry run"
+  long long committed_as = 0;          // the assignment's number once committed (0: not committed)
+  std::string valid_from;              // ... and the day it is in force from
   std::vector<AssignmentLine> lines;   // by member id, then dorm code
   std::vector<std::string> uncovered;  // dorm codes left for a human
   int members = 0;
@@ -57,6 +59,10 @@ struct AssignmentReport {
 AssignmentReport build_assignment_report(const assign::Instance& instance, const assign::Solution& solution,
                                          const std::map<std::string, std::string>& before,
                                          const std::vector<assign::IdPair>& pins);
+
+// What became of the assignment: "预览（--dry-run），未提交" / "dry run", "已提交为 #12，自 … 起生效" /
+// "committed as #12, valid from …", or "" (computed, not committed).
+std::string assignment_status(const AssignmentReport& report, Language language);
 
 std::string render_assignment_text(const AssignmentReport& report, Language language);
 std::string render_assignment_markdown(const AssignmentReport& report, Language language);
