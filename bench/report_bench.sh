@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times `dormlink report summary` (one counselor, one reporting period), `report summary
-# --college` (every counselor, one period) and `dormlink report assessment` (the whole
+# --college` (every counselor, one period), both also as HTML with charts (docs/html.md), and `dormlink report assessment` (the whole
 # university, one semester) on the university-scale database of
 # bench/check_bench.sh (40,000 students, 10,000 dorms, about 1,000,000 records) against the
 # sqlite3 CLI computing the same core aggregates with the same effective-record filter, and
@@ -407,6 +407,8 @@ time_round() {
   timed summary_sql "$out/summary_baseline.out" sqlite3 -readonly "$db" ".read $out/report_summary_baseline.sql"
   timed college_dl "$out/college.json" dl report summary --college --period "$period" --format json
   timed college_sql "$out/college_baseline.out" sqlite3 -readonly "$db" ".read $out/report_college_baseline.sql"
+  timed college_html "$out/college.html" dl report summary --college --period "$period" --format html
+  timed summary_html "$out/summary.html" dl report summary --counselor "$counselor" --period "$period" --format html
   timed assessment_dl "$out/assessment.json" dl report assessment --semester "$semester" --format json
   timed assessment_sql "$out/assessment_baseline.out" sqlite3 -readonly "$db" \
     ".read $out/report_assessment_baseline.sql"
@@ -448,6 +450,8 @@ print_results() {
   asql=$(median "${assessment_sql[@]}")
   cdl=$(median "${college_dl[@]}")
   csql=$(median "${college_sql[@]}")
+  chtml=$(median "${college_html[@]}")
+  shtml=$(median "${summary_html[@]}")
   db_mb=$(awk -v b="$(stat -c %s "$db")" 'BEGIN { printf "%.0f", b / 1048576 }')
   echo "## report: university semester as of $as_of"
   echo
@@ -459,9 +463,13 @@ print_results() {
   echo "| report summary --counselor $counselor --period $period --format json | $(fmt_num "$sdl" 0) | $(fmt_num "$ssql" 0) | $(ratio "$sdl" "$ssql") |"
   echo "| report assessment --semester $semester --format json | $(fmt_num "$adl" 0) | $(fmt_num "$asql" 0) | $(ratio "$adl" "$asql") |"
   echo "| report summary --college --period $period --format json | $(fmt_num "$cdl" 0) | $(fmt_num "$csql" 0) | $(ratio "$cdl" "$csql") |"
+  echo "| report summary --college --period $period --format html (charts) | $(fmt_num "$chtml" 0) | $(fmt_num "$csql" 0) | $(ratio "$chtml" "$csql") |"
+  echo "| report summary --counselor $counselor --period $period --format html (charts) | $(fmt_num "$shtml" 0) | $(fmt_num "$ssql" 0) | $(ratio "$shtml" "$ssql") |"
   echo
   echo "Goal (within 2x of sqlite3 and under a second): summary $(goal "$sdl" "$ssql"); assessment $(goal "$adl" "$asql");"
-  echo "college summary $(goal "$cdl" "$csql")."
+  echo "college summary $(goal "$cdl" "$csql"). HTML of the college summary under 1.5 s:"
+  echo "$(awk -v a="$chtml" 'BEGIN { print (a < 1500) ? "met" : "MISSED" }') ($(runs_list "${college_html[@]}") ms);"
+  echo "of the counselor's summary: $(runs_list "${summary_html[@]}") ms."
   echo
   echo "Runs (ms): summary dormlink $(runs_list "${summary_dl[@]}") / sqlite3 $(runs_list "${summary_sql[@]}");"
   echo "assessment dormlink $(runs_list "${assessment_dl[@]}") / sqlite3 $(runs_list "${assessment_sql[@]}");"
@@ -510,10 +518,10 @@ write_college_sql
 mkdir -p "$out/load"
 declare -A step_ms=()
 steps=()
-summary_dl=() summary_sql=() assessment_dl=() assessment_sql=() college_dl=() college_sql=()
+summary_dl=() summary_sql=() assessment_dl=() assessment_sql=() college_dl=() college_sql=() college_html=() summary_html=()
 note "warm-up round"
 time_round
-summary_dl=() summary_sql=() assessment_dl=() assessment_sql=() college_dl=() college_sql=()
+summary_dl=() summary_sql=() assessment_dl=() assessment_sql=() college_dl=() college_sql=() college_html=() summary_html=()
 step_ms=()
 steps=()
 for ((i = 1; i <= runs; i++)); do

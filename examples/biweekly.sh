@@ -7,6 +7,7 @@
 #
 #   reports/2026-11-16/feedback-2023110205-p5.md   one per member due a form
 #   reports/2026-11-16/summary-T2024001-p5.md      the summary for the committee
+#   reports/2026-11-16/summary-T2024001-p5.html    the same with its charts, to project or print
 #   reports/2026-11-16/forms/form-2023110205-2026-autumn-p6.xlsx   one per member due the coming form
 #
 # Usage: biweekly.sh COUNSELOR [--forms DIR] [--submit] [--as-of YYYY-MM-DD] [--out DIR] [--force]
@@ -62,6 +63,9 @@ fi
   --out-dir "$dir" $force
 "$dormlink" --as-of "$as_of" report summary --counselor "$counselor" --period previous \
   --out-dir "$dir" $submit $force
+# The same summary as one HTML page with its charts, to project in the meeting or print.
+"$dormlink" --as-of "$as_of" report summary --counselor "$counselor" --period previous \
+  --format html --out-dir "$dir" $force
 # The running period's blank forms. After the semester's last period there is none (exit 64), and a
 # new semester has no assignment yet (exit 66): dormlink says so above and the job goes on.
 mkdir -p "$dir/forms"

@@ -27,11 +27,14 @@ packages=(
 )
 # Real clients that only the tests use: scripts/setup-deps.sh --test (scripts/test.sh)
 # fills forms as a member would, with openpyxl and with LibreOffice Calc headless, and
-# completes command lines in bash (with bash-completion) and zsh; man-db renders the man pages.
+# completes command lines in bash (with bash-completion) and zsh; man-db renders the man pages;
+# chromium (with fonts-noto-cjk) renders the HTML reports and prints their PDF, tidy validates the
+# HTML, poppler-utils (pdfinfo, pdftotext) reads the PDF back.
 # Baselines that only the benchmarks use: scripts/setup-deps.sh --bench
 for arg in "$@"; do
   case "$arg" in
-    --test) packages+=(python3-openpyxl libreoffice-calc-nogui zsh bash-completion man-db groff-base) ;;
+    --test) packages+=(python3-openpyxl libreoffice-calc-nogui zsh bash-completion man-db groff-base
+                       chromium fonts-noto-cjk tidy poppler-utils) ;;
     --bench) packages+=(glpk-utils coinor-cbc hyperfine) ;;
     *) echo "setup-deps: unknown option $arg (use --test or --bench)" >&2; exit 64 ;;
   esac

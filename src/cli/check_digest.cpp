@@ -1,12 +1,16 @@
 // check --digest (check_digest.hpp, docs/digest.md §1).
 #include "cli/check_digest.hpp"
 
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "cli/lookup.hpp"
+#include "cli/pdf.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/language.hpp"
 #include "dormlink/message.hpp"
+#include "dormlink/report/html.hpp"
 #include "dormlink/store/check_store.hpp"
 #include "dormlink/store/notify_store.hpp"
 
@@ -24,7 +28,22 @@ inline constexpr Message since_twice{"--since and --since-last name the same day
                                      "--since 和 --since-last 是指定同一天的两种方式；请只给出其中一个"};
 inline constexpr Message since_not_date{"--since {}: not a date; write YYYY-MM-DD",
                                         "--since {}：不是日期；请写成 YYYY-MM-DD"};
+inline constexpr Message pdf_needs_file{"--format pdf writes a binary file: give -o FILE, or -o - to pipe it",
+                                        "--format pdf 写出的是二进制文件：请给出 -o FILE，或用 -o - 输出到管道"};
 }  // namespace say
+
+// The <title> of the digests' page (--format html, pdf).
+constexpr Words k_page_title{"联系寝室晚报 {}", "Dorm contact digest {}"};
+
+// The page of --format html and pdf: a section per digest, then `line`, for a phone.
+std::string digests_page(Context& ctx, const std::vector<report::Digest>& digests, Date as_of, std::string line) {
+  std::string body;
+  for (const auto& d : digests) body += report::render_digest_html(d, ctx.language());
+  while (!line.empty() && line.back() == '\n') line.pop_back();
+  if (!line.empty()) body += report::html::paragraph(line);
+  const auto title = fmt::format(fmt::runtime(k_page_title(ctx.language())), format_date(as_of));
+  return report::html::render_page({title, ctx.language(), report::html::Layout::phone, std::move(body)});
+}
 
 // What `--for` names before the lookup: the kind and the rest ("counselor:陈逸" -> counselor, "陈逸").
 std::pair<Kind, std::string> split_recipient(const std::string& text) {
@@ -56,6 +75,39 @@ std::string closing_hint(const check::CheckInput& input, const report::DigestRec
 }
 
 }  // namespace
+
+void check_digest_output(Context& ctx, const DigestRequest& r) {
+  if (r.format == "pdf" && r.output.empty()) throw UsageError(say::pdf_needs_file());
+  if (r.output.empty()) return;
+  check_output_path(ctx, r.output, r.force);
+  if (r.format == "pdf") require_chromium(ctx);
+}
+
+std::string digests_document(Context& ctx, const std::vector<report::Digest>& digests, const std::string& format,
+                             Date as_of, const std::string& line) {
+  if (format == "json") return report::render_digest_json(digests);
+  if (format == "html") return digests_page(ctx, digests, as_of, line);
+  if (format == "pdf") return print_pdf(ctx, digests_page(ctx, digests, as_of, line));
+  std::string out = line;
+  for (std::size_t i = 0; i < digests.size(); ++i) {
+    if (i > 0) out += format == "md" ? "\n---\n\n" : "\n────────\n\n";
+    out += format == "md" ? report::render_digest_markdown(digests[i], ctx.language())
+                          : report::render_digest_text(digests[i], ctx.language());
+  }
+  return out;
+}
+
+bool digests_wanted(const Context& ctx, const DigestRequest& r, bool findings) {
+  return (!r.output.empty() && r.output != "-") || prints_result(ctx, r.format, findings);
+}
+
+void deliver_digests(Context& ctx, const DigestRequest& r, const std::string& document) {
+  if (r.output.empty() || r.output == "-") {
+    emit(ctx, document);
+  } else {
+    write_output_file(ctx, r.output, document, r.force);
+  }
+}
 
 std::optional<Date> since_date(const DigestRequest& r, Date as_of) {
   if (r.since_last) {
@@ -135,16 +187,7 @@ int run_digest(Context& ctx, const DigestRequest& r, const Semester& semester, c
     digests.push_back(digest_for(ctx, input, items, recipient, options));
     overdue += digests.back().overdue;
   }
-  if (!prints_result(ctx, r.format, overdue > 0)) return 0;
-  if (r.format == "json") {
-    ctx.out() << report::render_digest_json(digests);
-  } else {
-    for (std::size_t i = 0; i < digests.size(); ++i) {
-      if (i > 0) ctx.out() << (r.format == "md" ? "\n---\n\n" : "\n────────\n\n");
-      ctx.out() << (r.format == "md" ? report::render_digest_markdown(digests[i], ctx.language())
-                                     : report::render_digest_text(digests[i], ctx.language()));
-    }
-  }
+  if (digests_wanted(ctx, r, overdue > 0)) deliver_digests(ctx, r, digests_document(ctx, digests, r.format, as_of));
   return overdue > 0 ? static_cast<int>(ExitCode::findings) : 0;
 }
 

@@ -18,8 +18,27 @@ struct DigestRequest {
   std::string since;        // --since DATE
   bool since_last = false;  // --since-last: from the recipient's last digest mark (notify)
   bool all_items = false;
-  std::string format = "text";
+  std::string format = "text";  // text, md, html, pdf or json
+  std::string output;           // -o FILE; "" or "-": standard output
+  bool force = false;           // --force: replace an existing FILE
 };
+
+// Before anything is read: --format pdf needs -o (and Chromium), -o FILE must be writable
+// (check_output_path). UsageError, CantCreateError, UnavailableError.
+void check_digest_output(Context& ctx, const DigestRequest& request);
+
+// The digests of the run in --format: text or Markdown one after the other, JSON one document,
+// html one page for a phone with a section each, pdf that page printed. `line` (a date outside
+// every semester) is said before the digests, or on the page after them.
+std::string digests_document(Context& ctx, const std::vector<report::Digest>& digests, const std::string& format,
+                             Date as_of, const std::string& line = {});
+
+// Whether the digests are written: to -o FILE always; to standard output unless -q and there
+// are no `findings` (JSON always: prints_result).
+bool digests_wanted(const Context& ctx, const DigestRequest& request, bool findings);
+
+// The document to -o FILE (mode 0600, atomically), else to standard output.
+void deliver_digests(Context& ctx, const DigestRequest& request, const std::string& document);
 
 // "counselor:WHO" etc. resolved against the loaded semester (the one lookup: lookup.hpp).
 report::DigestRecipient parse_recipient(const check::CheckInput& input, const std::string& text);

@@ -34,14 +34,14 @@ inline constexpr Message warning{"dormlink: warning: {}\n", "dormlink: 警告：
 inline constexpr Message outside_every_semester{"{} is outside every semester; nothing is due.\n",
                                                 "{} 不在任何学期内，没有到期事项。\n"};
 inline constexpr Message digest_not_csv{
-    "--digest is text, md or json; --format csv lists every item (no --digest)",
-    "--digest 的格式为 text、md 或 json；--format csv 用于列出全部事项（不加 --digest）"};
+    "--digest is text, md, html, pdf or json; --format csv lists every item (no --digest)",
+    "--digest 的格式为 text、md、html、pdf 或 json；--format csv 用于列出全部事项（不加 --digest）"};
 inline constexpr Message digest_not_all{"--digest lists what is overdue or due soon; --all goes without --digest",
                                         "--digest 只列出逾期和即将到期的事项；--all 不能与 --digest 同用"};
-inline constexpr Message digest_options{"--for, --since, --since-last and --all-items go with --digest",
-                                        "--for、--since、--since-last 和 --all-items 须与 --digest 同用"};
-inline constexpr Message md_needs_digest{"--format md goes with --digest; check lists as text, json or csv",
-                                         "--format md 须与 --digest 同用；check 的列表格式为 text、json 或 csv"};
+inline constexpr Message digest_options{"--for, --since, --since-last, --all-items, -o and --force go with --digest",
+                                        "--for、--since、--since-last、--all-items、-o 和 --force 须与 --digest 同用"};
+inline constexpr Message format_needs_digest{"--format {} goes with --digest; check lists as text, json or csv",
+                                             "--format {} 须与 --digest 同用；check 的列表格式为 text、json 或 csv"};
 inline constexpr Message raw_needs_csv{"--raw goes with --format csv", "--raw 须与 --format csv 同用"};
 inline constexpr Message nothing_checked{"nothing was checked", "未做任何检查"};
 }  // namespace say
@@ -83,10 +83,15 @@ int outside_every_semester(Context& ctx, const CheckOptions& o, Date as_of) {
   // Between two semesters, a line of the listing (the report's language); else a warning.
   const std::string where = outside_calendar_in(ctx.language(), ctx, as_of, outside_known);
   if (outside_known) ctx.err() << say::warning(outside_calendar(ctx, as_of, outside_known));
+  if (o.digest) {
+    const auto& r = o.digest_request;
+    const std::string line =
+        outside_known ? say::outside_every_semester.in(ctx.language(), format_date(as_of)) : where + "\n";
+    if (digests_wanted(ctx, r, false)) deliver_digests(ctx, r, digests_document(ctx, {}, r.format, as_of, line));
+    return 0;
+  }
   if (!prints_result(ctx, o.format, false)) return 0;
-  if (o.format == "json" && o.digest) {
-    ctx.out() << report::render_digest_json({});
-  } else if (o.format == "json") {
+  if (o.format == "json") {
     report::CheckListing empty;
     empty.as_of = as_of;
     ctx.out() << report::render_check_json(empty);
@@ -113,17 +118,19 @@ void check_digest_options(const CheckOptions& o) {
     if (o.all) throw UsageError(say::digest_not_all());
     return;
   }
-  if (!d.recipient.empty() || !d.since.empty() || d.since_last || d.all_items) throw UsageError(say::digest_options());
-  if (o.format == "md") throw UsageError(say::md_needs_digest());
+  if (!d.recipient.empty() || !d.since.empty() || d.since_last || d.all_items || !d.output.empty() || d.force)
+    throw UsageError(say::digest_options());
+  if (o.format == "md" || o.format == "html" || o.format == "pdf") throw UsageError(say::format_needs_digest(o.format));
 }
 
 int run_check(Context& ctx, CheckOptions& o) {
   if (o.raw && o.format != "csv") throw UsageError(say::raw_needs_csv());
   check_digest_options(o);
+  o.digest_request.format = o.format;
+  if (o.digest) check_digest_output(ctx, o.digest_request);
   const Date as_of = ctx.today();
   const Semester* chosen = choose_semester(ctx, o, as_of);
   if (o.digest && chosen != nullptr) {
-    o.digest_request.format = o.format;
     return run_digest(ctx, o.digest_request, *chosen, o.member, o.branch, o.counselor);
   }
   // Damage is looked for every day, in and out of term: cron runs this command daily. The
@@ -179,8 +186,8 @@ void add_check_command(CLI::App& root, std::vector<Command>& commands) {
   app->add_option("--counselor", o->counselor, "Only this counselor's members (staff id or name)")->type_name("WHO");
   app->add_option("--branch", o->branch, "Only the members of this Party branch (its name, or a unique part of it)")
       ->type_name("NAME");
-  app->add_option("--format", o->format, "Output: text, json or csv (--digest: text, md or json)")
-      ->check(CLI::IsMember({"text", "md", "json", "csv"}));
+  app->add_option("--format", o->format, "Output: text, json or csv (--digest: text, md, html, pdf or json)")
+      ->check(CLI::IsMember({"text", "md", "html", "pdf", "json", "csv"}));
   app->add_flag("--raw", o->raw, "With --format csv: for scripts (no BOM, LF, no ' before formula-like cells)");
   app->add_flag("--all", o->all, "Also list obligations that are not yet due");
   app->add_flag("--digest", o->digest, "A short digest per recipient: incidents, newly overdue, per member, due soon");
@@ -193,6 +200,10 @@ void add_check_command(CLI::App& root, std::vector<Command>& commands) {
   app->add_flag("--since-last", o->digest_request.since_last,
                 "With --digest: items due since each recipient's last digest sent by notify are new");
   app->add_flag("--all-items", o->digest_request.all_items, "With --digest: list every line of every section");
+  app->add_option("-o,--output", o->digest_request.output,
+                  "With --digest: write to FILE (mode 0600; - is stdout; --format pdf needs it)")
+      ->type_name("FILE");
+  app->add_flag("--force", o->digest_request.force, "With -o: overwrite an existing output file");
   app->footer(
       "Rules: docs/check.md. Days and weeks are the college's local time (college.time_zone).\n"
       "Exit: 0 nothing overdue, 1 something overdue, other codes on errors.\n\n"
@@ -203,7 +214,8 @@ void add_check_command(CLI::App& root, std::vector<Command>& commands) {
       "  dormlink check --format json > check.json\n"
       "  dormlink check --digest --for counselor:T2024001\n"
       "  dormlink check --branch 英语系学生第一党支部 --format csv > branch.csv\n"
-      "  dormlink check --digest --for committee --format md");
+      "  dormlink check --digest --for committee --format md\n"
+      "  dormlink check --digest --for counselor:T2024001 --format html -o digest.html");
   commands.push_back({app, [o](Context& ctx) { return run_check(ctx, *o); }});
 }
 

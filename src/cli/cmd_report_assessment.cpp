@@ -15,7 +15,7 @@
 namespace dormlink::cli {
 namespace {
 
-// The title of the workbook (--format xlsx) and of its sheets.
+// The title of the workbook (--format xlsx) and of the page (--format html, pdf).
 constexpr Words k_sheets_title{"学期考核", "Semester assessment"};
 
 constexpr const char* k_assessment_footer =
@@ -27,7 +27,8 @@ obligation that cost points is listed with its window. docs/reports.md.
 
 Examples:
   dormlink report assessment --semester 2026-autumn
-  dormlink report assessment --semester 2026-autumn --branch 英语系学生第一党支部 --format json -o assessment.json)";
+  dormlink report assessment --semester 2026-autumn --branch 英语系学生第一党支部 --format json -o assessment.json
+  dormlink report assessment --semester 2026-autumn --format pdf -o 考核.pdf)";
 
 }  // namespace
 
@@ -35,9 +36,12 @@ std::string assessment_text(Context& ctx, store::Database& db, const OversightOp
   const auto& semester = semester_by_id(ctx, o.semester);
   const auto loaded = load_assessment(ctx, db, semester, o.branch, oversight_privacy(ctx.config(), o));
   const auto& assessment = loaded->assessment;
+  const auto title = fmt::format("{} {}", k_sheets_title(ctx.language()), semester.id);
   if (is_sheet_format(o.format)) {
-    return render_sheets(ctx, report::assessment_workbook(assessment, ctx.language()), sheet_options(o),
-                         fmt::format("{} {}", k_sheets_title(ctx.language()), semester.id));
+    return render_sheets(ctx, report::assessment_workbook(assessment, ctx.language()), sheet_options(o), title);
+  }
+  if (is_page_format(o.format)) {
+    return oversight_page(ctx, title, report::render_assessment_html(assessment, ctx.language()));
   }
   return o.format == "json" ? report::render_assessment_json(assessment)
                             : report::render_assessment_markdown(assessment, ctx.language());

@@ -22,11 +22,17 @@ one section each, or with --out-dir one file per member named feedback-<student 
 Phones are masked and attention categories left out unless --include-sensitive --reason
 (recorded in the audit table). docs/reports.md.
 
+--format html writes the form as a page to read or print, with lines for the member's and the
+counselor's signatures (--all: one page, each member's form starting a new printed page);
+--format pdf prints that page with headless Chromium (Debian's chromium) into -o FILE.
+docs/html.md.
+
 Examples:
   dormlink report feedback --member 2023110104 --period previous
   dormlink report feedback --all --counselor T2024001 --period 3 --out-dir reports/2026-10-19
   dormlink report feedback --member 李晴紫 --period 3 --submit --on-behalf --reason "本人住院，据记录代为整理"
-  dormlink report feedback --member 2023110104 --period 3 --submitted)";
+  dormlink report feedback --member 2023110104 --period 3 --submitted
+  dormlink report feedback --all --counselor T2024001 --period 3 --format pdf -o 反馈表-第3期.pdf)";
 
 }  // namespace
 
@@ -52,6 +58,8 @@ Document feedback_document(Context& ctx, store::Database& db, const Loaded& l, c
   Document d{person.id, person.name, {}, {}, {}};
   if (sheets(o)) {
     d.workbook = report::feedback_workbook(form, ctx.language());
+  } else if (pages(o)) {
+    d.text = report::render_feedback_html(form, ctx.language());
   } else {
     d.text = o.format == "json" ? report::render_feedback_json(form)
                                 : report::render_feedback_markdown(form, ctx.language());

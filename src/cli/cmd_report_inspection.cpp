@@ -15,7 +15,7 @@
 namespace dormlink::cli {
 namespace {
 
-// The title of the workbook (--format xlsx) and of its sheets.
+// The title of the workbook (--format xlsx) and of the page (--format html, pdf).
 constexpr Words k_sheets_title{"检查情况", "Inspection"};
 
 constexpr const char* k_inspection_footer =
@@ -25,17 +25,20 @@ docs/reports.md, docs/inspect.md.
 
 Examples:
   dormlink report inspection --semester 2026-autumn
-  dormlink report inspection --semester 2026-autumn --audience committee --lang en)";
+  dormlink report inspection --semester 2026-autumn --audience committee --lang en
+  dormlink report inspection --semester 2026-autumn --format html -o inspection.html)";
 
 }  // namespace
 
 std::string inspection_text(Context& ctx, store::Database& db, const OversightOptions& o) {
   const auto& semester = semester_by_id(ctx, o.semester);
   const auto s = load_inspection_summary(ctx, db, semester, o.branch, oversight_privacy(ctx.config(), o));
+  const auto title = fmt::format("{} {}", k_sheets_title(ctx.language()), semester.id);
   if (is_sheet_format(o.format)) {
-    return render_sheets(ctx, report::inspection_workbook(s, ctx.language()), sheet_options(o),
-                         fmt::format("{} {}", k_sheets_title(ctx.language()), semester.id));
+    return render_sheets(ctx, report::inspection_workbook(s, ctx.language()), sheet_options(o), title);
   }
+  if (is_page_format(o.format))
+    return oversight_page(ctx, title, report::render_inspection_summary_html(s, ctx.language()));
   return o.format == "json" ? report::render_inspection_summary_json(s)
                             : report::render_inspection_summary_markdown(s, ctx.language());
 }

@@ -22,12 +22,17 @@ incidents and how fast they were reported, attention students as counts, what is
 overdue, assignment changes and the records' chain head. For the committee by default: counts
 only, small counts shown as <3. docs/reports.md.
 
+--format html writes the summary as a page with its charts (per member done against required;
+dorm by teaching week); --format pdf prints that page with headless Chromium (Debian's
+chromium) into -o FILE. docs/html.md.
+
 Examples:
   dormlink report summary --counselor T2024001 --period previous
   dormlink report summary --counselor 陈逸 --period 3 --submit -o summary.md
   dormlink report summary --counselor T2024001 --period 3 --audience counselor --format json
   dormlink report summary --college --period previous -o 全院汇总.md        # the committee's one document
-  dormlink report summary --branch 英语系学生第一党支部 --period previous --format xlsx -o 支部.xlsx)";
+  dormlink report summary --branch 英语系学生第一党支部 --period previous --format xlsx -o 支部.xlsx
+  dormlink report summary --counselor T2024001 --period previous --format pdf -o 汇总.pdf)";
 
 }  // namespace
 
@@ -66,6 +71,8 @@ Document summary_document(Context& ctx, store::Database& db, const Loaded& l, co
   }
   if (sheets(o)) {
     d.workbook = report::summary_workbook(summary, ctx.language());
+  } else if (pages(o)) {
+    d.text = report::render_summary_html(summary, ctx.language());
   } else {
     d.text = o.format == "json" ? report::render_summary_json(summary)
                                 : report::render_summary_markdown(summary, ctx.language());

@@ -127,7 +127,7 @@ constexpr ManText k_texts[] = {
     {"check", "--member", "只看此党员（学号或姓名）"},
     {"check", "--counselor", "只看此辅导员的党员（工号或姓名）"},
     {"check", "--branch", "只看此党支部的党员（支部名称，或能唯一确定它的一部分）"},
-    {"check", "--format", "输出格式：text、json 或 csv（--digest：text、md 或 json）"},
+    {"check", "--format", "输出格式：text、json 或 csv（--digest：text、md、html、pdf 或 json）"},
     {"check", "--raw", k_raw_csv},
     {"check", "--all", "同时列出尚未到期的事项"},
     {"check", "--digest", "为每位接收人生成简报：突发情况、新逾期、按党员列出、即将到期"},
@@ -135,6 +135,8 @@ constexpr ManText k_texts[] = {
     {"check", "--since", "与 --digest 合用：上次简报的日期；此后到期的事项算作新的（默认：昨天）"},
     {"check", "--since-last", "与 --digest 合用：自 notify 给每位接收人发出上一份简报以来到期的事项算作新的"},
     {"check", "--all-items", "与 --digest 合用：列出每一节的每一行"},
+    {"check", "--output", "与 --digest 合用：写入 FILE（权限 0600；- 表示标准输出；--format pdf 必须给出）"},
+    {"check", "--force", "与 -o 合用：覆盖已存在的输出文件"},
     {"check", "(notes)",
      "规则见 docs/check.md。日和周按学院所在时区（college.time_zone）计算。\n"
      "退出码：0 无逾期，1 有逾期，出错时为其他退出码。"},

@@ -7,6 +7,9 @@ namespace {
 // oversight reports'.
 constexpr ChineseText k_report_format{
     "输出格式：md（GitHub Markdown）、json、csv（一张 --sheet）或 xlsx（每张表一个工作表）"};
+constexpr ChineseText k_report_format_printable{
+    "输出格式：md（GitHub Markdown）、json、csv（一张 --sheet）、xlsx（每张表一个工作表）、html（可阅读、可打印的网页）"
+    "或 pdf（由 Chromium 打印该网页；需要 -o 或 --out-dir）"};
 constexpr ChineseText k_report_sheet{"与 --format csv 合用：输出哪一张表（默认：第一张；见 docs/reports.md）"};
 constexpr ChineseText k_raw_csv{"与 --format csv 合用：供脚本读取（无 BOM、LF 换行、类公式单元格前不加 '）"};
 constexpr ChineseText k_period{"报告周期：第 N 期、current（本期）或 previous（上一期）（依 --as-of 而定）"};
@@ -21,6 +24,9 @@ constexpr ChineseText k_submit{"把这份文档记录为已提交（submission �
 constexpr ChineseText k_submitted{"原样打印最近一次提交的文档"};
 constexpr ChineseText k_oversight_semester{"学期编号（默认：--as-of 所在的学期，或在 close_out_days 内刚结束的学期）"};
 constexpr ChineseText k_oversight_audience{"读者：counselor、branch（默认）或 committee"};
+constexpr ChineseText k_oversight_format{
+    "输出格式：md（GitHub Markdown）、json、csv（一张 --sheet）、xlsx（每张表一个工作表）、html（可阅读、可打印的网页）"
+    "或 pdf（由 Chromium 打印该网页；需要 -o）"};
 
 constexpr ManText k_texts[] = {
     {"calendar", "", "显示校历中的学期，起草下一个学期（校历）"},
@@ -68,7 +74,7 @@ constexpr ManText k_texts[] = {
     {"report feedback", "--branch", "与 --all 合用：只限此党支部的党员（名称或其一部分）"},
     {"report feedback", "--period", k_period},
     {"report feedback", "--semester", k_semester_of_date},
-    {"report feedback", "--format", k_report_format},
+    {"report feedback", "--format", k_report_format_printable},
     {"report feedback", "--sheet", k_report_sheet},
     {"report feedback", "--raw", k_raw_csv},
     {"report feedback", "--audience", k_audience},
@@ -86,7 +92,7 @@ constexpr ManText k_texts[] = {
     {"report summary", "--college", "全院一份文档：每位辅导员一行，另有合计"},
     {"report summary", "--period", k_period},
     {"report summary", "--semester", k_semester_of_date},
-    {"report summary", "--format", k_report_format},
+    {"report summary", "--format", k_report_format_printable},
     {"report summary", "--sheet", k_report_sheet},
     {"report summary", "--raw", k_raw_csv},
     {"report summary", "--audience", k_audience},
@@ -100,7 +106,7 @@ constexpr ManText k_texts[] = {
     {"report assessment", "", "党支部对每位党员的学期考核"},
     {"report assessment", "--semester", k_oversight_semester},
     {"report assessment", "--branch", "只限此党支部"},
-    {"report assessment", "--format", k_report_format},
+    {"report assessment", "--format", k_oversight_format},
     {"report assessment", "--sheet", k_report_sheet},
     {"report assessment", "--raw", k_raw_csv},
     {"report assessment", "--audience", k_oversight_audience},
@@ -109,7 +115,7 @@ constexpr ManText k_texts[] = {
     {"report inspection", "", "本学期的抽查样本、核查结果和比率"},
     {"report inspection", "--semester", k_oversight_semester},
     {"report inspection", "--branch", "只限此党支部"},
-    {"report inspection", "--format", k_report_format},
+    {"report inspection", "--format", k_oversight_format},
     {"report inspection", "--sheet", k_report_sheet},
     {"report inspection", "--raw", k_raw_csv},
     {"report inspection", "--audience", k_oversight_audience},

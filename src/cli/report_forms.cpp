@@ -3,6 +3,7 @@
 // prints the stored document again byte for byte. Due and overdue come from check::evaluate only.
 #include <algorithm>
 #include <memory>
+#include <span>
 
 #include <fmt/ostream.h>
 #include <CLI/CLI.hpp>
@@ -13,6 +14,7 @@
 #include "cli/damage.hpp"
 #include "cli/lookup.hpp"
 #include "cli/messages.hpp"
+#include "cli/pdf.hpp"
 #include "cli/report_forms.hpp"
 #include "cli/report_forms_messages.hpp"
 #include "cli/report_support.hpp"
@@ -21,6 +23,7 @@
 #include "dormlink/check/period.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/message.hpp"
+#include "dormlink/report/html.hpp"
 #include "dormlink/store/check_store.hpp"
 #include "dormlink/store/report_store.hpp"
 #include "dormlink/util/text.hpp"
@@ -52,6 +55,8 @@ void check_options(const ReportOptions& o) {
   if (o.submitted && !o.out_dir.empty()) throw UsageError(say::submitted_no_out_dir());
   if ((o.submit || o.submitted) && (o.format == "csv" || o.format == "xlsx"))
     throw UsageError(say::submit_md_or_json());
+  if ((o.submit || o.submitted) && pages(o)) throw UsageError(say::submit_md_or_json_not_page());
+  if (o.format == "pdf" && o.output.empty() && o.out_dir.empty()) throw UsageError(say::pdf_needs_file());
   check_sheet_options(sheet_options(o), !o.output.empty() || !o.out_dir.empty());
 }
 
@@ -84,8 +89,23 @@ std::string sheets_title(Context& ctx, const ReportOptions& o, const report::Rep
   return (o.summary ? say::summary_title : say::forms_title).in(ctx.language(), p.semester_id, p.number);
 }
 
-// The documents of --all printed together: one section per member (Markdown), a JSON array,
-// or one workbook whose sheets hold every member's rows.
+// The documents as one HTML page (docs/html.md), each its own section (printing starts each on
+// a new page), or that page printed to PDF.
+std::string page_of(Context& ctx, const ReportOptions& o, const report::ReportPeriod& p,
+                    std::span<const Document> docs) {
+  std::string body;
+  for (const auto& d : docs) body += d.text;
+  const Message& title = o.summary ? say::summary_page_title : say::form_title;
+  const std::string name = docs.size() == 1 ? docs.front().subject_name : std::string();
+  report::html::Page page{
+      docs.size() == 1 ? title.in(ctx.language(), name, p.semester_id, p.number) : sheets_title(ctx, o, p),
+      ctx.language(), report::html::Layout::a4, std::move(body)};
+  const std::string html = report::html::render_page(page);
+  return o.format == "pdf" ? print_pdf(ctx, html) : html;
+}
+
+// The documents of --all printed together: one section per member (Markdown, HTML, PDF), a JSON
+// array, or one workbook whose sheets hold every member's rows.
 std::string combined(Context& ctx, const ReportOptions& o, const report::ReportPeriod& period,
                      const std::vector<Document>& docs) {
   std::string out;
@@ -94,6 +114,7 @@ std::string combined(Context& ctx, const ReportOptions& o, const report::ReportP
     for (const auto& d : docs) report::append_workbook(all, d.workbook);
     return render_sheets(ctx, all, sheet_options(o), sheets_title(ctx, o, period));
   }
+  if (pages(o)) return page_of(ctx, o, period, docs);
   if (!o.all) return docs.empty() ? out : docs.front().text;
   if (o.format == "json") {
     out = "[\n";
@@ -237,8 +258,9 @@ void write_outputs(Context& ctx, const ReportOptions& o, const report::ReportPer
                    const std::vector<Document>& docs) {
   if (!o.out_dir.empty()) {
     for (const auto& d : docs) {
-      const std::string bytes =
-          sheets(o) ? render_sheets(ctx, d.workbook, sheet_options(o), sheets_title(ctx, o, period)) : d.text;
+      std::string bytes = d.text;
+      if (sheets(o)) bytes = render_sheets(ctx, d.workbook, sheet_options(o), sheets_title(ctx, o, period));
+      if (pages(o)) bytes = page_of(ctx, o, period, std::span<const Document>(&d, 1));
       write_output_file(ctx, d.file, bytes, o.force);
     }
   } else if (!o.output.empty() && o.output != "-") {
@@ -252,6 +274,7 @@ int run_report(Context& ctx, const ReportOptions& o) {
   check_options(o);
   check_output_path(ctx, o.output, o.force);
   check_out_dir(o.out_dir);
+  if (o.format == "pdf") require_chromium(ctx);  // before anything is read or written
   if (o.submit && to_days(ctx.today()) > to_days(ctx.real_today())) {
     throw UsageError(say::submit_after_today(format_date(ctx.today()), format_date(ctx.real_today())));
   }
@@ -339,7 +362,7 @@ int run_submitted(Context& ctx, const ReportOptions& o) {
 void add_form_options(CLI::App* app, ReportOptions& o) {
   app->add_option("--period", o.period, "Reporting period: N, current or previous (from --as-of)")->type_name("N");
   app->add_option("--semester", o.semester, "Semester id (default: from --as-of)")->type_name("ID");
-  add_format_options(app, o);
+  add_format_options(app, o, Formats::printable);
   app->add_option("--audience", o.audience, "Who reads it: counselor, branch or committee")
       ->check(CLI::IsMember({"counselor", "branch", "committee"}));
   app->add_flag("--include-sensitive", o.include_sensitive,

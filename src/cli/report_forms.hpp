@@ -48,7 +48,7 @@ struct ReportOptions {
 struct Document {
   std::string subject_id;
   std::string subject_name;
-  std::string text;           // md and json
+  std::string text;           // md and json; html and pdf: the document's HTML section (not yet a page)
   report::Workbook workbook;  // csv and xlsx
   std::string file;           // --out-dir: its path
 };
@@ -75,6 +75,8 @@ report::HandIn hand_in_of(const store::SubmissionRow& row);
 
 // Whether the output is a sheet (csv, xlsx) rather than text (md, json).
 inline bool sheets(const ReportOptions& o) { return is_sheet_format(o.format); }
+// Whether the output is a page (html, or pdf printed from it; docs/html.md).
+inline bool pages(const ReportOptions& o) { return o.format == "html" || o.format == "pdf"; }
 
 // The audience's privacy (--audience, default counselor for the form, committee for the
 // summary; --include-sensitive).

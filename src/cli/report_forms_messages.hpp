@@ -47,10 +47,19 @@ inline constexpr Message submitted_no_out_dir{"--submitted prints one document: 
 inline constexpr Message submit_md_or_json{
     "--submit and --submitted keep the document as Markdown or JSON; use --format md or json",
     "--submit 和 --submitted 以 Markdown 或 JSON 保存文档；请用 --format md 或 json"};
+inline constexpr Message submit_md_or_json_not_page{
+    "--submit and --submitted keep the document as Markdown or JSON, not as a page; use --format md or json",
+    "--submit 和 --submitted 以 Markdown 或 JSON 保存文档，不保存网页或 PDF；请用 --format md 或 json"};
+inline constexpr Message pdf_needs_file{
+    "--format pdf writes a binary file: give -o FILE or --out-dir DIR, or -o - to pipe it",
+    "--format pdf 写出的是二进制文件：请给出 -o FILE 或 --out-dir DIR，或用 -o - 输出到管道"};
 inline constexpr Message not_a_file_name{"id \"{}\" cannot name a file; use -o FILE",
                                          "编号“{}”不能用作文件名；请用 -o FILE"};
 inline constexpr Message summary_title{"Summary {} period {}", "汇总 {} 第{}期"};
 inline constexpr Message forms_title{"Feedback forms {} period {}", "反馈表 {} 第{}期"};
+// The <title> of one document's page (html, pdf): whose, the semester, the period.
+inline constexpr Message form_title{"Feedback form {} {} period {}", "反馈表 {} {} 第{}期"};
+inline constexpr Message summary_page_title{"Summary {} {} period {}", "汇总 {} {} 第{}期"};
 // Receipts of --submit (standard error).
 inline constexpr Message submitted_form{"submitted #{}: {} ({}) period {} feedback form, at {}, due {}\n",
                                         "已报送 #{}：{}（{}）第{}期反馈表，报送于 {}，截止 {}\n"};

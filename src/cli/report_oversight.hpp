@@ -27,14 +27,22 @@ struct OversightOptions {
 // The audience's privacy (--audience, default branch).
 report::Privacy oversight_privacy(const Config& config, const OversightOptions& o);
 
+// --format html or pdf: a page (pdf: that page printed by Chromium, cli/pdf.hpp).
+bool is_page_format(const std::string& format);
+
+// The HTML page of an oversight report: `body` under `title`, in the report's language, for A4.
+std::string oversight_page(Context& ctx, const std::string& title, std::string body);
+
 // The semester's assessment (cmd_report_assessment.cpp) or inspection summary
 // (cmd_report_inspection.cpp) in --format, read in the caller's transaction.
 std::string assessment_text(Context& ctx, store::Database& db, const OversightOptions& o);
 std::string inspection_text(Context& ctx, store::Database& db, const OversightOptions& o);
 
-// --semester, --branch, --format, --audience, -o, --force.
+// --semester, --branch, --format (md, json, csv, xlsx, html, pdf), --sheet, --raw, --audience,
+// -o, --force.
 void add_oversight_options(CLI::App* app, OversightOptions& o);
-// Runs either report: checks the options, reads in one transaction, prints or writes -o.
+// Runs either report: checks the options (pdf and xlsx need -o), reads in one transaction,
+// prints or writes -o (pdf: the page printed by Chromium).
 int run_oversight(Context& ctx, const OversightOptions& o);
 
 }  // namespace dormlink::cli

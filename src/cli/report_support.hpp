@@ -18,10 +18,21 @@ SheetOptions sheet_options(const Options& o) {
   return {o.format, o.sheet, o.raw};
 }
 
+// Which --format values a report takes: md, json, csv and xlsx; `printable` adds html (one
+// self-contained page) and pdf (that page printed by Chromium; docs/html.md).
+enum class Formats { text_and_sheets, printable };
+
 template <typename Options>
-void add_format_options(CLI::App* app, Options& o) {
-  app->add_option("--format", o.format, "Output: md (GitHub Markdown), json, csv (one --sheet) or xlsx (every sheet)")
-      ->check(CLI::IsMember({"md", "json", "csv", "xlsx"}));
+void add_format_options(CLI::App* app, Options& o, Formats formats = Formats::text_and_sheets) {
+  if (formats == Formats::printable) {
+    app->add_option("--format", o.format,
+                    "Output: md (GitHub Markdown), json, csv (one --sheet), xlsx (every sheet), html (a page to "
+                    "read or print) or pdf (that page printed by Chromium; needs -o or --out-dir)")
+        ->check(CLI::IsMember({"md", "json", "csv", "xlsx", "html", "pdf"}));
+  } else {
+    app->add_option("--format", o.format, "Output: md (GitHub Markdown), json, csv (one --sheet) or xlsx (every sheet)")
+        ->check(CLI::IsMember({"md", "json", "csv", "xlsx"}));
+  }
   app->add_option("--sheet", o.sheet, "With --format csv: which table (default: the first; docs/reports.md)")
       ->type_name("KEY");
   app->add_flag("--raw", o.raw, "With --format csv: for scripts (no BOM, LF, no ' before formula-like cells)");

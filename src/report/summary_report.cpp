@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -425,6 +426,79 @@ void fill_counselor_rows(const SummaryInput& in, CounselorSummary& out) {
             [](const CounselorRow& a, const CounselorRow& b) { return a.id < b.id; });
 }
 
+// The last teaching week of the grid: the period's last, or as_of's when earlier (0: none yet).
+int last_grid_week(const SummaryInput& in) {
+  const auto& semester = in.check->semester;
+  if (to_days(in.as_of) < to_days(semester.first_monday)) return 0;
+  int last = std::min({in.period.last_week, semester.teaching_weeks, 30});  // TalkWeeks holds weeks 1..30
+  if (const auto week = semester.teaching_week(in.as_of)) last = std::min(last, *week);
+  return std::max(last, 0);
+}
+
+// The dorm (index) a student lived in during a teaching week: the stay that began last of those
+// overlapping the week up to as_of; -1 when none.
+int dorm_in_week(const std::vector<const check::Residence*>& stays, Date monday, Date last) {
+  const check::Residence* found = nullptr;
+  for (const auto* r : stays) {
+    const bool overlaps = to_days(r->from) <= to_days(last) && (!r->to || to_days(*r->to) > to_days(monday));
+    if (overlaps && (found == nullptr || to_days(r->from) >= to_days(found->from))) found = r;
+  }
+  return found == nullptr ? -1 : found->dorm;
+}
+
+// Visits and residents talked with, per grid row (the summary's dorms) and week 1..weeks.
+std::vector<std::vector<int>> count_contacts(const SummaryInput& in, const std::map<int, std::size_t>& row_of,
+                                             int weeks) {
+  const auto& input = *in.check;
+  std::vector<std::vector<int>> counts(row_of.size(), std::vector<int>(static_cast<std::size_t>(weeks), 0));
+  for (const auto& v : input.visits) {
+    const auto row = row_of.find(v.dorm);
+    if (row != row_of.end() && v.week >= 1 && v.week <= weeks)
+      counts[row->second][static_cast<std::size_t>(v.week - 1)] += v.visits;
+  }
+  std::vector<std::vector<const check::Residence*>> stays(input.people.size());
+  for (const auto& r : input.residences)
+    if (r.person >= 0 && r.person < static_cast<int>(stays.size()))
+      stays[static_cast<std::size_t>(r.person)].push_back(&r);
+  for (const auto& t : input.talks) {
+    if (t.person < 0 || t.person >= static_cast<int>(stays.size())) continue;
+    for (int week = 1; week <= weeks; ++week) {
+      if ((t.weeks & (std::uint32_t{1} << week)) == 0) continue;
+      const Date monday{to_days(input.semester.first_monday) + std::chrono::days{7 * (week - 1)}};
+      const Date sunday{to_days(monday) + std::chrono::days{6}};
+      const Date last = to_days(in.as_of) < to_days(sunday) ? in.as_of : sunday;
+      const auto row = row_of.find(dorm_in_week(stays[static_cast<std::size_t>(t.person)], monday, last));
+      if (row != row_of.end()) counts[row->second][static_cast<std::size_t>(week - 1)]++;
+    }
+  }
+  return counts;
+}
+
+// The summary's dorms × teaching weeks 1..last_grid_week: contacts, from the records check reads
+// (the obligations of the period cover only its own weeks).
+void fill_week_grid(const SummaryInput& in, CounselorSummary& out) {
+  auto& grid = out.contacts_by_week;
+  const int weeks = last_grid_week(in);
+  std::map<int, std::size_t> row_of;  // dorm index -> row
+  for (const auto& d : out.dorms) {
+    const auto& codes = in.check->dorms;
+    const auto it = std::find(codes.begin(), codes.end(), d.code);
+    if (it == codes.end()) continue;
+    row_of.emplace(static_cast<int>(it - codes.begin()), grid.dorms.size());
+    grid.dorms.push_back(d.code);
+  }
+  for (int week = 1; week <= weeks; ++week) grid.weeks.push_back(week);
+  const auto counts = count_contacts(in, row_of, weeks);
+  for (const auto& row : counts) {
+    auto& cells = grid.contacts.emplace_back();
+    for (int week = 1; week <= weeks; ++week) {
+      const int n = row[static_cast<std::size_t>(week - 1)];
+      // A holiday or exam week owes nothing: blank unless something happened in it.
+      cells.push_back(n == 0 && !in.check->semester.has_duties(week) ? std::nullopt : std::optional<int>(n));
+    }
+  }
+}
+
 }  // namespace
 
 std::string_view to_string(SummaryScope scope) {
@@ -470,6 +544,8 @@ CounselorSummary build_counselor_summary(const SummaryInput& in) {
     fill_counselor_rows(in, out);
     out.members.clear();
     out.dorms.clear();
+  } else {
+    fill_week_grid(in, out);
   }
   out.chain = in.chain;
   return out;

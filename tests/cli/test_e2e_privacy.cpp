@@ -141,11 +141,11 @@ void check_no_canary(const std::string& what, const Result& r) {
   }
 }
 
-// Runs the command in md and json, zh and en, and checks each run for the canary.
+// Runs the command in md, json and html, zh and en, and checks each run for the canary.
 void committee_sees_no_canary(const std::vector<std::string>& command) {
   const Sandbox& box = college();
   for (const char* lang : {"zh", "en"}) {
-    for (const char* format : {"md", "json"}) {
+    for (const char* format : {"md", "json", "html"}) {
       std::vector<std::string> args{"--lang", lang};
       args.insert(args.end(), command.begin(), command.end());
       args.insert(args.end(), {"--format", format});

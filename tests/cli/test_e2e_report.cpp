@@ -520,9 +520,14 @@ TEST_SUITE("e2e.report") {
     auto r = box.run_program("/bin/sh", {script, "T001", "--as-of", "2026-09-21", "--submit"}, env);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(r.out == "reports/2026-09-21: 3 files, reports/2026-09-21/forms: 2 blank forms\n");
+    CHECK(r.out == "reports/2026-09-21: 4 files, reports/2026-09-21/forms: 2 blank forms\n");
     CHECK(has(box.read("reports/2026-09-21/feedback-2023110101-p1.md"), "党员姓名：李明"));
     CHECK(has(box.read("reports/2026-09-21/summary-T001-p1.md"), "辅导员：陈老师（T001）"));
+    // ... and as one HTML page with its charts.
+    const auto html = box.read("reports/2026-09-21/summary-T001-p1.html");
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(has(html, "陈老师"));
+    CHECK(has(html, "<svg"));
     // The running period's blank forms beside them (period 2).
     CHECK(box.read("reports/2026-09-21/forms/form-2023110101-2026-autumn-p2.xlsx").substr(0, 2) == "PK");
     CHECK(box.read("reports/2026-09-21/forms/form-2023110102-2026-autumn-p2.xlsx").substr(0, 2) == "PK");
@@ -539,6 +544,6 @@ TEST_SUITE("e2e.report") {
     CHECK(last.exit_code == 0);
     CHECK(has(last.err, "--period current"));
     CHECK(has(last.err, "no blank forms for the period now running (see above)"));
-    CHECK(last.out == "reports/2026-10-19: 3 files, reports/2026-10-19/forms: 0 blank forms\n");
+    CHECK(last.out == "reports/2026-10-19: 4 files, reports/2026-10-19/forms: 0 blank forms\n");
   }
 }

@@ -241,8 +241,8 @@ TEST_SUITE("cli") {
 
   TEST_CASE("CLI11's parse errors in Chinese, and as CLI11 wrote them in English") {
     auto zh_env = test_environment({{"DORMLINK_MESSAGES", ""}});
-    CHECK(run({"check", "--format", "pdf"}, zh_env).err ==
-          "dormlink: 错误：命令行有误：--format 的值 pdf 无效；可选值为 {text,md,json,csv}\n");
+    CHECK(run({"check", "--format", "docx"}, zh_env).err ==
+          "dormlink: 错误：命令行有误：--format 的值 docx 无效；可选值为 {text,md,html,pdf,json,csv}\n");
     CHECK(run({"check", "--member"}, zh_env).err == "dormlink: 错误：命令行有误：--member 后面缺少 1 个值（WHO）\n");
     CHECK(run({"check", "extra"}, zh_env).err.find("多余的参数：extra") != std::string::npos);
     CHECK(run({"completion"}, zh_env).err == "dormlink: 错误：命令行有误：缺少必需的 shell\n");
@@ -250,8 +250,8 @@ TEST_SUITE("cli") {
           "dormlink: 错误：命令行有误：--weeks 的值 99 超出范围：应在 1 到 30 之间\n");
     CHECK(run({"inspect", "sample", "--size", "0"}, zh_env).err ==
           "dormlink: 错误：命令行有误：--size 的值 0 无效：应为大于 0 的数\n");
-    CHECK(run({"check", "--format", "pdf"}).err ==
-          "dormlink: error: the command line: --format: pdf not in {text,md,json,csv}\n");
+    CHECK(run({"check", "--format", "docx"}).err ==
+          "dormlink: error: the command line: --format: docx not in {text,md,html,pdf,json,csv}\n");
     CHECK(run({"check", "--member"}).err == "dormlink: error: the command line: --member: 1 required WHO missing\n");
   }
 

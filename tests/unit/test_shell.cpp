@@ -58,7 +58,8 @@ TEST_SUITE("shell") {
     CHECK(words_of(line, {"rep"}) == std::vector<std::string>{"report"});
     CHECK(words_of(line, {"report", "in"}) == std::vector<std::string>{"inspection"});
     CHECK(words_of(line, {"check", "--form"}) == std::vector<std::string>{"--format"});
-    CHECK(words_of(line, {"check", "--format", ""}) == std::vector<std::string>{"text", "md", "json", "csv"});
+    CHECK(words_of(line, {"check", "--format", ""}) ==
+          std::vector<std::string>{"text", "md", "html", "pdf", "json", "csv"});
     CHECK(words_of(line, {"check", "--format=c"}) == std::vector<std::string>{"--format=csv"});
     CHECK(words_of(line, {"check", "--format", "=", "c"}) == std::vector<std::string>{"csv"});
     CHECK(words_of(line, {"export", "a"}) == std::vector<std::string>{"assignments", "assessment"});
@@ -91,7 +92,8 @@ TEST_SUITE("shell") {
     REQUIRE(summary != en.end());
     CHECK(summary->roff.find(".TH DORMLINK\\-REPORT\\-SUMMARY 1") != std::string::npos);
     CHECK(summary->roff.find("\\fBdormlink report summary\\fR") != std::string::npos);
-    CHECK(summary->roff.find("\\fB\\-\\-format\\fR \\fImd|\\:json|\\:csv|\\:xlsx\\fR") != std::string::npos);
+    CHECK(summary->roff.find("\\fB\\-\\-format\\fR \\fImd|\\:json|\\:csv|\\:xlsx|\\:html|\\:pdf\\fR") !=
+          std::string::npos);
     CHECK(summary->roff.find(".SH EXAMPLES") != std::string::npos);
     const ManPage& summary_zh = zh[static_cast<std::size_t>(summary - en.begin())];
     CHECK(summary_zh.roff.find(".SH 名称") != std::string::npos);

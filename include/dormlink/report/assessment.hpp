@@ -117,6 +117,10 @@ Assessment build_assessment(const AssessmentInput& input);
 // then per member a table of components (weight, met, late, overdue, waived, ratio, points) and
 // the obligations that cost points and the records the inspection contradicted.
 std::string render_assessment_markdown(const Assessment& assessment, Language language);
+
+// The assessment as the <body> of an HTML page: the score distribution by band, each member's
+// score by component (charts), then every sheet of assessment_workbook as a table.
+std::string render_assessment_html(const Assessment& assessment, Language language);
 // The tables for CSV and Excel (docs/reports.md "CSV and Excel"): summary (one row per member),
 // components (member x component), lost (the obligations that cost points), contradicted.
 Workbook assessment_workbook(const Assessment& assessment, Language language);

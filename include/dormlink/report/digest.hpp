@@ -123,6 +123,8 @@ std::vector<std::string> shared_names(const check::CheckInput& input);
 // Text for mail on a phone: short lines, no tables. Markdown: the same with headings and lists.
 std::string render_digest_text(const Digest& digest, Language language);
 std::string render_digest_markdown(const Digest& digest, Language language);
+// The digest as an HTML section for a phone (html::Layout::phone).
+std::string render_digest_html(const Digest& digest, Language language);
 // JSON (keys English; every line of every section, whatever the limits).
 std::string render_digest_json(const std::vector<Digest>& digests);
 // The mail's subject: "dormlink 11月24日：逾期 341 项（新增 12）".

@@ -121,6 +121,12 @@ FeedbackForm build_feedback_form(const FeedbackInput& input);
 // five-column table (every cell escaped), then what was required and what is missing.
 std::string render_feedback_markdown(const FeedbackForm& form, Language language);
 
+// The form as an HTML section laid out like the seed's paper form (title, 党员姓名, 报送时间,
+// the five-column table, required and missing), with lines for the member's and the
+// counselor's signatures and dates (docs/html.md). --all puts one section per member in one
+// page (html::document_section).
+std::string render_feedback_html(const FeedbackForm& form, Language language);
+
 // The form's tables for CSV and Excel (docs/reports.md "CSV and Excel"), each row led by the
 // member's id and name: contacts (the five columns of the form), required, missing, and the
 // form's header as one row (form).

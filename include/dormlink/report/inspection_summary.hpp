@@ -62,6 +62,9 @@ struct InspectionSummary {
 std::string rate_text(int contradicted, int total);
 
 std::string render_inspection_summary_markdown(const InspectionSummary& summary, Language language);
+
+// The inspection report as the <body> of an HTML page: every sheet of inspection_workbook.
+std::string render_inspection_summary_html(const InspectionSummary& summary, Language language);
 // The tables for CSV and Excel: samples, findings, rates, flagged.
 Workbook inspection_workbook(const InspectionSummary& summary, Language language);
 std::string render_inspection_summary_json(const InspectionSummary& summary);

@@ -142,6 +142,19 @@ struct CounselorRow {
   int overdue = 0;
 };
 
+// Contacts per dorm and teaching week of the semester so far: the heat map of the HTML summary
+// (docs/html.md). A contact is a visit to the dorm or a resident talked with (a resident talked
+// with several times in a week counts once, as check counts talks), from the effective records
+// (not withdrawn, not replaced by a correction) check reads, a talk in the dorm the resident
+// lived in that week. Dorm codes and counts name nobody: every audience that sees the dorms
+// table sees it. Not in the JSON, CSV or Excel.
+struct WeekGrid {
+  std::vector<int> weeks;          // teaching weeks 1 .. the period's last (or as_of's, if earlier)
+  std::vector<std::string> dorms;  // CounselorSummary::dorms' codes, in their order
+  // [dorm][week]: nullopt for a week without duties (holiday, exams) in which nothing happened.
+  std::vector<std::vector<std::optional<int>>> contacts;
+};
+
 // The summary, privacy applied: every count that may be suppressed is a ShownCount, decided
 // here, so the renderers only format.
 struct CounselorSummary {
@@ -166,7 +179,10 @@ struct CounselorSummary {
   bool attention_named = false;        // attention.named may list students
   std::vector<SummaryMember> members;  // by pinyin, ties by student id
   std::vector<SummaryDorm> dorms;      // by code
-  Tally forms;                         // forms due (expected), received (found), of them late
+  // The dorms' contacts per teaching week of the semester so far (HTML only); empty for the
+  // college, whose document has no dorms.
+  WeekGrid contacts_by_week;
+  Tally forms;  // forms due (expected), received (found), of them late
   SummaryIncidents incidents;
   SummaryAttention attention;
   // In rule order; attention talks and incident reports as Privacy::count, the others exact.
@@ -192,6 +208,11 @@ std::string_view to_string(SummaryScope scope);
 // GitHub-flavoured Markdown: heading, members, dorms, forms, incidents, attention students,
 // what is still overdue, assignment changes, chain head. Every cell escaped.
 std::string render_summary_markdown(const CounselorSummary& summary, Language language);
+
+// The summary as the <body> of an HTML page (docs/html.md): the header, the charts drawn from
+// the summary (per member done against required; dorm × teaching week contacts), then every
+// sheet of summary_workbook as a table.
+std::string render_summary_html(const CounselorSummary& summary, Language language);
 
 // The summary's tables for CSV and Excel (docs/reports.md "CSV and Excel"): members, dorms,
 // overdue (named lines; empty for the committee), attention (named students; empty unless
