@@ -1,13 +1,17 @@
 // dormlink report summary (docs/reports.md): a counselor's summary of one reporting period for
 // the college Party committee; the engine is report_forms.cpp.
 #include <algorithm>
+#include <cstdint>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
 #include "cli/report_forms.hpp"
 #include "cli/report_support.hpp"
+#include "dormlink/records/record.hpp"
 #include "dormlink/report/summary_report.hpp"
 #include "dormlink/store/report_store.hpp"
 
@@ -33,6 +37,23 @@ Examples:
   dormlink report summary --college --period previous -o 全院汇总.md        # the committee's one document
   dormlink report summary --branch 英语系学生第一党支部 --period previous --format xlsx -o 支部.xlsx
   dormlink report summary --counselor T2024001 --period previous --format pdf -o 汇总.pdf)";
+
+// Each incident of the period's category, for the HTML's incidents by category (one query per
+// incident found in the period: a few).
+std::vector<std::pair<std::int64_t, records::IncidentCategory>> incident_categories(store::Database& db,
+                                                                                    const Loaded& l) {
+  std::vector<std::pair<std::int64_t, records::IncidentCategory>> categories;
+  for (const auto& o : l.obligations) {
+    if (o.rule != check::Rule::incident_report || o.window_from < l.period.first_day ||
+        o.window_from > l.period.last_day)
+      continue;
+    if (const auto r = store::load_contact(db, o.record_id)) {
+      if (const auto c = records::parse_incident_category(r->incident_category))
+        categories.emplace_back(o.record_id, *c);
+    }
+  }
+  return categories;
+}
 
 }  // namespace
 
@@ -62,6 +83,7 @@ Document summary_document(Context& ctx, store::Database& db, const Loaded& l, co
   }
   for (const auto& row : store::latest_feedback_submissions(db, l.period.semester_id, l.period.number, l.as_of))
     in.hand_ins.emplace_back(row.subject_id, hand_in_of(row).source);
+  if (o.format == "html" || o.format == "pdf") in.incident_categories = incident_categories(db, l);
   const auto summary = report::build_counselor_summary(in);
   Document d{"college", summary.college, {}, {}, {}};
   if (in.scope == report::SummaryScope::branch) d = Document{l.branch, l.branch, {}, {}, {}};

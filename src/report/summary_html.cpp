@@ -1,6 +1,7 @@
 // The counselor's summary as the body of an HTML page (docs/html.md): the header as the Markdown
 // shows it, charts drawn from the summary's own numbers, then every sheet of summary_workbook
 // as a table. Nothing is counted here; privacy was applied by build_counselor_summary.
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "dormlink/report/html.hpp"
 #include "dormlink/report/summary_report.hpp"
 #include "dormlink/report/svg.hpp"
+#include "dormlink/report/table.hpp"
 #include "dormlink/report/words.hpp"
 #include "summary_labels.hpp"
 
@@ -44,7 +46,25 @@ constexpr struct SummaryHtmlLabels {
   Words dorm{"寝室", "Dorm"};
   Words week{"教学周", "Teaching week"};
   Words week_column{"第{}周", "wk {}"};  // a column of the heat map: the chart's text says "第1周17"
+  Words trend_chart{"逾期事项：按所属期（截至{}）", "Overdue items by the period they belong to (on {})"};
+  Words counselors_trend_chart{"各辅导员逾期事项：按所属期（截至{}）",
+                               "Overdue items per counselor by the period they belong to (on {})"};
+  Words trend_note{
+      "每期一点：截至报送时间仍逾期、属于该期的事项数（反馈表和汇总按其所属期，特殊情况报告按发现日，"
+      "其余按截止日），各期之和即逾期事项合计。",
+      "One point per period: the items still overdue on the date submitted that belong to it (a form or "
+      "summary by its period, an incident report by the day found, other duties by their due day); the "
+      "points add up to the overdue total."};
+  Words incidents_chart{"本期发现的特殊情况：按类别", "Incidents found this period, by category"};
+  Words incidents_table{"本期发现的特殊情况：按类别（起）", "Incidents found this period, by category"};
+  Words incidents_series{"特殊情况（起）", "Incidents"};
+  Words incidents_axis{"起", "Incidents"};
+  Words category{"类别", "Category"};
+  Words hidden_note{"显示为 <{} 或 — 的类别没有画出，其数见下表。",
+                    "Categories shown as <{} or — are not drawn; the table below has them."};
 } kHtml;
+static_assert(static_cast<std::size_t>(records::IncidentCategory::emergency) + 1 ==
+              std::size(kLabels.incident_categories));
 
 // Whose summary it is, as the Markdown's line under the heading says.
 std::pair<std::string, std::string> scope_fact(const CounselorSummary& s, Language language) {
@@ -152,6 +172,53 @@ std::string counselors_charts(const CounselorSummary& s, Language language) {
   return svg::bar_chart(late, language) + svg::bar_chart(work, language) + svg::bar_chart(form, language);
 }
 
+// Overdue items by the period they belong to: a line per counselor (college), else one.
+std::string overdue_trend_chart(const CounselorSummary& s, Language language) {
+  if (s.overdue_trend.empty()) return {};
+  const bool college = s.scope == SummaryScope::college;
+  const Words title = college ? kHtml.counselors_trend_chart : kHtml.trend_chart;
+  svg::LineChart chart{fmt::format(pattern(title, language), report_date(s.reported_on, language)),
+                       summary_overdue_column(s, language),
+                       {},
+                       {}};
+  for (int p = 1; p <= s.overdue_periods; ++p)
+    chart.points.push_back(fmt::format(pattern(kLabels.period, language), p));
+  std::vector<std::pair<std::string, std::string>> people;
+  for (const auto& t : s.overdue_trend) people.emplace_back(t.name, t.id);
+  const auto names = category_names(people, language);
+  for (std::size_t i = 0; i < s.overdue_trend.size(); ++i) {
+    svg::BarSeries line{college ? names[i] : summary_overdue_column(s, language), {}};
+    for (const int n : s.overdue_trend[i].overdue) line.values.push_back(n);
+    chart.series.push_back(std::move(line));
+  }
+  return svg::line_chart(chart, language) + html::paragraph(kHtml.trend_note(language), "note");
+}
+
+// The period's incidents by category: the counts the audience sees drawn, the hidden ones ("<3",
+// "—") left out of the drawing and listed, with every category, in a table under it.
+std::string incidents_chart(const CounselorSummary& s, Language language) {
+  const auto& by_category = s.incidents.by_category;
+  if (by_category.empty() || s.incidents.found.zero()) return {};
+  svg::BarChart chart{kHtml.incidents_chart(language), kHtml.incidents_axis(language), {}, {}};
+  svg::BarSeries found{kHtml.incidents_series(language), {}};
+  Table all{{kHtml.category(language), kHtml.incidents_series(language)}, {Align::left, Align::right}, {}};
+  bool hidden = false;
+  for (const auto& [category, count] : by_category) {
+    const std::string name = kLabels.incident_categories[static_cast<std::size_t>(category)](language);
+    all.rows.push_back({name, count.text()});
+    hidden = hidden || count.hidden();
+    if (const auto n = count.value()) {
+      chart.categories.push_back(name);
+      found.values.push_back(*n);
+    }
+  }
+  chart.series.push_back(std::move(found));
+  std::string out = chart.categories.empty() ? std::string() : svg::bar_chart(chart, language);
+  if (!hidden) return out;
+  out += html::paragraph(fmt::format(pattern(kHtml.hidden_note, language), s.small_counts_below.value_or(3)), "note");
+  return out + html::table(all, kHtml.incidents_table(language), true);
+}
+
 }  // namespace
 
 std::string render_summary_html(const CounselorSummary& s, Language language) {
@@ -164,6 +231,8 @@ std::string render_summary_html(const CounselorSummary& s, Language language) {
     out += members_chart(s, language);
     out += contacts_heat_map(s, language);
   }
+  out += overdue_trend_chart(s, language);
+  out += incidents_chart(s, language);
   return out + html::workbook_tables(summary_workbook(s, language), language);
 }
 

@@ -89,6 +89,16 @@ struct SummaryLabels {
   Words no_incident{"本期没有发现特殊情况。\n", "No incident was found in this period.\n"};
   Words incidents{"本期发现 {} 起：按时报告 {} 起，逾期报告 {} 起，未报告 {} 起。",
                   "{} found: {} reported in time, {} late, {} not reported."};
+  // Incident categories (HTML), in records::IncidentCategory's order: zh as records::label_zh,
+  // en as the feedback form spells them.
+  Words incident_categories[8]{{"赌博", "gambling"},
+                               {"打架", "fighting"},
+                               {"上网成瘾", "internet addiction"},
+                               {"私自在外住宿", "overnight absence"},
+                               {"使用违规电器", "banned appliance"},
+                               {"无故旷课", "unexcused absence"},
+                               {"其他违纪", "other violation"},
+                               {"突发事件", "emergency"}};
   Words hours{"从发现到报告：中位 {} 小时，最长 {} 小时。", " From finding to report: median {} h, longest {} h."};
   Words attention{"本期应谈心的重点关注学生 {} 人：均已谈心 {} 人，有遗漏 {} 人。\n",
                   "Attention students due talks: {}; every talk held: {}; one or more missed: {}.\n"};

@@ -15,15 +15,13 @@
 #include "dormlink/report/json.hpp"
 #include "dormlink/report/table.hpp"
 #include "dormlink/util/pinyin.hpp"
+#include "summary_build.hpp"
 
 namespace dormlink::report {
-namespace {
+namespace summary_detail {
 
 using check::Obligation;
 using check::Rule;
-using check::Status;
-
-bool done(Status s) { return s == Status::met || s == Status::met_late; }
 
 // The counselor's obligations that belong to the period: duties due within it, the period's
 // forms, incidents found within it.
@@ -43,6 +41,34 @@ bool in_period(const Obligation& o, const ReportPeriod& p) {
   }
 }
 
+// Whether an obligation belongs to the summary: a counselor's summary takes what check
+// charges to the counselor (the counselor's own summary too), a branch's its members' items,
+// the college's everything.
+bool covers(const SummaryInput& in, const Obligation& o) {
+  switch (in.scope) {
+    case SummaryScope::college:
+      return true;
+    case SummaryScope::branch:
+      return o.member >= 0 && in.check->people[static_cast<std::size_t>(o.member)].branch == in.branch;
+    case SummaryScope::counselor:
+      break;
+  }
+  return o.counselor == in.counselor;
+}
+
+}  // namespace summary_detail
+
+namespace {
+
+using summary_detail::covers;
+using summary_detail::in_period;
+
+using check::Obligation;
+using check::Rule;
+using check::Status;
+
+bool done(Status s) { return s == Status::met || s == Status::met_late; }
+
 const check::Person& person(const SummaryInput& in, int index) {
   return in.check->people[static_cast<std::size_t>(index)];
 }
@@ -59,21 +85,6 @@ bool covers_member(const SummaryInput& in, int member) {
       break;
   }
   return check::counselor_of(*in.check, member) == in.counselor;
-}
-
-// Whether an obligation belongs to the summary: a counselor's summary takes what check
-// charges to the counselor (the counselor's own summary too), a branch's its members' items,
-// the college's everything.
-bool covers(const SummaryInput& in, const Obligation& o) {
-  switch (in.scope) {
-    case SummaryScope::college:
-      return true;
-    case SummaryScope::branch:
-      return o.member >= 0 && person(in, o.member).branch == in.branch;
-    case SummaryScope::counselor:
-      break;
-  }
-  return o.counselor == in.counselor;
 }
 
 std::string dorm_code(const SummaryInput& in, int dorm) {
@@ -535,6 +546,7 @@ CounselorSummary build_counselor_summary(const SummaryInput& in) {
     out.member_overdue_excludes = {Rule::attention_talks, Rule::incident_report};
   fill_members_and_dorms(in, out);
   fill_incidents(in, out);
+  summary_detail::fill_incident_categories(in, out);
   fill_attention(in, out);
   fill_forms_and_overdue(in, out);
   fill_changes(in, out);
@@ -542,10 +554,12 @@ CounselorSummary build_counselor_summary(const SummaryInput& in) {
     // The college's document is its counselors' rows: the members and dorms are in each
     // counselor's own summary (docs/reports.md "Branch and college summaries").
     fill_counselor_rows(in, out);
+    summary_detail::fill_overdue_trend(in, out);
     out.members.clear();
     out.dorms.clear();
   } else {
     fill_week_grid(in, out);
+    summary_detail::fill_overdue_trend(in, out);
   }
   out.chain = in.chain;
   return out;

@@ -1,10 +1,13 @@
 // The counselor's summary as HTML (docs/html.md): the header, the charts drawn from the
 // summary's numbers (per member; dorm × teaching week contacts; per counselor for the college),
-// every sheet as a table, hostile names as text; and the week grid build_counselor_summary
-// fills from the records check reads.
+// every sheet as a table, hostile names as text; and what build_counselor_summary fills for the
+// HTML only: the week grid from the records check reads, the overdue items by period (adding up
+// to the overdue column) and the incidents by category (privacy as for the other incident counts).
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cstdint>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +15,7 @@
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/check/period.hpp"
 #include "dormlink/config.hpp"
+#include "dormlink/records/record.hpp"
 #include "dormlink/report/summary_report.hpp"
 
 using namespace dormlink;
@@ -133,8 +137,10 @@ struct Fixture {
   Config cfg = config();
   check::CheckInput input = college();
   std::vector<check::Obligation> obligations;
+  Audience audience = Audience::committee;
+  std::optional<std::vector<std::pair<std::int64_t, records::IncidentCategory>>> categories;
 
-  // The summary of `period` as of `as_of`, for the committee.
+  // The summary of `period` as of `as_of`, for `audience` (the committee).
   CounselorSummary summary(int period, Date as_of, SummaryScope scope = SummaryScope::counselor) {
     input.semester = cfg.calendar.semesters[0];
     check::EvaluateOptions o;
@@ -145,15 +151,41 @@ struct Fixture {
     in.obligations = &obligations;
     in.scope = scope;
     in.counselor = 0;
+    in.branch = "英语党支部";
     in.period = check::make_period(cfg.calendar.semesters[0], cfg, period);
     in.as_of = as_of;
     in.college = "示例学院";
-    in.privacy.audience = Audience::committee;
+    in.privacy.audience = audience;
+    in.incident_categories = categories;
     return build_counselor_summary(in);
   }
 };
 
 using Grid = std::vector<std::vector<std::optional<int>>>;
+
+int sum(const std::vector<int>& values) { return std::accumulate(values.begin(), values.end(), 0); }
+
+int members_overdue(const CounselorSummary& s) {
+  int n = 0;
+  for (const auto& m : s.members) n += m.overdue;
+  return n;
+}
+
+// An incident of member 李明 found on a day of the period, reported at once.
+check::Incident incident(std::int64_t id, Date day) {
+  return {.id = id, .member = 0, .dorm = 0, .found = {day, 20, 0, true}, .reported = LocalDateTime{day, 21, 0, true}};
+}
+
+// The incidents by category as the HTML gets them, counted under `audience`.
+std::vector<std::pair<records::IncidentCategory, ShownCount>> by_category(Audience audience,
+                                                                          const std::vector<int>& counts) {
+  Privacy privacy;
+  privacy.audience = audience;
+  const auto shown = privacy.parts(counts);
+  std::vector<std::pair<records::IncidentCategory, ShownCount>> out;
+  for (std::size_t c = 0; c < shown.size(); ++c) out.emplace_back(static_cast<records::IncidentCategory>(c), shown[c]);
+  return out;
+}
 
 }  // namespace
 
@@ -287,5 +319,189 @@ TEST_SUITE("report.summary.week_grid") {
     const auto college = f.summary(1, ymd(2026, 9, 21), SummaryScope::college);
     CHECK(college.contacts_by_week.weeks.empty());
     CHECK(college.contacts_by_week.contacts.empty());
+  }
+}
+
+TEST_SUITE("report.summary.overdue_trend") {
+  TEST_CASE("the college: a line per counselor row, its points adding up to the row's overdue items") {
+    Fixture f;
+    const auto s = f.summary(2, ymd(2026, 10, 5), SummaryScope::college);  // after the semester
+    REQUIRE(s.counselors.size() == 1);
+    REQUIRE(s.overdue_trend.size() == 1);
+    CHECK(s.overdue_periods == 2);
+    const auto& line = s.overdue_trend[0];
+    CHECK(line.id == "T001");
+    CHECK(line.name == "陈老师");
+    REQUIRE(line.overdue.size() == 2);
+    CHECK(line.overdue[0] > 0);  // period 1's form and summary at least
+    CHECK(line.overdue[1] > 0);  // weeks 3 and 4 without visits
+    // The points are per period, so the last is the row's count only when nothing older is
+    // overdue: their sum is.
+    CHECK(sum(line.overdue) == s.counselors[0].overdue);
+    // The counselor's own summary: one line, the same points.
+    const auto own = f.summary(2, ymd(2026, 10, 5));
+    REQUIRE(own.overdue_trend.size() == 1);
+    CHECK(own.overdue_trend[0].overdue == line.overdue);
+    CHECK(own.overdue_trend[0].name.empty());
+  }
+
+  TEST_CASE("the rules the members' column leaves out are left out of the trend too") {
+    Fixture f;
+    auto unreported = incident(1, ymd(2026, 9, 9));
+    unreported.reported.reset();
+    f.input.incidents.push_back(unreported);
+    const auto committee = f.summary(2, ymd(2026, 10, 5));
+    f.audience = Audience::counselor;
+    const auto counselor = f.summary(2, ymd(2026, 10, 5));
+    CHECK_FALSE(committee.member_overdue_excludes.empty());
+    CHECK(counselor.member_overdue_excludes.empty());
+    // The incident never reported is overdue: the counselor counts it, the committee does not.
+    CHECK(sum(counselor.overdue_trend[0].overdue) == sum(committee.overdue_trend[0].overdue) + 1);
+    CHECK(counselor.overdue_trend[0].overdue[0] == committee.overdue_trend[0].overdue[0] + 1);  // found in period 1
+    CHECK(sum(counselor.overdue_trend[0].overdue) == counselor.overdue_total.value());
+  }
+
+  TEST_CASE("a branch: one line adding up to its members' overdue items") {
+    Fixture f;
+    const auto s = f.summary(2, ymd(2026, 10, 5), SummaryScope::branch);
+    REQUIRE(s.overdue_trend.size() == 1);
+    CHECK(sum(s.overdue_trend[0].overdue) == members_overdue(s));
+    CHECK(sum(s.overdue_trend[0].overdue) > 0);
+  }
+
+  TEST_CASE("an item of a later period already overdue extends the line: no count is left out") {
+    Fixture f;
+    const auto s = f.summary(1, ymd(2026, 10, 5), SummaryScope::college);
+    CHECK(s.period.number == 1);
+    CHECK(s.overdue_periods == 2);
+    REQUIRE(s.overdue_trend.size() == 1);
+    CHECK(sum(s.overdue_trend[0].overdue) == s.counselors[0].overdue);
+    // Early in period 2 nothing of it is overdue yet: periods 1 .. 1.
+    const auto early = f.summary(1, ymd(2026, 9, 21), SummaryScope::college);
+    CHECK(early.overdue_periods == 1);
+    CHECK(sum(early.overdue_trend[0].overdue) == early.counselors[0].overdue);
+  }
+}
+
+TEST_SUITE("report.summary.incident_categories") {
+  using records::IncidentCategory;
+
+  TEST_CASE("counted by category, a split of the incidents found as the audience may see it") {
+    Fixture f;
+    for (std::int64_t id = 1; id <= 4; ++id)
+      f.input.incidents.push_back(incident(id, ymd(2026, 9, 8 + static_cast<unsigned>(id))));
+    f.categories = {{{1, IncidentCategory::gambling},
+                     {2, IncidentCategory::gambling},
+                     {3, IncidentCategory::gambling},
+                     {4, IncidentCategory::fighting}}};
+    f.audience = Audience::counselor;
+    const auto exact = f.summary(1, ymd(2026, 9, 28)).incidents;
+    REQUIRE(exact.by_category.size() == 8);
+    CHECK(exact.found.value() == 4);
+    CHECK(exact.by_category[0].first == IncidentCategory::gambling);
+    CHECK(exact.by_category[0].second.value() == 3);
+    CHECK(exact.by_category[1].second.value() == 1);
+    CHECK(exact.by_category[7].second.value() == 0);
+    // The committee: found is 4, so a "<3" next to exact neighbours would give the 1 away.
+    f.audience = Audience::committee;
+    const auto shown = f.summary(1, ymd(2026, 9, 28)).incidents;
+    CHECK(shown.found.text() == "4");
+    CHECK(shown.by_category[1].second.text() == "<3");
+    CHECK(shown.by_category[0].second.text() == "—");
+    CHECK(shown.by_category[2].second.text() == "—");
+  }
+
+  TEST_CASE("no breakdown without the categories, or when one incident lacks its own") {
+    Fixture f;
+    f.input.incidents.push_back(incident(1, ymd(2026, 9, 9)));
+    CHECK(f.summary(1, ymd(2026, 9, 28)).incidents.by_category.empty());
+    f.categories = std::vector<std::pair<std::int64_t, IncidentCategory>>{{2, IncidentCategory::gambling}};
+    CHECK(f.summary(1, ymd(2026, 9, 28)).incidents.by_category.empty());
+    // None found: every category 0.
+    f.input.incidents.clear();
+    const auto none = f.summary(1, ymd(2026, 9, 28)).incidents;
+    REQUIRE(none.by_category.size() == 8);
+    for (const auto& [category, count] : none.by_category) CHECK(count.zero());
+  }
+
+  TEST_CASE("the HTML labels every category as the records do") {
+    for (int c = 0; c < 8; ++c) {
+      const auto category = static_cast<IncidentCategory>(c);
+      auto s = hand_made();
+      std::vector<int> counts(8, 0);
+      counts[static_cast<std::size_t>(c)] = 5;
+      s.incidents.found = Privacy::exact(5);
+      s.incidents.by_category = by_category(Audience::counselor, counts);
+      const auto chart = figure_with(render_summary_html(s, Language::zh), "本期发现的特殊情况：按类别");
+      CHECK(has(chart, std::string(records::label_zh(category))));
+    }
+  }
+}
+
+TEST_SUITE("report.summary.html") {
+  TEST_CASE("the overdue trend: a point per period, one line, the rule left out in its label") {
+    auto s = hand_made();
+    s.member_overdue_excludes = {check::Rule::attention_talks, check::Rule::incident_report};
+    s.overdue_periods = 3;
+    s.overdue_trend = {{"", "", {2, 0, 4}}};
+    const auto zh = render_summary_html(s, Language::zh);
+    CHECK(count(zh, "<figure") == 3);
+    const auto chart = figure_with(zh, "逾期事项：按所属期（截至");
+    REQUIRE_FALSE(chart.empty());
+    CHECK(has(chart, "第1期"));
+    CHECK(has(chart, "第3期"));
+    CHECK(has(chart, "不含"));
+    CHECK(has(zh, "各期之和即逾期事项合计"));
+    const auto en = render_summary_html(s, Language::en);
+    CHECK(has(figure_with(en, "Overdue items by the period they belong to"), "period 3"));
+  }
+
+  TEST_CASE("the college's overdue trend: a line per counselor, hostile names as text") {
+    auto s = hand_made();
+    s.scope = SummaryScope::college;
+    s.members.clear();
+    s.dorms.clear();
+    s.contacts_by_week = {};
+    s.counselors = {{"T001", "陈老师", 2, 2, {14, 8, 1}, {8, 5, 0}, {2, 1, 0}, check::Status::met, 13},
+                    {"T002", k_hostile, 1, 1, {4, 4, 0}, {2, 2, 0}, {1, 1, 0}, std::nullopt, 0}};
+    s.overdue_periods = 2;
+    s.overdue_trend = {{"T001", "陈老师", {6, 7}}, {"T002", k_hostile, {0, 0}}};
+    const auto html = render_summary_html(s, Language::zh);
+    CHECK(count(html, "<figure") == 4);
+    const auto chart = figure_with(html, "各辅导员逾期事项：按所属期");
+    REQUIRE_FALSE(chart.empty());
+    CHECK(has(chart, "陈老师"));
+    CHECK(has(chart, "&lt;script&gt;"));
+    CHECK_FALSE(has(html, "<script"));
+  }
+
+  TEST_CASE("incidents by category: the shown counts drawn, hidden ones only in the table") {
+    auto s = hand_made();
+    s.incidents.found = Privacy::exact(4);
+    s.incidents.by_category = by_category(Audience::counselor, {3, 1, 0, 0, 0, 0, 0, 0});
+    auto html = render_summary_html(s, Language::zh);
+    auto chart = figure_with(html, "本期发现的特殊情况：按类别");
+    REQUIRE_FALSE(chart.empty());
+    CHECK(has(chart, "赌博"));
+    CHECK(has(chart, "打架"));
+    CHECK_FALSE(has(html, "显示为 &lt;3 或 — 的类别没有画出"));
+
+    s.small_counts_below = 3;
+    s.incidents.by_category = by_category(Audience::committee, {3, 1, 0, 0, 0, 0, 0, 0});
+    html = render_summary_html(s, Language::zh);
+    // One category small: it shows "<3", every other "—" (zeros too, or two small ones could be
+    // recovered from the total): nothing is left to draw.
+    CHECK(figure_with(html, "本期发现的特殊情况：按类别").empty());
+    CHECK(has(html, "显示为 &lt;3 或 — 的类别没有画出"));
+    CHECK(has(html, "<caption>本期发现的特殊情况：按类别（起）</caption>"));
+    CHECK(has(html, "打架</th><td class=\"num\">&lt;3</td>"));
+    CHECK(has(html, "赌博</th><td class=\"num\">—</td>"));
+
+    // None found, or no breakdown: no chart.
+    s.incidents.found = Privacy::exact(0);
+    s.incidents.by_category = by_category(Audience::committee, std::vector<int>(8, 0));
+    CHECK(figure_with(render_summary_html(s, Language::zh), "按类别").empty());
+    s.incidents.by_category.clear();
+    CHECK_FALSE(has(render_summary_html(s, Language::zh), "按类别"));
   }
 }

@@ -6,6 +6,7 @@
 // assignment, and the records' chain head. Every status comes from check::evaluate; privacy
 // is applied in build_counselor_summary (docs/reports.md): the renderers only format.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -14,6 +15,7 @@
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/language.hpp"
 #include "dormlink/model.hpp"
+#include "dormlink/records/record.hpp"
 #include "dormlink/report/feedback_report.hpp"
 #include "dormlink/report/privacy.hpp"
 #include "dormlink/report/table.hpp"
@@ -42,6 +44,9 @@ struct SummaryInput {
   std::vector<std::pair<std::string, std::vector<AttentionCategory>>> attention;
   // Who handed each member's form of the period in, by member id (absent: nobody).
   std::vector<std::pair<std::string, HandIn::Source>> hand_ins;
+  // Each incident's category (the record's incident_category), by incident record id: the HTML's
+  // incidents by category. nullopt: not loaded, and the summary has no breakdown.
+  std::optional<std::vector<std::pair<std::int64_t, records::IncidentCategory>>> incident_categories;
 };
 
 // Done against required: `found` of `expected` (waived obligations count in neither).
@@ -86,6 +91,11 @@ struct SummaryIncidents {
   // hidden (few hours say how many incidents there were).
   std::optional<double> median_hours;
   std::optional<double> max_hours;
+  // The incidents found by category, every category in records::IncidentCategory's order: one
+  // split of `found` (Privacy::parts, as in_time / late / unreported, so that a small category
+  // cannot be recovered from `found` and the others). Empty when SummaryInput::
+  // incident_categories was not given, or lacks an incident found. HTML only (docs/html.md).
+  std::vector<std::pair<records::IncidentCategory, ShownCount>> by_category;
 };
 
 // An attention student by name (only when privacy.attention_of_named()).
@@ -155,6 +165,19 @@ struct WeekGrid {
   std::vector<std::vector<std::optional<int>>> contacts;
 };
 
+// Obligations overdue on the evaluation date, by the reporting period they belong to: a form or
+// the counselor's summary by its period, an incident report by the day the incident was found,
+// any other duty by its due day (the period of the week holding it). The same obligations, with
+// the same rules left out (CounselorSummary::member_overdue_excludes), as CounselorRow::overdue
+// (scope college, one line per row) or, for a counselor's or branch's summary, the items of the
+// summary (its members' and, for a counselor, the counselor's own summary): so the points of a
+// line add up to that count. Exact counts, like the columns they break down. HTML only.
+struct OverdueTrend {
+  std::string id;            // the counselor's staff id (scope college); empty for the one line
+  std::string name;          // the counselor's name (scope college); empty for the one line
+  std::vector<int> overdue;  // [period - 1], periods 1 .. CounselorSummary::overdue_periods
+};
+
 // The summary, privacy applied: every count that may be suppressed is a ShownCount, decided
 // here, so the renderers only format.
 struct CounselorSummary {
@@ -182,6 +205,11 @@ struct CounselorSummary {
   // The dorms' contacts per teaching week of the semester so far (HTML only); empty for the
   // college, whose document has no dorms.
   WeekGrid contacts_by_week;
+  // Overdue items by the period they belong to (HTML only): one line per row of `counselors`
+  // (scope college, in their order), else one line. Periods 1 .. overdue_periods: the summary's
+  // period, or a later one when an item of it is already overdue on the evaluation date.
+  std::vector<OverdueTrend> overdue_trend;
+  int overdue_periods = 0;
   Tally forms;  // forms due (expected), received (found), of them late
   SummaryIncidents incidents;
   SummaryAttention attention;
@@ -210,8 +238,8 @@ std::string_view to_string(SummaryScope scope);
 std::string render_summary_markdown(const CounselorSummary& summary, Language language);
 
 // The summary as the <body> of an HTML page (docs/html.md): the header, the charts drawn from
-// the summary (per member done against required; dorm × teaching week contacts), then every
-// sheet of summary_workbook as a table.
+// the summary (per member done against required; dorm × teaching week contacts; overdue items by
+// period; incidents by category), then every sheet of summary_workbook as a table.
 std::string render_summary_html(const CounselorSummary& summary, Language language);
 
 // The summary's tables for CSV and Excel (docs/reports.md "CSV and Excel"): members, dorms,
