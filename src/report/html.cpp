@@ -40,7 +40,8 @@ p.note { color: #333; font-size: 0.9rem; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
   thead { display: table-header-group; }
-  tr, .signatures { break-inside: avoid; }
+  tr, .signatures, figure.chart svg { break-inside: avoid; }
+  figure.chart svg { display: block; }
   h2, h3, figcaption { break-after: avoid; }
   section.document + section.document { break-before: page; }
   .scroll { overflow: visible; }

@@ -286,7 +286,7 @@ std::string bar_chart(const BarChart& chart, Language language) {
   const double count = static_cast<double>(chart.series.size());
   const Horizontal h{chart.categories, pattern_legend(id, names), count * 16 + 10, value_width + 8, axis,
                      chart.value_label};
-  Frame frame = horizontal(h, [&](std::size_t i, double y, double x0) {
+  std::vector<Frame> slices = horizontal_slices(h, [&](std::size_t i, double y, double x0) {
     std::string out;
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
       const double value = value_at(chart.series[s].values, i);
@@ -296,10 +296,10 @@ std::string bar_chart(const BarChart& chart, Language language) {
     }
     return out;
   });
-  frame.id = id;
-  frame.title = chart.title;
-  frame.defs = pattern_defs(id, chart.series.size());
-  return figure(frame, table, language);
+  slices.front().id = id;
+  slices.front().title = chart.title;
+  slices.front().defs = pattern_defs(id, chart.series.size());
+  return figure(slices, table, language);
 }
 
 std::string stacked_chart(const StackedChart& chart, Language language) {
@@ -317,7 +317,7 @@ std::string stacked_chart(const StackedChart& chart, Language language) {
   }
   const Axis axis = nice_axis(top);
   const Horizontal h{chart.categories, pattern_legend(id, chart.parts), 26, value_width + 8, axis, chart.value_label};
-  Frame frame = horizontal(h, [&](std::size_t i, double y, double x0) {
+  std::vector<Frame> slices = horizontal_slices(h, [&](std::size_t i, double y, double x0) {
     std::string out;
     double x = x0;
     for (std::size_t p = 0; p < parts; ++p) {
@@ -327,39 +327,57 @@ std::string stacked_chart(const StackedChart& chart, Language language) {
     }
     return out + end_number(x + 4, y + 17, stacked_total(chart, i));
   });
-  frame.id = id;
-  frame.title = chart.title;
-  frame.defs = pattern_defs(id, parts);
-  return figure(frame, table, language);
+  slices.front().id = id;
+  slices.front().title = chart.title;
+  slices.front().defs = pattern_defs(id, parts);
+  return figure(slices, table, language);
 }
 
-std::string heat_map(const HeatMap& chart, Language language) {
-  if (chart.rows.empty() || chart.columns.empty()) return empty_figure(chart.title, language);
-  const Table table = heat_table(chart);
+namespace {
+
+// Rows [from, to) of a heat map under its column labels, and the legend when `top` has one.
+Frame heat_slice(const HeatMap& chart, std::string_view id, const HeatLayout& layout, Block top, std::size_t from,
+                 std::size_t to) {
   Frame frame;
-  frame.id = chart_id("heat", {chart.title, chart.column_label}, table);
-  frame.title = chart.title;
-  frame.defs = pattern(frame.id + "-zero", k_zero_hatch);
-  const HeatLayout layout = heat_layout(chart);
-  Block legend_block =
-      legend(heat_legend(frame.id, layout.top, language), k_margin, k_margin, layout.width - 2 * k_margin);
-  const double names_y = k_margin + legend_block.height + 14;
+  const double names_y = k_margin + (top.height > 0 ? top.height : 0) + 14;
   const double grid_top = names_y + 26;
-  frame.body = std::move(legend_block.svg) + label(layout.x0, names_y, "start", esc(chart.column_label)) +
+  frame.body = std::move(top.svg) + label(layout.x0, names_y, "start", esc(chart.column_label)) +
                label(layout.x0 - 6, names_y + 18, "end", fitted(chart.row_label, k_label_limit)) + "\n";
   for (std::size_t c = 0; c < chart.columns.size(); ++c) {
     const double x = layout.x0 + layout.cell_width * (static_cast<double>(c) + 0.5);
     frame.body += label(x, names_y + 18, "middle", fitted(chart.columns[c], k_label_limit));
   }
   frame.body += "\n";
-  for (std::size_t r = 0; r < chart.rows.size(); ++r) {
-    const double y = grid_top + k_cell_height * static_cast<double>(r);
+  for (std::size_t r = from; r < to; ++r) {
+    const double y = grid_top + k_cell_height * static_cast<double>(r - from);
     frame.body += label(layout.x0 - 6, y + 14, "end", fitted(chart.rows[r], k_label_limit));
-    frame.body += heat_row(chart, r, frame.id, layout, y);
+    frame.body += heat_row(chart, r, id, layout, y);
   }
   frame.width = layout.width;
-  frame.height = grid_top + k_cell_height * static_cast<double>(chart.rows.size()) + k_margin;
-  return figure(frame, table, language);
+  frame.height = grid_top + k_cell_height * static_cast<double>(to - from) + k_margin;
+  return frame;
+}
+
+}  // namespace
+
+std::string heat_map(const HeatMap& chart, Language language) {
+  if (chart.rows.empty() || chart.columns.empty()) return empty_figure(chart.title, language);
+  const Table table = heat_table(chart);
+  const std::string id = chart_id("heat", {chart.title, chart.column_label}, table);
+  const HeatLayout layout = heat_layout(chart);
+  Block top = legend(heat_legend(id, layout.top, language), k_margin, k_margin, layout.width - 2 * k_margin);
+  // Each printed page holds a slice of rows under the column labels.
+  const double room = k_slice_height - top.height - 40 - 2 * k_margin;
+  const auto per_slice = static_cast<std::size_t>(std::max(1.0, std::floor(room / k_cell_height)));
+  std::vector<Frame> slices;
+  for (std::size_t from = 0; from < chart.rows.size(); from += per_slice) {
+    const std::size_t to = std::min(from + per_slice, chart.rows.size());
+    slices.push_back(heat_slice(chart, id, layout, from == 0 ? top : Block{}, from, to));
+  }
+  slices.front().id = id;
+  slices.front().title = chart.title;
+  slices.front().defs = pattern(id + "-zero", k_zero_hatch);
+  return figure(slices, table, language);
 }
 
 std::string line_chart(const LineChart& chart, Language language) {

@@ -149,6 +149,23 @@ std::string figure(const Frame& frame, const Table& table, Language language) {
       html::table(table, frame.title + k_words.data(language), true));
 }
 
+std::string figure(const std::vector<Frame>& slices, const Table& table, Language language) {
+  if (slices.size() == 1) return figure(slices.front(), table, language);
+  std::string out = figure(slices.front(), table, language);
+  const auto after_first = out.find("</svg>\n") + std::string_view("</svg>\n").size();
+  std::string rest;
+  for (std::size_t i = 1; i < slices.size(); ++i) {
+    const Frame& frame = slices[i];
+    const std::string width = number(std::ceil(std::max(frame.width, k_min_width)));
+    const std::string height = number(std::ceil(frame.height));
+    rest += fmt::format(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" "
+        "height=\"{1}\">\n<g font-size=\"{2}\">\n{3}</g>\n</svg>\n",
+        width, height, number(k_font), frame.body);
+  }
+  return out.insert(after_first, rest);
+}
+
 std::string empty_figure(std::string_view title, Language language) {
   return fmt::format("<figure class=\"chart\">\n<figcaption>{}</figcaption>\n<p class=\"note\">{}</p>\n</figure>\n",
                      esc(title), k_words.no_data(language));
@@ -198,24 +215,50 @@ std::vector<LegendItem> pattern_legend(std::string_view id, const std::vector<st
   return items;
 }
 
-Frame horizontal(const Horizontal& h, const BandDrawer& band) {
+namespace {
+
+// Categories [from, to) of horizontal bars as one frame; the legend only when `top` has one.
+Frame horizontal_frame(const Horizontal& h, const BandDrawer& band, double x0, double width, Block top,
+                       std::size_t from, std::size_t to) {
+  const double y0 = k_margin + (top.height > 0 ? top.height + 8 : 0);
+  const double bottom = y0 + h.band * static_cast<double>(to - from);
+  Frame frame;
+  frame.width = width;
+  frame.height = bottom + k_axis_height + k_margin;
+  frame.body = std::move(top.svg) + value_axis(h.axis, x0, y0, bottom, h.value_label);
+  for (std::size_t i = from; i < to; ++i) {
+    const double y = y0 + h.band * static_cast<double>(i - from);
+    frame.body += label(x0 - 6, y + h.band / 2 + 4, "end", fitted(h.categories[i], k_label_limit));
+    frame.body += band(i, y, x0) + "\n";
+  }
+  return frame;
+}
+
+}  // namespace
+
+std::vector<Frame> horizontal_slices(const Horizontal& h, const BandDrawer& band) {
   double label_width = 0;
   for (const auto& category : h.categories) label_width = std::max(label_width, fitted_width(category));
   const double x0 = k_margin + label_width + 8;
   const double width = std::max(x0 + k_plot_width + h.value_width + k_margin, k_min_width);
   Block top = legend(h.legend, k_margin, k_margin, width - 2 * k_margin);
-  const double y0 = k_margin + top.height + 8;
-  const double bottom = y0 + h.band * static_cast<double>(h.categories.size());
-  Frame frame;
-  frame.width = width;
-  frame.height = bottom + k_axis_height + k_margin;
-  frame.body = std::move(top.svg) + value_axis(h.axis, x0, y0, bottom, h.value_label);
-  for (std::size_t i = 0; i < h.categories.size(); ++i) {
-    const double y = y0 + h.band * static_cast<double>(i);
-    frame.body += label(x0 - 6, y + h.band / 2 + 4, "end", fitted(h.categories[i], k_label_limit));
-    frame.body += band(i, y, x0) + "\n";
+  const double room = k_slice_height - top.height - k_axis_height - 3 * k_margin;
+  const auto per_slice = static_cast<std::size_t>(std::max(1.0, std::floor(room / std::max(h.band, 1.0))));
+  std::vector<Frame> slices;
+  for (std::size_t from = 0; from < h.categories.size(); from += per_slice) {
+    const std::size_t to = std::min(from + per_slice, h.categories.size());
+    slices.push_back(horizontal_frame(h, band, x0, width, from == 0 ? top : Block{}, from, to));
   }
-  return frame;
+  return slices;
+}
+
+Frame horizontal(const Horizontal& h, const BandDrawer& band) {
+  double label_width = 0;
+  for (const auto& category : h.categories) label_width = std::max(label_width, fitted_width(category));
+  const double x0 = k_margin + label_width + 8;
+  const double width = std::max(x0 + k_plot_width + h.value_width + k_margin, k_min_width);
+  return horizontal_frame(h, band, x0, width, legend(h.legend, k_margin, k_margin, width - 2 * k_margin), 0,
+                          h.categories.size());
 }
 
 }  // namespace dormlink::report::svg::parts

@@ -109,6 +109,16 @@ struct Frame {
 // that says every row of `table` in words, the defs and body; then the table itself.
 std::string figure(const Frame& frame, const Table& table, Language language);
 
+// The same for a chart drawn in slices, each short enough for one printed page: the first
+// <svg> carries the title, the description and the pattern definitions the others use too; the
+// others are its continuation (aria-hidden), so a printed chart breaks between slices, never
+// through a bar.
+std::string figure(const std::vector<Frame>& slices, const Table& table, Language language);
+
+// The height of chart a printed A4 page holds, in the chart's pixels (it is scaled to the
+// page's width).
+inline constexpr double k_slice_height = 1000;
+
 // A <figure> with its title and "no data".
 std::string empty_figure(std::string_view title, Language language);
 
@@ -158,5 +168,9 @@ using BandDrawer = std::function<std::string(std::size_t i, double y, double x0)
 
 // The frame (size and body) of horizontal bars, each band drawn by `band`.
 Frame horizontal(const Horizontal& h, const BandDrawer& band);
+
+// The same in slices of at most k_slice_height: the legend above the first, the value axis
+// below each, the labels' column as wide in every slice.
+std::vector<Frame> horizontal_slices(const Horizontal& h, const BandDrawer& band);
 
 }  // namespace dormlink::report::svg::parts

@@ -183,11 +183,13 @@ TEST_SUITE("e2e.messages") {
   TEST_CASE("every documented error path speaks Chinese and English, with the documented exit code") {
     const auto paths = documented_error_paths();
     REQUIRE(paths.size() >= 80);
+    // One college for all: an error leaves the database exactly as it was, which is checked too.
+    Sandbox box;
+    std::filesystem::copy_file(dormlink::e2e::example_college_db(), box.path("college.db"));
+    box.copy_from_source("examples/dormlink.toml", "dormlink.toml");
+    write_fixtures(box);
+    const std::string before = box.read("college.db");
     for (const auto& path : paths) {
-      Sandbox box;
-      std::filesystem::copy_file(dormlink::e2e::example_college_db(), box.path("college.db"));
-      box.copy_from_source("examples/dormlink.toml", "dormlink.toml");
-      write_fixtures(box);
       for (const char* language : {"zh", "en"}) {
         CAPTURE(path.line);
         CAPTURE(language);
@@ -207,6 +209,7 @@ TEST_SUITE("e2e.messages") {
         }
       }
     }
+    CHECK_MESSAGE(box.read("college.db") == before, "an error path changed the database");
   }
 
   TEST_CASE("the language check itself: an English sentence in Chinese is found, commands and values are not") {

@@ -178,7 +178,7 @@ TEST_SUITE("report.svg") {
     CHECK(figure.find(">不适用</text>") != std::string::npos);
   }
 
-  TEST_CASE("heat map: 250 dorms × 20 weeks grows tall and keeps every cell") {
+  TEST_CASE("heat map: 250 dorms × 20 weeks grows tall in page-high slices and keeps every cell") {
     HeatMap map{"大图", "寝室", "教学周", {}, {}, {}};
     for (int w = 1; w <= 20; ++w) map.columns.push_back("第" + std::to_string(w) + "周");
     for (int r = 0; r < 250; ++r) {
@@ -189,7 +189,16 @@ TEST_SUITE("report.svg") {
     }
     const auto figure = heat_map(map, Language::zh);
     CHECK(tags_balanced(figure));
-    CHECK(std::stod(attributes(figure, "height").at(0)) > 250 * 20);
+    // Slices no taller than a printed page, whose heights add up to every row's.
+    double height = 0;
+    for (auto at = figure.find("<svg"); at != std::string::npos; at = figure.find("<svg", at + 1)) {
+      const double h = std::stod(attributes(figure.substr(at, figure.find('>', at) - at), "height").at(0));
+      CHECK(h <= 1000);
+      height += h;
+    }
+    CHECK(height > 250 * 20);
+    CHECK(count(figure, "<svg") > 5);
+    CHECK(count(figure, "<desc") == 1);  // one description for the whole chart
     CHECK(std::stod(attributes(figure, "width").at(0)) < 1400);
     CHECK(count(figure, "<td class=\"num\">") == 5000);
     CHECK(count(figure, "B1249") == 3);  // the drawing, the desc, the table
