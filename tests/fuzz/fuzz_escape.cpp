@@ -9,7 +9,7 @@
 //   character, and a JSON reader gets the text back (bytes that are not UTF-8 as U+FFFD);
 // - CSV fields (util::csv_escape read back by util::parse_csv; util::csv_text_field) and Excel's
 //   formula guard (report::formula_safe);
-// - messages: quote_value is "(value not shown)" or a quoted one-line text without hidden
+// - messages: quote_value is "(value not shown)" (in the message language) or a quoted one-line text without hidden
 //   characters; scrub_message leaves no hidden character and no mobile number.
 
 #include <algorithm>
@@ -207,7 +207,7 @@ bool has_mobile_number(std::string_view text) {
 
 void check_messages(std::string_view text) {
   const std::string quoted = dormlink::quote_value(text);
-  if (quoted != dormlink::k_value_not_shown) {
+  if (!dormlink::is_sensitive_value(text)) {
     require(quoted.size() >= 2 && quoted.front() == '"' && quoted.back() == '"', "quote_value: quoted");
     require(!has_hidden(quoted, false), "quote_value: one line, no hidden character");
     require(!has_mobile_number(quoted), "quote_value: no mobile number");
