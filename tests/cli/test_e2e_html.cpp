@@ -323,5 +323,15 @@ TEST_SUITE("e2e.html") {
     CHECK(r.exit_code == 69);
     CHECK(has(r.err, "chromium"));
     CHECK_FALSE(std::filesystem::exists(box.path("s.pdf")));
+    // A submission keeps Markdown or JSON; html and pdf are refused before anything is recorded.
+    for (const char* format : {"html", "pdf"}) {
+      const auto submit = box.run(
+          at({"report", "summary", "--counselor", "T2024001", "--period", "5", "--submit", "--format", format}));
+      CHECK(submit.exit_code == 64);
+      CHECK(box.query_int("college.db", "SELECT count(*) FROM submission WHERE kind = 'summary' AND period = 5") == 0);
+    }
+    // pdf is a binary file: never to a terminal-less stdout by accident without -o.
+    CHECK(box.run(at({"report", "summary", "--counselor", "T2024001", "--period", "5", "--format", "pdf"})).exit_code ==
+          64);
   }
 }
