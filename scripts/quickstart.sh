@@ -2,7 +2,7 @@
 # Quick start, step 1 of 2: installs what is missing, builds dormlink, and runs the main job
 # on the bundled example college in ./run/ (init, import the rosters, print the summary,
 # assign members to dorms for the autumn semester and print the 分配表, load a semester of
-# records, verify their hash chain, run the counselor's biweekly job for one counselor (import
+# records and the counselors' acknowledgements of its incidents, verify their hash chain, run the counselor's biweekly job for one counselor (import
 # the two forms her members returned, print every member's feedback form, the summary for the
 # committee and the blank forms of the running period), check what is overdue in week 12 and
 # write the evening mail (dormlink notify) as .eml files).
@@ -27,6 +27,22 @@ set -x
 "$dl" --as-of "$as_of" assign --semester 2026-autumn
 # Weeks 1-11 of feedback-form records (generated, fixed seed), entered as of week 12.
 "$dl" --as-of 2026-11-27 log-visit --from-csv ../examples/college/records-2026-autumn.csv
+# The staff's side of the cases (docs/cases.md), examples/college/case-steps-2026-autumn.csv: the
+# counselors acknowledge 14 of the 17 incidents, two of them late (#4996, #10209); #5714, #10663
+# and #14675 nobody acknowledged, so check lists them. Of the six concerns members raised on
+# talks (the records' 需上报情况 column), #1942 is acknowledged, acted on and closed, #9818
+# closed, #5950 acknowledged late by the head teacher, #13784 acted on but still open after 14
+# days, and #402 and #7893 wait for an acknowledgement.
+set +x
+tail -n +2 ../examples/college/case-steps-2026-autumn.csv |
+  while IFS=, read -r kind record step member dorm happened by at note; do
+    if [ -n "$note" ]; then
+      "$dl" --as-of 2026-11-27 -q "$kind" "$step" "$record" --by "$by" --at "$at" --note "$note"
+    else
+      "$dl" --as-of 2026-11-27 -q "$kind" "$step" "$record" --by "$by" --at "$at"
+    fi
+  done
+set -x
 "$dl" verify
 # The counselor's job on the Monday of week 11 (examples/biweekly.sh): the two forms of weeks
 # 9-10 that 陈逸's members returned (examples/college/forms/) imported as their own, every

@@ -61,6 +61,10 @@ struct DutiesConfig {
   int orientation_weeks = 2;                    // 新生入学教育: first-year dorms, first N autumn weeks
   int work_plan_due_week = 2;                   // 工作计划 due by the end of this teaching week
   bool excused_waives_week = true;              // an excused record waives its dorm's week
+  int concern_ack_hours = 48;        // 及时汇报: staff acknowledge a member's concern within (docs/cases.md)
+  int concern_open_days = 14;        // a concern still open after this many days is listed
+  int repeat_window_days = 30;       // an incident of the same category and student or dorm within: a repeat
+  int cultivation_per_activist = 1;  // 培养入党积极分子: contacts per activist per month (0: not counted)
 
   bool operator==(const DutiesConfig&) const = default;
 };
@@ -144,6 +148,14 @@ struct NotifyConfig {
   bool operator==(const NotifyConfig&) const = default;
 };
 
+// [studio] 朋辈辅导员工作室: who manages the scheme day to day (docs/studio.md). Members may also
+// be marked in the rosters' 朋辈工作室 column; either way counts.
+struct StudioConfig {
+  std::vector<std::string> members;  // staff ids or student ids
+
+  bool operator==(const StudioConfig&) const = default;
+};
+
 // The whole configuration.
 struct Config {
   CollegeConfig college;
@@ -158,6 +170,7 @@ struct Config {
   PrivacyConfig privacy;
   LimitsConfig limits;
   NotifyConfig notify;
+  StudioConfig studio;
 
   bool operator==(const Config&) const = default;
 };

@@ -244,10 +244,20 @@ namespace {
 // "No counselor" is listed last; everything else in index (= staff id) order.
 int counselor_rank(int counselor) { return counselor < 0 ? INT_MAX : counselor; }
 
+// Within a counselor: unacknowledged incidents first, then open concerns, then the rest
+// (docs/check.md "Cases").
+int case_rank(const Obligation& o) {
+  const bool unmet = o.status != Status::met && o.status != Status::met_late && o.status != Status::waived;
+  if (!unmet) return 2;
+  if (o.rule == Rule::incident_report) return 0;
+  return o.rule == Rule::concern_ack || o.rule == Rule::concern_open ? 1 : 2;
+}
+
 // The documented order; a function object so that std::sort inlines it.
 struct ListedBefore {
   bool operator()(const Obligation& a, const Obligation& b) const {
     if (a.counselor != b.counselor) return counselor_rank(a.counselor) < counselor_rank(b.counselor);
+    if (const int x = case_rank(a), y = case_rank(b); x != y) return x < y;
     if (a.member != b.member) return a.member < b.member;
     if (a.rule != b.rule) return a.rule < b.rule;
     if (a.dorm != b.dorm) return a.dorm < b.dorm;

@@ -127,5 +127,6 @@ void add_semester_counts(const Context& ctx, Sink& sink);
 void add_work_plans(const Context& ctx, Sink& sink);
 void add_forms(const Context& ctx, Sink& sink);
 void add_incidents(const Context& ctx, Sink& sink);
+void add_concerns(const Context& ctx, Sink& sink);
 
 }  // namespace dormlink::check::detail

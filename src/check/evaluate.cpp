@@ -33,6 +33,10 @@ std::string_view to_string(Rule rule) {
       return "symposium";
     case Rule::incident_report:
       return "incident_report";
+    case Rule::concern_ack:
+      return "concern_ack";
+    case Rule::concern_open:
+      return "concern_open";
     case Rule::feedback_form:
       return "feedback_form";
     case Rule::counselor_summary:
@@ -113,6 +117,7 @@ std::vector<Obligation> evaluate(const CheckInput& input, const Config& config, 
   detail::add_work_plans(ctx, sink);
   detail::add_forms(ctx, sink);
   detail::add_incidents(ctx, sink);
+  detail::add_concerns(ctx, sink);
   return sink.take_sorted();
 }
 

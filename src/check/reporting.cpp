@@ -1,11 +1,11 @@
-// The reports: feedback forms, counselor summaries and incident reports (docs/check.md).
+// The reports: feedback forms and counselor summaries (docs/check.md); incident reports are cases
+// (cases.cpp).
 #include <algorithm>
 #include <climits>
 #include <string_view>
 
 #include "context.hpp"
 #include "dormlink/check/period.hpp"
-#include "dormlink/util/timezone.hpp"
 
 namespace dormlink::check::detail {
 namespace {
@@ -139,53 +139,12 @@ void add_period(const Context& ctx, Sink& sink, const std::pair<Submissions, Sub
   }
 }
 
-// Minutes since 1970-01-01 00:00 local. A date without a time gives the member the benefit
-// of the doubt: found at its last minute, reported at its first.
-// The instant (UTC minutes) of an incident's time; a date without a time is its last minute
-// when found (the most lenient reading) and its first when reported.
-long long instant_of(const util::ZoneClock& zone, const LocalDateTime& when, bool found) {
-  if (!when.has_time) return zone.utc_minutes(when.date, found ? 23 : 0, found ? 59 : 0);
-  return zone.utc_minutes(when.date, when.hour, when.minute);
-}
-
 }  // namespace
 
 void add_forms(const Context& ctx, Sink& sink) {
   const int periods = period_count(ctx.input.semester, ctx.config);
   const auto submitted = index_submissions(ctx.input, ctx.config.reporting.on_behalf_counts);
   for (int period = 1; period <= periods; ++period) add_period(ctx, sink, submitted, period);
-}
-
-// docs/check.md `incident_report`: reported within incident_report_hours of being found. Hours
-// are elapsed time between instants in the college's zone (a daylight-saving change neither
-// shortens nor lengthens them), and a report counts only once it has happened: its time is on
-// or before the as-of date.
-void add_incidents(const Context& ctx, Sink& sink) {
-  if (ctx.input.incidents.empty()) return;
-  const util::ZoneClock zone(ctx.config.college.time_zone);
-  const long long allowed = static_cast<long long>(ctx.config.duties.incident_report_hours) * 60;
-  for (const auto& incident : ctx.input.incidents) {
-    if (day_of(incident.found.date) > ctx.as_of) continue;
-    const long long found_at = instant_of(zone, incident.found, true);
-    const long long deadline = found_at + allowed;
-    const auto due = day_of(zone.local_date(deadline));
-    const bool reported = incident.reported && day_of(incident.reported->date) <= ctx.as_of;
-    const long long reported_at = reported ? instant_of(zone, *incident.reported, false) : 0;
-    const int found = reported ? 1 : 0;
-    const int late = reported && reported_at > deadline ? 1 : 0;
-    sink.add(Obligation{.rule = Rule::incident_report,
-                        .status = count_status(found, found - late, 1, ctx.unmet_status(due)),
-                        .member = incident.member,
-                        .dorm = incident.dorm,
-                        .record_id = incident.id,
-                        .window_from = incident.found.date,
-                        .window_to = incident.found.date,
-                        .due = date_of(due),
-                        .expected = 1,
-                        .found = found,
-                        .late = late,
-                        .minutes = reported ? std::max(reported_at - found_at, 0LL) : 0});
-  }
 }
 
 }  // namespace dormlink::check::detail

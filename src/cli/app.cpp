@@ -164,6 +164,7 @@ void build_command_line(CLI::App& root, GlobalOptions& options, std::vector<Comm
   add_calendar_command(root, commands);
   add_notify_command(root, commands);
   add_inspect_command(root, commands);
+  add_case_commands(root, commands);
   add_withdraw_commands(root, commands);
   add_report_command(root, commands);
   add_form_command(root, commands);

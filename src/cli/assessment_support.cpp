@@ -65,6 +65,8 @@ std::unique_ptr<LoadedAssessment> load_assessment(Context& ctx, store::Database&
   in.check = &out->input;
   in.obligations = &out->obligations;
   in.discrepancies = store::discrepancy_rates(db, semester.id);
+  in.observations = store::load_observations(db, semester, config.duties.repeat_window_days);
+  in.incident_categories = store::incident_categories(db, semester.id);
   in.options.weights = config.assessment.weights;
   in.options.excellent_from = config.assessment.excellent_from;
   in.options.pass_from = config.assessment.pass_from;
@@ -110,6 +112,11 @@ report::InspectionSummary load_inspection_summary(Context& ctx, store::Database&
     if (!branch.empty() && x.items.empty()) continue;
     s.samples.push_back(std::move(x));
   }
+  const auto staff = store::staff_names(db);
+  const auto staff_name = [&](const std::string& id) {
+    const auto it = staff.find(id);
+    return it == staff.end() ? std::string() : it->second;
+  };
   std::vector<std::int64_t> branch_records;
   for (const auto& f : store::load_findings(db, semester.id)) {
     if (!in_branch(f.member_id)) continue;
@@ -121,12 +128,23 @@ report::InspectionSummary load_inspection_summary(Context& ctx, store::Database&
     x.dorm = f.dorm_code;
     x.inspected_on = f.inspected_on;
     x.inspector = f.inspector;
+    x.inspector_name = staff_name(f.inspector);
     x.record_id = f.record_id;
     if (f.student_id) x.student = k_student.in(ctx.language(), name_of(*f.student_id), *f.student_id);
     x.contradicted = f.verdict == store::Verdict::contradicted;
     x.note = f.note;
     if (f.record_id) branch_records.push_back(*f.record_id);
     s.findings.push_back(std::move(x));
+  }
+  for (auto& o : store::load_observations(db, semester, ctx.config().duties.repeat_window_days)) {
+    // With --branch: the findings in the dorms of that branch's members.
+    if (!branch.empty() && !(o.member_id && in_branch(*o.member_id))) continue;
+    report::SummaryObservation x;
+    x.member_name = o.member_id ? name_of(*o.member_id) : std::string();
+    if (o.student_id) x.student = k_student.in(ctx.language(), name_of(*o.student_id), *o.student_id);
+    x.inspector_name = staff_name(o.inspector_id);
+    x.observation = std::move(o);
+    s.observations.push_back(std::move(x));
   }
   for (const auto& d : store::discrepancy_rates(db, semester.id)) {
     if (!in_branch(d.member_id)) continue;

@@ -1,7 +1,10 @@
 // dormlink export TABLE (docs/reports.md "export"): students, dorms, members, assignments
 // (党员联系寝室分配表), contacts and incidents as CSV for Excel, raw CSV or JSON, with the
 // reports' privacy rules; --include-sensitive --reason is audited in the same transaction.
+#include <algorithm>
+#include <map>
 #include <memory>
+#include <set>
 
 #include <fmt/ostream.h>
 #include <CLI/CLI.hpp>
@@ -11,14 +14,18 @@
 #include "cli/context.hpp"
 #include "cli/messages.hpp"
 #include "cli/sheets.hpp"
+#include "dormlink/check/obligations.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/language.hpp"
 #include "dormlink/message.hpp"
+#include "dormlink/records/case.hpp"
 #include "dormlink/report/export_tables.hpp"
+#include "dormlink/store/case_store.hpp"
 #include "dormlink/store/export_store.hpp"
 #include "dormlink/store/report_store.hpp"
 #include "dormlink/store/roster_query.hpp"
 #include "dormlink/util/text.hpp"
+#include "dormlink/when.hpp"
 
 namespace dormlink::cli {
 namespace {
@@ -119,6 +126,53 @@ std::string render(Context& ctx, const ExportOptions& o, const report::ExportTab
   return report::render_table_csv(table, o.raw ? report::CsvFlavor::raw : report::CsvFlavor::excel);
 }
 
+// An exported incident as check reads one, to tell repeats (docs/check.md "Repeats"); dorms by a
+// number of their own.
+check::Incident as_incident(Context& ctx, const records::EffectiveRecord& r, std::int64_t case_id,
+                            std::map<std::string, int>& dorms) {
+  check::Incident i;
+  i.id = r.id;
+  i.case_id = case_id;
+  i.dorm = r.dorm.empty() ? -1 : dorms.try_emplace(r.dorm, static_cast<int>(dorms.size())).first->second;
+  const auto found = parse_when(r.happened_at, ctx.today());
+  if (const auto* when = std::get_if<LocalDateTime>(&found)) i.found = *when;
+  i.category = r.incident_category;
+  for (const auto& s : r.students) i.students.push_back(s.id);
+  std::sort(i.students.begin(), i.students.end());
+  return i;
+}
+
+// Each incident's case: acknowledged time and status (store::load_cases, every step), and the
+// case it repeats among the incidents exported.
+std::vector<report::IncidentCaseCells> incident_cases(Context& ctx, store::Database& db,
+                                                      const std::vector<records::EffectiveRecord>& rows) {
+  std::set<std::string> semesters;
+  for (const auto& r : rows)
+    if (r.kind == "incident") semesters.insert(r.semester_id);
+  std::map<std::int64_t, store::CaseInfo> by_record;  // the record in force -> its case
+  for (const auto& semester : semesters)
+    for (auto& c : store::load_cases(db, semester))
+      if (c.kind == records::CaseKind::incident) by_record.emplace(c.in_force, std::move(c));
+  std::vector<check::Incident> incidents;
+  std::map<std::string, int> dorms;
+  for (const auto& r : rows) {
+    if (r.kind != "incident") continue;
+    const auto c = by_record.find(r.id);
+    incidents.push_back(as_incident(ctx, r, c == by_record.end() ? r.id : c->second.record_id, dorms));
+  }
+  std::vector<report::IncidentCaseCells> cells;
+  for (const auto& incident : incidents) {
+    report::IncidentCaseCells cell{incident.id, {}, "reported", 0};
+    if (const auto c = by_record.find(incident.id); c != by_record.end()) {
+      cell.acknowledged_at = c->second.state.acknowledged_at.value_or("");
+      cell.status = std::string(records::key(c->second.state.status()));
+    }
+    cell.repeat_of = check::repeat_of(incident, incidents, ctx.config().duties.repeat_window_days);
+    cells.push_back(std::move(cell));
+  }
+  return cells;
+}
+
 std::string build(Context& ctx, store::Database& db, const ExportOptions& o, const report::Privacy& privacy) {
   if (o.table == "assignments") return render(ctx, o, assignments_table(ctx, db, o));
   if (o.table == "contacts" || o.table == "incidents") {
@@ -126,9 +180,10 @@ std::string build(Context& ctx, store::Database& db, const ExportOptions& o, con
       throw UsageError(msg::no_such_semester(quote_value(o.semester), ctx.options().config_path));
     }
     auto rows = store::load_export_records(db, o.semester, ctx.today());
-    return render(ctx, o,
-                  o.table == "contacts" ? report::contacts_table(std::move(rows), privacy)
-                                        : report::incidents_table(std::move(rows), privacy));
+    if (o.table == "contacts") return render(ctx, o, report::contacts_table(std::move(rows), privacy));
+    if (privacy.audience == report::Audience::committee) return render(ctx, o, report::incidents_table({}, privacy));
+    auto cases = incident_cases(ctx, db, rows);
+    return render(ctx, o, report::incidents_table(std::move(rows), privacy, cases));
   }
   if (o.table == "assessment") {
     const auto loaded = load_assessment(ctx, db, semester_by_id(ctx, o.semester), {}, privacy);

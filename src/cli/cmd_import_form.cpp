@@ -5,6 +5,7 @@
 #include <fmt/ostream.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/case_open.hpp"
 #include "cli/form_import.hpp"
 #include "cli/progress.hpp"
 #include "dormlink/error.hpp"
@@ -12,6 +13,7 @@
 #include "dormlink/message.hpp"
 #include "dormlink/records/chain.hpp"
 #include "dormlink/report/table.hpp"
+#include "dormlink/store/case_store.hpp"
 #include "dormlink/store/record_store.hpp"
 #include "dormlink/store/report_store.hpp"
 
@@ -44,6 +46,7 @@ inline constexpr Message some_records{"{} records #{}-#{}", "{} 条记录 #{}–
 inline constexpr Message already{", {0} row{1} already recorded", "，{0} 行已有记录{1:.0}"};
 inline constexpr Message imported{"imported {}: {} period {}, {}, handed in {} (import #{})\n",
                                   "已导入 {}：{} 第{}期，{}，{}报送（导入 #{}）\n"};
+inline constexpr Message concerns{", {0} concern{1} reported to staff", "，已上报 {0} 个关注事项{1:.0}"};
 inline constexpr Message late{"late", "逾期"};
 inline constexpr Message on_time{"on time", "按时"};
 }  // namespace say
@@ -93,8 +96,23 @@ struct Saved {
   std::int64_t first = 0;
   std::int64_t last = 0;
   std::size_t added = 0;
+  std::size_t concerns = 0;
   bool late = false;
 };
+
+// The concern of row `i` (需上报情况), on its new record or on the record that already told the
+// same contact, unless that one carries a concern already (docs/cases.md).
+void open_row_concern(store::Database& db, const FormPlan& plan, std::size_t i, std::int64_t record_id,
+                      const std::string& stamp, const std::string& user, Saved& saved) {
+  const auto& concern = plan.rows[i].request.concern;
+  if (!concern) return;
+  if (plan.already[i] != 0) {
+    for (const auto& e : store::load_case_target(db, record_id).events)
+      if (e.step == records::CaseStep::open) return;
+  }
+  open_concern(db, record_id, *concern, plan.entries[i].concern_student.value_or(""), stamp, user);
+  ++saved.concerns;
+}
 
 Saved save_plan(Context& ctx, store::Database& db, FormPlan& plan, const LocalDateTime& received) {
   const auto stamp = ctx.timestamp();
@@ -117,7 +135,10 @@ Saved save_plan(Context& ctx, store::Database& db, FormPlan& plan, const LocalDa
   Saved saved;
   saved.import_id = store::save_form_import(db, import);
   for (std::size_t i = 0; i < plan.entries.size(); ++i) {
-    if (plan.already[i] != 0) continue;
+    if (plan.already[i] != 0) {
+      open_row_concern(db, plan, i, plan.already[i], stamp, user, saved);
+      continue;
+    }
     auto& row = plan.entries[i].row;
     row.entered_at = stamp;
     row.entered_by = user;
@@ -126,6 +147,7 @@ Saved save_plan(Context& ctx, store::Database& db, FormPlan& plan, const LocalDa
     if (saved.first == 0) saved.first = receipt.id;
     saved.last = receipt.id;
     ++saved.added;
+    open_row_concern(db, plan, i, receipt.id, stamp, user, saved);
   }
   const auto head = store::load_chain_head(db);
   store::SubmissionRow s;
@@ -198,6 +220,7 @@ void print_receipts(Context& ctx, const std::vector<FormPlan>& plans, const std:
     if (const auto already = p.entries.size() - s.added; already > 0 && !p.entries.empty()) {
       records += say::already(already, already == 1 ? "" : "s");
     }
+    if (s.concerns > 0) records += say::concerns(s.concerns, s.concerns == 1 ? "" : "s");
     receipt(ctx, say::imported(p.file.name, p.member_name, p.period.number, records,
                                s.late ? say::late() : say::on_time(), s.import_id));
   }

@@ -5,6 +5,7 @@
 #include <fmt/ostream.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/case_open.hpp"
 #include "cli/context.hpp"
 #include "cli/entry_resolver.hpp"
 #include "cli/entry_session.hpp"
@@ -19,6 +20,7 @@
 #include "dormlink/store/record_store.hpp"
 #include "dormlink/store/roster_query.hpp"
 #include "dormlink/util/encoding.hpp"
+#include "dormlink/util/text.hpp"
 
 namespace dormlink::cli {
 namespace {
@@ -32,11 +34,13 @@ constexpr const char* k_examples = R"(Examples:
   dormlink log-visit --member 李晴紫 --kind excused --reason "holiday" --at 2026-10-01
   dormlink log-visit --member 李晴紫 --kind 工作计划 --at 2026-09-08 --progress "每周二、四晚走访……"
 
-  dormlink log-visit --corrects 348 --kind talk --member 李晴紫 --dorm 10-106 --talked 张晨昕 --at "2026-09-11 20:30" \
+  dormlink log-visit --corrects 347 --kind talk --member 李晴紫 --dorm 10-106 --talked 张晨昕 --at "2026-09-11 20:30" \
                      --reason "时间记错"
 
   dormlink log-visit --member 李晴紫 --dorm 10-106 --kind incident --at "昨天 23:10" --category 使用违规电器 \
                      --severity 一般 --reported-to 辅导员 --reported-at "昨天 23:40" --progress "已没收热得快"
+  dormlink log-visit --member 李晴紫 --dorm 10-106 --kind talk --talked 张晨昕 --at "昨天 21:10" \
+                     --concern "情绪低落，提到不想上课" --escalate-to 辅导员     # staff: dormlink concern
   dormlink log-visit --from-csv 反馈表.csv      # columns 党员姓名,联系寝室名称,时间,联系学生姓名及方式,工作进展及成效,说明
 
 Kinds: visit 走访, talk 谈心, symposium 座谈会, activity 寝室活动, orientation 新生入学教育,
@@ -67,6 +71,9 @@ inline constexpr Message identical_nothing_saved{"an identical record already ex
                                                  "已有相同的记录：#{}；未保存任何内容"};
 inline constexpr Message same_as_line{"the same record as line {}", "与第 {} 行是同一条记录"};
 inline constexpr Message file_problems{"{}: {} problem{}; nothing was saved", "{0}：{1} 个问题{2:.0}；未保存任何内容"};
+inline constexpr Message bad_escalate_to{
+    "--escalate-to {}: use counselor, head_teacher or leader (辅导员, 班主任, 学院领导)",
+    "--escalate-to {}：请用 辅导员、班主任 或 学院领导（counselor、head_teacher、leader）"};
 }  // namespace say
 
 struct LogVisitOptions {
@@ -87,6 +94,9 @@ struct LogVisitOptions {
   std::string severity;
   std::string reported_to;
   std::string reported_at;
+  std::string concern;
+  std::string escalate_to;
+  std::string concern_about;
 };
 
 // --corrects N: a record number, 1 or more.
@@ -123,6 +133,33 @@ std::optional<records::Incident> make_incident(const LogVisitOptions& o, const E
   return i;
 }
 
+// The messages of a concern typed with the record (docs/messages.md).
+namespace say {
+inline constexpr Message concerns_opened{" · {} concern{} reported to staff", " · 已上报 {0} 个关注事项{1:.0}"};
+inline constexpr Message needs_concern{"{} goes with --concern TEXT", "{} 须与 --concern TEXT 同用"};
+inline constexpr Message concern_kind{
+    "--concern goes on a talk: use --kind talk, or a visit with --talked (then a talk is saved beside the visit)",
+    "--concern 只能随谈心记录提出：请用 --kind talk，或在走访时给出 --talked（此时走访之外另存一条谈心记录）"};
+}  // namespace say
+
+// --concern, --escalate-to, --concern-about (docs/cases.md): on a talk, or a visit with --talked.
+std::optional<records::ConcernRequest> make_concern(const LogVisitOptions& o, const records::EntryRequest& r) {
+  if (util::trim(o.concern).empty()) {
+    if (!o.escalate_to.empty()) throw UsageError(say::needs_concern("--escalate-to"));
+    if (!o.concern_about.empty()) throw UsageError(say::needs_concern("--concern-about"));
+    return std::nullopt;
+  }
+  const bool visit_with_talk = r.kind == records::Kind::visit && !r.talked.empty();
+  if (r.kind != records::Kind::talk && !visit_with_talk) throw UsageError(say::concern_kind());
+  records::ConcernRequest c;
+  c.text = o.concern;
+  const auto to = escalation_of(o.escalate_to);
+  if (!to) throw UsageError(say::bad_escalate_to(quote_value(o.escalate_to)));
+  c.escalate_to = *to;
+  c.about = o.concern_about;
+  return c;
+}
+
 records::EntryRequest make_request(const LogVisitOptions& o, const EntryClock& clock) {
   records::EntryRequest r;
   auto kind = records::parse_kind(o.kind.empty() ? "visit" : o.kind);
@@ -147,6 +184,7 @@ records::EntryRequest make_request(const LogVisitOptions& o, const EntryClock& c
   if (!o.progress.empty()) r.content.progress = o.progress;
   if (!o.note.empty()) r.content.note = o.note;
   r.reason = o.reason;
+  r.concern = make_concern(o, r);
   return r;
 }
 
@@ -159,12 +197,27 @@ std::int64_t check_correctable(store::Database& db, const records::Row& row, std
   return id;
 }
 
-void print_receipt(Context& ctx, const store::Receipt& receipt, const records::ResolvedEntry& entry) {
+// The receipt; `concern`: the concern opened with the record (" · 已上报辅导员的关注事项").
+void print_receipt(Context& ctx, const store::Receipt& receipt, const records::ResolvedEntry& entry,
+                   const std::optional<records::ConcernRequest>& concern = std::nullopt) {
   if (ctx.options().quiet) return;
   const bool zh = message_language() == Language::zh;
-  cli::receipt(ctx, msg::record_saved(receipt.id, receipt.short_hash, entry.member_name,
-                                      zh ? records::label_zh(entry.row.kind) : records::key(entry.row.kind),
-                                      entry.row.dorm_code.value_or("-"), entry.row.happened_at));
+  auto line = msg::record_saved(receipt.id, receipt.short_hash, entry.member_name,
+                                zh ? records::label_zh(entry.row.kind) : records::key(entry.row.kind),
+                                entry.row.dorm_code.value_or("-"), entry.row.happened_at);
+  if (concern && !line.empty() && line.back() == '\n') {
+    line.pop_back();
+    line += concern_receipt(concern->escalate_to) + "\n";
+  }
+  cli::receipt(ctx, line);
+}
+
+// Appends one resolved record, refused when an identical one exists.
+store::Receipt append_new(store::Database& db, const records::ResolvedEntry& entry, const records::Content& content) {
+  if (auto existing = store::find_duplicate(db, entry.row, content)) {
+    throw DataError(say::identical_nothing_saved(*existing));
+  }
+  return store::append_record(db, entry.row, content);
 }
 
 int run_single(Context& ctx, const LogVisitOptions& o) {
@@ -173,21 +226,34 @@ int run_single(Context& ctx, const LogVisitOptions& o) {
   const auto clock = clock_of(ctx);
   const auto corrects = corrects_of(o.corrects);
   auto request = make_request(o, clock);
+  // A visit with a concern: the visit, and the talk the concern goes on (docs/cases.md).
+  const bool with_talk = request.concern && request.kind == records::Kind::visit;
+  if (with_talk) request.kind = records::Kind::talk;
   auto db = ctx.open_database(store::OpenMode::read_write);
+  std::optional<store::Receipt> visit_receipt;
   store::Receipt receipt;
   records::ResolvedEntry entry;
+  records::ResolvedEntry visit;
   db.transaction([&] {
     EntryResolver resolver(db, config, clock.now, EntryResolver::Loading::points);
     entry = resolver.resolve(request);
+    if (request.concern && !entry.concern_student) throw UsageError(entry.concern_problem);
     if (corrects > 0) entry.row.corrects = check_correctable(db, entry.row, corrects, o.reason);
     entry.row.entered_at = ctx.timestamp();
     entry.row.entered_by = ctx.user();
-    if (auto existing = store::find_duplicate(db, entry.row, request.content)) {
-      throw DataError(say::identical_nothing_saved(*existing));
+    if (with_talk) {
+      visit = entry;
+      visit.row.kind = records::Kind::visit;
+      visit_receipt = append_new(db, visit, request.content);
     }
-    receipt = store::append_record(db, entry.row, request.content);
+    receipt = append_new(db, entry, request.content);
+    if (request.concern) {
+      open_concern(db, receipt.id, *request.concern, *entry.concern_student, entry.row.entered_at,
+                   entry.row.entered_by);
+    }
   });
-  print_receipt(ctx, receipt, entry);
+  if (visit_receipt) print_receipt(ctx, *visit_receipt, visit);
+  print_receipt(ctx, receipt, entry, request.concern);
   return 0;
 }
 
@@ -203,6 +269,9 @@ std::vector<records::ResolvedEntry> resolve_rows(EntryResolver& resolver, store:
     auto where = fmt::format("{}:{}", file, row.line);
     try {
       auto entry = resolver.resolve(row.request);
+      if (row.request.concern && !entry.concern_student) {
+        problems.add(where, records::in_form_columns(entry.concern_problem));
+      }
       auto key = records::canonical_row(entry.row, records::canonical_content(row.request.content));
       if (auto [it, fresh] = seen.emplace(key, row.line); !fresh) {
         problems.add(where, say::same_as_line(it->second));
@@ -234,16 +303,24 @@ std::vector<store::Receipt> save_rows(Context& ctx, EntryResolver& resolver, sto
     entries[i].row.entered_at = entered_at;
     entries[i].row.entered_by = user;
     receipts.push_back(store::append_record(db, entries[i].row, rows[i].request.content));
+    if (const auto& concern = rows[i].request.concern) {
+      open_concern(db, receipts.back().id, *concern, entries[i].concern_student.value_or(""), entered_at, user);
+    }
     progress.advance();
   }
   return receipts;
 }
 
-void print_receipts(Context& ctx, const std::vector<store::Receipt>& receipts) {
+void print_receipts(Context& ctx, const std::vector<store::Receipt>& receipts, std::size_t concerns = 0) {
   if (ctx.options().quiet || receipts.empty()) return;
-  receipt(ctx, receipts.size() == 1 ? msg::one_record_saved(receipts.front().id, receipts.front().short_hash)
-                                    : msg::records_saved(receipts.size(), receipts.front().id, receipts.back().id,
-                                                         receipts.back().short_hash));
+  auto line = receipts.size() == 1 ? msg::one_record_saved(receipts.front().id, receipts.front().short_hash)
+                                   : msg::records_saved(receipts.size(), receipts.front().id, receipts.back().id,
+                                                        receipts.back().short_hash);
+  if (concerns > 0 && !line.empty() && line.back() == '\n') {
+    line.pop_back();
+    line += say::concerns_opened(concerns, concerns == 1 ? "" : "s") + "\n";
+  }
+  receipt(ctx, line);
 }
 
 int run_from_csv(Context& ctx, const LogVisitOptions& o) {
@@ -261,7 +338,9 @@ int run_from_csv(Context& ctx, const LogVisitOptions& o) {
     receipts = save_rows(ctx, resolver, db, rows, input.name, progress);
   });
   progress.finish();
-  print_receipts(ctx, receipts);
+  std::size_t concerns = 0;
+  for (const auto& row : rows) concerns += row.request.concern ? 1u : 0u;
+  print_receipts(ctx, receipts, concerns);
   return 0;
 }
 
@@ -304,7 +383,7 @@ bool asks_member_only(const Context& ctx, const LogVisitOptions& o) {
 }
 
 bool wants_session(const Context& ctx, const LogVisitOptions& o) {
-  if (!o.from_csv.empty() || !o.corrects.empty() || !o.category.empty()) return false;
+  if (!o.from_csv.empty() || !o.corrects.empty() || !o.category.empty() || !o.concern.empty()) return false;
   auto kind = records::parse_kind(o.kind.empty() ? "visit" : o.kind);
   if (kind && !records::is_contact(*kind)) return false;
   return o.interactive || (ctx.env().stdin_is_terminal && (o.member.empty() || o.dorm.empty()));
@@ -364,6 +443,15 @@ void add_log_visit_command(CLI::App& root, std::vector<Command>& commands) {
   app->add_option("--reported-to", o->reported_to, "Incident: 辅导员, 班主任, 支部书记")->type_name("WHOM");
   app->add_option("--reported-at", o->reported_at, "Incident: when it was reported (same forms as --at)")
       ->type_name("WHEN");
+  app->add_option("--concern", o->concern,
+                  "A concern found in the talk, reported to staff (sensitive; docs/cases.md): on --kind talk, or a "
+                  "visit with --talked")
+      ->type_name("TEXT");
+  app->add_option("--escalate-to", o->escalate_to, "The concern goes to: counselor (default), head_teacher, leader")
+      ->type_name("WHOM");
+  app->add_option("--concern-about", o->concern_about,
+                  "When the talk names several students: which one the concern is about")
+      ->type_name("WHO");
   app->add_flag("-i,--interactive", o->interactive,
                 "Ask for missing fields (automatic at a terminal when --member or --dorm is missing)");
   app->footer(k_examples);

@@ -54,6 +54,7 @@ Document feedback_document(Context& ctx, store::Database& db, const Loaded& l, c
   in.chain = l.chain;
   in.college = ctx.config().college.name;
   in.privacy = privacy_of(ctx.config(), o);
+  if (const auto* c = l.cultivation.find(person.id)) in.cultivation = *c;
   const auto form = report::build_feedback_form(in);
   Document d{person.id, person.name, {}, {}, {}};
   if (sheets(o)) {

@@ -1,7 +1,6 @@
 // dormlink report summary (docs/reports.md): a counselor's summary of one reporting period for
 // the college Party committee; the engine is report_forms.cpp.
 #include <algorithm>
-#include <cstdint>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -11,7 +10,6 @@
 #include "cli/context.hpp"
 #include "cli/report_forms.hpp"
 #include "cli/report_support.hpp"
-#include "dormlink/records/record.hpp"
 #include "dormlink/report/summary_report.hpp"
 #include "dormlink/store/report_store.hpp"
 
@@ -22,8 +20,9 @@ constexpr const char* k_summary_footer =
     R"(--college: one row per counselor (the totals of that counselor's summary) and the college's
 forms, incidents, attention students and overdue counts. --branch: the members of one branch.
 Per member and dorm: visits and talks done against due, residents talked with, forms received,
-incidents and how fast they were reported, attention students as counts, what is still
-overdue, assignment changes and the records' chain head. For the committee by default: counts
+incidents by category and how fast staff acknowledged them (repeats flagged), concerns raised
+(the counselor sees each; the committee counts only), attention students as counts, what is
+still overdue, assignment changes and the records' chain head. For the committee by default: counts
 only, small counts shown as <3. docs/reports.md.
 
 --format html writes the summary as a page with its charts (per member done against required;
@@ -37,23 +36,6 @@ Examples:
   dormlink report summary --college --period previous -o 全院汇总.md        # the committee's one document
   dormlink report summary --branch 英语系学生第一党支部 --period previous --format xlsx -o 支部.xlsx
   dormlink report summary --counselor T2024001 --period previous --format pdf -o 汇总.pdf)";
-
-// Each incident of the period's category, for the HTML's incidents by category (one query per
-// incident found in the period: a few).
-std::vector<std::pair<std::int64_t, records::IncidentCategory>> incident_categories(store::Database& db,
-                                                                                    const Loaded& l) {
-  std::vector<std::pair<std::int64_t, records::IncidentCategory>> categories;
-  for (const auto& o : l.obligations) {
-    if (o.rule != check::Rule::incident_report || o.window_from < l.period.first_day ||
-        o.window_from > l.period.last_day)
-      continue;
-    if (const auto r = store::load_contact(db, o.record_id)) {
-      if (const auto c = records::parse_incident_category(r->incident_category))
-        categories.emplace_back(o.record_id, *c);
-    }
-  }
-  return categories;
-}
 
 }  // namespace
 
@@ -83,7 +65,6 @@ Document summary_document(Context& ctx, store::Database& db, const Loaded& l, co
   }
   for (const auto& row : store::latest_feedback_submissions(db, l.period.semester_id, l.period.number, l.as_of))
     in.hand_ins.emplace_back(row.subject_id, hand_in_of(row).source);
-  if (o.format == "html" || o.format == "pdf") in.incident_categories = incident_categories(db, l);
   const auto summary = report::build_counselor_summary(in);
   Document d{"college", summary.college, {}, {}, {}};
   if (in.scope == report::SummaryScope::branch) d = Document{l.branch, l.branch, {}, {}, {}};

@@ -10,10 +10,19 @@
 #include "cli/messages.hpp"
 #include "cli/progress.hpp"
 #include "dormlink/error.hpp"
+#include "dormlink/store/case_store.hpp"
 #include "dormlink/store/record_store.hpp"
 
 namespace dormlink::cli {
 namespace {
+
+// What verify says of the case chain (docs/cases.md "The case chain").
+namespace say {
+inline constexpr Message case_failed{"verify: {} records intact; FAILED at case event {}: {}\n",
+                                     "校验：{} 条记录完好；在事项步骤 {} 处失败：{}\n"};
+inline constexpr Message cases_ok{"verify: {} case events intact; case chain head {}\n",
+                                  "校验：{} 个事项步骤完好；事项链头 {}\n"};
+}  // namespace say
 
 struct VerifyOptions {
   std::vector<std::string> expect_heads;
@@ -50,10 +59,13 @@ int run_verify(Context& ctx, const VerifyOptions& o) {
   std::vector<records::ChainAnchor> given;
   for (const auto& h : o.expect_heads) given.push_back(parse_expected_head(h));
   store::VerifyReport report;
+  store::CaseVerifyReport cases;
   {
     Progress progress(ctx, "verify");
-    read_undamaged(ctx, msg::chain_not_verified(),
-                   [&](store::Database& db) { report = store::verify_records(db, std::move(given)); });
+    read_undamaged(ctx, msg::chain_not_verified(), [&](store::Database& db) {
+      report = store::verify_records(db, std::move(given));
+      if (!report.fault) cases = store::verify_cases(db);
+    });
   }
   if (report.fault) {
     ctx.out() << msg::verify_failed(report.fault->id, report.fault->what)
@@ -61,9 +73,14 @@ int run_verify(Context& ctx, const VerifyOptions& o) {
                      std::min<std::int64_t>(static_cast<std::int64_t>(report.records), report.fault->id - 1));
     return static_cast<int>(ExitCode::findings);
   }
+  if (cases.fault) {
+    ctx.out() << say::case_failed(report.records, cases.fault->id, cases.fault->what);
+    return static_cast<int>(ExitCode::findings);
+  }
   if (!ctx.options().quiet) {
     ctx.out() << msg::verify_ok(report.records, report.head.empty() ? msg::no_head() : report.head,
                                 anchors_sentence(report));
+    if (cases.events > 0) ctx.out() << say::cases_ok(cases.events, cases.head);
   }
   return 0;
 }

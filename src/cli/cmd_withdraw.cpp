@@ -10,6 +10,7 @@
 #include "cli/messages.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/report/feedback_report.hpp"
+#include "dormlink/store/case_store.hpp"
 #include "dormlink/store/record_store.hpp"
 #include "dormlink/store/report_store.hpp"
 
@@ -75,6 +76,7 @@ int run_fix(Context& ctx, const FixOptions& o, records::Kind kind) {
     if (kind == records::Kind::purge) {
       const auto before = store::load_contact(db, o.id);
       store::purge_content(db, o.id);
+      store::purge_case_texts(db, o.id);  // the concern's words and the staff's notes (docs/cases.md)
       if (before) redacted = redact_submissions(db, status, *before, receipt.id);
     }
   });

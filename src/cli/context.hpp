@@ -108,6 +108,8 @@ void add_calendar_command(CLI::App& root, std::vector<Command>& commands);
 void add_notify_command(CLI::App& root, std::vector<Command>& commands);
 void add_inspect_command(CLI::App& root, std::vector<Command>& commands);
 void add_withdraw_commands(CLI::App& root, std::vector<Command>& commands);
+// `concern` and `incident` with ack, act, close, list (cmd_case.cpp; docs/cases.md).
+void add_case_commands(CLI::App& root, std::vector<Command>& commands);
 void add_report_command(CLI::App& root, std::vector<Command>& commands);
 void add_backup_command(CLI::App& root, std::vector<Command>& commands);
 void add_form_command(CLI::App& root, std::vector<Command>& commands);

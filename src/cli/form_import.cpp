@@ -293,6 +293,9 @@ void resolve_rows(FormPlan& plan, EntryResolver& resolver, store::Database& db, 
     }
     try {
       auto entry = resolver.resolve(row.request);
+      if (row.request.concern && !entry.concern_student) {
+        problems.add(where, records::in_form_columns(entry.concern_problem));
+      }
       const auto key = records::canonical_row(entry.row, records::canonical_content(row.request.content));
       const auto existing = store::find_same_contact(db, entry.row);
       if (!seen.insert(key).second) problems.add(where, form_msg::same_contact());

@@ -113,6 +113,10 @@ constexpr ManText k_texts[] = {
     {"log-visit", "--severity", "突发情况的程度：轻、一般、严重"},
     {"log-visit", "--reported-to", "突发情况报告给：辅导员、班主任、支部书记"},
     {"log-visit", "--reported-at", "突发情况的报告时间（写法同 --at）"},
+    {"log-visit", "--concern", "关注事项：谈心时发现、需上报的情况（敏感；docs/cases.md）"},
+    {"log-visit", "--escalate-to",
+     "关注事项上报给：辅导员（默认）、班主任 或 学院领导（counselor、head_teacher、leader）"},
+    {"log-visit", "--concern-about", "谈心涉及多名学生时，关注事项针对哪一名（学号、姓名、姓名开头或拼音）"},
     {"log-visit", "--interactive", "逐项询问缺少的内容（在终端上缺少 --member 或 --dorm 时自动进入）"},
 
     {"verify", "", "校验记录的哈希链（链断裂时退出码为 1）"},

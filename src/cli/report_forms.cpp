@@ -19,6 +19,7 @@
 #include "cli/report_forms_messages.hpp"
 #include "cli/report_support.hpp"
 #include "cli/sheets.hpp"
+#include "cli/studio_support.hpp"
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/check/period.hpp"
 #include "dormlink/error.hpp"
@@ -208,16 +209,19 @@ Loaded load(Context& ctx, store::Database& db, const ReportOptions& o) {
   options.keep_met = true;
   if (one_counselor) options.counselor = l.counselor;
   if (o.summary) {
-    // A summary tallies the period's obligations (due from its first day to its form, summary
-    // and incident reports, at most incident_report_hours later) and counts every overdue one.
+    // A summary tallies the period's obligations (due from its first day to its form, summary,
+    // incident reports and concerns' acknowledgements, at most incident_report_hours or
+    // concern_ack_hours later) and counts every overdue one.
     options.keep_met_from = l.period.first_day;
-    const int hours_days = (ctx.config().duties.incident_report_hours + 23) / 24;
+    const auto& duties = ctx.config().duties;
+    const int hours_days = (std::max(duties.incident_report_hours, duties.concern_ack_hours) + 23) / 24;
     const auto last =
         std::max(to_days(l.period.summary_due), to_days(l.period.last_day) + std::chrono::days{hours_days});
     options.keep_met_to = Date{last + std::chrono::days{1}};
   }
   l.obligations = check::evaluate(l.input, ctx.config(), l.as_of, options);
   l.chain = store::load_chain_head(db);
+  if (!o.summary) l.cultivation = load_cultivation(ctx, db, l.input, period_end(l));
   return l;
 }
 

@@ -12,6 +12,7 @@
 #include "cli/sheets.hpp"
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/records/chain.hpp"
+#include "dormlink/report/cultivation.hpp"
 #include "dormlink/report/hand_in.hpp"
 #include "dormlink/report/period.hpp"
 #include "dormlink/report/privacy.hpp"
@@ -60,8 +61,9 @@ struct Loaded {
   records::ChainHead chain;
   report::ReportPeriod period;
   Date as_of{};
-  int counselor = -1;  // --counselor's index in input.counselors; -1 without one
-  std::string branch;  // --branch resolved to the branch's name; empty without one
+  int counselor = -1;               // --counselor's index in input.counselors; -1 without one
+  std::string branch;               // --branch resolved to the branch's name; empty without one
+  report::Cultivation cultivation;  // feedback: 入党积极分子培养 up to period_end (docs/studio.md)
 };
 
 // The last day the period's records are read to: min(as_of, the period's last day).

@@ -22,6 +22,7 @@ struct OversightOptions {
   std::string audience;
   std::string output;
   bool force = false;
+  int commend = 0;  // assessment --commend N: the commendation list of N (docs/studio.md §4); 0: none
 };
 
 // The audience's privacy (--audience, default branch).

@@ -44,5 +44,7 @@ void add_report_summary(CLI::App* report, std::vector<Command>& commands);
 // report assessment (cmd_report_assessment.cpp), report inspection (cmd_report_inspection.cpp).
 void add_report_assessment(CLI::App* report, std::vector<Command>& commands);
 void add_report_inspection(CLI::App* report, std::vector<Command>& commands);
+// report studio (cmd_report_studio.cpp): the peer studio's view (docs/studio.md).
+void add_report_studio(CLI::App* report, std::vector<Command>& commands);
 
 }  // namespace dormlink::cli

@@ -68,7 +68,7 @@ constexpr std::array<KeySpec<A>, 9> k_assignment_keys{{
 
 // REQUIREMENTS §2: "二个一、二个二", 谈心, 重点关注, 第一时间, 新生入学教育
 using D = DutiesConfig;
-constexpr std::array<KeySpec<D>, 10> k_duties_keys{{
+constexpr std::array<KeySpec<D>, 14> k_duties_keys{{
     {"visits_per_week", &D::visits_per_week, "visits per dorm per teaching week (走访, \"二个二\")", 1, 7},
     {"talk_period", &D::talk_period, "talk to every resident once per week|biweek|month|semester (谈心)"},
     {"attention_talk_period", &D::attention_talk_period,
@@ -85,6 +85,13 @@ constexpr std::array<KeySpec<D>, 10> k_duties_keys{{
     {"work_plan_due_week", &D::work_plan_due_week, "work plan due by the end of this teaching week (工作计划)", 1, 30},
     {"excused_waives_week", &D::excused_waives_week,
      "an excused record waives its dorm's visits and talks that week (因故未走访)"},
+    {"concern_ack_hours", &D::concern_ack_hours, "staff acknowledge a member's concern within N hours (及时汇报)", 1,
+     720},
+    {"concern_open_days", &D::concern_open_days, "a concern still open after N days is listed (跟进)", 1, 366},
+    {"repeat_window_days", &D::repeat_window_days,
+     "an incident of the same category, student or dorm within N days is a repeat (屡次)", 1, 366},
+    {"cultivation_per_activist", &D::cultivation_per_activist,
+     "cultivation contacts per activist per month, 0: not counted (培养入党积极分子)", 0, 10},
 }};
 
 // REQUIREMENTS §3: the form every two weeks, due Monday; the summary to the committee Tuesday.
@@ -211,6 +218,11 @@ std::optional<std::string> check_semester_id(const std::string& value) {
   return msg::ascii_id(quoted(value));
 }
 
+using T = StudioConfig;
+constexpr std::array<KeySpec<T>, 1> k_studio_keys{{
+    {"members", &T::members, "staff or student ids of the studio's members (朋辈辅导员工作室)", 0, 0, check_not_empty},
+}};
+
 constexpr SectionSpec<C> k_college{"college", "The college (学院)", k_college_keys};
 constexpr SectionSpec<A> k_assignment{
     "assignment", "Who contacts which dorms (工作方式): 专业对口, 性别相同, 高年级联系低年级", k_assignment_keys};
@@ -226,6 +238,7 @@ constexpr SectionSpec<P> k_privacy{"privacy", "What the committee may see (隐�
 constexpr SectionSpec<L> k_limits{"limits", "How large an input file may be (输入文件上限)", k_limits_keys};
 constexpr SectionSpec<N> k_notify{"notify", "Who `dormlink notify` mails the evening digest to (邮件提醒)",
                                   k_notify_keys};
+constexpr SectionSpec<T> k_studio{"studio", "The peer counselors' studio (朋辈辅导员工作室)", k_studio_keys};
 
 // The assessment components, in the order render_config writes them.
 constexpr std::array<NamedComment, 8> k_weight_components{{
@@ -250,9 +263,9 @@ constexpr std::array<NamedComment, 6> k_semester_keys{{
 }};
 
 // The top-level tables.
-constexpr std::array<std::string_view, 12> k_section_names{"college",    "calendar", "assignment", "duties",
-                                                           "reporting",  "forms",    "check",      "inspection",
-                                                           "assessment", "privacy",  "limits",     "notify"};
+constexpr std::array<std::string_view, 13> k_section_names{
+    "college",    "calendar",   "assignment", "duties", "reporting", "forms", "check",
+    "inspection", "assessment", "privacy",    "limits", "notify",    "studio"};
 
 bool contains(const std::vector<std::string_view>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
@@ -271,6 +284,7 @@ std::optional<std::string> owner_of(std::string_view key) {
   if (contains(key_names(k_privacy), key)) return "[privacy]";
   if (contains(key_names(k_limits), key)) return "[limits]";
   if (contains(key_names(k_notify), key)) return "[notify]";
+  if (contains(key_names(k_studio), key)) return "[studio]";
   if (contains(first_names(k_weight_components), key)) return "[assessment.weights]";
   if (contains(first_names(k_semester_keys), key)) return "[[calendar.semester]]";
   if (key == "semester") return "[calendar]";

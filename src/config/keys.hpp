@@ -106,6 +106,7 @@ extern const SectionSpec<AssessmentConfig> k_assessment;
 extern const SectionSpec<PrivacyConfig> k_privacy;
 extern const SectionSpec<LimitsConfig> k_limits;
 extern const SectionSpec<NotifyConfig> k_notify;
+extern const SectionSpec<StudioConfig> k_studio;
 
 // A name and its comment: the assessment components, the keys of a semester block.
 using NamedComment = std::pair<std::string_view, std::string_view>;
@@ -117,7 +118,7 @@ extern const std::array<NamedComment, 8> k_weight_components;
 extern const std::array<NamedComment, 6> k_semester_keys;
 
 // The top-level tables.
-extern const std::array<std::string_view, 12> k_section_names;
+extern const std::array<std::string_view, 13> k_section_names;
 
 // The key names of a section, in table order.
 template <class Section>

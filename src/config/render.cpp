@@ -144,6 +144,7 @@ std::string render_config(const Config& config) {
   render_section(out, k_privacy, config.privacy);
   render_section(out, k_limits, config.limits);
   render_section(out, k_notify, config.notify);
+  render_section(out, k_studio, config.studio);
   return out;
 }
 

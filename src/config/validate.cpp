@@ -139,6 +139,7 @@ Config Validator::run(const toml::table& root) {
   read_section(root, k_privacy, config.privacy);
   read_section(root, k_limits, config.limits);
   read_section(root, k_notify, config.notify);
+  read_section(root, k_studio, config.studio);
   const auto& a = config.assignment;
   check_order(root, "assignment", {"min_dorms", a.min_dorms}, {"max_dorms", a.max_dorms}, false);
   const auto& s = config.assessment;

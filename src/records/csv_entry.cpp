@@ -28,6 +28,8 @@ enum Column : std::size_t {
   c_severity,
   c_reported_to,
   c_reported_at,
+  c_concern,
+  c_escalate_to,
   c_count
 };
 
@@ -46,7 +48,35 @@ constexpr std::array<ColumnSpec, c_count> k_columns{{
     {"severity", {"严重程度", "", "", "", "", "", ""}},
     {"reported_to", {"报告对象", "报告给", "", "", "", "", ""}},
     {"reported_at", {"报告时间", "", "", "", "", "", ""}},
+    {"concern", {"需上报情况", "上报情况", "需上报事项", "关注事项", "", "", ""}},
+    {"escalate_to", {"上报对象", "上报给", "", "", "", "", ""}},
 }};
+
+// The messages of the concern columns (docs/cases.md "Opening a concern").
+namespace say {
+inline constexpr Message bad_escalate_to{"{}: use 辅导员, 班主任 or 学院领导", "{}：请填写 辅导员、班主任 或 学院领导"};
+inline constexpr Message escalate_without_concern{"上报对象 goes with 需上报情况 (what is reported)",
+                                                  "上报对象 须与 需上报情况（上报的内容）同填"};
+}  // namespace say
+
+// 需上报情况 and 上报对象: a concern about the row's one student; nullopt when the row has none.
+std::optional<ConcernRequest> read_concern(roster::detail::RowReader& r) {
+  if (r.cell(c_concern).empty()) {
+    if (!r.cell(c_escalate_to).empty()) r.problem(c_escalate_to, say::escalate_without_concern());
+    return std::nullopt;
+  }
+  ConcernRequest c;
+  c.text = std::string(r.cell(c_concern));
+  c.in_table = true;
+  if (!r.cell(c_escalate_to).empty()) {
+    if (auto to = parse_escalation(r.cell(c_escalate_to))) {
+      c.escalate_to = *to;
+    } else {
+      r.problem(c_escalate_to, say::bad_escalate_to(quote_value(r.cell(c_escalate_to))));
+    }
+  }
+  return c;
+}
 
 // 联系学生姓名及方式 (records::parse_contact_cell, student ids taken as names as --talked takes
 // them): the names, and the cell for the kind and channel rules.
@@ -144,6 +174,7 @@ std::optional<CsvEntry> read_row(roster::detail::RowReader& r, Date today) {
   q.reason = std::string(r.cell(c_reason));
   q.incident = read_incident(r, today);
   if (q.incident && q.kind != Kind::incident) r.problem(c_category, msg::category_only_incident());
+  q.concern = read_concern(r);
   return e;
 }
 
@@ -168,7 +199,7 @@ std::vector<CsvEntry> parse_record_csv(const util::CsvTable& table, const std::s
     reader.record = &record;
     // Names, dorms and choices are plain text as in a roster; progress, note and reason are
     // free text, stored as typed and escaped on output.
-    static constexpr std::array<std::size_t, 3> free_text{c_progress, c_note, c_reason};
+    static constexpr std::array<std::size_t, 4> free_text{c_progress, c_note, c_reason, c_concern};
     roster::detail::check_plain_cells(reader, free_text);
     if (auto e = read_row(reader, today)) out.push_back(std::move(*e));
   }

@@ -14,6 +14,29 @@
 namespace dormlink::records {
 namespace {
 
+// What a concern typed with a record may not be (docs/cases.md "Opening a concern"). Each names
+// --concern, which a CSV file's or a form's message shows as the column 需上报情况.
+namespace say {
+inline constexpr Message concern_needs_talk{
+    "--concern goes on a talk, and this record is a {}: use --kind talk, or a visit with --talked",
+    "--concern 只能随谈心记录提出，而这条记录是{}：请用 --kind talk，或在走访时给出 --talked"};
+inline constexpr Message concern_needs_talk_row{"--concern goes on a talk, and this row is a {}: fill 类型 with 谈心",
+                                                "--concern 只能随谈心记录提出，而这一行是{}：请在 类型 中填写 谈心"};
+inline constexpr Message concern_no_student{"--concern: the talk names no student; name the student it is about",
+                                            "--concern：这次谈心没有写明学生；请写明关注事项所针对的学生"};
+inline constexpr Message concern_several{
+    "--concern: the talk names {} students ({}); say which one the concern is about with --concern-about",
+    "--concern：这次谈心涉及 {} 名学生（{}）；请用 --concern-about 指明关注事项针对哪一名"};
+inline constexpr Message concern_several_row{
+    "--concern: the row names {} students ({}); a concern is about one student: give that talk a row of its own",
+    "--concern：这一行涉及 {} 名学生（{}）；关注事项只针对一名学生：请把与该生的谈心单独写一行"};
+inline constexpr Message concern_about_none{"--concern-about {}: not one of the talk's students ({})",
+                                            "--concern-about {}：不是这次谈心的学生（{}）之一"};
+inline constexpr Message concern_about_several{
+    "--concern-about {}: several of the talk's students match ({}); give the student id",
+    "--concern-about {}：这次谈心中有多名学生符合（{}）；请给出学号"};
+}  // namespace say
+
 // A kind as a message names it: its key in English ("visit"), its label in Chinese ("走访").
 std::string kind_word(Kind kind) {
   return std::string(message_language() == Language::zh ? label_zh(kind) : key(kind));
@@ -170,6 +193,65 @@ void check_report_time(const EntryRequest& r, const EntryContext& c, ProblemColl
   }
 }
 
+// The talk's students as "name id, name id".
+std::string students_shown(const EntryContext& c, const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) {
+    std::string name;
+    for (const auto& s : c.snapshot->students)
+      if (s.student_id == id) name = s.facts.name;
+    out += fmt::format("{}{}{}", out.empty() ? "" : ", ", name.empty() ? "" : name + " ", id);
+  }
+  return out;
+}
+
+// The one of the talk's students `about` names: id or name, else a unique name prefix, else pinyin.
+std::vector<std::string> among_students(const EntryContext& c, const std::vector<std::string>& ids,
+                                        const std::string& about) {
+  const auto wanted = util::normalize_code(about);
+  std::vector<const roster::StudentRow*> named;
+  for (const auto& s : c.snapshot->students)
+    if (std::find(ids.begin(), ids.end(), s.student_id) != ids.end()) named.push_back(&s);
+  std::vector<std::string> exact, prefix, latin;
+  auto best_kind = util::PinyinMatch::none;
+  for (const auto* s : named) {
+    if (s->student_id == wanted || s->facts.name == wanted) exact.push_back(s->student_id);
+    if (!wanted.empty() && s->facts.name.starts_with(wanted)) prefix.push_back(s->student_id);
+    if (!util::is_pinyin_text(wanted)) continue;
+    const auto kind = util::match_pinyin(wanted, util::pinyin(s->facts.name));
+    if (kind == util::PinyinMatch::none || kind < best_kind) continue;
+    if (best_kind < kind) latin.clear();
+    best_kind = kind;
+    latin.push_back(s->student_id);
+  }
+  if (!exact.empty()) return exact;
+  return prefix.empty() ? latin : prefix;
+}
+
+// The student a concern is about, or why it cannot be told (ResolvedEntry::concern_problem).
+void resolve_concern(const EntryRequest& r, const EntryContext& c, ResolvedEntry& out) {
+  if (!r.concern) return;
+  const auto& ids = out.row.students;
+  const bool row = r.concern->in_table;
+  if (r.kind != Kind::talk) {
+    out.concern_problem = (row ? say::concern_needs_talk_row : say::concern_needs_talk)(kind_word(r.kind));
+  } else if (ids.empty()) {
+    out.concern_problem = say::concern_no_student();
+  } else if (r.concern->about.empty() && ids.size() == 1) {
+    out.concern_student = ids.front();
+  } else if (r.concern->about.empty()) {
+    out.concern_problem = (row ? say::concern_several_row : say::concern_several)(ids.size(), students_shown(c, ids));
+  } else {
+    const auto found = among_students(c, ids, r.concern->about);
+    if (found.size() == 1) {
+      out.concern_student = found.front();
+    } else {
+      out.concern_problem = (found.empty() ? say::concern_about_none : say::concern_about_several)(
+          quote_value(r.concern->about), students_shown(c, found.empty() ? ids : found));
+    }
+  }
+}
+
 }  // namespace
 
 void check_correction(const Row& row, const CorrectionTarget& t, const std::string& reason) {
@@ -244,6 +326,7 @@ ResolvedEntry resolve_entry(const EntryRequest& r, const EntryContext& c) {
     auto count = problems.size();
     throw DataError(msg::entry_problems(count, count == 1 ? "" : "s"), problems.take());
   }
+  resolve_concern(r, c, out);
   return out;
 }
 
@@ -251,7 +334,8 @@ std::string in_form_columns(std::string_view message) {
   const auto non_ascii = [](char c) { return static_cast<unsigned char>(c) >= 0x80; };
   // Longer options first: --reported-at before --at would not matter (a space follows the
   // option), but keeps the table readable.
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> k_options{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 11> k_options{{
+      {"--concern", "需上报情况"},
       {"--talked", "联系学生姓名及方式"},
       {"--dorm", "联系寝室名称"},
       {"--at", "时间"},

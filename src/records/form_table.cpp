@@ -23,6 +23,8 @@ enum Column : std::size_t {
   c_channel,
   c_member_id,
   c_member_name,
+  c_concern,
+  c_escalate_to,
   c_count
 };
 
@@ -38,10 +40,13 @@ constexpr std::array<std::array<std::string_view, 4>, c_count> k_titles{{
     {"方式", "渠道", "联系方式", ""},
     {"党员学号", "", "", ""},
     {"党员姓名", "", "", ""},
+    {"需上报情况", "上报情况", "需上报事项", "关注事项"},
+    {"上报对象", "上报给", "", ""},
 }};
 
 constexpr std::array<std::string_view, c_count> k_names{
-    "联系寝室名称", "时间", "联系学生姓名及方式", "工作进展及成效", "说明", "类型", "方式", "党员学号", "党员姓名"};
+    "联系寝室名称", "时间",     "联系学生姓名及方式", "工作进展及成效", "说明",    "类型",
+    "方式",         "党员学号", "党员姓名",           "需上报情况",     "上报对象"};
 
 // A header or label cell as compared: no spaces or line breaks (merged headers wrap), no
 // trailing colon.
@@ -240,6 +245,13 @@ std::vector<Date> table_dates(const FormGrid& main, Date today) {
 
 namespace {
 
+// The messages of the concern columns (docs/cases.md "Opening a concern").
+namespace say {
+inline constexpr Message bad_escalate_to{"{}: use 辅导员, 班主任 or 学院领导", "{}：请填写 辅导员、班主任 或 学院领导"};
+inline constexpr Message escalate_without_concern{"上报对象 goes with 需上报情况 (what is reported)",
+                                                  "上报对象 须与 需上报情况（上报的内容）同填"};
+}  // namespace say
+
 // The incident category a row's text names (特殊情况 rows), else 其他违纪.
 IncidentCategory category_in(std::string_view progress, std::string_view note) {
   for (int c = 0; c <= static_cast<int>(IncidentCategory::emergency); ++c) {
@@ -273,6 +285,27 @@ struct RowReader {
   }
 
   std::optional<FormRow> read(const FormGrid::Line& line) const;
+
+  // 需上报情况 and 上报对象: a concern about the row's one student.
+  std::optional<ConcernRequest> concern(const FormGrid::Line& line) const {
+    const auto text = cell_at(line, map[c_concern]);
+    const auto to = cell_at(line, map[c_escalate_to]);
+    if (text.empty()) {
+      if (!to.empty()) problem(line, c_escalate_to, say::escalate_without_concern());
+      return std::nullopt;
+    }
+    ConcernRequest c;
+    c.text = std::string(text);
+    c.in_table = true;
+    if (!to.empty()) {
+      if (auto parsed = parse_escalation(to)) {
+        c.escalate_to = *parsed;
+      } else {
+        problem(line, c_escalate_to, say::bad_escalate_to(quote_value(to)));
+      }
+    }
+    return c;
+  }
 };
 
 std::optional<FormRow> RowReader::read(const FormGrid::Line& line) const {
@@ -317,6 +350,7 @@ std::optional<FormRow> RowReader::read(const FormGrid::Line& line) const {
   if (q.kind == Kind::excused) q.reason = std::string(note.empty() ? progress : note);
   if (q.kind == Kind::incident)
     q.incident = Incident{category_in(progress, note), std::nullopt, std::nullopt, std::nullopt};
+  q.concern = concern(line);
   return row;
 }
 

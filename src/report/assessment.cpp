@@ -82,10 +82,68 @@ void finish(ComponentScore& s) {
   if (s.component == Component::inspection) {
     s.ratio = s.findings > 0 ? 1.0 - static_cast<double>(s.contradicted) / s.findings : 1.0;
   } else {
-    const int closed = s.met + s.late + s.overdue;
+    const int closed = s.met + s.late + s.overdue + s.unreported;
     s.ratio = closed > 0 ? (s.met + 0.5 * s.late) / closed : 1.0;
   }
   s.points = s.weight * s.ratio;
+}
+
+ComponentScore& component(MemberAssessment& m, Component c) { return m.components[static_cast<std::size_t>(c)]; }
+
+// Findings without a record of the member's dorms (docs/inspect.md): a no_contact finding that
+// contradicts the member's records costs as a contradicted record does; an incident an
+// inspection found that no record reported counts as an incident not reported — concealment
+// costs what a report would have earned. The committee counts incidents only in the component
+// (docs/reports.md "Audiences and privacy"): the findings that are incidents are not listed.
+void add_observations(const AssessmentInput& in, MemberAssessment& m) {
+  auto& inspection = component(m, Component::inspection);
+  auto& incidents = component(m, Component::incidents_on_time);
+  for (const auto& o : in.observations) {
+    if (o.member_id != m.id) continue;
+    if (!o.category || !in.privacy.suppresses_small_counts()) m.observations.push_back(o);
+    if (inspect::contradicts_records(o)) {
+      ++inspection.findings;
+      ++inspection.contradicted;
+    }
+    if (inspect::unreported_incident(o)) ++incidents.unreported;
+  }
+}
+
+// The member's incidents by category: each incident_report obligation by its status, and the
+// incidents found by an inspection that no record reported. Not for the committee, which sees no
+// incident by category (a category of one member's dorms is a count below the threshold).
+void tally_incidents(const AssessmentInput& in, const std::vector<const Obligation*>& obligations,
+                     MemberAssessment& m) {
+  if (in.privacy.suppresses_small_counts()) return;
+  std::map<std::string, IncidentTally> by_category;
+  const auto tally = [&](const std::string& category) -> IncidentTally& {
+    auto& t = by_category[category];
+    t.category = category;
+    return t;
+  };
+  for (const Obligation* o : obligations) {
+    if (o->rule != Rule::incident_report) continue;
+    const auto found = in.incident_categories.find(o->record_id);
+    auto& t = tally(found == in.incident_categories.end() ? std::string() : found->second);
+    switch (o->status) {
+      case Status::met:
+        ++t.met;
+        break;
+      case Status::met_late:
+        ++t.late;
+        break;
+      case Status::overdue:
+        ++t.overdue;
+        break;
+      case Status::waived:
+        break;
+      default:
+        ++t.pending;
+    }
+  }
+  for (const auto& o : in.observations)
+    if (o.member_id == m.id && inspect::unreported_incident(o)) ++tally(*o.category).unreported;
+  for (auto& [category, t] : by_category) m.incidents.push_back(std::move(t));
 }
 
 }  // namespace
@@ -206,12 +264,13 @@ Assessment build_assessment(const AssessmentInput& in) {
       s.weight = weight_of(in.options, c);
       m.components.push_back(s);
     }
-    if (const auto it = by_member.find(member); it != by_member.end()) {
-      for (const Obligation* o : it->second) {
-        Component c{};
-        component_of(o->rule, c);
-        count(m.components[static_cast<std::size_t>(c)], *o);
-      }
+    static const std::vector<const Obligation*> k_none;
+    const auto it = by_member.find(member);
+    const auto& obligations = it != by_member.end() ? it->second : k_none;
+    for (const Obligation* o : obligations) {
+      Component c{};
+      component_of(o->rule, c);
+      count(m.components[static_cast<std::size_t>(c)], *o);
     }
     auto& inspection = m.components[static_cast<std::size_t>(Component::inspection)];
     for (const auto& d : in.discrepancies) {
@@ -220,6 +279,8 @@ Assessment build_assessment(const AssessmentInput& in) {
       inspection.findings = d.total;
       m.contradicted_records = d.records;
     }
+    add_observations(in, m);
+    tally_incidents(in, obligations, m);
     double sum = 0;
     for (auto& s : m.components) {
       finish(s);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "assessment_inspection.hpp"
 #include "assessment_internal.hpp"
 #include "dormlink/report/assessment.hpp"
 #include "dormlink/report/json.hpp"
@@ -46,6 +47,7 @@ Json component_json(const Assessment& a, const ComponentScore& s) {
           {"not_yet_due", s.pending},
           {"findings", s.findings},
           {"contradicted", s.contradicted},
+          {"unreported", s.unreported},
           {"ratio", s.ratio},  // printed with four decimals: component_text
           {"points", one_decimal(s.points)},
           {"lost", std::move(lost)}};
@@ -60,6 +62,8 @@ Json member_json(const Assessment& a, const MemberAssessment& m) {
           {"score", m.score_tenths / 10.0},
           {"band", to_string(m.band)},
           {"contradicted_records", m.contradicted_records},
+          {"incidents", incidents_json(m)},
+          {"observations", observations_json(m)},
           {"components", std::move(components)}};
 }
 
@@ -97,7 +101,8 @@ std::string component_text(const Json& component) {
 std::string member_text(const Json& member) {
   std::string out = "{";
   for (const auto& [key, value] : member.items()) {
-    const bool own_line = key == "contradicted_records" || key == "components";
+    const bool own_line =
+        key == "contradicted_records" || key == "incidents" || key == "observations" || key == "components";
     if (out.size() > 1) out += own_line ? ",\n     " : ", ";
     out += "\"" + json_escape(key) + "\": ";
     if (key != "components") {

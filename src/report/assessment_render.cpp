@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "assessment_inspection.hpp"
 #include "assessment_internal.hpp"
 #include "dormlink/report/assessment.hpp"
 #include "dormlink/report/check_report.hpp"
@@ -37,6 +38,7 @@ std::string basis(const ComponentScore& s, Language language) {
     if (s.findings == 0) return l.no_findings(language);
     return worded(l.findings, language, s.findings, s.contradicted);
   }
+  if (s.unreported > 0) return unreported_basis(s, language);
   if (s.met + s.late + s.overdue == 0) return l.nothing_due(language);
   return "";
 }
@@ -170,6 +172,7 @@ std::string member_section(const Assessment& a, const MemberAssessment& m, Langu
     for (auto id : m.contradicted_records) ids.push_back(fmt::format("#{}", id));
     out += worded(l.contradicted_line, language, fmt::join(ids, l.list_separator(language)));
   }
+  out += inspection_notes_markdown(m, language);
   return out;
 }
 
@@ -187,7 +190,9 @@ Workbook assessment_workbook(const Assessment& a, Language language) {
   return {{"summary", l.summary_sheet(language), summary_table(a, language)},
           {"components", l.components_sheet(language), all_components_table(a, language)},
           {"lost", l.lost_sheet(language), lost_table(a, language)},
-          {"contradicted", l.contradicted_sheet(language), contradicted_table(a, language)}};
+          {"contradicted", l.contradicted_sheet(language), contradicted_table(a, language)},
+          {"incidents", incidents_sheet_name(language), incidents_table(a, language)},
+          {"observations", observations_sheet_name(language), observations_table(a, language)}};
 }
 
 ExportTable assessment_table(const Assessment& a, Language language) {

@@ -2,12 +2,15 @@
 
 #include <chrono>
 
+#include "case_words.hpp"
+
 #include <fmt/format.h>
 
 #include "dormlink/report/export_tables.hpp"
 #include "dormlink/report/json.hpp"
 #include "dormlink/report/table.hpp"
 #include "dormlink/report/words.hpp"
+#include "dormlink/when.hpp"
 
 namespace dormlink::report {
 namespace {
@@ -76,6 +79,22 @@ std::string late_note(const Obligation& o, Language language) {
   return fmt::format(fmt::runtime(k_labels.late(language)), o.late);
 }
 
+// The note column: entered late, or what a case item says beside its numbers.
+std::string note(const check::CheckInput& input, const Obligation& o, Language language) {
+  if (o.case_index >= 0) return case_note(input, o, language);
+  return late_note(o, language);
+}
+
+std::optional<std::string> timestamp(const std::optional<LocalDateTime>& when) {
+  if (!when) return std::nullopt;
+  return format_local(*when);
+}
+
+Json text_or_null(const std::optional<std::string>& text) {
+  if (!text || text->empty()) return nullptr;
+  return *text;
+}
+
 std::string group_heading(const check::CheckInput& input, int counselor, Language language) {
   const auto* c = counselor_at(input, counselor);
   if (c == nullptr) return k_labels.no_counselor(language);
@@ -107,7 +126,7 @@ std::vector<std::string> text_row(const check::CheckInput& input, const Obligati
           month_day(o.due),
           std::to_string(o.expected),
           std::to_string(o.found),
-          late_note(o, language)};
+          note(input, o, language)};
 }
 
 std::string counts_line(const CheckCounts& c, Language language) {
@@ -146,10 +165,50 @@ Json item_json(const check::CheckInput& input, const Obligation& o) {
   item["expected"] = o.expected;
   item["found"] = o.found;
   item["late"] = o.late;
+  const auto c = case_facts(input, o);
+  item["case_status"] = c.stage ? Json(std::string(check::to_string(*c.stage))) : Json(nullptr);
+  item["category"] = text_or_null(c.category);
+  item["escalate_to"] = text_or_null(c.escalate_to);
+  item["acknowledged_at"] = text_or_null(timestamp(c.acknowledged));
+  item["claimed_reported_at"] = text_or_null(timestamp(c.claimed));
+  item["repeat_of"] = o.repeat_of > 0 ? Json(o.repeat_of) : Json(nullptr);
   return item;
 }
 
 }  // namespace
+
+CaseFacts case_facts(const check::CheckInput& input, const Obligation& o) {
+  CaseFacts f;
+  if (o.case_index < 0) return f;
+  const auto index = static_cast<std::size_t>(o.case_index);
+  if (o.rule == Rule::incident_report && index < input.incidents.size()) {
+    const auto& i = input.incidents[index];
+    f.stage = i.steps.stage;
+    f.category = i.category;
+    f.acknowledged = i.steps.acknowledged;
+    f.claimed = i.reported;
+  } else if ((o.rule == Rule::concern_ack || o.rule == Rule::concern_open) && index < input.concerns.size()) {
+    const auto& c = input.concerns[index];
+    f.stage = c.steps.stage;
+    f.escalate_to = c.escalate_to;
+    f.acknowledged = c.steps.acknowledged;
+  }
+  return f;
+}
+
+std::string case_note(const check::CheckInput& input, const Obligation& o, Language language) {
+  const auto& w = case_words::k_labels;
+  const auto f = case_facts(input, o);
+  std::vector<std::string> parts;
+  if (o.repeat_of > 0) parts.push_back(fmt::format(pattern(w.repeat, language), o.repeat_of));
+  if (f.escalate_to && !f.escalate_to->empty())
+    parts.push_back(fmt::format(pattern(w.escalated, language), case_words::escalation(*f.escalate_to, language)));
+  if (f.acknowledged) parts.push_back(fmt::format(pattern(w.acknowledged, language), format_local(*f.acknowledged)));
+  if (f.claimed) parts.push_back(fmt::format(pattern(w.claimed, language), format_local(*f.claimed)));
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : w.separator(language)) + p;
+  return out;
+}
 
 std::string month_day(Date date) {
   return fmt::format("{:02}-{:02}", static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
@@ -197,6 +256,9 @@ std::string period_label(const Obligation& o, Language language) {
       return fmt::format("{}—{}", month_day(o.window_from), month_day(o.window_to));
     case Rule::incident_report:
       return fmt::format(fmt::runtime(l.incident(language)), o.record_id, month_day(o.window_from));
+    case Rule::concern_ack:
+    case Rule::concern_open:
+      return fmt::format(pattern(case_words::k_labels.concern_period, language), o.record_id, month_day(o.window_from));
     case Rule::no_assignment:
     case Rule::member_left:
     case Rule::member_dorm_count:
@@ -243,6 +305,10 @@ std::string rule_label(Rule rule, Language language) {
       return k_labels.symposium(language);
     case Rule::incident_report:
       return k_labels.incident_report(language);
+    case Rule::concern_ack:
+      return case_words::k_labels.concern_ack(language);
+    case Rule::concern_open:
+      return case_words::k_labels.concern_open(language);
     case Rule::feedback_form:
       return k_labels.feedback_form(language);
     case Rule::counselor_summary:
@@ -274,8 +340,8 @@ std::string status_label(Status status, Language language) {
 }
 
 std::string status_label(Rule rule, Status status, Language language) {
-  const bool late_work =
-      rule == Rule::feedback_form || rule == Rule::counselor_summary || rule == Rule::incident_report;
+  const bool late_work = rule == Rule::feedback_form || rule == Rule::counselor_summary ||
+                         rule == Rule::incident_report || rule == Rule::concern_ack || rule == Rule::concern_open;
   if (status == Status::met_late && !late_work) return k_labels.met_entered_late(language);
   return status_label(status, language);
 }
@@ -327,9 +393,29 @@ std::string render_check_json(const CheckListing& l) {
 
 std::string render_check_csv(const CheckListing& l, CsvFlavor flavor) {
   ExportTable t;
-  for (const char* key :
-       {"status", "rule", "counselor_id", "counselor_name", "member_id", "member_name", "dorm", "student_id",
-        "student_name", "period", "record_id", "window_from", "window_to", "due", "expected", "found", "late"}) {
+  for (const char* key : {"status",
+                          "rule",
+                          "counselor_id",
+                          "counselor_name",
+                          "member_id",
+                          "member_name",
+                          "dorm",
+                          "student_id",
+                          "student_name",
+                          "period",
+                          "record_id",
+                          "window_from",
+                          "window_to",
+                          "due",
+                          "expected",
+                          "found",
+                          "late",
+                          "case_status",
+                          "category",
+                          "escalate_to",
+                          "acknowledged_at",
+                          "claimed_reported_at",
+                          "repeat_of"}) {
     t.columns.push_back({key, key, false});
   }
   for (const auto& o : l.items) {
@@ -342,6 +428,14 @@ std::string render_check_csv(const CheckListing& l, CsvFlavor flavor) {
                       o.record_id > 0 ? std::to_string(o.record_id) : "", format_date(o.window_from),
                       format_date(o.window_to), format_date(o.due), std::to_string(o.expected), std::to_string(o.found),
                       std::to_string(o.late)});
+    const auto f = case_facts(*l.input, o);
+    auto& row = t.rows.back();
+    row.push_back(f.stage ? std::string(check::to_string(*f.stage)) : "");
+    row.push_back(f.category.value_or(""));
+    row.push_back(f.escalate_to.value_or(""));
+    row.push_back(timestamp(f.acknowledged).value_or(""));
+    row.push_back(timestamp(f.claimed).value_or(""));
+    row.push_back(o.repeat_of > 0 ? std::to_string(o.repeat_of) : "");
   }
   return render_table_csv(t, flavor);
 }

@@ -28,6 +28,10 @@ Rule shown_rule(Rule rule, const Privacy& privacy) {
 
 bool soon(const Obligation& o) { return o.status == Status::due_soon || o.status == Status::at_risk; }
 
+bool is_concern(Rule rule) { return rule == Rule::concern_ack || rule == Rule::concern_open; }
+// Cases have their own sections (docs/digest.md §1): incidents, then concerns.
+bool is_case(Rule rule) { return rule == Rule::incident_report || is_concern(rule); }
+
 // Lines of the same member, rule and period (talks of one week with five residents: one line
 // counting five), in the order of the first obligation of each.
 std::vector<DigestLine> group_lines(const std::vector<const Obligation*>& items, const Privacy& privacy,
@@ -229,16 +233,17 @@ Digest build_digest(const check::CheckInput& input, const std::vector<Obligation
   d.week = input.semester.teaching_week(options.as_of);
   d.options = options;
   d.shared_names = options.shared_names ? *options.shared_names : shared_names(input);
-  std::vector<const Obligation*> overdue, fresh, soon_items, incidents;
+  std::vector<const Obligation*> overdue, fresh, soon_items, incidents, concerns;
   for (const auto& o : obligations) {
     if (!for_recipient(input, o, recipient)) continue;
-    const bool is_incident = o.rule == Rule::incident_report;
     if (o.status == Status::overdue) {
       overdue.push_back(&o);
       if (!options.since || o.due >= *options.since) fresh.push_back(&o);
     }
     if (soon(o)) soon_items.push_back(&o);
-    if (is_incident && (o.status == Status::overdue || soon(o))) incidents.push_back(&o);
+    if (o.status != Status::overdue && !soon(o)) continue;
+    if (o.rule == Rule::incident_report) incidents.push_back(&o);
+    if (is_concern(o.rule)) concerns.push_back(&o);
   }
   d.overdue = static_cast<int>(overdue.size());
   d.fresh = static_cast<int>(fresh.size());
@@ -249,17 +254,18 @@ Digest build_digest(const check::CheckInput& input, const std::vector<Obligation
     std::map<Rule, int> by_rule;
     for (const auto* o : overdue) ++by_rule[o->rule];
     for (const auto& [rule, n] : by_rule) {
-      const bool sensitive = rule == Rule::incident_report || rule == Rule::attention_talks;
+      const bool sensitive = is_case(rule) || rule == Rule::attention_talks;
       d.rule_counts.emplace_back(rule, sensitive ? privacy.count(n) : Privacy::exact(n));
     }
     return d;
   }
   for (const auto* o : incidents) d.incidents.push_back(incident_line(*o));
+  for (const auto* o : concerns) d.concerns.push_back(incident_line(*o));
   std::vector<const Obligation*> fresh_work, soon_work;
   for (const auto* o : options.all_items ? overdue : fresh)
-    if (o->rule != Rule::incident_report) fresh_work.push_back(o);
+    if (!is_case(o->rule)) fresh_work.push_back(o);
   for (const auto* o : soon_items)
-    if (o->rule != Rule::incident_report) soon_work.push_back(o);
+    if (!is_case(o->rule)) soon_work.push_back(o);
   d.new_items = group_lines(fresh_work, privacy, options.since);
   sort_lines(d.new_items, input);
   d.soon = group_lines(soon_work, privacy, options.since);

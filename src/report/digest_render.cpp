@@ -58,13 +58,19 @@ Json line_json(const Digest& d, const DigestLine& l) {
   j["period"] = l.period;
   j["due"] = format_date(l.due);
   j["count"] = l.count;
-  if (l.rule != Rule::incident_report) j["new"] = l.fresh;
+  const bool concern = l.rule == Rule::concern_ack || l.rule == Rule::concern_open;
+  if (l.rule != Rule::incident_report && !concern) j["new"] = l.fresh;
   const std::string dorm = dorm_at(*d.input, l.dorm);
   j["dorm"] = dorm.empty() ? Json(nullptr) : Json(dorm);
-  if (l.rule == Rule::incident_report) {
+  if (l.rule == Rule::incident_report || concern) {
     j["record"] = l.record_id;
-    j["found"] = format_date(l.found);
+    j[concern ? "opened" : "found"] = format_date(l.found);
     j["status"] = check::to_string(l.first.status);
+    j["repeat_of"] = l.first.repeat_of > 0 ? Json(l.first.repeat_of) : Json(nullptr);
+  }
+  if (concern) {
+    const auto* student = person_at(*d.input, l.first.student);
+    j["student"] = d.privacy.audience == Audience::counselor ? person_json(student) : Json(nullptr);
   }
   return j;
 }
@@ -100,6 +106,7 @@ Json digest_json(const Digest& d) {
     return a;
   };
   j["incidents"] = lines(d.incidents);
+  j["concerns"] = lines(d.concerns);
   j["new"] = lines(d.new_items);
   j["members"] = Json::array();
   for (const auto& t : d.members) {

@@ -52,10 +52,30 @@ std::string totals_line(const Digest& d, Language language) {
 
 namespace {
 
+// The case's note (repeat, to whom, the member's claimed time) after a line, when it has one.
+std::string with_note(const Digest& d, const DigestLine& l, std::string line, Language language) {
+  const auto note = case_note(*d.input, l.first, language);
+  return note.empty() ? line : line + fmt::format(pattern(k_words.note, language), note);
+}
+
 std::string incident_text(const Digest& d, const DigestLine& l, Language language) {
-  return fmt::format(pattern(k_words.incident_line, language), l.record_id, month_day(l.found),
-                     dorm_at(*d.input, l.dorm), member_name(d, l.member, language),
-                     status_label(l.rule, l.first.status, language));
+  return with_note(
+      d, l,
+      fmt::format(pattern(k_words.incident_line, language), l.record_id, month_day(l.found), dorm_at(*d.input, l.dorm),
+                  member_name(d, l.member, language), status_label(l.rule, l.first.status, language)),
+      language);
+}
+
+// A concern: the student by name only for the counselor's audience (the counselor, a member's own).
+std::string concern_text(const Digest& d, const DigestLine& l, Language language) {
+  std::string who = member_name(d, l.member, language);
+  const auto* student = person_at(*d.input, l.first.student);
+  if (student != nullptr && d.privacy.audience == Audience::counselor)
+    who += fmt::format(pattern(k_words.about, language), student->name);
+  return with_note(d, l,
+                   fmt::format(pattern(k_words.concern_line, language), l.record_id, month_day(l.found), who,
+                               rule_label(l.rule, language), status_label(l.rule, l.first.status, language)),
+                   language);
 }
 
 std::string work_text(const Digest& d, const DigestLine& l, Language language) {
@@ -119,6 +139,11 @@ std::vector<Section> sections(const Digest& d, Language language) {
     for (const auto& l : d.incidents) s.lines.push_back(incident_text(d, l, language));
     out.push_back(s);
   }
+  if (!d.concerns.empty()) {
+    auto s = section(fmt::format(pattern(k_words.concerns, language), d.concerns.size()), 0);
+    for (const auto& l : d.concerns) s.lines.push_back(concern_text(d, l, language));
+    out.push_back(s);
+  }
   if (!d.new_items.empty()) {
     const bool only_new = d.since && !all;
     const auto& heading = only_new ? k_words.fresh : k_words.all_overdue;
@@ -131,8 +156,13 @@ std::vector<Section> sections(const Digest& d, Language language) {
     out.push_back(s);
   }
   if (!d.members.empty() && d.recipient.kind != Kind::member) {
-    auto s = section(fmt::format(pattern(k_words.members, language), d.members.size()),
-                     all ? 0 : d.options.member_limit, k_words.more_members);
+    // The list per member gives way to the incidents and concerns, down to 6 lines, so the
+    // digest stays one phone screen's scroll (docs/digest.md).
+    const auto urgent =
+        (d.incidents.empty() ? 0 : d.incidents.size() + 2) + (d.concerns.empty() ? 0 : d.concerns.size() + 2);
+    const int member_limit = std::max(6, d.options.member_limit - static_cast<int>(urgent));
+    auto s = section(fmt::format(pattern(k_words.members, language), d.members.size()), all ? 0 : member_limit,
+                     k_words.more_members);
     for (const auto& t : d.members) s.lines.push_back(totals_text(d, t, language));
     out.push_back(s);
   }

@@ -26,6 +26,10 @@ inline constexpr struct DigestLabels {
   Words nothing{"没有逾期或即将到期的事项。", "Nothing is overdue or due soon."};
   Words incidents{"突发事件未按时报告（{}）", "Incidents not reported in time ({})"};
   Words incident_line{"#{} {}发现 {} {}：{}", "#{} found {}, {}, {}: {}"};
+  Words concerns{"关注事项未按时确认或结案（{}）", "Concerns not acknowledged or closed in time ({})"};
+  Words concern_line{"#{} {}上报 {} {}：{}", "#{} raised {}, {}, {}: {}"};
+  Words about{"（{}）", " ({})"};
+  Words note{"，{}", "; {}"};
   Words fresh{"新增逾期（{}）", "Newly overdue ({})"};
   Words all_overdue{"逾期事项（{}）", "Overdue ({})"};
   Words still_open{"此前逾期仍未完成 {} 项", "{} older items still open"};

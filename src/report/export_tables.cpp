@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 #include <fmt/format.h>
 
+#include "case_words.hpp"
 #include "dormlink/error.hpp"
 #include "dormlink/language.hpp"
 #include "dormlink/records/record.hpp"
@@ -61,6 +63,14 @@ std::string incident_text(const records::EffectiveRecord& r) {
 void sort_by_id(std::vector<records::EffectiveRecord>& rows) {
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
 }
+
+// The Chinese words of the database's keys (case_words.hpp).
+std::string kind_zh(std::string_view key) { return case_words::word_of(case_words::k_kinds, key, Language::zh); }
+std::string channel_zh(std::string_view key) { return case_words::word_of(case_words::k_channels, key, Language::zh); }
+std::string category_zh(std::string_view key) { return case_words::category(key, Language::zh); }
+std::string severity_zh(std::string_view key) { return case_words::severity(key, Language::zh); }
+std::string role_zh(std::string_view key) { return case_words::role(key, Language::zh); }
+std::string stage_zh(std::string_view key) { return case_words::word_of(case_words::k_stages, key, Language::zh); }
 
 }  // namespace
 
@@ -135,12 +145,12 @@ ExportTable contacts_table(std::vector<records::EffectiveRecord> rows, const Pri
   ExportTable t;
   t.columns = {{"id", "编号", false, JsonType::integer},
                {"semester", "学期"},
-               {"kind", "类型"},
+               {"kind", "类型", false, JsonType::text, kind_zh},
                {"member_id", "党员学号"},
                {"member_name", "党员姓名"},
                {"dorm", "寝室"},
                {"happened_at", "时间"},
-               {"channel", "方式"},
+               {"channel", "方式", false, JsonType::text, channel_zh},
                {"students", "学生"},
                {"off_assignment", "非分配寝室", false, JsonType::flag},
                {"progress", "工作进展及成效"},
@@ -156,7 +166,8 @@ ExportTable contacts_table(std::vector<records::EffectiveRecord> rows, const Pri
   return t;
 }
 
-ExportTable incidents_table(std::vector<records::EffectiveRecord> rows, const Privacy& privacy) {
+ExportTable incidents_table(std::vector<records::EffectiveRecord> rows, const Privacy& privacy,
+                            const std::vector<IncidentCaseCells>& cases) {
   refuse_committee(privacy, "incidents");
   std::erase_if(rows, [](const auto& r) { return r.kind != "incident"; });
   sort_by_id(rows);
@@ -167,17 +178,26 @@ ExportTable incidents_table(std::vector<records::EffectiveRecord> rows, const Pr
                {"member_name", "党员姓名"},
                {"dorm", "寝室"},
                {"found_at", "发现时间"},
-               {"category", "类别"},
-               {"severity", "程度"},
-               {"reported_to", "报告对象"},
-               {"reported_at", "报告时间"},
+               {"category", "类别", false, JsonType::text, category_zh},
+               {"severity", "程度", false, JsonType::text, severity_zh},
+               {"reported_to", "报告对象", false, JsonType::text, role_zh},
+               {"reported_at", "党员自报报告时间"},
+               {"acknowledged_at", "确认收到时间"},
+               {"status", "状态", false, JsonType::text, stage_zh},
+               {"repeat_of", "重复（前案编号）", false, JsonType::integer},
                {"students", "学生"},
                {"details", "情况"},
                {"corrected", "更正记录", false, JsonType::integer},
                {"reason", "更正原因"}};
+  std::map<std::int64_t, const IncidentCaseCells*> case_of;
+  for (const auto& c : cases) case_of[c.record] = &c;
   for (const auto& r : rows) {
+    const auto found = case_of.find(r.id);
+    const IncidentCaseCells none;
+    const auto& c = found == case_of.end() ? none : *found->second;
     t.rows.push_back({std::to_string(r.id), r.semester_id, r.member_id, r.member_name, r.dorm, r.happened_at,
-                      r.incident_category, r.severity, r.reported_to, r.reported_at, students_cell(r),
+                      r.incident_category, r.severity, r.reported_to, r.reported_at, c.acknowledged_at, c.status,
+                      c.repeat_of > 0 ? std::to_string(c.repeat_of) : "", students_cell(r),
                       r.purged ? k_words.purged : incident_text(r), corrected_cell(r), r.corrects ? r.reason : ""});
   }
   return t;
@@ -194,13 +214,24 @@ ExportTable to_export_table(const Table& table) {
   return t;
 }
 
+std::vector<std::vector<std::string>> shown_rows(const ExportTable& table) {
+  auto rows = table.rows;
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    const auto label = table.columns[c].label;
+    if (label == nullptr) continue;
+    for (auto& row : rows)
+      if (c < row.size() && !row[c].empty()) row[c] = label(row[c]);
+  }
+  return rows;
+}
+
 Sheet to_sheet(const ExportTable& table, std::string key, std::string name) {
   Sheet s{std::move(key), std::move(name), {}};
   for (const auto& c : table.columns) {
     s.table.header.push_back(c.header);
     s.table.align.push_back(c.number ? Align::right : Align::left);
   }
-  s.table.rows = table.rows;
+  s.table.rows = shown_rows(table);
   return s;
 }
 
@@ -232,7 +263,8 @@ std::string render_table_csv(const ExportTable& table, CsvFlavor flavor) {
   std::vector<std::string> header;
   for (const auto& c : table.columns) header.push_back(c.header);
   rows.push_back(std::move(header));
-  rows.insert(rows.end(), table.rows.begin(), table.rows.end());
+  auto shown = shown_rows(table);
+  rows.insert(rows.end(), std::make_move_iterator(shown.begin()), std::make_move_iterator(shown.end()));
   return render_rows_csv(rows, flavor);
 }
 

@@ -123,6 +123,8 @@ std::string render_feedback_html(const FeedbackForm& f, Language language) {
   body += html::table(without_member(book, "required"), "", false, h.nothing_required(language));
   body += html::heading(2, h.missing(language));
   body += html::table(without_member(book, "missing"), "", false, h.nothing_missing(language));
+  body += cultivation_form_html(f.cultivation, language);
+  body += form_cases_html(f.cases, language);
   body += chain_line(f.chain, language);
   body += closing(language);
   body += signatures(language);

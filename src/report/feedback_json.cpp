@@ -123,6 +123,8 @@ std::string render_feedback_json(const FeedbackForm& f) {
       {"required", array_of(f.required, requirement_json)},
       {"missing", array_of(f.missing, gap_json)},
       {"hidden_attention_gaps", f.hidden_attention_gaps.json()},
+      {"cultivation", cultivation_form_json(f.cultivation)},
+      {"cases", form_cases_json(f.cases)},
       {"chain", {{"head", string_or_null(f.chain.head)}, {"records", f.chain.records}}},
   };
   return json_document(form);

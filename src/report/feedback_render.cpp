@@ -295,6 +295,8 @@ std::string render_feedback_markdown(const FeedbackForm& f, Language language) {
   for (const auto& g : f.missing) out += "- " + escape_markdown_cell(gap_line(g, language)) + "\n";
   if (!f.hidden_attention_gaps.zero()) out += worded(l.hidden_gaps, language, f.hidden_attention_gaps.text());
   if (f.missing.empty() && f.hidden_attention_gaps.zero()) out += l.nothing_missing(language);
+  out += cultivation_form_markdown(f.cultivation, language);
+  out += form_cases_markdown(f.cases, language);
   out += "\n---\n\n" + footer(f.chain, language);
   out += l.closing(language);
   return visible_document(out);
@@ -304,7 +306,9 @@ Workbook feedback_workbook(const FeedbackForm& f, Language language) {
   return {{"contacts", l.contacts_sheet(language), with_member(contact_table(f, language), f, language)},
           {"required", l.required_sheet(language), with_member(requirement_table(f, language), f, language)},
           {"missing", l.missing_sheet(language), with_member(missing_table(f, language), f, language)},
-          {"form", l.form_sheet(language), with_member(form_table(f, language), f, language)}};
+          {"form", l.form_sheet(language), with_member(form_table(f, language), f, language)},
+          cultivation_form_sheet(f.cultivation, f.member_name, language),
+          form_cases_sheet(f.cases, f.member_id, f.member_name, language)};
 }
 
 }  // namespace dormlink::report

@@ -61,6 +61,9 @@ bool on_form(const Obligation& o, const ReportPeriod& p) {
       return o.period == p.number;
     case Rule::incident_report:
       return within(o.window_from, p.first_day, p.last_day);
+    case Rule::concern_ack:  // the form's cases section (feedback_cases.cpp) lists concerns
+    case Rule::concern_open:
+      return false;
     case Rule::visits:
     case Rule::talks:
     case Rule::attention_talks:
@@ -200,6 +203,8 @@ FeedbackForm build_feedback_form(const FeedbackInput& in) {
   });
   fill_obligations(form, in);
   form.chain = in.chain;
+  if (in.cultivation) form.cultivation = shown_cultivation(*in.cultivation, in.privacy);
+  form.cases = form_cases(*in.check, *in.obligations, in.member, in.period, in.privacy);
   return form;
 }
 

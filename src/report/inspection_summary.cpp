@@ -10,6 +10,7 @@
 #include "dormlink/report/json.hpp"
 #include "dormlink/report/table.hpp"
 #include "dormlink/report/words.hpp"
+#include "inspection_words.hpp"
 
 namespace dormlink::report {
 
@@ -50,10 +51,21 @@ constexpr struct InspectionLabels {
   Words findings_sheet{"检查结果", "Findings"};
   Words rates_sheet{"不属实率", "Discrepancy rates"};
   Words flagged_sheet{"标记存疑的记录", "Flagged records"};
+  Words observations_heading{"\n## 无记录的检查发现\n\n", "\n## Findings without a record\n\n"};
+  Words no_observation{"本学期没有无记录的检查发现。\n", "No finding without a record this semester.\n"};
+  Words observations_columns[7]{{"编号", "finding"},    {"抽查", "sample"}, {"发现", "found"},
+                                {"寝室", "dorm"},       {"党员", "member"}, {"检查日期", "inspected"},
+                                {"检查人", "inspector"}};
+  Words category{"突发事件", "incident"};
+  Words reported{"报告情况", "reported"};
+  Words contradicts{"与之矛盾的记录", "records contradicted"};
+  Words observations_sheet{"无记录的检查发现", "Findings without a record"};
 } kLabels;
 
 bool shows_people(const Privacy& p) { return p.audience != Audience::committee; }
 std::string opt_id(const std::optional<std::int64_t>& id) { return id ? std::to_string(*id) : "—"; }
+// "王欣心 T2016002" for a staff id with a name; the stored text itself otherwise.
+std::string who(const std::string& id, const std::string& name) { return name.empty() ? id : name + " " + id; }
 
 Table samples_table(const InspectionSummary& s, Language language) {
   Table t{pick(kLabels.samples_columns, language),
@@ -81,11 +93,43 @@ Table findings_table(const InspectionSummary& s, Language language) {
                                  f.member_name + " " + f.member_id,
                                  f.dorm,
                                  f.inspected_on,
-                                 f.inspector,
+                                 who(f.inspector, f.inspector_name),
                                  f.record_id ? fmt::format("#{}", *f.record_id) : "—"};
     if (people) row.push_back(f.student.empty() ? "—" : f.student);
     row.push_back(f.contradicted ? kLabels.contradicted(language) : kLabels.confirmed(language));
     if (people) row.push_back(f.note);
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+// Findings without a record: what was found, whose dorm, the incident and whether a record
+// reported it, the records a no_contact finding contradicts by week; the committee sees neither
+// the student, nor the note, nor the incident (one dorm's incident of a category is a count
+// below privacy.small_count_threshold).
+Table observations_table(const InspectionSummary& s, Language language) {
+  const auto& l = kLabels;
+  Table t{pick(l.observations_columns, language), std::vector<Align>(7, Align::left), {}};
+  const bool people = shows_people(s.privacy);
+  if (people) t.header.push_back(l.student(language));
+  for (const auto& column : {l.category, l.reported, l.contradicts}) t.header.push_back(column(language));
+  if (people) t.header.push_back(l.note(language));
+  t.align.resize(t.header.size(), Align::left);
+  for (const auto& x : s.observations) {
+    const auto& o = x.observation;
+    std::vector<std::string> row{std::to_string(o.id),
+                                 opt_id(o.sample_id),
+                                 finding_label(o.finding, language),
+                                 o.dorm,
+                                 o.member_id ? x.member_name + " " + *o.member_id : "—",
+                                 o.inspected_on,
+                                 who(o.inspector_id, x.inspector_name)};
+    if (people) row.push_back(x.student.empty() ? "—" : x.student);
+    const bool incident = people && o.category;
+    row.push_back(incident ? incident_category_label(*o.category, language) : "—");
+    row.push_back(incident ? report_status(o, language) : "—");
+    row.push_back(o.finding == inspect::Finding::no_contact ? weeks_text(o.weeks, language) : "—");
+    if (people) row.push_back(o.note);
     t.rows.push_back(std::move(row));
   }
   return t;
@@ -154,10 +198,31 @@ Json finding_json(const SummaryFinding& f, bool people) {
           {"dorm", f.dorm},
           {"inspected_on", f.inspected_on},
           {"inspector", f.inspector},
+          {"inspector_name", f.inspector_name.empty() ? Json() : Json(f.inspector_name)},
           {"record_id", number(f.record_id)},
           {"student", people && !f.student.empty() ? Json(f.student) : Json()},
           {"verdict", f.contradicted ? "contradicted" : "confirmed"},
           {"note", people ? Json(f.note) : Json()}};
+}
+
+Json observation_json(const SummaryObservation& x, bool people) {
+  const auto& o = x.observation;
+  const auto text = [](const std::optional<std::string>& t) { return t ? Json(*t) : Json(); };
+  Json weeks = Json::array();
+  for (const auto& w : o.weeks) weeks.push_back({{"week", w.week}, {"records", w.records}});
+  return {{"id", o.id},
+          {"sample", o.sample_id ? Json(*o.sample_id) : Json()},
+          {"finding", std::string(inspect::key(o.finding))},
+          {"dorm", o.dorm},
+          {"member_id", text(o.member_id)},
+          {"inspected_on", o.inspected_on},
+          {"inspector", o.inspector_id},
+          {"inspector_name", x.inspector_name.empty() ? Json() : Json(x.inspector_name)},
+          {"student", people && !x.student.empty() ? Json(x.student) : Json()},
+          {"category", people ? text(o.category) : Json()},
+          {"reported_by", people && o.reported_by ? Json(*o.reported_by) : Json()},
+          {"weeks", std::move(weeks)},
+          {"note", people ? Json(o.note) : Json()}};
 }
 
 Json rate_json(const SummaryRate& r) {
@@ -178,6 +243,8 @@ std::string render_inspection_summary_markdown(const InspectionSummary& s, Langu
   std::string out = inspection_header(s, language);
   out += section(l.samples_heading, s.samples.empty(), l.no_sample, samples_table(s, language), language);
   out += section(l.findings_heading, s.findings.empty(), l.no_finding, findings_table(s, language), language);
+  out += section(l.observations_heading, s.observations.empty(), l.no_observation, observations_table(s, language),
+                 language);
   out += section(l.rates_heading, s.rates.empty(), l.no_rate, rates_table(s, language), language);
   if (!s.flagged.empty()) {
     std::string ids;
@@ -192,7 +259,8 @@ Workbook inspection_workbook(const InspectionSummary& s, Language language) {
   return {{"samples", l.samples_sheet(language), samples_table(s, language)},
           {"findings", l.findings_sheet(language), findings_table(s, language)},
           {"rates", l.rates_sheet(language), rates_table(s, language)},
-          {"flagged", l.flagged_sheet(language), flagged_table(s, language)}};
+          {"flagged", l.flagged_sheet(language), flagged_table(s, language)},
+          {"observations", l.observations_sheet(language), observations_table(s, language)}};
 }
 
 std::string render_inspection_summary_json(const InspectionSummary& s) {
@@ -205,6 +273,8 @@ std::string render_inspection_summary_json(const InspectionSummary& s) {
   for (const auto& x : s.samples) doc["samples"].push_back(sample_json(x));
   doc["findings"] = Json::array();
   for (const auto& x : s.findings) doc["findings"].push_back(finding_json(x, shows_people(s.privacy)));
+  doc["observations"] = Json::array();
+  for (const auto& x : s.observations) doc["observations"].push_back(observation_json(x, shows_people(s.privacy)));
   doc["rates"] = Json::array();
   for (const auto& x : s.rates) doc["rates"].push_back(rate_json(x));
   // The flagged records on one line, as they always were (json_document would put a top-level

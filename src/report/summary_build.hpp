@@ -19,7 +19,10 @@ bool covers(const SummaryInput& in, const check::Obligation& o);
 // CounselorSummary::overdue_trend and overdue_periods; for the college, after its rows.
 void fill_overdue_trend(const SummaryInput& in, CounselorSummary& out);
 
-// SummaryIncidents::by_category, after out.incidents.found.
+// The cases (summary_cases.cpp): SummaryIncidents' counts and hours; by_category and categories,
+// after out.incidents.found; SummaryConcerns.
+void fill_incidents(const SummaryInput& in, CounselorSummary& out);
 void fill_incident_categories(const SummaryInput& in, CounselorSummary& out);
+void fill_concerns(const SummaryInput& in, CounselorSummary& out);
 
 }  // namespace dormlink::report::summary_detail

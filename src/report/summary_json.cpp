@@ -95,6 +95,15 @@ Json change_json(const AssignmentChange& c) {
           {"after", string_or_null(c.after)}};
 }
 
+Json category_json(const SummaryIncidentCategory& c) {
+  return {{"category", std::string(records::key(c.category))},
+          {"found", json_value(c.found)},
+          {"in_time", json_value(c.in_time)},
+          {"late", json_value(c.late)},
+          {"unreported", json_value(c.unreported)},
+          {"repeats", json_value(c.repeats)}};
+}
+
 Json incidents_json(const SummaryIncidents& i) {
   return {{"found", json_value(i.found)},
           {"in_time", json_value(i.in_time)},
@@ -102,6 +111,29 @@ Json incidents_json(const SummaryIncidents& i) {
           {"unreported", json_value(i.unreported)},
           {"median_hours", hours_value(i.median_hours)},
           {"max_hours", hours_value(i.max_hours)}};
+}
+
+Json when_or_null(const std::optional<LocalDateTime>& when) { return when ? Json(format_local(*when)) : Json(); }
+
+Json concern_json(const SummaryConcernLine& c) {
+  return {{"number", c.number},
+          {"member", string_or_null(c.member)},
+          {"student", {{"id", c.student_id}, {"name", c.student}}},
+          {"escalate_to", string_or_null(c.escalate_to)},
+          {"opened", format_local(c.opened)},
+          {"acknowledged", when_or_null(c.acknowledged)},
+          {"closed", when_or_null(c.closed)},
+          {"status", std::string(check::to_string(c.stage))},
+          {"acknowledgement", std::string(check::to_string(c.ack))}};
+}
+
+// Counts for every audience; the concerns one by one only for the counselor (null otherwise).
+Json concerns_json(const CounselorSummary& s) {
+  const auto& c = s.concerns;
+  return {{"opened", json_value(c.opened)},
+          {"acknowledged_in_time", json_value(c.acknowledged_in_time)},
+          {"still_open", json_value(c.still_open)},
+          {"items", s.audience == Audience::counselor ? json_array(c.lines, concern_json) : Json()}};
 }
 
 Json attention_json(const CounselorSummary& s) {
@@ -145,6 +177,9 @@ std::string render_summary_json(const CounselorSummary& s) {
   doc["dorms"] = json_array(s.dorms, dorm_json);
   doc["forms"] = json_value(s.forms);
   doc["incidents"] = incidents_json(s.incidents);
+  doc["incident_repeats"] = json_value(s.incidents.repeats);
+  doc["incident_categories"] = json_array(s.incidents.categories, category_json);
+  doc["concerns"] = concerns_json(s);
   doc["attention"] = attention_json(s);
   doc["overdue"] = overdue_json(s);
   doc["first_assignment"] = s.first_assignment ? Json(format_date(*s.first_assignment)) : Json();

@@ -8,6 +8,7 @@
 
 #include "dormlink/language.hpp"
 #include "dormlink/report/summary_report.hpp"
+#include "dormlink/report/table.hpp"
 
 namespace dormlink::report {
 
@@ -89,6 +90,8 @@ struct SummaryLabels {
   Words no_incident{"本期没有发现特殊情况。\n", "No incident was found in this period.\n"};
   Words incidents{"本期发现 {} 起：按时报告 {} 起，逾期报告 {} 起，未报告 {} 起。",
                   "{} found: {} reported in time, {} late, {} not reported."};
+  // A repeat: an earlier incident of the same category, dorm or student (docs/check.md "Repeats").
+  Words repeats_line{"其中重复发生 {} 起。", " Repeats: {}."};
   // Incident categories (HTML), in records::IncidentCategory's order: zh as records::label_zh,
   // en as the feedback form spells them.
   Words incident_categories[8]{{"赌博", "gambling"},
@@ -100,6 +103,23 @@ struct SummaryLabels {
                                {"其他违纪", "other violation"},
                                {"突发事件", "emergency"}};
   Words hours{"从发现到报告：中位 {} 小时，最长 {} 小时。", " From finding to report: median {} h, longest {} h."};
+  // Incidents by category (every format) and concerns (关注事项, docs/cases.md).
+  Words categories_columns[6]{{"类别", "Category"}, {"发现（起）", "Found"},    {"按时报告", "In time"},
+                              {"逾期报告", "Late"}, {"未报告", "Not reported"}, {"重复发生", "Repeats"}};
+  Words concerns_heading{"\n## 关注事项\n\n", "\n## Concerns\n\n"};
+  Words no_concern{"本期没有上报的关注事项。\n", "No concern was raised in this period.\n"};
+  Words concerns{"本期上报 {} 件：按时确认收到 {} 件，尚未结案 {} 件。\n",
+                 "{} raised: {} acknowledged in time, {} still open.\n"};
+  Words concerns_columns[8]{
+      {"编号", "No."},    {"党员", "Member"},     {"学生", "Student"},          {"学号", "Student id"},
+      {"上报对象", "To"}, {"上报时间", "Raised"}, {"确认收到", "Acknowledged"}, {"状态", "Status"}};
+  Words overdue_mark{"（超时未确认）", " (overdue)"};
+  Words concerns_opened{"关注事项（件）", "Concerns raised"};
+  Words concerns_in_time{"关注事项按时确认", "Concerns acknowledged in time"};
+  Words concerns_open{"关注事项尚未结案", "Concerns still open"};
+  Words repeats{"重复发生（起）", "Repeat incidents"};
+  Words categories_sheet{"特殊情况类别", "Incident categories"};
+  Words concerns_sheet{"关注事项", "Concerns"};
   Words attention{"本期应谈心的重点关注学生 {} 人：均已谈心 {} 人，有遗漏 {} 人。\n",
                   "Attention students due talks: {}; every talk held: {}; one or more missed: {}.\n"};
   Words nothing_overdue{"没有逾期事项。\n", "Nothing is overdue.\n"};
@@ -154,6 +174,15 @@ struct SummaryLabels {
 };
 
 inline constexpr SummaryLabels kSummaryLabels{};
+
+// The cases' parts of the summary (summary_cases_render.cpp): the incidents' and concerns'
+// Markdown sections, their sheets (categories; concerns, empty but for the counselor) and their
+// rows of the overview sheet.
+std::string summary_incidents_markdown(const CounselorSummary& summary, Language language);
+std::string summary_concerns_markdown(const CounselorSummary& summary, Language language);
+Table summary_categories_table(const CounselorSummary& summary, Language language);
+Table summary_concerns_table(const CounselorSummary& summary, Language language);
+void add_case_count_rows(const CounselorSummary& summary, Language language, Table& overview);
 
 // The summary's semester as its documents name it: the name, else the id.
 std::string summary_semester(const CounselorSummary& summary);

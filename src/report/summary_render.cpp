@@ -111,16 +111,6 @@ std::string forms_text(const CounselorSummary& s, Language language) {
   return fmt::format(pattern(kLabels.forms, language), t.expected, t.found - t.late, t.late, t.expected - t.found);
 }
 
-std::string incidents_text(const CounselorSummary& s, Language language) {
-  const auto& i = s.incidents;
-  if (i.found.zero()) return kLabels.no_incident(language);
-  std::string out = fmt::format(pattern(kLabels.incidents, language), i.found.text(), i.in_time.text(), i.late.text(),
-                                i.unreported.text());
-  if (i.median_hours)
-    out += fmt::format(pattern(kLabels.hours, language), hours_text(*i.median_hours), hours_text(*i.max_hours));
-  return out + "\n";
-}
-
 Table attention_table(const CounselorSummary& s, Language language) {
   Table t{pick(kLabels.attention_columns, language),
           {Align::left, Align::left, Align::left, Align::left, Align::right},
@@ -153,6 +143,8 @@ std::string overdue_window(const OverdueLine& o, Language language) {
     case Rule::counselor_summary:
       return fmt::format(pattern(kLabels.period, language), o.period);
     case Rule::incident_report:
+    case Rule::concern_ack:
+    case Rule::concern_open:
       return fmt::format("#{}", o.record);
     case Rule::activity:
     case Rule::symposium:
@@ -274,6 +266,7 @@ void add_count_rows(const CounselorSummary& s, Language language, Table& t) {
   row(kLabels.unreported, i.unreported.text());
   row(kLabels.median_hours, i.median_hours ? hours_text(*i.median_hours) : "");
   row(kLabels.max_hours, i.max_hours ? hours_text(*i.max_hours) : "");
+  add_case_count_rows(s, language, t);
   row(kLabels.attention_students, s.attention.students.text());
   row(kLabels.talked, s.attention.talked.text());
   row(kLabels.missed, s.attention.missed.text());
@@ -341,7 +334,8 @@ std::string render_summary_markdown(const CounselorSummary& s, Language language
     out += l.dorms_heading(language) + render_markdown(dorms_table(s, language));
   }
   out += l.forms_heading(language) + forms_text(s, language);
-  out += l.incidents_heading(language) + incidents_text(s, language);
+  out += l.incidents_heading(language) + summary_incidents_markdown(s, language);
+  out += l.concerns_heading(language) + summary_concerns_markdown(s, language);
   out += l.attention_heading(language) + attention_text(s, language);
   out += l.overdue_heading(language) + overdue_text(s, language);
   out += l.changes_heading(language) + changes_text(s, language);
@@ -354,12 +348,15 @@ Workbook summary_workbook(const CounselorSummary& s, Language language) {
   const auto& l = kLabels;
   if (s.scope == SummaryScope::college)
     return {{"counselors", l.counselors_sheet(language), counselors_table(s, language)},
+            {"categories", l.categories_sheet(language), summary_categories_table(s, language)},
             {"attention", l.attention_sheet(language), attention_table(s, language)},
             {"changes", l.changes_sheet(language), changes_table(s, language)},
             {"overview", l.overview_sheet(language), overview_table(s, language)}};
   return {{"members", l.members_sheet(language), members_table(s, language)},
           {"dorms", l.dorms_sheet(language), dorms_table(s, language)},
           {"overdue", l.overdue_sheet(language), overdue_table(s, language)},
+          {"categories", l.categories_sheet(language), summary_categories_table(s, language)},
+          {"concerns", l.concerns_sheet(language), summary_concerns_table(s, language)},
           {"attention", l.attention_sheet(language), attention_table(s, language)},
           {"changes", l.changes_sheet(language), changes_table(s, language)},
           {"overview", l.overview_sheet(language), overview_table(s, language)}};

@@ -24,13 +24,15 @@ using check::Obligation;
 using check::Rule;
 
 // The counselor's obligations that belong to the period: duties due within it, the period's
-// forms, incidents found within it.
+// forms, incidents found and concerns opened within it.
 bool in_period(const Obligation& o, const ReportPeriod& p) {
   switch (o.rule) {
     case Rule::feedback_form:
     case Rule::counselor_summary:
       return o.period == p.number;
     case Rule::incident_report:
+    case Rule::concern_ack:
+    case Rule::concern_open:
       return within(o.window_from, p.first_day, p.last_day);
     case Rule::visits:
     case Rule::talks:
@@ -193,8 +195,11 @@ void add_to_dorm(const SummaryInput& in, DormWork& d, const Obligation& o) {
   }
 }
 
-// Rules whose counts tell about attention students or incidents.
-bool sensitive_rule(Rule rule) { return rule == Rule::attention_talks || rule == Rule::incident_report; }
+// Rules whose counts tell about attention students, incidents or concerns.
+bool sensitive_rule(Rule rule) {
+  return rule == Rule::attention_talks || rule == Rule::incident_report || rule == Rule::concern_ack ||
+         rule == Rule::concern_open;
+}
 
 // Whether a member's overdue total counts the obligation: not the sensitive rules' when their
 // counts are suppressed, since the members' totals less the rules shown would give them away.
@@ -209,7 +214,7 @@ void fill_members_and_dorms(const SummaryInput& in, CounselorSummary& out) {
     if (!covers(in, o)) continue;
     if (counts_for_member(in.privacy, o)) members[o.member].row.overdue++;
     if (!in_period(o, in.period) || o.member < 0) continue;
-    if (o.rule == Rule::incident_report || o.rule == Rule::attention_talks) {
+    if (sensitive_rule(o.rule)) {
       members.try_emplace(o.member);
       continue;
     }
@@ -241,37 +246,6 @@ void fill_members_and_dorms(const SummaryInput& in, CounselorSummary& out) {
   }
   std::sort(out.dorms.begin(), out.dorms.end(),
             [](const SummaryDorm& a, const SummaryDorm& b) { return code_less(a.code, b.code); });
-}
-
-// Minutes since 1970-01-01 local; a date without a time: found at its last minute, reported
-// at its first (the benefit of the doubt check gives the member).
-void fill_incidents(const SummaryInput& in, CounselorSummary& out) {
-  std::vector<double> hours;
-  int found = 0, in_time = 0, late = 0, unreported = 0;
-  for (const auto& o : *in.obligations) {
-    if (!covers(in, o) || o.rule != Rule::incident_report || !in_period(o, in.period)) continue;
-    found++;
-    if (o.status == Status::met)
-      in_time++;
-    else if (o.status == Status::met_late)
-      late++;
-    else
-      unreported++;
-    // check decides whether (and when, in elapsed time) a report counts by the as-of date.
-    if (o.found > 0) hours.push_back(static_cast<double>(o.minutes) / 60.0);
-  }
-  auto& s = out.incidents;
-  s.found = in.privacy.count(found);
-  const auto parts = in.privacy.parts({in_time, late, unreported});
-  s.in_time = parts[0];
-  s.late = parts[1];
-  s.unreported = parts[2];
-  // Hours from finding to report say how many incidents there were when there are few.
-  if (hours.empty() || s.found.hidden()) return;
-  std::sort(hours.begin(), hours.end());
-  const std::size_t n = hours.size();
-  s.median_hours = n % 2 == 1 ? hours[n / 2] : (hours[n / 2 - 1] + hours[n / 2]) / 2;
-  s.max_hours = hours.back();
 }
 
 // The students marked for attention at some time during the period (one pass over residences).
@@ -362,7 +336,9 @@ void fill_forms_and_overdue(const SummaryInput& in, CounselorSummary& out) {
                      o.window_from,
                      o.window_to,
                      o.due};
-    const bool named = o.rule != Rule::attention_talks || in.privacy.attention_of_named();
+    const bool concern = o.rule == Rule::concern_ack || o.rule == Rule::concern_open;
+    const bool named = concern ? in.privacy.audience == Audience::counselor
+                               : o.rule != Rule::attention_talks || in.privacy.attention_of_named();
     if (o.student >= 0 && named) line.student = person(in, o.student).name;
     out.overdue.push_back(std::move(line));
   }
@@ -543,10 +519,11 @@ CounselorSummary build_counselor_summary(const SummaryInput& in) {
     out.small_counts_below = in.privacy.small_count_threshold;
   out.attention_named = in.privacy.attention_of_named();
   if (in.privacy.suppresses_small_counts())
-    out.member_overdue_excludes = {Rule::attention_talks, Rule::incident_report};
+    out.member_overdue_excludes = {Rule::attention_talks, Rule::incident_report, Rule::concern_ack, Rule::concern_open};
   fill_members_and_dorms(in, out);
-  fill_incidents(in, out);
+  summary_detail::fill_incidents(in, out);
   summary_detail::fill_incident_categories(in, out);
+  summary_detail::fill_concerns(in, out);
   fill_attention(in, out);
   fill_forms_and_overdue(in, out);
   fill_changes(in, out);

@@ -1,6 +1,6 @@
-// The parts of the counselor's summary only the HTML draws (docs/html.md): overdue items by the
-// reporting period they belong to, and the period's incidents by category. Built from the same
-// obligations as the rest of the summary, with the same rules left out and the same privacy.
+// The part of the counselor's summary only the HTML draws (docs/html.md): overdue items by the
+// reporting period they belong to. Built from the same obligations as the rest of the summary,
+// with the same rules left out and the same privacy.
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -48,6 +48,8 @@ int period_of(const Periods& periods, const Obligation& o) {
     case Rule::counselor_summary:
       return periods.clamp(o.period);
     case Rule::incident_report:
+    case Rule::concern_ack:
+    case Rule::concern_open:
       return periods.of(o.window_from);
     default:
       return periods.of(o.due);
@@ -97,24 +99,6 @@ void fill_overdue_trend(const SummaryInput& in, CounselorSummary& out) {
   out.overdue_periods = last;
   for (auto& trend : out.overdue_trend) trend.overdue.assign(static_cast<std::size_t>(last), 0);
   for (const auto& [line, period] : items) out.overdue_trend[line].overdue[static_cast<std::size_t>(period - 1)]++;
-}
-
-void fill_incident_categories(const SummaryInput& in, CounselorSummary& out) {
-  if (!in.incident_categories) return;
-  const std::map<std::int64_t, records::IncidentCategory> category_of(in.incident_categories->begin(),
-                                                                      in.incident_categories->end());
-  constexpr int k_categories = static_cast<int>(records::IncidentCategory::emergency) + 1;
-  std::vector<int> counts(k_categories, 0);
-  for (const auto& o : *in.obligations) {
-    if (!covers(in, o) || o.rule != Rule::incident_report || !in_period(o, in.period)) continue;
-    const auto it = category_of.find(o.record_id);
-    if (it == category_of.end()) return;  // an incident without its category: no breakdown
-    counts[static_cast<std::size_t>(it->second)]++;
-  }
-  const auto shown = in.privacy.parts(counts);
-  for (int c = 0; c < k_categories; ++c)
-    out.incidents.by_category.emplace_back(static_cast<records::IncidentCategory>(c),
-                                           shown[static_cast<std::size_t>(c)]);
 }
 
 }  // namespace dormlink::report::summary_detail

@@ -13,7 +13,18 @@ namespace {
 
 using detail::ColumnSpec;
 
-enum Column : std::size_t { c_staff_id, c_name, c_role, c_phone, c_grades, c_classes, c_branch, c_email, c_count };
+enum Column : std::size_t {
+  c_staff_id,
+  c_name,
+  c_role,
+  c_phone,
+  c_grades,
+  c_classes,
+  c_branch,
+  c_email,
+  c_studio,
+  c_count
+};
 
 constexpr std::array<ColumnSpec, c_count> k_columns{{
     {"staff_id", {"工号", "教工号", "职工号", "编号", "", "", ""}},
@@ -24,6 +35,7 @@ constexpr std::array<ColumnSpec, c_count> k_columns{{
     {"classes", {"负责班级", "班级", "", "", "", "", ""}},
     {"branch", {"党支部", "负责党支部", "支部", "", "", "", ""}},
     {"email", {"邮箱", "电子邮箱", "电子邮件", "email", "e-mail", "邮件地址", ""}},
+    {"studio", {"朋辈工作室", "朋辈辅导员工作室", "工作室", "", "", "", ""}},
 }};
 
 using detail::RowReader;
@@ -82,6 +94,11 @@ std::optional<StaffRow> read_row(RowReader& r) {
     }
   }
   detail::read_email(r, c_email, row.facts.email);
+  if (auto studio = detail::parse_flag(r.cell(c_studio))) {
+    row.facts.studio = *studio;
+  } else {
+    r.problem(c_studio, msg::not_yes_no(quote_value(r.cell(c_studio))));
+  }
   read_scope(r, row.facts);
   if (!role) return std::nullopt;
   row.role = *role;

@@ -30,6 +30,7 @@ enum Column : std::size_t {
   c_attention,
   c_dorm_head,
   c_email,
+  c_studio,
   c_count
 };
 
@@ -50,6 +51,7 @@ constexpr std::array<ColumnSpec, c_count> k_columns{{
     {"attention", {"重点关注", "关注类别", "重点关注类别", "", "", "", ""}},
     {"dorm_head", {"寝室长", "是否寝室长", "", "", "", "", ""}},
     {"email", {"邮箱", "电子邮箱", "电子邮件", "email", "e-mail", "邮件地址", ""}},
+    {"studio", {"朋辈工作室", "朋辈辅导员工作室", "工作室", "", "", "", ""}},
 }};
 
 using detail::RowReader;
@@ -142,6 +144,11 @@ void read_values(RowReader& r, StudentFacts& f) {
     f.dorm_head = *head;
   } else {
     r.problem(c_dorm_head, msg::not_yes_no(quote_value(r.cell(c_dorm_head))));
+  }
+  if (auto studio = detail::parse_flag(r.cell(c_studio))) {
+    f.studio = *studio;
+  } else {
+    r.problem(c_studio, msg::not_yes_no(quote_value(r.cell(c_studio))));
   }
 }
 

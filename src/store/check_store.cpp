@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "check_cases.hpp"
 #include "check_scan.hpp"
 #include "codec.hpp"
 #include "impl.hpp"
@@ -81,8 +82,12 @@ std::optional<Date> date_of(const SQLite::Column& column) {
   return parse_iso_date(text_of(column));
 }
 
-// "YYYY-MM-DD HH:MM[...]" -> local date and time; nullopt when malformed.
+// "YYYY-MM-DD HH:MM[...]" -> local date and time, "YYYY-MM-DD" -> the date without a time
+// (docs/check.md "Incident times"); nullopt when malformed.
 std::optional<LocalDateTime> parse_timestamp(std::string_view text) {
+  if (text.size() == 10) {
+    if (const auto day = parse_iso_date(text)) return LocalDateTime{*day, 0, 0, false};
+  }
   if (text.size() < 16 || text[10] != ' ' || text[13] != ':') return std::nullopt;
   const auto date = parse_iso_date(text.substr(0, 10));
   auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9' ? text[i] - '0' : -100; };
@@ -483,7 +488,9 @@ void add_record(const ListedRecord& r, int member, int dorm, CheckInput& input) 
   if (r.kind == "excused") {
     input.excuses.push_back({member, dorm, r.week});
   } else if (r.kind == "incident") {
-    if (r.found) input.incidents.push_back({r.id, member, dorm, *r.found, r.reported});
+    if (r.found)
+      input.incidents.push_back(
+          {.id = r.id, .member = member, .dorm = dorm, .found = *r.found, .reported = r.reported});
   } else if (const auto kind = counted_kind(r.kind); kind && r.entered) {
     input.kind_records.push_back({*kind, member, dorm, r.week, *r.entered, r.id});
   }
@@ -560,6 +567,7 @@ check::CheckInput load_check_input(Database& database, const Config& config, con
     const Rankings rankings = rank_people_and_dorms(g);
     fill_rosters(db, w, g, rankings, input);
     fill_records(g, rankings, input);
+    load_check_cases(db, config, as_of, input);
   });
   return input;
 }

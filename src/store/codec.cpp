@@ -77,6 +77,7 @@ roster::StudentFacts read_student_facts(const SQLite::Statement& q, int first) {
   f.attention = decode_attention(col(9).getString());
   f.dorm_head = col(10).getInt() != 0;
   f.email = col(11).getString();
+  f.studio = col(12).getInt() != 0;
   return f;
 }
 

@@ -56,7 +56,7 @@ records::EffectiveRecord read_effective_record(const SQLite::Statement& q);
 // The student columns, in the order k_student_columns lists them.
 inline constexpr const char* k_student_columns =
     "name, gender, major, cohort, class_name, dorm_code, phone, political_status, branch, "
-    "attention, dorm_head, email";
+    "attention, dorm_head, email, studio";
 
 // Reads the k_student_columns of the current row, starting at column `first`.
 roster::StudentFacts read_student_facts(const SQLite::Statement& q, int first);

@@ -62,9 +62,10 @@ std::vector<roster::DormRow> load_dorms(SQLite::Database& db, const std::string&
 std::vector<roster::StaffRow> load_staff(SQLite::Database& db, const std::string& date) {
   std::vector<roster::StaffRow> out;
   SQLite::Statement q(
-      db, std::string("SELECT staff_id, role, name, phone, cohorts, classes, branch, email FROM staff_duty_version "
-                      "WHERE status = 'current' AND ") +
-              k_valid_on + " ORDER BY staff_id, role");
+      db,
+      std::string("SELECT staff_id, role, name, phone, cohorts, classes, branch, email, studio FROM staff_duty_version "
+                  "WHERE status = 'current' AND ") +
+          k_valid_on + " ORDER BY staff_id, role");
   q.bind(1, date);
   while (q.executeStep()) {
     roster::StaffRow row;
@@ -76,6 +77,7 @@ std::vector<roster::StaffRow> load_staff(SQLite::Database& db, const std::string
     row.facts.classes = decode_list(q.getColumn(5).getString());
     row.facts.branch = q.getColumn(6).getString();
     row.facts.email = q.getColumn(7).getString();
+    row.facts.studio = q.getColumn(8).getInt() != 0;
     out.push_back(std::move(row));
   }
   return out;

@@ -65,6 +65,7 @@ void insert_student_version(SQLite::Statement& q, const std::string& id, const S
   q.bind(14, date);
   q.bind(15, batch);
   q.bind(16, f.email);
+  q.bind(17, f.studio ? 1 : 0);
   q.exec();
 }
 
@@ -91,7 +92,7 @@ void apply_students(SQLite::Database& db, const roster::StudentPlan& plan, const
   SQLite::Statement version(db,
                             "INSERT INTO student_version (student_id, status, name, gender, major, cohort, class_name, "
                             "dorm_code, phone, political_status, branch, attention, dorm_head, valid_from, batch_id, "
-                            "email) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                            "email, studio) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   SQLite::Statement close(db, "UPDATE student_version SET valid_to = ? WHERE student_id = ? AND valid_to IS NULL");
   for (auto i : plan.added) {
     student.reset();

@@ -475,7 +475,100 @@ INSERT INTO talk_student (semester_id, happened_at, record_id, student_id, enter
   FROM record r JOIN record_student s ON s.record_id = r.id WHERE r.kind = 'talk';
 )sql";
 
-constexpr std::array<const char*, 10> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7, k_v8, k_v9, k_v10};
+// Version 11: the rest of the regulation (docs/cases.md, docs/inspect.md, docs/studio.md).
+// Cases: the staff side of a member's concern about a student (及时汇报) and of an incident
+// (第一时间): acknowledged, action taken, closed. Each step is a row of its own hash chain
+// (case_event), its text apart (case_text) so a purge can erase it. Findings the inspection group
+// makes without a record (inspection_observation). Studio members in the rosters. The studio's
+// and the branch's marks beside the computed assessment (assessment_mark).
+constexpr const char* k_v11 = R"sql(
+CREATE TABLE case_event (
+  id          INTEGER PRIMARY KEY,
+  case_kind   TEXT NOT NULL CHECK (case_kind IN ('concern', 'incident')),
+  record_id   INTEGER NOT NULL REFERENCES record(id),
+  student_id  TEXT REFERENCES student(student_id),
+  step        TEXT NOT NULL CHECK (step IN ('open', 'ack', 'action', 'close')),
+  escalate_to TEXT CHECK (escalate_to IN ('counselor', 'head_teacher', 'leader')),
+  staff_id    TEXT REFERENCES staff(staff_id),
+  happened_at TEXT NOT NULL,
+  entered_at  TEXT NOT NULL,
+  entered_by  TEXT NOT NULL,
+  text_digest TEXT NOT NULL,
+  prev_hash   TEXT NOT NULL,
+  hash        TEXT NOT NULL UNIQUE,
+  CHECK ((step = 'open') = (staff_id IS NULL)),
+  CHECK ((step = 'open') = (escalate_to IS NOT NULL)),
+  CHECK (case_kind = 'incident' OR student_id IS NOT NULL),
+  CHECK (case_kind = 'concern' OR step <> 'open')
+) STRICT;
+CREATE INDEX case_event_record ON case_event(record_id, id);
+CREATE TRIGGER case_event_no_update BEFORE UPDATE ON case_event
+  BEGIN SELECT RAISE(ABORT, 'case events are append-only; record the next step'); END;
+CREATE TRIGGER case_event_no_delete BEFORE DELETE ON case_event
+  BEGIN SELECT RAISE(ABORT, 'case events are append-only; record the next step'); END;
+
+CREATE TABLE case_text (
+  event_id INTEGER PRIMARY KEY REFERENCES case_event(id),
+  text     TEXT,
+  purged   INTEGER NOT NULL DEFAULT 0 CHECK (purged IN (0, 1))
+) STRICT;
+CREATE TRIGGER case_text_no_delete BEFORE DELETE ON case_text
+  BEGIN SELECT RAISE(ABORT, 'case texts are kept; a purge of the record erases them'); END;
+CREATE TRIGGER case_text_only_purge BEFORE UPDATE ON case_text
+  WHEN NOT (NEW.event_id = OLD.event_id AND NEW.text IS NULL AND NEW.purged = 1
+            AND EXISTS (WITH RECURSIVE chain(id) AS (
+                          SELECT e.record_id FROM case_event e WHERE e.id = OLD.event_id
+                          UNION SELECT r.id FROM record r JOIN chain c ON r.corrects = c.id
+                                WHERE r.kind NOT IN ('withdrawal', 'purge'))
+                        SELECT 1 FROM record p JOIN chain c ON p.corrects = c.id WHERE p.kind = 'purge'))
+  BEGIN SELECT RAISE(ABORT, 'case texts change only when a purge erases them'); END;
+
+CREATE TABLE inspection_observation (
+  id                INTEGER PRIMARY KEY,
+  sample_id         INTEGER REFERENCES inspection_sample(id),
+  semester_id       TEXT NOT NULL,
+  finding           TEXT NOT NULL CHECK (finding IN ('no_contact', 'dorm_condition', 'other')),
+  dorm_code         TEXT NOT NULL REFERENCES dorm(code),
+  member_id         TEXT REFERENCES student(student_id),
+  student_id        TEXT REFERENCES student(student_id),
+  incident_category TEXT CHECK (incident_category IN ('gambling', 'fighting', 'internet_addiction',
+                      'overnight_absence', 'banned_appliance', 'unexcused_absence', 'other_violation',
+                      'emergency')),
+  inspected_on      TEXT NOT NULL,
+  inspector_id      TEXT NOT NULL REFERENCES staff(staff_id),
+  note              TEXT NOT NULL,
+  entered_at        TEXT NOT NULL,
+  entered_by        TEXT NOT NULL
+) STRICT;
+CREATE INDEX inspection_observation_member ON inspection_observation(semester_id, member_id);
+CREATE INDEX inspection_observation_dorm ON inspection_observation(dorm_code, inspected_on);
+CREATE TRIGGER inspection_observation_no_update BEFORE UPDATE ON inspection_observation
+  BEGIN SELECT RAISE(ABORT, 'inspection findings are append-only; record a new finding'); END;
+CREATE TRIGGER inspection_observation_no_delete BEFORE DELETE ON inspection_observation
+  BEGIN SELECT RAISE(ABORT, 'inspection findings are append-only; record a new finding'); END;
+
+ALTER TABLE student_version ADD COLUMN studio INTEGER NOT NULL DEFAULT 0 CHECK (studio IN (0, 1));
+ALTER TABLE staff_duty_version ADD COLUMN studio INTEGER NOT NULL DEFAULT 0 CHECK (studio IN (0, 1));
+
+CREATE TABLE assessment_mark (
+  id          INTEGER PRIMARY KEY,
+  semester_id TEXT NOT NULL,
+  member_id   TEXT NOT NULL REFERENCES student(student_id),
+  source      TEXT NOT NULL CHECK (source IN ('studio', 'branch')),
+  mark        TEXT NOT NULL,
+  given_by    TEXT NOT NULL,
+  note        TEXT NOT NULL,
+  entered_at  TEXT NOT NULL,
+  entered_by  TEXT NOT NULL
+) STRICT;
+CREATE INDEX assessment_mark_member ON assessment_mark(semester_id, member_id, source, id);
+CREATE TRIGGER assessment_mark_no_update BEFORE UPDATE ON assessment_mark
+  BEGIN SELECT RAISE(ABORT, 'marks are append-only; give a new mark'); END;
+CREATE TRIGGER assessment_mark_no_delete BEFORE DELETE ON assessment_mark
+  BEGIN SELECT RAISE(ABORT, 'marks are append-only; give a new mark'); END;
+)sql";
+
+constexpr std::array<const char*, 11> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7, k_v8, k_v9, k_v10, k_v11};
 
 }  // namespace
 

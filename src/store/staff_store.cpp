@@ -11,7 +11,7 @@ using roster::StaffFacts;
 std::unordered_map<std::string, Current<StaffFacts>> load_staff(SQLite::Database& db) {
   std::unordered_map<std::string, Current<StaffFacts>> out;
   SQLite::Statement q(db,
-                      "SELECT staff_id, role, status, name, phone, cohorts, classes, branch, email "
+                      "SELECT staff_id, role, status, name, phone, cohorts, classes, branch, email, studio "
                       "FROM staff_duty_version WHERE valid_to IS NULL");
   while (q.executeStep()) {
     Current<StaffFacts> c;
@@ -22,6 +22,7 @@ std::unordered_map<std::string, Current<StaffFacts>> load_staff(SQLite::Database
     c.facts.classes = decode_list(q.getColumn(6).getString());
     c.facts.branch = q.getColumn(7).getString();
     c.facts.email = q.getColumn(8).getString();
+    c.facts.studio = q.getColumn(9).getInt() != 0;
     out.emplace(q.getColumn(0).getString() + "/" + q.getColumn(1).getString(), std::move(c));
   }
   return out;
@@ -44,7 +45,7 @@ struct StaffWriter {
       : person(db, "INSERT OR IGNORE INTO staff (staff_id, batch_id) VALUES (?, ?)"),
         version(db,
                 "INSERT INTO staff_duty_version (staff_id, role, status, name, phone, cohorts, "
-                "classes, branch, valid_from, batch_id, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                "classes, branch, valid_from, batch_id, email, studio) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         close(db,
               "UPDATE staff_duty_version SET valid_to = ? WHERE staff_id = ? AND role = ? "
               "AND valid_to IS NULL"),
@@ -57,7 +58,7 @@ struct StaffWriter {
     person.exec();
     version.reset();
     SQLite::bind(version, id, role, left ? "left" : "current", f.name, f.phone, encode_cohorts(f.cohorts),
-                 encode_list(f.classes), f.branch, date, batch, f.email);
+                 encode_list(f.classes), f.branch, date, batch, f.email, f.studio ? 1 : 0);
     version.exec();
   }
   void end_current(const std::string& id, const std::string& role) {

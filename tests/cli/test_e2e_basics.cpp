@@ -10,7 +10,7 @@ TEST_SUITE("e2e.basics") {
     Sandbox box;
     auto v = box.run({"--version"});
     CHECK(v.exit_code == 0);
-    CHECK(v.out.find("dormlink 0.1.0 (schema 10)") == 0);
+    CHECK(v.out.find("dormlink 0.1.0 (schema 11)") == 0);
     auto h = box.run({"--help"});
     CHECK(h.exit_code == 0);
     CHECK(h.out.find("Exit codes:") != std::string::npos);

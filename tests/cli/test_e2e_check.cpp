@@ -164,6 +164,12 @@ void build_scenario(const Sandbox& box) {
   run_ok(box, with("2026-09-30", {"import", "students", "students-v3.csv"}));
   run_ok(box, with("2026-09-30", {"assign", "--repair"}));
   run_ok(box, with("2026-10-18", {"log-visit", "--from-csv", "records.csv"}));
+  // 陈老师 acknowledges the incident of 09-29 an hour after it was found (docs/check.md "Cases");
+  // the one of 10-06 nobody acknowledges.
+  const auto reported =
+      box.query_int("college.db", "SELECT id FROM record WHERE kind = 'incident' AND happened_at = '2026-09-29 21:00'");
+  run_ok(box,
+         with("2026-10-18", {"incident", "ack", std::to_string(reported), "--by", "T001", "--at", "2026-09-29 22:00"}));
 }
 
 // The CSV listing without its `late` column (every record here was entered after its week:
@@ -179,13 +185,14 @@ std::vector<std::string> listing(const Sandbox& box, const char* as_of, int expe
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     // status,rule,counselor_id,counselor_name,member_id,member_name,dorm,student_id,student_name,period,
-    // record_id,window_from,window_to,due,expected,found,late -> drop the names and `late`.
+    // record_id,window_from,window_to,due,expected,found,late, then the case columns -> drop the
+    // names, `late` and the case columns.
     std::vector<std::string> cells;
     std::stringstream cells_in(line);
     std::string cell;
     while (std::getline(cells_in, cell, ',')) cells.push_back(cell);
     if (line.back() == ',') cells.push_back("");
-    REQUIRE(cells.size() == 17);
+    REQUIRE(cells.size() == 23);
     lines.push_back(cells[0] + " " + cells[1] + " " + cells[4] + " " + cells[6] + " " + cells[7] + " p" + cells[9] +
                     " " + cells[10] + " due " + cells[13] + " " + cells[14] + "/" + cells[15]);
   }
@@ -236,6 +243,8 @@ TEST_SUITE("e2e.check") {
       CHECK_LISTING(
           listing(box, "2026-10-08", 1),
           std::vector<std::string>{
+              // The unacknowledged incident leads the counselor's list.
+              "overdue incident_report 2023110101 1-101  p0 60 due 2026-10-07 1/0",
               "overdue counselor_summary    p1  due 2026-09-22 1/0",
               "overdue counselor_summary    p2  due 2026-10-06 1/0",
               "overdue visits 2023110101 1-102  p1  due 2026-09-13 2/1",
@@ -243,7 +252,6 @@ TEST_SUITE("e2e.check") {
               "at_risk activity 2023110101 1-102  p0  due 2026-10-18 1/0",
               "at_risk activity 2023110101 1-501  p0  due 2026-10-18 1/0",
               "at_risk symposium 2023110101 1-102  p0  due 2026-10-18 1/0",
-              "overdue incident_report 2023110101 1-101  p0 60 due 2026-10-07 1/0",
               "overdue feedback_form 2023110101   p1  due 2026-09-21 1/0",
               "overdue feedback_form 2023110101   p2  due 2026-10-05 1/0",
               "at_risk member_summary 2023110101   p0  due 2026-10-18 1/0",
@@ -349,7 +357,9 @@ TEST_SUITE("e2e.check") {
                      "\"陈老师\"}, \"member\": {\"id\": \"2023110102\", \"name\": \"王强\"}, \"dorm\": \"1-103\", "
                      "\"student\": {\"id\": \"2025110106\", \"name\": \"刘六\"}, \"period\": 2, \"record\": null, "
                      "\"window\": {\"from\": \"2026-09-14\", \"to\": \"2026-09-20\"}, \"due\": \"2026-09-20\", "
-                     "\"expected\": 1, \"found\": 0, \"late\": 0}") != std::string::npos);
+                     "\"expected\": 1, \"found\": 0, \"late\": 0, \"case_status\": null, \"category\": null, "
+                     "\"escalate_to\": null, \"acknowledged_at\": null, \"claimed_reported_at\": null, "
+                     "\"repeat_of\": null}") != std::string::npos);
     auto text = box.run({"--db", "college.db", "--as-of", "2026-09-21", "--lang", "en", "check"});
     CHECK(text.out.find("Dorm contact check 2026-09-21 · 2026秋, week 3\n2 overdue · 3 due soon · 0 at risk\n") == 0);
   }

@@ -214,9 +214,9 @@ TEST_SUITE("e2e.export") {
     REQUIRE(rows.size() == 3);  // #2 replaced by #4, #3 an incident, #5 withdrawn
     CHECK(rows[0] ==
           "编号,学期,类型,党员学号,党员姓名,寝室,时间,方式,学生,非分配寝室,工作进展及成效,说明,更正记录,更正原因");
-    CHECK(rows[1].rfind("1,2026-autumn,visit,2023110101,李明,1-101,2026-09-08 19:00,", 0) == 0);
+    CHECK(rows[1].rfind("1,2026-autumn,走访,2023110101,李明,1-101,2026-09-08 19:00,", 0) == 0);
     CHECK(has(rows[1], ",=正常,"));
-    CHECK(rows[2].rfind("4,2026-autumn,talk,2023110101,李明,1-102,2026-09-08 20:00,", 0) == 0);
+    CHECK(rows[2].rfind("4,2026-autumn,谈心,2023110101,李明,1-102,2026-09-08 20:00,", 0) == 0);
     CHECK(has(rows[2], "2025110103 陈三;2025110104 陈四"));
     CHECK(has(rows[2], ",2,时间记错"));
 

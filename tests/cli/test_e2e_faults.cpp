@@ -622,7 +622,7 @@ TEST_SUITE("e2e.faults") {
       const auto record = box.query_int("college.db", "SELECT max(id) FROM record");
       CHECK(contains(visit.err, "saved record #" + std::to_string(record) + " · "));
       auto inspected = run_full(at("2026-09-14", {"inspect", "record", "--member", member, "--dorm", dorm,
-                                                  "--inspector", "王老师", "--confirmed", std::to_string(record)}));
+                                                  "--inspector", "王欣心", "--confirmed", std::to_string(record)}));
       INFO(inspected.err);
       CHECK(inspected.exit_code == 0);
       CHECK(contains(inspected.err, "#1"));

@@ -5,8 +5,9 @@
 // The college is built once per run of the test binary (a function-local static), as
 // scripts/quickstart.sh does: init, import dorms/staff/students of examples/college/ and
 // `assign --semester 2026-autumn` on 2026-09-07, `log-visit --from-csv records-2026-autumn.csv`
-// (16,390 records) as of 2026-11-27; then the inspection group's sample of 2026-10-14 (fixed seed)
-// and two `inspect record` findings, one of each a contradiction.
+// (16,390 records) as of 2026-11-27, the counselors' acknowledgements of 14 of its 17 incidents
+// (examples/college/case-steps-2026-autumn.csv: `incident ack`, `concern ack/act/close`); then the inspection group's
+// sample of 2026-10-14 (fixed seed) and two `inspect record` findings, one of each a contradiction.
 //
 // Normalisation (the only one): what the real clock put into the database is replaced by fixed
 // placeholders before comparing, and nothing else —
@@ -71,6 +72,25 @@ std::vector<std::string> at(const char* as_of, std::vector<std::string> more) {
   return all;
 }
 
+// examples/college/case-steps-2026-autumn.csv: kind, record, step, member, dorm, happened, by, at,
+// note (no quotes; the note may be empty).
+std::vector<std::vector<std::string>> case_steps() {
+  std::ifstream in(std::string(DORMLINK_SOURCE_DIR) + "/examples/college/case-steps-2026-autumn.csv");
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  std::getline(in, line);  // the header
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    std::vector<std::string> cells;
+    std::stringstream fields(line);
+    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+    if (cells.size() == 8) cells.emplace_back();
+    if (cells.size() == 9) rows.push_back(std::move(cells));
+  }
+  REQUIRE(rows.size() == 22);
+  return rows;
+}
+
 College build_college() {
   College c;
   c.box = std::make_unique<Sandbox>();
@@ -79,16 +99,22 @@ College build_college() {
   run_ok(box, at("2026-09-07", {"-q", "assign", "--semester", "2026-autumn"}));
   box.copy_from_source("examples/college/records-2026-autumn.csv", "records.csv");
   run_ok(box, at("2026-11-27", {"-q", "log-visit", "--from-csv", "records.csv"}));
+  // The staff's steps of the cases, as scripts/quickstart.sh takes them.
+  for (const auto& s : case_steps()) {
+    std::vector<std::string> step{"-q", s[0], s[2], s[1], "--by", s[6], "--at", s[7]};
+    if (!s[8].empty()) step.insert(step.end(), {"--note", s[8]});
+    run_ok(box, at("2026-11-27", step));
+  }
   // The inspection group: a sample of 5 on 2026-10-14 (胡馨娅 9-101, 宋铭林 11-412, 戴文苗 8-104,
   // 廖琦 10-404, 刘宇奇 11-203), then what it found in two of the dorms.
   run_ok(box, at("2026-10-14",
                  {"-q", "inspect", "sample", "--semester", "2026-autumn", "--size", "5", "--seed", "20261014"}));
   run_ok(box, at("2026-10-15", {"-q", "inspect", "record", "--member", "2023150115", "--dorm", "10-404", "--sample",
-                                "1", "--inspector", "王老师", "--confirmed", "2330,2331:陈姝纯", "--contradicted",
+                                "1", "--inspector", "王欣心", "--confirmed", "2330,2331:陈姝纯", "--contradicted",
                                 "2332:王琪静", "--note", "学生表示本周未谈心"}));
   run_ok(box, at("2026-10-16",
                  {"-q", "inspect", "record", "--member", "胡馨娅", "--dorm", "9-101", "--sample", "1", "--inspector",
-                  "检查组 李老师", "--confirmed", "12113,12114:谢依雨", "--contradicted", "12115:徐乐瑶"}));
+                  "方丽宁", "--confirmed", "12113,12114:谢依雨", "--contradicted", "12115:徐乐瑶"}));
 
   SQLite::Database db(box.path("college.db"), SQLite::OPEN_READONLY);
   SQLite::Statement entered(db, "SELECT DISTINCT entered_at FROM record ORDER BY entered_at");
@@ -318,11 +344,12 @@ TEST_SUITE("e2e.golden") {
         }
       }
     }
-    // Monday 11-23: week 11's visits and talks fell due on Sunday 11-22, so they are new; on
-    // Tuesday (since Monday) they are not, and nothing fell due on Monday.
+    // Monday 11-23: week 11's visits and talks fell due on Sunday 11-22, so they are new (8, and the
+    // concern #402 nobody acknowledged by then: 9); on Tuesday (since Monday) they are not, and
+    // nothing fell due on Monday.
     const auto monday = c.box->run(at("2026-11-23", {"check", "--digest", "--for", "counselor:陈逸"}));
     const auto tuesday = c.box->run(at("2026-11-24", {"check", "--digest", "--counselor", "T2024001"}));
-    CHECK(monday.out.find("【新增逾期（8）】") != std::string::npos);
+    CHECK(monday.out.find("【新增逾期（9）】") != std::string::npos);
     CHECK(monday.out.find("第11周") != std::string::npos);
     CHECK(tuesday.out.find("【新增逾期") == std::string::npos);
     CHECK(tuesday.out.find("其中 11-23 以来新增 0 项") != std::string::npos);

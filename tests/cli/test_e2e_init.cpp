@@ -19,7 +19,7 @@ TEST_SUITE("e2e.init") {
     auto config = box.read("dormlink.toml");
     CHECK(config.find("visits_per_week = 2") != std::string::npos);
     CHECK(config.find("2026-autumn") != std::string::npos);
-    CHECK(box.query_int("dormlink.db", "PRAGMA user_version") == 10);
+    CHECK(box.query_int("dormlink.db", "PRAGMA user_version") == 11);
 
     auto db_before = box.read("dormlink.db");
     auto again = box.run({"init"});

@@ -168,7 +168,7 @@ TEST_SUITE("e2e.inspect") {
     const auto visit = log(box, p, p.dorm, "2026-10-12 19:30");
     const auto talk = log(box, p, p.dorm, "2026-10-12 20:00", "talk", p.resident);
     auto r = box.run(at("2026-10-14", {"inspect", "record", "--member", p.member, "--dorm", p.dorm, "--inspector",
-                                       "王老师", "--confirmed", std::to_string(visit), "--contradicted",
+                                       "王欣心", "--confirmed", std::to_string(visit), "--contradicted",
                                        std::to_string(talk) + ":" + p.resident, "--note", "学生表示未谈心"}));
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
@@ -180,6 +180,9 @@ TEST_SUITE("e2e.inspect") {
           "contradicted");
     CHECK(text(box, "SELECT student_id FROM inspection_finding WHERE record_id = " + std::to_string(visit)).empty());
     CHECK(text(box, "SELECT inspected_on FROM inspection_finding WHERE id = 1") == "2026-10-14");
+    // The inspector is a staff member with role inspector (检查组), stored as the staff id.
+    CHECK(r.err.find(" · 检查人 王欣心 T2016002\n") != std::string::npos);
+    CHECK(text(box, "SELECT inspector FROM inspection_finding WHERE id = 1") == "T2016002");
 
     auto db = dormlink::store::Database::open(box.path("college.db"), dormlink::store::OpenMode::read_only);
     auto rates = dormlink::store::discrepancy_rates(db, "2026-autumn");
@@ -191,7 +194,7 @@ TEST_SUITE("e2e.inspect") {
 
     auto en = box.run(
         at("2026-10-14", {"--lang", "en", "inspect", "record", "--member", p.member, "--dorm", p.dorm, "--inspector",
-                          "李老师", "--on", "2026-10-13", "--contradicted", std::to_string(visit)}));
+                          "方丽宁", "--on", "2026-10-13", "--contradicted", std::to_string(visit)}));
     INFO(en.err);
     REQUIRE(en.exit_code == 0);
     CHECK(en.err.find("recorded findings #3 · ") == 0);
@@ -211,7 +214,7 @@ TEST_SUITE("e2e.inspect") {
     const auto before = bytes(box);
     auto record = [&](std::vector<std::string> more) {
       std::vector<std::string> args{"inspect", "record", "--member",    p.member,
-                                    "--dorm",  p.dorm,   "--inspector", "王老师"};
+                                    "--dorm",  p.dorm,   "--inspector", "王欣心"};
       args.insert(args.end(), more.begin(), more.end());
       return box.run(at("2026-10-14", args));
     };
@@ -223,7 +226,7 @@ TEST_SUITE("e2e.inspect") {
     CHECK(gone.err.find("record #" + std::to_string(withdrawn) + " was corrected or withdrawn by #") !=
           std::string::npos);
     auto elsewhere = box.run(at("2026-10-14", {"inspect", "record", "--member", p.member, "--dorm", other_dorm,
-                                               "--inspector", "王老师", "--confirmed", std::to_string(visit)}));
+                                               "--inspector", "王欣心", "--confirmed", std::to_string(visit)}));
     CHECK(elsewhere.exit_code == 65);
     CHECK(elsewhere.err.find("record #" + std::to_string(visit) + " is for dorm " + p.dorm + ", not " + other_dorm) !=
           std::string::npos);
@@ -253,7 +256,7 @@ TEST_SUITE("e2e.inspect") {
     const auto visit = log(box, sampled, sampled.dorm, "2026-10-13 19:30");
     auto ok =
         box.run(at("2026-10-14", {"inspect", "record", "--member", sampled.member, "--dorm", sampled.dorm, "--sample",
-                                  "1", "--inspector", "王老师", "--confirmed", std::to_string(visit)}));
+                                  "1", "--inspector", "王欣心", "--confirmed", std::to_string(visit)}));
     INFO(ok.err);
     CHECK(ok.exit_code == 0);
     CHECK(ok.err.find(" · 抽查 #1\n") != std::string::npos);
@@ -263,7 +266,7 @@ TEST_SUITE("e2e.inspect") {
                                 "FROM inspection_sample_item) ORDER BY dorm_code LIMIT 1");
     auto outside =
         box.run(at("2026-10-14", {"inspect", "record", "--member", sampled.member, "--dorm", unsampled, "--sample", "1",
-                                  "--inspector", "王老师", "--confirmed", std::to_string(visit)}));
+                                  "--inspector", "王欣心", "--confirmed", std::to_string(visit)}));
     CHECK(outside.exit_code == 65);
     CHECK(outside.err.find("are not in sample #1") != std::string::npos);
   }

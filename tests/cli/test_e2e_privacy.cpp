@@ -43,7 +43,8 @@ work_plan_due_week = 1
 
 constexpr const char* k_staff =
     "工号,姓名,角色,联系方式,负责年级,负责班级,党支部\n"
-    "T001,陈老师,辅导员,13900000001,2023级,,\n";
+    "T001,陈老师,辅导员,13900000001,2023级,,\n"
+    "T002,王老师,检查组,13900000002,,,\n";
 
 // The canary.
 constexpr const char* k_name = "欧阳金丝雀";
@@ -110,6 +111,10 @@ const Sandbox& college() {
     run_ok(*b, at("2026-09-07", {"-q", "assign", "--semester", "2026-autumn", "--pin", "2023110101:1-101", "--pin",
                                  "2023110102:1-102"}));
     run_ok(*b, at("2026-09-16", {"-q", "log-visit", "--from-csv", "records.csv"}));
+    // The counselor confirms receiving the incident report at once: reported in time (docs/check.md "Cases").
+    const auto incident = b->query_int("college.db", "SELECT id FROM record WHERE kind = 'incident'");
+    run_ok(*b, at("2026-09-16",
+                  {"-q", "incident", "ack", std::to_string(incident), "--by", "T001", "--at", "2026-09-09 21:30"}));
     run_ok(*b,
            at("2026-09-16", {"-q", "inspect", "sample", "--semester", "2026-autumn", "--size", "2", "--seed", "1"}));
     run_ok(*b, at("2026-09-17", {"-q", "inspect", "record", "--member", "2023110101", "--dorm", "1-101", "--inspector",

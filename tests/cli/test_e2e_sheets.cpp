@@ -117,7 +117,8 @@ TEST_SUITE("e2e.sheets") {
       auto args = at("2026-11-16", base);
       args.insert(args.end(), {"--format", "xlsx", "-o", "summary.xlsx"});
       run_ok(box, args);
-      same_cells(box.read("summary.xlsx"), {"members", "dorms", "overdue", "attention", "changes", "overview"},
+      same_cells(box.read("summary.xlsx"),
+                 {"members", "dorms", "overdue", "categories", "concerns", "attention", "changes", "overview"},
                  [&](const std::string& key) {
                    auto a = at("2026-11-16", base);
                    a.insert(a.end(), {"--format", "csv", "--raw", "--sheet", key});
@@ -137,11 +138,12 @@ TEST_SUITE("e2e.sheets") {
       auto args = at("2026-11-16", base);
       args.insert(args.end(), {"--format", "xlsx", "-o", "forms.xlsx"});
       run_ok(box, args);
-      same_cells(box.read("forms.xlsx"), {"contacts", "required", "missing", "form"}, [&](const std::string& key) {
-        auto a = at("2026-11-16", base);
-        a.insert(a.end(), {"--format", "csv", "--raw", "--sheet", key});
-        return run_ok(box, a).out;
-      });
+      same_cells(box.read("forms.xlsx"), {"contacts", "required", "missing", "form", "cultivation", "cases"},
+                 [&](const std::string& key) {
+                   auto a = at("2026-11-16", base);
+                   a.insert(a.end(), {"--format", "csv", "--raw", "--sheet", key});
+                   return run_ok(box, a).out;
+                 });
       const auto sheets = dormlink::testing::read_xlsx(box.read("forms.xlsx"));
       CHECK(sheets[0].name == "反馈表");
       CHECK(sheets[0].rows[0][0].text == "党员学号");
@@ -166,8 +168,9 @@ TEST_SUITE("e2e.sheets") {
     SUBCASE("report assessment and inspection, export assessment: Excel equals CSV") {
       const auto& box = college();
       for (const auto& [kind, keys] : std::vector<std::pair<std::string, std::vector<std::string>>>{
-               {"assessment", {"summary", "components", "lost", "contradicted"}},
-               {"inspection", {"samples", "findings", "rates", "flagged"}}}) {
+               {"assessment",
+                {"summary", "components", "lost", "contradicted", "incidents", "observations", "cultivation", "marks"}},
+               {"inspection", {"samples", "findings", "rates", "flagged", "observations"}}}) {
         const std::vector<std::string> base{"report", kind, "--semester", "2026-autumn"};
         auto args = at("2026-11-16", base);
         args.insert(args.end(), {"--format", "xlsx", "-o", kind + ".xlsx"});

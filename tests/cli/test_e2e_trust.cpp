@@ -262,11 +262,18 @@ TEST_SUITE("e2e.trust") {
     INFO(reported.err);
     REQUIRE(reported.exit_code == 0);
     CHECK(box.query_int("college.db", "SELECT count(*) FROM record WHERE entered_at LIKE '2026-09-16 12:0%'") == 1);
-    // check counts the report only from the day it was made.
+    // The counselor confirms receiving it at 09:00 (the report time that counts, docs/check.md
+    // "Cases"); check counts it only from the day it was made.
+    const auto incident = box.query_int("college.db", "SELECT id FROM record WHERE kind = 'incident'");
+    auto acknowledged = box.run_at(now, at("2026-09-25", {"-q", "incident", "ack", std::to_string(incident), "--by",
+                                                          "T001", "--at", "2026-09-16 09:00"}));
+    INFO(acknowledged.err);
+    REQUIRE(acknowledged.exit_code == 0);
     auto check_on = [&](const char* day) {
       return box.run(at(day, {"check", "--all", "--format", "csv", "--raw"})).out;
     };
-    CHECK(has(check_on("2026-09-15"), "due_soon,incident_report"));
+    // Found 09-15 22:00: due 09-16 (24 hours), listed from that day only, so pending on 09-15.
+    CHECK(has(check_on("2026-09-15"), "pending,incident_report"));
     CHECK_FALSE(has(check_on("2026-09-16"), "incident_report"));
   }
 

@@ -265,12 +265,14 @@ TEST_SUITE("report.assessment") {
     const auto text = render_assessment_json(a);
     // 2 of 3 visits: 30 x 0.6667 = 20.0; the other components full.
     CHECK(text.find("\"component\": \"visits\", \"weight\": 30, \"met\": 2, \"met_late\": 0, \"overdue\": 1, "
-                    "\"waived\": 0, \"not_yet_due\": 0, \"findings\": 0, \"contradicted\": 0, \"ratio\": 0.6667, "
+                    "\"waived\": 0, \"not_yet_due\": 0, \"findings\": 0, \"contradicted\": 0, \"unreported\": 0, "
+                    "\"ratio\": 0.6667, "
                     "\"points\": 20.0, \"lost\": [{\"rule\": \"visits\", \"status\": \"overdue\"") !=
           std::string::npos);
     CHECK(text.find("\"ratio\": 1.0000, \"points\": 25.0, \"lost\": []}") != std::string::npos);
-    CHECK(text.find("\"score\": 90.0, \"band\": \"excellent\",\n     \"contradicted_records\": [],\n     "
-                    "\"components\": [\n       {\"component\": \"visits\"") != std::string::npos);
+    CHECK(text.find("\"score\": 90.0, \"band\": \"excellent\",\n     \"contradicted_records\": [],\n     ") !=
+          std::string::npos);
+    CHECK(text.find("\"components\": [\n       {\"component\": \"visits\"") != std::string::npos);
     CHECK(text.find("\n     ]}\n  ]\n}\n") != std::string::npos);
     const auto json = nlohmann::json::parse(text);
     REQUIRE(json["members"].size() == 2);

@@ -727,7 +727,7 @@ TEST_SUITE("check") {
     }
   }
 
-  TEST_CASE("incident reports: within incident_report_hours of being found") {
+  TEST_CASE("incident reports: acknowledged by staff within incident_report_hours of being found") {
     auto in = college();
     auto config = rules();
     in.incidents = {incident(7, 0, 0, LocalDateTime{ymd(2026, 9, 15), 20, 0, true})};
@@ -740,45 +740,48 @@ TEST_SUITE("check") {
     CHECK(open.member == 0);
     CHECK(open.dorm == 0);
     CHECK(open.window_from == ymd(2026, 9, 15));
+    CHECK(report(ymd(2026, 9, 15)).status == Status::pending);  // listed from the due day only
     CHECK(report(ymd(2026, 9, 17)).status == Status::overdue);
     CHECK(matching(all(in, config, ymd(2026, 9, 14)), rule_is(Rule::incident_report)).empty());
 
-    in.incidents[0].reported = LocalDateTime{ymd(2026, 9, 16), 20, 0, true};
+    in.incidents[0].reported = LocalDateTime{ymd(2026, 9, 15), 21, 0, true};  // the member's claim alone
+    CHECK(report(ymd(2026, 9, 17)).status == Status::overdue);
+    in.incidents[0].steps.acknowledged = LocalDateTime{ymd(2026, 9, 16), 20, 0, true};
     CHECK(report(ymd(2026, 9, 17)).status == Status::met);
-    in.incidents[0].reported = LocalDateTime{ymd(2026, 9, 16), 20, 1, true};
+    in.incidents[0].steps.acknowledged = LocalDateTime{ymd(2026, 9, 16), 20, 1, true};
     const auto late = report(ymd(2026, 9, 17));
     CHECK(late.status == Status::met_late);
     CHECK(late.late == 1);
 
     SUBCASE("the deadline can fall two days later") {
       config.duties.incident_report_hours = 30;
-      in.incidents[0].reported.reset();
+      in.incidents[0].steps.acknowledged.reset();
       CHECK(report(ymd(2026, 9, 17)).due == ymd(2026, 9, 17));
     }
     SUBCASE("found without a time: from the end of that day") {
       in.incidents[0].found = LocalDateTime{ymd(2026, 9, 15), 0, 0, false};
-      in.incidents[0].reported = LocalDateTime{ymd(2026, 9, 16), 23, 59, true};
+      in.incidents[0].steps.acknowledged = LocalDateTime{ymd(2026, 9, 16), 23, 59, true};
       const auto item = report(ymd(2026, 9, 17));
       CHECK(item.due == ymd(2026, 9, 16));
       CHECK(item.status == Status::met);
-      in.incidents[0].reported = LocalDateTime{ymd(2026, 9, 17), 0, 0, true};
+      in.incidents[0].steps.acknowledged = LocalDateTime{ymd(2026, 9, 17), 0, 0, true};
       CHECK(report(ymd(2026, 9, 17)).status == Status::met_late);
     }
-    SUBCASE("reported without a time: from the start of that day") {
-      in.incidents[0].reported = LocalDateTime{ymd(2026, 9, 16), 0, 0, false};
+    SUBCASE("acknowledged without a time: from the start of that day") {
+      in.incidents[0].steps.acknowledged = LocalDateTime{ymd(2026, 9, 16), 0, 0, false};
       CHECK(report(ymd(2026, 9, 17)).status == Status::met);
-      in.incidents[0].reported = LocalDateTime{ymd(2026, 9, 17), 0, 0, false};
+      in.incidents[0].steps.acknowledged = LocalDateTime{ymd(2026, 9, 17), 0, 0, false};
       CHECK(report(ymd(2026, 9, 17)).status == Status::met_late);
     }
   }
 
-  TEST_CASE("incident reports count once they have happened: a report after the as-of date is not yet made") {
+  TEST_CASE("incident acknowledgements count once they have happened: one after the as-of date is not yet made") {
     auto in = college();
     auto config = rules();
     in.incidents = {incident(7, 0, 0, LocalDateTime{ymd(2026, 9, 15), 20, 0, true})};
-    in.incidents[0].reported = LocalDateTime{ymd(2026, 9, 16), 9, 0, true};
+    in.incidents[0].steps.acknowledged = LocalDateTime{ymd(2026, 9, 16), 9, 0, true};
     const auto before = one(all(in, config, ymd(2026, 9, 15)), rule_is(Rule::incident_report));
-    CHECK(before.status == Status::due_soon);
+    CHECK(before.status == Status::pending);
     CHECK(before.found == 0);
     const auto after = one(all(in, config, ymd(2026, 9, 16)), rule_is(Rule::incident_report));
     CHECK(after.status == Status::met);
@@ -791,17 +794,18 @@ TEST_SUITE("check") {
     config.college.time_zone = "America/New_York";  // clocks go back at 02:00 on 2026-11-01
     in.incidents = {incident(7, 0, 0, LocalDateTime{ymd(2026, 10, 31), 20, 0, true})};
     auto report = [&] { return one(all(in, config, ymd(2026, 11, 3)), rule_is(Rule::incident_report)); };
-    in.incidents[0].reported = LocalDateTime{ymd(2026, 11, 1), 19, 30, true};  // 24.5 h later
+    in.incidents[0].steps.acknowledged = LocalDateTime{ymd(2026, 11, 1), 19, 30, true};  // 24.5 h later
     CHECK(report().status == Status::met_late);
     CHECK(report().minutes == 24 * 60 + 30);
-    in.incidents[0].reported = LocalDateTime{ymd(2026, 11, 1), 19, 0, true};  // exactly 24 h
+    in.incidents[0].steps.acknowledged = LocalDateTime{ymd(2026, 11, 1), 19, 0, true};  // exactly 24 h
     CHECK(report().status == Status::met);
     CHECK(report().due == ymd(2026, 11, 1));
     SUBCASE("nor does a spring change lengthen them") {
       in.semester.first_monday = ymd(2026, 3, 2);
       for (auto& v : in.assignments) v.valid_from = ymd(2026, 3, 2);
-      in.incidents[0].found = LocalDateTime{ymd(2026, 3, 7), 20, 0, true};      // clocks go forward 2026-03-08
-      in.incidents[0].reported = LocalDateTime{ymd(2026, 3, 8), 20, 30, true};  // 23.5 h later, 24.5 by the wall
+      in.incidents[0].found = LocalDateTime{ymd(2026, 3, 7), 20, 0, true};  // clocks go forward 2026-03-08
+      in.incidents[0].steps.acknowledged =
+          LocalDateTime{ymd(2026, 3, 8), 20, 30, true};  // 23.5 h later, 24.5 by the wall
       const auto item = one(all(in, config, ymd(2026, 3, 10)), rule_is(Rule::incident_report));
       CHECK(item.status == Status::met);
       CHECK(item.minutes == 23 * 60 + 30);
@@ -874,7 +878,8 @@ TEST_SUITE("check") {
     CHECK(counselor_of(in, -1) == -1);
   }
 
-  TEST_CASE("items are sorted by counselor (none last), member, rule, dorm, window, student") {
+  TEST_CASE(
+      "items are sorted by counselor (none last), unacknowledged incidents, member, rule, dorm, window, student") {
     auto in = college();
     in.dorms.push_back("A104");
     in.residences.push_back(lives(5, 3, ymd(2026, 9, 1)));  // dorm without member
@@ -882,7 +887,9 @@ TEST_SUITE("check") {
     const auto items = evaluate(in, rules(), ymd(2026, 9, 22));
     REQUIRE(items.size() > 10);
     auto key = [](const Obligation& o) {
-      return std::tuple(o.counselor < 0 ? 1 : 0, o.counselor, o.member, o.rule, o.dorm, o.window_from, o.student);
+      const int case_first = o.rule == Rule::incident_report && o.status == Status::overdue ? 0 : 1;
+      return std::tuple(o.counselor < 0 ? 1 : 0, o.counselor, case_first, o.member, o.rule, o.dorm, o.window_from,
+                        o.student);
     };
     auto in_order = [&](const Obligation& a, const Obligation& b) { return key(a) < key(b); };
     CHECK(std::is_sorted(items.begin(), items.end(), in_order));
@@ -890,8 +897,11 @@ TEST_SUITE("check") {
     CHECK(items.front().counselor == 0);
     CHECK(items.front().rule == Rule::counselor_summary);
     CHECK(items.back().counselor == -1);
-    CHECK(items.back().rule == Rule::incident_report);
-    CHECK(items[items.size() - 2].rule == Rule::dorm_without_member);
+    CHECK(items.back().rule == Rule::dorm_without_member);
+    // An unacknowledged incident leads its counselor's group (docs/check.md "Cases").
+    const auto no_counselor = matching(items, [](const Obligation& o) { return o.counselor == -1; });
+    REQUIRE_FALSE(no_counselor.empty());
+    CHECK(no_counselor.front().rule == Rule::incident_report);
     const auto member0 = matching(items, [](const Obligation& o) { return o.member == 0; });
     std::vector<Rule> rules_of_member0;
     for (const auto& o : member0) {

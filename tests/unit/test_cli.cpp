@@ -59,7 +59,7 @@ TEST_SUITE("cli") {
   TEST_CASE("version and help") {
     auto v = run({"--version"});
     CHECK(v.code == 0);
-    CHECK(v.out == "dormlink 0.1.0 (schema 10)\n");
+    CHECK(v.out == "dormlink 0.1.0 (schema 11)\n");
     auto h = run({"roster", "--help"});
     CHECK(h.code == 0);
     CHECK(h.out.find("dormlink roster --as-of 2026-09-07 --format md > roster.md") != std::string::npos);
@@ -266,9 +266,9 @@ TEST_SUITE("cli") {
     CHECK(init.err.find("已写入配置文件 ") != std::string::npos);
     auto migrate = run({"--db", db, "--config", config, "migrate"}, zh_env);
     CHECK(migrate.out.empty());
-    CHECK(migrate.err == db + "：结构版本 10\n");
-    CHECK(run({"--db", db, "--config", config, "--lang", "en", "migrate"}, zh_env).err == db + ": schema version 10\n");
-    CHECK(run({"--db", db, "--config", config, "migrate"}).err == db + ": schema version 10\n");
+    CHECK(migrate.err == db + "：结构版本 11\n");
+    CHECK(run({"--db", db, "--config", config, "--lang", "en", "migrate"}, zh_env).err == db + ": schema version 11\n");
+    CHECK(run({"--db", db, "--config", config, "migrate"}).err == db + ": schema version 11\n");
     // The config says en: messages follow it unless --lang or DORMLINK_MESSAGES say otherwise.
     {
       std::ifstream in(config);
@@ -278,10 +278,10 @@ TEST_SUITE("cli") {
       text.replace(at, 15, "language = \"en\"");
       std::ofstream(config) << text;
     }
-    CHECK(run({"--db", db, "--config", config, "migrate"}, zh_env).err == db + ": schema version 10\n");
-    CHECK(run({"--db", db, "--config", config, "--lang", "zh", "migrate"}, zh_env).err == db + "：结构版本 10\n");
+    CHECK(run({"--db", db, "--config", config, "migrate"}, zh_env).err == db + ": schema version 11\n");
+    CHECK(run({"--db", db, "--config", config, "--lang", "zh", "migrate"}, zh_env).err == db + "：结构版本 11\n");
     CHECK(run({"--db", db, "--config", config, "migrate"}, test_environment({{"DORMLINK_MESSAGES", "zh"}})).err ==
-          db + "：结构版本 10\n");
+          db + "：结构版本 11\n");
     auto missing = run({"--db", dir.file("none.db"), "--config", config, "--lang", "zh", "verify"}, zh_env);
     CHECK(missing.code == 66);
     CHECK(missing.err == "dormlink: 错误：数据库 " + dir.file("none.db") +

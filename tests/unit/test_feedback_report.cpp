@@ -81,7 +81,9 @@ check::CheckInput college() {
                    .member = 0,
                    .dorm = 1,
                    .found = {ymd(2026, 9, 16), 21, 0, true},
-                   .reported = LocalDateTime{ymd(2026, 9, 17), 0, 30, true}}};
+                   .reported = LocalDateTime{ymd(2026, 9, 17), 0, 30, true},
+                   // The counselor acknowledged it then: the report time that counts (docs/check.md "Cases").
+                   .steps = {.acknowledged = LocalDateTime{ymd(2026, 9, 17), 0, 30, true}}}};
   return in;
 }
 

@@ -125,11 +125,15 @@ TEST_SUITE("report") {
         "    {\"status\": \"overdue\", \"rule\": \"talks\", \"counselor\": {\"id\": \"T001\", \"name\": \"陈老师\"}, "
         "\"member\": {\"id\": \"2023110102\", \"name\": \"王\\u202e强\"}, \"dorm\": \"1-103\", \"student\": {\"id\": "
         "\"2025110106\", \"name\": \"刘六\"}, \"period\": 2, \"record\": null, \"window\": {\"from\": \"2026-09-14\", "
-        "\"to\": \"2026-09-20\"}, \"due\": \"2026-09-20\", \"expected\": 1, \"found\": 0, \"late\": 0},\n"
+        "\"to\": \"2026-09-20\"}, \"due\": \"2026-09-20\", \"expected\": 1, \"found\": 0, \"late\": 0, "
+        "\"case_status\": null, \"category\": null, \"escalate_to\": null, \"acknowledged_at\": null, "
+        "\"claimed_reported_at\": null, \"repeat_of\": null},\n"
         "    {\"status\": \"due_soon\", \"rule\": \"incident_report\", \"counselor\": null, \"member\": null, "
         "\"dorm\": "
         "null, \"student\": null, \"period\": 0, \"record\": 12, \"window\": {\"from\": \"2026-09-21\", \"to\": "
-        "\"2026-09-21\"}, \"due\": \"2026-09-21\", \"expected\": 1, \"found\": 1, \"late\": 1}\n"
+        "\"2026-09-21\"}, \"due\": \"2026-09-21\", \"expected\": 1, \"found\": 1, \"late\": 1, "
+        "\"case_status\": null, \"category\": null, \"escalate_to\": null, \"acknowledged_at\": null, "
+        "\"claimed_reported_at\": null, \"repeat_of\": null}\n"
         "  ]\n"
         "}\n");
     const CheckListing empty{&input, {}, 2027y / February / 1, std::nullopt};

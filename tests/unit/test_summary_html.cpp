@@ -171,9 +171,15 @@ int members_overdue(const CounselorSummary& s) {
   return n;
 }
 
-// An incident of member 李明 found on a day of the period, reported at once.
+// An incident of member 李明 found on a day of the period, reported at once (the counselor
+// acknowledged it an hour later).
 check::Incident incident(std::int64_t id, Date day) {
-  return {.id = id, .member = 0, .dorm = 0, .found = {day, 20, 0, true}, .reported = LocalDateTime{day, 21, 0, true}};
+  return {.id = id,
+          .member = 0,
+          .dorm = 0,
+          .found = {day, 20, 0, true},
+          .reported = LocalDateTime{day, 21, 0, true},
+          .steps = {.acknowledged = LocalDateTime{day, 21, 0, true}}};
 }
 
 // The incidents by category as the HTML gets them, counted under `audience`.
@@ -349,6 +355,7 @@ TEST_SUITE("report.summary.overdue_trend") {
     Fixture f;
     auto unreported = incident(1, ymd(2026, 9, 9));
     unreported.reported.reset();
+    unreported.steps.acknowledged.reset();
     f.input.incidents.push_back(unreported);
     const auto committee = f.summary(2, ymd(2026, 10, 5));
     f.audience = Audience::counselor;

@@ -76,7 +76,7 @@ TEST_SUITE("report.summary.json") {
     const auto json = render_inspection_summary_json(s);
     CHECK(has(json, "\"contradicted\": 1, \"total\": 2, \"rate\": 0.5000}"));
     CHECK(has(json, "\"contradicted\": 0, \"total\": 0, \"rate\": 0.0000}"));
-    CHECK(has(json, "  \"samples\": [],\n  \"findings\": [],\n  \"rates\": [\n"));
+    CHECK(has(json, "  \"samples\": [],\n  \"findings\": [],\n  \"observations\": [],\n  \"rates\": [\n"));
     CHECK(has(json, "\n  ],\n  \"flagged\": [12, 7]\n}\n"));
     s.flagged.clear();
     CHECK(has(render_inspection_summary_json(s), "  \"flagged\": []\n}\n"));

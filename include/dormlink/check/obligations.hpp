@@ -29,7 +29,9 @@ enum class Rule {
   orientation,          // first-year dorms, first duties.orientation_weeks autumn weeks
   activity,             // duties.activities_per_semester (per dorm or per member)
   symposium,            // duties.symposiums_per_semester (per dorm or per member)
-  incident_report,      // reported within duties.incident_report_hours of being found
+  incident_report,      // acknowledged by staff within duties.incident_report_hours of being found
+  concern_ack,          // a member's concern acknowledged by staff within duties.concern_ack_hours
+  concern_open,         // a member's concern closed within duties.concern_open_days
   feedback_form,        // each reporting period's form by reporting.member_form_due
   counselor_summary,    // each reporting period's summary by reporting.counselor_summary_due
   member_summary,       // 学期总结 by the semester's last day
@@ -131,13 +133,43 @@ struct KindRecord {
   std::int64_t id = 0;
 };
 
+// How far a case has come (docs/cases.md): the latest step that happened by the evaluation date.
+enum class CaseStage { reported, acknowledged, action, closed };
+std::string_view to_string(CaseStage stage);  // "reported", "acknowledged", "action", "closed"
+
+// The staff side of a case (a concern or an incident, docs/cases.md), as of the evaluation date:
+// only steps that happened on or before it are loaded.
+struct CaseSteps {
+  std::optional<LocalDateTime> acknowledged{};  // the first staff step of any kind (ack, action, close)
+  std::string acknowledged_by{};                // its staff id
+  std::optional<LocalDateTime> closed{};        // the first close step
+  CaseStage stage = CaseStage::reported;
+};
+
 // An effective incident record.
 struct Incident {
   std::int64_t id = 0;
   int member = 0;
   int dorm = -1;
   LocalDateTime found{};                  // happened_at
-  std::optional<LocalDateTime> reported;  // reported_at, when reported at all
+  std::optional<LocalDateTime> reported;  // reported_at: the member's claim, shown, never counted
+  std::int64_t case_id = 0;               // the case number: the first record of its correction chain (0: id)
+  std::string category{};                 // incident_category key ("banned_appliance", ...)
+  std::vector<std::string> students{};    // the students it names (ids, sorted)
+  CaseSteps steps{};
+};
+
+// A member's concern about a student, raised on a talk (docs/cases.md, 及时汇报).
+struct Concern {
+  std::int64_t case_id = 0;  // the talk (the first record of its correction chain)
+  int member = -1;           // person index of the talk's member (-1: not among the people)
+  int dorm = -1;
+  int student = -1;  // person index of the student (-1: not among the people; see student_id)
+  std::string student_id{};
+  std::string student_name{};
+  std::string escalate_to{};  // "counselor", "head_teacher", "leader"
+  LocalDateTime opened{};     // the open step's time
+  CaseSteps steps{};
 };
 
 // A recorded submission of a feedback form (subject: member person id) or a counselor
@@ -166,6 +198,10 @@ struct CheckInput {
   std::vector<KindRecord> kind_records;
   std::vector<Incident> incidents;
   std::vector<Submission> submissions;
+  // Effective incidents of earlier semesters found within duties.repeat_window_days before the
+  // semester's first Monday: read only to tell repeats (dorm indices -1 when not among `dorms`).
+  std::vector<Incident> earlier_incidents;
+  std::vector<Concern> concerns;  // by case number, then student id
 };
 
 // ---- Output ----
@@ -179,14 +215,18 @@ struct Obligation {
   int dorm = -1;               // dorm index
   int student = -1;            // person index of the resident (talks)
   int period = 0;              // teaching week (visits, weekly talks), talk/reporting period number
-  std::int64_t record_id = 0;  // incident_report: the incident record
+  std::int64_t record_id = 0;  // incident_report, concern_*: the case number (docs/cases.md)
   Date window_from{};          // the days the obligation covers
   Date window_to{};
   Date due{};  // the last day on which it is met in time
   int expected = 0;
   int found = 0;
   int late = 0;           // of `found`, entered after `due`
-  long long minutes = 0;  // incident_report, when reported: elapsed minutes from finding to report
+  long long minutes = 0;  // case rules, when acknowledged (closed): elapsed minutes from finding (opening)
+  // Case rules: index into CheckInput::incidents (incident_report) or ::concerns (concern_*).
+  int case_index = -1;
+  // incident_report: the case number of the earlier incident this one repeats (0: not a repeat).
+  std::int64_t repeat_of = 0;
 };
 
 struct EvaluateOptions {
@@ -209,6 +249,11 @@ std::vector<Obligation> evaluate(const CheckInput& input, const Config& config, 
 // as person indices by pinyin of names then student id. `report feedback --all` and `form --all`.
 std::vector<int> members_due_form(const CheckInput& input, const std::vector<Obligation>& obligations, int period,
                                   int counselor);
+
+// docs/check.md "Repeats": the case number of the latest incident among `others` that `incident`
+// repeats — same category, same dorm (index) or a shared student, found before it and at most
+// `window_days` calendar days earlier — or 0. Also export's repeat column.
+std::int64_t repeat_of(const Incident& incident, const std::vector<Incident>& others, int window_days);
 
 // The reporting period (1-based) that contains teaching week `week`.
 int reporting_period_of_week(int week, const Config& config);

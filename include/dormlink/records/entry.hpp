@@ -11,11 +11,21 @@
 #include <vector>
 
 #include "dormlink/calendar.hpp"
+#include "dormlink/records/case.hpp"
 #include "dormlink/records/record.hpp"
 #include "dormlink/roster/snapshot.hpp"
 #include "dormlink/when.hpp"
 
 namespace dormlink::records {
+
+// A concern typed with a talk (docs/cases.md): what the member found, to whom it goes, and
+// which of the talk's students it is about (empty: the talk's one student).
+struct ConcernRequest {
+  std::string text;
+  Escalation escalate_to = Escalation::counselor;
+  std::string about;      // id, name, unique name prefix or pinyin of one of the talk's students
+  bool in_table = false;  // from a CSV file or a form: messages say to split the row, not --concern-about
+};
 
 // A record as typed: names may be ids, names or unique name prefixes; the dorm a code.
 struct EntryRequest {
@@ -26,8 +36,9 @@ struct EntryRequest {
   std::vector<std::string> talked;
   std::optional<Channel> channel;
   Content content;
-  std::string reason;                // why the member recorded a dorm that is not theirs, or an excuse
-  std::optional<Incident> incident;  // required for kind incident
+  std::string reason;                     // why the member recorded a dorm that is not theirs, or an excuse
+  std::optional<Incident> incident;       // required for kind incident
+  std::optional<ConcernRequest> concern;  // a talk's concern about one of its students
 };
 
 // What the checks read.
@@ -46,6 +57,11 @@ struct EntryContext {
 struct ResolvedEntry {
   Row row;
   std::string member_name;
+  // With a concern: the student it is about, or why that cannot be told (the record is no
+  // talk, names no student or several and the request does not say which); the callers decide
+  // how to refuse it (log-visit: exit 64; a CSV file or a form: a problem at its line).
+  std::optional<std::string> concern_student;
+  std::string concern_problem;
 };
 
 // What a correction points at, as the database knows it.

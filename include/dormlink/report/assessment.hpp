@@ -13,6 +13,7 @@
 
 #include "dormlink/check/obligations.hpp"
 #include "dormlink/inspect/discrepancy.hpp"
+#include "dormlink/inspect/observation.hpp"
 #include "dormlink/language.hpp"
 #include "dormlink/report/export_tables.hpp"
 #include "dormlink/report/privacy.hpp"
@@ -71,9 +72,21 @@ struct ComponentScore {
   int pending = 0;                      // pending, due_soon, at_risk: not yet due, left out
   int contradicted = 0;                 // inspection only
   int findings = 0;                     // inspection only
+  int unreported = 0;                   // incidents_on_time only: found by an inspection, never reported
   double ratio = 1.0;                   // 0..1
   double points = 0.0;                  // weight x ratio (unrounded)
   std::vector<check::Obligation> lost;  // met_late and overdue obligations (cost points)
+};
+
+// A member's incidents of one category (records::IncidentCategory key): the incident_report
+// obligations by how they stand, and the incidents an inspection found that no record reported.
+struct IncidentTally {
+  std::string category;
+  int met = 0;
+  int late = 0;
+  int overdue = 0;
+  int pending = 0;  // not yet due
+  int unreported = 0;
 };
 
 struct MemberAssessment {
@@ -85,12 +98,19 @@ struct MemberAssessment {
   int score_tenths = 0;                    // sum of points, rounded to one decimal, x10
   Band band = Band::fail;
   std::vector<std::int64_t> contradicted_records;
+  std::vector<IncidentTally> incidents;            // by category key; categories with none left out
+  std::vector<inspect::Observation> observations;  // findings without a record of the member's dorms, by id
 };
 
 struct AssessmentInput {
   const check::CheckInput* check = nullptr;
   const std::vector<check::Obligation>* obligations = nullptr;  // evaluate(keep_met = true)
   std::vector<MemberDiscrepancy> discrepancies;
+  // Findings without a record of the semester, linked (store::load_observations): a no_contact
+  // finding that contradicts the member's records costs as a contradicted record; an incident
+  // found that no record reported costs in incidents_on_time (docs/reports.md).
+  std::vector<inspect::Observation> observations;
+  std::map<std::int64_t, std::string> incident_categories;  // incident record id -> category key
   AssessmentOptions options;
   Date as_of{};
   std::string branch;  // non-empty: only members of this branch

@@ -51,6 +51,19 @@ std::string month_day(Date date);
 // {"id", "name"} of a person, or null.
 Json person_json(const check::Person* p);
 
+// What a case item (incident_report, concern_*) carries beside its numbers, from the case
+// (Obligation::case_index); every field empty for other rules.
+struct CaseFacts {
+  std::optional<check::CaseStage> stage;
+  std::optional<std::string> category;     // incident_report: the category key
+  std::optional<std::string> escalate_to;  // concern_*: counselor, head_teacher, leader
+  std::optional<LocalDateTime> acknowledged;
+  std::optional<LocalDateTime> claimed;  // incident_report: the member's --reported-at
+};
+CaseFacts case_facts(const check::CheckInput& input, const check::Obligation& o);
+// The note of a case item in the user's language: "重复（#12）；上报辅导员；确认 …；党员自报 …".
+std::string case_note(const check::CheckInput& input, const check::Obligation& o, Language language);
+
 // The window of an obligation as staff say it: "第5周", "第3期", "本学期", "#12 11-20发现", or dates.
 std::string period_label(const check::Obligation& o, Language language);
 

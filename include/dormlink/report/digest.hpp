@@ -55,8 +55,8 @@ struct DigestLine {
   int period = 0;
   Date due{};
   int count = 0;
-  std::int64_t record_id = 0;  // incident_report
-  Date found{};                // incident_report: the day it was found
+  std::int64_t record_id = 0;  // incident_report, concern_*: the case number
+  Date found{};                // incident_report: the day it was found; concern_*: opened
   int dorm = -1;               // the dorm when the line is about one (incidents, one visit)
   bool fresh = false;          // became overdue since the last digest
   check::Obligation first;     // the first obligation of the group (for its period's label)
@@ -93,7 +93,8 @@ struct Digest {
   int overdue = 0;           // everything overdue in the recipient's scope
   int fresh = 0;             // of which became overdue since the last digest
   int due_soon = 0;
-  std::vector<DigestLine> incidents;        // not reported in time (overdue or due soon), all
+  std::vector<DigestLine> incidents;        // not acknowledged in time (overdue or due soon), all
+  std::vector<DigestLine> concerns;         // concerns not acknowledged or closed in time (overdue or due soon), all
   std::vector<DigestLine> new_items;        // grouped lines of the fresh items (all_items: of every overdue one)
   std::vector<MemberTotals> members;        // members with something overdue, oldest first
   std::vector<DigestLine> soon;             // grouped lines of the items due soon

@@ -25,12 +25,17 @@ enum class JsonType {
   flag,     // true when the cell is not empty ("是"), else false
 };
 
+// A column of database keys (an enum: a kind, a category, a severity, a role, a status) shown by
+// its Chinese words in CSV and Excel; JSON keeps the key (docs/export.md "Formats").
+using KeyLabel = std::string (*)(std::string_view key);
+
 // One column: its key (JSON) and its header (CSV; Chinese, the import's headers for rosters).
 struct ExportColumn {
   std::string key;
   std::string header;
   bool number = false;  // a count or score: a number cell in Excel, a number in JSON (empty: null)
   JsonType json = JsonType::text;
+  KeyLabel label = nullptr;  // set: the cells are keys, shown as this gives them outside JSON
 };
 
 // A table of text cells, rows already in export order.
@@ -52,7 +57,17 @@ ExportTable dorms_table(std::vector<roster::DormRow> dorms);
 // `corrected` holds the number of the record a correction replaced. Throws UsageError for the
 // committee.
 ExportTable contacts_table(std::vector<records::EffectiveRecord> rows, const Privacy& privacy);
-ExportTable incidents_table(std::vector<records::EffectiveRecord> rows, const Privacy& privacy);
+
+// An incident's case as the export shows it (docs/cases.md), by the record in force.
+struct IncidentCaseCells {
+  std::int64_t record = 0;      // the effective incident record
+  std::string acknowledged_at;  // local "YYYY-MM-DD HH:MM"; empty when nobody acknowledged it
+  std::string status;           // reported, acknowledged, action, closed
+  std::int64_t repeat_of = 0;   // the case number of the incident it repeats; 0: none
+};
+// Incidents with their cases' acknowledged time, status and repeat (rows without a case: empty).
+ExportTable incidents_table(std::vector<records::EffectiveRecord> rows, const Privacy& privacy,
+                            const std::vector<IncidentCaseCells>& cases = {});
 
 // A report's sheet as an export table (keys = headers) and back, for CSV and JSON of reports
 // and for Excel of exports (number columns right-aligned).
@@ -63,6 +78,9 @@ enum class CsvFlavor {
   excel,  // UTF-8 BOM, CRLF, formula cells prefixed with '
   raw,    // no BOM, LF, cells as they are
 };
+
+// The cells as CSV and Excel show them: a key column's keys by their Chinese words.
+std::vector<std::vector<std::string>> shown_rows(const ExportTable& table);
 
 // RFC 4180 CSV (header row from the columns' headers). In both flavours a cell keeps its line
 // breaks and tabs (quoted) and shows every other hidden character escaped (\u{1B},

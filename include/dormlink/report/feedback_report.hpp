@@ -16,6 +16,8 @@
 #include "dormlink/model.hpp"
 #include "dormlink/records/chain.hpp"
 #include "dormlink/records/effective.hpp"
+#include "dormlink/report/cultivation.hpp"
+#include "dormlink/report/feedback_cases.hpp"
 #include "dormlink/report/hand_in.hpp"
 #include "dormlink/report/json.hpp"
 #include "dormlink/report/period.hpp"
@@ -37,6 +39,9 @@ struct FeedbackInput {
   records::ChainHead chain;
   std::string college;
   Privacy privacy;
+  // 入党积极分子培养 of the member (build_cultivation), shown as the audience may see it; none
+  // when [duties] cultivation_per_activist is 0 or the member holds no dorm on the date.
+  std::optional<MemberCultivation> cultivation;
 };
 
 // A student on a row of the form, as the audience may see them.
@@ -110,6 +115,8 @@ struct FeedbackForm {
   std::vector<FormGap> missing;
   ShownCount hidden_attention_gaps;  // unmet attention talks whose students are not named (Privacy::count)
   records::ChainHead chain;
+  std::optional<MemberCultivation> cultivation;  // 入党积极分子培养 (shown_cultivation applied)
+  std::vector<FormCase> cases;                   // the member's concerns and incidents (feedback_cases.hpp)
 };
 
 // The form of input.member for input.period. Obligations count when they are the member's and

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "dormlink/calendar.hpp"
+#include "dormlink/inspect/observation.hpp"
 #include "dormlink/language.hpp"
 
 namespace dormlink::report {
@@ -92,5 +93,19 @@ struct FindingsReceipt {
 // The receipt: one heading line, a table of the findings, and "flagged records: #12, #15"
 // when anything was contradicted.
 std::string render_findings_receipt(const FindingsReceipt& receipt, Language language);
+
+// What `inspect record --finding` saved: a finding without a record, linked (its weeks and the
+// incident record that reported it), with the names to show. Empty names: none.
+struct ObservationReceipt {
+  inspect::Observation observation;
+  std::string member;     // "name id" of the dorm's member on the day; empty: the dorm had none
+  std::string student;    // "name id" of the student asked; empty: none named
+  std::string inspector;  // "name id"
+};
+
+// The receipt: a heading line (number, finding, dorm, day, inspector, sample), the member and
+// student, the records a no_contact finding contradicts by week (or that it contradicts none),
+// and for an incident whether a record reported it.
+std::string render_observation_receipt(const ObservationReceipt& receipt, Language language);
 
 }  // namespace dormlink::report

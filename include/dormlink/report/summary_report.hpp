@@ -19,6 +19,7 @@
 #include "dormlink/report/feedback_report.hpp"
 #include "dormlink/report/privacy.hpp"
 #include "dormlink/report/table.hpp"
+#include "dormlink/when.hpp"
 
 namespace dormlink::report {
 
@@ -44,8 +45,8 @@ struct SummaryInput {
   std::vector<std::pair<std::string, std::vector<AttentionCategory>>> attention;
   // Who handed each member's form of the period in, by member id (absent: nobody).
   std::vector<std::pair<std::string, HandIn::Source>> hand_ins;
-  // Each incident's category (the record's incident_category), by incident record id: the HTML's
-  // incidents by category. nullopt: not loaded, and the summary has no breakdown.
+  // Each incident's category by case number, overriding the categories check's input carries
+  // (check::Incident::category); nullopt: those. Tests give it; the CLI does not.
   std::optional<std::vector<std::pair<std::int64_t, records::IncidentCategory>>> incident_categories;
 };
 
@@ -81,21 +82,58 @@ struct SummaryDorm {
   Tally residents;
 };
 
-// Incidents found in the period and their reports, as the audience may see them.
+// One category's incidents found in the period (every format; docs/reports.md "特殊情况").
+struct SummaryIncidentCategory {
+  records::IncidentCategory category = records::IncidentCategory::other_violation;
+  ShownCount found;    // as in SummaryIncidents::by_category
+  ShownCount in_time;  // in_time, late, unreported: one split (Privacy::parts) of the category's
+  ShownCount late;
+  ShownCount unreported;
+  ShownCount repeats;  // of found, repeats (check::Obligation::repeat_of)
+};
+
+// Incidents found in the period and their reports, as the audience may see them. "Reported"
+// means acknowledged by staff (docs/check.md "Cases"): the member's claim does not count.
 struct SummaryIncidents {
   ShownCount found;
   ShownCount in_time;  // in_time, late, unreported: one split (Privacy::parts)
   ShownCount late;
-  ShownCount unreported;
-  // Found -> reported, over the reported ones; nullopt also when the count of incidents is
+  ShownCount unreported;  // not acknowledged by the evaluation date
+  ShownCount repeats;     // of found, repeats of an earlier incident (same category, dorm or student)
+  // Found -> acknowledged, over the acknowledged ones; nullopt also when the count of incidents is
   // hidden (few hours say how many incidents there were).
   std::optional<double> median_hours;
   std::optional<double> max_hours;
   // The incidents found by category, every category in records::IncidentCategory's order: one
   // split of `found` (Privacy::parts, as in_time / late / unreported, so that a small category
-  // cannot be recovered from `found` and the others). Empty when SummaryInput::
-  // incident_categories was not given, or lacks an incident found. HTML only (docs/html.md).
+  // cannot be recovered from `found` and the others). Empty when an incident found lacks its
+  // category. The HTML's chart.
   std::vector<std::pair<records::IncidentCategory, ShownCount>> by_category;
+  // The categories with an incident found, in records::IncidentCategory's order: every format.
+  std::vector<SummaryIncidentCategory> categories;
+};
+
+// A member's concern about a student (docs/cases.md), for the counselor's audience only.
+struct SummaryConcernLine {
+  std::int64_t number = 0;  // the case number (the talk)
+  std::string member;       // name
+  std::string student;      // name
+  std::string student_id;
+  std::string escalate_to;  // key: counselor, head_teacher, leader
+  LocalDateTime opened{};
+  std::optional<LocalDateTime> acknowledged{};
+  std::optional<LocalDateTime> closed{};
+  check::CaseStage stage = check::CaseStage::reported;
+  check::Status ack = check::Status::pending;  // concern_ack's status on the evaluation date
+};
+
+// Concerns opened in the period (及时汇报), as the audience may see them: the committee and the
+// branch counts only; the counselor each concern with the student's name. Never the text.
+struct SummaryConcerns {
+  ShownCount opened;
+  ShownCount acknowledged_in_time;        // concern_ack met
+  ShownCount still_open;                  // not closed by the evaluation date
+  std::vector<SummaryConcernLine> lines;  // Audience::counselor only, by number
 };
 
 // An attention student by name (only when privacy.attention_of_named()).
@@ -212,6 +250,7 @@ struct CounselorSummary {
   int overdue_periods = 0;
   Tally forms;  // forms due (expected), received (found), of them late
   SummaryIncidents incidents;
+  SummaryConcerns concerns;
   SummaryAttention attention;
   // In rule order; attention talks and incident reports as Privacy::count, the others exact.
   std::vector<std::pair<check::Rule, ShownCount>> overdue_by_rule;

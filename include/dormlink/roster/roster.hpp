@@ -27,6 +27,7 @@ struct StudentFacts {
   std::string branch;
   std::vector<AttentionCategory> attention;  // sorted, unique. Sensitive.
   bool dorm_head = false;
+  bool studio = false;  // 朋辈工作室: on the peer studio (docs/studio.md)
 
   bool operator==(const StudentFacts&) const = default;
 };
@@ -63,6 +64,7 @@ struct StaffFacts {
   std::vector<int> cohorts;          // grades covered, as cohorts
   std::vector<std::string> classes;  // classes covered
   std::string branch;                // branch covered (branch secretary)
+  bool studio = false;               // 朋辈工作室: on the peer studio (docs/studio.md)
 
   bool operator==(const StaffFacts&) const = default;
 };

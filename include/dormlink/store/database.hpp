@@ -11,7 +11,7 @@ namespace dormlink::store {
 // PRAGMA application_id of a dormlink database: "DLNK".
 inline constexpr int k_application_id = 0x444C4E4B;
 // The schema version this build writes (PRAGMA user_version); see docs/schema.md.
-inline constexpr int k_schema_version = 10;
+inline constexpr int k_schema_version = 11;
 // How long a command waits for another writer before giving up with exit 75.
 inline constexpr int k_busy_timeout_ms = 5000;
 

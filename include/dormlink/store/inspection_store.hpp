@@ -1,14 +1,17 @@
 #pragma once
 // The inspection group's samples and findings (docs/inspect.md; tables inspection_sample,
-// inspection_sample_item, inspection_finding of schema v4, all append-only), and what the
-// checklist and the findings read about records.
+// inspection_sample_item, inspection_finding of schema v4 and inspection_observation of v11,
+// all append-only), and what the checklist and the findings read about records.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "dormlink/calendar.hpp"
 #include "dormlink/inspect/discrepancy.hpp"
+#include "dormlink/inspect/observation.hpp"
 #include "dormlink/store/database.hpp"
 
 namespace dormlink::store {
@@ -54,7 +57,7 @@ struct FindingRow {
   std::string member_id;
   std::string dorm_code;
   std::string inspected_on;  // YYYY-MM-DD
-  std::string inspector;
+  std::string inspector;     // the staff id of the inspector (free text in findings recorded before v11)
   std::optional<std::int64_t> record_id;
   std::optional<std::string> student_id;
   Verdict verdict = Verdict::confirmed;
@@ -107,5 +110,26 @@ std::optional<InspectedRecord> inspected_record(Database& db, std::int64_t id);
 // that happened on days from..to (YYYY-MM-DD, inclusive), ordered by time then id.
 std::vector<InspectedRecord> recent_contacts(Database& db, const std::string& member_id, const std::string& dorm_code,
                                              const std::string& from, const std::string& to);
+
+// Appends a finding without a record (inspection_observation; its linked fields are not
+// stored), inside the caller's transaction or its own; returns its id.
+std::int64_t save_observation(Database& db, const inspect::Observation& observation);
+
+// Fills what a finding without a record is linked to at read time (docs/inspect.md): for
+// no_contact, the duty weeks of `semester` up to its day with effective contact records of the
+// dorm's member for the dorm (naming the student, when it names one); for a finding with an
+// incident category, the effective incident record that reported it within `window_days`
+// before its day (inspect::matching_report).
+void link_observation(Database& db, const Semester& semester, int window_days, inspect::Observation& observation);
+
+// Every finding without a record of the semester, by id, linked (link_observation).
+std::vector<inspect::Observation> load_observations(Database& db, const Semester& semester, int window_days);
+
+// The name of every staff id, from its latest roster version: what reports show for the
+// inspector a finding stores.
+std::map<std::string, std::string> staff_names(Database& db);
+
+// The incident category key of every incident record of the semester (corrected or not), by id.
+std::map<std::int64_t, std::string> incident_categories(Database& db, const std::string& semester_id);
 
 }  // namespace dormlink::store
