@@ -31,6 +31,8 @@ constexpr struct CheckLabels {
   Words member{"党员 {}", "Member {}"};
   Words the_counselor{"辅导员本人", "The counselor"};
   Words college_wide{"全院", "College-wide"};
+  Words cases{"待处理的突发事件与关注事项", "Incidents and concerns waiting for staff"};
+  Words of_member{"{}（{}）", "{} ({})"};  // rule, member
   Words header[9]{{"状态", "Status"}, {"事项", "Rule"},   {"寝室", "Dorm"}, {"学生", "Student"}, {"期间", "Period"},
                   {"截止", "Due"},    {"应", "Expected"}, {"实", "Found"},  {"备注", "Note"}};
   Words counts{"逾期 {} 项 · 即将到期 {} 项 · 有风险 {} 项", "{} overdue · {} due soon · {} at risk"};
@@ -346,6 +348,14 @@ std::string status_label(Rule rule, Status status, Language language) {
   return status_label(status, language);
 }
 
+namespace {
+
+bool is_case_rule(Rule rule) {
+  return rule == Rule::incident_report || rule == Rule::concern_ack || rule == Rule::concern_open;
+}
+
+}  // namespace
+
 std::string render_check_text(const CheckListing& l, Language language) {
   std::string out = heading(l, language);
   out += counts_line(count_statuses(l.items), language) + "\n";
@@ -357,6 +367,17 @@ std::string render_check_text(const CheckListing& l, Language language) {
   while (i < l.items.size()) {
     const int counselor = l.items[i].counselor;
     out += "\n" + group_heading(*l.input, counselor, language) + "\n";
+    // The cases come first (docs/check.md "Order"): one table of their own, each row naming its member,
+    // so that a member's heading is not repeated below.
+    Table cases = member_table(language);
+    for (; i < l.items.size() && l.items[i].counselor == counselor && is_case_rule(l.items[i].rule); ++i) {
+      auto row = text_row(*l.input, l.items[i], language);
+      if (const auto* m = person_at(*l.input, l.items[i].member)) {
+        row[1] = fmt::format(fmt::runtime(k_labels.of_member(language)), row[1], m->name);
+      }
+      cases.rows.push_back(std::move(row));
+    }
+    if (!cases.rows.empty()) out += "  " + std::string(k_labels.cases(language)) + "\n" + render_text(cases, "    ");
     while (i < l.items.size() && l.items[i].counselor == counselor) {
       const auto& first = l.items[i];
       out += "  " + member_heading(*l.input, first, language) + "\n";

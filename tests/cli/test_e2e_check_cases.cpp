@@ -108,7 +108,10 @@ TEST_SUITE("e2e.check_cases") {
     // The incident was acknowledged in time: never listed; the member's claim is not what counts.
     CHECK_FALSE(has(overdue, "incident_report"));
     const auto text = run(box, "2026-09-18", {"--lang", "zh", "check"}).out;
-    CHECK(has(text, "关注事项确认"));
+    // First, in a table of their own whose rows name the member (no member heading repeated).
+    CHECK(has(text, "  待处理的突发事件与关注事项\n"));
+    CHECK(has(text, "关注事项确认（李明）"));
+    CHECK(text.find("待处理的突发事件与关注事项") < text.find("  党员 李明"));
     CHECK(has(text, "上报辅导员"));
     const auto concern = box.query_int("college.db", "SELECT record_id FROM case_event WHERE case_kind = 'concern'");
     run_ok_at(box, "2026-09-18 02:00:00",
